@@ -1,0 +1,26 @@
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { registerCheck } from './commands/check.js';
+import { type CliIO, EXIT, processIO } from './io.js';
+
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('tierwise')
+    .description('Policy-as-code for customer tiering (客户分级)')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerCheck(program, io);
+  return program;
+}
+
+/** Runs the CLI; returns the exit code instead of exiting, so tests can drive it in-process. */
+export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
+  process.exitCode = undefined;
+  try {
+    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Severity } from './diagnostic.js';
+
+/**
+ * Every diagnostic code tierwise emits. Codes are stable: tools and CI configurations match on
+ * them, so a code is never reused for another meaning. docs/diagnostics.md is written from this.
+ */
+export const CODES = {
+  // reading a file
+  TW0001: { severity: 'error', title: 'file cannot be read' },
+  TW0002: { severity: 'error', title: 'file is larger than the size limit' },
+  TW0003: { severity: 'error', title: 'file is not UTF-8 text' },
+  TW0004: { severity: 'error', title: 'YAML syntax error' },
+  TW0005: { severity: 'error', title: 'duplicate key' },
+  TW0006: { severity: 'error', title: 'too many alias expansions (possible alias bomb)' },
+  TW0007: { severity: 'error', title: 'file must hold exactly one YAML document with a mapping at the top' },
+  TW0008: { severity: 'error', title: 'unsupported YAML value' },
+  // schema (ajv)
+  TW0101: { severity: 'error', title: 'unknown property' },
+  TW0102: { severity: 'error', title: 'wrong type' },
+  TW0103: { severity: 'error', title: 'missing required property' },
+  TW0104: { severity: 'error', title: 'badly formed value (duration, date, version, percentage, id)' },
+  TW0105: { severity: 'error', title: 'value not allowed here' },
+  TW0106: { severity: 'error', title: 'value out of range' },
+  // facts and scoring
+  TW0201: { severity: 'error', title: 'unknown fact' },
+  TW0202: { severity: 'error', title: 'fact type does not fit how it is used' },
+  TW0203: { severity: 'error', title: 'weights do not sum to 100' },
+  TW0204: { severity: 'error', title: 'negative weight' },
+  TW0205: { severity: 'error', title: 'scoring function is not well defined' },
+  TW0206: { severity: 'error', title: 'values no band covers' },
+  TW0207: { severity: 'warning', title: 'bands overlap' },
+  TW0208: { severity: 'error', title: 'band can never be reached' },
+  TW0209: { severity: 'error', title: 'range bounds conflict' },
+  TW0210: { severity: 'error', title: 'categories do not match the fact’s values' },
+  TW0211: { severity: 'error', title: 'fact declaration is incomplete or contradictory' },
+  TW0212: { severity: 'warning', title: 'zero weight' },
+  // conditions and tiers
+  TW0301: { severity: 'error', title: 'malformed condition' },
+  TW0302: { severity: 'error', title: 'unknown named condition' },
+  TW0304: { severity: 'error', title: 'value is not one of the fact’s values' },
+  TW0310: { severity: 'error', title: 'tier does not fit the tier method' },
+  TW0311: { severity: 'error', title: 'scores no tier covers' },
+  TW0312: { severity: 'warning', title: 'tier score ranges overlap' },
+  TW0313: { severity: 'error', title: 'quota shares do not sum to 100%' },
+  TW0314: { severity: 'error', title: 'customers no tier matches' },
+  TW0315: { severity: 'info', title: 'customers two tiers match (the first wins)' },
+  TW0316: { severity: 'error', title: 'tier can never be reached' },
+  TW0317: { severity: 'error', title: 'matrix is incomplete or inconsistent' },
+  TW0318: { severity: 'error', title: 'duplicate id' },
+  TW0319: { severity: 'error', title: 'tier method needs a score but the policy has no dimensions' },
+  TW0320: { severity: 'error', title: 'policy has no tiers' },
+  TW0321: { severity: 'warning', title: 'coverage analysis was cut short' },
+  // service levels and entitlements
+  TW0401: { severity: 'warning', title: 'a better tier gets a slower service target' },
+  TW0402: { severity: 'warning', title: 'a better tier gets a smaller entitlement' },
+  TW0403: { severity: 'warning', title: 'a better tier is contacted less often' },
+  // metadata, labels, variants
+  TW0501: { severity: 'warning', title: 'label missing in zh-CN or en' },
+  TW0502: { severity: 'error', title: 'effective period ends before it starts' },
+  TW0503: { severity: 'error', title: 'unknown time zone' },
+  TW0504: { severity: 'error', title: 'unknown tier referenced' },
+  TW0505: { severity: 'error', title: 'base policy (extends) cannot be used' },
+  TW0506: { severity: 'error', title: 'date does not exist' },
+  TW0507: { severity: 'error', title: 'variant changes what a variant may not change' },
+  TW0508: { severity: 'error', title: 'duration must be longer than zero' },
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+
+export type Code = keyof typeof CODES;

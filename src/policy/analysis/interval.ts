@@ -1,0 +1,141 @@
+/**
+ * Intervals on the number line with explicit open/closed ends: the arithmetic behind every
+ * gap, overlap and reachability finding (bands, thresholds, matrix axes, criteria coverage).
+ */
+export interface Interval {
+  lo: number;
+  loClosed: boolean;
+  hi: number;
+  hiClosed: boolean;
+}
+
+/** Real numbers, or a grid of multiples of `step` (integers: step 1; a score rounded to 0.1: step 0.1). */
+export type Domain = { kind: 'real' } | { kind: 'grid'; step: number };
+export const REAL: Domain = { kind: 'real' };
+export const INTEGER: Domain = { kind: 'grid', step: 1 };
+
+export interface RangeBounds {
+  atLeast?: number;
+  above?: number;
+  below?: number;
+  atMost?: number;
+}
+
+export const EVERYTHING: Interval = { lo: -Infinity, loClosed: false, hi: Infinity, hiClosed: false };
+
+export function fromBounds(r: RangeBounds): Interval {
+  const lower =
+    r.atLeast !== undefined && (r.above === undefined || r.atLeast > r.above)
+      ? { lo: r.atLeast, loClosed: true }
+      : r.above !== undefined
+        ? { lo: r.above, loClosed: false }
+        : { lo: -Infinity, loClosed: false };
+  const upper =
+    r.atMost !== undefined && (r.below === undefined || r.atMost < r.below)
+      ? { hi: r.atMost, hiClosed: true }
+      : r.below !== undefined
+        ? { hi: r.below, hiClosed: false }
+        : { hi: Infinity, hiClosed: false };
+  return { ...lower, ...upper };
+}
+
+export function interval(lo: number, hi: number, loClosed = true, hiClosed = true): Interval {
+  return { lo, hi, loClosed, hiClosed };
+}
+
+export function contains(i: Interval, x: number): boolean {
+  const aboveLo = i.loClosed ? x >= i.lo : x > i.lo;
+  const belowHi = i.hiClosed ? x <= i.hi : x < i.hi;
+  return aboveLo && belowHi;
+}
+
+export function intersect(a: Interval, b: Interval): Interval {
+  const lower =
+    a.lo > b.lo || (a.lo === b.lo && !a.loClosed)
+      ? { lo: a.lo, loClosed: a.loClosed }
+      : { lo: b.lo, loClosed: b.loClosed };
+  const upper =
+    a.hi < b.hi || (a.hi === b.hi && !a.hiClosed)
+      ? { hi: a.hi, hiClosed: a.hiClosed }
+      : { hi: b.hi, hiClosed: b.hiClosed };
+  return { ...lower, ...upper };
+}
+
+/** The parts of `whole` that none of `parts` covers, in ascending order. */
+export function subtract(whole: Interval, parts: readonly Interval[]): Interval[] {
+  let remaining: Interval[] = [whole];
+  for (const part of parts) {
+    const next: Interval[] = [];
+    for (const piece of remaining) {
+      const cut = intersect(piece, part);
+      if (isEmpty(cut, REAL)) {
+        next.push(piece);
+        continue;
+      }
+      next.push({ lo: piece.lo, loClosed: piece.loClosed, hi: cut.lo, hiClosed: !cut.loClosed });
+      next.push({ lo: cut.hi, loClosed: !cut.hiClosed, hi: piece.hi, hiClosed: piece.hiClosed });
+    }
+    remaining = next.filter((i) => !isEmpty(i, REAL));
+  }
+  return remaining;
+}
+
+export function isEmpty(i: Interval, domain: Domain): boolean {
+  if (i.lo > i.hi) return true;
+  if (i.lo === i.hi) {
+    if (!(i.loClosed && i.hiClosed)) return true;
+    return domain.kind === 'grid' && !onGrid(i.lo, domain.step);
+  }
+  return domain.kind === 'grid' && pickValue(i, domain) === undefined;
+}
+
+/**
+ * A value inside the interval that a person would write in an example: the roundest number
+ * strictly inside (30,000 rather than 33,333.5 or the edge 0), or undefined when the domain has
+ * no value there. Open-ended intervals are first closed at a distance of their own magnitude.
+ */
+export function pickValue(i: Interval, domain: Domain = REAL): number | undefined {
+  if (i.lo > i.hi) return undefined;
+  const step = domain.kind === 'grid' ? domain.step : undefined;
+  const magnitude = (x: number) =>
+    Math.max(x === 0 ? 0 : 10 ** Math.floor(Math.log10(Math.abs(x))), step ?? 1);
+  const lo = i.lo === -Infinity ? (i.hi === Infinity ? -1 : i.hi - 2 * magnitude(i.hi)) : i.lo;
+  const hi = i.hi === Infinity ? lo + 2 * magnitude(lo) : i.hi;
+  const middle = (lo + hi) / 2;
+  const finest = step ?? Math.max((hi - lo) / 1e6, Number.MIN_VALUE);
+  for (let unit = 10 ** Math.ceil(Math.log10(Math.max(hi - lo, finest))); unit >= finest / 10; unit /= 10) {
+    if (step !== undefined && !onGrid(unit, step)) continue;
+    const below = tidy(Math.floor(middle / unit) * unit);
+    const above = tidy(Math.ceil(middle / unit) * unit);
+    const inside = [above, below].filter((v) => v > lo && v < hi && contains(i, v));
+    if (inside.length > 0) return inside.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0];
+  }
+  for (const edge of [i.lo, i.hi]) {
+    if (Number.isFinite(edge) && contains(i, edge) && (step === undefined || onGrid(edge, step))) return edge;
+  }
+  if (step === undefined) return contains(i, middle) ? middle : undefined;
+  return undefined;
+}
+
+function onGrid(x: number, step: number): boolean {
+  const q = x / step;
+  return Math.abs(q - Math.round(q)) < 1e-9;
+}
+
+/** Removes binary noise such as 0.30000000000000004 from computed example values. */
+function tidy(x: number): number {
+  return Number.parseFloat(x.toPrecision(12));
+}
+
+/** "≥ 50,000 and < 100,000", the way a policy's author would say it. */
+export function describeInterval(i: Interval): string {
+  const parts: string[] = [];
+  if (i.lo !== -Infinity) parts.push(`${i.loClosed ? '≥' : '>'} ${formatNumber(i.lo)}`);
+  if (i.hi !== Infinity) parts.push(`${i.hiClosed ? '≤' : '<'} ${formatNumber(i.hi)}`);
+  if (i.lo === i.hi && i.loClosed && i.hiClosed) return `= ${formatNumber(i.lo)}`;
+  return parts.length ? parts.join(' and ') : 'any value';
+}
+
+export function formatNumber(x: number): string {
+  return x.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}

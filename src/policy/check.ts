@@ -1,0 +1,75 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { lintPolicy } from './lint/index.js';
+import { fileLocator, type Locator } from './locate.js';
+import { DEFAULT_MAX_BYTES, decodePolicyBytes, parsePolicyText, tooLarge } from './parse.js';
+import type { Policy } from './schema/policy.js';
+import { validatePolicySchema } from './validate-schema.js';
+
+export interface CheckOptions {
+  maxBytes?: number;
+}
+
+/** One policy file after every check: the policy (when it is usable) and all findings. */
+export interface CheckedPolicy {
+  file?: string;
+  policy?: Policy;
+  diagnostics: Diagnostic[];
+  /** The text of every file involved (a variant and its bases), for code frames. */
+  sources: Map<string, string>;
+}
+
+/** A parsed, schema-valid document and where its pointers stand; not yet linted. */
+export interface ParsedPolicy {
+  file?: string;
+  document?: Policy;
+  locator: Locator;
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+export function parsePolicy(text: string, file?: string): ParsedPolicy {
+  const parsed = parsePolicyText(text, file);
+  const sources = new Map(file ? [[file, text]] : []);
+  const locator = fileLocator(file, parsed.sourceMap);
+  if (parsed.value === undefined || hasErrors(parsed.diagnostics)) {
+    return { file, locator, diagnostics: parsed.diagnostics, sources };
+  }
+  const schemaDiagnostics = validatePolicySchema(parsed.value, parsed.sourceMap, file);
+  const diagnostics = [...parsed.diagnostics, ...schemaDiagnostics];
+  if (schemaDiagnostics.length > 0) return { file, locator, diagnostics, sources };
+  return { file, document: parsed.value as Policy, locator, diagnostics, sources };
+}
+
+/** Checks policy text that stands alone (no `extends`): parse, schema, lint. */
+export function checkPolicyText(text: string, file?: string): CheckedPolicy {
+  return finish(parsePolicy(text, file));
+}
+
+export function finish(parsed: ParsedPolicy): CheckedPolicy {
+  const { file, document, locator, sources } = parsed;
+  if (!document) return { file, diagnostics: sortDiagnostics(parsed.diagnostics), sources };
+  const diagnostics = sortDiagnostics([...parsed.diagnostics, ...lintPolicy(document, locator)]);
+  return { file, policy: hasErrors(diagnostics) ? undefined : document, diagnostics, sources };
+}
+
+/** Reads a file as bytes, refusing one over the limit before reading it. */
+export async function readPolicyFile(
+  path: string,
+  options: CheckOptions = {},
+): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  try {
+    const info = await stat(path);
+    if (!info.isFile())
+      return { diagnostics: [diagnostic('TW0001', `${path} is not a file`, { file: path })] };
+    if (info.size > maxBytes) return { diagnostics: [tooLarge(info.size, path, maxBytes)] };
+    return decodePolicyBytes(await readFile(path), path, maxBytes);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
+    return { diagnostics: [diagnostic('TW0001', `cannot read ${path}: ${reason}`, { file: path })] };
+  }
+}

@@ -1,0 +1,229 @@
+import { dirname, relative, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
+import { type CheckOptions, type ParsedPolicy, parsePolicy, readPolicyFile } from './check.js';
+import type { Locator } from './locate.js';
+import type { Policy } from './schema/policy.js';
+
+const MAX_DEPTH = 8;
+
+/**
+ * How a variant's section combines with its base's. A variant states only what it changes:
+ * `fields` merges mappings key by key, `byId` merges lists of {id: …} entries by id (keeping the
+ * base's order, which is the tier order), `replace` takes the variant's value whole.
+ */
+type Spec = 'replace' | { fields: Record<string, Spec>; rest?: Spec } | { byId: Spec };
+
+const REPLACE = 'replace' as const;
+const fieldsOf = (fields: Record<string, Spec>, rest: Spec = REPLACE): Spec => ({ fields, rest });
+const LEVEL = fieldsOf({ sla: fieldsOf({}), entitlements: fieldsOf({}) });
+const POLICY_SPEC: Spec = fieldsOf({
+  metadata: fieldsOf({}),
+  facts: fieldsOf({}),
+  conditions: fieldsOf({}),
+  dimensions: fieldsOf({}, fieldsOf({ metrics: fieldsOf({}, fieldsOf({})) })),
+  score: fieldsOf({}),
+  tiers: fieldsOf({ quota: fieldsOf({}), matrix: fieldsOf({}), levels: { byId: LEVEL } }),
+  classifiers: fieldsOf({}),
+  rerating: fieldsOf({ every: fieldsOf({}), triggers: { byId: REPLACE } }),
+});
+
+/** Fields of the base's metadata a variant never inherits: they name the base itself. */
+const OWN_METADATA = ['name', 'version', 'extends', 'effectiveFrom', 'effectiveTo'];
+/** What a fact may change in a variant: only how it is described, never what data it reads. */
+const FACT_DESCRIPTIVE = new Set(['label', 'description']);
+
+interface Origin {
+  locator: Locator;
+  pointer: string;
+}
+
+/**
+ * Loads a variant's base (recursively), checks what the variant changes against what a variant
+ * may change, and returns the merged policy with a locator that sends every pointer back to the
+ * file that wrote it.
+ */
+export async function resolveExtends(
+  variant: ParsedPolicy,
+  variantPath: string,
+  options: CheckOptions,
+  chain: string[] = [],
+): Promise<ParsedPolicy> {
+  const document = variant.document!;
+  const extendsPointer = '/metadata/extends';
+  const fail = (message: string, help?: string, extra: Diagnostic[] = []): ParsedPolicy => ({
+    ...variant,
+    document: undefined,
+    diagnostics: [
+      ...variant.diagnostics,
+      diagnostic('TW0505', message, {
+        ...variant.locator.locate(extendsPointer),
+        pointer: extendsPointer,
+        help,
+      }),
+      ...extra,
+    ],
+  });
+  const basePath = resolve(dirname(variantPath), document.metadata.extends!);
+  const shown = relative(process.cwd(), basePath) || basePath;
+  if (chain.includes(basePath) || basePath === variantPath)
+    return fail(`extends forms a cycle through ${shown}`);
+  if (chain.length >= MAX_DEPTH) return fail(`extends chain is deeper than ${MAX_DEPTH} policies`);
+
+  const read = await readPolicyFile(basePath, options);
+  if (read.text === undefined) {
+    return fail(`base policy ${shown} cannot be read: ${read.diagnostics[0]?.message ?? 'unknown error'}`);
+  }
+  let base = parsePolicy(read.text, shown);
+  if (base.document?.metadata.extends) {
+    base = await resolveExtends(base, basePath, options, [...chain, variantPath]);
+  }
+  if (!base.document || hasErrors(base.diagnostics)) {
+    return fail(`base policy ${shown} has errors`, 'fix the base policy first', base.diagnostics);
+  }
+  const forbidden = forbiddenChanges(base.document, document, variant.locator);
+  const origins = new Map<string, Origin>();
+  const merged = merge(
+    POLICY_SPEC,
+    base.document,
+    document,
+    '',
+    '',
+    '',
+    base.locator,
+    variant.locator,
+    origins,
+  );
+  const metadata = (merged as Policy).metadata as Record<string, unknown>;
+  for (const key of OWN_METADATA) if (!(key in document.metadata)) delete metadata[key];
+  return {
+    file: variant.file,
+    document: merged as Policy,
+    locator: mergedLocator(origins, variant.locator),
+    diagnostics: [...base.diagnostics, ...variant.diagnostics, ...forbidden],
+    sources: new Map([...base.sources, ...variant.sources]),
+  };
+}
+
+function forbiddenChanges(base: Policy, variant: Policy, locator: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (pointer: string, message: string, help: string) =>
+    out.push(diagnostic('TW0507', message, { ...locator.locate(pointer, 'key'), pointer, help }));
+  for (const [id, fact] of Object.entries(variant.facts ?? {})) {
+    const original = base.facts?.[id];
+    if (!original) continue;
+    const changed = Object.keys({ ...original, ...fact }).filter(
+      (k) =>
+        !FACT_DESCRIPTIVE.has(k) &&
+        JSON.stringify((fact as Record<string, unknown>)[k]) !==
+          JSON.stringify((original as Record<string, unknown>)[k]),
+    );
+    if (changed.length > 0) {
+      report(
+        joinPointer('/facts', id),
+        `a variant may not redefine base fact '${id}' (${changed.join(', ')} changed)`,
+        'a fact must read the same data in every variant; declare a new fact with another id instead',
+      );
+    }
+  }
+  if (variant.tiers?.method && base.tiers && variant.tiers.method !== base.tiers.method) {
+    report(
+      '/tiers/method',
+      `a variant may not change the tier method (${base.tiers.method} → ${variant.tiers.method})`,
+      'write a new policy rather than a variant',
+    );
+  }
+  const baseIds = new Set(base.tiers?.levels.map((l) => l.id));
+  variant.tiers?.levels.forEach((level, i) => {
+    if (!baseIds.has(level.id)) {
+      report(
+        `/tiers/levels/${i}/id`,
+        `a variant may not add tier '${level.id}'`,
+        `the tier set is shared with service teams; the base has ${[...baseIds].join(', ')}`,
+      );
+    }
+  });
+  return out;
+}
+
+function merge(
+  spec: Spec,
+  base: unknown,
+  variant: unknown,
+  at: string,
+  basePointer: string,
+  variantPointer: string,
+  baseLocator: Locator,
+  variantLocator: Locator,
+  origins: Map<string, Origin>,
+): unknown {
+  if (variant === undefined) {
+    origins.set(at, { locator: baseLocator, pointer: basePointer });
+    return base;
+  }
+  if (base === undefined || spec === REPLACE || !isMergeable(base, variant)) {
+    origins.set(at, { locator: variantLocator, pointer: variantPointer });
+    return variant;
+  }
+  origins.set(at, { locator: baseLocator, pointer: basePointer });
+  if ('byId' in spec) {
+    const baseList = base as { id: string }[];
+    const variantList = variant as { id: string }[];
+    return baseList
+      .map((entry, i) => {
+        const j = variantList.findIndex((v) => v.id === entry.id);
+        return merge(
+          spec.byId,
+          entry,
+          j >= 0 ? variantList[j] : undefined,
+          `${at}/${i}`,
+          `${basePointer}/${i}`,
+          `${variantPointer}/${j}`,
+          baseLocator,
+          variantLocator,
+          origins,
+        );
+      })
+      .concat(variantList.filter((v) => !baseList.some((b) => b.id === v.id)));
+  }
+  const out: Record<string, unknown> = {};
+  const b = base as Record<string, unknown>;
+  const v = variant as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(b), ...Object.keys(v)])) {
+    const child = merge(
+      spec.fields[key] ?? spec.rest ?? REPLACE,
+      b[key],
+      v[key],
+      joinPointer(at, key),
+      joinPointer(basePointer, key),
+      joinPointer(variantPointer, key),
+      baseLocator,
+      variantLocator,
+      origins,
+    );
+    Object.defineProperty(out, key, { value: child, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function isMergeable(base: unknown, variant: unknown): boolean {
+  const kind = (x: unknown) =>
+    Array.isArray(x) ? 'list' : x !== null && typeof x === 'object' ? 'map' : 'value';
+  return kind(base) === kind(variant) && kind(base) !== 'value';
+}
+
+/** The deepest recorded ancestor of a pointer decides its file; the rest of the path follows it. */
+function mergedLocator(origins: Map<string, Origin>, fallback: Locator): Locator {
+  return {
+    locate(pointer, part) {
+      const tokens = splitPointer(pointer);
+      for (let n = tokens.length; n >= 0; n--) {
+        const origin = origins.get(joinPointer('', ...tokens.slice(0, n)));
+        if (origin) return origin.locator.locate(joinPointer(origin.pointer, ...tokens.slice(n)), part);
+      }
+      return fallback.locate(pointer, part);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Code } from '../../diagnostics/codes.js';
+import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
+import { diagnostic } from '../../diagnostics/make.js';
+import type { Locator } from '../locate.js';
+import type { Fact } from '../schema/facts.js';
+import type { Policy } from '../schema/policy.js';
+
+export interface ReportOptions {
+  /** Point at the key of a mapping entry rather than its value. */
+  part?: 'key' | 'value';
+  help?: string;
+  example?: unknown;
+  severity?: Severity;
+}
+
+/** What every lint rule sees: a schema-valid policy and a way to report at a pointer. */
+export class LintContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly facts: ReadonlyMap<string, Fact>;
+
+  constructor(
+    readonly policy: Policy,
+    private readonly locator: Locator,
+  ) {
+    this.facts = new Map(Object.entries(policy.facts ?? {}));
+  }
+
+  report(code: Code, message: string, pointer: string, options: ReportOptions = {}): void {
+    const { part, ...rest } = options;
+    const where = this.locator.locate(pointer, part);
+    this.diagnostics.push(diagnostic(code, message, { ...where, pointer, ...stripUndefined(rest) }));
+  }
+}
+
+export type LintRule = (context: LintContext) => void;
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

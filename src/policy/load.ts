@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { type CheckedPolicy, type CheckOptions, finish, parsePolicy, readPolicyFile } from './check.js';
+import { resolveExtends } from './extends.js';
+import { expandPolicyPaths } from './files.js';
+
+/**
+ * Loads one policy file the way every surface does: read, parse, validate, resolve its base
+ * (metadata.extends), lint. The result's `policy` is set only when there are no errors.
+ */
+export async function loadPolicy(path: string, options: CheckOptions = {}): Promise<CheckedPolicy> {
+  const read = await readPolicyFile(path, options);
+  if (read.text === undefined) return { file: path, diagnostics: read.diagnostics, sources: new Map() };
+  const parsed = parsePolicy(read.text, path);
+  if (!parsed.document?.metadata.extends) return finish(parsed);
+  return finish(await resolveExtends(parsed, resolve(path), options));
+}
+
+/** `tierwise check PATHS…`: every policy file under the paths, each loaded and checked. */
+export async function checkPaths(
+  paths: readonly string[],
+  options: CheckOptions = {},
+): Promise<CheckedPolicy[]> {
+  const files = await expandPolicyPaths(paths);
+  const results: CheckedPolicy[] = [];
+  for (const file of files) results.push(await loadPolicy(file, options));
+  return results;
+}

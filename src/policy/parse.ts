@@ -1,0 +1,226 @@
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { joinPointer } from '../diagnostics/pointer.js';
+import { SourceMap } from './source-map.js';
+
+export const DEFAULT_MAX_BYTES = 1024 * 1024;
+/** A real policy has a few thousand nodes; a billion-laughs file hits this in milliseconds. */
+const MAX_NODES = 200_000;
+const MAX_ALIAS_EXPANSIONS = 10_000;
+
+export interface ParsedYaml {
+  /** Plain JSON data; undefined when the file could not be parsed at all. */
+  value: unknown;
+  sourceMap: SourceMap;
+  document?: Document;
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+export function tooLarge(size: number, file: string | undefined, maxBytes: number): Diagnostic {
+  return diagnostic('TW0002', `file is ${size} bytes; policies are limited to ${maxBytes} bytes`, {
+    file,
+    help: 'split the policy, or raise the limit with --max-bytes if this size is intended',
+  });
+}
+
+/** Bytes → text, refusing what is too large, binary or not UTF-8. */
+export function decodePolicyBytes(
+  bytes: Uint8Array,
+  file: string | undefined,
+  maxBytes = DEFAULT_MAX_BYTES,
+): { text?: string; diagnostics: Diagnostic[] } {
+  if (bytes.byteLength > maxBytes) return { diagnostics: [tooLarge(bytes.byteLength, file, maxBytes)] };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    return {
+      diagnostics: [
+        diagnostic('TW0003', `file holds a NUL byte at offset ${nul}: it looks binary, not a YAML policy`, {
+          file,
+          range: rangeAtOffset(bytes, nul),
+        }),
+      ],
+    };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, diagnostics: [] };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    return {
+      diagnostics: [
+        diagnostic('TW0003', `byte ${offset} is not valid UTF-8`, {
+          file,
+          range: rangeAtOffset(bytes, offset),
+          help: 'save the file as UTF-8 (GBK exports from Excel are common: re-save as "UTF-8")',
+        }),
+      ],
+    };
+  }
+}
+
+/** Text → plain data with a source map. Never throws for bad input. */
+export function parsePolicyText(text: string, file?: string): ParsedYaml {
+  const lines = new LineCounter();
+  const sourceMap = new SourceMap(lines);
+  const diagnostics: Diagnostic[] = [];
+  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  for (const error of document.errors) {
+    const code = error.code === 'DUPLICATE_KEY' ? 'TW0005' : 'TW0004';
+    diagnostics.push(
+      diagnostic(code, error.message.split('\n')[0] ?? error.message, {
+        file,
+        range: sourceMap.rangeOfOffsets(error.pos[0], error.pos[1]),
+      }),
+    );
+  }
+  for (const warning of document.warnings) {
+    diagnostics.push(
+      diagnostic('TW0008', warning.message.split('\n')[0] ?? warning.message, {
+        file,
+        severity: 'warning',
+        range: sourceMap.rangeOfOffsets(warning.pos[0], warning.pos[1]),
+      }),
+    );
+  }
+  if (diagnostics.some((d) => d.severity === 'error'))
+    return { value: undefined, sourceMap, text, diagnostics };
+  if (!isMap(document.contents)) {
+    diagnostics.push(
+      diagnostic('TW0007', 'the file must be a YAML mapping (apiVersion:, kind:, metadata:, …)', {
+        file,
+        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      }),
+    );
+    return { value: undefined, sourceMap, text, diagnostics };
+  }
+  const builder = new DataBuilder(document, sourceMap, file);
+  const value = builder.build(document.contents, '');
+  diagnostics.push(...builder.diagnostics);
+  return { value: builder.aborted ? undefined : value, sourceMap, document, text, diagnostics };
+}
+
+/**
+ * Builds plain data from the YAML tree, recording where each pointer stands. Written by hand
+ * rather than with yaml's toJS so that `__proto__` becomes an ordinary own property, aliases
+ * are expanded under a budget, and non-finite numbers are refused with a location.
+ */
+class DataBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+  aborted = false;
+  private nodes = 0;
+  private aliases = 0;
+
+  constructor(
+    private readonly document: Document,
+    private readonly sourceMap: SourceMap,
+    private readonly file: string | undefined,
+  ) {}
+
+  build(node: Node | null | undefined, pointer: string, keySpan?: readonly [number, number]): unknown {
+    if (this.aborted) return undefined;
+    if (++this.nodes > MAX_NODES) return this.abort(node, `more than ${MAX_NODES} values`);
+    if (node == null) return null;
+    if (node.range) this.sourceMap.set(pointer, [node.range[0], node.range[1]], keySpan);
+    if (isAlias(node)) {
+      if (++this.aliases > MAX_ALIAS_EXPANSIONS)
+        return this.abort(node, `more than ${MAX_ALIAS_EXPANSIONS} aliases`);
+      return this.build(node.resolve(this.document) as Node | undefined, pointer);
+    }
+    if (isScalar(node)) return this.scalar(node.value, node, pointer);
+    if (isSeq(node)) return node.items.map((item, i) => this.build(item as Node, joinPointer(pointer, i)));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const key = isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
+        if (key === undefined || (isScalar(keyNode) && typeof keyNode.value === 'object')) {
+          this.unsupported(keyNode ?? node, 'keys must be plain text');
+          continue;
+        }
+        const childPointer = joinPointer(pointer, key);
+        const span = keyNode?.range ? ([keyNode.range[0], keyNode.range[1]] as const) : undefined;
+        const child = this.build(pair.value as Node | null, childPointer, span);
+        if (pair.value == null && span) this.sourceMap.set(childPointer, span, span);
+        // defineProperty, not assignment: "__proto__" must stay data, never a prototype.
+        Object.defineProperty(out, key, {
+          value: child,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    return this.unsupported(node, 'this kind of YAML node is not supported');
+  }
+
+  private scalar(value: unknown, node: Node, pointer: string): unknown {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      return this.unsupported(node, `${value} is not a finite number`, pointer);
+    }
+    if (typeof value === 'bigint') return this.unsupported(node, 'integer is too large', pointer);
+    if (
+      value instanceof Uint8Array ||
+      value instanceof Date ||
+      value instanceof Map ||
+      value instanceof Set
+    ) {
+      return this.unsupported(node, 'only strings, numbers, booleans and null are allowed', pointer);
+    }
+    return value;
+  }
+
+  private unsupported(node: Node, message: string, pointer?: string): undefined {
+    const range = node.range ? this.sourceMap.rangeOfOffsets(node.range[0], node.range[1]) : undefined;
+    this.diagnostics.push(diagnostic('TW0008', message, { file: this.file, range, pointer }));
+    return undefined;
+  }
+
+  private abort(node: Node | null | undefined, what: string): undefined {
+    this.aborted = true;
+    const range = node?.range ? this.sourceMap.rangeOfOffsets(node.range[0], node.range[1]) : undefined;
+    this.diagnostics.push(
+      diagnostic(
+        'TW0006',
+        `expanding this file's aliases gives ${what}; refused as a resource-exhaustion attack`,
+        {
+          file: this.file,
+          range,
+          help: 'a policy uses anchors and aliases sparingly; write the repeated block out or reduce nesting',
+        },
+      ),
+    );
+    return undefined;
+  }
+}
+
+function rangeAtOffset(bytes: Uint8Array, offset: number) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const position = { line, column: offset - lineStart + 1 };
+  return { start: position, end: position };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let lo = 0;
+  let hi = bytes.length;
+  // Largest prefix that decodes (allowing a cut multi-byte tail) bounds the bad byte from below.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
