@@ -57,6 +57,8 @@ export const Fact = strictObject(
         'x-expected': `a currency code (CNY, USD, …) or one of ${UNITS.join(', ')}`,
       }),
     ),
+    min: Type.Optional(Type.Number({ description: 'the smallest value possible, e.g. 0 for a spend' })),
+    max: Type.Optional(Type.Number({ description: 'the largest value possible, e.g. 100 for a percentage' })),
     values: Type.Optional(
       Type.Array(Type.String(), {
         minItems: 1,

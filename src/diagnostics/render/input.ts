@@ -1,0 +1,10 @@
+import type { Diagnostic } from '../diagnostic.js';
+
+export interface RenderInput {
+  diagnostics: Diagnostic[];
+  /** File → text, for code frames. */
+  sources: Map<string, string>;
+  color?: boolean;
+  /** The files that were checked, clean ones included, for the summary. */
+  files?: string[];
+}

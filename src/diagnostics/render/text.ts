@@ -1,0 +1,69 @@
+import pc from 'picocolors';
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { formatExample } from './example.js';
+import { codeFrame } from './frame.js';
+import type { RenderInput } from './input.js';
+import { sourceLines } from './range.js';
+import { summaryLine } from './summary.js';
+import { escapeUnsafe } from './width.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/**
+ * Human output in the style of rustc and Cedar: a headline with the code, the location, a code
+ * frame with carets under the range, then `= help:` and `= example:` lines, and a summary.
+ */
+export function renderText(input: RenderInput): string {
+  const colors = pc.createColors(input.color ?? false);
+  const lines = new Map<string, string[]>();
+  const linesOf = (file: string): string[] | undefined => {
+    const text = input.sources.get(file);
+    if (text === undefined) return undefined;
+    if (!lines.has(file)) lines.set(file, sourceLines(text));
+    return lines.get(file);
+  };
+  const blocks = input.diagnostics.map((d) =>
+    renderDiagnostic(d, d.file === undefined ? undefined : linesOf(d.file), colors),
+  );
+  return `${[...blocks, summaryLine(input)].join('\n\n')}\n`;
+}
+
+function renderDiagnostic(d: Diagnostic, lines: string[] | undefined, colors: Colors): string {
+  const paint = severityColor(d.severity, colors);
+  const frame =
+    lines && d.range
+      ? codeFrame(lines, d.range, { gutter: (t) => colors.bold(colors.blue(t)), caret: paint })
+      : undefined;
+  const gutterWidth = frame?.gutterWidth ?? (d.range ? String(d.range.start.line).length : 1);
+  const pad = ' '.repeat(gutterWidth);
+  const gutter = (text: string) => colors.bold(colors.blue(text));
+  const out = [`${paint(`${d.severity}[${d.code}]`)}${colors.bold(`: ${escapeUnsafe(d.message)}`)}`];
+  if (d.file !== undefined) out.push(`${pad}${gutter('-->')} ${escapeUnsafe(location(d))}`);
+  if (frame) out.push(gutter(`${pad} |`), ...frame.rows);
+  const notes = [
+    ...(d.help === undefined ? [] : note('help', d.help)),
+    ...(d.example === undefined ? [] : note('example', formatExample(d.example))),
+  ];
+  if (frame && notes.length > 0) out.push(gutter(`${pad} |`));
+  for (const [label, lines] of notes) {
+    const prefix = `${pad} ${gutter('=')} ${colors.bold(`${label}:`)} `;
+    const indent = ' '.repeat(gutterWidth + label.length + 5);
+    out.push(lines.map((line, i) => (i === 0 ? prefix : indent) + line).join('\n'));
+  }
+  return out.join('\n');
+}
+
+/** A note's lines, each made safe; a multi-line help keeps its lines, indented under the first. */
+function note(label: string, text: string): [string, string[]][] {
+  return [[label, text.split(/\r?\n/).map(escapeUnsafe)]];
+}
+
+function location(d: Diagnostic): string {
+  if (!d.range) return d.file ?? '';
+  return `${d.file}:${d.range.start.line}:${d.range.start.column}`;
+}
+
+function severityColor(severity: Severity, colors: Colors): (text: string) => string {
+  const color = { error: colors.red, warning: colors.yellow, info: colors.cyan }[severity];
+  return (text) => colors.bold(color(text));
+}

@@ -1,0 +1,201 @@
+import { joinPointer } from '../../diagnostics/pointer.js';
+import { didYouMeanHelp } from '../../diagnostics/suggest.js';
+import { type ConditionScope, type FactInfo, factCatalogue, isNumeric } from '../catalogue.js';
+import type { Condition, Operator } from '../schema/condition.js';
+import { type ConditionSite, conditionNodes, conditionSites } from '../walk.js';
+import type { LintContext } from './context.js';
+
+const GROUP_KEYS = ['all', 'any', 'not', 'condition'] as const;
+const LEAF_KEYS = ['fact', 'operator', 'value'] as const;
+const ORDER_OPERATORS: readonly Operator[] = [
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+];
+
+/** Shape, references and types of every condition: the checks json-rules-engine leaves to run time. */
+export function conditions(context: LintContext): void {
+  const named = new Set(Object.keys(context.policy.conditions ?? {}));
+  for (const site of conditionSites(context.policy)) {
+    const catalogue = factCatalogue(context.policy, scopeOf(site));
+    for (const { pointer, node } of conditionNodes(site.condition, site.pointer)) {
+      if (!checkShape(context, node, pointer)) continue;
+      if (node.condition !== undefined && !named.has(node.condition)) {
+        context.report(
+          'TW0302',
+          `unknown named condition '${node.condition}'`,
+          joinPointer(pointer, 'condition'),
+          {
+            help: didYouMeanHelp(node.condition, named, 'named conditions'),
+          },
+        );
+      }
+      if (node.fact !== undefined) checkComparison(context, node, pointer, catalogue);
+    }
+  }
+  checkNamedCycles(context);
+}
+
+function scopeOf(site: ConditionSite): ConditionScope {
+  if (site.pointer.startsWith('/tiers')) return 'tier';
+  if (site.pointer.startsWith('/classifiers')) return 'classifier';
+  if (site.pointer.startsWith('/rerating')) return 'trigger';
+  return 'named';
+}
+
+function checkShape(context: LintContext, node: Condition, pointer: string): boolean {
+  const groups = GROUP_KEYS.filter((k) => node[k] !== undefined);
+  const leaf = LEAF_KEYS.filter((k) => k in node);
+  const fail = (message: string) => {
+    context.report('TW0301', message, pointer, {
+      help: 'a condition is a group (all: […], any: […], not: {…}), a reference (condition: name) or a comparison (fact, operator, value)',
+    });
+    return false;
+  };
+  if (groups.length > 1) return fail(`a condition may hold only one of ${groups.join(', ')}`);
+  if (groups.length === 1 && leaf.length > 0)
+    return fail(`a condition cannot be both ${groups[0]} and a comparison (${leaf.join(', ')})`);
+  if (groups.length === 0) {
+    const missing = LEAF_KEYS.filter((k) => !(k in node));
+    if (missing.length > 0) return fail(`comparison is missing ${missing.join(', ')}`);
+  }
+  if (node.any?.length === 0) return fail('an empty `any` never holds');
+  return true;
+}
+
+function checkComparison(
+  context: LintContext,
+  node: Condition,
+  pointer: string,
+  catalogue: Map<string, FactInfo>,
+): void {
+  const factId = node.fact!;
+  const info = catalogue.get(factId);
+  if (!info) {
+    context.report('TW0201', `unknown fact '${factId}'`, joinPointer(pointer, 'fact'), {
+      help: didYouMeanHelp(factId, catalogue.keys(), 'facts'),
+    });
+    return;
+  }
+  const operator = node.operator!;
+  const valuePointer = joinPointer(pointer, 'value');
+  const reference = factReference(node.value);
+  if (reference !== undefined) {
+    const other = catalogue.get(reference);
+    if (!other) {
+      context.report('TW0201', `unknown fact '${reference}'`, joinPointer(valuePointer, 'fact'), {
+        help: didYouMeanHelp(reference, catalogue.keys(), 'facts'),
+      });
+    } else if (isNumeric(info.type) !== isNumeric(other.type)) {
+      context.report(
+        'TW0202',
+        `'${factId}' (${info.type}) is compared with '${reference}' (${other.type})`,
+        valuePointer,
+      );
+    }
+    return;
+  }
+  const mismatch = (expected: string) =>
+    context.report(
+      'TW0202',
+      `'${operator}' on ${info.type} fact '${factId}' needs ${expected}, got ${JSON.stringify(node.value)}`,
+      valuePointer,
+    );
+
+  if (operator === 'contains' || operator === 'doesNotContain') {
+    context.report(
+      'TW0202',
+      `'${operator}' needs a list-valued fact; '${factId}' is ${info.type}`,
+      joinPointer(pointer, 'operator'),
+      {
+        help: "use 'in' / 'notIn' to test a value against a list",
+      },
+    );
+    return;
+  }
+  if (ORDER_OPERATORS.includes(operator)) {
+    if (!isNumeric(info.type)) {
+      context.report(
+        'TW0202',
+        `'${operator}' compares numbers; '${factId}' is ${info.type}`,
+        joinPointer(pointer, 'operator'),
+        {
+          help:
+            info.type === 'date'
+              ? 'compare a days-since fact (aggregate: daysSinceLast) instead of a date'
+              : undefined,
+        },
+      );
+    } else if (typeof node.value !== 'number') mismatch('a number');
+    return;
+  }
+  const values = operator === 'in' || operator === 'notIn' ? node.value : [node.value];
+  if (!Array.isArray(values)) return mismatch('a list of values');
+  values.forEach((value, i) => {
+    const at = operator === 'in' || operator === 'notIn' ? joinPointer(valuePointer, i) : valuePointer;
+    checkValue(context, factId, info, value, at);
+  });
+}
+
+function checkValue(
+  context: LintContext,
+  factId: string,
+  info: FactInfo,
+  value: unknown,
+  pointer: string,
+): void {
+  const expected = isNumeric(info.type) ? 'number' : info.type === 'boolean' ? 'boolean' : 'string';
+  if (typeof value !== expected) {
+    context.report(
+      'TW0202',
+      `${info.type} fact '${factId}' is compared with ${JSON.stringify(value)}, expected a ${expected}`,
+      pointer,
+    );
+    return;
+  }
+  if (info.type === 'enum' && info.values && !info.values.includes(value as string)) {
+    context.report('TW0304', `'${String(value)}' is not one of the values of '${factId}'`, pointer, {
+      help: didYouMeanHelp(String(value), info.values, 'values'),
+    });
+  }
+}
+
+function factReference(value: unknown): string | undefined {
+  if (
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { fact?: unknown }).fact === 'string'
+  ) {
+    return (value as { fact: string }).fact;
+  }
+  return undefined;
+}
+
+/** A named condition that reaches itself would send json-rules-engine into endless recursion. */
+function checkNamedCycles(context: LintContext): void {
+  const named = context.policy.conditions ?? {};
+  const references = (name: string) =>
+    [...conditionNodes(named[name]!, '')]
+      .map((n) => n.node.condition)
+      .filter((c): c is string => c !== undefined && c in named);
+  for (const start of Object.keys(named)) {
+    const stack = [[start]];
+    while (stack.length > 0) {
+      const path = stack.pop()!;
+      for (const next of references(path[path.length - 1]!)) {
+        if (next === start) {
+          context.report(
+            'TW0301',
+            `named condition '${start}' refers to itself (${[...path, next].join(' → ')})`,
+            joinPointer('/conditions', start),
+            { part: 'key' },
+          );
+          return;
+        }
+        if (!path.includes(next)) stack.push([...path, next]);
+      }
+    }
+  }
+}

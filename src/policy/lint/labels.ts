@@ -1,0 +1,111 @@
+import { joinPointer } from '../../diagnostics/pointer.js';
+import type { LintContext } from './context.js';
+
+type Label = { 'zh-CN'?: string; en?: string } | undefined;
+
+interface Labelled {
+  pointer: string;
+  label: Label;
+  what: string;
+  /** Whether a missing label (not just a missing language) is worth a warning. */
+  expected: boolean;
+}
+
+/** Business units read tiers in Chinese and English: every shown name carries both. */
+export function labels(context: LintContext): void {
+  for (const item of labelled(context.policy)) {
+    const at = joinPointer(item.pointer, 'label');
+    if (!item.label) {
+      if (item.expected) {
+        context.report('TW0501', `${item.what} has no label`, item.pointer, {
+          part: 'key',
+          help: 'add label: { zh-CN: …, en: … }',
+        });
+      }
+      continue;
+    }
+    for (const language of ['zh-CN', 'en'] as const) {
+      if (!item.label[language]) {
+        context.report('TW0501', `the label of ${item.what} has no ${language} text`, at, {
+          help: `add ${language}: …`,
+        });
+      }
+    }
+  }
+}
+
+function* labelled(policy: LintContext['policy']): Generator<Labelled> {
+  const metadataLabels = policy.metadata.labels;
+  yield { pointer: '/metadata/labels', label: metadataLabels, what: 'the policy', expected: true };
+  for (const [id, fact] of Object.entries(policy.facts ?? {})) {
+    yield { pointer: joinPointer('/facts', id), label: fact.label, what: `fact '${id}'`, expected: false };
+  }
+  for (const [id, dimension] of Object.entries(policy.dimensions ?? {})) {
+    yield {
+      pointer: joinPointer('/dimensions', id),
+      label: dimension.label,
+      what: `dimension '${id}'`,
+      expected: true,
+    };
+    for (const [metricId, metric] of Object.entries(dimension.metrics)) {
+      yield {
+        pointer: joinPointer('/dimensions', id, 'metrics', metricId),
+        label: metric.label,
+        what: `metric '${metricId}'`,
+        expected: false,
+      };
+    }
+  }
+  for (const [i, level] of (policy.tiers?.levels ?? []).entries()) {
+    const base = `/tiers/levels/${i}`;
+    yield { pointer: base, label: level.label, what: `tier '${level.id}'`, expected: true };
+    const e = level.entitlements;
+    for (const [k, member] of (e?.team ?? []).entries()) {
+      yield {
+        pointer: `${base}/entitlements/team/${k}`,
+        label: member.label,
+        what: `team role '${member.role}'`,
+        expected: true,
+      };
+    }
+    for (const [k, benefit] of (e?.benefits ?? []).entries()) {
+      yield {
+        pointer: `${base}/entitlements/benefits/${k}`,
+        label: benefit.label,
+        what: `benefit '${benefit.id}'`,
+        expected: true,
+      };
+    }
+    for (const [k, cadence] of (e?.cadence ?? []).entries()) {
+      yield {
+        pointer: `${base}/entitlements/cadence/${k}`,
+        label: cadence.label,
+        what: `cadence '${cadence.action}'`,
+        expected: false,
+      };
+    }
+  }
+  for (const [id, classifier] of Object.entries(policy.classifiers ?? {})) {
+    const base = joinPointer('/classifiers', id);
+    yield { pointer: base, label: classifier.label, what: `classifier '${id}'`, expected: true };
+    for (const [k, rule] of classifier.rules.entries()) {
+      yield { pointer: `${base}/rules/${k}`, label: rule.label, what: `class '${rule.id}'`, expected: true };
+    }
+    if (classifier.otherwise) {
+      yield {
+        pointer: `${base}/otherwise`,
+        label: classifier.otherwise.label,
+        what: `class '${classifier.otherwise.id}'`,
+        expected: true,
+      };
+    }
+  }
+  for (const [k, trigger] of (policy.rerating?.triggers ?? []).entries()) {
+    yield {
+      pointer: `/rerating/triggers/${k}`,
+      label: trigger.label,
+      what: `trigger '${trigger.id}'`,
+      expected: true,
+    };
+  }
+}

@@ -1,0 +1,124 @@
+import { joinPointer } from '../../diagnostics/pointer.js';
+import { didYouMeanHelp } from '../../diagnostics/suggest.js';
+import { type FactInfo, isNumeric } from '../catalogue.js';
+import type { LintContext } from './context.js';
+import { checkRangeTable } from './range-table.js';
+
+type Axis = NonNullable<NonNullable<LintContext['policy']['tiers']>['matrix']>['rows'];
+
+const SCORE_AXIS: FactInfo = { type: 'number', min: 0, max: 100, unit: 'points' };
+
+/** Value × activity style tiers: both axes banded, every cell of the grid naming a tier. */
+export function matrix(context: LintContext): void {
+  const tiers = context.policy.tiers;
+  const grid = tiers?.matrix;
+  if (tiers?.method !== 'matrix' || !grid) return;
+  const rows = checkAxis(context, grid.rows, '/tiers/matrix/rows', 'rows');
+  const columns = checkAxis(context, grid.columns, '/tiers/matrix/columns', 'columns');
+  const tierIds = tiers.levels.map((l) => l.id);
+  const used = new Set<string>();
+  for (const [row, cells] of Object.entries(grid.cells)) {
+    const rowPointer = joinPointer('/tiers/matrix/cells', row);
+    if (!rows.includes(row)) {
+      context.report(
+        'TW0317',
+        `cells name row band '${row}', which the rows axis does not have`,
+        rowPointer,
+        { part: 'key', help: didYouMeanHelp(row, rows, 'row bands') },
+      );
+    }
+    for (const [column, tier] of Object.entries(cells)) {
+      const cellPointer = joinPointer(rowPointer, column);
+      if (!columns.includes(column)) {
+        context.report(
+          'TW0317',
+          `cells name column band '${column}', which the columns axis does not have`,
+          cellPointer,
+          { part: 'key', help: didYouMeanHelp(column, columns, 'column bands') },
+        );
+      }
+      if (!tierIds.includes(tier)) {
+        context.report('TW0504', `cell ${row} × ${column} names unknown tier '${tier}'`, cellPointer, {
+          help: didYouMeanHelp(tier, tierIds, 'tiers'),
+        });
+      }
+      used.add(tier);
+    }
+  }
+  for (const row of rows) {
+    for (const column of columns) {
+      if (grid.cells[row]?.[column] === undefined) {
+        context.report('TW0317', `no tier for row '${row}' × column '${column}'`, '/tiers/matrix/cells', {
+          part: 'key',
+          example: { row, column },
+          help: `add cells: { ${row}: { ${column}: <tier> } }`,
+        });
+      }
+    }
+  }
+  tiers.levels.forEach((level, i) => {
+    if (!used.has(level.id))
+      context.report('TW0316', `tier '${level.id}' is in no cell of the matrix`, `/tiers/levels/${i}`);
+  });
+}
+
+/** Returns the axis's band ids after checking what it reads and how its bands cover it. */
+function checkAxis(context: LintContext, axis: Axis, pointer: string, name: string): string[] {
+  const sources = (['fact', 'dimension', 'score'] as const).filter(
+    (k) => axis[k] !== undefined && axis[k] !== false,
+  );
+  let subject: FactInfo | undefined;
+  if (sources.length !== 1) {
+    context.report(
+      'TW0317',
+      `the ${name} axis must read exactly one of fact, dimension or score (it has ${sources.length ? sources.join(', ') : 'none'})`,
+      pointer,
+      { part: 'key' },
+    );
+  } else if (axis.fact !== undefined) {
+    subject = context.facts.get(axis.fact);
+    if (!subject) {
+      context.report('TW0201', `unknown fact '${axis.fact}'`, joinPointer(pointer, 'fact'), {
+        help: didYouMeanHelp(axis.fact, context.facts.keys(), 'facts'),
+      });
+    } else if (!isNumeric(subject.type)) {
+      context.report(
+        'TW0202',
+        `the ${name} axis bands fact '${axis.fact}', which is ${subject.type}, not a number`,
+        joinPointer(pointer, 'fact'),
+      );
+      subject = undefined;
+    }
+  } else if (axis.dimension !== undefined) {
+    const dimensions = Object.keys(context.policy.dimensions ?? {});
+    if (!dimensions.includes(axis.dimension)) {
+      context.report('TW0317', `unknown dimension '${axis.dimension}'`, joinPointer(pointer, 'dimension'), {
+        help: didYouMeanHelp(axis.dimension, dimensions, 'dimensions'),
+      });
+    } else subject = SCORE_AXIS;
+  } else {
+    if (!context.policy.dimensions)
+      context.report(
+        'TW0319',
+        `the ${name} axis reads the score, but the policy has no dimensions`,
+        joinPointer(pointer, 'score'),
+      );
+    subject = SCORE_AXIS;
+  }
+  const ids = axis.bands.map((b) => b.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i)
+      context.report(
+        'TW0318',
+        `band id '${id}' is used twice on the ${name} axis`,
+        joinPointer(pointer, 'bands', i, 'id'),
+      );
+  });
+  if (subject)
+    checkRangeTable(context, axis.bands, joinPointer(pointer, 'bands'), {
+      fact: subject,
+      what: `the ${name} axis`,
+      unit: subject.unit,
+    });
+  return ids;
+}
