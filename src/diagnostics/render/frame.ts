@@ -1,5 +1,5 @@
 import type { Range } from '../diagnostic.js';
-import { type CoveredRange, coveredRange } from './range.js';
+import { type CoveredRange, coveredRange, lengthsOf } from './range.js';
 import { cellOf, type DisplayLine, displayLine } from './width.js';
 
 const CONTEXT_LINES = 2;
@@ -25,7 +25,7 @@ export interface CodeFrame {
  * non-blank character) so that a YAML block reads as one marked region.
  */
 export function codeFrame(lines: readonly string[], range: Range, paint: FramePaint): CodeFrame {
-  const covered = coveredRange(range, (n) => (lines[n - 1] ?? '').length);
+  const covered = coveredRange(range, lengthsOf(lines));
   const endLine = covered.end.line;
   const first = Math.max(1, covered.start.line - CONTEXT_LINES);
   const last = Math.max(endLine, Math.min(lines.length, endLine + CONTEXT_LINES));

@@ -3,7 +3,7 @@ import type { Diagnostic, Severity } from '../diagnostic.js';
 import { formatExample } from './example.js';
 import { codeFrame } from './frame.js';
 import type { RenderInput } from './input.js';
-import { sourceLines } from './range.js';
+import { linesOf } from './lines.js';
 import { summaryLine } from './summary.js';
 import { escapeUnsafe } from './width.js';
 
@@ -15,28 +15,17 @@ type Colors = ReturnType<typeof pc.createColors>;
  */
 export function renderText(input: RenderInput): string {
   const colors = pc.createColors(input.color ?? false);
-  const lines = new Map<string, string[]>();
-  const linesOf = (file: string): string[] | undefined => {
-    const text = input.sources.get(file);
-    if (text === undefined) return undefined;
-    if (!lines.has(file)) lines.set(file, sourceLines(text));
-    return lines.get(file);
-  };
-  const blocks = input.diagnostics.map((d) =>
-    renderDiagnostic(d, d.file === undefined ? undefined : linesOf(d.file), colors),
-  );
+  const lines = linesOf(input.sources);
+  const blocks = input.diagnostics.map((d) => renderDiagnostic(d, lines(d.file), colors));
   return `${[...blocks, summaryLine(input)].join('\n\n')}\n`;
 }
 
 function renderDiagnostic(d: Diagnostic, lines: string[] | undefined, colors: Colors): string {
   const paint = severityColor(d.severity, colors);
-  const frame =
-    lines && d.range
-      ? codeFrame(lines, d.range, { gutter: (t) => colors.bold(colors.blue(t)), caret: paint })
-      : undefined;
+  const gutter = (text: string) => colors.bold(colors.blue(text));
+  const frame = lines && d.range ? codeFrame(lines, d.range, { gutter, caret: paint }) : undefined;
   const gutterWidth = frame?.gutterWidth ?? (d.range ? String(d.range.start.line).length : 1);
   const pad = ' '.repeat(gutterWidth);
-  const gutter = (text: string) => colors.bold(colors.blue(text));
   const out = [`${paint(`${d.severity}[${d.code}]`)}${colors.bold(`: ${escapeUnsafe(d.message)}`)}`];
   if (d.file !== undefined) out.push(`${pad}${gutter('-->')} ${escapeUnsafe(location(d))}`);
   if (frame) out.push(gutter(`${pad} |`), ...frame.rows);

@@ -131,7 +131,10 @@ function checkComparison(
     return;
   }
   const values = operator === 'in' || operator === 'notIn' ? node.value : [node.value];
-  if (!Array.isArray(values)) return mismatch('a list of values');
+  if (!Array.isArray(values)) {
+    mismatch('a list of values');
+    return;
+  }
   values.forEach((value, i) => {
     const at = operator === 'in' || operator === 'notIn' ? joinPointer(valuePointer, i) : valuePointer;
     checkValue(context, factId, info, value, at);

@@ -83,7 +83,9 @@ function checkDurations(context: LintContext, node: unknown, pointer: string, ke
     return;
   }
   if (Array.isArray(node))
-    node.forEach((child, i) => checkDurations(context, child, joinPointer(pointer, i), key));
+    node.forEach((child, i) => {
+      checkDurations(context, child, joinPointer(pointer, i), key);
+    });
   else if (node && typeof node === 'object') {
     for (const [k, child] of Object.entries(node)) checkDurations(context, child, joinPointer(pointer, k), k);
   }

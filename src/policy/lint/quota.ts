@@ -45,9 +45,9 @@ export function quota(context: LintContext): void {
   });
   const rankBy = tiers.quota?.rankBy;
   if (rankBy !== undefined && rankBy !== 'score') checkSortFact(context, rankBy, '/tiers/quota/rankBy');
-  tiers.quota?.tieBreak?.forEach((key, i) =>
-    checkSortFact(context, key.fact, `/tiers/quota/tieBreak/${i}/fact`),
-  );
+  tiers.quota?.tieBreak?.forEach((key, i) => {
+    checkSortFact(context, key.fact, `/tiers/quota/tieBreak/${i}/fact`);
+  });
 }
 
 function checkSortFact(context: LintContext, factId: string, pointer: string): void {
