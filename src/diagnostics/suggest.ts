@@ -16,9 +16,14 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate within a third of the word's length, for "did you mean …?". */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  // "spend" for "spend12m": a shortened name is the commonest slip in fact ids.
+  const lower = word.toLowerCase();
+  const prefixed = list.filter((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.ceil(word.length / 3)) + 1;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const d = editDistance(word, candidate);
     if (d < bestDistance) {
       best = candidate;

@@ -37,7 +37,9 @@ export function parsePolicy(text: string, file?: string): ParsedPolicy {
   if (parsed.value === undefined || hasErrors(parsed.diagnostics)) {
     return { file, locator, diagnostics: parsed.diagnostics, sources };
   }
-  const schemaDiagnostics = validatePolicySchema(parsed.value, parsed.sourceMap, file);
+  const isVariant =
+    typeof (parsed.value as { metadata?: { extends?: unknown } }).metadata?.extends === 'string';
+  const schemaDiagnostics = validatePolicySchema(parsed.value, locator, isVariant ? 'variant' : 'full');
   const diagnostics = [...parsed.diagnostics, ...schemaDiagnostics];
   if (schemaDiagnostics.length > 0) return { file, locator, diagnostics, sources };
   return { file, document: parsed.value as Policy, locator, diagnostics, sources };

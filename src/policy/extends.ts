@@ -1,4 +1,4 @@
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, normalize, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
@@ -6,6 +6,7 @@ import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
 import { type CheckOptions, type ParsedPolicy, parsePolicy, readPolicyFile } from './check.js';
 import type { Locator } from './locate.js';
 import type { Policy } from './schema/policy.js';
+import { validatePolicySchema } from './validate-schema.js';
 
 const MAX_DEPTH = 8;
 
@@ -21,7 +22,7 @@ const fieldsOf = (fields: Record<string, Spec>, rest: Spec = REPLACE): Spec => (
 const LEVEL = fieldsOf({ sla: fieldsOf({}), entitlements: fieldsOf({}) });
 const POLICY_SPEC: Spec = fieldsOf({
   metadata: fieldsOf({}),
-  facts: fieldsOf({}),
+  facts: fieldsOf({}, fieldsOf({})),
   conditions: fieldsOf({}),
   dimensions: fieldsOf({}, fieldsOf({ metrics: fieldsOf({}, fieldsOf({})) })),
   score: fieldsOf({}),
@@ -67,7 +68,8 @@ export async function resolveExtends(
     ],
   });
   const basePath = resolve(dirname(variantPath), document.metadata.extends!);
-  const shown = relative(process.cwd(), basePath) || basePath;
+  // Name the base the way the variant was named (relative stays relative) so messages line up.
+  const shown = variant.file ? normalize(join(dirname(variant.file), document.metadata.extends!)) : basePath;
   if (chain.includes(basePath) || basePath === variantPath)
     return fail(`extends forms a cycle through ${shown}`);
   if (chain.length >= MAX_DEPTH) return fail(`extends chain is deeper than ${MAX_DEPTH} policies`);
@@ -98,11 +100,13 @@ export async function resolveExtends(
   );
   const metadata = (merged as Policy).metadata as Record<string, unknown>;
   for (const key of OWN_METADATA) if (!(key in document.metadata)) delete metadata[key];
+  const locator = mergedLocator(origins, variant.locator);
+  const schemaDiagnostics = forbidden.length > 0 ? [] : validatePolicySchema(merged, locator);
   return {
     file: variant.file,
-    document: merged as Policy,
-    locator: mergedLocator(origins, variant.locator),
-    diagnostics: [...base.diagnostics, ...variant.diagnostics, ...forbidden],
+    document: schemaDiagnostics.length > 0 ? undefined : (merged as Policy),
+    locator,
+    diagnostics: [...base.diagnostics, ...variant.diagnostics, ...forbidden, ...schemaDiagnostics],
     sources: new Map([...base.sources, ...variant.sources]),
   };
 }
@@ -114,7 +118,8 @@ function forbiddenChanges(base: Policy, variant: Policy, locator: Locator): Diag
   for (const [id, fact] of Object.entries(variant.facts ?? {})) {
     const original = base.facts?.[id];
     if (!original) continue;
-    const changed = Object.keys({ ...original, ...fact }).filter(
+    // Only what the variant states counts: a variant lists the fields it changes.
+    const changed = Object.keys(fact).filter(
       (k) =>
         !FACT_DESCRIPTIVE.has(k) &&
         JSON.stringify((fact as Record<string, unknown>)[k]) !==
@@ -167,7 +172,8 @@ function merge(
     origins.set(at, { locator: variantLocator, pointer: variantPointer });
     return variant;
   }
-  origins.set(at, { locator: baseLocator, pointer: basePointer });
+  // Both files have this node: point at the variant's, since that is the file being edited.
+  origins.set(at, { locator: variantLocator, pointer: variantPointer });
   if ('byId' in spec) {
     const baseList = base as { id: string }[];
     const variantList = variant as { id: string }[];

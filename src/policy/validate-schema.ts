@@ -4,36 +4,66 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import { didYouMeanHelp } from '../diagnostics/suggest.js';
+import type { Locator } from './locate.js';
 import { policyJsonSchema } from './schema/json-schema.js';
 import type { Policy } from './schema/policy.js';
-import type { SourceMap } from './source-map.js';
 
-let compiled: ValidateFunction<Policy> | undefined;
+const compiled = new Map<'full' | 'variant', ValidateFunction<Policy>>();
 
 /** Compiled once per process, like ajv intends: validation is then a plain function call. */
-function validator(): ValidateFunction<Policy> {
-  if (!compiled) {
+function validator(kind: 'full' | 'variant'): ValidateFunction<Policy> {
+  let validate = compiled.get(kind);
+  if (!validate) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
     ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-    compiled = ajv.compile<Policy>(policyJsonSchema());
+    const schema = policyJsonSchema();
+    validate = ajv.compile<Policy>(kind === 'full' ? schema : variantSchema(schema));
+    compiled.set(kind, validate);
   }
-  return compiled;
+  return validate;
 }
 
-export function validatePolicySchema(value: unknown, sourceMap: SourceMap, file?: string): Diagnostic[] {
-  const validate = validator();
+/**
+ * A variant states only what it changes, so below its identity (apiVersion, kind, metadata) no
+ * property is required — except `id`, which is how list entries find their base entry. The
+ * merged policy is then held to the full schema.
+ */
+function variantSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  const relax = (node: unknown, keepRequired: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((n) => relax(n, false));
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'required' && !keepRequired && Array.isArray(value)) {
+        const kept = value.filter((r) => r === 'id');
+        if (kept.length > 0) out.required = kept;
+      } else out[key] = relax(value, false);
+    }
+    return out;
+  };
+  const relaxed = relax(schema, true) as { properties: Record<string, unknown> };
+  relaxed.properties.metadata = (schema as { properties: Record<string, unknown> }).properties.metadata;
+  return relaxed;
+}
+
+export function validatePolicySchema(
+  value: unknown,
+  locator: Locator,
+  kind: 'full' | 'variant' = 'full',
+): Diagnostic[] {
+  const validate = validator(kind);
   if (validate(value)) return [];
-  return toDiagnostics(validate.errors ?? [], sourceMap, file);
+  return toDiagnostics(validate.errors ?? [], locator);
 }
 
-function toDiagnostics(errors: ErrorObject[], sourceMap: SourceMap, file?: string): Diagnostic[] {
+function toDiagnostics(errors: ErrorObject[], locator: Locator): Diagnostic[] {
   // A failed union reports each branch too; the union's own expectation says it better.
   const unions = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
   const kept = errors.filter((e) => !unions.some((u) => e.schemaPath.startsWith(u)));
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of kept) {
-    const d = toDiagnostic(error, sourceMap, file);
+    const d = toDiagnostic(error, locator);
     const identity = `${d.code}|${d.pointer}|${d.message}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
@@ -42,12 +72,12 @@ function toDiagnostics(errors: ErrorObject[], sourceMap: SourceMap, file?: strin
   return out;
 }
 
-function toDiagnostic(error: ErrorObject, sourceMap: SourceMap, file?: string): Diagnostic {
+function toDiagnostic(error: ErrorObject, locator: Locator): Diagnostic {
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
   const expected = typeof parent['x-expected'] === 'string' ? parent['x-expected'] : undefined;
   const at = error.instancePath;
   const make = (code: Code, message: string, pointer: string, part: 'key' | 'value', help?: string) =>
-    diagnostic(code, message, { file, pointer, range: sourceMap.range(pointer, part), help });
+    diagnostic(code, message, { ...locator.locate(pointer, part), pointer, help });
 
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -74,14 +104,10 @@ function toDiagnostic(error: ErrorObject, sourceMap: SourceMap, file?: string): 
       const missing = (error.params as { missingProperty: string }).missingProperty;
       return make('TW0103', `missing required property '${missing}'`, at, 'key');
     }
-    case 'type':
-      return make(
-        'TW0102',
-        `expected ${(error.params as { type: string }).type}, got ${describe(error.data)}`,
-        at,
-        'value',
-        expected ? `write ${expected}` : undefined,
-      );
+    case 'type': {
+      const type = (error.params as { type: string }).type;
+      return make('TW0102', `expected ${expected ?? type}, got ${describe(error.data)}`, at, 'value');
+    }
     case 'pattern':
     case 'format':
       return make('TW0104', `${describe(error.data)} is not ${expected ?? error.message}`, at, 'value');

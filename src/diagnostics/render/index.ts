@@ -1,23 +1,21 @@
-import type { Diagnostic } from '../diagnostic.js';
+import { renderGithub } from './github.js';
+import type { RenderInput } from './input.js';
+import { renderJson } from './json.js';
+import { renderSarif } from './sarif.js';
+import { renderText } from './text.js';
+
+export type { RenderInput } from './input.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'sarif' | 'github';
 
-export interface RenderInput {
-  diagnostics: Diagnostic[];
-  /** File → text, for code frames. */
-  sources: Map<string, string>;
-  color?: boolean;
-  /** The files that were checked, clean ones included, for the summary. */
-  files?: string[];
-}
+const RENDERERS: Record<DiagnosticFormat, (input: RenderInput) => string> = {
+  text: renderText,
+  json: renderJson,
+  sarif: renderSarif,
+  github: renderGithub,
+};
 
 /** Renders findings for a surface. Every surface renders through here, never its own way. */
 export function renderDiagnostics(format: DiagnosticFormat, input: RenderInput): string {
-  if (format === 'json') return `${JSON.stringify(input.diagnostics, null, 2)}\n`;
-  return input.diagnostics
-    .map((d) => {
-      const where = d.file ? `${d.file}:${d.range?.start.line ?? 1}:${d.range?.start.column ?? 1}` : '';
-      return `${where} ${d.severity} ${d.code}: ${d.message}${d.help ? `\n  help: ${d.help}` : ''}`;
-    })
-    .join('\n');
+  return RENDERERS[format](input);
 }

@@ -6,7 +6,9 @@ export function sourceLines(text: string): string[] {
 }
 
 /** The lines of each file in `sources`, split once however many findings the file has. */
-export function linesOf(sources: ReadonlyMap<string, string>): (file: string | undefined) => string[] | undefined {
+export function linesOf(
+  sources: ReadonlyMap<string, string>,
+): (file: string | undefined) => string[] | undefined {
   const cache = new Map<string, string[]>();
   return (file) => {
     if (file === undefined) return undefined;

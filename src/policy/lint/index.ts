@@ -3,6 +3,7 @@ import type { Locator } from '../locate.js';
 import type { Policy } from '../schema/policy.js';
 import { conditions } from './conditions.js';
 import { LintContext, type LintRule } from './context.js';
+import { criteriaCoverage } from './criteria.js';
 import { facts } from './facts.js';
 import { labels } from './labels.js';
 import { matrix } from './matrix.js';
@@ -27,6 +28,7 @@ const RULES: LintRule[] = [
   tiers,
   thresholds,
   quota,
+  criteriaCoverage,
   matrix,
   serviceOrder,
   labels,
