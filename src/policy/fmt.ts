@@ -8,6 +8,7 @@ import {
   isPair,
   isScalar,
   isSeq,
+  type Pair,
   parseDocument,
   type Scalar,
   type ToStringOptions,
@@ -65,14 +66,16 @@ export function formatPolicyText(text: string, file?: string, options: FormatOpt
   }
   const root = document.contents;
   reattachTrailingComments(document, parsed.text);
+  // Below the last key, yaml reads a comment back as the document's; write it there.
+  document.comment = joinComments(root.comment, document.comment);
+  root.comment = null;
   const pinned = liftHeader(document, root);
   // Moving a key would put an alias before its anchor; a file with aliases keeps its key order.
   canonicalise(root, Policy, 'root', !containsAlias(document));
   const first = root.items[0]?.key;
   if (isScalar(first)) first.commentBefore = joinComments(pinned, first.commentBefore);
   addSchemaLine(document, root, file, options.schemaFile ?? DEFAULT_SCHEMA_FILE);
-  chooseStyles(root);
-  root.flow = false;
+  chooseStyles(root, 'root');
   const out = render(document);
   const again = parsePolicyText(out, file);
   if (hasErrors(again.diagnostics) || !isDeepStrictEqual(again.value, parsed.value)) {
@@ -220,10 +223,23 @@ function reattachTrailingComments(document: Document, text: string): void {
     if (node.comment) redistribute(document, path, commentLines(text, node.range[1], node.range[2]));
     node.items.forEach((item, i) => {
       frame.index = i;
+      if (isPair(item)) keepKeyLineComment(item, text);
       walk(isPair(item) ? item.value : item, path);
     });
   };
   walk(document.contents, []);
+}
+
+/** `facts:   # what the policy reads`: yaml files it above the first fact; it stays on its line. */
+function keepKeyLineComment(pair: Pair<unknown, unknown>, text: string): void {
+  const { key, value } = pair;
+  if (!isScalar(key) || !key.range || !(isMap(value) || isSeq(value)) || value.flow) return;
+  if (!value.range || !value.commentBefore) return;
+  const between = text.slice(key.range[1], value.range[0]);
+  if (!between.split('\n')[0]?.includes('#')) return;
+  const [line, ...rest] = value.commentBefore.split('\n');
+  key.comment = joinComments(key.comment, line);
+  value.commentBefore = joinComments(rest.join('\n').replace(/^\n+/, ''));
 }
 
 function redistribute(document: Document, path: Frame[], lines: CommentLine[] | undefined): void {
@@ -343,18 +359,22 @@ function addSchemaLine(
 // ── layout ──────────────────────────────────────────────────────────────────────────────────
 
 /** Inline (`{ type: number, unit: CNY }`) when every value is a plain one-line scalar and nothing in it carries a comment. */
-function chooseStyles(node: unknown): void {
+function chooseStyles(node: unknown, place: Place): void {
   if (!isMap(node) && !isSeq(node)) return;
-  node.items.forEach((item) => {
-    if (isPair(item)) chooseStyles(item.value);
-    else chooseStyles(item);
-  });
-  node.flow = fitsFlow(node);
+  for (const item of node.items) {
+    chooseStyles(isPair(item) ? item.value : item, isPair(item) ? 'value' : 'item');
+    // Inline, a comment on the key's line would have nowhere to go but below the value.
+    if (isPair(item) && (isMap(item.value) || isSeq(item.value)) && isScalar(item.key) && item.key.comment)
+      item.value.flow = false;
+  }
+  node.flow = place !== 'root' && fitsFlow(node, place);
 }
 
-function fitsFlow(node: Collection): boolean {
+function fitsFlow(node: Collection, place: Place): boolean {
+  // Above a list item a comment stands above the dash in either style; elsewhere it is inside.
+  if (node.commentBefore && place !== 'item') return false;
   // A comment below a block collection would become a line comment of the inline form.
-  if (node.commentBefore || (node.comment && (!node.flow || node.comment.includes('\n')))) return false;
+  if (node.comment && (!node.flow || node.comment.includes('\n'))) return false;
   const parts = (node.items as unknown[]).flatMap((item) => (isPair(item) ? [item.key, item.value] : [item]));
   return parts.every(
     (part) =>

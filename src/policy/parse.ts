@@ -50,7 +50,7 @@ export function decodePolicyBytes(
     const offset = firstInvalidUtf8(bytes);
     return {
       diagnostics: [
-        diagnostic('TW0003', `byte ${offset} is not valid UTF-8`, {
+        diagnostic('TW0003', `the byte at offset ${offset} is not valid UTF-8`, {
           file,
           range: rangeAtOffset(bytes, offset),
           help: 'save the file as UTF-8 (GBK exports from Excel are common: re-save as "UTF-8")',
@@ -221,6 +221,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     } catch {
       hi = mid - 1;
     }
+  }
+  // The prefix may end inside the bad character: report where that character starts.
+  for (let k = lo - 1; k >= Math.max(0, lo - 3); k--) {
+    const byte = bytes[k]!;
+    if (byte >= 0xc0) return k;
+    if (byte < 0x80) break;
   }
   return lo;
 }

@@ -49,12 +49,13 @@ function position(d: Diagnostic, lines: string[] | undefined): [string, number][
       ['endLine', end.line],
     ];
   }
-  return [
+  const out: [string, number][] = [
     ['line', start.line],
     ['col', start.column],
     ['endLine', end.line],
-    ...(end.column === undefined ? [] : ([['endColumn', end.column]] as [string, number][])),
   ];
+  if (end.column !== undefined) out.push(['endColumn', end.column]);
+  return out;
 }
 
 /** Escaping of the message, as @actions/core's command.ts does it; the runner reverses it. */

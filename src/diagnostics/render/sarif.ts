@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Location, Log, PhysicalLocation, ReportingDescriptor, Result } from 'sarif';
 import { VERSION } from '../../version.js';
 import { CODES } from '../codes.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
@@ -83,7 +83,7 @@ function result(d: Diagnostic, lines: string[] | undefined): Result {
 
 function location(d: Diagnostic, file: string, lines: string[] | undefined): Location {
   const absolute = isAbsolute(file);
-  const physicalLocation: Location['physicalLocation'] = {
+  const physicalLocation: PhysicalLocation = {
     artifactLocation: absolute
       ? { uri: pathToFileURL(file).href }
       : { uri: relativeUri(file), uriBaseId: '%SRCROOT%' },

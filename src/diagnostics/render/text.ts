@@ -29,22 +29,18 @@ function renderDiagnostic(d: Diagnostic, lines: string[] | undefined, colors: Co
   const out = [`${paint(`${d.severity}[${d.code}]`)}${colors.bold(`: ${escapeUnsafe(d.message)}`)}`];
   if (d.file !== undefined) out.push(`${pad}${gutter('-->')} ${escapeUnsafe(location(d))}`);
   if (frame) out.push(gutter(`${pad} |`), ...frame.rows);
-  const notes = [
-    ...(d.help === undefined ? [] : note('help', d.help)),
-    ...(d.example === undefined ? [] : note('example', formatExample(d.example))),
-  ];
+  const notes: [string, string][] = [];
+  if (d.help !== undefined) notes.push(['help', d.help]);
+  if (d.example !== undefined) notes.push(['example', formatExample(d.example)]);
   if (frame && notes.length > 0) out.push(gutter(`${pad} |`));
-  for (const [label, lines] of notes) {
+  for (const [label, text] of notes) {
     const prefix = `${pad} ${gutter('=')} ${colors.bold(`${label}:`)} `;
+    // A multi-line help keeps its lines, each under the first one's text.
     const indent = ' '.repeat(gutterWidth + label.length + 5);
-    out.push(lines.map((line, i) => (i === 0 ? prefix : indent) + line).join('\n'));
+    const noteLines = text.split(/\r?\n/).map(escapeUnsafe);
+    out.push(noteLines.map((line, i) => (i === 0 ? prefix : indent) + line).join('\n'));
   }
   return out.join('\n');
-}
-
-/** A note's lines, each made safe; a multi-line help keeps its lines, indented under the first. */
-function note(label: string, text: string): [string, string[]][] {
-  return [[label, text.split(/\r?\n/).map(escapeUnsafe)]];
 }
 
 function location(d: Diagnostic): string {

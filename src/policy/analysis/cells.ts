@@ -1,7 +1,7 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
 import { type FactInfo, isNumeric } from '../catalogue.js';
 import type { Condition, Operator } from '../schema/condition.js';
-import { type Domain, INTEGER, type Interval, isEmpty, pickValue, REAL } from './interval.js';
+import { contains, type Domain, INTEGER, type Interval, isEmpty, pickValue, REAL } from './interval.js';
 
 /**
  * Criteria conditions over cells: the constants the conditions compare a fact with cut its
@@ -51,7 +51,12 @@ export type Predicate = (cells: Int32Array) => boolean;
 export interface CellModel {
   axes: Axis[];
   predicates: Predicate[];
+  /** Groups and comparisons after named conditions are expanded: the cost of one evaluation. */
+  size: number;
 }
+
+/** Named conditions can double a tree at each level of reference; past this it is not expanded. */
+export const MAX_CONDITION_NODES = 100_000;
 
 type Node =
   | { kind: 'all' | 'any'; children: Node[] }
@@ -71,21 +76,28 @@ const ORDER_OPERATORS: readonly Operator[] = [
 /** The facts the levels read, cut into cells, and each level as a predicate on those cells. */
 export function cellModel(input: CriteriaInput): CellModel | Problem {
   const trees: Node[] = [];
+  const count = { nodes: 0 };
   for (const [i, level] of input.levels.entries()) {
-    const tree = levelTree(level, i, input);
+    const tree = levelTree(level, i, input, count);
     if (isProblem(tree)) return tree;
     trees.push(tree);
   }
   const axes = buildAxes(trees, input);
-  if (!axes) return INVALID;
-  return { axes, predicates: trees.map((tree) => compile(tree, axes)) };
+  if (isProblem(axes)) return axes;
+  return { axes, predicates: trees.map((tree) => compile(tree, axes)), size: count.nodes };
 }
 
-function levelTree(level: CriteriaLevel, i: number, input: CriteriaInput): Node | Problem {
+function levelTree(
+  level: CriteriaLevel,
+  i: number,
+  input: CriteriaInput,
+  count: { nodes: number },
+): Node | Problem {
   const last = i === input.levels.length - 1;
   if (level.otherwise) return level.when || !last ? INVALID : { kind: 'always' };
   if (!level.when) return INVALID;
-  return build(level.when, `/tiers/levels/${i}/when`, { input, owner: `tier '${level.id}'`, stack: [] });
+  const owner = `tier '${level.id}'`;
+  return build(level.when, `/tiers/levels/${i}/when`, { input, owner, stack: [], count });
 }
 
 interface BuildScope {
@@ -93,12 +105,21 @@ interface BuildScope {
   owner: string;
   /** Named conditions being expanded, to stop at a cycle. */
   stack: string[];
+  /** Nodes built so far, shared by every level. */
+  count: { nodes: number };
 }
 
 function build(node: Condition, pointer: string, scope: BuildScope): Node | Problem {
+  if (++scope.count.nodes > MAX_CONDITION_NODES) {
+    const reason = `the tiers' conditions expand to more than ${MAX_CONDITION_NODES.toLocaleString('en-US')} comparisons and groups`;
+    return { kind: 'unsupported', reason, pointer };
+  }
   const groups = (['all', 'any', 'not', 'condition'] as const).filter((k) => node[k] !== undefined);
   const comparison = (['fact', 'operator', 'value'] as const).filter((k) => k in node);
   if (groups.length > 1 || (groups.length === 1 && comparison.length > 0)) return INVALID;
+  // json-rules-engine 7.3 holds an empty `any` true while lint (TW0301) rejects it as never
+  // true: an error either way, and not one to build findings on.
+  if (node.any?.length === 0) return INVALID;
   if (node.all !== undefined || node.any !== undefined) {
     const kind = node.all !== undefined ? 'all' : 'any';
     const children: Node[] = [];
@@ -157,19 +178,19 @@ function factReference(value: unknown): string | undefined {
   return String((value as { fact: unknown }).fact);
 }
 
-function isProblem(x: Node | Problem): x is Problem {
-  return x.kind === 'invalid' || x.kind === 'unsupported';
+function isProblem<T extends object>(x: T | Problem): x is Problem {
+  return 'kind' in x && (x.kind === 'invalid' || x.kind === 'unsupported');
 }
 
 /** The facts the tiers read, in the order they are first mentioned. */
-function buildAxes(trees: readonly Node[], input: CriteriaInput): Axis[] | undefined {
+function buildAxes(trees: readonly Node[], input: CriteriaInput): Axis[] | Problem {
   const constants = new Map<string, unknown[]>();
   const visit = (node: Node): void => {
     if (node.kind === 'all' || node.kind === 'any') node.children.forEach(visit);
     else if (node.kind === 'not') visit(node.child);
     else if (node.kind === 'compare') {
       const list = constants.get(node.fact) ?? [];
-      list.push(...(Array.isArray(node.value) ? node.value : [node.value]));
+      for (const value of Array.isArray(node.value) ? node.value : [node.value]) list.push(value);
       constants.set(node.fact, list);
     }
   };
@@ -180,13 +201,13 @@ function buildAxes(trees: readonly Node[], input: CriteriaInput): Axis[] | undef
     const axis = isNumeric(info.type)
       ? numericAxis(fact, info, values, input.grids?.get(fact))
       : categoryAxis(fact, info, values);
-    if (!axis) return undefined;
+    if (isProblem(axis)) return axis;
     axes.push(axis);
   }
   return axes;
 }
 
-function numericAxis(fact: string, info: FactInfo, constants: unknown[], grid?: Domain): Axis | undefined {
+function numericAxis(fact: string, info: FactInfo, constants: unknown[], grid?: Domain): Axis | Problem {
   const domain: Interval = {
     lo: info.min ?? -Infinity,
     loClosed: info.min !== undefined,
@@ -204,24 +225,29 @@ function numericAxis(fact: string, info: FactInfo, constants: unknown[], grid?: 
   let lo = domain.lo;
   let loClosed = domain.loClosed;
   for (const p of points) {
-    if (p <= lo || p >= domain.hi) continue;
+    if (!contains(domain, p)) continue;
     cells.push({ lo, loClosed, hi: p, hiClosed: false }, { lo: p, loClosed: true, hi: p, hiClosed: true });
     lo = p;
     loClosed = false;
   }
   cells.push({ lo, loClosed, hi: domain.hi, hiClosed: domain.hiClosed });
   const kept = cells.filter((cell) => !isEmpty(cell, valueGrid));
-  if (kept.length === 0) return undefined;
-  return {
-    fact,
-    values: kept.map((cell) => representative(cell, valueGrid)),
-    numeric: { domain, grid: valueGrid, cells: kept },
-  };
+  // An empty domain (min above max) is the fact declaration's error, reported by lint (TW0211).
+  if (kept.length === 0) return INVALID;
+  const values = kept.map((cell) => representative(cell, valueGrid));
+  if (values.some((v) => v === undefined || !Number.isFinite(v))) {
+    const reason = `the values '${fact}' is compared with are too close together or too large to tell apart`;
+    return { kind: 'unsupported', reason, pointer: joinPointer('/facts', fact) };
+  }
+  return { fact, values: values as number[], numeric: { domain, grid: valueGrid, cells: kept } };
 }
 
-/** pickValue never settles on a single point of the real line, so a point stands for itself. */
-export function representative(cell: Interval, grid: Domain): number {
-  return cell.lo === cell.hi ? cell.lo : pickValue(cell, grid)!;
+/**
+ * A value inside a cell. pickValue never settles on a lone point of the real line, so a point
+ * stands for itself; undefined only for cells floating-point numbers cannot split.
+ */
+export function representative(cell: Interval, grid: Domain): number | undefined {
+  return cell.lo === cell.hi ? cell.lo : pickValue(cell, grid);
 }
 
 function categoryAxis(fact: string, info: FactInfo, constants: unknown[]): Axis {
@@ -239,14 +265,14 @@ function compile(node: Node, axes: readonly Axis[]): Predicate {
   switch (node.kind) {
     case 'always':
       return () => true;
-    // json-rules-engine: an empty `all` or `any` holds.
+    // json-rules-engine: an empty `all` holds.
     case 'all': {
       const parts = node.children.map((c) => compile(c, axes));
       return (cells) => parts.every((p) => p(cells));
     }
     case 'any': {
       const parts = node.children.map((c) => compile(c, axes));
-      return (cells) => parts.length === 0 || parts.some((p) => p(cells));
+      return (cells) => parts.some((p) => p(cells));
     }
     case 'not': {
       const child = compile(node.child, axes);
@@ -254,32 +280,37 @@ function compile(node: Node, axes: readonly Axis[]): Predicate {
     }
     case 'compare': {
       const a = axes.findIndex((axis) => axis.fact === node.fact);
-      const truth = axes[a]!.values.map((v) => applyOperator(node.operator, v, node.value));
-      return (cells) => truth[cells[a]!]!;
+      const values = axes[a]!.values;
+      const test = operatorTest(node.operator, node.value);
+      return (cells) => test(values[cells[a]!]!);
     }
   }
 }
 
 /** json-rules-engine's default operators, for the comparisons the analysis accepts. */
-function applyOperator(operator: Operator, fact: FactValue, value: unknown): boolean {
+function operatorTest(operator: Operator, value: unknown): (fact: FactValue) => boolean {
+  // A Set answers as indexOf does for every value a cell can stand for (never NaN), without
+  // scanning a long list once per combination.
+  const list = Array.isArray(value) ? new Set<unknown>(value) : new Set<unknown>();
+  const bound = value as number;
   switch (operator) {
     case 'equal':
-      return fact === value;
+      return (fact) => fact === value;
     case 'notEqual':
-      return fact !== value;
+      return (fact) => fact !== value;
     case 'in':
-      return (value as unknown[]).indexOf(fact) > -1;
+      return (fact) => list.has(fact);
     case 'notIn':
-      return (value as unknown[]).indexOf(fact) === -1;
+      return (fact) => !list.has(fact);
     case 'lessThan':
-      return (fact as number) < (value as number);
+      return (fact) => (fact as number) < bound;
     case 'lessThanInclusive':
-      return (fact as number) <= (value as number);
+      return (fact) => (fact as number) <= bound;
     case 'greaterThan':
-      return (fact as number) > (value as number);
+      return (fact) => (fact as number) > bound;
     case 'greaterThanInclusive':
-      return (fact as number) >= (value as number);
+      return (fact) => (fact as number) >= bound;
     default:
-      return false;
+      return () => false;
   }
 }

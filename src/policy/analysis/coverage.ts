@@ -19,6 +19,9 @@ import type { Interval } from './interval.js';
 /** Past this many combinations of cells only a sample is checked, and the result says so. */
 export const MAX_COMBINATIONS = 200_000;
 const MAX_GAP_REGIONS = 5;
+/** Condition nodes evaluated at most, over all combinations: a fraction of a second. */
+const EVALUATION_BUDGET = 20_000_000;
+const MIN_SAMPLE = 1_000;
 const SAMPLE_SEED = 0x7e1e5;
 
 export type { Customer, FactValue } from './cells.js';
@@ -69,8 +72,14 @@ export function analyseCoverage(input: CoverageInput): CoverageResult {
   const model = cellModel(input);
   if ('kind' in model) return model;
   const space = new Space(model.axes);
-  const limit = input.maxCombinations ?? MAX_COMBINATIONS;
-  return space.total <= limit ? enumerate(space, model.predicates) : sample(space, model.predicates, limit);
+  // Big condition trees make each combination dear: the limit shrinks so the work stays bounded.
+  const affordable = Math.max(MIN_SAMPLE, Math.floor(EVALUATION_BUDGET / Math.max(1, model.size)));
+  const limit = Math.min(input.maxCombinations ?? MAX_COMBINATIONS, affordable);
+  const result =
+    space.total <= limit ? enumerate(space, model.predicates) : sample(space, model.predicates, limit);
+  // An `otherwise` level matches whoever is left by definition: sharing customers is its job.
+  result.overlaps = result.overlaps.filter((o) => !input.levels[o.level]!.otherwise);
+  return result;
 }
 
 /** The combinations of cells, numbered with the first-mentioned fact varying slowest. */
@@ -271,7 +280,8 @@ function regionOf(space: Space, box: readonly (readonly number[])[]): GapRegion 
       const low = axis.numeric.cells[first]!;
       const high = axis.numeric.cells[cells[cells.length - 1]!]!;
       const merged = { lo: low.lo, loClosed: low.loClosed, hi: high.hi, hiClosed: high.hiClosed };
-      example[axis.fact] = representative(merged, axis.numeric.grid);
+      // Contiguous cells merge into one interval, so its middle lies in one of them.
+      example[axis.fact] = representative(merged, axis.numeric.grid)!;
       constraints.push({
         fact: axis.fact,
         kind: 'range',

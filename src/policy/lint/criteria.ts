@@ -27,9 +27,11 @@ export function criteriaCoverage(context: LintContext): void {
   if (result.kind === 'unsupported') {
     context.report(
       'TW0321',
-      `gaps and overlaps between the criteria tiers were not checked: ${result.reason}, which the coverage analysis cannot decide`,
+      `gaps and overlaps between the criteria tiers were not checked, because ${result.reason}`,
       result.pointer,
-      { help: 'the analysis decides comparisons of a fact with constants, e.g. value: 500000' },
+      {
+        help: 'the coverage analysis decides comparisons of a fact with a constant (value: 500000) exactly, and leaves anything else alone rather than guess',
+      },
     );
     return;
   }
@@ -117,7 +119,7 @@ class Wording {
     if (c.kind === 'range') return `${c.fact} ${this.withUnit(c.fact, describeInterval(c.interval))}`;
     const values = c.values.map((v) => this.value(c.fact, v));
     if (values.length === 1) return `${c.fact} ${c.kind === 'oneOf' ? '=' : '≠'} ${values[0]}`;
-    return `${c.fact} is ${c.kind === 'oneOf' ? 'one' : 'none'} of ${values.join(', ')}`;
+    return `${c.fact} ${c.kind === 'oneOf' ? 'in' : 'not in'} (${values.join(', ')})`;
   }
 
   private value(fact: string, value: FactValue): string {

@@ -90,6 +90,7 @@ export const Fact = strictObject(
 export type Fact = Static<typeof Fact>;
 
 export const Facts = Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Fact, {
+  additionalProperties: false,
   description: 'The catalogue of inputs, keyed by fact id.',
   'x-expected': 'fact ids made of letters, digits and "_", starting with a letter',
 });

@@ -34,7 +34,11 @@ export const Metadata = strictObject({
 export type Metadata = Static<typeof Metadata>;
 
 const IdKeyed = <T extends Parameters<typeof Type.Record>[1]>(value: T, description: string) =>
-  Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }), value, { description });
+  Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }), value, {
+    description,
+    additionalProperties: false,
+    'x-expected': 'ids made of letters, digits, "-" and "_", starting with a letter',
+  });
 
 export const Policy = strictObject(
   {

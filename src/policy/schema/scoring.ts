@@ -76,7 +76,11 @@ export const Dimension = strictObject({
   weight: Type.Number({ description: 'share of the total score, in points out of 100' }),
   label: Type.Optional(Label),
   description: Type.Optional(Type.String()),
-  metrics: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Metric, { minProperties: 1 }),
+  metrics: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), Metric, {
+    minProperties: 1,
+    additionalProperties: false,
+    'x-expected': 'metric ids made of letters, digits and "_", starting with a letter',
+  }),
 });
 export type Dimension = Static<typeof Dimension>;
 
