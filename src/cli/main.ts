@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
+import { registerFmt } from './commands/fmt.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 
 export function buildProgram(io: CliIO): Command {
@@ -10,6 +11,7 @@ export function buildProgram(io: CliIO): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerCheck(program, io);
+  registerFmt(program, io);
   return program;
 }
 

@@ -17,6 +17,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { charWidth } from '../diagnostics/render/width.js';
 import { parsePolicyText } from './parse.js';
 import { Policy } from './schema/policy.js';
 
@@ -418,11 +419,9 @@ function collections(node: unknown, out: Collection[] = []): Collection[] {
   return out;
 }
 
-/** Editors give CJK and full-width characters two columns; labels are often Chinese. */
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+/** Editors give a Chinese character two columns; labels are often Chinese. */
 function displayWidth(line: string): number {
   let width = 0;
-  for (const char of line) width += WIDE.test(char) ? 2 : 1;
+  for (const char of line) width += charWidth(char.codePointAt(0)!);
   return width;
 }

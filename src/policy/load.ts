@@ -22,6 +22,17 @@ export async function checkPaths(
 ): Promise<CheckedPolicy[]> {
   const files = await expandPolicyPaths(paths);
   const results: CheckedPolicy[] = [];
-  for (const file of files) results.push(await loadPolicy(file, options));
+  // A variant repeats findings about its base's lines; a base checked in the same run shows them once.
+  const seen = new Set<string>();
+  for (const file of files) {
+    const result = await loadPolicy(file, options);
+    const diagnostics = result.diagnostics.filter((d) => {
+      const identity = JSON.stringify([d.file, d.range, d.code, d.message]);
+      if (seen.has(identity)) return false;
+      seen.add(identity);
+      return true;
+    });
+    results.push({ ...result, diagnostics });
+  }
   return results;
 }

@@ -67,9 +67,14 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
   const diagnostics: Diagnostic[] = [];
   const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   for (const error of document.errors) {
-    const code = error.code === 'DUPLICATE_KEY' ? 'TW0005' : 'TW0004';
+    const code =
+      error.code === 'DUPLICATE_KEY' ? 'TW0005' : error.code === 'MULTIPLE_DOCS' ? 'TW0007' : 'TW0004';
+    const message =
+      code === 'TW0007'
+        ? 'the file holds more than one YAML document (---); write one policy per file'
+        : (error.message.split('\n')[0] ?? error.message);
     diagnostics.push(
-      diagnostic(code, error.message.split('\n')[0] ?? error.message, {
+      diagnostic(code, message, {
         file,
         range: sourceMap.rangeOfOffsets(error.pos[0], error.pos[1]),
       }),

@@ -504,7 +504,7 @@ function shuffle(value: unknown, random: () => number): unknown {
 }
 
 describe('properties over generated policy files', () => {
-  const runs = { seed: 3, numRuns: 600 };
+  const runs = { seed: 20260101, numRuns: 150 };
 
   it('keeps the data, every comment, and is idempotent', () => {
     fc.assert(

@@ -100,7 +100,7 @@ describe('YAML errors', () => {
   it('reports a document that is not a mapping, and an empty one', () => {
     expect(checkPolicyText('- a\n- b\n', 'x.tier.yaml').diagnostics[0]!.code).toBe('TW0007');
     expect(checkPolicyText('', 'x.tier.yaml').diagnostics[0]!.code).toBe('TW0007');
-    expect(checkPolicyText('a: 1\n---\nb: 2\n', 'x.tier.yaml').diagnostics[0]!.code).toBe('TW0004');
+    expect(checkPolicyText('a: 1\n---\nb: 2\n', 'x.tier.yaml').diagnostics[0]!.code).toBe('TW0007');
   });
 
   it('refuses non-finite numbers and binary tags', () => {

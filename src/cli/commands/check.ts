@@ -25,6 +25,11 @@ export function registerCheck(program: Command, io: CliIO): void {
         opts: { format: DiagnosticFormat; denyWarnings: boolean; maxBytes?: number },
       ) => {
         const results = await checkPaths(paths, { maxBytes: opts.maxBytes });
+        if (results.length === 0) {
+          io.err(`tierwise: no policy files (*.tier.yaml) found under ${paths.join(', ')}\n`);
+          process.exitCode = EXIT.usage;
+          return;
+        }
         const diagnostics = results.flatMap((r) => r.diagnostics);
         const sources = new Map(results.flatMap((r) => [...r.sources]));
         io.out(

@@ -9,6 +9,8 @@ interface Labelled {
   what: string;
   /** Whether a missing label (not just a missing language) is worth a warning. */
   expected: boolean;
+  /** The field that names a list entry (id, role, action): where "has no label" points. */
+  anchor?: string;
 }
 
 /** Business units read tiers in Chinese and English: every shown name carries both. */
@@ -17,8 +19,9 @@ export function labels(context: LintContext): void {
     const at = joinPointer(item.pointer, 'label');
     if (!item.label) {
       if (item.expected) {
-        context.report('TW0501', `${item.what} has no label`, item.pointer, {
-          part: 'key',
+        const at = item.anchor ? joinPointer(item.pointer, item.anchor) : item.pointer;
+        context.report('TW0501', `${item.what} has no label`, at, {
+          part: item.anchor ? 'value' : 'key',
           help: 'add label: { zh-CN: …, en: … }',
         });
       }
@@ -58,7 +61,7 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
   }
   for (const [i, level] of (policy.tiers?.levels ?? []).entries()) {
     const base = `/tiers/levels/${i}`;
-    yield { pointer: base, label: level.label, what: `tier '${level.id}'`, expected: true };
+    yield { pointer: base, label: level.label, what: `tier '${level.id}'`, expected: true, anchor: 'id' };
     const e = level.entitlements;
     for (const [k, member] of (e?.team ?? []).entries()) {
       yield {
@@ -66,6 +69,7 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
         label: member.label,
         what: `team role '${member.role}'`,
         expected: true,
+        anchor: 'role',
       };
     }
     for (const [k, benefit] of (e?.benefits ?? []).entries()) {
@@ -74,6 +78,7 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
         label: benefit.label,
         what: `benefit '${benefit.id}'`,
         expected: true,
+        anchor: 'id',
       };
     }
     for (const [k, cadence] of (e?.cadence ?? []).entries()) {
@@ -89,7 +94,13 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
     const base = joinPointer('/classifiers', id);
     yield { pointer: base, label: classifier.label, what: `classifier '${id}'`, expected: true };
     for (const [k, rule] of classifier.rules.entries()) {
-      yield { pointer: `${base}/rules/${k}`, label: rule.label, what: `class '${rule.id}'`, expected: true };
+      yield {
+        pointer: `${base}/rules/${k}`,
+        label: rule.label,
+        what: `class '${rule.id}'`,
+        expected: true,
+        anchor: 'id',
+      };
     }
     if (classifier.otherwise) {
       yield {
@@ -97,6 +108,7 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
         label: classifier.otherwise.label,
         what: `class '${classifier.otherwise.id}'`,
         expected: true,
+        anchor: 'id',
       };
     }
   }
@@ -106,6 +118,7 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
       label: trigger.label,
       what: `trigger '${trigger.id}'`,
       expected: true,
+      anchor: 'id',
     };
   }
 }

@@ -13,7 +13,9 @@ describe('bilingual labels', () => {
 
   it('warns about a tier without a label', () => {
     const text = edit(VALID, '      label: { zh-CN: 普通客户, en: Standard }\n', '');
-    expect(only(check(text), 'TW0501').message).toBe("tier 'standard' has no label");
+    const d = only(check(text), 'TW0501');
+    expect(d.message).toBe("tier 'standard' has no label");
+    expect(where(d)).toBe(positionOf(text, 'standard\n'));
   });
 
   it('warns about a policy without labels', () => {

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { type FileHandle, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Replaces a file's content all at once: readers (and a crash) see the old file or the new one,
+ * never half of each. The data goes to a temporary file beside the target (rename is atomic only
+ * within one file system), is flushed to disk, then renamed over the target. On any failure the
+ * temporary file is removed, the target is untouched and the error is rethrown.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  // Through a symlink, replace the file it points at rather than the link itself.
+  const target = await realpath(path).catch(() => path);
+  const existing = await stat(target).catch(() => undefined);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: FileHandle | undefined;
+  try {
+    // 'wx': never follow or clobber something already at the temporary name.
+    handle = await open(temp, 'wx');
+    // The umask applied at creation must not loosen or tighten the permissions the file had.
+    if (existing) await handle.chmod(existing.mode & 0o7777);
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(temp, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(target));
+}
+
+/** Makes the rename itself durable. Some platforms (Windows) cannot open a directory; the write stands. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => undefined);
+  try {
+    await handle?.sync();
+  } catch {
+    // fsync on a directory is refused on some file systems; the data itself is already on disk.
+  } finally {
+    await handle?.close();
+  }
+}
