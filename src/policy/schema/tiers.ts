@@ -40,6 +40,13 @@ export const Quota = strictObject({
       description: 'after rankBy, customers are ordered by these keys, then by the customer key ascending',
     }),
   ),
+  ties: Type.Optional(
+    Type.Union([Type.Literal('split'), Type.Literal('together')], {
+      'x-expected': 'split or together',
+      description:
+        'split (default): the tie-break order decides who crosses a quota boundary; together: customers whose ranking keys are equal all get the better tier',
+    }),
+  ),
   rounding: Type.Optional(
     Type.Union([Type.Literal('nearest'), Type.Literal('floor'), Type.Literal('ceil')], {
       'x-expected': 'nearest, floor or ceil',
