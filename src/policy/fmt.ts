@@ -369,15 +369,19 @@ function chooseStyles(node: unknown, place: Place): void {
       item.value.flow = false;
   }
   node.flow = place !== 'root' && fitsFlow(node, place);
+  // A blank line between entries would be written inside the braces.
+  if (node.flow) for (const part of entries(node)) if (isNode(part)) part.spaceBefore = false;
 }
+
+const entries = (node: Collection) =>
+  (node.items as unknown[]).flatMap((item) => (isPair(item) ? [item.key, item.value] : [item]));
 
 function fitsFlow(node: Collection, place: Place): boolean {
   // Above a list item a comment stands above the dash in either style; elsewhere it is inside.
   if (node.commentBefore && place !== 'item') return false;
   // A comment below a block collection would become a line comment of the inline form.
   if (node.comment && (!node.flow || node.comment.includes('\n'))) return false;
-  const parts = (node.items as unknown[]).flatMap((item) => (isPair(item) ? [item.key, item.value] : [item]));
-  return parts.every(
+  return entries(node).every(
     (part) =>
       part === null ||
       (isScalar(part) &&

@@ -100,10 +100,62 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
     );
     return { value: undefined, sourceMap, text, diagnostics };
   }
+  const size = expandedSize(document, document.contents);
+  if (size.total > MAX_NODES) {
+    const at = size.largestAlias?.range;
+    diagnostics.push(
+      diagnostic(
+        'TW0006',
+        `expanding this file's aliases gives ${size.total > 1e15 ? 'astronomically many' : size.total.toLocaleString('en-US')} values (the limit is ${MAX_NODES.toLocaleString('en-US')}); refused as a resource-exhaustion attack`,
+        {
+          file,
+          range: at ? sourceMap.rangeOfOffsets(at[0], at[1]) : undefined,
+          help: 'a policy uses anchors and aliases sparingly; write the repeated block out or reduce nesting',
+        },
+      ),
+    );
+    return { value: undefined, sourceMap, text, diagnostics };
+  }
   const builder = new DataBuilder(document, sourceMap, file);
   const value = builder.build(document.contents, '');
   diagnostics.push(...builder.diagnostics);
   return { value: builder.aborted ? undefined : value, sourceMap, document, text, diagnostics };
+}
+
+/**
+ * How many values the tree holds once every alias is expanded, computed without expanding:
+ * each anchored node's size is memoised, so a billion-laughs file is measured in microseconds.
+ */
+function expandedSize(
+  document: Document,
+  root: Node | null | undefined,
+): { total: number; largestAlias?: Node } {
+  const memo = new Map<Node, number>();
+  let largestAlias: Node | undefined;
+  let largest = 0;
+  const sizeOf = (node: Node | null | undefined, depth: number): number => {
+    if (node == null) return 1;
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    let size = 1;
+    // An alias to its own ancestor is a cycle; yaml reports it, and it must not recurse forever.
+    if (depth > 10_000) return Number.POSITIVE_INFINITY;
+    if (isAlias(node)) {
+      size = sizeOf(node.resolve(document) as Node | undefined, depth + 1);
+      if (size > largest) {
+        largest = size;
+        largestAlias = node;
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += sizeOf(item as Node, depth + 1);
+    } else if (isMap(node)) {
+      for (const pair of node.items)
+        size += sizeOf(pair.key as Node, depth + 1) + sizeOf(pair.value as Node, depth + 1);
+    }
+    memo.set(node, size);
+    return size;
+  };
+  return { total: sizeOf(root, 0), largestAlias };
 }
 
 /**

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkPolicyText } from '../../src/policy/check.js';
+import { type Measurement, measure } from '../harness.js';
+
+const ROOT = new URL('../../', import.meta.url);
+
+/** The checker: what `tierwise check` costs per policy in-process, and a cold CLI start. */
+export async function checkSuite(): Promise<Measurement[]> {
+  const out: Measurement[] = [];
+  const dir = new URL('policies/', ROOT);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.tier.yaml'))
+    .sort();
+  for (const file of files) {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    out.push(
+      await measure('check', file, 'policies', () => checkPolicyText(text, file), {
+        note: `${text.length} bytes`,
+      }),
+    );
+  }
+  const bomb = [
+    'a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]',
+    ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+  ].join('\n');
+  out.push(
+    await measure('check', 'billion-laughs refusal', 'files', () => checkPolicyText(bomb, 'bomb.tier.yaml'), {
+      note: 'TW0006',
+    }),
+  );
+  const bin = fileURLToPath(new URL('dist/cli/bin.js', ROOT));
+  const policies = fileURLToPath(dir);
+  out.push(
+    await measure(
+      'check',
+      'CLI cold start: check policies/',
+      'runs',
+      () => spawnSync(process.execPath, [bin, 'check', policies]),
+      {
+        runs: 5,
+        warmup: 1,
+        note: 'process spawn, ajv compile, all files',
+      },
+    ),
+  );
+  return out;
+}
