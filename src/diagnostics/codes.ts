@@ -63,6 +63,16 @@ export const CODES = {
   TW0506: { severity: 'error', title: 'date does not exist' },
   TW0507: { severity: 'error', title: 'variant changes what a variant may not change' },
   TW0508: { severity: 'error', title: 'duration must be longer than zero' },
+  // data files (src/data, src/facts)
+  TW0601: { severity: 'error', title: 'data file cannot be read' },
+  TW0602: { severity: 'error', title: 'column not found' },
+  TW0603: { severity: 'error', title: 'value does not fit the column’s type' },
+  TW0604: { severity: 'error', title: 'date cannot be read' },
+  TW0605: { severity: 'error', title: 'required value is missing' },
+  TW0606: { severity: 'error', title: 'malformed row' },
+  TW0607: { severity: 'warning', title: 'duplicate customer key' },
+  TW0608: { severity: 'error', title: 'data file is not in the expected encoding' },
+  TW0609: { severity: 'error', title: 'transaction for an unknown customer' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

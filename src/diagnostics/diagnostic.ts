@@ -22,6 +22,10 @@ export interface Diagnostic {
   file?: string;
   range?: Range;
   pointer?: string;
+  /** In a data file: the row as the user's tool shows it (a CSV's header is row 1, Excel's numbering). */
+  row?: number;
+  /** In a data file: the column header. */
+  column?: string;
   help?: string;
   example?: unknown;
 }

@@ -137,6 +137,8 @@ const itemSchema = (schema: SchemaNode | undefined) => asSchema(branches(schema,
 type Place = 'root' | 'value' | 'item';
 
 function canonicalise(node: unknown, schema: SchemaNode | undefined, place: Place, sortKeys: boolean): void {
+  // A blank line between a key and its value says nothing.
+  if (place === 'value' && isNode(node)) node.spaceBefore = false;
   if (isScalar(node)) normaliseScalar(node);
   else if (isSeq(node)) {
     for (const item of node.items) canonicalise(item, itemSchema(schema), 'item', sortKeys);
@@ -246,7 +248,8 @@ function keepKeyLineComment(pair: Pair<unknown, unknown>, text: string): void {
 function redistribute(document: Document, path: Frame[], lines: CommentLine[] | undefined): void {
   const self = path.length - 1;
   const collection = path[self]!.node;
-  if (!lines || joinLines(lines) !== collection.comment) return;
+  // A blank line between the last comment and the next entry shows as trailing newlines.
+  if (!lines || joinLines(lines) !== collection.comment?.replace(/\n+$/, '')) return;
   const groups = new Map<number, { lines: string[]; spaced: boolean }>();
   let level = self;
   let blanks = 0;
@@ -267,11 +270,14 @@ function redistribute(document: Document, path: Frame[], lines: CommentLine[] | 
   while (next >= 0 && path[next]!.index >= path[next]!.node.items.length - 1) next--;
   const after = next >= 0 ? path[next]!.node.items[path[next]!.index + 1] : undefined;
   const follower = isPair(after) ? after.key : after;
+  const target = isNode(follower) ? follower : undefined;
   const ahead: string[] = [];
+  let lastAhead = false;
   collection.comment = null;
   for (const [depth, group] of groups) {
-    if (depth <= next && isNode(follower)) {
-      if (ahead.length === 0) follower.spaceBefore ||= group.spaced;
+    lastAhead = depth <= next && target !== undefined;
+    if (target && lastAhead) {
+      if (ahead.length === 0) target.spaceBefore ||= group.spaced;
       else if (group.spaced) ahead.push('');
       ahead.push(...group.lines);
     } else if (depth === 0 && next < 0) {
@@ -281,25 +287,29 @@ function redistribute(document: Document, path: Frame[], lines: CommentLine[] | 
       owner.comment = joinComments(group.lines.join('\n'), owner.comment);
     }
   }
-  if (isNode(follower) && ahead.length > 0)
-    follower.commentBefore = joinComments(ahead.join('\n'), follower.commentBefore);
+  if (!target) return;
+  if (blanks > 0 && lastAhead) ahead.push('');
+  else if (blanks > 0) target.spaceBefore = true;
+  if (ahead.length > 0) target.commentBefore = joinComments(ahead.join('\n'), target.commentBefore);
 }
 
 /** The comment lines between a collection's last value and its end, or undefined if anything else is there. */
 function commentLines(text: string, from: number, to: number): CommentLine[] | undefined {
+  const rows = text.slice(from, to).split('\n');
+  // What follows the last newline is the indentation of the next entry, not a blank line.
+  if (rows.at(-1)?.trim() === '') rows.pop();
+  // The first row may be the rest of the value's own line: a comment there stays where it is.
+  const sameLine = from > 0 && text[from - 1] !== '\n';
   const out: CommentLine[] = [];
-  let start = from;
-  for (const raw of text.slice(from, to).split('\n')) {
-    const sameLine = start === from && from > 0 && text[from - 1] !== '\n';
-    const trimmed = raw.trim();
-    if (trimmed.startsWith('#')) {
-      out.push({
-        text: trimmed.slice(1) || ' ',
-        column: sameLine ? Number.POSITIVE_INFINITY : raw.indexOf('#'),
-      });
-    } else if (trimmed !== '') return undefined;
-    else out.push({ text: '' });
-    start += raw.length + 1;
+  for (const [i, row] of rows.entries()) {
+    const trimmed = row.trim();
+    if (trimmed === '' && i === 0 && sameLine) continue;
+    if (trimmed === '') out.push({ text: '' });
+    else if (!trimmed.startsWith('#')) return undefined;
+    else {
+      const column = i === 0 && sameLine ? Number.POSITIVE_INFINITY : row.indexOf('#');
+      out.push({ text: trimmed.slice(1) || ' ', column });
+    }
   }
   return out;
 }

@@ -25,6 +25,7 @@ function command(d: Diagnostic, lines: string[] | undefined): string {
   if (d.file !== undefined) {
     properties.push(['file', d.file]);
     if (d.range) properties.push(...position(d, lines));
+    else if (d.row !== undefined) properties.push(['line', d.row]);
   }
   const known = CODES[d.code as keyof typeof CODES];
   properties.push(['title', `${d.code} ${known?.title ?? ''}`.trim().slice(0, MAX_TITLE)]);

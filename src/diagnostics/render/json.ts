@@ -38,6 +38,8 @@ function canonical(d: Diagnostic): Diagnostic {
     };
   }
   if (d.pointer !== undefined) out.pointer = d.pointer;
+  if (d.row !== undefined) out.row = d.row;
+  if (d.column !== undefined) out.column = d.column;
   if (d.help !== undefined) out.help = d.help;
   if (d.example !== undefined) out.example = d.example;
   return out;

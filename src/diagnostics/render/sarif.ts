@@ -75,6 +75,7 @@ function result(d: Diagnostic, lines: string[] | undefined): Result {
   if (d.file !== undefined) out.locations = [location(d, d.file, lines)];
   const properties = {
     ...(d.pointer === undefined ? {} : { pointer: d.pointer }),
+    ...(d.column === undefined ? {} : { column: d.column }),
     ...(d.example === undefined ? {} : { example: d.example }),
   };
   if (Object.keys(properties).length > 0) out.properties = properties;
@@ -97,6 +98,9 @@ function location(d: Diagnostic, file: string, lines: string[] | undefined): Loc
       // SARIF's endColumn is exclusive, like ours; without it the region runs to the end of endLine.
       ...(end.column === undefined ? {} : { endColumn: end.column }),
     };
+  } else if (d.row !== undefined) {
+    // A data file's row is its line as long as no quoted field spans lines; close enough to annotate.
+    physicalLocation.region = { startLine: d.row };
   }
   return { physicalLocation };
 }

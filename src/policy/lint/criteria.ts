@@ -48,13 +48,12 @@ export function criteriaCoverage(context: LintContext): void {
   result.gaps.forEach((gap, i) => {
     const last = i === result.gaps.length - 1;
     const region = say.constraints(gap.constraints);
-    const example = say.customer(gap.example);
     const who =
       gap.constraints.length === 0
-        ? `any customer, e.g. ${example}`
-        : region === example
-          ? `a customer with ${example}`
-          : `customers with ${region}, e.g. ${example}`;
+        ? `any customer${say.forExample(gap.example)}`
+        : region === say.customer(gap.example)
+          ? `a customer with ${region}`
+          : `customers with ${region}${say.forExample(gap.example)}`;
     context.report('TW0314', `no tier matches ${who}`, '/tiers/levels', {
       part: 'key',
       example: gap.example,
@@ -67,7 +66,7 @@ export function criteriaCoverage(context: LintContext): void {
     const level = tiers.levels[overlap.level]!;
     context.report(
       'TW0315',
-      `tier '${level.id}' also matches customers that ${tierList(overlap.takenBy.map(name))} ${overlap.takenBy.length > 1 ? 'take' : 'takes'} first, e.g. ${say.customer(overlap.example)}`,
+      `tier '${level.id}' also matches customers that ${tierList(overlap.takenBy.map(name))} ${overlap.takenBy.length > 1 ? 'take' : 'takes'} first${say.forExample(overlap.example)}`,
       `/tiers/levels/${overlap.level}/when`,
       {
         example: overlap.example,
@@ -82,8 +81,7 @@ export function criteriaCoverage(context: LintContext): void {
         ? 'no customer satisfies its condition'
         : level.otherwise
           ? 'the tiers above it take every customer'
-          : `every customer it matches is taken first by ${tierList(takenBy.map(name))}` +
-            (example ? `, e.g. ${say.customer(example)}` : '');
+          : `every customer it matches is taken first by ${tierList(takenBy.map(name))}${say.forExample(example)}`;
     context.report('TW0316', `tier '${level.id}' can never be reached: ${reason}`, `/tiers/levels/${i}`, {
       example,
       help:
@@ -109,6 +107,12 @@ class Wording {
     return Object.entries(customer)
       .map(([fact, value]) => `${fact} = ${this.value(fact, value)}`)
       .join(' and ');
+  }
+
+  /** ", e.g. spend12m = 30,000 CNY", or nothing when the tiers read no fact at all. */
+  forExample(customer: Customer | undefined): string {
+    const text = customer ? this.customer(customer) : '';
+    return text ? `, e.g. ${text}` : '';
   }
 
   constraints(constraints: readonly Constraint[]): string {

@@ -5,4 +5,5 @@ export * from './policy.js';
 export * from './rules.js';
 export * from './scoring.js';
 export * from './service.js';
+export * from './sources.js';
 export * from './tiers.js';

@@ -4,6 +4,7 @@ import { Condition } from './condition.js';
 import { Facts } from './facts.js';
 import { Classifier, Rerating } from './rules.js';
 import { Dimension, ScoreSettings } from './scoring.js';
+import { Sources } from './sources.js';
 import { Tiers } from './tiers.js';
 
 export const API_VERSION = 'tierwise/v1';
@@ -46,6 +47,7 @@ export const Policy = strictObject(
     kind: Type.Literal('TierPolicy'),
     metadata: Metadata,
     facts: Type.Optional(Facts),
+    sources: Type.Optional(Sources),
     conditions: Type.Optional(IdKeyed(Condition, 'named conditions, used as { condition: name }')),
     dimensions: Type.Optional(IdKeyed(Dimension, 'dimensions of the score, keyed by id')),
     score: Type.Optional(ScoreSettings),
