@@ -72,7 +72,7 @@ export const CODES = {
   TW0606: { severity: 'error', title: 'malformed row' },
   TW0607: { severity: 'warning', title: 'duplicate customer key' },
   TW0608: { severity: 'error', title: 'data file is not in the expected encoding' },
-  TW0609: { severity: 'error', title: 'transaction for an unknown customer' },
+  TW0609: { severity: 'warning', title: 'transaction for an unknown customer' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;
