@@ -14,6 +14,7 @@ export const CODES = {
   TW0006: { severity: 'error', title: 'too many alias expansions (possible alias bomb)' },
   TW0007: { severity: 'error', title: 'file must hold exactly one YAML document with a mapping at the top' },
   TW0008: { severity: 'error', title: 'unsupported YAML value' },
+  TW0009: { severity: 'error', title: 'file cannot be written' },
   // schema (ajv)
   TW0101: { severity: 'error', title: 'unknown property' },
   TW0102: { severity: 'error', title: 'wrong type' },

@@ -23,7 +23,10 @@ const LEVEL = fieldsOf({ sla: fieldsOf({}), entitlements: fieldsOf({}) });
 const POLICY_SPEC: Spec = fieldsOf({
   metadata: fieldsOf({}),
   facts: fieldsOf({}, fieldsOf({})),
-  sources: fieldsOf({ customers: fieldsOf({ columns: fieldsOf({}) }), transactions: fieldsOf({ fields: fieldsOf({}) }) }),
+  sources: fieldsOf({
+    customers: fieldsOf({ columns: fieldsOf({}) }),
+    transactions: fieldsOf({ fields: fieldsOf({}) }),
+  }),
   conditions: fieldsOf({}),
   dimensions: fieldsOf({}, fieldsOf({ metrics: fieldsOf({}, fieldsOf({})) })),
   score: fieldsOf({}),

@@ -180,11 +180,23 @@ function moveCommentToFirstKey(map: YAMLMap<unknown, unknown>): void {
   map.commentBefore = null;
 }
 
-/** Strings are quoted only where plain text would read as something else; booleans as true/false. */
+/**
+ * Strings are quoted only where plain text would read as something else, booleans are true or
+ * false, null is `null` (an empty entry of an inline list would be dropped by the next read).
+ * Invisible and direction-changing characters stay escaped, or a diff could read unlike the data.
+ */
 function normaliseScalar(node: Scalar): void {
-  if (typeof node.value === 'string') node.type = undefined;
-  else if (typeof node.value === 'boolean') node.source = undefined;
+  if (typeof node.value === 'string') node.type = INVISIBLE.test(node.value) ? 'QUOTE_DOUBLE' : undefined;
+  else if (typeof node.value === 'boolean' || node.value === null) node.source = undefined;
 }
+
+const INVISIBLE = /[\u0085\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/** yaml writes these raw even in double quotes; in a comment an escape reads just as well. */
+const escapeInvisible = (text: string) =>
+  text.replace(
+    new RegExp(INVISIBLE.source, 'g'),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 const keyText = (key: unknown) => (isScalar(key) ? String(key.value) : '');
 
@@ -407,23 +419,19 @@ function fitsFlow(node: Collection, place: Place): boolean {
  * inline, so a line holds at most one and one correction is enough.
  */
 function render(document: Document): string {
-  const text = document.toString(OUTPUT);
+  const text = escapeInvisible(document.toString(OUTPUT));
   const before = collections(document.contents);
   const after = collections(parseDocument(text).contents);
   if (before.length !== after.length) throw new Error('fmt: rendered YAML does not match its tree');
   let narrowed = false;
   before.forEach((node, i) => {
     const end = after[i]?.range?.[1];
-    if (
-      node.flow &&
-      end !== undefined &&
-      displayWidth(text.slice(text.lastIndexOf('\n', end - 1) + 1, end)) > MAX_FLOW_WIDTH
-    ) {
+    if (node.flow && end !== undefined && widthBefore(text, end) > MAX_FLOW_WIDTH) {
       node.flow = false;
       narrowed = true;
     }
   });
-  return narrowed ? document.toString(OUTPUT) : text;
+  return narrowed ? escapeInvisible(document.toString(OUTPUT)) : text;
 }
 
 function collections(node: unknown, out: Collection[] = []): Collection[] {
@@ -433,9 +441,10 @@ function collections(node: unknown, out: Collection[] = []): Collection[] {
   return out;
 }
 
-/** Editors give a Chinese character two columns; labels are often Chinese. */
-function displayWidth(line: string): number {
+/** Columns from the start of the line to an offset; editors give a Chinese character two. */
+function widthBefore(text: string, offset: number): number {
   let width = 0;
-  for (const char of line) width += charWidth(char.codePointAt(0)!);
+  for (const char of text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))
+    width += charWidth(char.codePointAt(0)!);
   return width;
 }

@@ -73,14 +73,14 @@ async function write(file: string, text: string): Promise<Diagnostic | undefined
     return undefined;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return diagnostic('TW0001', `cannot write ${file}: ${reason}; the file is unchanged`, { file });
+    return diagnostic('TW0009', `cannot write ${file}: ${reason}; the file is unchanged`, { file });
   }
 }
 
 const plural = (n: number) => (n === 1 ? '1 file is' : `${n} files are`);
 
 function exitCode(diagnostics: Diagnostic[], files: number, unformatted: boolean): number {
-  if (files === 0 || diagnostics.some((d) => d.code === 'TW0001')) return EXIT.usage;
+  if (files === 0 || diagnostics.some((d) => d.code === 'TW0001' || d.code === 'TW0009')) return EXIT.usage;
   if (unformatted || diagnostics.some((d) => d.severity === 'error')) return EXIT.findings;
   return EXIT.ok;
 }

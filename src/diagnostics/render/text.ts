@@ -44,7 +44,8 @@ function renderDiagnostic(d: Diagnostic, lines: string[] | undefined, colors: Co
 }
 
 function location(d: Diagnostic): string {
-  if (d.row !== undefined) return `${d.file} row ${d.row}${d.column === undefined ? '' : `, column ${d.column}`}`;
+  if (d.row !== undefined)
+    return `${d.file} row ${d.row}${d.column === undefined ? '' : `, column ${d.column}`}`;
   if (!d.range) return d.file ?? '';
   return `${d.file}:${d.range.start.line}:${d.range.start.column}`;
 }

@@ -96,6 +96,10 @@ export function isEmpty(i: Interval, domain: Domain): boolean {
  */
 export function pickValue(i: Interval, domain: Domain = REAL): number | undefined {
   if (i.lo > i.hi) return undefined;
+  if (i.lo === i.hi) {
+    const onIt = contains(i, i.lo) && (domain.kind === 'real' || onGrid(i.lo, domain.step));
+    return onIt ? i.lo : undefined;
+  }
   const step = domain.kind === 'grid' ? domain.step : undefined;
   const magnitude = (x: number) =>
     Math.max(x === 0 ? 0 : 10 ** Math.floor(Math.log10(Math.abs(x))), step ?? 1);
@@ -103,15 +107,23 @@ export function pickValue(i: Interval, domain: Domain = REAL): number | undefine
   const hi = i.hi === Infinity ? lo + 2 * magnitude(lo) : i.hi;
   const middle = (lo + hi) / 2;
   const finest = step ?? Math.max((hi - lo) / 1e6, Number.MIN_VALUE);
-  for (let unit = 10 ** Math.ceil(Math.log10(Math.max(hi - lo, finest))); unit >= finest / 10; unit /= 10) {
-    if (step !== undefined && !onGrid(unit, step)) continue;
+  // Bounded: at most ~650 decimal orders of magnitude exist between the largest and the smallest double.
+  for (
+    let unit = 10 ** Math.ceil(Math.log10(Math.max(hi - lo, finest))), n = 0;
+    unit > 0 && unit >= finest / 10 && n < 700;
+    unit /= 10, n++
+  ) {
+    if (step !== undefined && (unit < step * (1 - 1e-9) || !onGrid(unit, step))) continue;
     const below = tidy(Math.floor(middle / unit) * unit);
     const above = tidy(Math.ceil(middle / unit) * unit);
     const inside = [above, below].filter((v) => v > lo && v < hi && contains(i, v));
     if (inside.length > 0) return inside.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0];
   }
   for (const edge of [i.lo, i.hi]) {
-    if (Number.isFinite(edge) && contains(i, edge) && (step === undefined || onGrid(edge, step))) return edge;
+    if (!Number.isFinite(edge)) continue;
+    // Snap to the grid first: an edge within rounding noise of a grid point is that point.
+    const candidate = step === undefined ? edge : tidy(Math.round(edge / step) * step);
+    if (contains(i, candidate)) return candidate;
   }
   if (step === undefined) return contains(i, middle) ? middle : undefined;
   return undefined;

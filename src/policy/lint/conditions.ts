@@ -60,7 +60,10 @@ function checkShape(context: LintContext, node: Condition, pointer: string): boo
     const missing = LEAF_KEYS.filter((k) => !(k in node));
     if (missing.length > 0) return fail(`comparison is missing ${missing.join(', ')}`);
   }
-  if (node.any?.length === 0) return fail('an empty `any` never holds');
+  // json-rules-engine holds an empty group true for every customer — `any: []` included — which
+  // is almost never what its author meant.
+  if (node.any?.length === 0)
+    return fail('an empty `any` holds for every customer (json-rules-engine treats it as true)');
   return true;
 }
 
@@ -179,26 +182,42 @@ function factReference(value: unknown): string | undefined {
 /** A named condition that reaches itself would send json-rules-engine into endless recursion. */
 function checkNamedCycles(context: LintContext): void {
   const named = context.policy.conditions ?? {};
-  const references = (name: string) =>
-    [...conditionNodes(named[name]!, '')]
-      .map((n) => n.node.condition)
-      .filter((c): c is string => c !== undefined && c in named);
-  for (const start of Object.keys(named)) {
-    const stack = [[start]];
-    while (stack.length > 0) {
-      const path = stack.pop()!;
-      for (const next of references(path[path.length - 1]!)) {
-        if (next === start) {
-          context.report(
-            'TW0301',
-            `named condition '${start}' refers to itself (${[...path, next].join(' → ')})`,
-            joinPointer('/conditions', start),
-            { part: 'key' },
-          );
-          return;
-        }
-        if (!path.includes(next)) stack.push([...path, next]);
+  const edges = new Map(
+    Object.keys(named).map((name) => [
+      name,
+      [...new Set([...conditionNodes(named[name]!, '')].map((n) => n.node.condition))].filter(
+        (c): c is string => c !== undefined && c in named,
+      ),
+    ]),
+  );
+  // Depth-first search with three colours: linear in names and references, whatever the nesting.
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (name: string): string[] | undefined => {
+    state.set(name, 'open');
+    path.push(name);
+    for (const next of edges.get(name) ?? []) {
+      if (state.get(next) === 'open') return [...path.slice(path.indexOf(next)), next];
+      if (!state.has(next)) {
+        const cycle = visit(next);
+        if (cycle) return cycle;
       }
+    }
+    path.pop();
+    state.set(name, 'done');
+    return undefined;
+  };
+  for (const name of edges.keys()) {
+    if (state.has(name)) continue;
+    const cycle = visit(name);
+    if (cycle) {
+      context.report(
+        'TW0301',
+        `named condition '${cycle[0]}' refers to itself (${cycle.join(' → ')})`,
+        joinPointer('/conditions', cycle[0]!),
+        { part: 'key' },
+      );
+      return;
     }
   }
 }

@@ -1,7 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { strictObject } from './common.js';
 
-const Column = Type.String({ minLength: 1, description: 'a column header of the source file, e.g. 交易日期' });
+const Column = Type.String({
+  minLength: 1,
+  description: 'a column header of the source file, e.g. 交易日期',
+});
 
 export const TRANSACTION_FIELD_TYPES = ['number', 'integer', 'string', 'boolean'] as const;
 
@@ -24,9 +27,13 @@ export const Sources = strictObject({
   customers: Type.Optional(
     strictObject({
       columns: Type.Optional(
-        Type.Record(Type.String(), Column, { description: 'fact id → column, overriding each fact’s `column`' }),
+        Type.Record(Type.String(), Column, {
+          description: 'fact id → column, overriding each fact’s `column`',
+        }),
       ),
-      dateFormat: Type.Optional(Type.String({ description: 'default format of date columns, e.g. yyyy-MM-dd' })),
+      dateFormat: Type.Optional(
+        Type.String({ description: 'default format of date columns, e.g. yyyy-MM-dd' }),
+      ),
     }),
   ),
   transactions: Type.Optional(

@@ -63,7 +63,7 @@ describe('conditions', () => {
     for (const [when, message] of [
       ['{ all: [], fact: spend12m }', 'a condition cannot be both all and a comparison (fact)'],
       ['{ fact: spend12m, value: 1 }', 'comparison is missing operator'],
-      ['{ any: [] }', 'an empty `any` never holds'],
+      ['{ any: [] }', 'an empty `any` holds for every customer (json-rules-engine treats it as true)'],
       ['{ all: [], any: [] }', 'a condition may hold only one of all, any'],
     ] as const) {
       const d = only(check(withRule(when)), 'TW0301');
@@ -80,6 +80,19 @@ describe('conditions', () => {
     expect(only(result, 'TW0301').message).toBe(
       "named condition 'loop' refers to itself (loop → loop2 → loop)",
     );
+  });
+
+  it('finds a cycle among deeply chained named conditions without exponential work', () => {
+    const chain = Array.from(
+      { length: 40 },
+      (_, i) => `  c${i}: { all: [ { condition: c${i + 1} }, { condition: c${i + 1} } ] }`,
+    ).join('\n');
+    const text = withRule(
+      '{ condition: c0 }',
+      `conditions:\n${chain}\n  c40: { any: [ { condition: c0 } ] }\n`,
+    );
+    const d = only(check(text), 'TW0301');
+    expect(d.message).toMatch(/^named condition 'c0' refers to itself \(c0 → c1 → .* → c40 → c0\)$/);
   });
 
   it('lets classifiers read the computed tier and score, but not tier criteria read the tier', () => {

@@ -1,0 +1,130 @@
+import { convertDate, DEFAULT_TIMEZONE } from './date.js';
+import { parseNumberText } from './number.js';
+import type { FieldValue } from './types.js';
+
+export type FieldType = 'number' | 'integer' | 'string' | 'enum' | 'date' | 'boolean';
+
+/** How one value is read: the parts of a fact declaration (src/policy/schema/facts.ts) that matter here. */
+export interface FieldSpec {
+  type: FieldType;
+  /** enum: the allowed values. */
+  values?: readonly string[];
+  /** date: a luxon format such as yyyy/M/d; without one, ISO 8601 and year-first dates are read. */
+  format?: string;
+  /** number: a currency code (CNY), `percent`, `ratio`, … — decides which signs are read. */
+  unit?: string;
+  /** date: the zone of dates written without an offset; Asia/Shanghai by default. */
+  timezone?: string;
+}
+
+export type Converted = { value: unknown } | { error: string };
+
+export interface ConvertOptions {
+  /** Personal data: the value is not repeated in the error. */
+  mask?: boolean;
+}
+
+const TRUE_WORDS = new Set(['是', 'true', 'yes', 'y', '1']);
+const FALSE_WORDS = new Set(['否', 'false', 'no', 'n', '0']);
+
+/**
+ * One raw value → a typed value. Empty text and null are missing (`value: undefined`), never 0
+ * or false: the policy's missing-value rule decides what a missing value does. Never throws.
+ */
+export function convertValue(
+  raw: FieldValue | undefined,
+  spec: FieldSpec,
+  options: ConvertOptions = {},
+): Converted {
+  if (raw === undefined || raw === null) return { value: undefined };
+  if (typeof raw === 'string' && raw.trim() === '') return { value: undefined };
+  const result = convertPresent(raw, spec);
+  if ('value' in result) return result;
+  const got = options.mask ? 'a value not shown here (personal data)' : shown(raw);
+  return { error: `expected ${result.error}, got ${got}${result.reason ? `: ${result.reason}` : ''}` };
+}
+
+type Outcome = { value: unknown } | { error: string; reason?: string };
+
+function convertPresent(raw: string | number | boolean | Date, spec: FieldSpec): Outcome {
+  switch (spec.type) {
+    case 'number':
+    case 'integer':
+      return toNumber(raw, spec.unit, spec.type === 'integer');
+    case 'string':
+      return toText(raw);
+    case 'enum':
+      return toEnum(raw, spec.values ?? []);
+    case 'boolean':
+      return toBoolean(raw);
+    case 'date':
+      if (typeof raw === 'boolean') return { error: 'a date' };
+      return convertDate(raw, spec.format, spec.timezone ?? DEFAULT_TIMEZONE);
+  }
+}
+
+function toNumber(
+  raw: string | number | boolean | Date,
+  unit: string | undefined,
+  integer: boolean,
+): Outcome {
+  if (typeof raw === 'string') return parseNumberText(raw, unit, integer);
+  const what = integer ? 'a whole number' : 'a number';
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return { error: what };
+  // A number from xlsx or JSON is taken as it is: 0.85 for a percent fact stays 0.85 (Excel
+  // cells formatted as percentages arrive as text "85%" and are read as 85).
+  if (integer && !Number.isInteger(raw)) return { error: what };
+  if (integer && !Number.isSafeInteger(raw))
+    return { error: what, reason: 'the number is too large to be exact' };
+  return { value: raw === 0 ? 0 : raw };
+}
+
+function toText(raw: string | number | boolean | Date): Outcome {
+  if (typeof raw === 'string') return { value: raw.trim() };
+  if (typeof raw === 'number') {
+    // An id such as 20240100012345678 written as a JSON number has already lost digits.
+    if (Number.isInteger(raw) && !Number.isSafeInteger(raw))
+      return { error: 'text', reason: 'a number this large has lost digits; write it as text in quotes' };
+    return { value: String(raw) };
+  }
+  if (typeof raw === 'boolean') return { value: String(raw) };
+  if (Number.isNaN(raw.getTime())) return { error: 'text' };
+  const iso = raw.toISOString();
+  return { value: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ') };
+}
+
+function toEnum(raw: string | number | boolean | Date, values: readonly string[]): Outcome {
+  const expected = `one of ${values.join(', ')}`;
+  if (typeof raw !== 'string' && typeof raw !== 'number') return { error: expected };
+  const text = String(raw).trim();
+  if (values.includes(text)) return { value: text };
+  // Case and full-width letters (ＶＩＰ) are how people type, not a different value.
+  const folded = fold(text);
+  const matches = values.filter((v) => fold(v) === folded);
+  if (matches.length === 1) return { value: matches[0] };
+  return { error: expected };
+}
+
+function toBoolean(raw: string | number | boolean | Date): Outcome {
+  const expected = 'yes or no: 是/否, true/false, yes/no, y/n or 1/0';
+  if (typeof raw === 'boolean') return { value: raw };
+  if (raw instanceof Date) return { error: expected };
+  const word = fold(String(raw).trim());
+  if (TRUE_WORDS.has(word)) return { value: true };
+  if (FALSE_WORDS.has(word)) return { value: false };
+  return { error: expected };
+}
+
+export function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+const SHOWN_MAX = 60;
+
+function shown(raw: string | number | boolean | Date): string {
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  if (raw instanceof Date)
+    return Number.isNaN(raw.getTime()) ? 'an invalid date' : `the date ${raw.toISOString()}`;
+  const text = raw.length > SHOWN_MAX ? `${raw.slice(0, SHOWN_MAX)}…` : raw;
+  return `'${text}'`;
+}

@@ -1,0 +1,177 @@
+import Papa, { type ParseError, type ParseResult } from 'papaparse';
+import { diagnostic } from '../diagnostics/make.js';
+import { decodePieces } from './decode.js';
+import { emptyFields, FieldBuilder, formatBytes, isBlankRow, oversizedCell } from './fields.js';
+import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
+import type { Reader, ReaderEvent } from './source.js';
+import type { Encoding, Limits, RawRecord } from './types.js';
+
+export interface CsvOptions {
+  file: string;
+  delimiter: ',' | '\t';
+  encoding: Encoding;
+  bomLength: number;
+  limits: Limits;
+}
+
+/**
+ * CSV and TSV, streamed: decoded pieces go to papaparse's core parser, which returns the complete
+ * rows of each piece and where the incomplete last one starts; that remainder is carried into the
+ * next piece. Memory holds one piece and one row, whatever the file's length.
+ *
+ * Rows are counted as spreadsheets count them: the header is row 1, and a quoted value holding
+ * line breaks leaves its record one row. Messages about malformed rows add the line in the file
+ * when it differs, for readers who open the file in a text editor.
+ */
+export async function* readCsv(options: CsvOptions): Reader {
+  const { file, limits } = options;
+  // Always split on \n: a \r before it is removed below, so LF, CRLF and mixed files all read.
+  const parser = new Papa.Parser({ delimiter: options.delimiter, newline: '\n', quoteChar: '"' });
+  let builder: FieldBuilder | undefined;
+  let row = 0;
+  let line = 1;
+  let partial = '';
+  let partialLine = 1;
+
+  const take = (
+    cells: string[],
+    errors: readonly ParseError[],
+    multiline: boolean,
+  ): ReaderEvent | undefined => {
+    row++;
+    const rowLine = line;
+    const breaks = multiline ? lineBreaks(cells) : 0;
+    line += 1 + breaks;
+    const last = cells.length - 1;
+    // An unclosed quote at the end of the file ends with the file's last newline inside it.
+    const lastLine = rowLine + breaks - (breaks > 0 && cells[last]!.endsWith('\n') ? 1 : 0);
+    if (cells[last]!.endsWith('\r')) cells[last] = cells[last]!.slice(0, -1);
+    if (errors.length === 0 && isBlankRow(cells)) return undefined;
+    const problem = rowProblem(cells, errors, builder?.headers.length, limits.maxFieldBytes);
+    if (problem) {
+      // A stray quote can swallow the lines after it into one value: name them, never merge silently.
+      const where =
+        lastLine > rowLine
+          ? ` (lines ${rowLine}–${lastLine} of the file)`
+          : rowLine === row
+            ? ''
+            : ` (line ${rowLine} of the file)`;
+      const d = diagnostic('TW0606', `${problem.message}${where}`, {
+        file,
+        row,
+        column: problem.column === undefined ? undefined : builder?.headers[problem.column],
+        help: problem.help,
+      });
+      // A header that cannot be read leaves nothing to read the rows by.
+      return { kind: 'record', record: { row, fields: emptyFields(), problem: d, fatal: !builder } };
+    }
+    if (!builder) {
+      builder = new FieldBuilder(cells);
+      return { kind: 'header', names: cells, row };
+    }
+    return { kind: 'record', record: { row, fields: builder.build(cells) } };
+  };
+
+  /** The events of the complete rows in `text`; `stop` when one of them ends reading. */
+  const parse = (text: string, final: boolean): { events: ReaderEvent[]; stop: boolean } => {
+    const result = parser.parse(text, 0, !final) as ParseResult<string[]>;
+    const multiline = text.includes('"');
+    const errorsByRow = groupErrors(result.errors, result.data.length);
+    const events: ReaderEvent[] = [];
+    for (let i = 0; i < result.data.length; i++) {
+      const event = take(result.data[i]!, errorsByRow.get(i) ?? [], multiline);
+      if (!event) continue;
+      events.push(event);
+      if (event.kind === 'record' && event.record.fatal) return { events, stop: true };
+    }
+    partial = final ? '' : text.slice(result.meta.cursor);
+    partialLine = line;
+    return { events, stop: false };
+  };
+
+  for await (const piece of decodePieces(options.file, options.encoding, options.bomLength, limits.maxRowBytes)) {
+    if (piece.kind === 'text') {
+      const { events, stop } = parse(partial + piece.text, false);
+      if (events.length > 0) yield events;
+      if (stop) return;
+      if (partial.length > limits.maxRowBytes || Buffer.byteLength(partial) > limits.maxRowBytes) {
+        yield [fatal(lineTooLong(file, row + 1, partialLine, limits.maxRowBytes, true))];
+        return;
+      }
+      continue;
+    }
+    if (piece.kind === 'bad-bytes') yield [fatal(encodingProblem(file, row + 1, piece, options.encoding))];
+    else if (piece.kind === 'line-too-long') yield [fatal(lineTooLong(file, row + 1, line, limits.maxRowBytes, false))];
+    else yield [fatal(ioProblem(file, row + 1, piece.message))];
+    return;
+  }
+  if (partial !== '') yield parse(partial, true).events;
+}
+
+function fatal(record: RawRecord): ReaderEvent {
+  return { kind: 'record', record };
+}
+
+interface RowProblem {
+  message: string;
+  help?: string;
+  column?: number;
+}
+
+function rowProblem(
+  cells: readonly string[],
+  errors: readonly ParseError[],
+  width: number | undefined,
+  maxFieldBytes: number,
+): RowProblem | undefined {
+  const error = errors.find((e) => e.code === 'MissingQuotes') ?? errors[0];
+  if (error?.code === 'MissingQuotes') {
+    return {
+      message:
+        'a quoted value that starts in this row is never closed, so the rest of the file was read into it',
+      help: 'close the quote; a double quote inside a quoted value is written twice: "say ""hi"""',
+    };
+  }
+  if (error) {
+    return {
+      message: 'a quoted value is followed by other text before the next separator, as in "abc"def',
+      help: 'a double quote inside a quoted value is written twice: "say ""hi"""',
+    };
+  }
+  const oversized = oversizedCell(cells, maxFieldBytes);
+  if (oversized >= 0) {
+    return {
+      message: `a value is longer than ${formatBytes(maxFieldBytes)}`,
+      help: 'raise maxFieldBytes if values this long are intended',
+      column: oversized,
+    };
+  }
+  if (width !== undefined && cells.length !== width) {
+    return {
+      message: `the row has ${cells.length} values but the header has ${width} columns`,
+      help: 'a value that contains the separator must be quoted ("1,234"); look for a stray or missing separator',
+    };
+  }
+  return undefined;
+}
+
+/** papaparse numbers errors by row within one parse call; errors of the unfinished last row are dropped, as it is parsed again. */
+function groupErrors(errors: readonly ParseError[], rows: number): Map<number, ParseError[]> {
+  const byRow = new Map<number, ParseError[]>();
+  for (const error of errors) {
+    const at = error.row ?? -1;
+    if (at < 0 || at >= rows) continue;
+    const list = byRow.get(at) ?? [];
+    list.push(error);
+    byRow.set(at, list);
+  }
+  return byRow;
+}
+
+function lineBreaks(cells: readonly string[]): number {
+  let count = 0;
+  for (const cell of cells) {
+    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,157 @@
+import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import type { Encoding, EncodingOption } from './types.js';
+
+/**
+ * Bytes → text for the text formats, streamed. The stream is cut after each newline byte before
+ * decoding: 0x0A never occurs inside a multi-byte character of UTF-8, GBK or GB18030, so every
+ * piece decodes on its own and a bad byte can be located exactly.
+ */
+
+export const SNIFF_BYTES = 64 * 1024;
+const CHUNK_BYTES = 256 * 1024;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export type Sniffed =
+  | { ok: true; encoding: Encoding; detected: boolean; bomLength: number }
+  | { ok: false; code: 'TW0601' | 'TW0608'; message: string; help: string };
+
+/** Decides the encoding from the first bytes of the file (at most SNIFF_BYTES of them). */
+export function sniffEncoding(head: Uint8Array, option: EncodingOption): Sniffed {
+  const bom = UTF8_BOM.every((b, i) => head[i] === b) ? 3 : 0;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return {
+      ok: false,
+      code: 'TW0608',
+      message: 'the file is UTF-16 text (Excel’s "Unicode text" export), which is not read',
+      help: 'save it from Excel as "CSV UTF-8 (comma delimited)" instead',
+    };
+  }
+  const nul = head.indexOf(0);
+  if (nul >= 0) {
+    return {
+      ok: false,
+      code: 'TW0608',
+      message: `the byte at offset ${nul} is NUL: the file is binary or UTF-16, not text in ${option === 'auto' ? 'UTF-8 or GBK' : option}`,
+      help: 'save the data as CSV UTF-8, or give an .xlsx workbook the .xlsx extension',
+    };
+  }
+  if (option !== 'auto') {
+    if (bom && option !== 'utf-8') {
+      return {
+        ok: false,
+        code: 'TW0608',
+        message: `the file starts with a UTF-8 byte-order mark, but the encoding ${option} was given`,
+        help: 'leave the encoding out (auto) or give utf-8',
+      };
+    }
+    return { ok: true, encoding: option, detected: false, bomLength: bom };
+  }
+  if (bom) return { ok: true, encoding: 'utf-8', detected: true, bomLength: bom };
+  const utf8Bad = firstBadByte(head, 'utf-8', true);
+  if (utf8Bad < 0) return { ok: true, encoding: 'utf-8', detected: true, bomLength: 0 };
+  if (firstBadByte(head, 'gb18030', true) < 0)
+    return { ok: true, encoding: 'gb18030', detected: true, bomLength: 0 };
+  return {
+    ok: false,
+    code: 'TW0608',
+    message: `the file is neither UTF-8 (the byte at offset ${utf8Bad} is not valid UTF-8) nor GBK/GB18030`,
+    help: 'save the data as CSV UTF-8 from Excel or WPS',
+  };
+}
+
+/**
+ * The offset where the first character that does not decode starts, or -1. `partialEnd`: the
+ * bytes are a prefix of a longer file, so a character cut at the end is not an error.
+ */
+export function firstBadByte(bytes: Uint8Array, encoding: Encoding, partialEnd = false): number {
+  const decodes = (length: number, stream: boolean): boolean => {
+    try {
+      new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, length), {
+        stream,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (decodes(bytes.length, partialEnd)) return -1;
+  // The longest prefix that decodes when more may follow ends just before the offending byte ...
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (decodes(mid, true)) lo = mid;
+    else hi = mid - 1;
+  }
+  // ... and the bad character starts where the last complete one ends (at most 3 bytes back).
+  for (let start = lo; start >= Math.max(0, lo - 3); start--) if (decodes(start, false)) return start;
+  return lo;
+}
+
+export type Piece =
+  | { kind: 'text'; text: string; offset: number }
+  | { kind: 'bad-bytes'; offset: number; alternative?: Encoding }
+  | { kind: 'line-too-long'; offset: number }
+  | { kind: 'io'; message: string };
+
+/**
+ * The file's text in pieces that end just after a newline (the last may not), each with the byte
+ * offset where it starts. Ends after a `bad-bytes`, `line-too-long` or `io` piece; the text before
+ * the line holding the problem is delivered first.
+ */
+export async function* decodePieces(
+  path: string,
+  encoding: Encoding,
+  bomLength: number,
+  maxLineBytes: number,
+): AsyncGenerator<Piece> {
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  const stream = createReadStream(path, { start: bomLength, highWaterMark: CHUNK_BYTES });
+  let tail: Buffer = Buffer.alloc(0);
+  let offset = bomLength;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const bytes = tail.length === 0 ? chunk : Buffer.concat([tail, chunk]);
+      const cut = bytes.lastIndexOf(0x0a) + 1;
+      if (bytes.length - cut > maxLineBytes) {
+        if (cut > 0 && (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding))) return;
+        yield { kind: 'line-too-long', offset: offset + cut };
+        return;
+      }
+      if (cut > 0 && (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding))) return;
+      tail = bytes.subarray(cut);
+      offset += cut;
+    }
+    if (tail.length > 0) yield* decodeComplete(decoder, tail, offset, encoding);
+  } catch (error) {
+    yield { kind: 'io', message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Yields the text of whole lines; on a bad byte, the lines before it and then the problem. */
+async function* decodeComplete(
+  decoder: TextDecoder,
+  bytes: Uint8Array,
+  offset: number,
+  encoding: Encoding,
+): AsyncGenerator<Piece, boolean> {
+  try {
+    yield { kind: 'text', text: decoder.decode(bytes), offset };
+    return false;
+  } catch {
+    const bad = firstBadByte(bytes, encoding);
+    const lineStart = bytes.subarray(0, bad).lastIndexOf(0x0a) + 1;
+    if (lineStart > 0) yield { kind: 'text', text: decoder.decode(bytes.subarray(0, lineStart)), offset };
+    const other: Encoding = encoding === 'utf-8' ? 'gb18030' : 'utf-8';
+    const rest = bytes.subarray(lineStart);
+    yield {
+      kind: 'bad-bytes',
+      offset: offset + bad,
+      alternative: firstBadByte(rest, other) < 0 ? other : undefined,
+    };
+    return true;
+  }
+}

@@ -1,0 +1,31 @@
+/** Reading users' own data files: customer lists and transaction logs. */
+
+export {
+  type Converted,
+  type ConvertOptions,
+  convertValue,
+  type FieldSpec,
+  type FieldType,
+} from './convert.js';
+export { DEFAULT_TIMEZONE } from './date.js';
+export {
+  DEFAULT_MAX_DIAGNOSTICS,
+  ON_ERROR,
+  type OnError,
+  type ReadSummary,
+  type RowDecision,
+  type RowErrorPolicy,
+  rowErrorPolicy,
+} from './errors.js';
+export { openRecords } from './open.js';
+export { type ColumnSpec, mapRecord, normalizeHeader, resolveColumns } from './table.js';
+export type {
+  Encoding,
+  EncodingOption,
+  Fields,
+  FieldValue,
+  Format,
+  OpenOptions,
+  RawRecord,
+  RecordSource,
+} from './types.js';

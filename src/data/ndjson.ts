@@ -1,0 +1,176 @@
+import { readFile } from 'node:fs/promises';
+import { TextDecoder } from 'node:util';
+import { diagnostic } from '../diagnostics/make.js';
+import { decodePieces, firstBadByte } from './decode.js';
+import { emptyFields, formatBytes, oversizedCell } from './fields.js';
+import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
+import type { Reader, ReaderEvent } from './source.js';
+import type { Encoding, Fields, FieldValue, Limits, RawRecord } from './types.js';
+
+export interface JsonOptions {
+  file: string;
+  encoding: Encoding;
+  bomLength: number;
+  limits: Limits;
+}
+
+/** NDJSON (JSON Lines): one object per line, streamed; a record's row is its line number. */
+export async function* readNdjson(options: JsonOptions): Reader {
+  const { file, limits } = options;
+  let line = 0;
+  for await (const piece of decodePieces(file, options.encoding, options.bomLength, limits.maxRowBytes)) {
+    if (piece.kind === 'text') {
+      const lines = piece.text.split('\n');
+      // A piece ends just after a newline, so the split leaves an empty last element.
+      if (lines.at(-1) === '') lines.pop();
+      const events: ReaderEvent[] = [];
+      for (const text of lines) {
+        line++;
+        if (text.trim() === '') continue;
+        events.push({ kind: 'record', record: recordOfLine(text, line, file, limits) });
+      }
+      if (events.length > 0) yield events;
+      continue;
+    }
+    if (piece.kind === 'bad-bytes') yield fatal(encodingProblem(file, line + 1, piece, options.encoding));
+    else if (piece.kind === 'line-too-long')
+      yield fatal(lineTooLong(file, line + 1, line + 1, limits.maxRowBytes, false));
+    else yield fatal(ioProblem(file, line + 1, piece.message));
+    return;
+  }
+}
+
+/**
+ * A top-level JSON array of objects. JSON.parse needs the whole text, so the file is read whole
+ * and limited to maxJsonBytes (64 MiB by default); NDJSON has no such limit. A record's row is
+ * its element number, 1 for the first.
+ */
+export async function* readJsonArray(options: JsonOptions): Reader {
+  const { file, limits } = options;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    yield fatal(ioProblem(file, 1, error instanceof Error ? error.message : String(error)));
+    return;
+  }
+  if (bytes.length > limits.maxJsonBytes) {
+    const d = diagnostic(
+      'TW0601',
+      `the file is ${bytes.length} bytes; a JSON array is limited to ${formatBytes(limits.maxJsonBytes)}`,
+      {
+        file,
+        help: "write one object per line (NDJSON, e.g. jq -c '.[]' big.json > big.ndjson), which is streamed without a limit",
+      },
+    );
+    yield fatal({ row: 1, fields: emptyFields(), problem: d, fatal: true });
+    return;
+  }
+  const body = bytes.subarray(options.bomLength);
+  let text: string;
+  try {
+    text = new TextDecoder(options.encoding, { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    const offset = firstBadByte(body, options.encoding) + options.bomLength;
+    yield fatal(encodingProblem(file, 1, { offset }, options.encoding));
+    return;
+  }
+  let elements: unknown;
+  try {
+    elements = JSON.parse(text);
+  } catch (error) {
+    const d = diagnostic(
+      'TW0601',
+      `the file is not valid JSON: ${error instanceof Error ? error.message : error}`,
+      { file },
+    );
+    yield fatal({ row: 1, fields: emptyFields(), problem: d, fatal: true });
+    return;
+  }
+  if (!Array.isArray(elements)) {
+    const d = diagnostic('TW0601', 'a .json file must hold an array of objects, one per record', {
+      file,
+      help: 'write [{"客户编号": "C2024001", …}, …], or one object per line as NDJSON',
+    });
+    yield fatal({ row: 1, fields: emptyFields(), problem: d, fatal: true });
+    return;
+  }
+  const BATCH = 1000;
+  for (let start = 0; start < elements.length; start += BATCH) {
+    const events: ReaderEvent[] = [];
+    for (let i = start; i < Math.min(elements.length, start + BATCH); i++) {
+      events.push({ kind: 'record', record: recordOfValue('element', elements[i], i + 1, file, limits) });
+    }
+    yield events;
+  }
+}
+
+function recordOfLine(text: string, row: number, file: string, limits: Limits): RawRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return malformed(
+      file,
+      row,
+      `the line is not valid JSON: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+  return recordOfValue('line', value, row, file, limits);
+}
+
+function recordOfValue(
+  kind: 'line' | 'element',
+  value: unknown,
+  row: number,
+  file: string,
+  limits: Limits,
+): RawRecord {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return malformed(file, row, `the ${kind} is not a JSON object but ${describe(value)}`);
+  }
+  const fields: Fields = emptyFields();
+  const cells: FieldValue[] = [];
+  // JSON.parse makes "__proto__" an own property; copying into a null-prototype object keeps it one.
+  for (const [key, cell] of Object.entries(value)) {
+    const field = fieldOf(cell);
+    fields[key] = field;
+    cells.push(field);
+  }
+  const oversized = oversizedCell(cells, limits.maxFieldBytes);
+  if (oversized >= 0) {
+    const column = Object.keys(fields)[oversized];
+    return malformed(file, row, `a value is longer than ${formatBytes(limits.maxFieldBytes)}`, column);
+  }
+  return { row, fields };
+}
+
+/** Nested objects and arrays are kept as their JSON text, so reading them as a number fails loudly. */
+function fieldOf(cell: unknown): FieldValue {
+  if (cell === null || typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean')
+    return cell;
+  return JSON.stringify(cell) ?? null;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+function malformed(file: string, row: number, message: string, column?: string): RawRecord {
+  return {
+    row,
+    fields: emptyFields(),
+    problem: diagnostic('TW0606', message, {
+      file,
+      row,
+      column,
+      help: 'each record is one JSON object such as {"客户编号": "C2024001", "近12个月消费金额": 800000}',
+    }),
+  };
+}
+
+function fatal(record: RawRecord): ReaderEvent[] {
+  return [{ kind: 'record', record }];
+}

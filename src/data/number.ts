@@ -1,0 +1,163 @@
+/**
+ * Numbers as business exports write them: "1,234,567.50", "１２３，４５６", "¥80万", "(1,200.00)",
+ * "85%". Generous in notation, strict in meaning: a sign or multiplier is read only where the
+ * fact's unit says what it means, and nothing is ever guessed between conventions.
+ */
+
+export type NumberResult = { value: number } | { error: string; reason?: string };
+
+/** Signs written before or after an amount, per ISO 4217 code; any other code is its own sign. */
+const CURRENCY_SIGNS: Record<string, { before: string[]; after: string[] }> = {
+  CNY: { before: ['¥', 'CNY', 'RMB', '人民币'], after: ['人民币元', '元', 'CNY', 'RMB', '人民币'] },
+  JPY: { before: ['¥', 'JPY'], after: ['円', '日元', 'JPY'] },
+  USD: { before: ['US$', '$', 'USD'], after: ['美元', 'USD'] },
+  HKD: { before: ['HK$', 'HKD'], after: ['港元', '港币', 'HKD'] },
+  EUR: { before: ['€', 'EUR'], after: ['欧元', 'EUR'] },
+  GBP: { before: ['£', 'GBP'], after: ['英镑', 'GBP'] },
+};
+
+const KNOWN_SIGNS = Object.values(CURRENCY_SIGNS).flatMap((s) => [...s.before, ...s.after]);
+const signsCache = new Map<string, string[]>();
+
+/** Every sign recognised (so that another currency's sign is named in the error), longest first. */
+function signsFor(unit: string | undefined): string[] {
+  const key = isCurrency(unit) ? unit : '';
+  let signs = signsCache.get(key);
+  if (!signs) {
+    signs = [...new Set([...KNOWN_SIGNS, ...(key ? [key] : [])])].sort((a, b) => b.length - a.length);
+    signsCache.set(key, signs);
+  }
+  return signs;
+}
+
+/** Chinese amounts are commonly written in 万 (10^4) and 亿 (10^8) yuan. */
+const MULTIPLIERS: Record<string, number> = { 万: 4, 亿: 8 };
+
+const PLAIN = /^(\d+)?(?:\.(\d+))?$/;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const EXPONENT = /^(\d+(?:\.\d*)?|\.\d+)[eE]([-+]?\d{1,3})$/;
+
+export function isCurrency(unit: string | undefined): unit is string {
+  return unit !== undefined && /^[A-Z]{3}$/.test(unit);
+}
+
+/** What a number of this unit looks like, for error messages. */
+export function expectedNumber(unit: string | undefined, integer: boolean): string {
+  if (integer) return 'a whole number such as 12 or 1,200';
+  if (unit === 'percent') return 'a percentage such as 85 or 85%';
+  if (unit === 'ratio') return 'a ratio such as 0.85 or 85%';
+  if (unit === 'CNY') return 'an amount in CNY such as 1234.5, 1,234.5, ¥1,234.5 or 80万';
+  if (isCurrency(unit)) return `an amount in ${unit} such as 1234.5 or 1,234.5`;
+  return 'a number such as 1234.5 or 1,234.5';
+}
+
+/**
+ * `value × 10^shift`, rounded once from the exact decimal: 0.07 × 100 is 7, not
+ * 7.000000000000001. JavaScript's shortest round-trip form of `value` is the decimal shifted.
+ */
+export function shiftDecimal(value: number, shift: number): number {
+  if (shift === 0) return value;
+  const text = String(value);
+  const e = text.indexOf('e');
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const exponent = e < 0 ? 0 : Number(text.slice(e + 1));
+  return Number(`${mantissa}e${exponent + shift}`);
+}
+
+/** Minus signs other than '-' that spreadsheets and word processors produce (NFKC keeps them). */
+const MINUS = /[\u2212\u2012\u2013\uFE63]/g;
+
+export function parseNumberText(text: string, unit: string | undefined, integer: boolean): NumberResult {
+  const fail = (reason?: string): NumberResult => ({ error: expectedNumber(unit, integer), reason });
+  let s = text.normalize('NFKC').replace(MINUS, '-').trim();
+  let negative = false;
+  let signed = false;
+  // Accounting notation: (1,200.00) is -1200.
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    signed = true;
+    s = s.slice(1, -1).trim();
+  }
+  const takeSign = (): void => {
+    if (signed || (s[0] !== '-' && s[0] !== '+')) return;
+    negative = s[0] === '-';
+    signed = true;
+    s = s.slice(1).trim();
+  };
+  takeSign();
+  const signs = signsFor(unit);
+  const before = signs.find((sign) => s.startsWith(sign));
+  if (before !== undefined) {
+    const problem = currencyProblem(before, 'before', unit);
+    if (problem) return fail(problem);
+    s = s.slice(before.length).trim();
+    takeSign();
+  }
+  // SAP and other ERP exports put the minus after the amount: "1,234.00-".
+  if (!signed && s.endsWith('-')) {
+    negative = true;
+    signed = true;
+    s = s.slice(0, -1).trim();
+  }
+  let shift = 0;
+  let percent = false;
+  if (s.endsWith('%')) {
+    if (unit !== 'percent' && unit !== 'ratio')
+      return fail(`a percentage is read only for facts whose unit is percent or ratio`);
+    if (before !== undefined) return fail();
+    percent = true;
+    shift = unit === 'ratio' ? -2 : 0;
+    s = s.slice(0, -1).trim();
+  }
+  const after = percent ? undefined : signs.find((sign) => s.endsWith(sign));
+  if (after !== undefined) {
+    const problem = currencyProblem(after, 'after', unit);
+    if (problem) return fail(problem);
+    s = s.slice(0, -after.length).trim();
+  }
+  const multiplier = s.at(-1);
+  if (multiplier !== undefined && multiplier in MULTIPLIERS) {
+    if (unit !== 'CNY') return fail(`'${multiplier}' is read only for amounts in CNY`);
+    shift += MULTIPLIERS[multiplier]!;
+    s = s.slice(0, -1).trim();
+  }
+  const decimal = decimalOf(s);
+  if (decimal === undefined) {
+    if (/^[\d,]+(\.\d+)?$/.test(s) && s.includes(','))
+      return fail('thousands separators must group three digits: 1,234,567.5');
+    return fail();
+  }
+  let value = Number(`${decimal.mantissa}e${decimal.exponent + shift}`);
+  if (!Number.isFinite(value)) return fail('the number is too large');
+  if (negative) value = -value;
+  if (value === 0) value = 0; // no -0: it prints as 0 but compares oddly in tests and JSON
+  if (integer) {
+    if (!Number.isInteger(value)) return fail();
+    if (!Number.isSafeInteger(value)) return fail('the number is too large to be read exactly');
+  }
+  return { value };
+}
+
+function decimalOf(s: string): { mantissa: string; exponent: number } | undefined {
+  if (s === '' || s === '.') return undefined;
+  if (PLAIN.test(s)) return { mantissa: s.startsWith('.') ? `0${s}` : s, exponent: 0 };
+  if (GROUPED.test(s)) return { mantissa: s.replaceAll(',', ''), exponent: 0 };
+  // Excel writes large numbers in CSV as 1.23457E+11.
+  const e = EXPONENT.exec(s);
+  if (e) return { mantissa: e[1]!.startsWith('.') ? `0${e[1]}` : e[1]!, exponent: Number(e[2]) };
+  return undefined;
+}
+
+function currencyProblem(
+  sign: string,
+  where: 'before' | 'after',
+  unit: string | undefined,
+): string | undefined {
+  if (!isCurrency(unit)) return `'${sign}' marks an amount of money, but this fact has no currency unit`;
+  const signs = CURRENCY_SIGNS[unit] ?? { before: [unit], after: [unit] };
+  if (signs[where].includes(sign)) return undefined;
+  const both = [...signs.before, ...signs.after];
+  return both.includes(sign)
+    ? `'${sign}' is not written ${where} an amount`
+    : `'${sign}' is not a sign of ${unit}, the fact's currency`;
+}

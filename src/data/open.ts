@@ -1,0 +1,131 @@
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { readCsv } from './csv.js';
+import { SNIFF_BYTES, sniffEncoding } from './decode.js';
+import { readJsonArray, readNdjson } from './ndjson.js';
+import { openSource } from './source.js';
+import { FORMATS, type Format, limitsOf, type OpenOptions, type RecordSource } from './types.js';
+import { readXlsx } from './xlsx.js';
+
+const EXTENSIONS: Record<string, Format> = {
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.tab': 'tsv',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.json': 'json',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+};
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Compound File Binary: Excel 97-2003 .xls, and also any password-protected .xlsx. */
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+/**
+ * Opens a customer list or transaction log for streaming. Reads as far as the header row (the
+ * first 1,000 records for JSON formats), so that a file that cannot be used at all — missing,
+ * empty, of an unknown format, not in a readable encoding — is one diagnostic here; problems in
+ * later rows come as records carrying a `problem`.
+ */
+export async function openRecords(
+  path: string,
+  options: OpenOptions = {},
+): Promise<RecordSource | Diagnostic> {
+  const file = path;
+  const format = options.format ?? EXTENSIONS[extname(path).toLowerCase()];
+  if (format === undefined) return unknownFormat(file);
+  const head = await readHead(path);
+  if ('code' in head) return head;
+  const limits = limitsOf(options);
+  const magic = (bytes: number[]) => bytes.every((b, i) => head.bytes[i] === b);
+  if (magic(OLE_MAGIC)) {
+    return diagnostic('TW0601', 'the file is an Excel 97-2003 workbook (.xls) or a password-protected one', {
+      file,
+      help: 'open it in Excel or WPS and save it as .xlsx (without a password) or as CSV UTF-8',
+    });
+  }
+  if (format === 'xlsx') {
+    if (!magic(ZIP_MAGIC)) {
+      return diagnostic('TW0601', 'the file is not an .xlsx workbook (it is not a zip archive)', {
+        file,
+        help: 'if it is CSV text, give it the .csv extension or the format csv',
+      });
+    }
+    return openSource({ file, format }, () => readXlsx({ file, sheet: options.sheet, limits }), 'header-row');
+  }
+  if (magic(ZIP_MAGIC)) {
+    return diagnostic(
+      'TW0601',
+      `the file is a zip archive (an .xlsx workbook?), not ${format.toUpperCase()} text`,
+      {
+        file,
+        help: 'give a workbook the .xlsx extension or the format xlsx',
+      },
+    );
+  }
+  const sniffed = sniffEncoding(head.bytes, options.encoding ?? 'auto');
+  if (!sniffed.ok) return diagnostic(sniffed.code, sniffed.message, { file, help: sniffed.help });
+  const text = { file, encoding: sniffed.encoding, bomLength: sniffed.bomLength, limits };
+  const info = { file, format, encoding: sniffed.encoding, encodingDetected: sniffed.detected };
+  switch (format) {
+    case 'csv':
+    case 'tsv': {
+      const delimiter = format === 'csv' ? ',' : '\t';
+      return openSource(info, () => readCsv({ ...text, delimiter }), 'header-row');
+    }
+    case 'ndjson':
+      return openSource(info, () => readNdjson(text), 'keys');
+    case 'json': {
+      // JSON Lines saved as .json is common (jq -c); an object at the top means one per line.
+      const first = firstNonSpace(head.bytes, sniffed.bomLength);
+      const reader = first === 0x7b ? readNdjson : readJsonArray;
+      return openSource({ ...info, format: first === 0x7b ? 'ndjson' : 'json' }, () => reader(text), 'keys');
+    }
+  }
+}
+
+function unknownFormat(file: string): Diagnostic {
+  const ext = extname(file).toLowerCase();
+  const known = Object.keys(EXTENSIONS).join(', ');
+  if (ext === '.xls') {
+    return diagnostic('TW0601', 'Excel 97-2003 workbooks (.xls) are not read', {
+      file,
+      help: 'open it in Excel or WPS and save it as .xlsx or as CSV UTF-8',
+    });
+  }
+  return diagnostic('TW0601', `the format of '${ext || file}' files is not known`, {
+    file,
+    help: `name the file with one of ${known}, or give the format (${FORMATS.join(', ')})`,
+  });
+}
+
+async function readHead(path: string): Promise<{ bytes: Uint8Array } | Diagnostic> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return diagnostic('TW0601', 'the path is not a regular file', { file: path });
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, info.size));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return { bytes: buffer.subarray(0, bytesRead) };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' ? 'permission denied' : String(error);
+    return diagnostic('TW0601', `the file cannot be read: ${reason}`, { file: path });
+  }
+}
+
+function firstNonSpace(bytes: Uint8Array, from: number): number | undefined {
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return b;
+  }
+  return undefined;
+}

@@ -1,0 +1,109 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import type { Encoding, Format, RawRecord, RecordSource } from './types.js';
+
+/** What a format's reader produces: the header row once (tabular formats), then records. */
+export type ReaderEvent =
+  | { kind: 'header'; names: string[]; row: number }
+  | { kind: 'record'; record: RawRecord };
+
+/**
+ * Readers yield events in batches (a CSV reader, one per piece of the file): an async step per
+ * row costs more than parsing the row does.
+ */
+export type Reader = AsyncGenerator<ReaderEvent[], void, undefined>;
+export type StartReader = () => Reader;
+
+export interface SourceInfo {
+  file: string;
+  format: Format;
+  encoding?: Encoding;
+  encodingDetected?: boolean;
+  sheet?: string;
+}
+
+/** JSON formats have no header row: their columns are the keys of this many first records. */
+export const KEY_SAMPLE = 1000;
+
+/**
+ * Opens a reader and reads up to its header (or, for JSON formats, a sample of records), so that
+ * a file that cannot be used at all is one diagnostic from openRecords. The first records() call
+ * continues that same reader; later calls start again from the top of the file.
+ */
+export async function openSource(
+  info: SourceInfo,
+  start: StartReader,
+  headers: 'header-row' | 'keys',
+): Promise<RecordSource | Diagnostic> {
+  let pending: Reader | undefined = start();
+  const buffered: RawRecord[] = [];
+  let names: string[] | undefined;
+  let headerRow: number | undefined;
+  const keys = new Set<string>();
+  const fail = async (d: Diagnostic): Promise<Diagnostic> => {
+    await pending?.return();
+    pending = undefined;
+    return d;
+  };
+  reading: while (names === undefined && buffered.length < KEY_SAMPLE) {
+    const next = await pending.next();
+    if (next.done) break;
+    for (const event of next.value) {
+      if (names !== undefined || buffered.length >= KEY_SAMPLE) {
+        // Read past what opening needs: kept for the first records() call.
+        if (event.kind === 'record') buffered.push(event.record);
+        continue;
+      }
+      if (event.kind === 'header') {
+        names = event.names;
+        headerRow = event.row;
+        continue;
+      }
+      const { record } = event;
+      // Before the header (or before any usable record) a problem means the file cannot be read.
+      if (headers === 'header-row' || (record.fatal && buffered.every((r) => r.problem))) {
+        return fail(
+          record.problem ?? diagnostic('TW0601', 'the file has a row before its header', { file: info.file }),
+        );
+      }
+      buffered.push(record);
+      for (const key of Object.keys(record.fields)) keys.add(key);
+      if (record.fatal) break reading;
+    }
+  }
+  if (headers === 'header-row' && names === undefined) {
+    return fail(
+      diagnostic('TW0601', info.format === 'xlsx' ? 'the sheet is empty' : 'the file is empty', {
+        file: info.file,
+        help: 'the first non-empty row must hold the column names, e.g. 客户编号,近12个月消费金额',
+      }),
+    );
+  }
+  const columns = names ?? [...keys];
+
+  async function* records(): AsyncGenerator<RawRecord> {
+    let reader = pending;
+    pending = undefined;
+    const replay = buffered.splice(0);
+    if (!reader) reader = start();
+    try {
+      yield* replay;
+      for await (const events of reader) {
+        for (const event of events) if (event.kind === 'record') yield event.record;
+      }
+    } finally {
+      await reader.return();
+    }
+  }
+
+  return {
+    ...info,
+    headerRow,
+    headers: async () => [...columns],
+    records,
+    close: async () => {
+      await pending?.return();
+      pending = undefined;
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { didYouMean, didYouMeanHelp } from '../diagnostics/suggest.js';
+import { convertValue, type FieldSpec } from './convert.js';
+import type { RawRecord } from './types.js';
+
+/** One value the policy reads from a file: a fact (or transaction field) and its column. */
+export interface ColumnSpec extends FieldSpec {
+  /** The fact or field id the value is stored under. */
+  id: string;
+  /** The column header in the file. */
+  column: string;
+  /** A row without this value is an error (TW0605), even when `default` is set. */
+  required?: boolean;
+  /** Used, as written in the policy, when the cell is empty. */
+  default?: unknown;
+  /** Personal data: values are never repeated in diagnostics. */
+  pii?: boolean;
+}
+
+/**
+ * Matches the columns a policy wants to the file's headers. An exact header wins; otherwise a
+ * header that differs only in spaces, full-width characters or case ("近12个月消费金额（元）" for
+ * "近12个月消费金额(元)") is accepted with an info note. Returns the columns found, with
+ * `column` set to the header as the file spells it.
+ */
+export function resolveColumns(
+  headers: readonly string[],
+  wanted: readonly ColumnSpec[],
+  file: string,
+  headerRow?: number,
+): { columns: ColumnSpec[]; diagnostics: Diagnostic[] } {
+  const columns: ColumnSpec[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const where = { file, row: headerRow };
+  for (const spec of wanted) {
+    const exact = headers.filter((h) => h === spec.column);
+    const wantedName = normalizeHeader(spec.column);
+    const near = exact.length > 0 ? exact : headers.filter((h) => normalizeHeader(h) === wantedName);
+    if (near.length === 1) {
+      const header = near[0]!;
+      if (header !== spec.column) {
+        diagnostics.push(
+          diagnostic('TW0602', `column '${spec.column}' (${spec.id}) was found as '${header}'`, {
+            ...where,
+            severity: 'info',
+            column: header,
+            help: 'the names differ only in spaces, full-width characters or case; write the column as the file does to silence this',
+          }),
+        );
+      }
+      columns.push({ ...spec, column: header });
+      continue;
+    }
+    if (near.length > 1) {
+      const positions = headers.flatMap((h, i) => (near.includes(h) ? [columnLetter(i)] : []));
+      diagnostics.push(
+        diagnostic(
+          'TW0606',
+          `the header has ${near.length} columns named like '${spec.column}' (${positions.join(', ')}), so ${spec.id} cannot be read unambiguously`,
+          {
+            ...where,
+            column: spec.column,
+            help: 'rename all but one of them in the file',
+          },
+        ),
+      );
+      continue;
+    }
+    diagnostics.push(
+      diagnostic('TW0602', `column '${spec.column}' for ${spec.id} is not in the file`, {
+        ...where,
+        help: columnHelp(spec.column, headers),
+      }),
+    );
+  }
+  return { columns, diagnostics };
+}
+
+/**
+ * One record → the values of the columns, converted. A value that is missing or cannot be read is
+ * left out of `values` (so the policy's missing-value rule applies) and reported: TW0605 for a
+ * missing required value, TW0604 for a date, TW0603 for anything else. A record that could not
+ * be read at all reports its problem and has no values.
+ */
+export function mapRecord(
+  record: RawRecord,
+  columns: readonly ColumnSpec[],
+  file: string,
+): { values: Record<string, unknown>; diagnostics: Diagnostic[] } {
+  // Null-prototype like the records: a fact id may be `constructor`.
+  const values = Object.create(null) as Record<string, unknown>;
+  if (record.problem) return { values, diagnostics: [record.problem] };
+  const diagnostics: Diagnostic[] = [];
+  for (const spec of columns) {
+    const converted = convertValue(record.fields[spec.column], spec, { mask: spec.pii });
+    const where = { file, row: record.row, column: spec.column };
+    if ('error' in converted) {
+      const code = spec.type === 'date' ? 'TW0604' : 'TW0603';
+      diagnostics.push(
+        diagnostic(code, `${spec.id}: ${converted.error}`, { ...where, help: valueHelp(spec, record) }),
+      );
+      continue;
+    }
+    if (converted.value !== undefined) {
+      values[spec.id] = converted.value;
+    } else if (spec.required) {
+      diagnostics.push(
+        diagnostic('TW0605', `${spec.id} is required but the cell is empty`, {
+          ...where,
+          help: 'fill in the value, or declare what an empty cell means (a default, or drop required)',
+        }),
+      );
+    } else if (spec.default !== undefined) {
+      values[spec.id] = spec.default;
+    }
+  }
+  return { values, diagnostics };
+}
+
+/** NFKC folds full-width letters, digits and brackets; spaces of any kind and case do not count. */
+export function normalizeHeader(header: string): string {
+  return header.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+function columnHelp(column: string, headers: readonly string[]): string {
+  const named = headers.filter((h) => h !== '');
+  if (named.length === 0) return 'the file has no column names: its first non-empty row must hold them';
+  const guess = didYouMean(normalizeHeader(column), named.map(normalizeHeader));
+  const original = guess === undefined ? undefined : named.find((h) => normalizeHeader(h) === guess);
+  if (original !== undefined)
+    return `did you mean '${original}'? (map the fact to it with column:, or --mapping)`;
+  return didYouMeanHelp(column, named, 'columns');
+}
+
+function valueHelp(spec: ColumnSpec, record: RawRecord): string | undefined {
+  switch (spec.type) {
+    case 'enum': {
+      const raw = record.fields[spec.column];
+      const guess =
+        !spec.pii && typeof raw === 'string' ? didYouMean(raw.trim(), spec.values ?? []) : undefined;
+      return guess ? `did you mean '${guess}'?` : undefined;
+    }
+    case 'date':
+      return spec.format === undefined
+        ? 'dates that are not year first need a format (the fact’s format, or sources.*.dateFormat), e.g. dd/MM/yyyy'
+        : `if the file writes dates another way, change the format ${spec.format} (the fact’s format, or sources.*.dateFormat)`;
+    case 'number':
+    case 'integer':
+      return 'leave the cell empty when the value is unknown; text such as N/A or - is not a number';
+    default:
+      return undefined;
+  }
+}
+
+/** A, B, …, Z, AA: how spreadsheets name the column at a 0-based index. */
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let name = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    name = String.fromCharCode(65 + rem) + name;
+    n = Math.floor((n - 1) / 26);
+  }
+  return name;
+}

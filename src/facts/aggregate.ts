@@ -1,0 +1,156 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { joinPointer } from '../diagnostics/pointer.js';
+import type { Fact } from '../policy/schema/facts.js';
+import { type AsOf, isAsOf, parseAsOf } from './asof.js';
+import { type Aggregate, type AggregateDefinition, DEFINITIONS, type ResultContext } from './definitions.js';
+import { layoutOf, needsDay, readIn, type StreamLayout, type StreamSpec, StreamState } from './stream.js';
+import type { Transaction } from './transaction.js';
+import { isWindowBounds, type WindowBounds, windowBounds } from './window.js';
+import { ZoneCalendar } from './zone.js';
+
+export type FactValues = Record<string, number | undefined>;
+
+/** One customer's facts, fed one transaction at a time in any order. */
+export interface CustomerAccumulator {
+  add(tx: Transaction): void;
+  result(): FactValues;
+}
+
+export interface AggregatePlan {
+  readonly asOf: AsOf;
+  /** The facts this plan computes, in the policy's order. */
+  readonly factIds: readonly string[];
+  accumulator(): CustomerAccumulator;
+}
+
+export interface AggregateOptions {
+  /** `--as-of` as typed (2024-03-01, a date-time with offset, today) or already parsed. */
+  asOf: string | AsOf;
+  /** IANA zone of calendar days and months; the policy's metadata.timezone. Ignored for a parsed asOf. */
+  timezone?: string;
+  /** The clock for `today`. */
+  now?: number;
+  /** The data set aggregated; facts with another `from` belong to another plan. */
+  from?: string;
+}
+
+/**
+ * A fact may align its window to complete calendar months. Not yet part of the policy schema
+ * (docs/facts.md, "Calendar windows"); read here so the schema is the only thing left to add.
+ */
+type FactWithCalendar = Fact & { calendar?: boolean };
+
+interface CompiledFact {
+  id: string;
+  stream: number;
+  definition: AggregateDefinition;
+}
+
+/**
+ * Compiles the aggregate facts of a policy once: the as-of instant, every window's bounds in
+ * epoch ms, and which totals each customer needs. The accumulator then does two comparisons and
+ * a few additions per transaction and allocates only the day and month sets some facts need.
+ */
+export function compileAggregates(
+  facts: Readonly<Record<string, Fact>>,
+  options: AggregateOptions,
+): AggregatePlan | Diagnostic[] {
+  const asOf =
+    typeof options.asOf === 'string'
+      ? parseAsOf(options.asOf, { timezone: options.timezone, now: options.now })
+      : options.asOf;
+  if (!isAsOf(asOf)) return asOf;
+  const zone = new ZoneCalendar(asOf.timezone);
+  const from = options.from ?? 'transactions';
+  const diagnostics: Diagnostic[] = [];
+  const specs = new Map<string, StreamSpec>();
+  const compiled: CompiledFact[] = [];
+  for (const [id, fact] of Object.entries(facts) as [string, FactWithCalendar][]) {
+    if (fact.aggregate === undefined || (fact.from ?? 'transactions') !== from) continue;
+    const pointer = joinPointer('/facts', id);
+    const definition = DEFINITIONS[fact.aggregate as Aggregate];
+    if (definition.needsField && fact.of === undefined) {
+      diagnostics.push(
+        diagnostic('TW0211', `aggregate '${fact.aggregate}' needs the transaction field it reads`, {
+          pointer: joinPointer(pointer, 'aggregate'),
+          help: 'add of: amount',
+        }),
+      );
+      continue;
+    }
+    const bounds = windowBounds({ window: fact.window, calendar: fact.calendar }, asOf, zone, pointer);
+    if (!isWindowBounds(bounds)) {
+      diagnostics.push(bounds);
+      continue;
+    }
+    const key = streamKey(bounds, fact.of);
+    const spec = specs.get(key) ?? {
+      ...bounds,
+      field: fact.of,
+      days: false,
+      months: false,
+      monthSpend: false,
+    };
+    specs.set(key, { ...spec, ...definition.keeps });
+    compiled.push({ id, stream: [...specs.keys()].indexOf(key), definition });
+  }
+  if (diagnostics.length > 0) return diagnostics;
+  const streams = [...specs.values()].map((spec) => layoutOf(spec, zone));
+  const context: ResultContext = { asOfDay: asOf.day, zone };
+  return {
+    asOf,
+    factIds: compiled.map((f) => f.id),
+    accumulator: () => new Accumulator(streams, compiled, context),
+  };
+}
+
+export function isAggregatePlan(value: AggregatePlan | Diagnostic[]): value is AggregatePlan {
+  return !Array.isArray(value);
+}
+
+function streamKey(bounds: WindowBounds, field: string | undefined): string {
+  return `${bounds.after}\u0000${bounds.upTo}\u0000${field ?? ''}`;
+}
+
+class Accumulator implements CustomerAccumulator {
+  readonly #states: StreamState[];
+  readonly #needsDay: boolean[];
+  readonly #facts: readonly CompiledFact[];
+  readonly #context: ResultContext;
+  /** The union of all windows: a transaction outside it (or after the as-of) is dropped at once. */
+  readonly #after: number;
+  readonly #upTo: number;
+
+  constructor(streams: readonly StreamLayout[], facts: readonly CompiledFact[], context: ResultContext) {
+    this.#states = streams.map((spec) => new StreamState(spec));
+    this.#needsDay = streams.map(needsDay);
+    this.#facts = facts;
+    this.#context = context;
+    this.#after = Math.min(...streams.map((s) => s.after));
+    this.#upTo = Math.max(...streams.map((s) => s.upTo));
+  }
+
+  add(tx: Transaction): void {
+    const at = tx.at;
+    // Written as a negation so that a NaN instant is dropped too.
+    if (!(at > this.#after && at <= this.#upTo)) return;
+    let day = Number.NaN;
+    const states = this.#states;
+    for (let i = 0; i < states.length; i++) {
+      const state = states[i]!;
+      const value = readIn(state.layout, tx);
+      if (value === undefined) continue;
+      if (Number.isNaN(day) && this.#needsDay[i]) day = this.#context.zone.dayOf(at);
+      state.add(at, value, day);
+    }
+  }
+
+  result(): FactValues {
+    const values: FactValues = {};
+    for (const fact of this.#facts) {
+      values[fact.id] = fact.definition.value(this.#states[fact.stream]!, this.#context);
+    }
+    return values;
+  }
+}

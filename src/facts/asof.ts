@@ -1,0 +1,102 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { DAY_MS, dayNumber, formatDay, isRealDate } from './calendar.js';
+import { DEFAULT_TIMEZONE, isTimeZone, ZoneCalendar } from './zone.js';
+
+/**
+ * The moment facts are computed for. A date means the END of that day in the policy's zone: the
+ * seed-004 sheet is dated 2024-03-01 and an order placed that day is part of the picture ("0 days
+ * since the last purchase"), so the as-of instant is the day's last millisecond. A date-time is
+ * that instant exactly. Either way windows are (asOf − window, asOf], so one rule covers both.
+ */
+export interface AsOf {
+  /** Epoch ms of the last millisecond covered: 23:59:59.999 of a date, or the date-time given. */
+  instant: number;
+  /** The zone-local calendar day of `instant` (days since 1970-01-01). */
+  day: number;
+  /** `day` as 2024-03-01. */
+  date: string;
+  timezone: string;
+  /** Whether the input was a date (or `today`) rather than a date-time. */
+  wholeDay: boolean;
+}
+
+export interface AsOfOptions {
+  timezone?: string;
+  /** The clock used for `today`; tests pin it. */
+  now?: number;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+const FORMS = 'a date (2024-03-01), a date-time with its offset (2024-03-01T18:00:00+08:00) or today';
+
+/** Parses `--as-of`. Bad input is a diagnostic: TW0104 unreadable, TW0506 no such date, TW0503 zone. */
+export function parseAsOf(input: string, options: AsOfOptions = {}): AsOf | Diagnostic[] {
+  const timezone = options.timezone ?? DEFAULT_TIMEZONE;
+  if (!isTimeZone(timezone)) {
+    return [diagnostic('TW0503', `'${timezone}' is not an IANA time zone`, { help: 'e.g. Asia/Shanghai' })];
+  }
+  const calendar = new ZoneCalendar(timezone);
+  const text = input.trim();
+  if (text.toLowerCase() === 'today') return wholeDay(calendar, calendar.dayOf(options.now ?? Date.now()));
+  const date = DATE.exec(text);
+  if (date) {
+    const [year, month, day] = date.slice(1, 4).map(Number) as [number, number, number];
+    if (!isRealDate(year, month, day)) return [notReal(text)];
+    return wholeDay(calendar, dayNumber(year, month, day));
+  }
+  const dateTime = DATE_TIME.exec(text);
+  if (!dateTime) {
+    return [
+      diagnostic('TW0104', `as-of '${input}' is not a date, a date-time or today`, {
+        help: `give ${FORMS}`,
+      }),
+    ];
+  }
+  const instant = instantOf(dateTime);
+  if (instant === undefined) return [notReal(text)];
+  const day = calendar.dayOf(instant);
+  return { instant, day, date: formatDay(day), timezone, wholeDay: false };
+}
+
+export function isAsOf(value: AsOf | Diagnostic[]): value is AsOf {
+  return !Array.isArray(value);
+}
+
+function wholeDay(calendar: ZoneCalendar, day: number): AsOf {
+  return {
+    instant: calendar.endOfDay(day),
+    day,
+    date: formatDay(day),
+    timezone: calendar.timezone,
+    wholeDay: true,
+  };
+}
+
+function instantOf(match: RegExpExecArray): number | undefined {
+  const [year, month, day, hour, minute] = match.slice(1, 6).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const second = Number(match[6] ?? 0);
+  // Fractions below a millisecond are dropped: instants are epoch milliseconds everywhere.
+  const millisecond = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
+  const offsetHours = Number(match[10] ?? 0);
+  const offsetMinutes = Number(match[11] ?? 0);
+  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (offsetHours > 18 || offsetMinutes > 59) return undefined;
+  const sign = match[9] === '-' ? -1 : 1;
+  const local =
+    dayNumber(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
+  return local - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
+}
+
+function notReal(text: string): Diagnostic {
+  return diagnostic('TW0506', `as-of ${text} is not a real date and time`, { help: `give ${FORMS}` });
+}

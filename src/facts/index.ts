@@ -1,0 +1,21 @@
+/** Facts from transaction logs: windows, recency, frequency and monthly trends (docs/facts.md). */
+export {
+  type AggregateOptions,
+  type AggregatePlan,
+  type CustomerAccumulator,
+  compileAggregates,
+  type FactValues,
+  isAggregatePlan,
+} from './aggregate.js';
+export { type AsOf, type AsOfOptions, isAsOf, parseAsOf } from './asof.js';
+export { type Aggregate, DEFINITIONS } from './definitions.js';
+export { dropStreak, SPEND_DROP_SHARE, wholeMonthsBetween } from './monthly.js';
+export {
+  type MonthlyAmount,
+  type MonthlySeries,
+  type MonthlySeriesOptions,
+  monthlySeries,
+} from './series.js';
+export type { Transaction } from './transaction.js';
+export { type WindowBounds, windowBounds } from './window.js';
+export { DEFAULT_TIMEZONE, isTimeZone, ZoneCalendar } from './zone.js';

@@ -1,0 +1,92 @@
+import { DateTime, IANAZone } from 'luxon';
+import { civilDate, DAY_MS, dayNumber } from './calendar.js';
+
+/** The seed companies are in mainland China; the policy's metadata.timezone defaults to it too. */
+export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
+export function isTimeZone(timezone: string): boolean {
+  return IANAZone.isValidZone(timezone);
+}
+
+interface OffsetChange {
+  at: number;
+  before: number;
+  after: number;
+}
+
+/**
+ * Turns instants into calendar days of one IANA zone. A luxon DateTime per transaction is far too
+ * slow for millions of rows, so the zone's offset is looked up once per UTC day and cached: the
+ * per-transaction cost is one Map lookup and a division. A UTC day in which the offset changes
+ * (a DST switch) stores the exact instant of the change, found by bisection. This assumes at most
+ * one change per UTC day, which holds for every zone in the tz database since 1900.
+ */
+export class ZoneCalendar {
+  readonly timezone: string;
+  readonly #zone: IANAZone;
+  /** UTC day → offset in ms over the whole day, or NaN when it changes that day (see #changes). */
+  readonly #offsets = new Map<number, number>();
+  readonly #changes = new Map<number, OffsetChange>();
+
+  /** The zone must be valid (check with isTimeZone first). */
+  constructor(timezone: string) {
+    this.timezone = timezone;
+    this.#zone = IANAZone.create(timezone);
+  }
+
+  /** The zone-local calendar day (days since 1970-01-01) of an instant in epoch ms. */
+  dayOf(at: number): number {
+    return Math.floor((at + this.offsetAt(at)) / DAY_MS);
+  }
+
+  offsetAt(at: number): number {
+    const utcDay = Math.floor(at / DAY_MS);
+    const offset = this.#offsets.get(utcDay);
+    if (offset === undefined) return this.#learn(utcDay, at);
+    if (!Number.isNaN(offset)) return offset;
+    const change = this.#changes.get(utcDay)!;
+    return at < change.at ? change.before : change.after;
+  }
+
+  /**
+   * The first instant of a local day. Some zones skip midnight when DST starts; luxon then moves
+   * to the first wall time that exists, which is where that day begins.
+   */
+  startOfDay(day: number): number {
+    return DateTime.fromObject(civilDate(day), { zone: this.timezone }).toMillis();
+  }
+
+  /** The last millisecond of a local day, the end of an as-of date. */
+  endOfDay(day: number): number {
+    return this.startOfDay(day + 1) - 1;
+  }
+
+  /** Start of the local day year-month-day. */
+  startOfDate(year: number, month: number, day: number): number {
+    return this.startOfDay(dayNumber(year, month, day));
+  }
+
+  #learn(utcDay: number, at: number): number {
+    const start = utcDay * DAY_MS;
+    const before = this.#minutes(start);
+    const after = this.#minutes(start + DAY_MS - 1);
+    if (before === after) {
+      this.#offsets.set(utcDay, before);
+      return before;
+    }
+    let low = start;
+    let high = start + DAY_MS - 1;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (this.#minutes(middle) === before) low = middle;
+      else high = middle;
+    }
+    this.#offsets.set(utcDay, Number.NaN);
+    this.#changes.set(utcDay, { at: high, before, after });
+    return at < high ? before : after;
+  }
+
+  #minutes(at: number): number {
+    return this.#zone.offset(at) * 60_000;
+  }
+}

@@ -1,0 +1,40 @@
+import { expect } from 'vitest';
+import { compileAggregates, type FactValues, isAggregatePlan } from '../../src/facts/aggregate.js';
+import type { Transaction } from '../../src/facts/transaction.js';
+import type { Fact } from '../../src/policy/schema/facts.js';
+
+/** A purchase at an ISO date-time with offset, e.g. 2024-03-01T23:30:00+08:00. */
+export function tx(at: string, fields: Record<string, unknown> = { amount: 100 }): Transaction {
+  const instant = Date.parse(at);
+  expect(Number.isNaN(instant), `bad test date ${at}`).toBe(false);
+  return { at: instant, fields };
+}
+
+export function fact(aggregate: Fact['aggregate'], extra: Partial<Fact> = {}): Fact {
+  return { type: 'number', aggregate, ...extra };
+}
+
+/** Compiles `facts`, feeds one customer's transactions and returns the facts. */
+export function evaluate(
+  facts: Record<string, Fact>,
+  asOf: string,
+  transactions: readonly Transaction[],
+  timezone?: string,
+): FactValues {
+  const plan = compileAggregates(facts, { asOf, timezone });
+  if (!isAggregatePlan(plan)) throw new Error(JSON.stringify(plan));
+  const accumulator = plan.accumulator();
+  for (const t of transactions) accumulator.add(t);
+  return accumulator.result();
+}
+
+/** One fact's value. */
+export function value(
+  aggregate: Fact['aggregate'],
+  extra: Partial<Fact>,
+  asOf: string,
+  transactions: readonly Transaction[],
+  timezone?: string,
+): number | undefined {
+  return evaluate({ f: fact(aggregate, extra) }, asOf, transactions, timezone).f;
+}

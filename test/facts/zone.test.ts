@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { dayNumber, formatDay } from '../../src/facts/calendar.js';
+import { isTimeZone, ZoneCalendar } from '../../src/facts/zone.js';
+
+const ZONES = [
+  'Asia/Shanghai',
+  'America/New_York',
+  'Europe/London',
+  'Australia/Lord_Howe', // DST of 30 minutes
+  'Asia/Kolkata', // offset of 5:30
+  'America/Santiago', // DST starts at midnight: some days begin at 01:00
+  'Pacific/Apia', // skipped 2011-12-30 entirely
+  'UTC',
+];
+
+describe('ZoneCalendar.dayOf', () => {
+  it('gives the zone-local calendar day luxon gives, for any instant, in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ZONES),
+        fc.array(fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2035, 0, 1) }), { maxLength: 50 }),
+        (zone, instants) => {
+          const calendar = new ZoneCalendar(zone);
+          for (const at of instants) {
+            expect(formatDay(calendar.dayOf(at))).toBe(DateTime.fromMillis(at, { zone }).toISODate());
+          }
+        },
+      ),
+    );
+  });
+
+  it('is exact to the millisecond around a DST change (New York, 2024-03-10 02:00 EST → 03:00 EDT)', () => {
+    const ny = new ZoneCalendar('America/New_York');
+    const change = Date.parse('2024-03-10T07:00:00Z');
+    expect(ny.offsetAt(change - 1)).toBe(-5 * 3_600_000);
+    expect(ny.offsetAt(change)).toBe(-4 * 3_600_000);
+    // 23:59:59.999 EDT on Mar 10 is 03:59:59.999Z on Mar 11, the same UTC day as other instants.
+    expect(formatDay(ny.dayOf(Date.parse('2024-03-11T03:59:59.999Z')))).toBe('2024-03-10');
+    expect(formatDay(ny.dayOf(Date.parse('2024-03-11T04:00:00.000Z')))).toBe('2024-03-11');
+  });
+
+  it('puts 23:30 in Shanghai on that day although it is 15:30 UTC', () => {
+    const shanghai = new ZoneCalendar('Asia/Shanghai');
+    expect(formatDay(shanghai.dayOf(Date.parse('2024-03-01T23:30:00+08:00')))).toBe('2024-03-01');
+    expect(formatDay(shanghai.dayOf(Date.parse('2024-03-01T16:00:00Z')))).toBe('2024-03-02');
+  });
+});
+
+describe('ZoneCalendar day edges', () => {
+  it('gives the first and last millisecond of a local day', () => {
+    const ny = new ZoneCalendar('America/New_York');
+    const day = dayNumber(2024, 3, 10);
+    expect(ny.startOfDay(day)).toBe(Date.parse('2024-03-10T00:00:00-05:00'));
+    // A 23-hour day.
+    expect(ny.endOfDay(day) + 1 - ny.startOfDay(day)).toBe(23 * 3_600_000);
+    expect(ny.endOfDay(dayNumber(2024, 11, 3)) + 1 - ny.startOfDay(dayNumber(2024, 11, 3))).toBe(
+      25 * 3_600_000,
+    );
+  });
+
+  it('starts a day whose midnight does not exist at its first wall time', () => {
+    // Chile moved clocks from 2022-09-11 00:00 to 01:00.
+    const santiago = new ZoneCalendar('America/Santiago');
+    expect(santiago.startOfDate(2022, 9, 11)).toBe(Date.parse('2022-09-11T01:00:00-03:00'));
+  });
+
+  it('knows IANA zones', () => {
+    expect(isTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});
