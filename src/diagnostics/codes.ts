@@ -74,6 +74,10 @@ export const CODES = {
   TW0607: { severity: 'warning', title: 'duplicate customer key' },
   TW0608: { severity: 'error', title: 'data file is not in the expected encoding' },
   TW0609: { severity: 'warning', title: 'transaction for an unknown customer' },
+  // evaluation (src/engine)
+  TW0701: { severity: 'error', title: 'customer cannot be scored' },
+  TW0702: { severity: 'warning', title: 'customer gets no tier' },
+  TW0703: { severity: 'error', title: 'condition could not be evaluated' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, Duration } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { compileAggregates, isAggregatePlan } from '../../src/facts/aggregate.js';
 import { dropStreak } from '../../src/facts/monthly.js';
@@ -108,12 +108,7 @@ describe('aggregate properties', () => {
         const after =
           window === undefined
             ? Number.NEGATIVE_INFINITY
-            : DateTime.fromMillis(end, { zone })
-                .minus(
-                  // biome-ignore lint/style/noNonNullAssertion: the windows above are all valid
-                  require_duration(window)!,
-                )
-                .toMillis();
+            : DateTime.fromMillis(end, { zone }).minus(Duration.fromISO(window)).toMillis();
         const inside = transactions.filter(
           (t) => t.at > after && t.at <= end && t.fields.amount !== undefined,
         );
@@ -153,19 +148,3 @@ describe('aggregate properties', () => {
     );
   });
 });
-
-function require_duration(window: string) {
-  return DateTime.now().plus(0) && window.startsWith('PT')
-    ? { hours: Number(window.slice(2, -1)) }
-    : parseDateDuration(window);
-}
-
-function parseDateDuration(window: string) {
-  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(window)!;
-  return {
-    years: Number(match[1] ?? 0),
-    months: Number(match[2] ?? 0),
-    weeks: Number(match[3] ?? 0),
-    days: Number(match[4] ?? 0),
-  };
-}
