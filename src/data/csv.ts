@@ -1,7 +1,7 @@
 import Papa, { type ParseError, type ParseResult } from 'papaparse';
 import { diagnostic } from '../diagnostics/make.js';
 import { decodePieces } from './decode.js';
-import { emptyFields, FieldBuilder, formatBytes, isBlankRow, oversizedCell } from './fields.js';
+import { emptyFields, FieldBuilder, formatBytes, isBlankRow, longerThan, oversizedCell } from './fields.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
 import type { Reader, ReaderEvent } from './source.js';
 import type { Encoding, Limits, RawRecord } from './types.js';
@@ -47,7 +47,7 @@ export async function* readCsv(options: CsvOptions): Reader {
     const lastLine = rowLine + breaks - (breaks > 0 && cells[last]!.endsWith('\n') ? 1 : 0);
     if (cells[last]!.endsWith('\r')) cells[last] = cells[last]!.slice(0, -1);
     if (errors.length === 0 && isBlankRow(cells)) return undefined;
-    const problem = rowProblem(cells, errors, builder?.headers.length, limits.maxFieldBytes);
+    const problem = rowProblem(cells, errors, builder?.headers.length, limits);
     if (problem) {
       // A stray quote can swallow the lines after it into one value: name them, never merge silently.
       const where =
@@ -63,7 +63,10 @@ export async function* readCsv(options: CsvOptions): Reader {
         help: problem.help,
       });
       // A header that cannot be read leaves nothing to read the rows by.
-      return { kind: 'record', record: { row, fields: emptyFields(), problem: d, fatal: !builder } };
+      return {
+        kind: 'record',
+        record: { row, fields: emptyFields(), problem: d, fatal: problem.fatal || !builder },
+      };
     }
     if (!builder) {
       builder = new FieldBuilder(cells);
@@ -89,7 +92,12 @@ export async function* readCsv(options: CsvOptions): Reader {
     return { events, stop: false };
   };
 
-  for await (const piece of decodePieces(options.file, options.encoding, options.bomLength, limits.maxRowBytes)) {
+  for await (const piece of decodePieces(
+    options.file,
+    options.encoding,
+    options.bomLength,
+    limits.maxRowBytes,
+  )) {
     if (piece.kind === 'text') {
       const { events, stop } = parse(partial + piece.text, false);
       if (events.length > 0) yield events;
@@ -101,7 +109,12 @@ export async function* readCsv(options: CsvOptions): Reader {
       continue;
     }
     if (piece.kind === 'bad-bytes') yield [fatal(encodingProblem(file, row + 1, piece, options.encoding))];
-    else if (piece.kind === 'line-too-long') yield [fatal(lineTooLong(file, row + 1, line, limits.maxRowBytes, false))];
+    else if (piece.kind === 'line-too-long')
+      yield [
+        fatal(
+          lineTooLong(file, row + 1, partial === '' ? line : partialLine, limits.maxRowBytes, partial !== ''),
+        ),
+      ];
     else yield [fatal(ioProblem(file, row + 1, piece.message))];
     return;
   }
@@ -116,13 +129,15 @@ interface RowProblem {
   message: string;
   help?: string;
   column?: number;
+  /** Reading stops: whether a row is too long must not depend on where the file's chunks fall. */
+  fatal?: boolean;
 }
 
 function rowProblem(
   cells: readonly string[],
   errors: readonly ParseError[],
   width: number | undefined,
-  maxFieldBytes: number,
+  limits: Limits,
 ): RowProblem | undefined {
   const error = errors.find((e) => e.code === 'MissingQuotes') ?? errors[0];
   if (error?.code === 'MissingQuotes') {
@@ -138,10 +153,17 @@ function rowProblem(
       help: 'a double quote inside a quoted value is written twice: "say ""hi"""',
     };
   }
-  const oversized = oversizedCell(cells, maxFieldBytes);
+  if (longerThan(cells, limits.maxRowBytes)) {
+    return {
+      message: `the row is longer than ${formatBytes(limits.maxRowBytes)}`,
+      help: 'raise maxRowBytes if rows this long are intended',
+      fatal: true,
+    };
+  }
+  const oversized = oversizedCell(cells, limits.maxFieldBytes);
   if (oversized >= 0) {
     return {
-      message: `a value is longer than ${formatBytes(maxFieldBytes)}`,
+      message: `a value is longer than ${formatBytes(limits.maxFieldBytes)}`,
       help: 'raise maxFieldBytes if values this long are intended',
       column: oversized,
     };

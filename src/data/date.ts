@@ -257,6 +257,13 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 
 /** 2024-03-01T00:00:00+08:00; milliseconds only when there are some, like luxon's suppressMilliseconds. */
 function formatIso(w: WallClock, offsetMinutes: number): string {
+  if (!Number.isInteger(offsetMinutes)) {
+    // Local mean time before standard zones (Shanghai was +08:05:43 until 1901) has no ISO 8601
+    // offset; luxon would cut it to +08:05 and move the instant, so the instant is written in UTC.
+    const utc = new Date(Date.UTC(2000, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond));
+    const at = utc.setUTCFullYear(w.year); // Date.UTC reads years 0–99 as 1900–1999
+    return formatIso(wallOfUtcFields(new Date(at - Math.round(offsetMinutes * 60_000))), 0);
+  }
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const ms = w.millisecond === 0 ? '' : `.${pad(w.millisecond, 3)}`;

@@ -48,7 +48,7 @@ export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 export function rowErrorPolicy(mode: OnError, maxDiagnostics = DEFAULT_MAX_DIAGNOSTICS): RowErrorPolicy {
   const collected: Diagnostic[] = [];
-  const byCode: Record<string, number> = Object.create(null);
+  const byCode: Record<string, number> = {};
   let rowsRead = 0;
   let rowsKept = 0;
   let rowsSkipped = 0;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { diagnostic } from '../diagnostics/make.js';
 import { decodePieces, firstBadByte } from './decode.js';
-import { emptyFields, formatBytes, oversizedCell } from './fields.js';
+import { emptyFields, formatBytes, longerThan, oversizedCell } from './fields.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
 import type { Reader, ReaderEvent } from './source.js';
 import type { Encoding, Fields, FieldValue, Limits, RawRecord } from './types.js';
@@ -27,7 +27,12 @@ export async function* readNdjson(options: JsonOptions): Reader {
       for (const text of lines) {
         line++;
         if (text.trim() === '') continue;
-        events.push({ kind: 'record', record: recordOfLine(text, line, file, limits) });
+        const record = recordOfLine(text, line, file, limits);
+        events.push({ kind: 'record', record });
+        if (record.fatal) {
+          yield events;
+          return;
+        }
       }
       if (events.length > 0) yield events;
       continue;
@@ -106,6 +111,8 @@ export async function* readJsonArray(options: JsonOptions): Reader {
 }
 
 function recordOfLine(text: string, row: number, file: string, limits: Limits): RawRecord {
+  // Fatal like a line too long to hold: the outcome must not depend on where the file's chunks fall.
+  if (longerThan([text], limits.maxRowBytes)) return lineTooLong(file, row, row, limits.maxRowBytes, false);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -131,7 +138,7 @@ function recordOfValue(
   }
   const fields: Fields = emptyFields();
   const cells: FieldValue[] = [];
-  // JSON.parse makes "__proto__" an own property; copying into a null-prototype object keeps it one.
+  // JSON.parse makes "__proto__" an own property; copying into a safe record keeps it one.
   for (const [key, cell] of Object.entries(value)) {
     const field = fieldOf(cell);
     fields[key] = field;

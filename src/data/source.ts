@@ -60,8 +60,8 @@ export async function openSource(
         continue;
       }
       const { record } = event;
-      // Before the header (or before any usable record) a problem means the file cannot be read.
-      if (headers === 'header-row' || (record.fatal && buffered.every((r) => r.problem))) {
+      // Before the header (or as the first record) a problem means the file cannot be read.
+      if (headers === 'header-row' || (record.fatal && buffered.length === 0)) {
         return fail(
           record.problem ?? diagnostic('TW0601', 'the file has a row before its header', { file: info.file }),
         );

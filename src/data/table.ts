@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { didYouMean, didYouMeanHelp } from '../diagnostics/suggest.js';
 import { convertValue, type FieldSpec } from './convert.js';
+import { safeRecord } from './fields.js';
 import type { RawRecord } from './types.js';
 
 /** One value the policy reads from a file: a fact (or transaction field) and its column. */
@@ -88,8 +89,8 @@ export function mapRecord(
   columns: readonly ColumnSpec[],
   file: string,
 ): { values: Record<string, unknown>; diagnostics: Diagnostic[] } {
-  // Null-prototype like the records: a fact id may be `constructor`.
-  const values = Object.create(null) as Record<string, unknown>;
+  // Safe like the records: a fact id may be `constructor`.
+  const values = safeRecord<unknown>();
   if (record.problem) return { values, diagnostics: [record.problem] };
   const diagnostics: Diagnostic[] = [];
   for (const spec of columns) {

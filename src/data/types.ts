@@ -14,7 +14,10 @@ export type Encoding = Exclude<EncodingOption, 'auto'>;
  */
 export type FieldValue = string | number | boolean | Date | null;
 
-/** Null-prototype: a header named `__proto__` or `constructor` is an ordinary key. */
+/**
+ * Keyed by header, with no Object.prototype in the chain: a header named `__proto__` or
+ * `constructor` is an ordinary key, and a header a record lacks reads as undefined.
+ */
 export type Fields = Record<string, FieldValue>;
 
 export interface RawRecord {
@@ -24,7 +27,7 @@ export interface RawRecord {
    * JSON array's element number (1 = first).
    */
   row: number;
-  /** Keyed by header; empty when `problem` is set. */
+  /** Keyed by header (see Fields); empty when `problem` is set. */
   fields: Fields;
   /** The row could not be read (TW0606, TW0608, TW0601): it has no fields to map. */
   problem?: Diagnostic;

@@ -3,7 +3,7 @@ import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import type { Fact } from '../policy/schema/facts.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
-import { type Aggregate, type AggregateDefinition, DEFINITIONS, type ResultContext } from './definitions.js';
+import { type AggregateDefinition, DEFINITIONS, type ResultContext } from './definitions.js';
 import { layoutOf, needsDay, readIn, type StreamLayout, type StreamSpec, StreamState } from './stream.js';
 import type { Transaction } from './transaction.js';
 import { isWindowBounds, type WindowBounds, windowBounds } from './window.js';
@@ -35,12 +35,6 @@ export interface AggregateOptions {
   from?: string;
 }
 
-/**
- * A fact may align its window to complete calendar months. Not yet part of the policy schema
- * (docs/facts.md, "Calendar windows"); read here so the schema is the only thing left to add.
- */
-type FactWithCalendar = Fact & { calendar?: boolean };
-
 interface CompiledFact {
   id: string;
   stream: number;
@@ -66,10 +60,10 @@ export function compileAggregates(
   const diagnostics: Diagnostic[] = [];
   const specs = new Map<string, StreamSpec>();
   const compiled: CompiledFact[] = [];
-  for (const [id, fact] of Object.entries(facts) as [string, FactWithCalendar][]) {
+  for (const [id, fact] of Object.entries(facts)) {
     if (fact.aggregate === undefined || (fact.from ?? 'transactions') !== from) continue;
     const pointer = joinPointer('/facts', id);
-    const definition = DEFINITIONS[fact.aggregate as Aggregate];
+    const definition = DEFINITIONS[fact.aggregate];
     if (definition.needsField && fact.of === undefined) {
       diagnostics.push(
         diagnostic('TW0211', `aggregate '${fact.aggregate}' needs the transaction field it reads`, {

@@ -148,7 +148,7 @@ describe('distinct days and months, repeat purchases', () => {
   it('counts the partial months at both ends of a rolling window, the complete ones of a calendar window', () => {
     const edges = [tx('2023-03-20T09:00:00+08:00'), tx('2024-03-01T09:00:00+08:00')];
     expect(value('distinctMonths', { window: 'P12M' }, AS_OF, edges)).toBe(2);
-    const calendar = { window: 'P12M', calendar: true } as Partial<Fact>;
+    const calendar: Partial<Fact> = { window: 'P12M', calendar: true };
     expect(value('distinctMonths', calendar, AS_OF, edges)).toBe(1);
     expect(
       value('count', calendar, AS_OF, [tx('2023-03-01T00:00:00+08:00'), tx('2024-02-29T23:59:59.999+08:00')]),
@@ -176,7 +176,7 @@ describe('months: drop streak and time without purchase', () => {
 
   it('compares only months lying wholly inside the window', () => {
     expect(value('dropStreakMonths', { of: 'amount', window: 'P3M' }, AS_OF, falling)).toBe(1);
-    const calendar = { of: 'amount', window: 'P3M', calendar: true } as Partial<Fact>;
+    const calendar: Partial<Fact> = { of: 'amount', window: 'P3M', calendar: true };
     expect(value('dropStreakMonths', calendar, AS_OF, falling)).toBe(2);
   });
 

@@ -96,7 +96,8 @@ export function scoreCustomer(
     for (const metric of dimension.metrics) {
       const value = facts[metric.fact];
       const scored = value === undefined || value === null ? undefined : applyScoring(metric.fn, value);
-      const reason = scored !== undefined ? undefined : value === undefined || value === null ? 'missing' : 'no-match';
+      const reason =
+        scored !== undefined ? undefined : value === undefined || value === null ? 'missing' : 'no-match';
       let points = scored;
       let status: MetricStatus = 'scored';
       if (points === undefined) {
@@ -110,8 +111,21 @@ export function scoreCustomer(
           points = rule.points;
         }
       }
-      const band = metric.fn.bands && typeof value === 'number' ? matchBand(metric.fn.bands, value)?.index : undefined;
-      metrics.push({ dimension: dimension.id, metric: metric.id, fact: metric.fact, value, points, status, reason, band, weight: metric.weight, share: 0, contribution: 0 });
+      const band =
+        metric.fn.bands && typeof value === 'number' ? matchBand(metric.fn.bands, value)?.index : undefined;
+      metrics.push({
+        dimension: dimension.id,
+        metric: metric.id,
+        fact: metric.fact,
+        value,
+        points,
+        status,
+        reason,
+        band,
+        weight: metric.weight,
+        share: 0,
+        contribution: 0,
+      });
       if (points !== undefined) {
         weightSum += metric.weight;
         weighted += metric.weight * points;
@@ -128,7 +142,11 @@ export function scoreCustomer(
  * are Σ(weight × points) / Σweight of its scored metrics; the total is Σ(weight × points) /
  * Σweight over dimensions that kept any metric.
  */
-export function combine(plan: ScorecardPlan, sums: readonly { weightSum: number; weighted: number }[], metrics: MetricScore[]): ScoreBreakdown {
+export function combine(
+  plan: ScorecardPlan,
+  sums: readonly { weightSum: number; weighted: number }[],
+  metrics: MetricScore[],
+): ScoreBreakdown {
   let totalWeight = 0;
   let totalWeighted = 0;
   const dimensionPoints: (number | undefined)[] = [];
@@ -145,7 +163,14 @@ export function combine(plan: ScorecardPlan, sums: readonly { weightSum: number;
   const dimensions: DimensionScore[] = plan.dimensions.map((dimension, i) => {
     const points = dimensionPoints[i];
     const share = points === undefined || totalWeight === 0 ? 0 : dimension.weight / totalWeight;
-    return { dimension: dimension.id, weight: dimension.weight, share, points, contribution: points === undefined ? 0 : share * points, excluded: points === undefined };
+    return {
+      dimension: dimension.id,
+      weight: dimension.weight,
+      share,
+      points,
+      contribution: points === undefined ? 0 : share * points,
+      excluded: points === undefined,
+    };
   });
   let k = 0;
   plan.dimensions.forEach((dimension, i) => {
@@ -160,10 +185,24 @@ export function combine(plan: ScorecardPlan, sums: readonly { weightSum: number;
   return { raw, total: roundScore(raw, plan.round, plan.digits), dimensions, metrics };
 }
 
-function missingDiagnostic(customer: string, dimension: string, metric: string, fact: string, value: unknown, reason: 'missing' | 'no-match'): Diagnostic {
-  const what = reason === 'missing' ? `has no value for '${fact}'` : `has ${fact} = ${JSON.stringify(value)}, which no band or category of metric '${metric}' covers`;
-  return diagnostic('TW0701', `customer ${customer} ${what}, and metric '${dimension}.${metric}' has no missing-value rule`, {
-    pointer: `/dimensions/${dimension}/metrics/${metric}`,
-    help: 'fix the data, or declare missing: exclude | { points: N } on the metric',
-  });
+function missingDiagnostic(
+  customer: string,
+  dimension: string,
+  metric: string,
+  fact: string,
+  value: unknown,
+  reason: 'missing' | 'no-match',
+): Diagnostic {
+  const what =
+    reason === 'missing'
+      ? `has no value for '${fact}'`
+      : `has ${fact} = ${JSON.stringify(value)}, which no band or category of metric '${metric}' covers`;
+  return diagnostic(
+    'TW0701',
+    `customer ${customer} ${what}, and metric '${dimension}.${metric}' has no missing-value rule`,
+    {
+      pointer: `/dimensions/${dimension}/metrics/${metric}`,
+      help: 'fix the data, or declare missing: exclude | { points: N } on the metric',
+    },
+  );
 }

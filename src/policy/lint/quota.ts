@@ -1,14 +1,7 @@
 import { didYouMeanHelp } from '../../diagnostics/suggest.js';
+import { parsePercentMicros, SCALE } from '../analysis/percent.js';
 import { isNumeric } from '../catalogue.js';
 import type { LintContext } from './context.js';
-
-/** Percentages are compared in millionths of a percent, so 33.333333% × 3 is judged exactly. */
-const SCALE = 1_000_000;
-
-export function parsePercentMicros(text: string): number {
-  const [whole = '0', fraction = ''] = text.replace('%', '').split('.');
-  return Number(whole) * SCALE + Number(fraction.padEnd(6, '0').slice(0, 6));
-}
 
 /** Quota tiers: shares that add up to exactly 100%, and ranking keys that exist and sort. */
 export function quota(context: LintContext): void {

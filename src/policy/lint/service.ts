@@ -1,7 +1,7 @@
 import { durationSeconds } from '../analysis/duration.js';
+import { parsePercentMicros } from '../analysis/percent.js';
 import type { Level } from '../schema/tiers.js';
 import type { LintContext } from './context.js';
-import { parsePercentMicros } from './quota.js';
 
 interface Target {
   field: string;

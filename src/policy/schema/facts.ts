@@ -84,6 +84,11 @@ export const Fact = strictObject(
     ),
     of: Type.Optional(Type.String({ description: 'the transaction field aggregated, e.g. amount' })),
     window: Type.Optional(Duration('how far back from the as-of date, e.g. P12M')),
+    calendar: Type.Optional(
+      Type.Boolean({
+        description: 'align the window to complete calendar months before the as-of month (docs/facts.md)',
+      }),
+    ),
   },
   { description: 'An input the policy reads: a column of customer records or an aggregate of transactions.' },
 );

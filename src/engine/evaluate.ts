@@ -1,0 +1,128 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import type { Policy } from '../policy/schema/policy.js';
+import type { Entitlements, Sla } from '../policy/schema/service.js';
+import { conditionSites } from '../policy/walk.js';
+import { type Outcomes, outcomes } from './classify.js';
+import { ReferenceConditions } from './conditions/reference.js';
+import type { Decision } from './decision.js';
+import { planScorecard, type ScoreBreakdown, scoreCustomer } from './scoring/scorecard.js';
+import { decideCriteria } from './tiers/criteria.js';
+import { decideMatrix } from './tiers/matrix.js';
+import { decideQuota, type Ranked } from './tiers/quota.js';
+import { decideThresholds } from './tiers/thresholds.js';
+
+/** One customer as evaluation sees it: typed fact values, undefined where the data has none. */
+export interface CustomerInput {
+  id: string;
+  facts: Readonly<Record<string, unknown>>;
+  /** Where the customer came from, for messages: the row of the customer file. */
+  row?: number;
+}
+
+export interface CustomerResult extends Outcomes {
+  customer: string;
+  row?: number;
+  /** The rounded total the tiers compare; undefined for unscored policies or unscorable customers. */
+  score?: number;
+  breakdown?: ScoreBreakdown;
+  tier?: string;
+  decision: Decision;
+  sla?: Sla;
+  entitlements?: Entitlements;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The reference evaluation: obviously right rather than fast. Conditions run on
+ * json-rules-engine; scoring, tiers and outcomes follow docs/language.md step by step. The
+ * compiled path (src/compile) must give the same results.
+ */
+export class ReferenceEvaluator {
+  private readonly plan;
+  private readonly tierConditions: ReferenceConditions;
+  private readonly laterConditions: ReferenceConditions;
+
+  constructor(readonly policy: Policy) {
+    this.plan = planScorecard(policy);
+    const sites = conditionSites(policy).filter((s) => !s.pointer.startsWith('/conditions/'));
+    this.tierConditions = new ReferenceConditions(
+      policy,
+      sites.filter((s) => s.pointer.startsWith('/tiers/')),
+    );
+    this.laterConditions = new ReferenceConditions(
+      policy,
+      sites.filter((s) => !s.pointer.startsWith('/tiers/')),
+    );
+  }
+
+  async evaluate(customers: readonly CustomerInput[]): Promise<CustomerResult[]> {
+    const tiers = this.policy.tiers!;
+    const partial: { score?: ScoreBreakdown; decision: Decision; diagnostics: Diagnostic[] }[] = [];
+    for (const customer of customers) {
+      const scored = this.plan ? scoreCustomer(this.plan, customer.facts, customer.id) : { diagnostics: [] };
+      const score = scored.breakdown;
+      let decision: Decision;
+      if (this.plan && !score && tiers.method !== 'criteria' && tiers.method !== 'matrix') {
+        decision = { method: 'none', reason: 'the customer could not be scored' };
+      } else if (tiers.method === 'thresholds') decision = decideThresholds(tiers.levels, score!.total);
+      else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score);
+      else if (tiers.method === 'criteria') {
+        const results = await this.tierConditions.evaluate(withScore(customer.facts, score));
+        decision = decideCriteria(tiers.levels, results);
+      } else decision = { method: 'none', reason: 'quota is decided over the population' };
+      partial.push({ score, decision, diagnostics: scored.diagnostics });
+    }
+    if (tiers.method === 'quota') {
+      const rankBy = tiers.quota?.rankBy ?? 'score';
+      const population: Ranked[] = customers.map((c, i) => ({
+        key: c.id,
+        rankValue: rankValue(rankBy === 'score' ? partial[i]!.score?.total : c.facts[rankBy]),
+        tieBreak: (tiers.quota?.tieBreak ?? []).map((k) => c.facts[k.fact]),
+      }));
+      decideQuota(tiers, population).forEach((decision, i) => {
+        partial[i]!.decision = decision;
+      });
+    }
+    const results: CustomerResult[] = [];
+    for (const [i, customer] of customers.entries()) {
+      const { score, decision, diagnostics } = partial[i]!;
+      const level = decision.method === 'none' ? undefined : tiers.levels[decision.level];
+      const facts = { ...withScore(customer.facts, score), tier: level?.id };
+      const later = outcomes(this.policy, await this.laterConditions.evaluate(facts));
+      if (!level && diagnostics.length === 0) {
+        diagnostics.push(
+          diagnostic(
+            'TW0702',
+            `customer ${customer.id} gets no tier: ${decision.method === 'none' ? decision.reason : ''}`,
+            { row: customer.row },
+          ),
+        );
+      }
+      results.push({
+        customer: customer.id,
+        row: customer.row,
+        score: score?.total,
+        breakdown: score,
+        tier: level?.id,
+        decision,
+        sla: level?.sla,
+        entitlements: level?.entitlements,
+        ...later,
+        diagnostics: diagnostics.map((d) => (customer.row === undefined ? d : { ...d, row: customer.row })),
+      });
+    }
+    return results;
+  }
+}
+
+function withScore(
+  facts: Readonly<Record<string, unknown>>,
+  score: ScoreBreakdown | undefined,
+): Record<string, unknown> {
+  return score ? { ...facts, score: score.total } : { ...facts };
+}
+
+function rankValue(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
