@@ -34,14 +34,11 @@ describe('quota tiers', () => {
     ];
     const decisions = decideQuota(tiers, population);
     // 5 ranked customers, 20% → 1: C2 (higher spend) wins the tie at 90.
-    expect(decisions.map((d) => (d.method === 'quota' ? `${d.rank}:t${d.level}` : d.reason))).toEqual([
-      '3:t1',
-      '2:t1',
-      '1:t0',
-      '4:t1',
-      'no value to rank by',
-      '5:t1',
-    ]);
+    expect(
+      decisions.map((d) =>
+        d.method === 'quota' ? `${d.rank}:t${d.level}` : d.method === 'none' ? d.reason : '?',
+      ),
+    ).toEqual(['3:t1', '2:t1', '1:t0', '4:t1', 'no value to rank by', '5:t1']);
   });
 
   it('keeps equal ranking keys together in the better tier when asked', () => {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ReferenceEvaluator } from '../../../src/engine/evaluate.js';
+import { explainResult } from '../../../src/engine/explain/explain.js';
+import { moveUp } from '../../../src/engine/explain/next-tier.js';
+import { HEADER_TEXT, policyOf } from '../policies.js';
+
+const SCORECARD = `${HEADER_TEXT}facts:
+  id: { type: string, key: true }
+  contact: { type: string, pii: true }
+  spend12m: { type: number, unit: CNY, min: 0 }
+  repurchaseRate: { type: number, unit: percent, min: 0, max: 100 }
+  industry: { type: enum, values: [high, medium, low] }
+dimensions:
+  value:
+    weight: 50
+    label: { zh-CN: 客户价值, en: Value }
+    metrics: { spend12m: { weight: 100, score: { linear: { from: 0, to: 2000000 } } } }
+  loyalty:
+    weight: 30
+    label: { zh-CN: 忠诚度, en: Loyalty }
+    metrics: { repurchaseRate: { weight: 100, score: { linear: { from: 0, to: 100 } } } }
+  potential:
+    weight: 20
+    label: { zh-CN: 潜力, en: Potential }
+    metrics: { industry: { weight: 100, score: { categories: { high: 100, medium: 60, low: 20 } } } }
+tiers:
+  method: thresholds
+  levels:
+    - { id: vip, label: { zh-CN: VIP客户, en: VIP }, minScore: 70 }
+    - { id: key, label: { zh-CN: 重点客户, en: Key }, minScore: 50 }
+    - { id: watch, label: { zh-CN: 观察客户, en: Watch } }
+`;
+
+describe('explanations', () => {
+  it('says how many points are missing and which single fact value would close the gap', async () => {
+    const policy = policyOf(SCORECARD);
+    // 0.5 × 50 + 0.3 × 80 + 0.2 × 60 = 61 → key; VIP needs a raw 69.5: +8.5 points.
+    const [result] = await new ReferenceEvaluator(policy).evaluate([
+      { id: 'C1', facts: { contact: '张三', spend12m: 1000000, repurchaseRate: 80, industry: 'medium' } },
+    ]);
+    expect(result!.tier).toBe('key');
+    const up = moveUp(policy, result!)!;
+    expect(up.tier).toBe('vip');
+    expect(up.pointsNeeded).toBeCloseTo(8.5, 9);
+    // Repurchase would need 108% and industry 'high' adds only 8 points: neither closes the gap alone.
+    expect(up.options).toEqual([
+      { metric: 'spend12m', fact: 'spend12m', current: 1000000, operator: 'atLeast', target: 1340000 },
+    ]);
+    const lines = explainResult(policy, result!);
+    expect(lines[0]).toBe('C1 → Key [key] (score 61, unrounded 61)');
+    expect(lines).toContain('    spend12m: 1,000,000 CNY → 50 points × 50% = 25');
+    expect(lines).toContain('  decided by: score 61 is ≥ 50 (tier key)');
+    expect(lines).toContain('  to move up: +8.5 points for VIP: spend12m ≥ 1,340,000 CNY');
+    expect(explainResult(policy, result!, 'zh-CN')[0]).toBe('C1 → 重点客户 [key] (score 61, unrounded 61)');
+  });
+
+  it('masks personal data wherever it appears in an explanation', async () => {
+    const policy = policyOf(`${SCORECARD}classifiers:
+  who:
+    label: { zh-CN: 联系人, en: Contact }
+    rules: [ { id: named, label: { zh-CN: 有名, en: Named }, when: { fact: contact, operator: notEqual, value: '' } } ]
+`);
+    const [result] = await new ReferenceEvaluator(policy).evaluate([
+      { id: 'C2', facts: { contact: '13812345678', spend12m: 0, repurchaseRate: 0, industry: 'low' } },
+    ]);
+    const text = explainResult(policy, result!).join('\n');
+    expect(text).not.toContain('13812345678');
+  });
+});

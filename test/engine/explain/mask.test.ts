@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { maskFacts, maskValue } from '../../../src/engine/explain/mask.js';
+
+describe('masking personal data', () => {
+  it('masks names, phones and e-mail addresses the way the seeds show them', () => {
+    expect(maskValue('张三')).toBe('张*');
+    expect(maskValue('欧阳娜娜')).toBe('欧***');
+    expect(maskValue('13812345678')).toBe('138****5678');
+    expect(maskValue('+86 138-1234-5678')).toBe('861******5678');
+    expect(maskValue('zhang.san@example.com')).toBe('z***@example.com');
+    expect(maskValue('Li')).toBe('L*');
+    expect(maskValue(undefined)).toBeUndefined();
+  });
+
+  it('never lets a phone number through whole, whatever its shape', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (phone) => {
+        const masked = String(maskValue(phone));
+        expect(masked).not.toContain(phone.slice(3, 7));
+        expect(masked.endsWith(phone.slice(-4))).toBe(true);
+      }),
+      { seed: 5, numRuns: 200 },
+    );
+  });
+
+  it('masks only the facts marked pii, and keeps __proto__ as data', () => {
+    const facts = JSON.parse('{"contact":"王五","spend":100,"__proto__":"x"}') as Record<string, unknown>;
+    const masked = maskFacts(facts, new Set(['contact']));
+    expect(masked).toEqual(JSON.parse('{"contact":"王*","spend":100,"__proto__":"x"}'));
+    expect(Object.getPrototypeOf(masked)).toBe(Object.prototype);
+  });
+});
