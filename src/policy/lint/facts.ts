@@ -58,9 +58,6 @@ function checkFact(context: LintContext, id: string, fact: Fact, pointer: string
   if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
     context.report('TW0209', `min ${fact.min} is above max ${fact.max}`, at('min'));
   }
-  if (fact.column !== undefined && (fact.aggregate !== undefined || fact.from !== undefined)) {
-    report('column', `fact '${id}' names both a column and an aggregate: choose one source`);
-  }
   if (fact.aggregate === undefined) {
     for (const key of ['from', 'of', 'window'] as const) {
       if (fact[key] !== undefined)

@@ -14,7 +14,7 @@ describe('fact declarations', () => {
     expect(where(d)).toBe(positionOf(text, 'type: enum'));
   });
 
-  it('reports a fact with two sources and an aggregate without its field', () => {
+  it('reports an aggregate without the field it reads, and accepts a column beside an aggregate', () => {
     const text = edit(
       VALID,
       'spend12m: { type: number, unit: CNY, min: 0, revenue: true }',
@@ -23,10 +23,8 @@ describe('fact declarations', () => {
     const messages = check(text)
       .diagnostics.filter((d) => d.code === 'TW0211')
       .map((d) => d.message);
-    expect(messages).toEqual([
-      "fact 'spend12m' names both a column and an aggregate: choose one source",
-      "aggregate 'sum' needs the transaction field it reads",
-    ]);
+    // The column holds the precomputed value, read when no transaction log is given.
+    expect(messages).toEqual(["aggregate 'sum' needs the transaction field it reads"]);
   });
 
   it('reports a missing key fact and a default of the wrong type', () => {

@@ -1,0 +1,218 @@
+import type { ColumnSpec, EncodingOption, OnError, OpenOptions, ReadSummary } from '../data/index.js';
+import { mapRecord, openRecords, resolveColumns, rowErrorPolicy } from '../data/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import type { Fact } from '../policy/schema/facts.js';
+import type { Policy } from '../policy/schema/policy.js';
+import { type AggregatePlan, compileAggregates, type CustomerAccumulator, isAggregatePlan } from './aggregate.js';
+import { type AsOf, isAsOf, parseAsOf } from './asof.js';
+import { DEFAULT_TIMEZONE } from './zone.js';
+
+/** One customer ready for evaluation: typed facts, undefined where the data has none. */
+export interface CustomerFacts {
+  id: string;
+  facts: Record<string, unknown>;
+  row: number;
+}
+
+export interface LoadCustomersOptions {
+  customers: string;
+  transactions?: string;
+  /** `--as-of`: a date, a date-time with offset, or `today` (the default) in the policy's zone. */
+  asOf?: string;
+  onError?: OnError;
+  encoding?: EncodingOption;
+  sheet?: string;
+  /** The clock for `today`; tests pin it. */
+  now?: number;
+}
+
+export interface LoadedCustomers {
+  customers: CustomerFacts[];
+  /** Set when the policy has aggregate facts and a transaction log was read. */
+  asOf?: AsOf;
+  diagnostics: Diagnostic[];
+  customersSummary?: ReadSummary;
+  transactionsSummary?: ReadSummary;
+  /** Reading stopped: a fatal problem, or the first bad row under --on-error fail. */
+  failed: boolean;
+}
+
+/**
+ * Customer file (+ transaction log) → each customer's facts. Column facts come from the customer
+ * file; aggregate facts from the transaction log when one is given, otherwise from a column of the
+ * customer file holding the precomputed value (the fact's `column`, if it names one). Memory grows
+ * with customers, not with transactions: each customer keeps one accumulator.
+ */
+export async function loadCustomers(policy: Policy, options: LoadCustomersOptions): Promise<LoadedCustomers> {
+  const diagnostics: Diagnostic[] = [];
+  const fail = (extra: Diagnostic[]): LoadedCustomers => ({ customers: [], diagnostics: [...diagnostics, ...extra], failed: true });
+  const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
+  const facts = Object.entries(policy.facts ?? {});
+  const keyFact = facts.find(([, f]) => f.key)?.[0];
+  if (!keyFact) return fail([diagnostic('TW0211', 'the policy marks no fact `key: true`, so customers cannot be told apart', { pointer: '/facts' })]);
+
+  const useTransactions = options.transactions !== undefined;
+  const aggregates = facts.filter(([, f]) => f.aggregate !== undefined);
+  const columnFacts = facts.filter(([, f]) => f.aggregate === undefined || (!useTransactions && f.column !== undefined));
+  if (!useTransactions) {
+    for (const [id] of aggregates.filter(([, f]) => f.column === undefined)) {
+      diagnostics.push(
+        diagnostic('TW0602', `fact '${id}' is computed from transactions, but no transaction log was given`, {
+          severity: 'warning',
+          pointer: `/facts/${id}`,
+          help: 'pass --transactions FILE, or give the fact a `column` holding the precomputed value',
+        }),
+      );
+    }
+  }
+
+  let plan: AggregatePlan | undefined;
+  let asOf: AsOf | undefined;
+  if (useTransactions && aggregates.length > 0) {
+    const parsed = parseAsOf(options.asOf ?? 'today', { timezone, now: options.now });
+    if (!isAsOf(parsed)) return fail(parsed);
+    asOf = parsed;
+    const compiled = compileAggregates(Object.fromEntries(aggregates), { asOf });
+    if (!isAggregatePlan(compiled)) return fail(compiled);
+    plan = compiled;
+  }
+
+  const columns = columnFacts.map(([id, fact]) => columnSpec(policy, id, fact, timezone, id === keyFact));
+  const read = await readCustomers(options, columns, keyFact);
+  diagnostics.push(...read.diagnostics);
+  if (read.failed) return { customers: [], asOf, diagnostics, customersSummary: read.summary, failed: true };
+
+  let transactionsSummary: ReadSummary | undefined;
+  if (plan && options.transactions) {
+    const accumulators = new Map<string, CustomerAccumulator>(read.customers.map((c) => [c.id, plan!.accumulator()]));
+    const tx = await readTransactions(policy, options, options.transactions, timezone, accumulators);
+    diagnostics.push(...tx.diagnostics);
+    transactionsSummary = tx.summary;
+    if (tx.failed) return { customers: [], asOf, diagnostics, customersSummary: read.summary, transactionsSummary, failed: true };
+    for (const customer of read.customers) Object.assign(customer.facts, accumulators.get(customer.id)!.result());
+  }
+  return { customers: read.customers, asOf, diagnostics, customersSummary: read.summary, transactionsSummary, failed: false };
+}
+
+function columnSpec(policy: Policy, id: string, fact: Fact, timezone: string, key: boolean): ColumnSpec {
+  return {
+    id,
+    column: policy.sources?.customers?.columns?.[id] ?? fact.column ?? id,
+    type: fact.type,
+    values: fact.values,
+    format: fact.format ?? policy.sources?.customers?.dateFormat,
+    unit: fact.unit,
+    timezone,
+    required: key || fact.required,
+    default: fact.default,
+    pii: fact.pii,
+  };
+}
+
+function openOptions(options: LoadCustomersOptions): OpenOptions {
+  return { encoding: options.encoding, sheet: options.sheet };
+}
+
+async function readCustomers(
+  options: LoadCustomersOptions,
+  wanted: ColumnSpec[],
+  keyFact: string,
+): Promise<{ customers: CustomerFacts[]; diagnostics: Diagnostic[]; summary?: ReadSummary; failed: boolean }> {
+  const source = await openRecords(options.customers, openOptions(options));
+  if ('code' in source) return { customers: [], diagnostics: [source], failed: true };
+  const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
+  const keyMissing = !resolved.columns.some((c) => c.id === keyFact);
+  // A column a fact needs but the file lacks leaves that fact missing for everyone; the key cannot be.
+  const diagnostics = resolved.diagnostics.map((d) => (d.code === 'TW0602' && d.severity === 'error' && !keyMissing ? { ...d, severity: 'warning' as const } : d));
+  if (keyMissing) {
+    await source.close();
+    return { customers: [], diagnostics, failed: true };
+  }
+  const policy = rowErrorPolicy(options.onError ?? 'report');
+  const customers: CustomerFacts[] = [];
+  const seen = new Map<string, number>();
+  for await (const record of source.records()) {
+    const decision = policy.admit(record, mapRecord(record, resolved.columns, source.file));
+    if (decision.action === 'stop') {
+      await source.close();
+      return { customers: [], diagnostics: [...diagnostics, ...policy.diagnostics()], summary: policy.summary(), failed: true };
+    }
+    if (decision.action === 'skip') continue;
+    const id = decision.values[keyFact];
+    if (id === undefined) continue;
+    const key = String(id);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      diagnostics.push(
+        diagnostic('TW0607', `customer ${key} appears again (first at row ${first}); this row is ignored`, {
+          file: source.file,
+          row: record.row,
+          help: 'remove the duplicate, or merge the two records (the same company under two names is common)',
+        }),
+      );
+      continue;
+    }
+    seen.set(key, record.row);
+    customers.push({ id: key, facts: decision.values, row: record.row });
+  }
+  return { customers, diagnostics: [...diagnostics, ...policy.diagnostics()], summary: policy.summary(), failed: false };
+}
+
+async function readTransactions(
+  policy: Policy,
+  options: LoadCustomersOptions,
+  path: string,
+  timezone: string,
+  accumulators: Map<string, CustomerAccumulator>,
+): Promise<{ diagnostics: Diagnostic[]; summary?: ReadSummary; failed: boolean }> {
+  const spec = policy.sources?.transactions;
+  if (!spec) {
+    return {
+      diagnostics: [diagnostic('TW0602', 'the policy has no sources.transactions: it does not say which columns hold the customer, date and amounts', { pointer: '/sources' })],
+      failed: true,
+    };
+  }
+  const source = await openRecords(path, openOptions(options));
+  if ('code' in source) return { diagnostics: [source], failed: true };
+  const wanted: ColumnSpec[] = [
+    { id: '#customer', column: spec.customer, type: 'string', required: true },
+    { id: '#date', column: spec.date, type: 'date', format: spec.dateFormat, timezone, required: true },
+    ...Object.entries(spec.fields ?? {}).map(([id, field]) => ({ id, column: field.column, type: field.type ?? 'number', timezone })),
+  ];
+  const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
+  if (resolved.columns.length < 2 || !resolved.columns.some((c) => c.id === '#date') || !resolved.columns.some((c) => c.id === '#customer')) {
+    await source.close();
+    return { diagnostics: resolved.diagnostics, failed: true };
+  }
+  const rows = rowErrorPolicy(options.onError ?? 'report');
+  const unknown = { count: 0, first: undefined as { row: number; id: string } | undefined };
+  for await (const record of source.records()) {
+    const decision = rows.admit(record, mapRecord(record, resolved.columns, source.file));
+    if (decision.action === 'stop') {
+      await source.close();
+      return { diagnostics: [...resolved.diagnostics, ...rows.diagnostics()], summary: rows.summary(), failed: true };
+    }
+    if (decision.action === 'skip') continue;
+    const { '#customer': customer, '#date': date, ...fields } = decision.values;
+    if (customer === undefined || typeof date !== 'string') continue;
+    const accumulator = accumulators.get(String(customer));
+    if (!accumulator) {
+      unknown.count++;
+      unknown.first ??= { row: record.row, id: String(customer) };
+      continue;
+    }
+    accumulator.add({ at: Date.parse(date), fields });
+  }
+  const diagnostics = [...resolved.diagnostics, ...rows.diagnostics()];
+  if (unknown.count > 0) {
+    diagnostics.push(
+      diagnostic('TW0609', `${unknown.count} transaction${unknown.count > 1 ? 's' : ''} name customers not in the customer file (first: ${unknown.first!.id})`, {
+        file: source.file,
+        row: unknown.first!.row,
+        help: 'they were not counted; check that both files use the same customer ids',
+      }),
+    );
+  }
+  return { diagnostics, summary: rows.summary(), failed: false };
+}
