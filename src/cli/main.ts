@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
+import { registerEval } from './commands/eval.js';
 import { registerFmt } from './commands/fmt.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 
@@ -11,6 +12,7 @@ export function buildProgram(io: CliIO): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   registerCheck(program, io);
+  registerEval(program, io);
   registerFmt(program, io);
   return program;
 }

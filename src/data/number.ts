@@ -67,9 +67,18 @@ export function shiftDecimal(value: number, shift: number): number {
 /** Minus signs other than '-' that spreadsheets and word processors produce (NFKC keeps them). */
 const MINUS = /[\u2212\u2012\u2013\uFE63]/g;
 
+/** Most cells of a real export: plain digits, read without the general path's cost. */
+const SIMPLE = /^-?\d{1,15}(?:\.\d{1,6})?$/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function parseNumberText(text: string, unit: string | undefined, integer: boolean): NumberResult {
   const fail = (reason?: string): NumberResult => ({ error: expectedNumber(unit, integer), reason });
-  let s = text.normalize('NFKC').replace(MINUS, '-').trim();
+  if (SIMPLE.test(text)) {
+    const value = Number(text);
+    if (integer && !Number.isInteger(value)) return fail();
+    return { value: value === 0 ? 0 : value };
+  }
+  let s = (NON_ASCII.test(text) ? text.normalize('NFKC').replace(MINUS, '-') : text).trim();
   let negative = false;
   let signed = false;
   // Accounting notation: (1,200.00) is -1200.
@@ -86,7 +95,7 @@ export function parseNumberText(text: string, unit: string | undefined, integer:
   };
   takeSign();
   const signs = signsFor(unit);
-  const before = signs.find((sign) => s.startsWith(sign));
+  const before = isDigit(s[0]) ? undefined : signs.find((sign) => s.startsWith(sign));
   if (before !== undefined) {
     const problem = currencyProblem(before, 'before', unit);
     if (problem) return fail(problem);
@@ -109,7 +118,7 @@ export function parseNumberText(text: string, unit: string | undefined, integer:
     shift = unit === 'ratio' ? -2 : 0;
     s = s.slice(0, -1).trim();
   }
-  const after = percent ? undefined : signs.find((sign) => s.endsWith(sign));
+  const after = percent || isDigit(s.at(-1)) ? undefined : signs.find((sign) => s.endsWith(sign));
   if (after !== undefined) {
     const problem = currencyProblem(after, 'after', unit);
     if (problem) return fail(problem);
@@ -136,6 +145,10 @@ export function parseNumberText(text: string, unit: string | undefined, integer:
     if (!Number.isSafeInteger(value)) return fail('the number is too large to be read exactly');
   }
   return { value };
+}
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
 }
 
 function decimalOf(s: string): { mantissa: string; exponent: number } | undefined {

@@ -33,7 +33,7 @@ export function lineTooLong(
   quoted: boolean,
 ): RawRecord {
   const message = quoted
-    ? `the row runs on for more than ${formatBytes(limit)}: a quote opened on line ${line} is probably never closed`
+    ? `the row starting on line ${line} runs on for more than ${formatBytes(limit)}: a quote in it is probably never closed`
     : `line ${line} is longer than ${formatBytes(limit)}`;
   return stop(
     row,

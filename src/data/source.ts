@@ -4,7 +4,7 @@ import type { Encoding, Format, RawRecord, RecordSource } from './types.js';
 
 /** What a format's reader produces: the header row once (tabular formats), then records. */
 export type ReaderEvent =
-  | { kind: 'header'; names: string[]; row: number }
+  | { kind: 'header'; names: string[]; row: number; sheet?: string }
   | { kind: 'record'; record: RawRecord };
 
 /**
@@ -39,6 +39,7 @@ export async function openSource(
   const buffered: RawRecord[] = [];
   let names: string[] | undefined;
   let headerRow: number | undefined;
+  let sheet = info.sheet;
   const keys = new Set<string>();
   const fail = async (d: Diagnostic): Promise<Diagnostic> => {
     await pending?.return();
@@ -57,6 +58,7 @@ export async function openSource(
       if (event.kind === 'header') {
         names = event.names;
         headerRow = event.row;
+        sheet ??= event.sheet;
         continue;
       }
       const { record } = event;
@@ -82,10 +84,10 @@ export async function openSource(
   const columns = names ?? [...keys];
 
   async function* records(): AsyncGenerator<RawRecord> {
-    let reader = pending;
+    // Records read while opening belong to the reader that read them, not to a fresh one.
+    const replay = pending ? buffered.splice(0) : [];
+    const reader = pending ?? start();
     pending = undefined;
-    const replay = buffered.splice(0);
-    if (!reader) reader = start();
     try {
       yield* replay;
       for await (const events of reader) {
@@ -98,12 +100,14 @@ export async function openSource(
 
   return {
     ...info,
+    sheet,
     headerRow,
     headers: async () => [...columns],
     records,
     close: async () => {
       await pending?.return();
       pending = undefined;
+      buffered.length = 0;
     },
   };
 }

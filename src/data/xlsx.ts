@@ -71,7 +71,7 @@ export async function* readXlsx(options: XlsxOptions): Reader {
         } else if (!builder) {
           const names = Array.from(cells, headerText);
           builder = new FieldBuilder(names);
-          batch.push({ kind: 'header', names, row });
+          batch.push({ kind: 'header', names, row, sheet: sheet.name });
         } else {
           batch.push(...record({ row, fields: builder.build(cells) }));
         }

@@ -43,7 +43,7 @@ export const CODES = {
   TW0311: { severity: 'error', title: 'scores no tier covers' },
   TW0312: { severity: 'warning', title: 'tier score ranges overlap' },
   TW0313: { severity: 'error', title: 'quota shares do not sum to 100%' },
-  TW0314: { severity: 'error', title: 'customers no tier matches' },
+  TW0314: { severity: 'warning', title: 'customers no tier matches' },
   TW0315: { severity: 'info', title: 'customers two tiers match (the first wins)' },
   TW0316: { severity: 'error', title: 'tier can never be reached' },
   TW0317: { severity: 'error', title: 'matrix is incomplete or inconsistent' },

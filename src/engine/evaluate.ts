@@ -5,6 +5,7 @@ import type { Entitlements, Sla } from '../policy/schema/service.js';
 import { conditionSites } from '../policy/walk.js';
 import { type Outcomes, outcomes } from './classify.js';
 import { ReferenceConditions } from './conditions/reference.js';
+import type { SiteResult } from './conditions/trace.js';
 import type { Decision } from './decision.js';
 import { planScorecard, type ScoreBreakdown, scoreCustomer } from './scoring/scorecard.js';
 import { decideCriteria } from './tiers/criteria.js';
@@ -68,8 +69,8 @@ export class ReferenceEvaluator {
       } else if (tiers.method === 'thresholds') decision = decideThresholds(tiers.levels, score!.total);
       else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score);
       else if (tiers.method === 'criteria') {
-        const results = await this.tierConditions.evaluate(withScore(customer.facts, score));
-        decision = decideCriteria(tiers.levels, results);
+        const results = await guarded(this.tierConditions, withScore(customer.facts, score), customer.id, scored.diagnostics);
+        decision = results ? decideCriteria(tiers.levels, results) : { method: 'none', reason: 'a condition could not be evaluated' };
       } else decision = { method: 'none', reason: 'quota is decided over the population' };
       partial.push({ score, decision, diagnostics: scored.diagnostics });
     }
@@ -89,7 +90,7 @@ export class ReferenceEvaluator {
       const { score, decision, diagnostics } = partial[i]!;
       const level = decision.method === 'none' ? undefined : tiers.levels[decision.level];
       const facts = { ...withScore(customer.facts, score), tier: level?.id };
-      const later = outcomes(this.policy, await this.laterConditions.evaluate(facts));
+      const later = outcomes(this.policy, (await guarded(this.laterConditions, facts, customer.id, diagnostics)) ?? new Map());
       if (!level && diagnostics.length === 0) {
         diagnostics.push(
           diagnostic(
@@ -113,6 +114,21 @@ export class ReferenceEvaluator {
       });
     }
     return results;
+  }
+}
+
+/** json-rules-engine throws on values its operators cannot take; that is the customer's problem, not a crash. */
+async function guarded(
+  conditions: ReferenceConditions,
+  facts: Readonly<Record<string, unknown>>,
+  customer: string,
+  diagnostics: Diagnostic[],
+): Promise<Map<string, SiteResult> | undefined> {
+  try {
+    return await conditions.evaluate(facts);
+  } catch (error) {
+    diagnostics.push(diagnostic('TW0703', `conditions could not be evaluated for customer ${customer}: ${(error as Error).message}`));
+    return undefined;
   }
 }
 

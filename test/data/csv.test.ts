@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openRecords } from '../../src/data/open.js';
 import { concat, hex, isDiagnostic, open, readAll, scratch, summarise } from './helpers.js';
 
+/** A header named like the prototype accessor, kept in a variable so no tool rewrites it to one. */
+const PROTO = '__proto__';
 const file = scratch();
 
 describe('CSV rows', () => {
@@ -91,7 +93,7 @@ describe('CSV rows', () => {
       {
         row: 3,
         code: 'TW0606',
-        message: 'the row runs on for more than 1 KiB: a quote opened on line 3 is probably never closed',
+        message: 'the row starting on line 3 runs on for more than 1 KiB: a quote in it is probably never closed',
         fatal: true,
       },
     ]);
@@ -156,7 +158,7 @@ describe('CSV rows', () => {
     const path = file('proto.csv', '__proto__,constructor,toString\n{"polluted":1},2,3\n');
     const [record] = await readAll(path);
     expect(Object.keys(record!.fields)).toEqual(['__proto__', 'constructor', 'toString']);
-    expect(record!.fields.__proto__).toBe('{"polluted":1}');
+    expect(record!.fields[PROTO]).toBe('{"polluted":1}');
     expect(record!.fields.constructor).toBe('2');
     expect(Object.hasOwn(record!.fields, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { openRecords } from '../../src/data/open.js';
 import { concat, hex, open, readAll, scratch, summarise } from './helpers.js';
 
+/** A header named like the prototype accessor, kept in a variable so no tool rewrites it to one. */
+const PROTO = '__proto__';
 const file = scratch();
 
 describe('NDJSON', () => {
@@ -46,7 +48,7 @@ describe('NDJSON', () => {
       file('proto.ndjson', '{"__proto__":{"polluted":true},"constructor":"x"}\n'),
     );
     expect(Object.keys(record!.fields)).toEqual(['__proto__', 'constructor']);
-    expect(record!.fields.__proto__).toBe('{"polluted":true}');
+    expect(record!.fields[PROTO]).toBe('{"polluted":true}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -7,4 +7,6 @@ export interface RenderInput {
   color?: boolean;
   /** The files that were checked, clean ones included, for the summary. */
   files?: string[];
+  /** The closing "checked N files" line; off where no files were checked (data diagnostics). */
+  summary?: boolean;
 }

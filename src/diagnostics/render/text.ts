@@ -17,7 +17,8 @@ export function renderText(input: RenderInput): string {
   const colors = pc.createColors(input.color ?? false);
   const lines = linesOf(input.sources);
   const blocks = input.diagnostics.map((d) => renderDiagnostic(d, lines(d.file), colors));
-  return `${[...blocks, summaryLine(input)].join('\n\n')}\n`;
+  const closing = input.summary === false ? [] : [summaryLine(input)];
+  return `${[...blocks, ...closing].join('\n\n')}\n`;
 }
 
 function renderDiagnostic(d: Diagnostic, lines: string[] | undefined, colors: Colors): string {

@@ -81,7 +81,7 @@ describe('criteria coverage: gaps', () => {
       'no tier matches customers with spend12m > 500,000 CNY and purchasesPerMonth < 1 orders/month, e.g. spend12m = 600,000 CNY and purchasesPerMonth = 0.5 orders/month',
     ]);
     expect(found[0]!.example).toEqual({ spend12m: 30000, purchasesPerMonth: 3 });
-    expect(found[0]!.severity).toBe('error');
+    expect(found[0]!.severity).toBe('warning');
     expect(found[0]!.pointer).toBe('/tiers/levels');
     expect(where(found[0]!)).toBe('11:3');
     expect(where(found[0]!)).toBe(positionOf(text, 'levels:'));

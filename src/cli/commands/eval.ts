@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { type EncodingOption, ON_ERROR, type OnError, type ReadSummary } from '../../data/index.js';
+import { ENCODINGS } from '../../data/types.js';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { renderDiagnostics } from '../../diagnostics/render/index.js';
+import { runEvaluation } from '../../engine/run.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { loadPolicy } from '../../policy/load.js';
+import { RESULT_FORMATS, type ResultFormat, renderResults } from '../../report/results.js';
+import { type CliIO, EXIT } from '../io.js';
+
+interface EvalOptions {
+  policy: string;
+  data: string;
+  transactions?: string;
+  customer?: string[];
+  asOf?: string;
+  format: ResultFormat;
+  explain: boolean;
+  out?: string;
+  onError: OnError;
+  encoding: EncodingOption;
+  sheet?: string;
+  lang: 'en' | 'zh-CN';
+}
+
+export function registerEval(program: Command, io: CliIO): void {
+  program
+    .command('eval')
+    .description('evaluate customers against a policy: tier, score, classes, SLA and entitlements, with --explain the reasons')
+    .requiredOption('--policy <file>', 'the policy (*.tier.yaml)')
+    .requiredOption('--data <file>', 'customer records: CSV, TSV, NDJSON, JSON or XLSX')
+    .option('--transactions <file>', 'transaction log for aggregate facts (sums, recency, trends)')
+    .option('--customer <id...>', 'only these customers (quotas still rank everyone)')
+    .option('--as-of <date>', 'the date windows end on: 2024-03-01, a date-time with offset, or today', 'today')
+    .addOption(new Option('--format <format>', 'output format').choices([...RESULT_FORMATS]).default('table'))
+    .option('--explain', 'every metric, the deciding rule and what it takes to move up', false)
+    .option('--out <file>', 'write results here (atomically) instead of stdout')
+    .addOption(new Option('--on-error <mode>', 'what a bad row does').choices([...ON_ERROR]).default('report'))
+    .addOption(new Option('--encoding <encoding>', 'text encoding of data files').choices([...ENCODINGS]).default('auto'))
+    .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
+    .addOption(new Option('--lang <language>', 'language of labels').choices(['en', 'zh-CN']).default('en'))
+    .action(async (opts: EvalOptions) => {
+      process.exitCode = await evaluate(opts, io);
+    });
+}
+
+async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
+  const loaded = await loadPolicy(opts.policy);
+  if (!loaded.policy) {
+    io.err(renderDiagnostics('text', { diagnostics: loaded.diagnostics, sources: loaded.sources, color: io.isTTY, files: [opts.policy] }));
+    return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
+  }
+  const run = await runEvaluation(loaded.policy, {
+    customers: opts.data,
+    transactions: opts.transactions,
+    asOf: opts.asOf,
+    onError: opts.onError,
+    encoding: opts.encoding,
+    sheet: opts.sheet,
+    only: opts.customer,
+  });
+  if (run.diagnostics.length > 0) {
+    io.err(renderDiagnostics('text', { diagnostics: run.diagnostics, sources: loaded.sources, color: io.isTTY, summary: false }));
+  }
+  if (run.failed) return run.diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
+  if (opts.customer) {
+    const missing = opts.customer.filter((id) => !run.results.some((r) => r.customer === id));
+    if (missing.length > 0) io.err(`tierwise: no customer ${missing.join(', ')} in ${opts.data}\n`);
+  }
+  const text = renderResults(opts.format, {
+    policy: loaded.policy,
+    results: run.results,
+    facts: run.facts,
+    distribution: run.distribution,
+    diagnostics: run.diagnostics,
+    asOf: run.asOf?.date,
+    explain: opts.explain,
+    language: opts.lang,
+  });
+  if (opts.out) {
+    try {
+      // A BOM lets Excel open a UTF-8 CSV with Chinese text correctly.
+      await writeFileAtomic(opts.out, opts.format === 'csv' ? `\uFEFF${text}` : text);
+    } catch (error) {
+      io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+      return EXIT.usage;
+    }
+  } else io.out(text);
+  io.err(`${summaryLine(run.results.length, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`);
+  return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : EXIT.ok;
+}
+
+function summaryLine(evaluated: number, customers?: ReadSummary, transactions?: ReadSummary, asOf?: string, zone?: string): string {
+  const skipped = (s?: ReadSummary) => (s && s.rowsSkipped > 0 ? ` (${s.rowsSkipped} rows skipped: ${Object.entries(s.byCode).map(([c, n]) => `${c} ×${n}`).join(', ')})` : '');
+  const parts = [`evaluated ${evaluated} customers from ${customers?.rowsRead ?? 0} rows${skipped(customers)}`];
+  if (transactions) parts.push(`${transactions.rowsRead} transactions${skipped(transactions)}`);
+  if (asOf) parts.push(`as of ${asOf} (${zone})`);
+  return parts.join('; ');
+}
