@@ -115,8 +115,10 @@ function toBoolean(raw: string | number | boolean | Date): Outcome {
   return { error: expected };
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  return (NON_ASCII.test(text) ? text.normalize('NFKC') : text).toLowerCase();
 }
 
 const SHOWN_MAX = 60;

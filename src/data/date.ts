@@ -23,6 +23,7 @@ interface WallClock {
 }
 
 const DAY_MS = 86_400_000;
+const NON_ASCII = /[^\x00-\x7f]/;
 /** Excel's serial numbers: 1 is 1900-01-01, 2958465 is 9999-12-31. */
 const SERIAL_MIN = 1;
 const SERIAL_MAX = 2_958_466;
@@ -39,7 +40,7 @@ export function convertDate(
     return { value: isoInZone(wallOfUtcFields(raw), timezone) };
   }
   if (typeof raw === 'number') return fromSerial(raw, timezone, format);
-  const text = raw.normalize('NFKC').trim();
+  const text = (NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw).trim();
   const wall = format === undefined ? yearFirst(text) : compiled(format)?.parse(text);
   if (wall === null) return { error: expectedDate(format), reason: 'the date does not exist' };
   if (wall !== undefined) return { value: isoInZone(wall, timezone) };
@@ -209,17 +210,22 @@ function isZone(timezone: string): boolean {
   return known;
 }
 
-/** zone|yyyymmdd → the zone's offset in minutes all that day, or null when it changes that day. */
-const dayOffsets = new Map<string, number | null>();
+/** zone → yyyymmdd → the zone's offset in minutes all that day, or null when it changes that day. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
 
 function isoInZone(wall: WallClock, timezone: string): string {
-  const key = `${timezone}|${wall.year * 10_000 + wall.month * 100 + wall.day}`;
-  let offset = dayOffsets.get(key);
+  let days = dayOffsets.get(timezone);
+  if (!days) {
+    days = new Map();
+    dayOffsets.set(timezone, days);
+  }
+  const day = wall.year * 10_000 + wall.month * 100 + wall.day;
+  let offset = days.get(day);
   if (offset === undefined) {
     offset = steadyOffset(wall, timezone);
     // Bounded: a log spans some thousands of days; a hostile one must not grow this forever.
-    if (dayOffsets.size >= 100_000) dayOffsets.clear();
-    dayOffsets.set(key, offset);
+    if (days.size >= 100_000) days.clear();
+    days.set(day, offset);
   }
   if (offset !== null) return formatIso(wall, offset);
   // A day with a DST change: luxon moves a time that does not exist forward, as clocks do.

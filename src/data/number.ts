@@ -72,10 +72,9 @@ const SIMPLE = /^-?\d{1,15}(?:\.\d{1,6})?$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export function parseNumberText(text: string, unit: string | undefined, integer: boolean): NumberResult {
-  const fail = (reason?: string): NumberResult => ({ error: expectedNumber(unit, integer), reason });
   if (SIMPLE.test(text)) {
     const value = Number(text);
-    if (integer && !Number.isInteger(value)) return fail();
+    if (integer && !Number.isInteger(value)) return failure(unit, integer);
     return { value: value === 0 ? 0 : value };
   }
   let s = (NON_ASCII.test(text) ? text.normalize('NFKC').replace(MINUS, '-') : text).trim();
@@ -87,33 +86,35 @@ export function parseNumberText(text: string, unit: string | undefined, integer:
     signed = true;
     s = s.slice(1, -1).trim();
   }
-  const takeSign = (): void => {
-    if (signed || (s[0] !== '-' && s[0] !== '+')) return;
+  if (s[0] === '-' || s[0] === '+') {
     negative = s[0] === '-';
     signed = true;
     s = s.slice(1).trim();
-  };
-  takeSign();
+  }
   const signs = signsFor(unit);
   const before = isDigit(s[0]) ? undefined : signs.find((sign) => s.startsWith(sign));
   if (before !== undefined) {
     const problem = currencyProblem(before, 'before', unit);
-    if (problem) return fail(problem);
+    if (problem) return failure(unit, integer, problem);
     s = s.slice(before.length).trim();
-    takeSign();
+    // ¥-100 as well as -¥100.
+    if (!signed && (s[0] === '-' || s[0] === '+')) {
+      negative = s[0] === '-';
+      signed = true;
+      s = s.slice(1).trim();
+    }
   }
   // SAP and other ERP exports put the minus after the amount: "1,234.00-".
   if (!signed && s.endsWith('-')) {
     negative = true;
-    signed = true;
     s = s.slice(0, -1).trim();
   }
   let shift = 0;
   let percent = false;
   if (s.endsWith('%')) {
     if (unit !== 'percent' && unit !== 'ratio')
-      return fail(`a percentage is read only for facts whose unit is percent or ratio`);
-    if (before !== undefined) return fail();
+      return failure(unit, integer, 'a percentage is read only for facts whose unit is percent or ratio');
+    if (before !== undefined) return failure(unit, integer);
     percent = true;
     shift = unit === 'ratio' ? -2 : 0;
     s = s.slice(0, -1).trim();
@@ -121,30 +122,38 @@ export function parseNumberText(text: string, unit: string | undefined, integer:
   const after = percent || isDigit(s.at(-1)) ? undefined : signs.find((sign) => s.endsWith(sign));
   if (after !== undefined) {
     const problem = currencyProblem(after, 'after', unit);
-    if (problem) return fail(problem);
+    if (problem) return failure(unit, integer, problem);
     s = s.slice(0, -after.length).trim();
   }
   const multiplier = s.at(-1);
   if (multiplier !== undefined && multiplier in MULTIPLIERS) {
-    if (unit !== 'CNY') return fail(`'${multiplier}' is read only for amounts in CNY`);
+    if (unit !== 'CNY') return failure(unit, integer, `'${multiplier}' is read only for amounts in CNY`);
     shift += MULTIPLIERS[multiplier]!;
     s = s.slice(0, -1).trim();
   }
   const decimal = decimalOf(s);
   if (decimal === undefined) {
-    if (/^[\d,]+(\.\d+)?$/.test(s) && s.includes(','))
-      return fail('thousands separators must group three digits: 1,234,567.5');
-    return fail();
+    const misgrouped = /^[\d,]+(\.\d+)?$/.test(s) && s.includes(',');
+    return failure(
+      unit,
+      integer,
+      misgrouped ? 'thousands separators must group three digits: 1,234,567.5' : undefined,
+    );
   }
   let value = Number(`${decimal.mantissa}e${decimal.exponent + shift}`);
-  if (!Number.isFinite(value)) return fail('the number is too large');
+  if (!Number.isFinite(value)) return failure(unit, integer, 'the number is too large');
   if (negative) value = -value;
   if (value === 0) value = 0; // no -0: it prints as 0 but compares oddly in tests and JSON
   if (integer) {
-    if (!Number.isInteger(value)) return fail();
-    if (!Number.isSafeInteger(value)) return fail('the number is too large to be read exactly');
+    if (!Number.isInteger(value)) return failure(unit, integer);
+    if (!Number.isSafeInteger(value))
+      return failure(unit, integer, 'the number is too large to be read exactly');
   }
   return { value };
+}
+
+function failure(unit: string | undefined, integer: boolean, reason?: string): NumberResult {
+  return { error: expectedNumber(unit, integer), reason };
 }
 
 function isDigit(c: string | undefined): boolean {

@@ -78,6 +78,9 @@ export function resolveColumns(
   return { columns, diagnostics };
 }
 
+const MASKED = { mask: true };
+const UNMASKED = { mask: false };
+
 /**
  * One record → the values of the columns, converted. A value that is missing or cannot be read is
  * left out of `values` (so the policy's missing-value rule applies) and reported: TW0605 for a
@@ -94,12 +97,16 @@ export function mapRecord(
   if (record.problem) return { values, diagnostics: [record.problem] };
   const diagnostics: Diagnostic[] = [];
   for (const spec of columns) {
-    const converted = convertValue(record.fields[spec.column], spec, { mask: spec.pii });
-    const where = { file, row: record.row, column: spec.column };
+    const converted = convertValue(record.fields[spec.column], spec, spec.pii ? MASKED : UNMASKED);
     if ('error' in converted) {
       const code = spec.type === 'date' ? 'TW0604' : 'TW0603';
       diagnostics.push(
-        diagnostic(code, `${spec.id}: ${converted.error}`, { ...where, help: valueHelp(spec, record) }),
+        diagnostic(code, `${spec.id}: ${converted.error}`, {
+          file,
+          row: record.row,
+          column: spec.column,
+          help: valueHelp(spec, record),
+        }),
       );
       continue;
     }
@@ -108,7 +115,9 @@ export function mapRecord(
     } else if (spec.required) {
       diagnostics.push(
         diagnostic('TW0605', `${spec.id} is required but the cell is empty`, {
-          ...where,
+          file,
+          row: record.row,
+          column: spec.column,
           help: 'fill in the value, or declare what an empty cell means (a default, or drop required)',
         }),
       );

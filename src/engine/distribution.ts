@@ -21,9 +21,19 @@ export interface Distribution {
 }
 
 /** Customers and (when the policy names a revenue fact) revenue per tier, side by side. */
-export function tierDistribution(policy: Policy, results: readonly CustomerResult[], facts?: ReadonlyMap<string, Readonly<Record<string, unknown>>>): Distribution {
+export function tierDistribution(
+  policy: Policy,
+  results: readonly CustomerResult[],
+  facts?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+): Distribution {
   const revenueFact = Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0];
-  const rows = (policy.tiers?.levels ?? []).map((level) => ({ level, customers: 0, revenue: 0, scoreSum: 0, scored: 0 }));
+  const rows = (policy.tiers?.levels ?? []).map((level) => ({
+    level,
+    customers: 0,
+    revenue: 0,
+    scoreSum: 0,
+    scored: 0,
+  }));
   let untiered = 0;
   let totalRevenue = 0;
   for (const result of results) {
@@ -51,7 +61,9 @@ export function tierDistribution(policy: Policy, results: readonly CustomerResul
       label: r.level.label,
       customers: r.customers,
       share: n === 0 ? 0 : r.customers / n,
-      ...(revenueFact && facts ? { revenue: r.revenue, revenueShare: totalRevenue === 0 ? 0 : r.revenue / totalRevenue } : {}),
+      ...(revenueFact && facts
+        ? { revenue: r.revenue, revenueShare: totalRevenue === 0 ? 0 : r.revenue / totalRevenue }
+        : {}),
       ...(r.scored > 0 ? { averageScore: r.scoreSum / r.scored } : {}),
     })),
   };

@@ -69,8 +69,15 @@ export class ReferenceEvaluator {
       } else if (tiers.method === 'thresholds') decision = decideThresholds(tiers.levels, score!.total);
       else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score);
       else if (tiers.method === 'criteria') {
-        const results = await guarded(this.tierConditions, withScore(customer.facts, score), customer.id, scored.diagnostics);
-        decision = results ? decideCriteria(tiers.levels, results) : { method: 'none', reason: 'a condition could not be evaluated' };
+        const results = await guarded(
+          this.tierConditions,
+          withScore(customer.facts, score),
+          customer.id,
+          scored.diagnostics,
+        );
+        decision = results
+          ? decideCriteria(tiers.levels, results)
+          : { method: 'none', reason: 'a condition could not be evaluated' };
       } else decision = { method: 'none', reason: 'quota is decided over the population' };
       partial.push({ score, decision, diagnostics: scored.diagnostics });
     }
@@ -90,7 +97,10 @@ export class ReferenceEvaluator {
       const { score, decision, diagnostics } = partial[i]!;
       const level = decision.method === 'none' ? undefined : tiers.levels[decision.level];
       const facts = { ...withScore(customer.facts, score), tier: level?.id };
-      const later = outcomes(this.policy, (await guarded(this.laterConditions, facts, customer.id, diagnostics)) ?? new Map());
+      const later = outcomes(
+        this.policy,
+        (await guarded(this.laterConditions, facts, customer.id, diagnostics)) ?? new Map(),
+      );
       if (!level && diagnostics.length === 0) {
         diagnostics.push(
           diagnostic(
@@ -127,7 +137,12 @@ async function guarded(
   try {
     return await conditions.evaluate(facts);
   } catch (error) {
-    diagnostics.push(diagnostic('TW0703', `conditions could not be evaluated for customer ${customer}: ${(error as Error).message}`));
+    diagnostics.push(
+      diagnostic(
+        'TW0703',
+        `conditions could not be evaluated for customer ${customer}: ${(error as Error).message}`,
+      ),
+    );
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type LoadCustomersOptions, loadCustomers } from '../facts/customers.js';
-import type { AsOf } from '../facts/asof.js';
 import type { ReadSummary } from '../data/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { AsOf } from '../facts/asof.js';
+import { type LoadCustomersOptions, loadCustomers } from '../facts/customers.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { type Distribution, tierDistribution } from './distribution.js';
 import { type CustomerResult, ReferenceEvaluator } from './evaluate.js';
@@ -28,7 +28,16 @@ export async function runEvaluation(policy: Policy, options: RunOptions): Promis
   const loaded = await loadCustomers(policy, options);
   const facts = new Map(loaded.customers.map((c) => [c.id, c.facts]));
   if (loaded.failed) {
-    return { results: [], facts, distribution: tierDistribution(policy, []), diagnostics: loaded.diagnostics, asOf: loaded.asOf, customersSummary: loaded.customersSummary, transactionsSummary: loaded.transactionsSummary, failed: true };
+    return {
+      results: [],
+      facts,
+      distribution: tierDistribution(policy, []),
+      diagnostics: loaded.diagnostics,
+      asOf: loaded.asOf,
+      customersSummary: loaded.customersSummary,
+      transactionsSummary: loaded.transactionsSummary,
+      failed: true,
+    };
   }
   const evaluator = new ReferenceEvaluator(policy);
   const all = await evaluator.evaluate(loaded.customers);

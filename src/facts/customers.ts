@@ -4,7 +4,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { type AggregatePlan, compileAggregates, type CustomerAccumulator, isAggregatePlan } from './aggregate.js';
+import {
+  type AggregatePlan,
+  type CustomerAccumulator,
+  compileAggregates,
+  isAggregatePlan,
+} from './aggregate.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
 import { DEFAULT_TIMEZONE } from './zone.js';
 
@@ -46,15 +51,26 @@ export interface LoadedCustomers {
  */
 export async function loadCustomers(policy: Policy, options: LoadCustomersOptions): Promise<LoadedCustomers> {
   const diagnostics: Diagnostic[] = [];
-  const fail = (extra: Diagnostic[]): LoadedCustomers => ({ customers: [], diagnostics: [...diagnostics, ...extra], failed: true });
+  const fail = (extra: Diagnostic[]): LoadedCustomers => ({
+    customers: [],
+    diagnostics: [...diagnostics, ...extra],
+    failed: true,
+  });
   const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
   const facts = Object.entries(policy.facts ?? {});
   const keyFact = facts.find(([, f]) => f.key)?.[0];
-  if (!keyFact) return fail([diagnostic('TW0211', 'the policy marks no fact `key: true`, so customers cannot be told apart', { pointer: '/facts' })]);
+  if (!keyFact)
+    return fail([
+      diagnostic('TW0211', 'the policy marks no fact `key: true`, so customers cannot be told apart', {
+        pointer: '/facts',
+      }),
+    ]);
 
   const useTransactions = options.transactions !== undefined;
   const aggregates = facts.filter(([, f]) => f.aggregate !== undefined);
-  const columnFacts = facts.filter(([, f]) => f.aggregate === undefined || (!useTransactions && f.column !== undefined));
+  const columnFacts = facts.filter(
+    ([, f]) => f.aggregate === undefined || (!useTransactions && f.column !== undefined),
+  );
   if (!useTransactions) {
     for (const [id] of aggregates.filter(([, f]) => f.column === undefined)) {
       diagnostics.push(
@@ -85,14 +101,32 @@ export async function loadCustomers(policy: Policy, options: LoadCustomersOption
 
   let transactionsSummary: ReadSummary | undefined;
   if (plan && options.transactions) {
-    const accumulators = new Map<string, CustomerAccumulator>(read.customers.map((c) => [c.id, plan!.accumulator()]));
+    const accumulators = new Map<string, CustomerAccumulator>(
+      read.customers.map((c) => [c.id, plan!.accumulator()]),
+    );
     const tx = await readTransactions(policy, options, options.transactions, timezone, accumulators);
     diagnostics.push(...tx.diagnostics);
     transactionsSummary = tx.summary;
-    if (tx.failed) return { customers: [], asOf, diagnostics, customersSummary: read.summary, transactionsSummary, failed: true };
-    for (const customer of read.customers) Object.assign(customer.facts, accumulators.get(customer.id)!.result());
+    if (tx.failed)
+      return {
+        customers: [],
+        asOf,
+        diagnostics,
+        customersSummary: read.summary,
+        transactionsSummary,
+        failed: true,
+      };
+    for (const customer of read.customers)
+      Object.assign(customer.facts, accumulators.get(customer.id)!.result());
   }
-  return { customers: read.customers, asOf, diagnostics, customersSummary: read.summary, transactionsSummary, failed: false };
+  return {
+    customers: read.customers,
+    asOf,
+    diagnostics,
+    customersSummary: read.summary,
+    transactionsSummary,
+    failed: false,
+  };
 }
 
 function columnSpec(policy: Policy, id: string, fact: Fact, timezone: string, key: boolean): ColumnSpec {
@@ -118,13 +152,20 @@ async function readCustomers(
   options: LoadCustomersOptions,
   wanted: ColumnSpec[],
   keyFact: string,
-): Promise<{ customers: CustomerFacts[]; diagnostics: Diagnostic[]; summary?: ReadSummary; failed: boolean }> {
+): Promise<{
+  customers: CustomerFacts[];
+  diagnostics: Diagnostic[];
+  summary?: ReadSummary;
+  failed: boolean;
+}> {
   const source = await openRecords(options.customers, openOptions(options));
   if ('code' in source) return { customers: [], diagnostics: [source], failed: true };
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
   const keyMissing = !resolved.columns.some((c) => c.id === keyFact);
   // A column a fact needs but the file lacks leaves that fact missing for everyone; the key cannot be.
-  const diagnostics = resolved.diagnostics.map((d) => (d.code === 'TW0602' && d.severity === 'error' && !keyMissing ? { ...d, severity: 'warning' as const } : d));
+  const diagnostics = resolved.diagnostics.map((d) =>
+    d.code === 'TW0602' && d.severity === 'error' && !keyMissing ? { ...d, severity: 'warning' as const } : d,
+  );
   if (keyMissing) {
     await source.close();
     return { customers: [], diagnostics, failed: true };
@@ -136,7 +177,12 @@ async function readCustomers(
     const decision = policy.admit(record, mapRecord(record, resolved.columns, source.file));
     if (decision.action === 'stop') {
       await source.close();
-      return { customers: [], diagnostics: [...diagnostics, ...policy.diagnostics()], summary: policy.summary(), failed: true };
+      return {
+        customers: [],
+        diagnostics: [...diagnostics, ...policy.diagnostics()],
+        summary: policy.summary(),
+        failed: true,
+      };
     }
     if (decision.action === 'skip') continue;
     const id = decision.values[keyFact];
@@ -156,7 +202,12 @@ async function readCustomers(
     seen.set(key, record.row);
     customers.push({ id: key, facts: decision.values, row: record.row });
   }
-  return { customers, diagnostics: [...diagnostics, ...policy.diagnostics()], summary: policy.summary(), failed: false };
+  return {
+    customers,
+    diagnostics: [...diagnostics, ...policy.diagnostics()],
+    summary: policy.summary(),
+    failed: false,
+  };
 }
 
 async function readTransactions(
@@ -169,7 +220,13 @@ async function readTransactions(
   const spec = policy.sources?.transactions;
   if (!spec) {
     return {
-      diagnostics: [diagnostic('TW0602', 'the policy has no sources.transactions: it does not say which columns hold the customer, date and amounts', { pointer: '/sources' })],
+      diagnostics: [
+        diagnostic(
+          'TW0602',
+          'the policy has no sources.transactions: it does not say which columns hold the customer, date and amounts',
+          { pointer: '/sources' },
+        ),
+      ],
       failed: true,
     };
   }
@@ -178,10 +235,19 @@ async function readTransactions(
   const wanted: ColumnSpec[] = [
     { id: '#customer', column: spec.customer, type: 'string', required: true },
     { id: '#date', column: spec.date, type: 'date', format: spec.dateFormat, timezone, required: true },
-    ...Object.entries(spec.fields ?? {}).map(([id, field]) => ({ id, column: field.column, type: field.type ?? 'number', timezone })),
+    ...Object.entries(spec.fields ?? {}).map(([id, field]) => ({
+      id,
+      column: field.column,
+      type: field.type ?? 'number',
+      timezone,
+    })),
   ];
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
-  if (resolved.columns.length < 2 || !resolved.columns.some((c) => c.id === '#date') || !resolved.columns.some((c) => c.id === '#customer')) {
+  if (
+    resolved.columns.length < 2 ||
+    !resolved.columns.some((c) => c.id === '#date') ||
+    !resolved.columns.some((c) => c.id === '#customer')
+  ) {
     await source.close();
     return { diagnostics: resolved.diagnostics, failed: true };
   }
@@ -191,7 +257,11 @@ async function readTransactions(
     const decision = rows.admit(record, mapRecord(record, resolved.columns, source.file));
     if (decision.action === 'stop') {
       await source.close();
-      return { diagnostics: [...resolved.diagnostics, ...rows.diagnostics()], summary: rows.summary(), failed: true };
+      return {
+        diagnostics: [...resolved.diagnostics, ...rows.diagnostics()],
+        summary: rows.summary(),
+        failed: true,
+      };
     }
     if (decision.action === 'skip') continue;
     const { '#customer': customer, '#date': date, ...fields } = decision.values;
@@ -207,11 +277,15 @@ async function readTransactions(
   const diagnostics = [...resolved.diagnostics, ...rows.diagnostics()];
   if (unknown.count > 0) {
     diagnostics.push(
-      diagnostic('TW0609', `${unknown.count} transaction${unknown.count > 1 ? 's' : ''} name customers not in the customer file (first: ${unknown.first!.id})`, {
-        file: source.file,
-        row: unknown.first!.row,
-        help: 'they were not counted; check that both files use the same customer ids',
-      }),
+      diagnostic(
+        'TW0609',
+        `${unknown.count} transaction${unknown.count > 1 ? 's' : ''} name customers not in the customer file (first: ${unknown.first!.id})`,
+        {
+          file: source.file,
+          row: unknown.first!.row,
+          help: 'they were not counted; check that both files use the same customer ids',
+        },
+      ),
     );
   }
   return { diagnostics, summary: rows.summary(), failed: false };

@@ -41,7 +41,11 @@ export function renderResults(format: ResultFormat, input: ResultsInput): string
 }
 
 function piiOf(policy: Policy): Set<string> {
-  return new Set(Object.entries(policy.facts ?? {}).filter(([, f]) => f.pii).map(([id]) => id));
+  return new Set(
+    Object.entries(policy.facts ?? {})
+      .filter(([, f]) => f.pii)
+      .map(([id]) => id),
+  );
 }
 
 function jsonReport(input: ResultsInput) {
@@ -58,10 +62,18 @@ function jsonReport(input: ResultsInput) {
 function customerJson(input: ResultsInput, r: CustomerResult) {
   const pii = piiOf(input.policy);
   const maskTrace = (t: ConditionTrace): ConditionTrace =>
-    t.kind === 'fact' ? { ...t, factValue: pii.has(t.fact) ? maskValue(t.factValue) : t.factValue } : t.kind === 'not' ? { ...t, child: maskTrace(t.child) } : { ...t, children: t.children.map(maskTrace) };
+    t.kind === 'fact'
+      ? { ...t, factValue: pii.has(t.fact) ? maskValue(t.factValue) : t.factValue }
+      : t.kind === 'not'
+        ? { ...t, child: maskTrace(t.child) }
+        : { ...t, children: t.children.map(maskTrace) };
   const decision =
     r.decision.method === 'criteria'
-      ? { ...r.decision, trace: r.decision.trace && maskTrace(r.decision.trace), rejected: r.decision.rejected.map((x) => ({ ...x, trace: maskTrace(x.trace) })) }
+      ? {
+          ...r.decision,
+          trace: r.decision.trace && maskTrace(r.decision.trace),
+          rejected: r.decision.rejected.map((x) => ({ ...x, trace: maskTrace(x.trace) })),
+        }
       : r.decision;
   const base = {
     customer: r.customer,
@@ -88,7 +100,20 @@ function customerJson(input: ResultsInput, r: CustomerResult) {
   };
 }
 
-const CSV_FIELDS = ['customer', 'tier', 'tier_zh', 'tier_en', 'score', 'classes', 'flags', 'rerate', 'response_within', 'resolution_within', 'discount_quota', 'problems'];
+const CSV_FIELDS = [
+  'customer',
+  'tier',
+  'tier_zh',
+  'tier_en',
+  'score',
+  'classes',
+  'flags',
+  'rerate',
+  'response_within',
+  'resolution_within',
+  'discount_quota',
+  'problems',
+];
 
 function csvRow(input: ResultsInput, r: CustomerResult): unknown[] {
   const level = input.policy.tiers?.levels.find((l) => l.id === r.tier);
@@ -119,9 +144,23 @@ function tableText(input: ResultsInput): string {
     const rows = input.results.map((r) => {
       const level = input.policy.tiers?.levels.find((l) => l.id === r.tier);
       const classes = Object.values(r.classes).flat().join(', ');
-      return [r.customer, level?.label?.[language] ?? r.tier ?? '—', r.score === undefined ? '' : String(r.score), classes, r.flags.join(', ')];
+      return [
+        r.customer,
+        level?.label?.[language] ?? r.tier ?? '—',
+        r.score === undefined ? '' : String(r.score),
+        classes,
+        r.flags.join(', '),
+      ];
     });
-    blocks.push(renderTable(['customer', 'tier', 'score', 'classes', 'flags'], rows, [false, false, true, false, false]));
+    blocks.push(
+      renderTable(['customer', 'tier', 'score', 'classes', 'flags'], rows, [
+        false,
+        false,
+        true,
+        false,
+        false,
+      ]),
+    );
   }
   blocks.push(distributionText(input.distribution, language));
   return `${blocks.join('\n\n')}\n`;
@@ -131,15 +170,34 @@ function tableText(input: ResultsInput): string {
 export function distributionText(d: Distribution, language: Language = 'en'): string {
   const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
   const withRevenue = d.revenueFact !== undefined && d.tiers.some((t) => t.revenue !== undefined);
-  const header = ['tier', 'customers', 'share', ...(withRevenue ? [`revenue (${d.revenueFact})`, 'revenue share'] : []), 'avg score'];
+  const header = [
+    'tier',
+    'customers',
+    'share',
+    ...(withRevenue ? [`revenue (${d.revenueFact})`, 'revenue share'] : []),
+    'avg score',
+  ];
   const rows = d.tiers.map((t) => [
     `${t.label?.[language] ?? t.tier} [${t.tier}]`,
     String(t.customers),
     percent(t.share),
-    ...(withRevenue ? [Math.round(t.revenue ?? 0).toLocaleString('en-US'), percent(t.revenueShare ?? 0)] : []),
+    ...(withRevenue
+      ? [Math.round(t.revenue ?? 0).toLocaleString('en-US'), percent(t.revenueShare ?? 0)]
+      : []),
     t.averageScore === undefined ? '' : t.averageScore.toFixed(1),
   ]);
-  if (d.untiered > 0) rows.push(['(no tier)', String(d.untiered), percent(d.untiered / Math.max(1, d.customers)), ...(withRevenue ? ['', ''] : []), '']);
-  const table = renderTable(header, rows, header.map((_, i) => i > 0));
+  if (d.untiered > 0)
+    rows.push([
+      '(no tier)',
+      String(d.untiered),
+      percent(d.untiered / Math.max(1, d.customers)),
+      ...(withRevenue ? ['', ''] : []),
+      '',
+    ]);
+  const table = renderTable(
+    header,
+    rows,
+    header.map((_, i) => i > 0),
+  );
   return `${table}\n${d.customers} customers`;
 }

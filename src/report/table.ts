@@ -8,12 +8,20 @@ export function textWidth(text: string): number {
 }
 
 /** A plain aligned table; numbers right-aligned, text left-aligned, widths by display width. */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[] = []): string {
+export function renderTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: readonly boolean[] = [],
+): string {
   const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
   const pad = (text: string, i: number) => {
     const space = ' '.repeat(Math.max(0, widths[i]! - textWidth(text)));
     return numeric[i] ? space + text : text + space;
   };
-  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, i)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => pad(c, i))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -93,7 +93,8 @@ describe('CSV rows', () => {
       {
         row: 3,
         code: 'TW0606',
-        message: 'the row starting on line 3 runs on for more than 1 KiB: a quote in it is probably never closed',
+        message:
+          'the row starting on line 3 runs on for more than 1 KiB: a quote in it is probably never closed',
         fatal: true,
       },
     ]);

@@ -28,17 +28,29 @@ interface EvalOptions {
 export function registerEval(program: Command, io: CliIO): void {
   program
     .command('eval')
-    .description('evaluate customers against a policy: tier, score, classes, SLA and entitlements, with --explain the reasons')
+    .description(
+      'evaluate customers against a policy: tier, score, classes, SLA and entitlements, with --explain the reasons',
+    )
     .requiredOption('--policy <file>', 'the policy (*.tier.yaml)')
     .requiredOption('--data <file>', 'customer records: CSV, TSV, NDJSON, JSON or XLSX')
     .option('--transactions <file>', 'transaction log for aggregate facts (sums, recency, trends)')
     .option('--customer <id...>', 'only these customers (quotas still rank everyone)')
-    .option('--as-of <date>', 'the date windows end on: 2024-03-01, a date-time with offset, or today', 'today')
+    .option(
+      '--as-of <date>',
+      'the date windows end on: 2024-03-01, a date-time with offset, or today',
+      'today',
+    )
     .addOption(new Option('--format <format>', 'output format').choices([...RESULT_FORMATS]).default('table'))
     .option('--explain', 'every metric, the deciding rule and what it takes to move up', false)
     .option('--out <file>', 'write results here (atomically) instead of stdout')
-    .addOption(new Option('--on-error <mode>', 'what a bad row does').choices([...ON_ERROR]).default('report'))
-    .addOption(new Option('--encoding <encoding>', 'text encoding of data files').choices([...ENCODINGS]).default('auto'))
+    .addOption(
+      new Option('--on-error <mode>', 'what a bad row does').choices([...ON_ERROR]).default('report'),
+    )
+    .addOption(
+      new Option('--encoding <encoding>', 'text encoding of data files')
+        .choices([...ENCODINGS])
+        .default('auto'),
+    )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
     .addOption(new Option('--lang <language>', 'language of labels').choices(['en', 'zh-CN']).default('en'))
     .action(async (opts: EvalOptions) => {
@@ -49,7 +61,14 @@ export function registerEval(program: Command, io: CliIO): void {
 async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   const loaded = await loadPolicy(opts.policy);
   if (!loaded.policy) {
-    io.err(renderDiagnostics('text', { diagnostics: loaded.diagnostics, sources: loaded.sources, color: io.isTTY, files: [opts.policy] }));
+    io.err(
+      renderDiagnostics('text', {
+        diagnostics: loaded.diagnostics,
+        sources: loaded.sources,
+        color: io.isTTY,
+        files: [opts.policy],
+      }),
+    );
     return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
   }
   const run = await runEvaluation(loaded.policy, {
@@ -62,7 +81,14 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     only: opts.customer,
   });
   if (run.diagnostics.length > 0) {
-    io.err(renderDiagnostics('text', { diagnostics: run.diagnostics, sources: loaded.sources, color: io.isTTY, summary: false }));
+    io.err(
+      renderDiagnostics('text', {
+        diagnostics: run.diagnostics,
+        sources: loaded.sources,
+        color: io.isTTY,
+        summary: false,
+      }),
+    );
   }
   if (run.failed) return run.diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
   if (opts.customer) {
@@ -88,13 +114,28 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
       return EXIT.usage;
     }
   } else io.out(text);
-  io.err(`${summaryLine(run.results.length, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`);
+  io.err(
+    `${summaryLine(run.results.length, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
+  );
   return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : EXIT.ok;
 }
 
-function summaryLine(evaluated: number, customers?: ReadSummary, transactions?: ReadSummary, asOf?: string, zone?: string): string {
-  const skipped = (s?: ReadSummary) => (s && s.rowsSkipped > 0 ? ` (${s.rowsSkipped} rows skipped: ${Object.entries(s.byCode).map(([c, n]) => `${c} ×${n}`).join(', ')})` : '');
-  const parts = [`evaluated ${evaluated} customers from ${customers?.rowsRead ?? 0} rows${skipped(customers)}`];
+function summaryLine(
+  evaluated: number,
+  customers?: ReadSummary,
+  transactions?: ReadSummary,
+  asOf?: string,
+  zone?: string,
+): string {
+  const skipped = (s?: ReadSummary) =>
+    s && s.rowsSkipped > 0
+      ? ` (${s.rowsSkipped} rows skipped: ${Object.entries(s.byCode)
+          .map(([c, n]) => `${c} ×${n}`)
+          .join(', ')})`
+      : '';
+  const parts = [
+    `evaluated ${evaluated} customers from ${customers?.rowsRead ?? 0} rows${skipped(customers)}`,
+  ];
   if (transactions) parts.push(`${transactions.rowsRead} transactions${skipped(transactions)}`);
   if (asOf) parts.push(`as of ${asOf} (${zone})`);
   return parts.join('; ');

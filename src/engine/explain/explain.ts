@@ -36,6 +36,7 @@ export function explainResult(policy: Policy, result: CustomerResult, language: 
     formatFactValue(pii.has(fact) ? maskValue(value) : value, facts[fact]);
   const label = (l: { 'zh-CN'?: string; en?: string } | undefined, fallback: string) =>
     l?.[language] ?? l?.en ?? l?.['zh-CN'] ?? fallback;
+  const factName = (fact: string) => label(facts[fact]?.label, fact);
   const tier = result.tier ? policy.tiers?.levels.find((l) => l.id === result.tier) : undefined;
   const lines: string[] = [];
   const score = result.breakdown
@@ -64,12 +65,12 @@ export function explainResult(policy: Policy, result: CustomerResult, language: 
         metric.status === 'excluded'
           ? ''
           : ` × ${formatPoints(metric.share * 100)}% = ${formatPoints(metric.contribution)}`;
-      lines.push(`    ${metric.metric}: ${show(metric.fact, metric.value)} → ${how}${contribution}`);
+      lines.push(`    ${factName(metric.fact)}: ${show(metric.fact, metric.value)} → ${how}${contribution}`);
     }
   }
   lines.push(`  decided by: ${decidedBy(policy, result, show)}`);
   const up = moveUp(policy, result);
-  if (up) lines.push(`  to move up: ${moveUpText(policy, up, show, label)}`);
+  if (up) lines.push(`  to move up: ${moveUpText(policy, up, show, label, factName)}`);
   for (const [id, classes] of Object.entries(result.classes)) {
     if (classes.length > 0)
       lines.push(`  ${label(policy.classifiers?.[id]?.label, id)}: ${classes.join(', ')}`);
@@ -94,8 +95,13 @@ function decidedBy(
   const d = result.decision;
   const levels = policy.tiers?.levels ?? [];
   switch (d.method) {
-    case 'thresholds':
-      return `score ${formatPoints(d.score)} is ${describeInterval(fromBounds(d.range))} (tier ${levels[d.level]!.id})`;
+    case 'thresholds': {
+      const range = fromBounds(d.range);
+      const open = range.lo === -Infinity && range.hi === Infinity;
+      return open
+        ? `score ${formatPoints(d.score)} reaches no tier above, so tier ${levels[d.level]!.id} takes it`
+        : `score ${formatPoints(d.score)} is ${describeInterval(range)} (tier ${levels[d.level]!.id})`;
+    }
     case 'quota':
       return `rank ${d.rank} of ${d.of} by ${policy.tiers?.quota?.rankBy ?? 'score'} (${formatPoints(d.rankValue)}); tier ${levels[d.level]!.id} takes ranks up to ${d.levelEndsAt}${d.tiedUp ? ', tied with the last of them' : ''}`;
     case 'criteria':
@@ -125,14 +131,15 @@ function moveUpText(
   up: MoveUp,
   show: (fact: string, value: unknown) => string,
   label: (l: { 'zh-CN'?: string; en?: string } | undefined, fallback: string) => string,
+  factName: (fact: string) => string,
 ): string {
   const tier = policy.tiers?.levels.find((l) => l.id === up.tier);
   const name = label(tier?.label, up.tier);
   if (up.failed) {
-    return `${name} needs ${up.failed.map((f) => `${f.fact} ${OPERATOR_TEXT[f.operator]} ${JSON.stringify(f.value)} (now ${show(f.fact, f.factValue)})`).join(' and ')}`;
+    return `${name} needs ${up.failed.map((f) => `${factName(f.fact)} ${OPERATOR_TEXT[f.operator]} ${JSON.stringify(f.value)} (now ${show(f.fact, f.factValue)})`).join(' and ')}`;
   }
   if (up.pointsNeeded === undefined) return `${name}`;
   const symbol = { atLeast: '≥', atMost: '≤', equal: '=' } as const;
-  const ways = up.options.map((o) => `${o.fact} ${symbol[o.operator]} ${show(o.fact, o.target)}`);
+  const ways = up.options.map((o) => `${factName(o.fact)} ${symbol[o.operator]} ${show(o.fact, o.target)}`);
   return `+${formatPoints(up.pointsNeeded)} points for ${name}${ways.length ? `: ${ways.join(', or ')}` : ' (no single metric can close the gap alone)'}`;
 }
