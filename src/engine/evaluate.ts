@@ -57,8 +57,9 @@ export class ReferenceEvaluator {
     );
   }
 
-  async evaluate(customers: readonly CustomerInput[]): Promise<CustomerResult[]> {
+  async evaluate(input: readonly CustomerInput[]): Promise<CustomerResult[]> {
     const tiers = this.policy.tiers!;
+    const customers = input.map((c) => ({ ...c, facts: withDefaults(this.policy, c.facts) }));
     const partial: { score?: ScoreBreakdown; decision: Decision; diagnostics: Diagnostic[] }[] = [];
     for (const customer of customers) {
       const scored = this.plan ? scoreCustomer(this.plan, customer.facts, customer.id) : { diagnostics: [] };
@@ -145,6 +146,20 @@ async function guarded(
     );
     return undefined;
   }
+}
+
+/** A fact's `default` stands in for a missing value however the facts arrived (file, HTTP, test). */
+function withDefaults(
+  policy: Policy,
+  facts: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  let out: Record<string, unknown> | undefined;
+  for (const [id, fact] of Object.entries(policy.facts ?? {})) {
+    if (fact.default === undefined || (facts[id] !== undefined && facts[id] !== null)) continue;
+    out ??= { ...facts };
+    out[id] = fact.default;
+  }
+  return out ?? facts;
 }
 
 function withScore(

@@ -7,7 +7,7 @@ import { type AggregateDefinition, DEFINITIONS, type ResultContext } from './def
 import { layoutOf, needsDay, readIn, type StreamLayout, type StreamSpec, StreamState } from './stream.js';
 import type { Transaction } from './transaction.js';
 import { isWindowBounds, type WindowBounds, windowBounds } from './window.js';
-import { ZoneCalendar } from './zone.js';
+import { zoneCalendar } from './zone.js';
 
 export type FactValues = Record<string, number | undefined>;
 
@@ -55,7 +55,7 @@ export function compileAggregates(
       ? parseAsOf(options.asOf, { timezone: options.timezone, now: options.now })
       : options.asOf;
   if (!isAsOf(asOf)) return asOf;
-  const zone = new ZoneCalendar(asOf.timezone);
+  const zone = zoneCalendar(asOf.timezone);
   const from = options.from ?? 'transactions';
   const diagnostics: Diagnostic[] = [];
   const specs = new Map<string, StreamSpec>();

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { DAY_MS, dayNumber, formatDay, isRealDate } from './calendar.js';
-import { DEFAULT_TIMEZONE, isTimeZone, ZoneCalendar } from './zone.js';
+import { DEFAULT_TIMEZONE, isTimeZone, type ZoneCalendar, zoneCalendar } from './zone.js';
 
 /**
  * The moment facts are computed for. A date means the END of that day in the policy's zone: the
@@ -39,7 +39,7 @@ export function parseAsOf(input: string, options: AsOfOptions = {}): AsOf | Diag
   if (!isTimeZone(timezone)) {
     return [diagnostic('TW0503', `'${timezone}' is not an IANA time zone`, { help: 'e.g. Asia/Shanghai' })];
   }
-  const calendar = new ZoneCalendar(timezone);
+  const calendar = zoneCalendar(timezone);
   const text = input.trim();
   if (text.toLowerCase() === 'today') return wholeDay(calendar, calendar.dayOf(options.now ?? Date.now()));
   const date = DATE.exec(text);

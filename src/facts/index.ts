@@ -11,11 +11,14 @@ export { type AsOf, type AsOfOptions, isAsOf, parseAsOf } from './asof.js';
 export { type Aggregate, DEFINITIONS } from './definitions.js';
 export { dropStreak, SPEND_DROP_SHARE, wholeMonthsBetween } from './monthly.js';
 export {
+  compileMonthlySeries,
+  isMonthlySeriesPlan,
   type MonthlyAmount,
   type MonthlySeries,
   type MonthlySeriesOptions,
+  type MonthlySeriesPlan,
   monthlySeries,
 } from './series.js';
 export type { Transaction } from './transaction.js';
 export { type WindowBounds, windowBounds } from './window.js';
-export { DEFAULT_TIMEZONE, isTimeZone, ZoneCalendar } from './zone.js';
+export { DEFAULT_TIMEZONE, isTimeZone, ZoneCalendar, zoneCalendar } from './zone.js';

@@ -4,7 +4,7 @@ import { formatMonth, monthOfDay } from './calendar.js';
 import { layoutOf, readIn, StreamState } from './stream.js';
 import type { Transaction } from './transaction.js';
 import { isWindowBounds, windowBounds } from './window.js';
-import { ZoneCalendar } from './zone.js';
+import { zoneCalendar } from './zone.js';
 
 export interface MonthlyAmount {
   /** Calendar month in the policy's zone, 2024-03. */
@@ -30,6 +30,12 @@ export interface MonthlySeriesOptions {
   now?: number;
 }
 
+export interface MonthlySeriesPlan {
+  readonly asOf: AsOf;
+  /** One customer's series; the plan is reused for every customer. */
+  series(transactions: Iterable<Transaction>): MonthlySeries;
+}
+
 /**
  * One customer's monthly spend series (seed 000/003 keep a "monthly spend series" per customer),
  * oldest first: every calendar month the window touches, or without a window every month from the
@@ -40,34 +46,50 @@ export function monthlySeries(
   transactions: Iterable<Transaction>,
   options: MonthlySeriesOptions,
 ): MonthlySeries | Diagnostic[] {
+  const plan = compileMonthlySeries(options);
+  return isMonthlySeriesPlan(plan) ? plan.series(transactions) : plan;
+}
+
+/** The as-of, the window and the month table computed once, for the series of many customers. */
+export function compileMonthlySeries(options: MonthlySeriesOptions): MonthlySeriesPlan | Diagnostic[] {
   const asOf =
     typeof options.asOf === 'string'
       ? parseAsOf(options.asOf, { timezone: options.timezone, now: options.now })
       : options.asOf;
   if (!isAsOf(asOf)) return asOf;
-  const zone = new ZoneCalendar(asOf.timezone);
+  const zone = zoneCalendar(asOf.timezone);
   const bounds = windowBounds({ window: options.window, calendar: options.calendar }, asOf, zone, '');
   if (!isWindowBounds(bounds)) return [bounds];
-  const state = new StreamState(
-    layoutOf({ ...bounds, field: options.of, days: false, months: false, monthSpend: true }, zone),
+  const layout = layoutOf(
+    { ...bounds, field: options.of, days: false, months: false, monthSpend: true },
+    zone,
   );
-  for (const tx of transactions) {
-    const value = readIn(state.layout, tx);
-    if (value !== undefined) state.add(tx.at, value, zone.dayOf(tx.at));
-  }
-  const { lastMonth } = state.layout;
-  const oldest =
-    bounds.after === Number.NEGATIVE_INFINITY
-      ? state.monthSpend!.oldest
-      : lastMonth - monthOfDay(zone.dayOf(bounds.after + 1));
-  const months: MonthlyAmount[] = [];
-  for (let index = oldest; index >= 0; index--) {
-    const month = lastMonth - index;
-    months.push({
-      month: formatMonth(month),
-      amount: state.spendIn(month),
-      complete: month >= bounds.firstWholeMonth && month <= bounds.lastWholeMonth,
-    });
-  }
-  return { months };
+  const { lastMonth } = layout;
+  const bounded = bounds.after !== Number.NEGATIVE_INFINITY;
+  const oldestInWindow = bounded ? lastMonth - monthOfDay(zone.dayOf(bounds.after + 1)) : -1;
+  return {
+    asOf,
+    series(transactions) {
+      const state = new StreamState(layout);
+      for (const tx of transactions) {
+        const value = readIn(layout, tx);
+        if (value !== undefined) state.add(tx.at, value, zone.dayOf(tx.at));
+      }
+      const oldest = bounded ? oldestInWindow : state.monthSpend!.oldest;
+      const months: MonthlyAmount[] = [];
+      for (let index = oldest; index >= 0; index--) {
+        const month = lastMonth - index;
+        months.push({
+          month: formatMonth(month),
+          amount: state.spendIn(month),
+          complete: month >= bounds.firstWholeMonth && month <= bounds.lastWholeMonth,
+        });
+      }
+      return { months };
+    },
+  };
+}
+
+export function isMonthlySeriesPlan(value: MonthlySeriesPlan | Diagnostic[]): value is MonthlySeriesPlan {
+  return !Array.isArray(value);
 }

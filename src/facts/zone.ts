@@ -8,6 +8,22 @@ export function isTimeZone(timezone: string): boolean {
   return IANAZone.isValidZone(timezone);
 }
 
+const calendars = new Map<string, ZoneCalendar>();
+
+/**
+ * The shared calendar of a zone (which must be valid). Its offset cache is what makes dayOf cheap,
+ * so every plan and every customer's monthly series in one zone use the same one instead of
+ * asking luxon again; it holds one entry per UTC day seen, about 365 per year of data.
+ */
+export function zoneCalendar(timezone: string): ZoneCalendar {
+  let calendar = calendars.get(timezone);
+  if (calendar === undefined) {
+    calendar = new ZoneCalendar(timezone);
+    calendars.set(timezone, calendar);
+  }
+  return calendar;
+}
+
 interface OffsetChange {
   at: number;
   before: number;

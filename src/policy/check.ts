@@ -28,6 +28,8 @@ export interface ParsedPolicy {
   locator: Locator;
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
+  /** Set once a variant has been merged with its base (extends.ts). */
+  merged?: boolean;
 }
 
 export function parsePolicy(text: string, file?: string): ParsedPolicy {
@@ -53,6 +55,21 @@ export function checkPolicyText(text: string, file?: string): CheckedPolicy {
 export function finish(parsed: ParsedPolicy): CheckedPolicy {
   const { file, document, locator, sources } = parsed;
   if (!document) return { file, diagnostics: sortDiagnostics(parsed.diagnostics), sources };
+  if (document.metadata.extends !== undefined && !parsed.merged) {
+    // A variant alone is a fragment: its semantics exist only merged with its base, which text
+    // alone cannot reach. loadPolicy (and `tierwise check`) resolve the base from the file.
+    const pointer = '/metadata/extends';
+    const unresolved = diagnostic(
+      'TW0505',
+      'this is a variant: it can only be checked together with its base policy',
+      {
+        ...locator.locate(pointer),
+        pointer,
+        help: 'check the file with `tierwise check FILE` (or loadPolicy), which reads the base it extends',
+      },
+    );
+    return { file, diagnostics: sortDiagnostics([...parsed.diagnostics, unresolved]), sources };
+  }
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...lintPolicy(document, locator)]);
   return { file, policy: hasErrors(diagnostics) ? undefined : document, diagnostics, sources };
 }

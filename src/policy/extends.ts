@@ -102,17 +102,39 @@ export async function resolveExtends(
     variant.locator,
     origins,
   );
+  dropReplacedAlternatives(merged as Policy, document);
   const metadata = (merged as Policy).metadata as Record<string, unknown>;
   for (const key of OWN_METADATA) if (!(key in document.metadata)) delete metadata[key];
   const locator = mergedLocator(origins, variant.locator);
   const schemaDiagnostics = forbidden.length > 0 ? [] : validatePolicySchema(merged, locator);
   return {
     file: variant.file,
+    merged: true,
     document: schemaDiagnostics.length > 0 ? undefined : (merged as Policy),
     locator,
     diagnostics: [...base.diagnostics, ...variant.diagnostics, ...forbidden, ...schemaDiagnostics],
     sources: new Map([...base.sources, ...variant.sources]),
   };
+}
+
+/**
+ * Some level fields are alternatives: a variant that states one replaces the base's other (a
+ * corrected tier may trade its `when` for `otherwise: true`, or its minScore for a score range).
+ */
+const ALTERNATIVES: [string, string][] = [
+  ['when', 'otherwise'],
+  ['minScore', 'score'],
+];
+
+function dropReplacedAlternatives(merged: Policy, variant: Policy): void {
+  for (const level of variant.tiers?.levels ?? []) {
+    const target = merged.tiers?.levels.find((l) => l.id === level.id) as Record<string, unknown> | undefined;
+    if (!target) continue;
+    for (const [a, b] of ALTERNATIVES) {
+      if (a in level && !(b in level)) delete target[b];
+      if (b in level && !(a in level)) delete target[a];
+    }
+  }
 }
 
 function forbiddenChanges(base: Policy, variant: Policy, locator: Locator): Diagnostic[] {

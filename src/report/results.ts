@@ -27,8 +27,10 @@ export interface ResultsInput {
  * Evaluation results for a surface, in one of four formats. Personal data is masked here, once,
  * so no format can leak it: facts marked `pii` in the results, traces and explanations.
  */
-export function renderResults(format: ResultFormat, input: ResultsInput): string {
+export function renderResults(format: ResultFormat | 'summary', input: ResultsInput): string {
   switch (format) {
+    case 'summary':
+      return `${distributionText(input.distribution, input.language)}\n`;
     case 'json':
       return `${JSON.stringify(jsonReport(input), null, 2)}\n`;
     case 'ndjson':

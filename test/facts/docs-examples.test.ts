@@ -301,7 +301,7 @@ describe('docs/facts.md: policy YAML', () => {
       customerAgeWeeks: 39,
       daysSinceLastPurchase: 46,
       customerAgeDays: 274,
-      monetary12m: 250,
+      averageOrderValue: 250,
     });
     // The models' t_x, the age at the last purchase.
     expect(r.customerAgeDays! - r.daysSinceLastPurchase!).toBe(228);

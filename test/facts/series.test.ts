@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { type MonthlyAmount, type MonthlySeries, monthlySeries } from '../../src/facts/series.js';
+import {
+  compileMonthlySeries,
+  isMonthlySeriesPlan,
+  type MonthlyAmount,
+  type MonthlySeries,
+  monthlySeries,
+} from '../../src/facts/series.js';
 import { tx } from './fixtures.js';
 
 function series(...args: Parameters<typeof monthlySeries>): MonthlyAmount[] {
@@ -71,5 +77,16 @@ describe('monthlySeries', () => {
       Array.isArray(result) ? result.map((d) => d.code) : [];
     expect(codes(monthlySeries([], { of: 'amount', asOf: '2024-02-30' }))).toEqual(['TW0506']);
     expect(codes(monthlySeries([], { of: 'amount', window: 'P0M', asOf: '2024-03-01' }))).toEqual(['TW0508']);
+  });
+
+  it('compiles once for many customers, each series its own', () => {
+    const plan = compileMonthlySeries({ of: 'amount', window: 'P3M', asOf: '2024-03-01' });
+    if (!isMonthlySeriesPlan(plan)) throw new Error(JSON.stringify(plan));
+    expect(plan.asOf.date).toBe('2024-03-01');
+    const first = plan.series(HISTORY);
+    const second = plan.series([tx('2024-02-14T12:00:00+08:00', { amount: 9 })]);
+    expect(first).toEqual(monthlySeries(HISTORY, { of: 'amount', window: 'P3M', asOf: '2024-03-01' }));
+    expect(second.months.map((m) => m.amount)).toEqual([0, 0, 9, 0]);
+    expect(plan.series([]).months.map((m) => m.amount)).toEqual([0, 0, 0, 0]);
   });
 });

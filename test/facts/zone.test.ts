@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, formatDay } from '../../src/facts/calendar.js';
-import { isTimeZone, ZoneCalendar } from '../../src/facts/zone.js';
+import { isTimeZone, ZoneCalendar, zoneCalendar } from '../../src/facts/zone.js';
 
 /** Fixed, so that a failure reproduces; modest, so that the suite stays quick. */
 const RUNS = { seed: 20240310, numRuns: 100 };
@@ -68,6 +68,11 @@ describe('ZoneCalendar day edges', () => {
     // Chile moved clocks from 2022-09-11 00:00 to 01:00.
     const santiago = new ZoneCalendar('America/Santiago');
     expect(santiago.startOfDate(2022, 9, 11)).toBe(Date.parse('2022-09-11T01:00:00-03:00'));
+  });
+
+  it('shares one calendar (and its offset cache) per zone', () => {
+    expect(zoneCalendar('Asia/Shanghai')).toBe(zoneCalendar('Asia/Shanghai'));
+    expect(zoneCalendar('UTC')).not.toBe(zoneCalendar('Asia/Shanghai'));
   });
 
   it('knows IANA zones', () => {

@@ -18,6 +18,7 @@ interface EvalOptions {
   asOf?: string;
   format: ResultFormat;
   explain: boolean;
+  summary: boolean;
   out?: string;
   onError: OnError;
   encoding: EncodingOption;
@@ -42,6 +43,7 @@ export function registerEval(program: Command, io: CliIO): void {
     )
     .addOption(new Option('--format <format>', 'output format').choices([...RESULT_FORMATS]).default('table'))
     .option('--explain', 'every metric, the deciding rule and what it takes to move up', false)
+    .option('--summary', 'print only the tier distribution (customers and revenue per tier)', false)
     .option('--out <file>', 'write results here (atomically) instead of stdout')
     .addOption(
       new Option('--on-error <mode>', 'what a bad row does').choices([...ON_ERROR]).default('report'),
@@ -95,7 +97,7 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     const missing = opts.customer.filter((id) => !run.results.some((r) => r.customer === id));
     if (missing.length > 0) io.err(`tierwise: no customer ${missing.join(', ')} in ${opts.data}\n`);
   }
-  const text = renderResults(opts.format, {
+  const text = renderResults(opts.summary ? 'summary' : opts.format, {
     policy: loaded.policy,
     results: run.results,
     facts: run.facts,

@@ -139,7 +139,7 @@ function moveUpText(
     return `${name} needs ${up.failed.map((f) => `${factName(f.fact)} ${OPERATOR_TEXT[f.operator]} ${JSON.stringify(f.value)} (now ${show(f.fact, f.factValue)})`).join(' and ')}`;
   }
   if (up.pointsNeeded === undefined) return `${name}`;
-  const symbol = { atLeast: '≥', atMost: '≤', equal: '=' } as const;
+  const symbol = { atLeast: '≥', above: '>', atMost: '≤', below: '<', equal: '=' } as const;
   const ways = up.options.map((o) => `${factName(o.fact)} ${symbol[o.operator]} ${show(o.fact, o.target)}`);
   return `+${formatPoints(up.pointsNeeded)} points for ${name}${ways.length ? `: ${ways.join(', or ')}` : ' (no single metric can close the gap alone)'}`;
 }

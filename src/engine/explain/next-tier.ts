@@ -1,4 +1,4 @@
-import { contains, fromBounds } from '../../policy/analysis/interval.js';
+import { fromBounds, type Interval, subtract } from '../../policy/analysis/interval.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import type { ScoringFunction } from '../../policy/schema/scoring.js';
 import { failedComparisons } from '../conditions/trace.js';
@@ -12,7 +12,7 @@ export interface MoveUpOption {
   fact: string;
   current: unknown;
   /** The condition on the fact that would close the gap alone: ≥, ≤ or = a value. */
-  operator: 'atLeast' | 'atMost' | 'equal';
+  operator: 'atLeast' | 'above' | 'atMost' | 'below' | 'equal';
   target: unknown;
 }
 
@@ -95,25 +95,33 @@ function invert(
     let bestDistance = Infinity;
     fn.bands.forEach((band, i) => {
       if (band.points < points - 1e-9) return;
-      // Only the values this band really gets under first-match.
-      const interval = fromBounds(band);
-      const earlier = fn.bands!.slice(0, i).map(fromBounds);
-      const reachable = earlier.every((e) => !contains(e, interval.lo) || !Number.isFinite(interval.lo));
-      if (!reachable) return;
-      const option =
-        current < interval.lo
-          ? { operator: 'atLeast' as const, target: interval.lo }
-          : current > interval.hi
-            ? { operator: 'atMost' as const, target: interval.hi }
-            : undefined;
-      if (!option) return;
-      const distance = Math.abs((option.target as number) - current);
-      if (distance < bestDistance) {
-        bestDistance = distance;
-        bestOption = option;
+      // Only the values this band really gets under first-match: its range less the earlier bands'.
+      const pieces = subtract(fromBounds(band), fn.bands!.slice(0, i).map(fromBounds));
+      for (const piece of pieces) {
+        const option = nearestEdge(piece, current);
+        if (!option) continue;
+        const distance = Math.abs((option.target as number) - current);
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          bestOption = option;
+        }
       }
     });
     return bestOption;
+  }
+  return undefined;
+}
+
+/** The condition that puts `current` into the piece: "≥ lo" / "> lo" from below, "≤ hi" / "< hi" from above. */
+function nearestEdge(
+  piece: Interval,
+  current: number,
+): Pick<MoveUpOption, 'operator' | 'target'> | undefined {
+  if (current < piece.lo || (current === piece.lo && !piece.loClosed)) {
+    return { operator: piece.loClosed ? 'atLeast' : 'above', target: piece.lo };
+  }
+  if (current > piece.hi || (current === piece.hi && !piece.hiClosed)) {
+    return { operator: piece.hiClosed ? 'atMost' : 'below', target: piece.hi };
   }
   return undefined;
 }
