@@ -1,5 +1,6 @@
 import { convertDate, DEFAULT_TIMEZONE } from './date.js';
 import { parseNumberText } from './number.js';
+import { nfkc } from './text.js';
 import type { FieldValue } from './types.js';
 
 export type FieldType = 'number' | 'integer' | 'string' | 'enum' | 'date' | 'boolean';
@@ -115,10 +116,8 @@ function toBoolean(raw: string | number | boolean | Date): Outcome {
   return { error: expected };
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
-
 export function fold(text: string): string {
-  return (NON_ASCII.test(text) ? text.normalize('NFKC') : text).toLowerCase();
+  return nfkc(text).toLowerCase();
 }
 
 const SHOWN_MAX = 60;

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { nfkc } from './text.js';
 
 /**
  * Dates as exports write them, turned into ISO 8601 with the offset of the policy's zone. A luxon
@@ -23,7 +24,6 @@ interface WallClock {
 }
 
 const DAY_MS = 86_400_000;
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Excel's serial numbers: 1 is 1900-01-01, 2958465 is 9999-12-31. */
 const SERIAL_MIN = 1;
 const SERIAL_MAX = 2_958_466;
@@ -40,7 +40,7 @@ export function convertDate(
     return { value: isoInZone(wallOfUtcFields(raw), timezone) };
   }
   if (typeof raw === 'number') return fromSerial(raw, timezone, format);
-  const text = (NON_ASCII.test(raw) ? raw.normalize('NFKC') : raw).trim();
+  const text = nfkc(raw).trim();
   const wall = format === undefined ? yearFirst(text) : compiled(format)?.parse(text);
   if (wall === null) return { error: expectedDate(format), reason: 'the date does not exist' };
   if (wall !== undefined) return { value: isoInZone(wall, timezone) };

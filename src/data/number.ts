@@ -1,3 +1,5 @@
+import { nfkc } from './text.js';
+
 /**
  * Numbers as business exports write them: "1,234,567.50", "１２３，４５６", "¥80万", "(1,200.00)",
  * "85%". Generous in notation, strict in meaning: a sign or multiplier is read only where the
@@ -69,7 +71,6 @@ const MINUS = /[\u2212\u2012\u2013\uFE63]/g;
 
 /** Most cells of a real export: plain digits, read without the general path's cost. */
 const SIMPLE = /^-?\d{1,15}(?:\.\d{1,6})?$/;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 export function parseNumberText(text: string, unit: string | undefined, integer: boolean): NumberResult {
   if (SIMPLE.test(text)) {
@@ -77,7 +78,7 @@ export function parseNumberText(text: string, unit: string | undefined, integer:
     if (integer && !Number.isInteger(value)) return failure(unit, integer);
     return { value: value === 0 ? 0 : value };
   }
-  let s = (NON_ASCII.test(text) ? text.normalize('NFKC').replace(MINUS, '-') : text).trim();
+  let s = nfkc(text).replace(MINUS, '-').trim();
   let negative = false;
   let signed = false;
   // Accounting notation: (1,200.00) is -1200.

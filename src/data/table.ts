@@ -3,6 +3,7 @@ import { diagnostic } from '../diagnostics/make.js';
 import { didYouMean, didYouMeanHelp } from '../diagnostics/suggest.js';
 import { convertValue, type FieldSpec } from './convert.js';
 import { safeRecord } from './fields.js';
+import { nfkc } from './text.js';
 import type { RawRecord } from './types.js';
 
 /** One value the policy reads from a file: a fact (or transaction field) and its column. */
@@ -130,7 +131,7 @@ export function mapRecord(
 
 /** NFKC folds full-width letters, digits and brackets; spaces of any kind and case do not count. */
 export function normalizeHeader(header: string): string {
-  return header.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return nfkc(header).replace(/\s+/g, '').toLowerCase();
 }
 
 function columnHelp(column: string, headers: readonly string[]): string {

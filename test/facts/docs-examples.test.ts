@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { monthlySeries } from '../../src/facts/series.js';
 import { type Fact, Facts } from '../../src/policy/schema/facts.js';
-import { evaluate, fact, tx, value } from './fixtures.js';
+import { evaluate, fact, seed004Orders, tx, value } from './fixtures.js';
 
 /** Every worked example of docs/facts.md, in the order the page gives them. */
 const DOC = readFileSync(new URL('../../docs/facts.md', import.meta.url), 'utf8');
@@ -275,14 +275,21 @@ describe('docs/facts.md: the aggregates', () => {
 });
 
 describe('docs/facts.md: policy YAML', () => {
-  it("seed 004's facts are valid facts", () => {
-    expect(Object.keys(factsUnder("## Seed 004's three companies"))).toEqual([
-      'daysSinceLastPurchase',
-      'orders12m',
-      'spend12m',
-      'repurchaseRate12m',
-      'monthsWithoutPurchase',
-    ]);
+  it("seed 004's facts give the table for A, B and C", () => {
+    const facts = factsUnder("## Seed 004's three companies");
+    const row = (recency: number, count: number, total: number) => {
+      const r = evaluate(facts, '2024-03-01', seed004Orders(recency, recency, count, total));
+      return [
+        r.daysSinceLastPurchase,
+        r.orders12m,
+        r.spend12m,
+        Math.round(r.repurchaseRate12m! * 10) / 10,
+        r.monthsWithoutPurchase,
+      ];
+    };
+    expect(row(30, 12, 800_000)).toEqual([30, 12, 800_000, 91.7, 1]);
+    expect(row(60, 6, 300_000)).toEqual([60, 6, 300_000, 83.3, 2]);
+    expect(row(120, 2, 80_000)).toEqual([120, 2, 80_000, 50, 3]);
   });
 
   it('the RFM summary facts give recency, repeat frequency and age', () => {

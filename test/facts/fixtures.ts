@@ -38,3 +38,16 @@ export function value(
 ): number | undefined {
   return evaluate({ f: fact(aggregate, extra) }, asOf, transactions, timezone).f;
 }
+
+/**
+ * Seed 004's companies as orders: `count` orders of equal amounts summing to `total`, every `every`
+ * days, the last `recency` days before 2024-03-01. Each at 07:30 in Shanghai, which is 23:30 UTC
+ * the day before, so that reading the days in UTC instead of the policy zone would be a day off.
+ */
+export function seed004Orders(recency: number, every: number, count: number, total: number): Transaction[] {
+  const asOfDay = Date.UTC(2024, 2, 1);
+  return Array.from({ length: count }, (_, i) => ({
+    at: asOfDay - (recency + i * every) * 86_400_000 - 30 * 60_000,
+    fields: { amount: total / count },
+  }));
+}

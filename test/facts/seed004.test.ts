@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Transaction } from '../../src/facts/transaction.js';
-import { evaluate, fact } from './fixtures.js';
+import { evaluate, fact, seed004Orders } from './fixtures.js';
 
 /**
  * Seed 004, table 2 (客户分级评估打分表), evaluated 2024-03-01: the raw inputs of its three worked
- * examples laid out as transactions in Shanghai. Each company orders every `every` days, the last
- * order `recency` days before the as-of, each order for the same amount, at 23:30 local time so
- * that a UTC day would put it a day early (15:30 UTC).
+ * examples laid out as transactions in Shanghai (seed004Orders in fixtures.ts).
  */
 const AS_OF = '2024-03-01';
-const AS_OF_DAY = Date.UTC(2024, 2, 1);
-
-function orders(recency: number, every: number, count: number, total: number): Transaction[] {
-  return Array.from({ length: count }, (_, i) => ({
-    // 23:30 in Shanghai is 15:30 UTC on the same calendar day.
-    at: AS_OF_DAY - (recency + i * every) * 86_400_000 + (15 * 60 + 30) * 60_000,
-    fields: { amount: total / count },
-  }));
-}
+const orders = seed004Orders;
 
 const FACTS = {
   daysSinceLastPurchase: fact('daysSinceLast'),
@@ -61,6 +50,11 @@ describe('seed 004 worked examples', () => {
   it('places the orders as the sheet says: the oldest of A公司 still inside the 12 months', () => {
     // 30 + 11 × 30 = 360 days back: 2023-03-07, after the window start of 2023-03-02.
     const oldest = orders(30, 30, 12, 800_000).at(-1)!;
-    expect(new Date(oldest.at).toISOString()).toBe('2023-03-07T15:30:00.000Z');
+    expect(new Date(oldest.at).toISOString()).toBe('2023-03-06T23:30:00.000Z');
+  });
+
+  it('counts the days in the policy zone: read in UTC, every order would be a day older', () => {
+    const facts = { recency: fact('daysSinceLast') };
+    expect(evaluate(facts, AS_OF, orders(30, 30, 12, 800_000), 'UTC')).toEqual({ recency: 31 });
   });
 });

@@ -112,3 +112,39 @@ describe('variants (metadata.extends)', () => {
     expect(broken.diagnostics.map((d) => d.code).sort()).toEqual(['TW0102', 'TW0505']);
   });
 });
+
+describe('variants checked from text alone', () => {
+  it('are reported as needing their base instead of being linted as fragments', async () => {
+    const { checkPolicyText } = await import('../../src/policy/check.js');
+    const result = checkPolicyText(variant('dimensions:\n  value: { weight: 60 }\n'), 'v.tier.yaml');
+    expect(result.diagnostics.map((d) => [d.code, where(d)])).toEqual([['TW0505', '6:12']]);
+    expect(result.policy).toBeUndefined();
+  });
+
+  it('may trade a tier’s when for otherwise', async () => {
+    const criteria = edit(
+      edit(
+        edit(VALID, 'method: thresholds', 'method: criteria'),
+        '      minScore: 90\n',
+        '      when: { fact: spend12m, operator: greaterThan, value: 100 }\n',
+      ),
+      '      minScore: 70\n',
+      '      when: { fact: spend12m, operator: greaterThan, value: 10 }\n',
+    ).replace(
+      '    - id: standard\n',
+      '    - id: standard\n      when: { fact: spend12m, operator: lessThanInclusive, value: 10 }\n',
+    );
+    write('criteria-base.tier.yaml', criteria);
+    const path = write(
+      'otherwise.tier.yaml',
+      variant(
+        'tiers:\n  method: criteria\n  levels:\n    - { id: standard, otherwise: true }\n',
+        './criteria-base.tier.yaml',
+      ),
+    );
+    const result = await loadPolicy(path);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.policy!.tiers!.levels[2]).toMatchObject({ id: 'standard', otherwise: true });
+    expect(result.policy!.tiers!.levels[2]!.when).toBeUndefined();
+  });
+});

@@ -67,3 +67,49 @@ describe('explanations', () => {
     expect(text).not.toContain('13812345678');
   });
 });
+
+describe('move-up hints over band tables', () => {
+  const RECENCY = `${HEADER_TEXT}facts:
+  id: { type: string, key: true }
+  recencyDays: { type: integer, unit: days, min: 0 }
+  spend: { type: number, unit: CNY, min: 0 }
+dimensions:
+  recency:
+    weight: 20
+    label: { zh-CN: 最近消费, en: Recency }
+    metrics:
+      recencyDays:
+        weight: 100
+        score: { bands: [ { atMost: 30, points: 100 }, { above: 30, atMost: 60, points: 80 }, { above: 60, atMost: 90, points: 60 }, { points: 40 } ] }
+  value:
+    weight: 80
+    label: { zh-CN: 价值, en: Value }
+    metrics: { spend: { weight: 100, score: { linear: { from: 0, to: 100000 } } } }
+tiers:
+  method: thresholds
+  levels:
+    - { id: key, label: { zh-CN: 重点, en: Key }, minScore: 50 }
+    - { id: watch, label: { zh-CN: 观察, en: Watch } }
+`;
+
+  it('asks for the nearest band that is enough, with its real (open or closed) edge', async () => {
+    const policy = policyOf(RECENCY);
+    // 0.2 × 40 + 0.8 × 45 = 44 → watch; key needs 49.5: +5.5 → recency 40 + 27.5 = 67.5 points → the ≤ 60 band.
+    const [result] = await new ReferenceEvaluator(policy).evaluate([
+      { id: 'C', facts: { recencyDays: 120, spend: 45000 } },
+    ]);
+    const up = moveUp(policy, result!)!;
+    expect(up.options.find((o) => o.fact === 'recencyDays')).toEqual({
+      metric: 'recencyDays',
+      fact: 'recencyDays',
+      current: 120,
+      operator: 'atMost',
+      target: 60,
+    });
+    // From below, a band that starts above a value is reached by "> value".
+    const [low] = await new ReferenceEvaluator(policy).evaluate([
+      { id: 'D', facts: { recencyDays: 10, spend: 0 } },
+    ]);
+    expect(low!.tier).toBe('watch');
+  });
+});
