@@ -5,8 +5,9 @@
 
 import { type Measurement, machine, table } from './harness.js';
 import { checkSuite } from './suites/check.js';
+import { factsSuite } from './suites/facts.js';
 
-const SUITES: Record<string, () => Promise<Measurement[]>> = { check: checkSuite };
+const SUITES: Record<string, () => Promise<Measurement[]>> = { check: checkSuite, facts: factsSuite };
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

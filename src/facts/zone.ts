@@ -1,10 +1,8 @@
-export { DEFAULT_TIMEZONE } from '../data/date.js';
-
 import { DateTime, IANAZone } from 'luxon';
-import { DEFAULT_TIMEZONE } from '../data/date.js';
 import { civilDate, DAY_MS, dayNumber } from './calendar.js';
 
 /** The seed companies are in mainland China; the policy's metadata.timezone defaults to it too. */
+export { DEFAULT_TIMEZONE } from '../data/date.js';
 
 export function isTimeZone(timezone: string): boolean {
   return IANAZone.isValidZone(timezone);

@@ -1,0 +1,149 @@
+import {
+  type CustomerAccumulator,
+  compileAggregates,
+  compileMonthlySeries,
+  isAggregatePlan,
+  isMonthlySeriesPlan,
+} from '../../src/facts/index.js';
+import type { Transaction } from '../../src/facts/transaction.js';
+import { AGGREGATES, type Fact } from '../../src/policy/schema/facts.js';
+import { type Measurement, measure } from '../harness.js';
+
+const CUSTOMERS = 10_000;
+const TRANSACTIONS = 1_000_000;
+const AS_OF = '2024-03-01';
+const TIMEZONE = 'Asia/Shanghai';
+const DAY_MS = 86_400_000;
+/** Three years of history before the as-of, so windows drop some rows, and a week after it. */
+const HISTORY_DAYS = 3 * 365;
+const AFTER_DAYS = 7;
+
+interface Row extends Transaction {
+  customerId: string;
+}
+
+/** mulberry32: the same rows on every machine and every run, so figures compare across commits. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/**
+ * A transaction log in file order (customers interleaved, instants unsorted), as the data layer
+ * hands it over: amounts spread over three orders of magnitude, 2% of rows without an amount.
+ */
+function transactionLog(): Row[] {
+  const next = random(20240301);
+  const ids = Array.from({ length: CUSTOMERS }, (_, i) => `C${String(i).padStart(7, '0')}`);
+  const end = Date.parse(`${AS_OF}T23:59:59.999+08:00`);
+  const rows: Row[] = [];
+  for (let i = 0; i < TRANSACTIONS; i++) {
+    const at = end - Math.floor(next() * HISTORY_DAYS * DAY_MS) + AFTER_DAYS * DAY_MS;
+    const amount = next() < 0.02 ? undefined : Math.round(100 * 10 ** (next() * 3)) / 100;
+    rows.push({
+      customerId: ids[Math.floor(next() * CUSTOMERS)]!,
+      at,
+      fields: amount === undefined ? { product: 'P1' } : { amount, product: 'P1' },
+    });
+  }
+  return rows;
+}
+
+const aggregate = (agg: Fact['aggregate'], extra: Partial<Fact> = {}): Fact => ({
+  type: 'number',
+  aggregate: agg,
+  ...extra,
+});
+
+/** The raw inputs of seed 004's score sheet (table 2) and its two re-rating triggers. */
+const SEED_004: Record<string, Fact> = {
+  spend12m: aggregate('sum', { of: 'amount', window: 'P12M' }),
+  orders12m: aggregate('count', { window: 'P12M' }),
+  daysSinceLastPurchase: aggregate('daysSinceLast'),
+  repurchaseRate: aggregate('repurchaseRate', { window: 'P12M' }),
+  spendDropMonths: aggregate('dropStreakMonths', { of: 'amount', window: 'P6M', calendar: true }),
+  monthsWithoutPurchase: aggregate('monthsWithoutPurchase'),
+};
+
+/** Every aggregate over three windows: the worst case of one pass. */
+const EVERY_AGGREGATE: Record<string, Fact> = Object.fromEntries(
+  ['P12M', 'P90D', undefined].flatMap((window) =>
+    AGGREGATES.map((agg) => [`${agg}${window ?? 'All'}`, aggregate(agg, { of: 'amount', window })]),
+  ),
+);
+
+function accumulateAll(facts: Record<string, Fact>, rows: readonly Row[]): () => number {
+  const plan = compileAggregates(facts, { asOf: AS_OF, timezone: TIMEZONE });
+  if (!isAggregatePlan(plan)) throw new Error(JSON.stringify(plan));
+  return () => {
+    const customers = new Map<string, CustomerAccumulator>();
+    for (const row of rows) {
+      let accumulator = customers.get(row.customerId);
+      if (accumulator === undefined) {
+        accumulator = plan.accumulator();
+        customers.set(row.customerId, accumulator);
+      }
+      accumulator.add(row);
+    }
+    let defined = 0;
+    for (const accumulator of customers.values()) {
+      for (const value of Object.values(accumulator.result())) if (value !== undefined) defined++;
+    }
+    return defined;
+  };
+}
+
+/** Every customer's monthly spend series over 12 months, from the log grouped by customer. */
+function seriesOfAll(rows: readonly Row[]): () => number {
+  const plan = compileMonthlySeries({ of: 'amount', window: 'P12M', asOf: AS_OF, timezone: TIMEZONE });
+  if (!isMonthlySeriesPlan(plan)) throw new Error(JSON.stringify(plan));
+  const customers = new Map<string, Row[]>();
+  for (const row of rows) {
+    const transactions = customers.get(row.customerId);
+    if (transactions) transactions.push(row);
+    else customers.set(row.customerId, [row]);
+  }
+  return () => {
+    let months = 0;
+    for (const transactions of customers.values()) months += plan.series(transactions).months.length;
+    return months;
+  };
+}
+
+/** One pass timed by the harness (median of 7 after 2 warm-ups), rescaled to transactions/s. */
+async function perTransaction(name: string, pass: () => number, note: string): Promise<Measurement> {
+  const measured = await measure('facts', name, 'transactions', pass, {
+    runs: 7,
+    warmup: 2,
+    note: `${note}; median ms is one pass of ${TRANSACTIONS.toLocaleString('en-US')}`,
+  });
+  return { ...measured, perSecond: measured.perSecond * TRANSACTIONS };
+}
+
+/**
+ * src/facts over 1M transactions of 10k customers: accumulating them in file order (a Map from
+ * customer id to accumulator, every customer's results read at the end), and the monthly series.
+ */
+export async function factsSuite(): Promise<Measurement[]> {
+  const rows = transactionLog();
+  const customers = `${CUSTOMERS.toLocaleString('en-US')} customers`;
+  return [
+    await perTransaction(
+      'seed-004 facts: accumulate',
+      accumulateAll(SEED_004, rows),
+      `${Object.keys(SEED_004).length} facts, ${customers}`,
+    ),
+    await perTransaction(
+      'every aggregate × 3 windows: accumulate',
+      accumulateAll(EVERY_AGGREGATE, rows),
+      `${Object.keys(EVERY_AGGREGATE).length} facts, ${customers}`,
+    ),
+    await perTransaction('monthly spend series P12M', seriesOfAll(rows), `compiled once, ${customers}`),
+  ];
+}
