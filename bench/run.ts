@@ -5,9 +5,14 @@
 
 import { type Measurement, machine, table } from './harness.js';
 import { checkSuite } from './suites/check.js';
+import { evaluateSuite } from './suites/evaluate.js';
 import { factsSuite } from './suites/facts.js';
 
-const SUITES: Record<string, () => Promise<Measurement[]>> = { check: checkSuite, facts: factsSuite };
+const SUITES: Record<string, () => Promise<Measurement[]>> = {
+  check: checkSuite,
+  facts: factsSuite,
+  evaluate: evaluateSuite,
+};
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
