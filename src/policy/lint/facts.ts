@@ -4,7 +4,7 @@ import type { Fact } from '../schema/facts.js';
 import type { LintContext } from './context.js';
 
 /** Transaction aggregates that read a field of each transaction (`of`). */
-const NEEDS_FIELD = new Set(['sum', 'avg', 'min', 'max']);
+const NEEDS_FIELD = new Set(['sum', 'avg', 'min', 'max', 'dropStreakMonths']);
 
 /** Each fact states one way to obtain it, and what it states fits its type. */
 export function facts(context: LintContext): void {
