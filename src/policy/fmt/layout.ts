@@ -1,4 +1,4 @@
-import { type Document, isAlias, isNode, isPair, isScalar, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { type Document, isAlias, isNode, isPair, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { fitsOneLine, type Rendering, render } from './render.js';
 import { type Collection, children, entries, isCollectionNode, type Place } from './tree.js';
 
