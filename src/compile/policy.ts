@@ -1,0 +1,282 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { topLevel } from '../engine/conditions/reference.js';
+import type { Decision } from '../engine/decision.js';
+import type { CustomerInput, CustomerResult } from '../engine/evaluate.js';
+import { roundScore } from '../engine/round.js';
+import { planScorecard, type ScorecardPlan, scoreCustomer } from '../engine/scoring/scorecard.js';
+import { decideQuota, type Ranked } from '../engine/tiers/quota.js';
+import { rangeOf } from '../engine/tiers/thresholds.js';
+import { contains, fromBounds, type Interval } from '../policy/analysis/interval.js';
+import type { Condition } from '../policy/schema/condition.js';
+import type { Policy } from '../policy/schema/policy.js';
+import { compileTest, compileTracer, type Facts, type Test, type Tracer } from './conditions.js';
+import { compileScoring, type PointsFn } from './scoring.js';
+
+export interface CompileOptions {
+  /** Build explanations (score breakdown, condition traces) exactly as the reference does. */
+  explain?: boolean;
+}
+
+/** A policy compiled once into synchronous functions; `evaluate` gives the reference's results. */
+export interface CompiledPolicy {
+  readonly policy: Policy;
+  evaluate(customers: readonly CustomerInput[], options?: CompileOptions): CustomerResult[];
+}
+
+interface Site {
+  test: Test;
+  trace: Tracer;
+}
+
+/**
+ * The compiled fast path: every lookup, interval and condition built at compile time, so a
+ * customer costs a few comparisons and one result object. It shares the reference's arithmetic
+ * (roundScore, the quota ranking) and is held to it by property tests (test/compile).
+ */
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const tiers = policy.tiers!;
+  const named = policy.conditions ?? {};
+  const site = (condition: Condition): Site => {
+    const top = topLevel(condition) as unknown as Condition;
+    return { test: compileTest(top, named), trace: compileTracer(top, named) };
+  };
+  const plan = planScorecard(policy);
+  const scorer = plan ? compileScorecard(plan) : undefined;
+  const thresholds = tiers.levels.map((l) => fromBounds(rangeOf(l)));
+  const criteria = tiers.levels.map((l) => (l.when ? site(l.when) : undefined));
+  const matrix = tiers.matrix && compileMatrix(policy);
+  const classifiers = Object.entries(policy.classifiers ?? {}).map(([id, c]) => ({
+    id,
+    first: (c.pick ?? 'first') === 'first',
+    rules: c.rules.map((r) => ({ id: r.id, site: site(r.when) })),
+    otherwise: c.otherwise?.id,
+  }));
+  const triggers = (policy.rerating?.triggers ?? []).map((t) => ({ trigger: t, site: site(t.when) }));
+  const defaults = Object.entries(policy.facts ?? {}).filter(([, f]) => f.default !== undefined);
+  const withDefaults = (facts: Facts): Facts => {
+    let out: Record<string, unknown> | undefined;
+    for (const [id, fact] of defaults) {
+      if (facts[id] !== undefined && facts[id] !== null) continue;
+      out ??= { ...facts };
+      out[id] = fact.default;
+    }
+    return out ?? facts;
+  };
+
+  const decide = (facts: Facts, score: number | undefined, explain: boolean): Decision => {
+    switch (tiers.method) {
+      case 'thresholds': {
+        if (score === undefined) return { method: 'none', reason: 'the customer could not be scored' };
+        for (let i = 0; i < thresholds.length; i++) {
+          if (contains(thresholds[i]!, score))
+            return { method: 'thresholds', level: i, score, range: rangeOf(tiers.levels[i]!) };
+        }
+        return { method: 'none', reason: `no tier's score range holds ${score}` };
+      }
+      case 'criteria': {
+        const withScore = score === undefined ? facts : { ...facts, score };
+        const rejected: { level: number; trace: ReturnType<Tracer> }[] = [];
+        for (let i = 0; i < tiers.levels.length; i++) {
+          const level = tiers.levels[i]!;
+          if (level.otherwise) return { method: 'criteria', level: i, otherwise: true, rejected };
+          const s = criteria[i];
+          if (!s) continue;
+          if (explain) {
+            const trace = s.trace(withScore);
+            if (trace.result) return { method: 'criteria', level: i, otherwise: false, trace, rejected };
+            rejected.push({ level: i, trace });
+          } else if (s.test(withScore)) return { method: 'criteria', level: i, otherwise: false, rejected };
+        }
+        return { method: 'none', reason: 'no tier’s criteria hold' };
+      }
+      case 'matrix':
+        return matrix!(facts, score);
+      default:
+        return { method: 'none', reason: 'quota is decided over the population' };
+    }
+  };
+
+  return {
+    policy,
+    evaluate(input, options = {}) {
+      const explain = options.explain ?? false;
+      const customers = input.map((c) => ({ ...c, facts: withDefaults(c.facts) }));
+      const scored = customers.map((c) => {
+        if (!scorer) return { total: undefined, breakdown: undefined, diagnostics: [] };
+        const total = scorer(c.facts);
+        if (total === undefined || explain) {
+          const full = scoreCustomer(plan!, c.facts, c.id);
+          return { total: full.breakdown?.total, breakdown: full.breakdown, diagnostics: full.diagnostics };
+        }
+        return { total, breakdown: undefined, diagnostics: [] };
+      });
+      const decisions = customers.map((c, i) => decide(c.facts, scored[i]!.total, explain));
+      if (tiers.method === 'quota') {
+        const rankBy = tiers.quota?.rankBy ?? 'score';
+        const population: Ranked[] = customers.map((c, i) => ({
+          key: c.id,
+          rankValue: rankValue(rankBy === 'score' ? scored[i]!.total : c.facts[rankBy]),
+          tieBreak: (tiers.quota?.tieBreak ?? []).map((k) => c.facts[k.fact]),
+        }));
+        decideQuota(tiers, population).forEach((d, i) => {
+          decisions[i] = d;
+        });
+      }
+      return customers.map((c, i) => {
+        const decision = decisions[i]!;
+        const { total, breakdown, diagnostics } = scored[i]!;
+        const level = decision.method === 'none' ? undefined : tiers.levels[decision.level];
+        if (!level && diagnostics.length === 0) diagnostics.push(noTier(c.id, decision, c.row));
+        const facts =
+          total === undefined
+            ? { ...c.facts, tier: level?.id }
+            : { ...c.facts, score: total, tier: level?.id };
+        const classes: Record<string, string[]> = {};
+        for (const classifier of classifiers) {
+          const matched: string[] = [];
+          for (const rule of classifier.rules) {
+            if (!rule.site.test(facts)) continue;
+            matched.push(rule.id);
+            if (classifier.first) break;
+          }
+          if (matched.length === 0 && classifier.otherwise) matched.push(classifier.otherwise);
+          Object.defineProperty(classes, classifier.id, {
+            value: matched,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
+        }
+        const fired = triggers.filter((t) => t.site.test(facts)).map((t) => t.trigger);
+        const flags: string[] = [];
+        const notify: string[] = [];
+        for (const t of fired) {
+          if (t.then.flag && !flags.includes(t.then.flag)) flags.push(t.then.flag);
+          for (const role of t.then.notify ?? []) if (!notify.includes(role)) notify.push(role);
+        }
+        return {
+          customer: c.id,
+          row: c.row,
+          score: total,
+          breakdown,
+          tier: level?.id,
+          decision,
+          sla: level?.sla,
+          entitlements: level?.entitlements,
+          classes,
+          flags,
+          rerate: fired.some((t) => t.then.rerate === true),
+          notify,
+          triggers: fired.map((t) => t.id),
+          diagnostics: diagnostics.map((d) => (c.row === undefined ? d : { ...d, row: c.row })),
+        };
+      });
+    },
+  };
+}
+
+/** The rounded total, or undefined when a metric without a missing-value rule has no points. */
+export function compileScorecard(plan: ScorecardPlan): (facts: Facts) => number | undefined {
+  const dimensions = plan.dimensions.map((d) => ({
+    weight: d.weight,
+    metrics: d.metrics.map((m) => ({
+      fact: m.fact,
+      weight: m.weight,
+      points: compileScoring(m.fn) as PointsFn,
+      missing: m.missing ?? 'error',
+    })),
+  }));
+  return (facts) => {
+    let totalWeight = 0;
+    let totalWeighted = 0;
+    for (const dimension of dimensions) {
+      let weightSum = 0;
+      let weighted = 0;
+      for (const metric of dimension.metrics) {
+        const value = facts[metric.fact];
+        let points = value === undefined || value === null ? undefined : metric.points(value);
+        if (points === undefined) {
+          if (metric.missing === 'error') return undefined;
+          if (metric.missing === 'exclude') continue;
+          points = metric.missing.points;
+        }
+        weightSum += metric.weight;
+        weighted += metric.weight * points;
+      }
+      // Same order of operations as combine() in src/engine/scoring/scorecard.ts.
+      if (weightSum > 0) {
+        const points = weighted / weightSum;
+        totalWeight += dimension.weight;
+        totalWeighted += dimension.weight * points;
+      }
+    }
+    const raw = totalWeight > 0 ? totalWeighted / totalWeight : 0;
+    return roundScore(raw, plan.round, plan.digits);
+  };
+}
+
+function compileMatrix(policy: Policy): (facts: Facts, score: number | undefined) => Decision {
+  const tiers = policy.tiers!;
+  const matrix = tiers.matrix!;
+  const plan = planScorecard(policy);
+  const axis = (a: typeof matrix.rows) => {
+    const bands = a.bands.map((b) => ({ id: b.id, interval: fromBounds(b) as Interval }));
+    const name = a.fact ?? a.dimension ?? 'score';
+    const read = (facts: Facts, score: number | undefined): unknown => {
+      if (a.fact !== undefined) return facts[a.fact];
+      if (a.dimension !== undefined) {
+        // A dimension's own points come from the shared scorecard code, as in the reference.
+        return plan
+          ? scoreCustomer(plan, facts, '').breakdown?.dimensions.find((d) => d.dimension === a.dimension)
+              ?.points
+          : undefined;
+      }
+      return score;
+    };
+    return { bands, name, read };
+  };
+  const rows = axis(matrix.rows);
+  const columns = axis(matrix.columns);
+  const levelOf = new Map(tiers.levels.map((l, i) => [l.id, i]));
+  const place = (
+    a: ReturnType<typeof axis>,
+    facts: Facts,
+    score: number | undefined,
+  ): { band: string; value: number } | string => {
+    const value = a.read(facts, score);
+    if (typeof value !== 'number') return `no value for ${a.name}`;
+    for (const band of a.bands) if (contains(band.interval, value)) return { band: band.id, value };
+    return `no band holds ${value}`;
+  };
+  return (facts, score) => {
+    const row = place(rows, facts, score);
+    const column = place(columns, facts, score);
+    if (typeof row === 'string') return { method: 'none', reason: `rows: ${row}` };
+    if (typeof column === 'string') return { method: 'none', reason: `columns: ${column}` };
+    const tier = matrix.cells[row.band]?.[column.band];
+    const level = tier === undefined ? undefined : levelOf.get(tier);
+    if (level === undefined)
+      return { method: 'none', reason: `no tier in cell ${row.band} × ${column.band}` };
+    return {
+      method: 'matrix',
+      level,
+      row: row.band,
+      column: column.band,
+      rowValue: row.value,
+      columnValue: column.value,
+    };
+  };
+}
+
+function rankValue(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function noTier(customer: string, decision: Decision, row: number | undefined): Diagnostic {
+  return diagnostic(
+    'TW0702',
+    `customer ${customer} gets no tier: ${decision.method === 'none' ? decision.reason : ''}`,
+    { row },
+  );
+}
