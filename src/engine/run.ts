@@ -4,7 +4,7 @@ import type { AsOf } from '../facts/asof.js';
 import { type LoadCustomersOptions, loadCustomers } from '../facts/customers.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { type Distribution, tierDistribution } from './distribution.js';
-import { type CustomerResult, ReferenceEvaluator } from './evaluate.js';
+import { type CustomerInput, type CustomerResult, ReferenceEvaluator } from './evaluate.js';
 
 export interface EvaluationRun {
   results: CustomerResult[];
@@ -19,9 +19,19 @@ export interface EvaluationRun {
 }
 
 export interface RunOptions extends LoadCustomersOptions {
+  /** How to evaluate; the reference evaluator unless a surface passes the compiled one. */
+  evaluate?: Evaluate;
   /** Evaluate only these customers (ids); quotas still rank the whole population. */
   only?: readonly string[];
+  /** Build explanations (score breakdowns, condition traces). */
+  explain?: boolean;
 }
+
+/** Anything that evaluates a population the way ReferenceEvaluator does. */
+export type Evaluate = (
+  customers: readonly CustomerInput[],
+  options: { explain: boolean },
+) => Promise<CustomerResult[]>;
 
 /** The whole job behind `tierwise eval`: read the data, compute facts, evaluate every customer. */
 export async function runEvaluation(policy: Policy, options: RunOptions): Promise<EvaluationRun> {
@@ -39,8 +49,9 @@ export async function runEvaluation(policy: Policy, options: RunOptions): Promis
       failed: true,
     };
   }
-  const evaluator = new ReferenceEvaluator(policy);
-  const all = await evaluator.evaluate(loaded.customers);
+  const all = await (options.evaluate ?? referenceEvaluate(policy))(loaded.customers, {
+    explain: options.explain ?? false,
+  });
   const only = options.only ? new Set(options.only) : undefined;
   const results = only ? all.filter((r) => only.has(r.customer)) : all;
   const diagnostics = [...loaded.diagnostics, ...results.flatMap((r) => r.diagnostics)];
@@ -54,4 +65,9 @@ export async function runEvaluation(policy: Policy, options: RunOptions): Promis
     transactionsSummary: loaded.transactionsSummary,
     failed: false,
   };
+}
+
+export function referenceEvaluate(policy: Policy): Evaluate {
+  const evaluator = new ReferenceEvaluator(policy);
+  return (customers) => evaluator.evaluate(customers);
 }

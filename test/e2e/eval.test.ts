@@ -128,3 +128,21 @@ describe('tierwise eval (the real CLI)', () => {
     expect(run('--transactions', join(dir, 'nope.csv')).code).toBe(2);
   });
 });
+
+describe('eval engines', () => {
+  it('gives the same results, explanations included, on the compiled (default) and the reference engine', () => {
+    const args = [
+      '--transactions',
+      join(dir, 'tx.csv'),
+      '--as-of',
+      '2024-03-01',
+      '--explain',
+      '--format',
+      'json',
+    ];
+    const compiled = run(...args);
+    const reference = run(...args, '--engine', 'reference');
+    expect(compiled.code).toBe(0);
+    expect(JSON.parse(compiled.stdout)).toEqual(JSON.parse(reference.stdout));
+  });
+});

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { chooseEvaluator, type EngineChoice } from '../../compile/evaluate.js';
 import { type EncodingOption, ON_ERROR, type OnError, type ReadSummary } from '../../data/index.js';
 import { ENCODINGS } from '../../data/types.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
@@ -24,6 +25,7 @@ interface EvalOptions {
   encoding: EncodingOption;
   sheet?: string;
   lang: 'en' | 'zh-CN';
+  engine: EngineChoice;
 }
 
 export function registerEval(program: Command, io: CliIO): void {
@@ -55,6 +57,11 @@ export function registerEval(program: Command, io: CliIO): void {
     )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
     .addOption(new Option('--lang <language>', 'language of labels').choices(['en', 'zh-CN']).default('en'))
+    .addOption(
+      new Option('--engine <engine>', 'compiled (fast) or reference (json-rules-engine)')
+        .choices(['compiled', 'reference'])
+        .default('compiled'),
+    )
     .action(async (opts: EvalOptions) => {
       process.exitCode = await evaluate(opts, io);
     });
@@ -73,7 +80,10 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     );
     return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
   }
+  const { evaluate, notes } = chooseEvaluator(loaded.policy, opts.engine);
   const run = await runEvaluation(loaded.policy, {
+    evaluate,
+    explain: opts.explain,
     customers: opts.data,
     transactions: opts.transactions,
     asOf: opts.asOf,
@@ -82,6 +92,7 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     sheet: opts.sheet,
     only: opts.customer,
   });
+  run.diagnostics.unshift(...notes);
   if (run.diagnostics.length > 0) {
     io.err(
       renderDiagnostics('text', {

@@ -47,7 +47,7 @@ export function reattachTrailingComments(document: Document, text: string): void
 /** `facts:   # what the policy reads`: yaml files it above the first fact; it stays on its line. */
 function keepKeyLineComment(pair: Pair<unknown, unknown>, text: string): void {
   const { key, value } = pair;
-  if (!isScalar(key) || !key.range || !(isMap(value) || isSeq(value)) || value.flow) return;
+  if (!isScalar(key) || !key.range || !(isMap(value) || isSeq(value))) return;
   if (!value.range || !value.commentBefore) return;
   const between = text.slice(key.range[1], value.range[0]);
   if (!between.split('\n')[0]?.includes('#')) return;

@@ -1,5 +1,6 @@
 import { type Document, isPair, isScalar, type Node, parse, type Scalar } from 'yaml';
 import { displayWidth, MAX_WIDTH, type Rendering, render, widestLine } from './render.js';
+import { INVISIBLE } from './scalars.js';
 import { type Collection, isCollectionNode } from './tree.js';
 
 /**
@@ -15,7 +16,7 @@ export function foldLongText(document: Document, laidOut: Rendering): string {
     const placed = laidOut.placed.get(scalar)?.range;
     if (!placed || widestLine(laidOut.text, placed[0], placed[1]) <= MAX_WIDTH) continue;
     const width = MAX_WIDTH - indent;
-    if (foldLines(scalar.value as string, width).length > 1) widths.set(scalar, width);
+    if (folds(scalar.value as string, width)) widths.set(scalar, width);
   }
   if (widths.size === 0) return laidOut.text;
   for (const scalar of widths.keys()) scalar.type = 'BLOCK_FOLDED';
@@ -51,7 +52,7 @@ function* blockStrings(node: unknown, laidOut: Rendering): Generator<{ scalar: S
   const column = columnOf(laidOut, node);
   for (const item of node.items as unknown[]) {
     const value = isPair(item) ? item.value : item;
-    if (isScalar(value) && typeof value.value === 'string' && !value.commentBefore) {
+    if (isScalar(value) && typeof value.value === 'string') {
       yield { scalar: value, indent: column + 2 };
     } else yield* blockStrings(value, laidOut);
   }
@@ -67,13 +68,19 @@ const NEEDS_ESCAPE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 
 /**
  * The lines of a folded block holding `value`, each within `width` columns where a space allows;
- * one line (nothing to fold) when folding could not give back the same string.
+ * `[value]` itself when a folded block could not give back the same string.
  */
 export function foldLines(value: string, width: number): string[] {
   const body = value.endsWith('\n') ? value.slice(0, -1) : value;
   // A line that starts with a blank is "more indented" and keeps its break; a blank at the end
   // is invisible in an editor and lost to the first one that trims lines.
-  if (body.includes('\n') || /^[ \t]|[ \t]$/.test(body) || body === '' || NEEDS_ESCAPE.test(body)) {
+  if (
+    body.includes('\n') ||
+    /^[ \t]|[ \t]$/.test(body) ||
+    body === '' ||
+    NEEDS_ESCAPE.test(body) ||
+    INVISIBLE.test(body)
+  ) {
     return [value];
   }
   // A single space between two visible characters reads back as the line break that replaced it.
@@ -88,7 +95,13 @@ export function foldLines(value: string, width: number): string[] {
     }
   }
   lines.push(line);
-  return lines.length > 1 && readsBack(lines, value) ? lines : [value];
+  return readsBack(lines, value) ? lines : [value];
+}
+
+/** Whether the folded block is narrower than the line it replaces: it breaks, or fits below its key. */
+function folds(value: string, width: number): boolean {
+  const lines = foldLines(value, width);
+  return lines[0] !== value && (lines.length > 1 || displayWidth(lines[0]!) <= width);
 }
 
 function readsBack(lines: string[], value: string): boolean {

@@ -84,8 +84,8 @@ function takeLineComment(plan: Plan, node: Collection, place: Place): void {
     const comment = onKey ?? own;
     if (!comment) return;
     plan.lineComments.set(node, comment);
-    key.comment = null;
-    node.comment = null;
+    if (onKey) key.comment = null;
+    else node.comment = null;
   } else if (place === 'item' && own) {
     plan.lineComments.set(node, own);
     node.comment = null;
@@ -97,7 +97,12 @@ function firstLineTarget(plan: Plan, node: Collection): LineTarget | undefined {
   if (!isPair(first)) return undefined;
   if (isScalar(first.value) && !first.value.comment) return { scalar: first.value };
   const { value } = first;
-  if (isCollectionNode(value) && plan.keyOf.has(value) && !plan.lineComments.has(value) && !plan.keyOf.get(value)!.comment)
+  if (
+    isCollectionNode(value) &&
+    plan.keyOf.has(value) &&
+    !plan.lineComments.has(value) &&
+    !plan.keyOf.get(value)!.comment
+  )
     return { collection: value };
   return undefined;
 }
@@ -121,10 +126,7 @@ function isInlineEntry(plan: Plan, part: unknown): boolean {
   if (isAlias(part)) return false;
   if (isScalar(part)) return isPlainScalar(part);
   return (
-    isCollectionNode(part) &&
-    plan.candidates.has(part) &&
-    !part.commentBefore &&
-    !plan.lineComments.has(part)
+    isCollectionNode(part) && plan.candidates.has(part) && !part.commentBefore && !plan.lineComments.has(part)
   );
 }
 

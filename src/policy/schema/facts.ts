@@ -86,7 +86,8 @@ export const Fact = strictObject(
     window: Type.Optional(Duration('how far back from the as-of date, e.g. P12M')),
     calendar: Type.Optional(
       Type.Boolean({
-        description: 'align the window to complete calendar months; the as-of month counts only when the as-of is its last moment (docs/facts.md)',
+        description:
+          'align the window to complete calendar months; the as-of month counts only when the as-of is its last moment (docs/facts.md)',
       }),
     ),
   },
