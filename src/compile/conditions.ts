@@ -31,7 +31,7 @@ const OPERATORS: Record<Operator, (a: unknown, b: unknown) => boolean> = {
 type Named = Readonly<Record<string, Condition>>;
 
 /** The right-hand side as json-rules-engine resolves it: `{ fact: x }` reads another fact. */
-function valueOf(value: unknown): (facts: Facts) => unknown {
+function rightHandSide(value: unknown): (facts: Facts) => unknown {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.hasOwn(value, 'fact')) {
     const fact = (value as { fact: string }).fact;
     if (
@@ -116,7 +116,7 @@ function leaf(condition: Condition) {
   if (condition.path !== undefined || condition.params !== undefined)
     throw new UnsupportedCondition('a comparison with path or params');
   const compare = OPERATORS[condition.operator!];
-  return { fact: condition.fact!, compare, value: valueOf(condition.value) };
+  return { fact: condition.fact!, compare, value: rightHandSide(condition.value) };
 }
 
 /** A named condition as the reference registers it: a lone comparison is wrapped in `all`. */

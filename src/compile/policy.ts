@@ -7,10 +7,11 @@ import { roundScore } from '../engine/round.js';
 import { planScorecard, type ScorecardPlan, scoreCustomer } from '../engine/scoring/scorecard.js';
 import { decideQuota, type Ranked } from '../engine/tiers/quota.js';
 import { rangeOf } from '../engine/tiers/thresholds.js';
-import { contains, fromBounds, type Interval } from '../policy/analysis/interval.js';
+import { contains, fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { compileTest, compileTracer, type Facts, type Test, type Tracer } from './conditions.js';
+import { compileMatrix } from './matrix.js';
 import { compileScoring, type PointsFn } from './scoring.js';
 
 export interface CompileOptions {
@@ -213,59 +214,6 @@ export function compileScorecard(plan: ScorecardPlan): (facts: Facts) => number 
     }
     const raw = totalWeight > 0 ? totalWeighted / totalWeight : 0;
     return roundScore(raw, plan.round, plan.digits);
-  };
-}
-
-function compileMatrix(policy: Policy): (facts: Facts, score: number | undefined) => Decision {
-  const tiers = policy.tiers!;
-  const matrix = tiers.matrix!;
-  const plan = planScorecard(policy);
-  const axis = (a: typeof matrix.rows) => {
-    const bands = a.bands.map((b) => ({ id: b.id, interval: fromBounds(b) as Interval }));
-    const name = a.fact ?? a.dimension ?? 'score';
-    const read = (facts: Facts, score: number | undefined): unknown => {
-      if (a.fact !== undefined) return facts[a.fact];
-      if (a.dimension !== undefined) {
-        // A dimension's own points come from the shared scorecard code, as in the reference.
-        return plan
-          ? scoreCustomer(plan, facts, '').breakdown?.dimensions.find((d) => d.dimension === a.dimension)
-              ?.points
-          : undefined;
-      }
-      return score;
-    };
-    return { bands, name, read };
-  };
-  const rows = axis(matrix.rows);
-  const columns = axis(matrix.columns);
-  const levelOf = new Map(tiers.levels.map((l, i) => [l.id, i]));
-  const place = (
-    a: ReturnType<typeof axis>,
-    facts: Facts,
-    score: number | undefined,
-  ): { band: string; value: number } | string => {
-    const value = a.read(facts, score);
-    if (typeof value !== 'number') return `no value for ${a.name}`;
-    for (const band of a.bands) if (contains(band.interval, value)) return { band: band.id, value };
-    return `no band holds ${value}`;
-  };
-  return (facts, score) => {
-    const row = place(rows, facts, score);
-    const column = place(columns, facts, score);
-    if (typeof row === 'string') return { method: 'none', reason: `rows: ${row}` };
-    if (typeof column === 'string') return { method: 'none', reason: `columns: ${column}` };
-    const tier = matrix.cells[row.band]?.[column.band];
-    const level = tier === undefined ? undefined : levelOf.get(tier);
-    if (level === undefined)
-      return { method: 'none', reason: `no tier in cell ${row.band} × ${column.band}` };
-    return {
-      method: 'matrix',
-      level,
-      row: row.band,
-      column: column.band,
-      rowValue: row.value,
-      columnValue: column.value,
-    };
   };
 }
 

@@ -1,0 +1,180 @@
+import { topLevel } from '../engine/conditions/reference.js';
+import { planScorecard } from '../engine/scoring/scorecard.js';
+import { levelEnds } from '../engine/tiers/quota.js';
+import { rangeOf } from '../engine/tiers/thresholds.js';
+import { contains, fromBounds } from '../policy/analysis/interval.js';
+import type { Condition } from '../policy/schema/condition.js';
+import type { Policy } from '../policy/schema/policy.js';
+import { compileTest } from './conditions.js';
+import { compileMatrixDecision } from './matrix.js';
+import { compileScorecard } from './policy.js';
+
+/**
+ * A population as columns: one array per fact, customer i at index i. Numbers may come as a
+ * Float64Array with NaN for a missing value; anything else as a plain array with undefined.
+ */
+export interface Columns {
+  length: number;
+  /** The customer keys: the last tie-break of quotas. */
+  keys: readonly string[];
+  facts: Readonly<Record<string, ArrayLike<unknown>>>;
+}
+
+export interface BatchResult {
+  /** Index of each customer's tier in policy.tiers.levels, or -1 for none. */
+  tier: Int32Array;
+  /** Each customer's rounded score, NaN when unscored. */
+  score: Float64Array;
+}
+
+/**
+ * The compiled policy for simulations over whole populations: tiers and scores into typed
+ * arrays, no object per customer. One row object is reused and refilled for every customer, so
+ * the compiled conditions and scorecard see the shape they were compiled against. Results equal
+ * compilePolicy().evaluate() (test/compile/batch.test.ts).
+ */
+export function compileBatch(policy: Policy): { run(columns: Columns): BatchResult } {
+  const tiers = policy.tiers!;
+  const factIds = Object.keys(policy.facts ?? {});
+  const plan = planScorecard(policy);
+  const scorer = plan ? compileScorecard(plan) : undefined;
+  const thresholds = tiers.levels.map((l) => fromBounds(rangeOf(l)));
+  const named = policy.conditions ?? {};
+  const criteria = tiers.levels.map((l) =>
+    l.when ? compileTest(topLevel(l.when) as unknown as Condition, named) : undefined,
+  );
+  const otherwise = tiers.levels.findIndex((l) => l.otherwise);
+  const matrix = tiers.matrix ? compileMatrixDecision(policy) : undefined;
+  const defaults = factIds.map((id) => policy.facts![id]!.default);
+
+  return {
+    run(columns) {
+      const n = columns.length;
+      const tier = new Int32Array(n).fill(-1);
+      const score = new Float64Array(n).fill(Number.NaN);
+      const row: Record<string, unknown> = Object.fromEntries(factIds.map((id) => [id, undefined]));
+      const sources = factIds.map((id) => columns.facts[id]);
+      for (let i = 0; i < n; i++) {
+        for (let f = 0; f < factIds.length; f++) {
+          let value = sources[f]?.[i];
+          if (typeof value === 'number' && Number.isNaN(value)) value = undefined;
+          row[factIds[f]!] = value === undefined || value === null ? defaults[f] : value;
+        }
+        const total = scorer ? scorer(row) : undefined;
+        if (total !== undefined) score[i] = total;
+        switch (tiers.method) {
+          case 'thresholds':
+            if (total !== undefined) {
+              for (let k = 0; k < thresholds.length; k++) {
+                if (contains(thresholds[k]!, total)) {
+                  tier[i] = k;
+                  break;
+                }
+              }
+            }
+            break;
+          case 'criteria': {
+            if (total !== undefined) row.score = total;
+            for (let k = 0; k < criteria.length; k++) {
+              if (k === otherwise) {
+                tier[i] = k;
+                break;
+              }
+              const test = criteria[k];
+              if (test?.(row)) {
+                tier[i] = k;
+                break;
+              }
+            }
+            if (total !== undefined) row.score = undefined;
+            break;
+          }
+          case 'matrix':
+            tier[i] = matrix!(row, total);
+            break;
+          default:
+            break;
+        }
+      }
+      if (tiers.method === 'quota') assignQuota(policy, columns, score, tier);
+      return { tier, score };
+    },
+  };
+}
+
+/**
+ * Quota tiers with typed arrays: customers sorted by index on the ranking value (high first),
+ * the tie-break columns and the key, exactly the order src/engine/tiers/quota.ts defines.
+ */
+function assignQuota(policy: Policy, columns: Columns, score: Float64Array, tier: Int32Array): void {
+  const tiers = policy.tiers!;
+  const quota = tiers.quota ?? {};
+  const rankBy = quota.rankBy ?? 'score';
+  const n = columns.length;
+  const value = new Float64Array(n);
+  // A fact's default stands in for a missing value here too, as it does in the object path.
+  const column = (fact: string): ArrayLike<unknown> | undefined => {
+    const raw = columns.facts[fact];
+    const fallback = policy.facts?.[fact]?.default;
+    if (fallback === undefined || !raw) return raw;
+    return Array.from({ length: n }, (_, i) => {
+      const v = raw[i];
+      return v === undefined || v === null || (typeof v === 'number' && Number.isNaN(v)) ? fallback : v;
+    });
+  };
+  const source = rankBy === 'score' ? undefined : column(rankBy);
+  let ranked = 0;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = source ? source[i] : score[i];
+    value[i] = typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN;
+    if (!Number.isNaN(value[i]!)) order[ranked++] = i;
+  }
+  const keys = (quota.tieBreak ?? []).map((k) => ({
+    column: column(k.fact),
+    sign: k.order === 'asc' ? 1 : -1,
+  }));
+  const ids = columns.keys;
+  const sorted = order.subarray(0, ranked).sort((a, b) => {
+    if (value[a] !== value[b]) return value[b]! - value[a]!;
+    for (const key of keys) {
+      const c = compareValues(key.column?.[a], key.column?.[b]) * key.sign;
+      if (c !== 0) return c;
+    }
+    return ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0;
+  });
+  const ends = levelEnds(tiers, ranked, quota.rounding ?? 'nearest');
+  let level = 0;
+  for (let r = 0; r < ranked; r++) {
+    while (level < ends.length - 1 && r + 1 > ends[level]!) level++;
+    tier[sorted[r]!] = level;
+  }
+  if (quota.ties === 'together') {
+    for (let r = 1; r < ranked; r++) {
+      const a = sorted[r - 1]!;
+      const b = sorted[r]!;
+      if (
+        tier[b]! > tier[a]! &&
+        value[a] === value[b] &&
+        keys.every((k) => same(k.column?.[a], k.column?.[b]))
+      )
+        tier[b] = tier[a]!;
+    }
+  }
+}
+
+/** As in quota.ts: missing values last whatever the order; numbers numerically; else as text. */
+function compareValues(a: unknown, b: unknown): number {
+  const missing = (x: unknown) => x === undefined || x === null || (typeof x === 'number' && Number.isNaN(x));
+  if (missing(a) && missing(b)) return 0;
+  if (a === b) return 0;
+  if (missing(a)) return 1;
+  if (missing(b)) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : 1;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const norm = (x: unknown) => (typeof x === 'number' && Number.isNaN(x) ? undefined : x);
+  return norm(a) === norm(b);
+}
