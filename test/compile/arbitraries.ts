@@ -216,6 +216,7 @@ export const policy: fc.Arbitrary<Policy> = fc
           {
             id: 'trigger',
             when: trigger,
+            // biome-ignore lint/suspicious/noThenProperty: the policy language's `when … then …`; data, never a thenable.
             then: { flag: 'churn-warning', rerate: true, notify: ['account-manager'] },
           },
         ],

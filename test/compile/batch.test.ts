@@ -9,11 +9,19 @@ const RUNS = Number(process.env.TIERWISE_EQUIVALENCE_RUNS ?? 200);
 
 /** Numbers as a Float64Array with NaN for missing, the way a simulation holds them. */
 function columnsOf(people: readonly CustomerInput[]): Columns {
-  const numbers = (id: string) => Float64Array.from(people, (c) => (typeof c.facts[id] === 'number' ? (c.facts[id] as number) : Number.NaN));
+  const numbers = (id: string) =>
+    Float64Array.from(people, (c) =>
+      typeof c.facts[id] === 'number' ? (c.facts[id] as number) : Number.NaN,
+    );
   return {
     length: people.length,
     keys: people.map((c) => c.id),
-    facts: { n1: numbers('n1'), n2: numbers('n2'), e: people.map((c) => c.facts.e), flag: people.map((c) => c.facts.flag) },
+    facts: {
+      n1: numbers('n1'),
+      n2: numbers('n2'),
+      e: people.map((c) => c.facts.e),
+      flag: people.map((c) => c.facts.flag),
+    },
   };
 }
 
@@ -24,8 +32,12 @@ describe('the batch form over columns', () => {
         const objects = compilePolicy(p).evaluate(people);
         const batch = compileBatch(p).run(columnsOf(people));
         const levels = p.tiers!.levels.map((l) => l.id);
-        expect(Array.from(batch.tier, (k) => (k < 0 ? undefined : levels[k]))).toEqual(objects.map((r) => r.tier));
-        expect(Array.from(batch.score, (s) => (Number.isNaN(s) ? undefined : s))).toEqual(objects.map((r) => r.score));
+        expect(Array.from(batch.tier, (k) => (k < 0 ? undefined : levels[k]))).toEqual(
+          objects.map((r) => r.tier),
+        );
+        expect(Array.from(batch.score, (s) => (Number.isNaN(s) ? undefined : s))).toEqual(
+          objects.map((r) => r.score),
+        );
       }),
       { seed: 99, numRuns: RUNS },
     );
