@@ -17,6 +17,8 @@ export function tierwise(args: string[], options: { cwd?: string; input?: string
     input: options.input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
+    // JSON reports of thousands of customers run to megabytes.
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

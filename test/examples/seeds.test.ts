@@ -47,6 +47,24 @@ describe('seed 004, 表2: the RFM sheet from raw transactions as of 2024-03-01',
   it('reads the files without a single finding', () => {
     expect(report.diagnostics).toEqual([]);
   });
+
+  it('gives the same on the reference engine (json-rules-engine)', () => {
+    const reference = evalJson('policies/seed004-rfm.tier.yaml', [
+      '--data',
+      `${SEEDS}/seed004-rfm-customers.csv`,
+      '--transactions',
+      `${SEEDS}/seed004-rfm-transactions.csv`,
+      '--as-of',
+      RFM_AS_OF,
+      '--engine',
+      'reference',
+    ]).report;
+    expect(reference.customers.map((c) => [c.customer, c.rawScore, c.tier])).toEqual([
+      ['C2024001', 92, 'vip'],
+      ['C2024002', 75, 'key'],
+      ['C2024003', 45, 'watch'],
+    ]);
+  });
 });
 
 describe('seed 001, 二(2): the five-factor score', () => {
