@@ -7,6 +7,7 @@ import {
 } from '../../src/facts/index.js';
 import type { Transaction } from '../../src/facts/transaction.js';
 import { AGGREGATES, type Fact } from '../../src/policy/schema/facts.js';
+import { mulberry32 } from '../../src/util/random.js';
 import { type Measurement, measure } from '../harness.js';
 
 const CUSTOMERS = 10_000;
@@ -22,24 +23,12 @@ interface Row extends Transaction {
   customerId: string;
 }
 
-/** mulberry32: the same rows on every machine and every run, so figures compare across commits. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * A transaction log in file order (customers interleaved, instants unsorted), as the data layer
  * hands it over: amounts spread over three orders of magnitude, 2% of rows without an amount.
  */
 function transactionLog(): Row[] {
-  const next = random(20240301);
+  const next = mulberry32(20240301);
   const ids = Array.from({ length: CUSTOMERS }, (_, i) => `C${String(i).padStart(7, '0')}`);
   const end = Date.parse(`${AS_OF}T23:59:59.999+08:00`);
   const rows: Row[] = [];

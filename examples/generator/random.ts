@@ -1,3 +1,6 @@
+import { mulberry32 } from '../../src/util/random.js';
+
+export { mulberry32 };
 /**
  * A seeded random source. mulberry32 rather than Math.random: the same seed must give
  * byte-identical example files on every machine and every run, so the committed data can be
@@ -19,17 +22,6 @@ export interface Random {
   logUniform(min: number, max: number): number;
   /** A count with the given mean (Poisson, Knuth's method: the means here are small). */
   poisson(mean: number): number;
-}
-
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createRandom(seed: number): Random {

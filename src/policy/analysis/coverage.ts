@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../util/random.js';
 import {
   type Axis,
   type CriteriaInput,
@@ -311,16 +312,4 @@ function openAtDomain(range: Interval, domain: Interval): Interval {
 
 function sorted(levels: Set<number>): number[] {
   return [...levels].sort((x, y) => x - y);
-}
-
-/** A small seeded generator: the sample, and so the findings, are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
