@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkPolicyText } from '../../src/policy/check.js';
+import { loadPolicy } from '../../src/policy/load.js';
 import { type Measurement, measure } from '../harness.js';
 
 const ROOT = new URL('../../', import.meta.url);
