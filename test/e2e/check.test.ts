@@ -25,6 +25,12 @@ describe('tierwise check (the real CLI)', () => {
     expect(run.stdout).toMatch(/^checked \d+ files: /m);
   });
 
+  it('keeps the bundled policies canonical: fmt --check passes', () => {
+    const run = tierwise(['fmt', '--check', 'policies']);
+    expect(run.stdout + run.stderr).not.toContain('not formatted');
+    expect(run.code).toBe(0);
+  });
+
   it('exits 0 on a clean policy and 1 on errors, with a code frame at file:line:col', () => {
     expect(tierwise(['check', join(dir, 'good.tier.yaml')]).code).toBe(0);
     const run = tierwise(['check', join(dir, 'bad.tier.yaml')]);

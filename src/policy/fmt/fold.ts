@@ -1,5 +1,5 @@
 import { type Document, isPair, isScalar, type Node, parse, type Scalar } from 'yaml';
-import { displayWidth, MAX_WIDTH, type Rendering, render, widestLine } from './render.js';
+import { displayWidth, lineStart, MAX_WIDTH, type Rendering, render } from './render.js';
 import { INVISIBLE } from './scalars.js';
 import { type Collection, isCollectionNode } from './tree.js';
 
@@ -11,39 +11,42 @@ import { type Collection, isCollectionNode } from './tree.js';
  * spaces at its ends, characters that need escapes) stays on its line as it was written.
  */
 export function foldLongText(document: Document, laidOut: Rendering): string {
-  const widths = new Map<Scalar, number>();
+  const long: Scalar[] = [];
   for (const { scalar, indent } of blockStrings(document.contents, laidOut)) {
-    const placed = laidOut.placed.get(scalar)?.range;
-    if (!placed || widestLine(laidOut.text, placed[0], placed[1]) <= MAX_WIDTH) continue;
-    const width = MAX_WIDTH - indent;
-    if (folds(scalar.value as string, width)) widths.set(scalar, width);
+    if (!overflows(laidOut.text, laidOut.placed.get(scalar))) continue;
+    if (foldsWithin(scalar.value as string, MAX_WIDTH - indent)) long.push(scalar);
   }
-  if (widths.size === 0) return laidOut.text;
-  for (const scalar of widths.keys()) scalar.type = 'BLOCK_FOLDED';
+  if (long.length === 0) return laidOut.text;
+  for (const scalar of long) scalar.type = 'BLOCK_FOLDED';
   const folded = render(document);
-  let { text } = folded;
   // From the end, so that each splice leaves the offsets of the ones before it in place.
-  const spliced = [...widths].map(([scalar, width]) => ({ scalar, width, at: folded.placed.get(scalar) }));
-  spliced.sort((a, b) => (b.at?.range?.[0] ?? 0) - (a.at?.range?.[0] ?? 0));
-  for (const { scalar, width, at } of spliced) text = spliceFolded(text, at, scalar.value as string, width);
-  return text;
+  const starts = long.map((scalar) => ({ scalar, at: folded.placed.get(scalar)?.range?.[0] ?? -1 }));
+  starts.sort((a, b) => b.at - a.at);
+  return starts.reduce((text, { scalar, at }) => spliceFolded(text, at, scalar.value as string), folded.text);
+}
+
+/** Whether the text runs past MAX_WIDTH where it was written; a block's header line holds none of it. */
+function overflows(text: string, placed: Node | undefined): boolean {
+  if (!isScalar(placed) || !placed.range) return false;
+  const lines = text.slice(lineStart(text, placed.range[0]), placed.range[1]).split('\n');
+  const block = placed.type === 'BLOCK_LITERAL' || placed.type === 'BLOCK_FOLDED';
+  return (block ? lines.slice(1) : lines).some((line) => displayWidth(line) > MAX_WIDTH);
 }
 
 /**
- * yaml wrote the folded text on one line below its header; it becomes the lines `foldLines` chose,
- * at the same indentation.
+ * yaml wrote the text on one line below the `>-` header at `at`; it becomes the lines `foldLines`
+ * chooses for that indentation. Anything else yaml may have written is left as it is.
  */
-function spliceFolded(text: string, at: Node | undefined, value: string, width: number): string {
-  const start = at?.range ? text.indexOf('\n', at.range[0]) + 1 : 0;
-  const body = value.replace(/\n$/, '');
+function spliceFolded(text: string, at: number, value: string): string {
+  const start = text.indexOf('\n', at) + 1;
   const end = text.indexOf('\n', start);
-  const line = text.slice(start, end < 0 ? undefined : end);
+  const line = text.slice(start, end);
+  const body = value.replace(/\n$/, '');
   const indent = line.slice(0, line.length - body.length);
-  if (start === 0 || !line.endsWith(body) || indent.trim() !== '' || MAX_WIDTH - indent.length !== width) {
-    throw new Error('fmt: a folded string was not written where expected');
-  }
-  const lines = foldLines(value, width).map((l) => indent + l);
-  return text.slice(0, start) + lines.join('\n') + (end < 0 ? '' : text.slice(end));
+  if (at < 0 || start === 0 || end < 0 || !line.endsWith(body) || indent.trim() !== '') return text;
+  const lines = foldLines(value, MAX_WIDTH - indent.length);
+  if (lines?.join(' ') !== body) return text;
+  return text.slice(0, start) + lines.map((l) => indent + l).join('\n') + text.slice(end);
 }
 
 /** Strings that are values in block collections, with the indentation yaml gives a block scalar there. */
@@ -64,27 +67,30 @@ function columnOf(laidOut: Rendering, node: Collection): number {
   return offset - (laidOut.text.lastIndexOf('\n', offset - 1) + 1);
 }
 
+/** What yaml writes only in double quotes, whatever style was asked for. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const NEEDS_ESCAPE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 
 /**
  * The lines of a folded block holding `value`, each within `width` columns where a space allows;
- * `[value]` itself when a folded block could not give back the same string.
+ * undefined when a folded block could not give back the same string.
  */
-export function foldLines(value: string, width: number): string[] {
+function foldLines(value: string, width: number): string[] | undefined {
   const body = value.endsWith('\n') ? value.slice(0, -1) : value;
   // A line that starts with a blank is "more indented" and keeps its break; a blank at the end
-  // is invisible in an editor and lost to the first one that trims lines.
+  // is invisible in an editor and lost to the first one that trims lines; a line that starts
+  // with `#` is text, but reads as a comment.
   if (
     body.includes('\n') ||
-    /^[ \t]|[ \t]$/.test(body) ||
+    /^[ \t#]|[ \t]$/.test(body) ||
     body === '' ||
     NEEDS_ESCAPE.test(body) ||
     INVISIBLE.test(body)
   ) {
-    return [value];
+    return undefined;
   }
   // A single space between two visible characters reads back as the line break that replaced it.
-  const words = body.split(/(?<=[^ \t]) (?=[^ \t])/);
+  const words = body.split(/(?<=[^ \t]) (?=[^ \t#])/);
   const lines: string[] = [];
   let line = words[0]!;
   for (const word of words.slice(1)) {
@@ -95,13 +101,13 @@ export function foldLines(value: string, width: number): string[] {
     }
   }
   lines.push(line);
-  return readsBack(lines, value) ? lines : [value];
+  return readsBack(lines, value) ? lines : undefined;
 }
 
-/** Whether the folded block is narrower than the line it replaces: it breaks, or fits below its key. */
-function folds(value: string, width: number): boolean {
+/** Whether a folded block helps: it breaks the text, or fits it below its key. */
+function foldsWithin(value: string, width: number): boolean {
   const lines = foldLines(value, width);
-  return lines[0] !== value && (lines.length > 1 || displayWidth(lines[0]!) <= width);
+  return lines !== undefined && (lines.length > 1 || displayWidth(lines[0]!) <= width);
 }
 
 function readsBack(lines: string[], value: string): boolean {

@@ -25,21 +25,16 @@ export function layOut(document: Document, root: YAMLMap<unknown, unknown>): Ren
   }
 }
 
-/**
- * The comment written on the line a collection starts on. `key: { … } # why` and `key: # why`
- * above a block are one comment in two layouts, so it follows the collection: after the braces
- * when inline, after the key when a block. A list item's goes after its first entry when the item
- * becomes a block (`- id: vip # why`).
- */
+/** Where a list item's line comment goes when the item is a block: after its first entry. */
 type LineTarget = { scalar: Scalar } | { collection: Collection };
 
 interface Plan {
   /** Collections that may be inline: nothing in them carries a comment or spans lines. */
   candidates: Set<Collection>;
+  /** The comment on the line each collection starts on, held apart while the layout is chosen. */
   lineComments: Map<Collection, string>;
   /** The key of each collection that is a pair's value. */
   keyOf: Map<Collection, Scalar>;
-  /** Where an item's line comment goes when the item is a block. */
   firstLine: Map<Collection, LineTarget>;
   /** Blank lines above entries, dropped inside braces and put back if the collection is a block. */
   spaced: Set<Node>;
@@ -74,6 +69,11 @@ function planLayout(root: YAMLMap<unknown, unknown>): Plan {
   return plan;
 }
 
+/**
+ * `key: { … } # why` and `key: # why` above a block are one comment in two layouts, so it follows
+ * the collection: after the braces when inline, after the key when a block. A list item's goes
+ * after the item's first entry when the item becomes a block (`- id: vip # why`).
+ */
 function takeLineComment(plan: Plan, node: Collection, place: Place): void {
   const own = node.flow && isOneLine(node.comment) ? node.comment : null;
   const key = plan.keyOf.get(node);
@@ -167,7 +167,9 @@ function placeLineComment(plan: Plan, node: Collection, flow: boolean, inherited
   if (!comment) return;
   const key = plan.keyOf.get(node);
   const target = plan.firstLine.get(node);
-  node.comment = flow || (!key && !target) ? comment : null;
+  // A block's own comment, below it, is not this one; a block that was inline last round has none.
+  if (flow || (!key && !target)) node.comment = comment;
+  else if (plan.candidates.has(node)) node.comment = null;
   if (key) key.comment = flow ? null : comment;
   if (target && 'scalar' in target) target.scalar.comment = flow ? null : comment;
   if (target && 'collection' in target) {

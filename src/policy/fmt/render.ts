@@ -33,18 +33,13 @@ export function render(document: Document): Rendering {
   return { text, placed: new Map(before.map((node, i) => [node, after[i]!])) };
 }
 
-const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
+export const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 
 /** Display columns of a piece of one line; editors give a Chinese character two. */
 export function displayWidth(line: string): number {
   let width = 0;
   for (const char of line) width += charWidth(char.codePointAt(0)!);
   return width;
-}
-
-/** The widest of the lines from the one holding `from` up to `to`, counted from the line starts. */
-export function widestLine(text: string, from: number, to: number): number {
-  return Math.max(...text.slice(lineStart(text, from), to).split('\n').map(displayWidth));
 }
 
 /** Whether the node was written on one line that ends within MAX_WIDTH columns. */
