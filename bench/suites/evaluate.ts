@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { ReferenceEvaluator } from '../../src/engine/evaluate.js';
 import { loadCustomers } from '../../src/facts/customers.js';
 import { loadPolicy } from '../../src/policy/load.js';
-import { type Measurement, measure } from '../harness.js';
+import { type Measurement, measure, perItem } from '../harness.js';
+import { type BenchOptions, runsFor } from '../options.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const at = (path: string) => fileURLToPath(new URL(path, ROOT));
@@ -21,11 +22,12 @@ const POLICIES = [
  * The reference path (json-rules-engine for conditions) on the bundled customers: reading and
  * fact computation once, then evaluation alone, in customers per second.
  */
-export async function evaluateSuite(): Promise<Measurement[]> {
+export async function evaluateSuite(options: BenchOptions): Promise<Measurement[]> {
   const customers = at('examples/data/customers.csv');
   const transactions = at('examples/data/transactions.csv');
   if (!existsSync(customers)) return [];
   const out: Measurement[] = [];
+  const timing = runsFor(options, { runs: 3, warmup: 1 }, { runs: 1, warmup: 0 });
   for (const name of POLICIES) {
     const { policy } = await loadPolicy(at(`policies/${name}.tier.yaml`));
     if (!policy) continue;
@@ -38,9 +40,9 @@ export async function evaluateSuite(): Promise<Measurement[]> {
       async () => {
         count = (await load()).customers.length;
       },
-      { runs: 3, warmup: 1, note: 'CSV + transaction aggregates' },
+      { ...timing, note: 'CSV + transaction aggregates' },
     );
-    out.push(scale(read, count));
+    out.push(perItem(read, count));
     const loaded = await load();
     const evaluator = new ReferenceEvaluator(policy);
     const evaluated = await measure(
@@ -49,17 +51,11 @@ export async function evaluateSuite(): Promise<Measurement[]> {
       'customers',
       () => evaluator.evaluate(loaded.customers),
       {
-        runs: 3,
-        warmup: 1,
+        ...timing,
         note: `${policy.tiers?.method}, json-rules-engine conditions`,
       },
     );
-    out.push(scale(evaluated, loaded.customers.length));
+    out.push(perItem(evaluated, loaded.customers.length));
   }
   return out;
-}
-
-/** A measurement of one batch, restated per customer. */
-function scale(m: Measurement, n: number): Measurement {
-  return { ...m, perSecond: (n * 1000) / m.medianMs, note: `${m.note ?? ''} (${n} customers)`.trim() };
 }

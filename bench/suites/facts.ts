@@ -9,9 +9,11 @@ import type { Transaction } from '../../src/facts/transaction.js';
 import { AGGREGATES, type Fact } from '../../src/policy/schema/facts.js';
 import { mulberry32 } from '../../src/util/random.js';
 import { type Measurement, measure } from '../harness.js';
+import { type BenchOptions, runsFor, type Timing } from '../options.js';
 
 const CUSTOMERS = 10_000;
-const TRANSACTIONS = 1_000_000;
+/** A million transactions; a tenth of that under --quick. */
+const TRANSACTIONS = { full: 1_000_000, quick: 100_000 };
 const AS_OF = '2024-03-01';
 const TIMEZONE = 'Asia/Shanghai';
 const DAY_MS = 86_400_000;
@@ -27,12 +29,12 @@ interface Row extends Transaction {
  * A transaction log in file order (customers interleaved, instants unsorted), as the data layer
  * hands it over: amounts spread over three orders of magnitude, 2% of rows without an amount.
  */
-function transactionLog(): Row[] {
+function transactionLog(count: number): Row[] {
   const next = mulberry32(20240301);
   const ids = Array.from({ length: CUSTOMERS }, (_, i) => `C${String(i).padStart(7, '0')}`);
   const end = Date.parse(`${AS_OF}T23:59:59.999+08:00`);
   const rows: Row[] = [];
-  for (let i = 0; i < TRANSACTIONS; i++) {
+  for (let i = 0; i < count; i++) {
     const at = end - Math.floor(next() * HISTORY_DAYS * DAY_MS) + AFTER_DAYS * DAY_MS;
     const amount = next() < 0.02 ? undefined : Math.round(100 * 10 ** (next() * 3)) / 100;
     rows.push({
@@ -105,34 +107,52 @@ function seriesOfAll(rows: readonly Row[]): () => number {
   };
 }
 
-/** One pass timed by the harness (median of 7 after 2 warm-ups), rescaled to transactions/s. */
-async function perTransaction(name: string, pass: () => number, note: string): Promise<Measurement> {
+/** One pass timed by the harness (median after warm-up), rescaled to transactions/s. */
+async function perTransaction(
+  name: string,
+  pass: () => number,
+  note: string,
+  count: number,
+  timing: Timing,
+): Promise<Measurement> {
   const measured = await measure('facts', name, 'transactions', pass, {
-    runs: 7,
-    warmup: 2,
-    note: `${note}; median ms is one pass of ${TRANSACTIONS.toLocaleString('en-US')}`,
+    ...timing,
+    note: `${note}; median ms is one pass of ${count.toLocaleString('en-US')}`,
   });
-  return { ...measured, perSecond: measured.perSecond * TRANSACTIONS };
+  return { ...measured, perSecond: measured.perSecond * count };
 }
 
 /**
- * src/facts over 1M transactions of 10k customers: accumulating them in file order (a Map from
- * customer id to accumulator, every customer's results read at the end), and the monthly series.
+ * src/facts over 1M transactions (100k under --quick) of 10k customers: accumulating them in file
+ * order (a Map from customer id to accumulator, every customer's results read at the end), and the
+ * monthly series.
  */
-export async function factsSuite(): Promise<Measurement[]> {
-  const rows = transactionLog();
+export async function factsSuite(options: BenchOptions): Promise<Measurement[]> {
+  const count = options.quick ? TRANSACTIONS.quick : TRANSACTIONS.full;
+  const rows = transactionLog(count);
   const customers = `${CUSTOMERS.toLocaleString('en-US')} customers`;
+  const timing = runsFor(options, { runs: 7, warmup: 2 });
   return [
     await perTransaction(
       'seed-004 facts: accumulate',
       accumulateAll(SEED_004, rows),
       `${Object.keys(SEED_004).length} facts, ${customers}`,
+      count,
+      timing,
     ),
     await perTransaction(
       'every aggregate × 3 windows: accumulate',
       accumulateAll(EVERY_AGGREGATE, rows),
       `${Object.keys(EVERY_AGGREGATE).length} facts, ${customers}`,
+      count,
+      timing,
     ),
-    await perTransaction('monthly spend series P12M', seriesOfAll(rows), `compiled once, ${customers}`),
+    await perTransaction(
+      'monthly spend series P12M',
+      seriesOfAll(rows),
+      `compiled once, ${customers}`,
+      count,
+      timing,
+    ),
   ];
 }

@@ -1,0 +1,58 @@
+/**
+ * One end-to-end case in a process of its own, so that its peak RSS is its own:
+ * `node --import tsx bench/end-to-end/child.ts parse|tierwise FILE RUNS WARMUP` prints a
+ * ChildReport as JSON.
+ */
+import { bundledPolicy } from '../data/policy.js';
+import { withPrecomputedColumns } from '../data/precomputed.js';
+import { type Measurement, measure } from '../harness.js';
+import { bareParse, readAndEvaluate } from './cases.js';
+
+export interface ChildReport {
+  measurement: Measurement;
+  rows: number;
+  /** tierwise only: median milliseconds of reading and of evaluating, and customers per tier. */
+  loadMs?: number;
+  evaluateMs?: number;
+  tiers?: [number, number][];
+}
+
+const [kind, file, runs, warmup] = process.argv.slice(2);
+const timing = { runs: Number(runs), warmup: Number(warmup) };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+let report: ChildReport;
+if (kind === 'parse') {
+  let rows = 0;
+  const measurement = await measure(
+    'end-to-end',
+    'parse',
+    'rows',
+    async () => {
+      rows = await bareParse(file!);
+    },
+    timing,
+  );
+  report = { measurement, rows };
+} else {
+  const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
+  const loads: number[] = [];
+  const evaluations: number[] = [];
+  let tiers = new Map<number, number>();
+  const measurement = await measure(
+    'end-to-end',
+    'tierwise',
+    'rows',
+    async () => {
+      const run = await readAndEvaluate(policy, file!);
+      loads.push(run.loadMs);
+      evaluations.push(run.evaluateMs);
+      tiers = run.tiers;
+    },
+    timing,
+  );
+  const rows = [...tiers.values()].reduce((a, b) => a + b, 0);
+  report = { measurement, rows, loadMs: median(loads), evaluateMs: median(evaluations), tiers: [...tiers] };
+}
+// the process's own high-water mark, which sampling between runs can miss
+report.measurement.peakRssMiB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify(report));
