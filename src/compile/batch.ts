@@ -1,13 +1,14 @@
 import { topLevel } from '../engine/conditions/reference.js';
+import { roundScore } from '../engine/round.js';
 import { planScorecard } from '../engine/scoring/scorecard.js';
 import { levelEnds } from '../engine/tiers/quota.js';
 import { rangeOf } from '../engine/tiers/thresholds.js';
 import { contains, fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
+import { generateScorer } from './codegen.js';
 import { compileTest } from './conditions.js';
 import { compileMatrixDecision } from './matrix.js';
-import { compileScorecard } from './policy.js';
 
 /**
  * A population as columns: one array per fact, customer i at index i. Numbers may come as a
@@ -37,7 +38,6 @@ export function compileBatch(policy: Policy): { run(columns: Columns): BatchResu
   const tiers = policy.tiers!;
   const factIds = Object.keys(policy.facts ?? {});
   const plan = planScorecard(policy);
-  const scorer = plan ? compileScorecard(plan) : undefined;
   const thresholds = tiers.levels.map((l) => fromBounds(rangeOf(l)));
   const named = policy.conditions ?? {};
   const criteria = tiers.levels.map((l) =>
@@ -47,53 +47,59 @@ export function compileBatch(policy: Policy): { run(columns: Columns): BatchResu
   const matrix = tiers.matrix ? compileMatrixDecision(policy) : undefined;
   const defaults = factIds.map((id) => policy.facts![id]!.default);
 
+  const generated = plan
+    ? generateScorer(
+        plan,
+        Object.fromEntries(
+          factIds
+            .filter((id) => policy.facts![id]!.default !== undefined)
+            .map((id) => [id, policy.facts![id]!.default]),
+        ),
+        (raw) => roundScore(raw, plan.round, plan.digits),
+      )
+    : undefined;
+  const needsRow = tiers.method === 'criteria' || tiers.method === 'matrix';
+
   return {
     run(columns) {
       const n = columns.length;
       const tier = new Int32Array(n).fill(-1);
       const score = new Float64Array(n).fill(Number.NaN);
-      const row: Record<string, unknown> = Object.fromEntries(factIds.map((id) => [id, undefined]));
-      const sources = factIds.map((id) => columns.facts[id]);
-      for (let i = 0; i < n; i++) {
-        for (let f = 0; f < factIds.length; f++) {
-          let value = sources[f]?.[i];
-          if (typeof value === 'number' && Number.isNaN(value)) value = undefined;
-          row[factIds[f]!] = value === undefined || value === null ? defaults[f] : value;
-        }
-        const total = scorer ? scorer(row) : undefined;
-        if (total !== undefined) score[i] = total;
-        switch (tiers.method) {
-          case 'thresholds':
-            if (total !== undefined) {
-              for (let k = 0; k < thresholds.length; k++) {
-                if (contains(thresholds[k]!, total)) {
-                  tier[i] = k;
-                  break;
-                }
-              }
+      generated?.(columns.facts, n, score);
+      if (tiers.method === 'thresholds') {
+        for (let i = 0; i < n; i++) {
+          const total = score[i]!;
+          if (Number.isNaN(total)) continue;
+          for (let k = 0; k < thresholds.length; k++) {
+            if (contains(thresholds[k]!, total)) {
+              tier[i] = k;
+              break;
             }
-            break;
-          case 'criteria': {
-            if (total !== undefined) row.score = total;
-            for (let k = 0; k < criteria.length; k++) {
-              if (k === otherwise) {
-                tier[i] = k;
-                break;
-              }
-              const test = criteria[k];
-              if (test?.(row)) {
-                tier[i] = k;
-                break;
-              }
-            }
-            if (total !== undefined) row.score = undefined;
-            break;
           }
-          case 'matrix':
+        }
+      } else if (needsRow) {
+        // Conditions read facts by name: one row object, refilled per customer, keeps their shape stable.
+        const row: Record<string, unknown> = Object.fromEntries(factIds.map((id) => [id, undefined]));
+        const sources = factIds.map((id) => columns.facts[id]);
+        for (let i = 0; i < n; i++) {
+          for (let f = 0; f < factIds.length; f++) {
+            let value = sources[f]?.[i];
+            if (typeof value === 'number' && Number.isNaN(value)) value = undefined;
+            row[factIds[f]!] = value === undefined || value === null ? defaults[f] : value;
+          }
+          const total = Number.isNaN(score[i]!) ? undefined : score[i];
+          if (tiers.method === 'matrix') {
             tier[i] = matrix!(row, total);
-            break;
-          default:
-            break;
+            continue;
+          }
+          if (total !== undefined) row.score = total;
+          for (let k = 0; k < criteria.length; k++) {
+            if (k === otherwise || criteria[k]?.(row)) {
+              tier[i] = k;
+              break;
+            }
+          }
+          if (total !== undefined) row.score = undefined;
         }
       }
       if (tiers.method === 'quota') assignQuota(policy, columns, score, tier);
