@@ -10,7 +10,14 @@ import { rangeOf } from '../engine/tiers/thresholds.js';
 import { contains, fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { compileTest, compileTracer, type Facts, type Test, type Tracer } from './conditions.js';
+import {
+  type Computed,
+  compileTest,
+  compileTracer,
+  type Facts,
+  type Test,
+  type Tracer,
+} from './conditions.js';
 import { compileMatrix } from './matrix.js';
 import { compileScoring, type PointsFn } from './scoring.js';
 
@@ -44,7 +51,8 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   };
   const plan = planScorecard(policy);
   const scorer = plan ? compileScorecard(plan) : undefined;
-  const thresholds = tiers.levels.map((l) => fromBounds(rangeOf(l)));
+  const ranges = tiers.levels.map(rangeOf);
+  const thresholds = ranges.map(fromBounds);
   const criteria = tiers.levels.map((l) => (l.when ? site(l.when) : undefined));
   const matrix = tiers.matrix && compileMatrix(policy);
   const classifiers = Object.entries(policy.classifiers ?? {}).map(([id, c]) => ({
@@ -71,12 +79,12 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
         if (score === undefined) return { method: 'none', reason: 'the customer could not be scored' };
         for (let i = 0; i < thresholds.length; i++) {
           if (contains(thresholds[i]!, score))
-            return { method: 'thresholds', level: i, score, range: rangeOf(tiers.levels[i]!) };
+            return { method: 'thresholds', level: i, score, range: ranges[i]! };
         }
         return { method: 'none', reason: `no tier's score range holds ${score}` };
       }
       case 'criteria': {
-        const withScore = score === undefined ? facts : { ...facts, score };
+        const computed: Computed = { score, withTier: false };
         const rejected: { level: number; trace: ReturnType<Tracer> }[] = [];
         for (let i = 0; i < tiers.levels.length; i++) {
           const level = tiers.levels[i]!;
@@ -84,10 +92,11 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
           const s = criteria[i];
           if (!s) continue;
           if (explain) {
-            const trace = s.trace(withScore);
+            const trace = s.trace(facts, computed);
             if (trace.result) return { method: 'criteria', level: i, otherwise: false, trace, rejected };
             rejected.push({ level: i, trace });
-          } else if (s.test(withScore)) return { method: 'criteria', level: i, otherwise: false, rejected };
+          } else if (s.test(facts, computed))
+            return { method: 'criteria', level: i, otherwise: false, rejected };
         }
         return { method: 'none', reason: 'no tier’s criteria hold' };
       }
@@ -129,15 +138,13 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
         const { total, breakdown, diagnostics } = scored[i]!;
         const level = decision.method === 'none' ? undefined : tiers.levels[decision.level];
         if (!level && diagnostics.length === 0) diagnostics.push(noTier(c.id, decision, c.row));
-        const facts =
-          total === undefined
-            ? { ...c.facts, tier: level?.id }
-            : { ...c.facts, score: total, tier: level?.id };
+        const facts = c.facts;
+        const computed: Computed = { score: total, tier: level?.id, withTier: true };
         const classes: Record<string, string[]> = {};
         for (const classifier of classifiers) {
           const matched: string[] = [];
           for (const rule of classifier.rules) {
-            if (!rule.site.test(facts)) continue;
+            if (!rule.site.test(facts, computed)) continue;
             matched.push(rule.id);
             if (classifier.first) break;
           }
@@ -149,7 +156,10 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
             configurable: true,
           });
         }
-        const fired = triggers.filter((t) => t.site.test(facts)).map((t) => t.trigger);
+        const fired =
+          triggers.length === 0
+            ? NONE
+            : triggers.filter((t) => t.site.test(facts, computed)).map((t) => t.trigger);
         const flags: string[] = [];
         const notify: string[] = [];
         for (const t of fired) {
@@ -216,6 +226,9 @@ export function compileScorecard(plan: ScorecardPlan): (facts: Facts) => number 
     return roundScore(raw, plan.round, plan.digits);
   };
 }
+
+/** No trigger fired: one shared empty list rather than a new one per customer. */
+const NONE: readonly never[] = Object.freeze([]);
 
 function rankValue(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;

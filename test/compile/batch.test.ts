@@ -5,7 +5,7 @@ import { compilePolicy } from '../../src/compile/policy.js';
 import type { CustomerInput } from '../../src/engine/evaluate.js';
 import { customers, policy } from './arbitraries.js';
 
-const RUNS = Number(process.env.TIERWISE_EQUIVALENCE_RUNS ?? 200);
+const RUNS = Number(process.env.TIERWISE_EQUIVALENCE_RUNS ?? 400);
 
 /** Numbers as a Float64Array with NaN for missing, the way a simulation holds them. */
 function columnsOf(people: readonly CustomerInput[]): Columns {

@@ -5,7 +5,7 @@ import { type CustomerResult, ReferenceEvaluator } from '../../src/engine/evalua
 import { customers, policy } from './arbitraries.js';
 
 /** TIERWISE_EQUIVALENCE_RUNS raises the count for a long run; CI keeps a modest one. */
-const RUNS = Number(process.env.TIERWISE_EQUIVALENCE_RUNS ?? 150);
+const RUNS = Number(process.env.TIERWISE_EQUIVALENCE_RUNS ?? 400);
 const SEED = Number(process.env.TIERWISE_EQUIVALENCE_SEED ?? 424242);
 
 /** What both paths must agree on, field by field; a score must match bit for bit. */
