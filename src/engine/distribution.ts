@@ -26,45 +26,71 @@ export function tierDistribution(
   results: readonly CustomerResult[],
   facts?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
 ): Distribution {
-  const revenueFact = Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0];
-  const rows = (policy.tiers?.levels ?? []).map((level) => ({
-    level,
-    customers: 0,
-    revenue: 0,
-    scoreSum: 0,
-    scored: 0,
-  }));
-  let untiered = 0;
-  let totalRevenue = 0;
-  for (const result of results) {
-    const row = rows.find((r) => r.level.id === result.tier);
-    const revenue = revenueFact ? facts?.get(result.customer)?.[revenueFact] : undefined;
-    if (typeof revenue === 'number') totalRevenue += revenue;
-    if (!row) {
-      untiered++;
-      continue;
-    }
-    row.customers++;
-    if (typeof revenue === 'number') row.revenue += revenue;
-    if (result.score !== undefined) {
-      row.scoreSum += result.score;
-      row.scored++;
+  const builder = new DistributionBuilder(policy);
+  builder.add(results, facts);
+  return builder.result(facts !== undefined);
+}
+
+/**
+ * The same figures gathered chunk by chunk, so a streamed evaluation keeps counters, not customers.
+ */
+export class DistributionBuilder {
+  private readonly revenueFact: string | undefined;
+  private readonly rows;
+  private untiered = 0;
+  private totalRevenue = 0;
+  private customers = 0;
+
+  constructor(policy: Policy) {
+    this.revenueFact = Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0];
+    this.rows = (policy.tiers?.levels ?? []).map((level) => ({
+      level,
+      customers: 0,
+      revenue: 0,
+      scoreSum: 0,
+      scored: 0,
+    }));
+  }
+
+  add(
+    results: readonly CustomerResult[],
+    facts?: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  ): void {
+    for (const result of results) {
+      this.customers++;
+      const row = this.rows.find((r) => r.level.id === result.tier);
+      const revenue = this.revenueFact ? facts?.get(result.customer)?.[this.revenueFact] : undefined;
+      if (typeof revenue === 'number') this.totalRevenue += revenue;
+      if (!row) {
+        this.untiered++;
+        continue;
+      }
+      row.customers++;
+      if (typeof revenue === 'number') row.revenue += revenue;
+      if (result.score !== undefined) {
+        row.scoreSum += result.score;
+        row.scored++;
+      }
     }
   }
-  const n = results.length;
-  return {
-    customers: n,
-    untiered,
-    revenueFact,
-    tiers: rows.map((r) => ({
-      tier: r.level.id,
-      label: r.level.label,
-      customers: r.customers,
-      share: n === 0 ? 0 : r.customers / n,
-      ...(revenueFact && facts
-        ? { revenue: r.revenue, revenueShare: totalRevenue === 0 ? 0 : r.revenue / totalRevenue }
-        : {}),
-      ...(r.scored > 0 ? { averageScore: r.scoreSum / r.scored } : {}),
-    })),
-  };
+
+  result(withRevenue: boolean): Distribution {
+    const n = this.customers;
+    const revenueFact = this.revenueFact;
+    return {
+      customers: n,
+      untiered: this.untiered,
+      revenueFact,
+      tiers: this.rows.map((r) => ({
+        tier: r.level.id,
+        label: r.level.label,
+        customers: r.customers,
+        share: n === 0 ? 0 : r.customers / n,
+        ...(revenueFact && withRevenue
+          ? { revenue: r.revenue, revenueShare: this.totalRevenue === 0 ? 0 : r.revenue / this.totalRevenue }
+          : {}),
+        ...(r.scored > 0 ? { averageScore: r.scoreSum / r.scored } : {}),
+      })),
+    };
+  }
 }

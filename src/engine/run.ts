@@ -1,9 +1,15 @@
 import type { ReadSummary } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
 import type { AsOf } from '../facts/asof.js';
-import { type LoadCustomersOptions, loadCustomers } from '../facts/customers.js';
+import {
+  customerChunks,
+  customerColumns,
+  type LoadCustomersOptions,
+  loadCustomers,
+} from '../facts/customers.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { type Distribution, tierDistribution } from './distribution.js';
+import { type Distribution, DistributionBuilder, tierDistribution } from './distribution.js';
 import { type CustomerInput, type CustomerResult, ReferenceEvaluator } from './evaluate.js';
 
 export interface EvaluationRun {
@@ -70,4 +76,77 @@ export async function runEvaluation(policy: Policy, options: RunOptions): Promis
 export function referenceEvaluate(policy: Policy): Evaluate {
   const evaluator = new ReferenceEvaluator(policy);
   return (customers) => evaluator.evaluate(customers);
+}
+
+const MAX_CUSTOMER_DIAGNOSTICS = 1000;
+
+/** What a streamed evaluation returns once the file is read: the counters, never the customers. */
+export interface StreamedRun {
+  distribution: Distribution;
+  diagnostics: Diagnostic[];
+  customersSummary?: ReadSummary;
+  evaluated: number;
+  failed: boolean;
+}
+
+/** Whether a policy can be evaluated as its rows stream by: no population ranking, no transaction join. */
+export function canStream(policy: Policy, options: RunOptions): boolean {
+  return policy.tiers?.method !== 'quota' && options.transactions === undefined && options.only === undefined;
+}
+
+/**
+ * Evaluates the customer file chunk by chunk, handing each chunk's results to `onChunk` and
+ * keeping only the distribution's counters (and the keys seen, for duplicates), so memory
+ * follows the chunk size rather than the file. For policies `canStream` accepts.
+ */
+export async function streamEvaluation(
+  policy: Policy,
+  options: RunOptions,
+  onChunk: (
+    results: CustomerResult[],
+    facts: ReadonlyMap<string, Record<string, unknown>>,
+  ) => Promise<void> | void,
+  chunkSize = 4096,
+): Promise<StreamedRun> {
+  const { keyFact, columns } = customerColumns(policy, false);
+  const builder = new DistributionBuilder(policy);
+  const evaluate = options.evaluate ?? referenceEvaluate(policy);
+  if (!keyFact) {
+    return { distribution: builder.result(false), diagnostics: [], evaluated: 0, failed: true };
+  }
+  const chunks = customerChunks(options, columns, keyFact, chunkSize);
+  const diagnostics: Diagnostic[] = [];
+  let evaluated = 0;
+  let omitted = 0;
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) {
+      const end = next.value;
+      return {
+        distribution: builder.result(true),
+        diagnostics: [
+          ...end.diagnostics,
+          ...diagnostics,
+          ...(omitted > 0
+            ? [diagnostic('TW0702', `${omitted} more customer findings are not listed`, { severity: 'info' })]
+            : []),
+        ],
+        customersSummary: end.summary,
+        evaluated,
+        failed: end.failed,
+      };
+    }
+    const results = await evaluate(next.value, { explain: options.explain ?? false });
+    const facts = new Map(next.value.map((c) => [c.id, c.facts]));
+    builder.add(results, facts);
+    for (const r of results) {
+      for (const d of r.diagnostics) {
+        // Capped like row errors: a million untiered customers must not fill memory with warnings.
+        if (diagnostics.length < MAX_CUSTOMER_DIAGNOSTICS) diagnostics.push(d);
+        else omitted++;
+      }
+    }
+    evaluated += results.length;
+    await onChunk(results, facts);
+  }
 }

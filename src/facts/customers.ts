@@ -68,9 +68,6 @@ export async function loadCustomers(policy: Policy, options: LoadCustomersOption
 
   const useTransactions = options.transactions !== undefined;
   const aggregates = facts.filter(([, f]) => f.aggregate !== undefined);
-  const columnFacts = facts.filter(
-    ([, f]) => f.aggregate === undefined || (!useTransactions && f.column !== undefined),
-  );
   if (!useTransactions) {
     for (const [id] of aggregates.filter(([, f]) => f.column === undefined)) {
       diagnostics.push(
@@ -94,7 +91,7 @@ export async function loadCustomers(policy: Policy, options: LoadCustomersOption
     plan = compiled;
   }
 
-  const columns = columnFacts.map(([id, fact]) => columnSpec(policy, id, fact, timezone, id === keyFact));
+  const { columns } = customerColumns(policy, useTransactions);
   const read = await readCustomers(options, columns, keyFact);
   diagnostics.push(...read.diagnostics);
   if (read.failed) return { customers: [], asOf, diagnostics, customersSummary: read.summary, failed: true };
@@ -148,18 +145,40 @@ function openOptions(options: LoadCustomersOptions): OpenOptions {
   return { encoding: options.encoding, sheet: options.sheet };
 }
 
+/** How a customer read ended: what was reported, the row counts, and whether it stopped early. */
+export interface ReadEnd {
+  diagnostics: Diagnostic[];
+  summary?: ReadSummary;
+  failed: boolean;
+}
+
 async function readCustomers(
   options: LoadCustomersOptions,
   wanted: ColumnSpec[],
   keyFact: string,
-): Promise<{
-  customers: CustomerFacts[];
-  diagnostics: Diagnostic[];
-  summary?: ReadSummary;
-  failed: boolean;
-}> {
+): Promise<ReadEnd & { customers: CustomerFacts[] }> {
+  const customers: CustomerFacts[] = [];
+  const chunks = customerChunks(options, wanted, keyFact, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return next.value.failed ? { ...next.value, customers: [] } : { ...next.value, customers };
+    // Not push(...chunk): spreading a large chunk into arguments overflows the call stack.
+    for (const customer of next.value) customers.push(customer);
+  }
+}
+
+/**
+ * The customer file in chunks of `size` customers, as it is read: memory holds one chunk and the
+ * set of keys seen (for duplicates), not the file. The generator's return value says how it ended.
+ */
+export async function* customerChunks(
+  options: LoadCustomersOptions,
+  wanted: ColumnSpec[],
+  keyFact: string,
+  size: number,
+): AsyncGenerator<CustomerFacts[], ReadEnd> {
   const source = await openRecords(options.customers, openOptions(options));
-  if ('code' in source) return { customers: [], diagnostics: [source], failed: true };
+  if ('code' in source) return { diagnostics: [source], failed: true };
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
   const keyMissing = !resolved.columns.some((c) => c.id === keyFact);
   // A column a fact needs but the file lacks leaves that fact missing for everyone; the key cannot be.
@@ -168,17 +187,16 @@ async function readCustomers(
   );
   if (keyMissing) {
     await source.close();
-    return { customers: [], diagnostics, failed: true };
+    return { diagnostics, failed: true };
   }
   const policy = rowErrorPolicy(options.onError ?? 'report');
-  const customers: CustomerFacts[] = [];
+  let chunk: CustomerFacts[] = [];
   const seen = new Map<string, number>();
   for await (const record of source.records()) {
     const decision = policy.admit(record, mapRecord(record, resolved.columns, source.file));
     if (decision.action === 'stop') {
       await source.close();
       return {
-        customers: [],
         diagnostics: [...diagnostics, ...policy.diagnostics()],
         summary: policy.summary(),
         failed: true,
@@ -200,13 +218,33 @@ async function readCustomers(
       continue;
     }
     seen.set(key, record.row);
-    customers.push({ id: key, facts: decision.values, row: record.row });
+    chunk.push({ id: key, facts: decision.values, row: record.row });
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
   }
+  if (chunk.length > 0) yield chunk;
+  return { diagnostics: [...diagnostics, ...policy.diagnostics()], summary: policy.summary(), failed: false };
+}
+
+/**
+ * The columns a policy reads from the customer file, and its key fact; shared by the loader
+ * and the streaming evaluation.
+ */
+export function customerColumns(
+  policy: Policy,
+  useTransactions: boolean,
+): { keyFact?: string; columns: ColumnSpec[] } {
+  const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
+  const facts = Object.entries(policy.facts ?? {});
+  const keyFact = facts.find(([, f]) => f.key)?.[0];
+  const columnFacts = facts.filter(
+    ([, f]) => f.aggregate === undefined || (!useTransactions && f.column !== undefined),
+  );
   return {
-    customers,
-    diagnostics: [...diagnostics, ...policy.diagnostics()],
-    summary: policy.summary(),
-    failed: false,
+    keyFact,
+    columns: columnFacts.map(([id, fact]) => columnSpec(policy, id, fact, timezone, id === keyFact)),
   };
 }
 

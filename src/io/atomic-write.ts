@@ -43,3 +43,49 @@ async function syncDirectory(dir: string): Promise<void> {
     await handle?.close();
   }
 }
+
+/** A file written in pieces that appears under its name only when committed, whole. */
+export interface AtomicFile {
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * The streaming form of writeFileAtomic: pieces go to a temporary file beside the target; commit
+ * flushes and renames it over the target, abort (or any failure) removes it and leaves the
+ * target as it was.
+ */
+export async function openAtomicFile(path: string): Promise<AtomicFile> {
+  const target = await realpath(path).catch(() => path);
+  const existing = await stat(target).catch(() => undefined);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx');
+  if (existing) await handle.chmod(existing.mode & 0o7777);
+  const abort = async () => {
+    await handle.close().catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+  };
+  return {
+    async write(text) {
+      try {
+        await handle.write(text);
+      } catch (error) {
+        await abort();
+        throw error;
+      }
+    },
+    async commit() {
+      try {
+        await handle.sync();
+        await handle.close();
+        await rename(temp, target);
+      } catch (error) {
+        await abort();
+        throw error;
+      }
+      await syncDirectory(dirname(target));
+    },
+    abort,
+  };
+}

@@ -21,6 +21,8 @@ export interface ResultsInput {
   asOf?: string;
   explain?: boolean;
   language?: Language;
+  /** CSV: write the header row (the first chunk of a streamed output does, the rest do not). */
+  csvHeader?: boolean;
 }
 
 /**
@@ -35,8 +37,12 @@ export function renderResults(format: ResultFormat | 'summary', input: ResultsIn
       return `${JSON.stringify(jsonReport(input), null, 2)}\n`;
     case 'ndjson':
       return input.results.map((r) => `${JSON.stringify(customerJson(input, r))}\n`).join('');
-    case 'csv':
-      return `${Papa.unparse({ fields: CSV_FIELDS, data: input.results.map((r) => csvRow(input, r)) })}\r\n`;
+    case 'csv': {
+      if (input.results.length === 0 && input.csvHeader === false) return '';
+      const data = input.results.map((r) => csvRow(input, r));
+      const text = Papa.unparse({ fields: CSV_FIELDS, data }, { header: input.csvHeader !== false });
+      return `${text}\r\n`;
+    }
     default:
       return tableText(input);
   }

@@ -3,12 +3,22 @@ import { Option } from 'commander';
 import { chooseEvaluator, type EngineChoice } from '../../compile/evaluate.js';
 import { type EncodingOption, ON_ERROR, type OnError, type ReadSummary } from '../../data/index.js';
 import { ENCODINGS } from '../../data/types.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../../diagnostics/render/index.js';
-import { runEvaluation } from '../../engine/run.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
+import { tierDistribution } from '../../engine/distribution.js';
+import type { CustomerResult } from '../../engine/evaluate.js';
+import {
+  canStream,
+  type RunOptions,
+  runEvaluation,
+  type StreamedRun,
+  streamEvaluation,
+} from '../../engine/run.js';
+import { type AtomicFile, openAtomicFile, writeFileAtomic } from '../../io/atomic-write.js';
 import { loadPolicy } from '../../policy/load.js';
-import { RESULT_FORMATS, type ResultFormat, renderResults } from '../../report/results.js';
+import type { Policy } from '../../policy/schema/policy.js';
+import { distributionText, RESULT_FORMATS, type ResultFormat, renderResults } from '../../report/results.js';
 import { type CliIO, EXIT } from '../io.js';
 
 interface EvalOptions {
@@ -81,7 +91,7 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
   }
   const { evaluate, notes } = chooseEvaluator(loaded.policy, opts.engine);
-  const run = await runEvaluation(loaded.policy, {
+  const runOptions: RunOptions = {
     evaluate,
     explain: opts.explain,
     customers: opts.data,
@@ -91,7 +101,16 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     encoding: opts.encoding,
     sheet: opts.sheet,
     only: opts.customer,
-  });
+  };
+  // Row-by-row output of a policy that needs no population or transaction join is streamed:
+  // memory then follows a chunk, not the file. --on-error fail keeps the whole run, so a bad
+  // row never leaves half the results printed.
+  const streamable =
+    canStream(loaded.policy, runOptions) &&
+    opts.onError !== 'fail' &&
+    (opts.summary || opts.format === 'ndjson' || opts.format === 'csv');
+  if (streamable) return streamed(loaded.policy, loaded.sources, runOptions, notes, opts, io);
+  const run = await runEvaluation(loaded.policy, runOptions);
   run.diagnostics.unshift(...notes);
   if (run.diagnostics.length > 0) {
     io.err(
@@ -152,4 +171,60 @@ function summaryLine(
   if (transactions) parts.push(`${transactions.rowsRead} transactions${skipped(transactions)}`);
   if (asOf) parts.push(`as of ${asOf} (${zone})`);
   return parts.join('; ');
+}
+
+async function streamed(
+  policy: Policy,
+  sources: Map<string, string>,
+  runOptions: RunOptions,
+  notes: Diagnostic[],
+  opts: EvalOptions,
+  io: CliIO,
+): Promise<number> {
+  let out: AtomicFile | undefined;
+  try {
+    out = opts.out ? await openAtomicFile(opts.out) : undefined;
+  } catch (error) {
+    io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+    return EXIT.usage;
+  }
+  const write = async (text: string) => (out ? out.write(text) : io.out(text));
+  if (out && opts.format === 'csv' && !opts.summary) await write('\uFEFF');
+  let first = true;
+  const empty = tierDistribution(policy, []);
+  const render = (results: CustomerResult[], facts: ReadonlyMap<string, Record<string, unknown>>) =>
+    renderResults(opts.format, {
+      policy,
+      results,
+      facts,
+      distribution: empty,
+      diagnostics: [],
+      explain: opts.explain,
+      language: opts.lang,
+      csvHeader: first,
+    });
+  let run: StreamedRun;
+  try {
+    run = await streamEvaluation(policy, runOptions, async (results, facts) => {
+      if (opts.summary) return;
+      await write(render(results, facts));
+      first = false;
+    });
+    if (!run.failed) {
+      if (opts.summary) await write(`${distributionText(run.distribution, opts.lang)}\n`);
+      else if (first && opts.format === 'csv') await write(render([], new Map()));
+      await out?.commit();
+    } else await out?.abort();
+  } catch (error) {
+    await out?.abort();
+    io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+    return EXIT.usage;
+  }
+  const diagnostics = [...notes, ...run.diagnostics];
+  if (diagnostics.length > 0) {
+    io.err(renderDiagnostics('text', { diagnostics, sources, color: io.isTTY, summary: false }));
+  }
+  if (run.failed) return diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
+  io.err(`${summaryLine(run.evaluated, run.customersSummary)} (streamed)\n`);
+  return EXIT.ok;
 }

@@ -19,7 +19,7 @@ export function registerFmt(program: Command, io: CliIO): void {
   program
     .command('fmt')
     .description(
-      'rewrite policy files in the canonical layout (key order, indentation, inline style), keeping comments',
+      'rewrite policy files in the canonical layout (key order, indentation, inline style, long text folded), keeping comments',
     )
     .argument('[paths...]', 'policy files or directories (searched for *.tier.yaml)', ['policies'])
     .option('--check', 'write nothing: list the files that would change and exit 1 if there are any', false)
