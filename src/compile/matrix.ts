@@ -1,5 +1,6 @@
 import type { Decision } from '../engine/decision.js';
 import { planScorecard, scoreCustomer } from '../engine/scoring/scorecard.js';
+import { cellDecision } from '../engine/tiers/matrix.js';
 import { contains, fromBounds, type Interval } from '../policy/analysis/interval.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { Facts } from './conditions.js';
@@ -28,6 +29,7 @@ export function compileMatrix(policy: Policy): (facts: Facts, score: number | un
   const rows = axis(matrix.rows);
   const columns = axis(matrix.columns);
   const levelOf = new Map(tiers.levels.map((l, i) => [l.id, i]));
+  const lookup = (tier: string | undefined) => (tier === undefined ? undefined : levelOf.get(tier));
   const place = (
     a: ReturnType<typeof axis>,
     facts: Facts,
@@ -41,20 +43,7 @@ export function compileMatrix(policy: Policy): (facts: Facts, score: number | un
   return (facts, score) => {
     const row = place(rows, facts, score);
     const column = place(columns, facts, score);
-    if (typeof row === 'string') return { method: 'none', reason: `rows: ${row}` };
-    if (typeof column === 'string') return { method: 'none', reason: `columns: ${column}` };
-    const tier = matrix.cells[row.band]?.[column.band];
-    const level = tier === undefined ? undefined : levelOf.get(tier);
-    if (level === undefined)
-      return { method: 'none', reason: `no tier in cell ${row.band} × ${column.band}` };
-    return {
-      method: 'matrix',
-      level,
-      row: row.band,
-      column: column.band,
-      rowValue: row.value,
-      columnValue: column.value,
-    };
+    return cellDecision(matrix, lookup, row, column);
   };
 }
 

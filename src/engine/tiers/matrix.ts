@@ -15,11 +15,31 @@ export function decideMatrix(
   const matrix = tiers.matrix!;
   const row = place(matrix.rows, facts, score);
   const column = place(matrix.columns, facts, score);
+  return cellDecision(
+    matrix,
+    (tier) => {
+      const level = tiers.levels.findIndex((l) => l.id === tier);
+      return level < 0 ? undefined : level;
+    },
+    row,
+    column,
+  );
+}
+
+/** Where a customer landed on one axis: a band and the value, or why no band. */
+export type Placement = { band: string; value: number } | string;
+
+/** The cell of a row × column placement, shared by the reference and the compiled path. */
+export function cellDecision(
+  matrix: Matrix,
+  levelOf: (tier: string | undefined) => number | undefined,
+  row: Placement,
+  column: Placement,
+): Decision {
   if (typeof row === 'string') return { method: 'none', reason: `rows: ${row}` };
   if (typeof column === 'string') return { method: 'none', reason: `columns: ${column}` };
-  const tier = matrix.cells[row.band]?.[column.band];
-  const level = tiers.levels.findIndex((l) => l.id === tier);
-  if (level < 0) return { method: 'none', reason: `no tier in cell ${row.band} × ${column.band}` };
+  const level = levelOf(matrix.cells[row.band]?.[column.band]);
+  if (level === undefined) return { method: 'none', reason: `no tier in cell ${row.band} × ${column.band}` };
   return {
     method: 'matrix',
     level,
