@@ -1,0 +1,30 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compilePolicy } from '../../src/compile/policy.js';
+import { ReferenceEvaluator } from '../../src/engine/evaluate.js';
+import { loadCustomers } from '../../src/facts/customers.js';
+import { loadPolicy } from '../../src/policy/load.js';
+
+const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const POLICIES = readdirSync(at('policies')).filter((f) => f.endsWith('.tier.yaml'));
+
+describe('every bundled policy × the bundled data', () => {
+  it.each(POLICIES)(
+    '%s: the compiled path gives the reference results, explanations included',
+    { timeout: 60_000 },
+    async (file) => {
+      const { policy } = await loadPolicy(at(`policies/${file}`));
+      expect(policy).toBeDefined();
+      const { customers, failed } = await loadCustomers(policy!, {
+        customers: at('examples/data/customers.csv'),
+        transactions: at('examples/data/transactions.csv'),
+        asOf: '2026-11-01',
+      });
+      expect(failed).toBe(false);
+      const reference = await new ReferenceEvaluator(policy!).evaluate(customers);
+      const compiled = compilePolicy(policy!).evaluate(customers, { explain: true });
+      expect(compiled).toEqual(reference);
+    },
+  );
+});
