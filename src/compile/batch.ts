@@ -1,7 +1,7 @@
 import { topLevel } from '../engine/conditions/reference.js';
 import { roundScore } from '../engine/round.js';
 import { planScorecard } from '../engine/scoring/scorecard.js';
-import { levelEnds } from '../engine/tiers/quota.js';
+import { compareValues, levelEnds, sameValue } from '../engine/tiers/quota.js';
 import { rangeOf } from '../engine/tiers/thresholds.js';
 import { contains, fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
@@ -162,25 +162,9 @@ function assignQuota(policy: Policy, columns: Columns, score: Float64Array, tier
       if (
         tier[b]! > tier[a]! &&
         value[a] === value[b] &&
-        keys.every((k) => same(k.column?.[a], k.column?.[b]))
+        keys.every((k) => sameValue(k.column?.[a], k.column?.[b]))
       )
         tier[b] = tier[a]!;
     }
   }
-}
-
-/** As in quota.ts: missing values last whatever the order; numbers numerically; else as text. */
-function compareValues(a: unknown, b: unknown): number {
-  const missing = (x: unknown) => x === undefined || x === null || (typeof x === 'number' && Number.isNaN(x));
-  if (missing(a) && missing(b)) return 0;
-  if (a === b) return 0;
-  if (missing(a)) return 1;
-  if (missing(b)) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a) < String(b) ? -1 : 1;
-}
-
-function same(a: unknown, b: unknown): boolean {
-  const norm = (x: unknown) => (typeof x === 'number' && Number.isNaN(x) ? undefined : x);
-  return norm(a) === norm(b);
 }

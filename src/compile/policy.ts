@@ -1,11 +1,11 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnostic } from '../diagnostics/make.js';
+import { collectClasses, triggerOutcomes } from '../engine/classify.js';
 import { topLevel } from '../engine/conditions/reference.js';
-import type { Decision } from '../engine/decision.js';
+import { type Decision, noTierDiagnostic } from '../engine/decision.js';
+import { defaultsApplier } from '../engine/defaults.js';
 import type { CustomerInput, CustomerResult } from '../engine/evaluate.js';
 import { roundScore } from '../engine/round.js';
 import { planScorecard, type ScorecardPlan, scoreCustomer } from '../engine/scoring/scorecard.js';
-import { decideQuota, type Ranked } from '../engine/tiers/quota.js';
+import { decideQuota, type Ranked, rankValue } from '../engine/tiers/quota.js';
 import { rangeOf } from '../engine/tiers/thresholds.js';
 import { contains, fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
@@ -55,23 +55,11 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const thresholds = ranges.map(fromBounds);
   const criteria = tiers.levels.map((l) => (l.when ? site(l.when) : undefined));
   const matrix = tiers.matrix && compileMatrix(policy);
-  const classifiers = Object.entries(policy.classifiers ?? {}).map(([id, c]) => ({
-    id,
-    first: (c.pick ?? 'first') === 'first',
-    rules: c.rules.map((r) => ({ id: r.id, site: site(r.when) })),
-    otherwise: c.otherwise?.id,
-  }));
+  const classifierTests = new Map(
+    Object.entries(policy.classifiers ?? {}).map(([id, c]) => [id, c.rules.map((r) => site(r.when).test)]),
+  );
   const triggers = (policy.rerating?.triggers ?? []).map((t) => ({ trigger: t, site: site(t.when) }));
-  const defaults = Object.entries(policy.facts ?? {}).filter(([, f]) => f.default !== undefined);
-  const withDefaults = (facts: Facts): Facts => {
-    let out: Record<string, unknown> | undefined;
-    for (const [id, fact] of defaults) {
-      if (facts[id] !== undefined && facts[id] !== null) continue;
-      out ??= { ...facts };
-      out[id] = fact.default;
-    }
-    return out ?? facts;
-  };
+  const withDefaults = defaultsApplier(policy);
 
   const decide = (facts: Facts, score: number | undefined, explain: boolean): Decision => {
     switch (tiers.method) {
@@ -137,35 +125,14 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
         const decision = decisions[i]!;
         const { total, breakdown, diagnostics } = scored[i]!;
         const level = decision.method === 'none' ? undefined : tiers.levels[decision.level];
-        if (!level && diagnostics.length === 0) diagnostics.push(noTier(c.id, decision, c.row));
+        if (!level && diagnostics.length === 0) diagnostics.push(noTierDiagnostic(c.id, decision, c.row));
         const facts = c.facts;
         const computed: Computed = { score: total, tier: level?.id, withTier: true };
-        const classes: Record<string, string[]> = {};
-        for (const classifier of classifiers) {
-          const matched: string[] = [];
-          for (const rule of classifier.rules) {
-            if (!rule.site.test(facts, computed)) continue;
-            matched.push(rule.id);
-            if (classifier.first) break;
-          }
-          if (matched.length === 0 && classifier.otherwise) matched.push(classifier.otherwise);
-          Object.defineProperty(classes, classifier.id, {
-            value: matched,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        }
+        const classes = collectClasses(policy, (id, k) => classifierTests.get(id)![k]!(facts, computed));
         const fired =
           triggers.length === 0
             ? NONE
             : triggers.filter((t) => t.site.test(facts, computed)).map((t) => t.trigger);
-        const flags: string[] = [];
-        const notify: string[] = [];
-        for (const t of fired) {
-          if (t.then.flag && !flags.includes(t.then.flag)) flags.push(t.then.flag);
-          for (const role of t.then.notify ?? []) if (!notify.includes(role)) notify.push(role);
-        }
         return {
           customer: c.id,
           row: c.row,
@@ -176,10 +143,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
           sla: level?.sla,
           entitlements: level?.entitlements,
           classes,
-          flags,
-          rerate: fired.some((t) => t.then.rerate === true),
-          notify,
-          triggers: fired.map((t) => t.id),
+          ...triggerOutcomes(fired),
           diagnostics: diagnostics.map((d) => (c.row === undefined ? d : { ...d, row: c.row })),
         };
       });
@@ -229,15 +193,3 @@ export function compileScorecard(plan: ScorecardPlan): (facts: Facts) => number 
 
 /** No trigger fired: one shared empty list rather than a new one per customer. */
 const NONE: readonly never[] = Object.freeze([]);
-
-function rankValue(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function noTier(customer: string, decision: Decision, row: number | undefined): Diagnostic {
-  return diagnostic(
-    'TW0702',
-    `customer ${customer} gets no tier: ${decision.method === 'none' ? decision.reason : ''}`,
-    { row },
-  );
-}

@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
 import type { ConditionTrace } from './conditions/trace.js';
 
 /** What decided a customer's tier, per method: the explanation's "because". */
@@ -26,3 +28,12 @@ export type Decision =
     }
   | { method: 'matrix'; level: number; row: string; column: string; rowValue: number; columnValue: number }
   | { method: 'none'; reason: string };
+
+/** TW0702 for a customer left without a tier, in the words of the decision that left them so. */
+export function noTierDiagnostic(customer: string, decision: Decision, row: number | undefined): Diagnostic {
+  return diagnostic(
+    'TW0702',
+    `customer ${customer} gets no tier: ${decision.method === 'none' ? decision.reason : ''}`,
+    { row },
+  );
+}

@@ -6,11 +6,12 @@ import { conditionSites } from '../policy/walk.js';
 import { type Outcomes, outcomes } from './classify.js';
 import { ReferenceConditions } from './conditions/reference.js';
 import type { SiteResult } from './conditions/trace.js';
-import type { Decision } from './decision.js';
+import { type Decision, noTierDiagnostic } from './decision.js';
+import { defaultsApplier } from './defaults.js';
 import { planScorecard, type ScoreBreakdown, scoreCustomer } from './scoring/scorecard.js';
 import { decideCriteria } from './tiers/criteria.js';
 import { decideMatrix } from './tiers/matrix.js';
-import { decideQuota, type Ranked } from './tiers/quota.js';
+import { decideQuota, type Ranked, rankValue } from './tiers/quota.js';
 import { decideThresholds } from './tiers/thresholds.js';
 
 /** One customer as evaluation sees it: typed fact values, undefined where the data has none. */
@@ -43,8 +44,10 @@ export class ReferenceEvaluator {
   private readonly plan;
   private readonly tierConditions: ReferenceConditions;
   private readonly laterConditions: ReferenceConditions;
+  private readonly withDefaults: ReturnType<typeof defaultsApplier>;
 
   constructor(readonly policy: Policy) {
+    this.withDefaults = defaultsApplier(policy);
     this.plan = planScorecard(policy);
     const sites = conditionSites(policy).filter((s) => !s.pointer.startsWith('/conditions/'));
     this.tierConditions = new ReferenceConditions(
@@ -59,7 +62,7 @@ export class ReferenceEvaluator {
 
   async evaluate(input: readonly CustomerInput[]): Promise<CustomerResult[]> {
     const tiers = this.policy.tiers!;
-    const customers = input.map((c) => ({ ...c, facts: withDefaults(this.policy, c.facts) }));
+    const customers = input.map((c) => ({ ...c, facts: this.withDefaults(c.facts) }));
     const partial: { score?: ScoreBreakdown; decision: Decision; diagnostics: Diagnostic[] }[] = [];
     for (const customer of customers) {
       const scored = this.plan ? scoreCustomer(this.plan, customer.facts, customer.id) : { diagnostics: [] };
@@ -102,15 +105,8 @@ export class ReferenceEvaluator {
         this.policy,
         (await guarded(this.laterConditions, facts, customer.id, diagnostics)) ?? new Map(),
       );
-      if (!level && diagnostics.length === 0) {
-        diagnostics.push(
-          diagnostic(
-            'TW0702',
-            `customer ${customer.id} gets no tier: ${decision.method === 'none' ? decision.reason : ''}`,
-            { row: customer.row },
-          ),
-        );
-      }
+      if (!level && diagnostics.length === 0)
+        diagnostics.push(noTierDiagnostic(customer.id, decision, customer.row));
       results.push({
         customer: customer.id,
         row: customer.row,
@@ -148,27 +144,9 @@ async function guarded(
   }
 }
 
-/** A fact's `default` stands in for a missing value however the facts arrived (file, HTTP, test). */
-function withDefaults(
-  policy: Policy,
-  facts: Readonly<Record<string, unknown>>,
-): Readonly<Record<string, unknown>> {
-  let out: Record<string, unknown> | undefined;
-  for (const [id, fact] of Object.entries(policy.facts ?? {})) {
-    if (fact.default === undefined || (facts[id] !== undefined && facts[id] !== null)) continue;
-    out ??= { ...facts };
-    out[id] = fact.default;
-  }
-  return out ?? facts;
-}
-
 function withScore(
   facts: Readonly<Record<string, unknown>>,
   score: ScoreBreakdown | undefined,
 ): Record<string, unknown> {
   return score ? { ...facts, score: score.total } : { ...facts };
-}
-
-function rankValue(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

@@ -70,17 +70,34 @@ function compareRanked(a: Ranked, b: Ranked, orders: readonly number[]): number 
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** Missing values sort last whatever the order; numbers numerically; anything else as text. */
-function compareValues(a: unknown, b: unknown): number {
+/** A missing value: undefined, null, or NaN (how a Float64Array column holds one). */
+const isMissing = (x: unknown) => x === undefined || x === null || (typeof x === 'number' && Number.isNaN(x));
+
+/**
+ * The tie-break order of two values, for objects and typed columns alike: missing values last
+ * whatever the order, numbers numerically, anything else as text.
+ */
+export function compareValues(a: unknown, b: unknown): number {
+  const ma = isMissing(a);
+  const mb = isMissing(b);
+  if (ma || mb) return ma === mb ? 0 : ma ? 1 : -1;
   if (a === b) return 0;
-  if (a === undefined || a === null) return 1;
-  if (b === undefined || b === null) return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return String(a) < String(b) ? -1 : 1;
 }
 
+/** Equal as ranking keys: the same value, or both missing. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (isMissing(a) && isMissing(b));
+}
+
+/** The value a customer is ranked by, or undefined when there is none to rank. */
+export function rankValue(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
 function sameKeys(a: Ranked, b: Ranked): boolean {
-  return a.rankValue === b.rankValue && a.tieBreak.every((v, k) => v === b.tieBreak[k]);
+  return a.rankValue === b.rankValue && a.tieBreak.every((v, k) => sameValue(v, b.tieBreak[k]));
 }
 
 function keepTiesTogether(ranked: number[], population: readonly Ranked[], decisions: Decision[]): void {
