@@ -34,7 +34,15 @@ export interface BatchResult {
  * the compiled conditions and scorecard see the shape they were compiled against. Results equal
  * compilePolicy().evaluate() (test/compile/batch.test.ts).
  */
-export function compileBatch(policy: Policy): { run(columns: Columns): BatchResult } {
+export interface CompiledBatch {
+  /**
+   * Tiers and scores of `columns`. `rank: false` leaves quota tiers unassigned (-1), for callers
+   * that score a population chunk by chunk and rank it once at the end with rankQuota.
+   */
+  run(columns: Columns, options?: { rank?: boolean }): BatchResult;
+}
+
+export function compileBatch(policy: Policy): CompiledBatch {
   const tiers = policy.tiers!;
   const factIds = Object.keys(policy.facts ?? {});
   const plan = planScorecard(policy);
@@ -61,7 +69,7 @@ export function compileBatch(policy: Policy): { run(columns: Columns): BatchResu
   const needsRow = tiers.method === 'criteria' || tiers.method === 'matrix';
 
   return {
-    run(columns) {
+    run(columns, options = {}) {
       const n = columns.length;
       const tier = new Int32Array(n).fill(-1);
       const score = new Float64Array(n).fill(Number.NaN);
@@ -102,17 +110,25 @@ export function compileBatch(policy: Policy): { run(columns: Columns): BatchResu
           if (total !== undefined) row.score = undefined;
         }
       }
-      if (tiers.method === 'quota') assignQuota(policy, columns, score, tier);
+      if (tiers.method === 'quota' && options.rank !== false) rankQuota(policy, columns, score, tier);
       return { tier, score };
     },
   };
+}
+
+/** The facts a quota ranking reads besides the score: its rankBy fact and tie-breaks. */
+export function quotaFacts(policy: Policy): string[] {
+  const quota = policy.tiers?.quota ?? {};
+  const facts = (quota.tieBreak ?? []).map((k) => k.fact);
+  if (quota.rankBy !== undefined && quota.rankBy !== 'score') facts.unshift(quota.rankBy);
+  return [...new Set(facts)];
 }
 
 /**
  * Quota tiers with typed arrays: customers sorted by index on the ranking value (high first),
  * the tie-break columns and the key, exactly the order src/engine/tiers/quota.ts defines.
  */
-function assignQuota(policy: Policy, columns: Columns, score: Float64Array, tier: Int32Array): void {
+export function rankQuota(policy: Policy, columns: Columns, score: Float64Array, tier: Int32Array): void {
   const tiers = policy.tiers!;
   const quota = tiers.quota ?? {};
   const rankBy = quota.rankBy ?? 'score';

@@ -38,6 +38,11 @@ export interface RowErrorPolicy {
     record: RawRecord,
     mapped: { values: Record<string, unknown>; diagnostics: Diagnostic[] },
   ): RowDecision;
+  /**
+   * The same as admit() for a record that was read without problems and mapped without
+   * diagnostics, for readers that convert cells without building mapRecord's result.
+   */
+  keepClean(): void;
   /** Collected diagnostics, in row order (warnings and notes included, in every mode but skip). */
   diagnostics(): Diagnostic[];
   summary(): ReadSummary;
@@ -81,6 +86,11 @@ export function rowErrorPolicy(mode: OnError, maxDiagnostics = DEFAULT_MAX_DIAGN
       }
       rowsKept++;
       return { action: 'keep', values: mapped.values };
+    },
+    keepClean() {
+      if (stopped) throw new Error('rowErrorPolicy.keepClean called after it said stop');
+      rowsRead++;
+      rowsKept++;
     },
     diagnostics: () => [...collected],
     summary: () => ({

@@ -78,6 +78,34 @@ export const CODES = {
   TW0701: { severity: 'error', title: 'customer cannot be scored' },
   TW0702: { severity: 'warning', title: 'customer gets no tier' },
   TW0703: { severity: 'error', title: 'condition could not be evaluated' },
+  // simulation, diff, calibration, data profile (src/simulate)
+  // policy tests (src/testing)
+  TW0901: { severity: 'error', title: 'test case failed' },
+  TW0902: { severity: 'error', title: 'test file is malformed' },
+  TW0903: { severity: 'error', title: 'no policy to test' },
+  TW0904: { severity: 'error', title: 'test case input cannot be used' },
+  TW0905: { severity: 'error', title: 'decisions differ from the snapshot' },
+  TW0906: { severity: 'error', title: 'test coverage is below the threshold' },
+  // artifacts: build and verify (src/artifact)
+  TW1001: { severity: 'error', title: 'artifact cannot be read' },
+  TW1002: { severity: 'error', title: 'artifact cannot be built' },
+  TW1003: { severity: 'error', title: 'unsafe entry name in the artifact' },
+  TW1004: { severity: 'error', title: 'artifact entry is not a regular file' },
+  TW1005: { severity: 'error', title: 'artifact entry is larger than the size limit' },
+  TW1006: { severity: 'error', title: 'artifact manifest is missing or malformed' },
+  TW1007: { severity: 'error', title: 'file does not match the manifest' },
+  TW1008: { severity: 'error', title: 'file is not listed in the manifest' },
+  TW1009: { severity: 'error', title: 'file listed in the manifest is missing' },
+  TW1010: { severity: 'error', title: 'signature missing' },
+  TW1011: { severity: 'error', title: 'signature does not verify' },
+  TW1012: { severity: 'error', title: 'key cannot be used' },
+  TW1013: { severity: 'warning', title: 'artifact not signature-checked' },
+  TW1014: { severity: 'error', title: 'policy not found in the artifact' },
+  TW1015: { severity: 'warning', title: 'no reproducible build time' },
+  // versions: what a change is, and whether the version says so (src/policy/changes)
+  TW1101: { severity: 'error', title: 'version not bumped enough for the changes' },
+  TW1102: { severity: 'error', title: 'version is lower than before' },
+  TW1103: { severity: 'info', title: 'policy change (and the version level it needs)' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -74,6 +74,30 @@ export class DistributionBuilder {
     }
   }
 
+  /**
+   * A batch of customers as columns: each one's tier index in policy.tiers.levels (-1: none),
+   * rounded score (NaN: unscored) and revenue fact value (NaN or undefined: missing).
+   */
+  addColumns(tier: Int32Array, score: Float64Array, revenue?: ArrayLike<unknown>): void {
+    for (let i = 0; i < tier.length; i++) {
+      this.customers++;
+      const value = revenue?.[i];
+      const known = typeof value === 'number' && !Number.isNaN(value);
+      if (known) this.totalRevenue += value;
+      const row = this.rows[tier[i]!];
+      if (!row) {
+        this.untiered++;
+        continue;
+      }
+      row.customers++;
+      if (known) row.revenue += value;
+      if (!Number.isNaN(score[i]!)) {
+        row.scoreSum += score[i]!;
+        row.scored++;
+      }
+    }
+  }
+
   result(withRevenue: boolean): Distribution {
     const n = this.customers;
     const revenueFact = this.revenueFact;

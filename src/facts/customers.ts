@@ -11,6 +11,7 @@ import {
   isAggregatePlan,
 } from './aggregate.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
+import { KeyRegister, openCustomers, type ReadEnd } from './customer-source.js';
 import { DEFAULT_TIMEZONE } from './zone.js';
 
 /** One customer ready for evaluation: typed facts, undefined where the data has none. */
@@ -83,12 +84,9 @@ export async function loadCustomers(policy: Policy, options: LoadCustomersOption
   let plan: AggregatePlan | undefined;
   let asOf: AsOf | undefined;
   if (useTransactions && aggregates.length > 0) {
-    const parsed = parseAsOf(options.asOf ?? 'today', { timezone, now: options.now });
-    if (!isAsOf(parsed)) return fail(parsed);
-    asOf = parsed;
-    const compiled = compileAggregates(Object.fromEntries(aggregates), { asOf });
-    if (!isAggregatePlan(compiled)) return fail(compiled);
-    plan = compiled;
+    const prepared = planAggregates(policy, options);
+    if (Array.isArray(prepared)) return fail(prepared);
+    ({ plan, asOf } = prepared);
   }
 
   const { columns } = customerColumns(policy, useTransactions);
@@ -126,6 +124,23 @@ export async function loadCustomers(policy: Policy, options: LoadCustomersOption
   };
 }
 
+/**
+ * The transaction aggregates of a policy compiled for the run's as-of date (`--as-of`, or today
+ * in the policy's zone), or the diagnostics that say why they cannot be.
+ */
+export function planAggregates(
+  policy: Policy,
+  options: Pick<LoadCustomersOptions, 'asOf' | 'now'>,
+): { plan: AggregatePlan; asOf: AsOf } | Diagnostic[] {
+  const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
+  const parsed = parseAsOf(options.asOf ?? 'today', { timezone, now: options.now });
+  if (!isAsOf(parsed)) return parsed;
+  const aggregates = Object.entries(policy.facts ?? {}).filter(([, f]) => f.aggregate !== undefined);
+  const compiled = compileAggregates(Object.fromEntries(aggregates), { asOf: parsed });
+  if (!isAggregatePlan(compiled)) return compiled;
+  return { plan: compiled, asOf: parsed };
+}
+
 function columnSpec(policy: Policy, id: string, fact: Fact, timezone: string, key: boolean): ColumnSpec {
   return {
     id,
@@ -141,15 +156,8 @@ function columnSpec(policy: Policy, id: string, fact: Fact, timezone: string, ke
   };
 }
 
-function openOptions(options: LoadCustomersOptions): OpenOptions {
+function openOptions(options: Pick<LoadCustomersOptions, 'encoding' | 'sheet'>): OpenOptions {
   return { encoding: options.encoding, sheet: options.sheet };
-}
-
-/** How a customer read ended: what was reported, the row counts, and whether it stopped early. */
-export interface ReadEnd {
-  diagnostics: Diagnostic[];
-  summary?: ReadSummary;
-  failed: boolean;
 }
 
 async function readCustomers(
@@ -177,23 +185,15 @@ export async function* customerChunks(
   keyFact: string,
   size: number,
 ): AsyncGenerator<CustomerFacts[], ReadEnd> {
-  const source = await openRecords(options.customers, openOptions(options));
-  if ('code' in source) return { diagnostics: [source], failed: true };
-  const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
-  const keyMissing = !resolved.columns.some((c) => c.id === keyFact);
-  // A column a fact needs but the file lacks leaves that fact missing for everyone; the key cannot be.
-  const diagnostics = resolved.diagnostics.map((d) =>
-    d.code === 'TW0602' && d.severity === 'error' && !keyMissing ? { ...d, severity: 'warning' as const } : d,
-  );
-  if (keyMissing) {
-    await source.close();
-    return { diagnostics, failed: true };
-  }
+  const opened = await openCustomers(options, wanted, keyFact);
+  if (!('source' in opened)) return opened;
+  const { source, columns } = opened;
+  const diagnostics = [...opened.diagnostics];
   const policy = rowErrorPolicy(options.onError ?? 'report');
+  const keys = new KeyRegister(source.file);
   let chunk: CustomerFacts[] = [];
-  const seen = new Map<string, number>();
   for await (const record of source.records()) {
-    const decision = policy.admit(record, mapRecord(record, resolved.columns, source.file));
+    const decision = policy.admit(record, mapRecord(record, columns, source.file));
     if (decision.action === 'stop') {
       await source.close();
       return {
@@ -206,18 +206,11 @@ export async function* customerChunks(
     const id = decision.values[keyFact];
     if (id === undefined) continue;
     const key = String(id);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      diagnostics.push(
-        diagnostic('TW0607', `customer ${key} appears again (first at row ${first}); this row is ignored`, {
-          file: source.file,
-          row: record.row,
-          help: 'remove the duplicate, or merge the two records (the same company under two names is common)',
-        }),
-      );
+    const duplicate = keys.claim(key, record.row);
+    if (duplicate) {
+      diagnostics.push(duplicate);
       continue;
     }
-    seen.set(key, record.row);
     chunk.push({ id: key, facts: decision.values, row: record.row });
     if (chunk.length >= size) {
       yield chunk;
@@ -248,9 +241,10 @@ export function customerColumns(
   };
 }
 
-async function readTransactions(
+/** Feeds each transaction of the log to its customer's accumulator; memory holds one row at a time. */
+export async function readTransactions(
   policy: Policy,
-  options: LoadCustomersOptions,
+  options: Pick<LoadCustomersOptions, 'encoding' | 'sheet' | 'onError'>,
   path: string,
   timezone: string,
   accumulators: Map<string, CustomerAccumulator>,

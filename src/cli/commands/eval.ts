@@ -19,6 +19,7 @@ import { type AtomicFile, openAtomicFile, writeFileAtomic } from '../../io/atomi
 import { loadPolicy } from '../../policy/load.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { distributionText, RESULT_FORMATS, type ResultFormat, renderResults } from '../../report/results.js';
+import { evaluatePopulation } from '../../simulate/population.js';
 import { type CliIO, EXIT } from '../io.js';
 
 interface EvalOptions {
@@ -102,6 +103,9 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     sheet: opts.sheet,
     only: opts.customer,
   };
+  // The distribution alone needs no object per customer: the batch form reads columns.
+  if (opts.summary && opts.engine === 'compiled' && notes.length === 0 && !opts.customer && !opts.explain)
+    return summarized(loaded.policy, loaded.sources, opts, io);
   // Row-by-row output of a policy that needs no population or transaction join is streamed:
   // memory then follows a chunk, not the file. --on-error fail keeps the whole run, so a bad
   // row never leaves half the results printed.
@@ -171,6 +175,41 @@ function summaryLine(
   if (transactions) parts.push(`${transactions.rowsRead} transactions${skipped(transactions)}`);
   if (asOf) parts.push(`as of ${asOf} (${zone})`);
   return parts.join('; ');
+}
+
+async function summarized(
+  policy: Policy,
+  sources: Map<string, string>,
+  opts: EvalOptions,
+  io: CliIO,
+): Promise<number> {
+  const run = await evaluatePopulation(policy, {
+    customers: opts.data,
+    transactions: opts.transactions,
+    asOf: opts.asOf,
+    onError: opts.onError,
+    encoding: opts.encoding,
+    sheet: opts.sheet,
+  });
+  if (run.diagnostics.length > 0) {
+    io.err(
+      renderDiagnostics('text', { diagnostics: run.diagnostics, sources, color: io.isTTY, summary: false }),
+    );
+  }
+  if (run.failed) return run.diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
+  const text = `${distributionText(run.distribution, opts.lang)}\n`;
+  if (opts.out) {
+    try {
+      await writeFileAtomic(opts.out, text);
+    } catch (error) {
+      io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+      return EXIT.usage;
+    }
+  } else io.out(text);
+  io.err(
+    `${summaryLine(run.evaluated, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
+  );
+  return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : EXIT.ok;
 }
 
 async function streamed(

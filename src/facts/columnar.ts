@@ -1,0 +1,123 @@
+import { fastConverter, SLOW } from '../data/fast-convert.js';
+import { type ColumnSpec, mapRecord, rowErrorPolicy } from '../data/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type CustomerSourceOptions, KeyRegister, openCustomers, type ReadEnd } from './customer-source.js';
+
+/**
+ * A chunk of customers as columns, the shape compileBatch reads: numeric facts in a Float64Array
+ * (NaN where the data has no value), other facts in an array (undefined where missing).
+ */
+export interface CustomerColumns {
+  length: number;
+  keys: string[];
+  /** The file row each customer was read from. */
+  rows: Int32Array;
+  facts: Record<string, Float64Array | unknown[]>;
+}
+
+const NUMERIC = new Set(['number', 'integer']);
+
+/**
+ * The customer file in chunks of columns: what customerChunks reads, with the same row errors,
+ * duplicates and summary, without an object per customer. Cells are converted by fastConverter;
+ * a row with any cell it cannot settle goes through mapRecord, so both readers report and keep
+ * exactly the same (test/facts/columnar.test.ts).
+ */
+export async function* customerColumnChunks(
+  options: CustomerSourceOptions,
+  wanted: readonly ColumnSpec[],
+  keyFact: string,
+  size: number,
+): AsyncGenerator<CustomerColumns, ReadEnd> {
+  const opened = await openCustomers(options, wanted, keyFact);
+  if (!('source' in opened)) return opened;
+  const { source, columns } = opened;
+  const diagnostics: Diagnostic[] = [...opened.diagnostics];
+  const policy = rowErrorPolicy(options.onError ?? 'report');
+  const register = new KeyRegister(source.file);
+  const converters = columns.map(fastConverter);
+  const headers = columns.map((c) => c.column);
+  const numeric = columns.map((c) => NUMERIC.has(c.type));
+  const keyIndex = columns.findIndex((c) => c.id === keyFact);
+  const cells: unknown[] = new Array(columns.length);
+
+  let chunk = emptyChunk(columns, numeric, size);
+  let n = 0;
+  const targets = () => columns.map((c) => chunk.facts[c.id]!);
+  let target = targets();
+  const put = (key: string, row: number, values: ArrayLike<unknown>) => {
+    chunk.keys.push(key);
+    chunk.rows[n] = row;
+    for (let k = 0; k < target.length; k++) {
+      const v = values[k];
+      if (numeric[k]) target[k]![n] = v === undefined ? Number.NaN : (v as number);
+      else (target[k] as unknown[])[n] = v;
+    }
+    n++;
+  };
+
+  for await (const record of source.records()) {
+    let clean = record.problem === undefined;
+    if (clean) {
+      const fields = record.fields;
+      for (let k = 0; k < converters.length; k++) {
+        const v = converters[k]!(fields[headers[k]!]);
+        if (v === SLOW) {
+          clean = false;
+          break;
+        }
+        cells[k] = v;
+      }
+    }
+    let values: Record<string, unknown> | undefined;
+    if (clean) policy.keepClean();
+    else {
+      const decision = policy.admit(record, mapRecord(record, columns, source.file));
+      if (decision.action === 'stop') {
+        await source.close();
+        return {
+          diagnostics: [...diagnostics, ...policy.diagnostics()],
+          summary: policy.summary(),
+          failed: true,
+        };
+      }
+      if (decision.action === 'skip') continue;
+      values = decision.values;
+    }
+    const id = values ? values[keyFact] : cells[keyIndex];
+    if (id === undefined) continue;
+    const key = String(id);
+    const duplicate = register.claim(key, record.row);
+    if (duplicate) {
+      diagnostics.push(duplicate);
+      continue;
+    }
+    put(key, record.row, values ? columns.map((c) => values[c.id]) : cells);
+    if (n === size) {
+      yield chunk;
+      chunk = emptyChunk(columns, numeric, size);
+      target = targets();
+      n = 0;
+    }
+  }
+  if (n > 0) yield trim(chunk, n);
+  return { diagnostics: [...diagnostics, ...policy.diagnostics()], summary: policy.summary(), failed: false };
+}
+
+function emptyChunk(
+  columns: readonly ColumnSpec[],
+  numeric: readonly boolean[],
+  size: number,
+): CustomerColumns {
+  const facts: Record<string, Float64Array | unknown[]> = Object.create(null);
+  columns.forEach((c, k) => {
+    facts[c.id] = numeric[k] ? new Float64Array(size).fill(Number.NaN) : new Array(size).fill(undefined);
+  });
+  return { length: size, keys: [], rows: new Int32Array(size), facts };
+}
+
+function trim(chunk: CustomerColumns, n: number): CustomerColumns {
+  const facts: Record<string, Float64Array | unknown[]> = Object.create(null);
+  for (const [id, column] of Object.entries(chunk.facts)) facts[id] = column.slice(0, n);
+  return { length: n, keys: chunk.keys, rows: chunk.rows.slice(0, n), facts };
+}

@@ -1,0 +1,79 @@
+import type { ColumnSpec, OnError, ReadSummary, RecordSource } from '../data/index.js';
+import { openRecords, resolveColumns } from '../data/index.js';
+import type { EncodingOption } from '../data/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+
+/** How a customer read ended: what was reported, the row counts, and whether it stopped early. */
+export interface ReadEnd {
+  diagnostics: Diagnostic[];
+  summary?: ReadSummary;
+  failed: boolean;
+}
+
+export interface CustomerSourceOptions {
+  customers: string;
+  onError?: OnError;
+  encoding?: EncodingOption;
+  sheet?: string;
+}
+
+export interface OpenedCustomers {
+  source: RecordSource;
+  /** The wanted columns the file has, spelled as the file spells them. */
+  columns: ColumnSpec[];
+  /** Notes and warnings about the header (columns found by a near name, columns missing). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Opens the customer file and matches its header to the policy's columns. A column a fact needs
+ * but the file lacks leaves that fact missing for everyone (a warning); without the key column
+ * customers cannot be told apart, so reading ends there.
+ */
+export async function openCustomers(
+  options: CustomerSourceOptions,
+  wanted: readonly ColumnSpec[],
+  keyFact: string,
+): Promise<OpenedCustomers | ReadEnd> {
+  const source = await openRecords(options.customers, { encoding: options.encoding, sheet: options.sheet });
+  if ('code' in source) return { diagnostics: [source], failed: true };
+  const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
+  const keyMissing = !resolved.columns.some((c) => c.id === keyFact);
+  const diagnostics = resolved.diagnostics.map((d) =>
+    d.code === 'TW0602' && d.severity === 'error' && !keyMissing ? { ...d, severity: 'warning' as const } : d,
+  );
+  if (keyMissing) {
+    await source.close();
+    return { diagnostics, failed: true };
+  }
+  return { source, columns: resolved.columns, diagnostics };
+}
+
+/**
+ * The customer keys seen so far: the first row with a key is the customer, later rows with it
+ * are reported (TW0607) and ignored, however the file is read.
+ */
+export class KeyRegister {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly file: string) {}
+
+  /** Whether `key` is new; otherwise the duplicate's diagnostic. */
+  claim(key: string, row: number): Diagnostic | undefined {
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, row);
+      return undefined;
+    }
+    return diagnostic(
+      'TW0607',
+      `customer ${key} appears again (first at row ${first}); this row is ignored`,
+      {
+        file: this.file,
+        row,
+        help: 'remove the duplicate, or merge the two records (the same company under two names is common)',
+      },
+    );
+  }
+}
