@@ -10,21 +10,28 @@ export class ColumnStore {
   private capacity = 0;
   private readonly keys: string[] = [];
   private rowNumbers: Int32Array = new Int32Array(0);
-  private scores: Float64Array = new Float64Array(0);
+  private scores: Float64Array[];
+  private tiers: Int32Array[];
   private readonly values = new Map<string, Float64Array | unknown[]>();
 
-  constructor(facts: readonly string[]) {
+  /** `lanes`: how many scores each customer has (one per policy evaluated together). */
+  constructor(facts: readonly string[], lanes = 1) {
     this.facts = [...new Set(facts)];
+    this.scores = Array.from({ length: lanes }, () => new Float64Array(0));
+    this.tiers = Array.from({ length: lanes }, () => new Int32Array(0));
   }
 
   private readonly facts: readonly string[];
 
-  /** A chunk's keys, rows, the store's facts and (when the chunk is scored) its scores. */
-  add(chunk: CustomerColumns, score?: Float64Array): void {
+  /** A chunk's keys, rows, the store's facts and (when it was evaluated) its tiers and scores per lane. */
+  add(chunk: CustomerColumns, results?: readonly { tier: Int32Array; score: Float64Array }[]): void {
     this.reserve(this.length + chunk.length);
     for (let i = 0; i < chunk.length; i++) this.keys.push(chunk.keys[i]!);
     this.rowNumbers.set(chunk.rows.subarray(0, chunk.length), this.length);
-    if (score) this.scores.set(score.subarray(0, chunk.length), this.length);
+    results?.forEach((r, lane) => {
+      this.scores[lane]!.set(r.score.subarray(0, chunk.length), this.length);
+      this.tiers[lane]!.set(r.tier.subarray(0, chunk.length), this.length);
+    });
     for (const id of this.facts) {
       const source = chunk.facts[id];
       let target = this.values.get(id);
@@ -47,8 +54,12 @@ export class ColumnStore {
     return { length: this.length, keys: this.keys, rows: this.rows(), facts };
   }
 
-  score(): Float64Array {
-    return this.scores.subarray(0, this.length);
+  score(lane = 0): Float64Array {
+    return this.scores[lane]!.subarray(0, this.length);
+  }
+
+  tier(lane = 0): Int32Array {
+    return this.tiers[lane]!.subarray(0, this.length);
   }
 
   rows(): Int32Array {
@@ -59,7 +70,8 @@ export class ColumnStore {
     if (size <= this.capacity) return;
     const capacity = Math.max(size, this.capacity * 2, 1024);
     this.rowNumbers = growInt(this.rowNumbers, capacity);
-    this.scores = grow(this.scores, capacity);
+    this.scores = this.scores.map((s) => grow(s, capacity));
+    this.tiers = this.tiers.map((t) => growInt(t, capacity));
     for (const [id, v] of this.values) if (v instanceof Float64Array) this.values.set(id, grow(v, capacity));
     this.capacity = capacity;
   }

@@ -1,11 +1,14 @@
-import { type BatchResult, compileBatch, quotaFacts, rankQuota } from '../compile/batch.js';
-import { compilePolicy } from '../compile/policy.js';
-import type { OnError, ReadSummary } from '../data/index.js';
+import {
+  type BatchResult,
+  type CompiledBatch,
+  compileBatch,
+  quotaFacts,
+  rankQuota,
+} from '../compile/batch.js';
+import type { ColumnSpec, OnError, ReadSummary } from '../data/index.js';
 import type { EncodingOption } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnostic } from '../diagnostics/make.js';
 import { type Distribution, DistributionBuilder } from '../engine/distribution.js';
-import type { CustomerInput } from '../engine/evaluate.js';
 import type { AggregatePlan } from '../facts/aggregate.js';
 import type { AsOf } from '../facts/asof.js';
 import { type CustomerColumns, customerColumnChunks } from '../facts/columnar.js';
@@ -13,10 +16,11 @@ import { customerColumns, planAggregates, readTransactions } from '../facts/cust
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { ColumnStore } from './column-store.js';
+import { CustomerFindings } from './findings.js';
 
 export interface PopulationOptions {
   customers: string;
-  /** A transaction log for the policy's aggregate facts. */
+  /** A transaction log for the policies' aggregate facts. */
   transactions?: string;
   asOf?: string;
   /** The clock for `--as-of today`; tests pin it. */
@@ -27,14 +31,18 @@ export interface PopulationOptions {
   /** Customers read and evaluated at a time. */
   chunkSize?: number;
   /**
-   * Facts `onChunk` reads besides the tier and score (revenue, KPIs). Only runs that must hold
-   * the population (quotas, transaction logs) need to be told: a streamed chunk has every fact.
+   * Facts `onChunk` reads besides the tier and score (revenue is always kept). Only runs that
+   * must hold the population (quotas, transaction logs) need to be told: a streamed chunk has
+   * every fact.
    */
   keep?: readonly string[];
 }
 
-/** A chunk of customers with each one's tier (index in policy.tiers.levels, -1: none) and score. */
-export type PopulationChunk = (chunk: CustomerColumns, result: BatchResult) => void;
+/**
+ * A chunk of customers as each policy sees them (its own facts, the same customers in the same
+ * order) and each policy's tiers (index in policy.tiers.levels, -1: none) and scores.
+ */
+export type PopulationChunk = (views: readonly CustomerColumns[], results: readonly BatchResult[]) => void;
 
 export interface PopulationRun {
   distribution: Distribution;
@@ -46,7 +54,16 @@ export interface PopulationRun {
   failed: boolean;
 }
 
-const MAX_CUSTOMER_DIAGNOSTICS = 1000;
+/** One policy's part of a run over several. */
+interface Lane {
+  policy: Policy;
+  prefix: string;
+  batch: CompiledBatch;
+  builder: DistributionBuilder;
+  findings: CustomerFindings;
+  revenueFact?: string;
+  plan?: { plan: AggregatePlan; asOf: AsOf };
+}
 
 /**
  * A whole customer file through the compiled batch form, read as columns: the tier distribution
@@ -60,103 +77,177 @@ const MAX_CUSTOMER_DIAGNOSTICS = 1000;
 export async function evaluatePopulation(
   policy: Policy,
   options: PopulationOptions,
-  onChunk?: PopulationChunk,
+  onChunk?: (chunk: CustomerColumns, result: BatchResult) => void,
 ): Promise<PopulationRun> {
-  const builder = new DistributionBuilder(policy);
-  const failed = (diagnostics: Diagnostic[], extra: Partial<PopulationRun> = {}): PopulationRun => ({
-    distribution: builder.result(false),
-    diagnostics,
-    evaluated: 0,
-    failed: true,
-    ...extra,
-  });
-  const aggregates = Object.entries(policy.facts ?? {}).filter(([, f]) => f.aggregate !== undefined);
-  const joinTransactions = options.transactions !== undefined && aggregates.length > 0;
-  const { keyFact, columns } = customerColumns(policy, options.transactions !== undefined);
-  if (!keyFact) return failed([]);
-  const planned = joinTransactions ? planAggregates(policy, options) : undefined;
-  if (Array.isArray(planned)) return failed(planned);
+  const [run] = await evaluatePopulations([policy], options, onChunk && ((v, r) => onChunk(v[0]!, r[0]!)));
+  return run!;
+}
 
-  const batch = compileBatch(policy);
-  const findings = new CustomerFindings(policy);
-  const revenueFact = Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0];
-  const quota = policy.tiers?.method === 'quota';
-  const finish = (chunk: CustomerColumns, result: BatchResult) => {
-    builder.addColumns(result.tier, result.score, revenueFact ? chunk.facts[revenueFact] : undefined);
-    findings.add(chunk, result);
-    onChunk?.(chunk, result);
+/**
+ * Several policies over the same customers in one pass over the file (a diff, a calibration):
+ * each reads its own columns with its own conversions; the first policy's key tells customers
+ * apart, and a row skipped for one policy is skipped for all, so they see one population.
+ */
+export async function evaluatePopulations(
+  policies: readonly Policy[],
+  options: PopulationOptions,
+  onChunk?: PopulationChunk,
+): Promise<PopulationRun[]> {
+  const joinLog = (p: Policy) =>
+    options.transactions !== undefined && Object.values(p.facts ?? {}).some((f) => f.aggregate !== undefined);
+  const lanes: Lane[] = [];
+  const specs: ColumnSpec[] = [];
+  let keyFact: string | undefined;
+  const failAll = (diagnostics: Diagnostic[], extra: Partial<PopulationRun> = {}): PopulationRun[] =>
+    policies.map((policy) => ({
+      distribution: new DistributionBuilder(policy).result(false),
+      diagnostics,
+      evaluated: 0,
+      failed: true,
+      ...extra,
+    }));
+  for (const [p, policy] of policies.entries()) {
+    const prefix = policies.length === 1 ? '' : `${p}\u0000`;
+    const own = customerColumns(policy, options.transactions !== undefined);
+    if (!own.keyFact) return failAll([]);
+    if (p === 0) keyFact = prefix + own.keyFact;
+    for (const spec of own.columns) specs.push({ ...spec, id: prefix + spec.id });
+    const planned = joinLog(policy) ? planAggregates(policy, options) : undefined;
+    if (Array.isArray(planned)) return failAll(planned);
+    lanes.push({
+      policy,
+      prefix,
+      batch: compileBatch(policy),
+      builder: new DistributionBuilder(policy),
+      findings: new CustomerFindings(policy),
+      revenueFact: Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0],
+      plan: planned,
+    });
+  }
+
+  const finish = (views: CustomerColumns[], results: BatchResult[]) => {
+    lanes.forEach((lane, p) => {
+      const view = views[p]!;
+      const result = results[p]!;
+      lane.builder.addColumns(
+        result.tier,
+        result.score,
+        lane.revenueFact ? view.facts[lane.revenueFact] : undefined,
+      );
+      lane.findings.add(view, result);
+    });
+    onChunk?.(views, results);
   };
-  // Held whole: every column when transactions still have to be joined, else what ranking needs.
-  const store =
-    joinTransactions || quota
-      ? new ColumnStore(
-          joinTransactions
-            ? columns.map((c) => c.id)
-            : [...quotaFacts(policy), ...(revenueFact ? [revenueFact] : []), ...(options.keep ?? [])],
-        )
-      : undefined;
+  // Held whole: every column when a log still has to be joined, else what ranking and onChunk need.
+  const whole = lanes.some((l) => l.plan !== undefined || l.policy.tiers?.method === 'quota');
+  const store = whole
+    ? new ColumnStore(
+        lanes.some((l) => l.plan !== undefined)
+          ? specs.map((s) => s.id)
+          : lanes.flatMap((l) =>
+              [
+                ...quotaFacts(l.policy),
+                ...(l.revenueFact ? [l.revenueFact] : []),
+                ...(options.keep ?? []),
+              ].map((id) => l.prefix + id),
+            ),
+        lanes.length,
+      )
+    : undefined;
 
-  const chunks = customerColumnChunks(options, columns, keyFact, options.chunkSize ?? 8192);
+  const chunks = customerColumnChunks(options, specs, keyFact!, options.chunkSize ?? 8192);
   let evaluated = 0;
   for (;;) {
     const next = await chunks.next();
     if (next.done) {
       const end = next.value;
-      if (end.failed) return failed(end.diagnostics, { customersSummary: end.summary });
-      let transactionsSummary: ReadSummary | undefined;
-      const diagnostics = [...end.diagnostics];
+      if (end.failed) return failAll(end.diagnostics, { customersSummary: end.summary });
+      const shared = [...end.diagnostics];
+      const perLane: { diagnostics: Diagnostic[]; summary?: ReadSummary }[] = lanes.map(() => ({
+        diagnostics: [],
+      }));
       if (store) {
         const all = store.columns();
-        if (planned) {
-          const tx = await joinLog(policy, options, planned.plan, all);
-          diagnostics.push(...tx.diagnostics);
-          transactionsSummary = tx.summary;
-          if (tx.failed) return failed(diagnostics, { customersSummary: end.summary, transactionsSummary });
-          finish(all, batch.run(all));
-        } else {
-          const result = { tier: new Int32Array(all.length).fill(-1), score: store.score() };
-          rankQuota(policy, all, result.score, result.tier);
-          finish(all, result);
+        const views = lanes.map((l) => view(all, l.prefix));
+        const results: BatchResult[] = [];
+        for (const [p, lane] of lanes.entries()) {
+          if (lane.plan) {
+            const tx = await joinTransactions(lane, options, views[p]!);
+            perLane[p] = tx;
+            if (tx.failed)
+              return failAll([...shared, ...tx.diagnostics], {
+                customersSummary: end.summary,
+                transactionsSummary: tx.summary,
+              });
+            results.push(lane.batch.run(views[p]!));
+          } else {
+            // Tiers other than a quota's were settled chunk by chunk; a quota ranks everyone now.
+            const result = { tier: store.tier(p), score: store.score(p) };
+            if (lane.policy.tiers?.method === 'quota')
+              rankQuota(lane.policy, views[p]!, result.score, result.tier);
+            results.push(result);
+          }
         }
+        finish(views, results);
       }
-      return {
-        distribution: builder.result(revenueFact !== undefined),
-        diagnostics: [...diagnostics, ...findings.diagnostics()],
+      return lanes.map((lane, p) => ({
+        distribution: lane.builder.result(lane.revenueFact !== undefined),
+        diagnostics: [...shared, ...perLane[p]!.diagnostics, ...lane.findings.diagnostics()],
         customersSummary: end.summary,
-        transactionsSummary,
-        asOf: planned?.asOf,
+        transactionsSummary: perLane[p]!.summary,
+        asOf: lane.plan?.asOf,
         evaluated,
         failed: false,
-      };
+      }));
     }
     const chunk = next.value;
     evaluated += chunk.length;
-    if (joinTransactions) store!.add(chunk);
-    else if (store) store.add(chunk, batch.run(chunk, { rank: false }).score);
-    else finish(chunk, batch.run(chunk));
+    const views = lanes.map((l) => view(chunk, l.prefix));
+    if (!store)
+      finish(
+        views,
+        lanes.map((l, p) => l.batch.run(views[p]!)),
+      );
+    else if (lanes.some((l) => l.plan !== undefined)) store.add(chunk);
+    else
+      store.add(
+        chunk,
+        lanes.map((l, p) => l.batch.run(views[p]!, { rank: false })),
+      );
   }
 }
 
+/** One policy's columns of a chunk read for several: its own fact ids, unprefixed. */
+function view(chunk: CustomerColumns, prefix: string): CustomerColumns {
+  if (prefix === '') return chunk;
+  const facts: Record<string, Float64Array | unknown[]> = Object.create(null);
+  for (const [id, column] of Object.entries(chunk.facts))
+    if (id.startsWith(prefix)) facts[id.slice(prefix.length)] = column;
+  return { length: chunk.length, keys: chunk.keys, rows: chunk.rows, facts };
+}
+
 /** The transaction log folded into aggregate fact columns of the whole population. */
-async function joinLog(
-  policy: Policy,
+async function joinTransactions(
+  lane: Lane,
   options: PopulationOptions,
-  plan: AggregatePlan,
   all: CustomerColumns,
 ): Promise<{ diagnostics: Diagnostic[]; summary?: ReadSummary; failed: boolean }> {
+  const { policy } = lane;
+  const plan = lane.plan!.plan;
   const accumulators = new Map(all.keys.map((key) => [key, plan.accumulator()]));
   const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
   const tx = await readTransactions(policy, options, options.transactions!, timezone, accumulators);
   if (tx.failed) return tx;
-  const ids = Object.entries(policy.facts ?? {}).filter(([, f]) => f.aggregate !== undefined);
-  const targets = ids.map(([id, fact]) => {
-    const column =
-      fact.type === 'number' || fact.type === 'integer'
-        ? new Float64Array(all.length).fill(Number.NaN)
-        : new Array<unknown>(all.length).fill(undefined);
-    all.facts[id] = column;
-    return { id, column };
-  });
+  const targets = Object.entries(policy.facts ?? {})
+    .filter(([, f]) => f.aggregate !== undefined)
+    .map(([id, fact]) => {
+      const column =
+        fact.type === 'number' || fact.type === 'integer'
+          ? new Float64Array(all.length).fill(Number.NaN)
+          : new Array<unknown>(all.length).fill(undefined);
+      all.facts[id] = column;
+      return { id, column };
+    });
   for (let i = 0; i < all.length; i++) {
     const values = accumulators.get(all.keys[i]!)!.result();
     for (const { id, column } of targets) {
@@ -166,52 +257,4 @@ async function joinLog(
     }
   }
   return tx;
-}
-
-/**
- * Diagnostics for customers the batch left without a tier, from the object path (capped: a
- * million untiered customers must not fill memory with warnings).
- */
-class CustomerFindings {
-  private readonly objects;
-  private readonly list: Diagnostic[] = [];
-  private omitted = 0;
-
-  constructor(policy: Policy) {
-    this.objects = compilePolicy(policy);
-  }
-
-  add(chunk: CustomerColumns, result: BatchResult): void {
-    const untiered: CustomerInput[] = [];
-    for (let i = 0; i < chunk.length; i++) {
-      if (result.tier[i] !== -1) continue;
-      if (this.list.length + untiered.length >= MAX_CUSTOMER_DIAGNOSTICS) this.omitted++;
-      else untiered.push(customerAt(chunk, i));
-    }
-    if (untiered.length === 0) return;
-    for (const r of this.objects.evaluate(untiered)) {
-      for (const d of r.diagnostics) {
-        if (this.list.length < MAX_CUSTOMER_DIAGNOSTICS) this.list.push(d);
-        else this.omitted++;
-      }
-    }
-  }
-
-  diagnostics(): Diagnostic[] {
-    if (this.omitted === 0) return this.list;
-    return [
-      ...this.list,
-      diagnostic('TW0702', `${this.omitted} more customer findings are not listed`, { severity: 'info' }),
-    ];
-  }
-}
-
-/** Customer i of a chunk as the object path takes it: missing values undefined. */
-export function customerAt(chunk: CustomerColumns, i: number): CustomerInput {
-  const facts: Record<string, unknown> = {};
-  for (const [id, column] of Object.entries(chunk.facts)) {
-    const v = column[i];
-    if (v !== undefined && !(typeof v === 'number' && Number.isNaN(v))) facts[id] = v;
-  }
-  return { id: chunk.keys[i]!, facts, row: chunk.rows[i] };
 }

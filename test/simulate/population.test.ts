@@ -5,7 +5,7 @@ import { chooseEvaluator } from '../../src/compile/evaluate.js';
 import { runEvaluation } from '../../src/engine/run.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
-import { evaluatePopulation } from '../../src/simulate/population.js';
+import { evaluatePopulation, evaluatePopulations } from '../../src/simulate/population.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const POLICIES = readdirSync(at('policies')).filter((f) => f.endsWith('.tier.yaml'));
@@ -88,6 +88,30 @@ describe('evaluatePopulation: the batch form over columns', () => {
     expect(sizes.slice(0, -1).every((n) => n === 500)).toBe(true);
     const expected = await objectPath(scorecard, { customers: DATA.customers });
     expect(streamed.distribution).toEqual(expected.distribution);
+  });
+
+  it.each([
+    ['with the transaction log', DATA],
+    ['from the customer file alone', { customers: DATA.customers }],
+  ])('several policies in one pass give what each gives alone (%s)', { timeout: 60_000 }, async (_, data) => {
+    const files = ['seed004-quota.tier.yaml', 'seed004-scorecard.tier.yaml', 'retail-scorecard.tier.yaml'];
+    const policies = await Promise.all(files.map(bundled));
+    const together: string[][] = policies.map(() => []);
+    const runs = await evaluatePopulations(policies, { ...data, chunkSize: 900 }, (views, results) => {
+      results.forEach((r, p) => {
+        for (let i = 0; i < views[p]!.length; i++)
+          together[p]!.push(`${views[p]!.keys[i]} ${r.tier[i]} ${r.score[i]}`);
+      });
+    });
+    for (const [p, policy] of policies.entries()) {
+      const alone: string[] = [];
+      const run = await evaluatePopulation(policy, { ...data, chunkSize: 1100 }, (chunk, r) => {
+        for (let i = 0; i < chunk.length; i++) alone.push(`${chunk.keys[i]} ${r.tier[i]} ${r.score[i]}`);
+      });
+      expect(together[p]).toEqual(alone);
+      expect(runs[p]!.distribution).toEqual(run.distribution);
+      expect(runs[p]!.evaluated).toBe(run.evaluated);
+    }
   });
 
   it('reports a customer file that cannot be read, as eval does', async () => {
