@@ -1,0 +1,97 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic } from '../../diagnostics/make.js';
+import type { Locator } from '../locate.js';
+import { comparePolicies } from './compare.js';
+import { loadRevision, type RevisionOptions } from './revision.js';
+import { bumpLevel, compareVersions, parseVersion, suggestVersion } from './semver.js';
+import { type Change, type ChangeKind, type ChangeReport, KIND_RANK } from './types.js';
+
+/**
+ * - `ok`: the version allows every change (or nothing changed);
+ * - `not-bumped`, `lowered`: a TW1101 / TW1102 finding says why;
+ * - `new`: OLD is a git revision without the file, so there is nothing to hold the version to;
+ * - `unreadable`: either side cannot be read or does not pass `tierwise check`.
+ */
+export type SemverStatus = 'ok' | 'not-bumped' | 'lowered' | 'new' | 'unreadable';
+
+export interface SemverDiff {
+  status: SemverStatus;
+  old: { source: string; version?: string };
+  new: { source: string; version?: string };
+  /** The changes, located in the new file. Empty unless both sides were compared. */
+  report: ChangeReport;
+  /** The largest change the version step allows. */
+  allowed?: ChangeKind | 'none';
+  /** The smallest version that would allow the changes, when the version falls short. */
+  suggested?: string;
+  /** Findings about the version (TW1101, TW1102), or why a side cannot be read. */
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+const VERSION_POINTER = '/metadata/version';
+const EXAMPLES_IN_HELP = 3;
+
+/** `tierwise diff --semver OLD NEW`: what changed, what it asks of the version, and whether it got it. */
+export async function semverDiff(
+  oldSpec: string,
+  newSpec: string,
+  options: RevisionOptions = {},
+): Promise<SemverDiff> {
+  const after = await loadRevision(newSpec, options);
+  const before = await loadRevision(oldSpec, options);
+  const sources = new Map([...before.checked.sources, ...after.checked.sources]);
+  const base = {
+    old: { source: oldSpec, version: before.checked.policy?.metadata.version },
+    new: { source: newSpec, version: after.checked.policy?.metadata.version },
+    report: { level: 'none', changes: [] } as ChangeReport,
+    sources,
+  };
+  if (!after.checked.policy) return { ...base, status: 'unreadable', diagnostics: after.checked.diagnostics };
+  if (before.absent) return { ...base, status: 'new', diagnostics: [] };
+  if (!before.checked.policy)
+    return { ...base, status: 'unreadable', diagnostics: before.checked.diagnostics };
+
+  const compared = comparePolicies(before.checked.policy, after.checked.policy);
+  const report = { ...compared, changes: compared.changes.map((c) => located(c, after.locator)) };
+  const oldVersion = parseVersion(before.checked.policy.metadata.version)!;
+  const newVersion = parseVersion(after.checked.policy.metadata.version)!;
+  const allowed = bumpLevel(oldVersion, newVersion);
+  const at = { pointer: VERSION_POINTER, ...after.locator?.locate(VERSION_POINTER) };
+  const result = { ...base, report, allowed };
+
+  if (compareVersions(newVersion, oldVersion) < 0) {
+    const finding = diagnostic(
+      'TW1102',
+      `version ${newVersion.text} is lower than ${oldVersion.text} in ${oldSpec}`,
+      { ...at, help: `versions only go up: set metadata.version above ${oldVersion.text}` },
+    );
+    return { ...result, status: 'lowered', diagnostics: [finding] };
+  }
+  const needed = report.level;
+  if (needed === 'none' || KIND_RANK[allowed] >= KIND_RANK[needed])
+    return { ...result, status: 'ok', diagnostics: [] };
+  const suggested = suggestVersion(oldVersion, needed);
+  const step =
+    allowed === 'none'
+      ? `version stays ${newVersion.text}`
+      : `version ${oldVersion.text} → ${newVersion.text} allows ${allowed} changes only`;
+  const examples = report.changes.filter((c) => c.kind === needed).map((c) => c.message);
+  const finding = diagnostic('TW1101', `${step}, but the policy has ${needed} changes`, {
+    ...at,
+    help: `set metadata.version to ${suggested} or higher (docs/versions.md); the ${needed} changes: ${listed(examples)}`,
+  });
+  return { ...result, status: 'not-bumped', suggested, diagnostics: [finding] };
+}
+
+function listed(messages: string[]): string {
+  const shown = messages.slice(0, EXAMPLES_IN_HELP).join('; ');
+  const more = messages.length - EXAMPLES_IN_HELP;
+  return more > 0 ? `${shown}; and ${more} more` : shown;
+}
+
+function located(change: Change, locator: Locator | undefined): Change {
+  const found = locator?.locate(change.pointer);
+  if (!found?.file) return change;
+  return { ...change, file: found.file, ...(found.range ? { range: found.range } : {}) };
+}
