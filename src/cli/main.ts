@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerTest } from './commands/test.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 
 export function buildProgram(io: CliIO): Command {
@@ -16,6 +17,7 @@ export function buildProgram(io: CliIO): Command {
   registerDiff(program, io);
   registerEval(program, io);
   registerFmt(program, io);
+  registerTest(program, io);
   return program;
 }
 

@@ -1,0 +1,107 @@
+import { hostname } from 'node:os';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { EngineChoice } from '../../compile/evaluate.js';
+import {
+  parsePercent,
+  renderTestRun,
+  runPolicyTests,
+  TEST_FORMATS,
+  type TestFormat,
+  testOutcome,
+} from '../../testing/index.js';
+import { type CliIO, EXIT } from '../io.js';
+
+interface TestCommandOptions {
+  run?: string;
+  coverage: boolean;
+  threshold?: string;
+  format: TestFormat;
+  engine: EngineChoice;
+  lang: 'en' | 'zh-CN';
+  snapshot?: string;
+  snapshotFile?: string;
+  transactions?: string;
+  asOf?: string;
+  updateSnapshots: boolean;
+  verbose: boolean;
+}
+
+export function registerTest(program: Command, io: CliIO): void {
+  program
+    .command('test')
+    .description(
+      'run the policy tests (*.test.yaml beside each policy): expected tiers, scores, classes, SLA, entitlements',
+    )
+    .argument('[paths...]', 'test files, policies (their sibling test file) or directories', [])
+    .option('--run <regex>', 'only the cases whose name matches')
+    .option('--coverage', 'report the tiers, conditions, bands, cells and classes the cases reach', false)
+    .option('--threshold <percent>', 'fail when coverage is below this percentage (exact: 99.9 is not 100)')
+    .addOption(new Option('--format <format>', 'output format').choices([...TEST_FORMATS]).default('pretty'))
+    .addOption(
+      new Option('--engine <engine>', 'compiled (fast) or reference (json-rules-engine)')
+        .choices(['compiled', 'reference'])
+        .default('compiled'),
+    )
+    .addOption(new Option('--lang <language>', 'language of labels').choices(['en', 'zh-CN']).default('en'))
+    .option(
+      '--snapshot <data>',
+      'record every customer’s decision on this data set, or compare with the record',
+    )
+    .option(
+      '--snapshot-file <file>',
+      'where the snapshot lives (default: <policy>.snap.json beside the test file)',
+    )
+    .option('--transactions <file>', 'with --snapshot: the transaction log for aggregate facts')
+    .option(
+      '--as-of <date>',
+      'with --snapshot: the date windows end on (pin it, or the snapshot drifts daily)',
+    )
+    .option('--update-snapshots', 'accept changed decisions and rewrite the snapshot', false)
+    .option('--verbose', 'list every coverage item, reached or not', false)
+    .action(async (paths: string[], opts: TestCommandOptions) => {
+      process.exitCode = await test(paths, opts, io);
+    });
+}
+
+async function test(paths: string[], opts: TestCommandOptions, io: CliIO): Promise<number> {
+  let run: RegExp | undefined;
+  try {
+    run = opts.run === undefined ? undefined : new RegExp(opts.run, 'u');
+  } catch (error) {
+    io.err(`tierwise: --run: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (opts.threshold !== undefined && !parsePercent(opts.threshold)) {
+    io.err(
+      `tierwise: --threshold must be a percentage from 0 to 100, such as 90 or 99.5; got '${opts.threshold}'\n`,
+    );
+    return EXIT.usage;
+  }
+  const result = await runPolicyTests(paths, {
+    engine: opts.engine,
+    run,
+    coverage: opts.coverage || opts.threshold !== undefined,
+    language: opts.lang,
+    snapshot:
+      opts.snapshot === undefined
+        ? undefined
+        : {
+            data: opts.snapshot,
+            file: opts.snapshotFile,
+            transactions: opts.transactions,
+            asOf: opts.asOf,
+            update: opts.updateSnapshots,
+          },
+  });
+  const outcome = testOutcome(result, opts.threshold);
+  io.out(
+    renderTestRun(opts.format, result, outcome, {
+      color: io.isTTY,
+      verbose: opts.verbose,
+      hostname: hostname(),
+    }),
+  );
+  if (outcome.unreadable) return EXIT.usage;
+  return outcome.passed ? EXIT.ok : EXIT.findings;
+}

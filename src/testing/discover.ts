@@ -1,0 +1,72 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { POLICY_FILE } from '../policy/files.js';
+
+/** Test files sit beside their policy: seed004-rfm.test.yaml tests seed004-rfm.tier.yaml. */
+export const TEST_FILE = /\.test\.ya?ml$/;
+
+export const DEFAULT_TEST_PATHS = ['policies'];
+
+/**
+ * The test files a user named: a directory is searched recursively, a policy file stands for the
+ * test file beside it, a test file is taken as it is. Sorted, each once.
+ */
+export async function discoverTestFiles(
+  paths: readonly string[],
+): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths.length === 0 ? DEFAULT_TEST_PATHS : paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info)
+      diagnostics.push(
+        diagnostic('TW0001', `cannot read ${path}: no such file or directory`, { file: path }),
+      );
+    else if (info.isDirectory()) files.push(...(await walk(path)));
+    else if (POLICY_FILE.test(path)) {
+      const sibling = await siblingTest(path);
+      if (sibling) files.push(sibling);
+      else
+        diagnostics.push(
+          diagnostic('TW0903', `${path} has no test file beside it`, {
+            file: path,
+            help: `write ${basename(path).replace(POLICY_FILE, '.test.yaml')} next to it (see docs/testing.md)`,
+          }),
+        );
+    } else files.push(path);
+  }
+  return { files: [...new Set(files)], diagnostics };
+}
+
+async function siblingTest(policy: string): Promise<string | undefined> {
+  for (const ext of ['.test.yaml', '.test.yml']) {
+    const candidate = policy.replace(POLICY_FILE, ext);
+    if (
+      await stat(candidate)
+        .then((s) => s.isFile())
+        .catch(() => false)
+    )
+      return candidate;
+  }
+  return undefined;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const out: string[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+      out.push(...(await walk(path)));
+    else if (entry.isFile() && TEST_FILE.test(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+/** The policy a test file tests: its `policy:` (relative to the test file), else the namesake. */
+export function policyOf(testFile: string, named: string | undefined): string {
+  if (named !== undefined) return isAbsolute(named) ? named : join(dirname(testFile), named);
+  return testFile.replace(TEST_FILE, '.tier.yaml');
+}

@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { formatExample } from '../diagnostics/render/example.js';
+import { meetsThreshold, percentText, totalCoverage } from './coverage.js';
+import type { CaseResult, TestRun } from './runner.js';
+
+/** What the run amounts to: the exit status and every finding, for all reporters alike. */
+export interface TestOutcome {
+  passed: boolean;
+  /** A file could not be read at all: exit 2, as `check` does. */
+  unreadable: boolean;
+  coverage?: { covered: number; total: number; percent: string; threshold?: string; meets: boolean };
+  diagnostics: Diagnostic[];
+}
+
+/** Judges a run: any failed or erroring case, unloadable file, changed snapshot or short coverage fails it. */
+export function testOutcome(run: TestRun, threshold?: string): TestOutcome {
+  const diagnostics: Diagnostic[] = [...run.diagnostics];
+  for (const file of run.files) {
+    diagnostics.push(...file.diagnostics);
+    for (const c of file.cases) diagnostics.push(...caseDiagnostics(c));
+  }
+  for (const s of run.snapshots) diagnostics.push(...s.diagnostics);
+  let coverage: TestOutcome['coverage'];
+  if (run.coverage) {
+    const { covered, total } = totalCoverage(run.coverage);
+    const meets = threshold === undefined || meetsThreshold(covered, total, threshold);
+    coverage = { covered, total, percent: percentText(covered, total), threshold, meets };
+    if (!meets)
+      diagnostics.push(
+        diagnostic(
+          'TW0906',
+          `coverage is ${coverage.percent}% (${covered} of ${total} items), below the threshold of ${threshold}%`,
+          {
+            help: 'add cases for the items --coverage lists as not reached',
+          },
+        ),
+      );
+  }
+  const unreadable = diagnostics.some((d) => d.code === 'TW0001');
+  return { passed: !diagnostics.some((d) => d.severity === 'error'), unreadable, coverage, diagnostics };
+}
+
+/** One TW0901 per expectation that failed, at the expectation's line; a case that could not run keeps its own findings. */
+export function caseDiagnostics(c: CaseResult): Diagnostic[] {
+  if (c.status === 'error') return c.diagnostics;
+  return c.mismatches.map((m) =>
+    diagnostic('TW0901', `${c.name}: ${m.field} expected ${show(m.expected)}, got ${show(m.actual)}`, {
+      file: c.file,
+      range: m.range ?? c.range,
+      pointer: m.pointer,
+    }),
+  );
+}
+
+export function show(value: unknown): string {
+  if (value === null || value === undefined) return '(none)';
+  if (typeof value === 'string') return value;
+  return formatExample(value);
+}

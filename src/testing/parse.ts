@@ -1,0 +1,36 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { readPolicyFile } from '../policy/check.js';
+import { parsePolicyText } from '../policy/parse.js';
+import type { SourceMap } from '../policy/source-map.js';
+import { type TestFile, testFileProblems } from './schema.js';
+
+export interface ParsedTestFile {
+  file: string;
+  text?: string;
+  /** Set only when the file reads, parses and fits the schema. */
+  tests?: TestFile;
+  sourceMap?: SourceMap;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a test file with the policy reader's limits (size, UTF-8, alias bombs, `__proto__` as
+ * data) and source map, so every case and every expectation knows its file:line:col.
+ */
+export async function readTestFile(path: string): Promise<ParsedTestFile> {
+  const read = await readPolicyFile(path);
+  if (read.text === undefined) return { file: path, diagnostics: read.diagnostics };
+  return parseTestText(read.text, path);
+}
+
+export function parseTestText(text: string, file: string): ParsedTestFile {
+  const parsed = parsePolicyText(text, file);
+  const diagnostics = [...parsed.diagnostics];
+  if (parsed.value === undefined || hasErrors(diagnostics))
+    return { file, text, sourceMap: parsed.sourceMap, diagnostics };
+  const problems = testFileProblems(parsed.value, file, parsed.sourceMap);
+  diagnostics.push(...problems);
+  if (problems.length > 0) return { file, text, sourceMap: parsed.sourceMap, diagnostics };
+  return { file, text, tests: parsed.value as TestFile, sourceMap: parsed.sourceMap, diagnostics };
+}

@@ -1,0 +1,46 @@
+import { renderGithub } from '../../diagnostics/render/github.js';
+import { renderSarif } from '../../diagnostics/render/sarif.js';
+import type { TestOutcome } from '../outcome.js';
+import type { TestRun } from '../runner.js';
+import { renderTestJson } from './json.js';
+import { type JunitOptions, renderJunit } from './junit.js';
+import { renderPretty } from './pretty.js';
+import { renderTap } from './tap.js';
+
+export const TEST_FORMATS = ['pretty', 'json', 'junit', 'tap', 'sarif', 'github'] as const;
+export type TestFormat = (typeof TEST_FORMATS)[number];
+
+export interface TestReportOptions extends Partial<JunitOptions> {
+  color?: boolean;
+  verbose?: boolean;
+}
+
+/**
+ * Renders a test run. SARIF and GitHub annotations are the diagnostics renderers' own, fed one
+ * TW0901 per failed expectation at its line, so a pull request shows the failing `expect:` line.
+ */
+export function renderTestRun(
+  format: TestFormat,
+  run: TestRun,
+  outcome: TestOutcome,
+  options: TestReportOptions = {},
+): string {
+  const files = run.files.map((f) => f.file);
+  switch (format) {
+    case 'pretty':
+      return renderPretty(run, outcome, options);
+    case 'json':
+      return renderTestJson(run, outcome);
+    case 'junit':
+      return renderJunit(run, outcome, {
+        timestamp: options.timestamp ?? new Date().toISOString().slice(0, 19),
+        hostname: options.hostname ?? 'localhost',
+      });
+    case 'tap':
+      return renderTap(run, outcome);
+    case 'sarif':
+      return renderSarif({ diagnostics: outcome.diagnostics, sources: run.sources, files });
+    case 'github':
+      return renderGithub({ diagnostics: outcome.diagnostics, sources: run.sources, files });
+  }
+}

@@ -1,0 +1,76 @@
+import { stringify } from 'yaml';
+import { caseDiagnostics, show, type TestOutcome } from '../outcome.js';
+import type { TestRun } from '../runner.js';
+
+/**
+ * TAP version 14: one test point per case (and per file that could not run, per snapshot, and
+ * the coverage threshold), failures with a YAML diagnostic block (message, at, wanted, found).
+ */
+export function renderTap(run: TestRun, outcome: TestOutcome): string {
+  const points: string[] = [];
+  const point = (ok: boolean, description: string, block?: Record<string, unknown>) => {
+    const n = points.length + 1;
+    const head = `${ok ? 'ok' : 'not ok'} ${n} - ${description.replace(/#/g, '\\#').replace(/\n/g, ' ')}`;
+    points.push(block ? `${head}\n${yamlBlock(block)}` : head);
+  };
+  for (const file of run.files) {
+    const errors = file.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0)
+      point(false, `${file.file} could not run`, {
+        message: errors.map((d) => `${d.code} ${d.message}`).join('\n'),
+        severity: 'fail',
+      });
+    for (const c of file.cases) {
+      const description = `${c.file}: ${c.name}`;
+      if (c.status === 'pass') {
+        point(true, description);
+        continue;
+      }
+      const at = c.range
+        ? { file: c.file, line: c.range.start.line, column: c.range.start.column }
+        : { file: c.file };
+      point(false, description, {
+        message: caseDiagnostics(c)
+          .map((d) => d.message)
+          .join('\n'),
+        severity: c.status === 'fail' ? 'fail' : 'error',
+        at,
+        ...(c.status === 'fail'
+          ? {
+              wanted: Object.fromEntries(c.mismatches.map((m) => [m.field, show(m.expected)])),
+              found: Object.fromEntries(c.mismatches.map((m) => [m.field, show(m.actual)])),
+            }
+          : {}),
+        ...(c.explanation.length > 0 ? { explanation: c.explanation.join('\n') } : {}),
+      });
+    }
+  }
+  for (const s of run.snapshots) {
+    const ok = s.status !== 'changed' && s.status !== 'error';
+    point(
+      ok,
+      `snapshot ${s.file} ${s.status}`,
+      ok ? undefined : { message: s.diagnostics.map((d) => d.message).join('\n'), changed: s.changes.length },
+    );
+  }
+  const coverage = outcome.coverage;
+  if (coverage?.threshold !== undefined)
+    point(
+      coverage.meets,
+      `coverage ${coverage.percent}% ≥ ${coverage.threshold}%`,
+      coverage.meets
+        ? undefined
+        : { message: `${coverage.covered} of ${coverage.total} items reached`, severity: 'fail' },
+    );
+  const extra = run.diagnostics.map((d) => `# ${d.code} ${d.message}`);
+  return ['TAP version 14', `1..${points.length}`, ...points, ...extra].join('\n') + '\n';
+}
+
+/** A TAP 14 YAML diagnostic: indented two spaces between `---` and `...`. */
+function yamlBlock(value: Record<string, unknown>): string {
+  const body = stringify(value, { lineWidth: 0 })
+    .trimEnd()
+    .split('\n')
+    .map((l) => `  ${l}`);
+  return ['  ---', ...body, '  ...'].join('\n');
+}
