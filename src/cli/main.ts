@@ -5,6 +5,9 @@ import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerTest } from './commands/test.js';
+import { registerBuild } from './commands/build.js';
+import { registerKeygen } from './commands/keygen.js';
+import { registerVerify } from './commands/verify.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 
 export function buildProgram(io: CliIO): Command {
@@ -18,6 +21,9 @@ export function buildProgram(io: CliIO): Command {
   registerEval(program, io);
   registerFmt(program, io);
   registerTest(program, io);
+  registerBuild(program, io);
+  registerKeygen(program, io);
+  registerVerify(program, io);
   return program;
 }
 

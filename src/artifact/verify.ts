@@ -1,0 +1,279 @@
+import { verify as verifySignature } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { DEFAULT_MAX_BYTES } from '../policy/parse.js';
+import { checkEntries } from './entries.js';
+import { keyFingerprint, readPublicKey, VERIFY_KEY_ENV } from './keys.js';
+import {
+  canonicalJson,
+  FILES_PREFIX,
+  MANIFEST_ENTRY,
+  type Manifest,
+  manifestProblems,
+  SIGNATURE_ENTRY,
+  sha256Hex,
+} from './manifest.js';
+import { unpackTarGz } from './tar.js';
+
+/** A policy artifact is a few hundred KiB at most; these bounds stop a hostile one early. */
+const MAX_ARTIFACT_BYTES = 16 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+const MAX_ENTRIES = 10_000;
+const SIGNATURE_TEXT = /^[A-Za-z0-9+/]{86}==\n?$/;
+
+export interface VerifyOptions {
+  /** PEM file of the Ed25519 public key. When set, a missing or bad signature is an error. */
+  key?: string;
+  /** Largest entry accepted, in bytes (default: the policy file limit, 1 MiB). */
+  maxBytes?: number;
+}
+
+export type SignatureStatus = 'verified' | 'failed' | 'not-checked';
+
+export interface VerifiedArtifact {
+  /** No errors: every file matches the manifest, and the signature verified if a key was given. */
+  ok: boolean;
+  manifest?: Manifest;
+  /** The packed files (under policy/) whose bytes match the manifest. */
+  files: Map<string, Uint8Array>;
+  signature: SignatureStatus;
+  /** Whether the artifact carries a manifest.sig at all (checked or not). */
+  signed: boolean;
+  /** Fingerprint of the key the signature verified with. */
+  signedBy?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** `tierwise verify`: reads an artifact and checks it completely; see verifyArtifactBytes. */
+export async function verifyArtifact(path: string, options: VerifyOptions = {}): Promise<VerifiedArtifact> {
+  const failed = (message: string): VerifiedArtifact => ({
+    ok: false,
+    files: new Map(),
+    signature: 'failed',
+    signed: false,
+    diagnostics: [diagnostic('TW1001', `cannot read artifact ${path}: ${message}`, { file: path })],
+  });
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return failed('it is not a file');
+    if (info.size > MAX_ARTIFACT_BYTES)
+      return failed(`it is ${info.size} bytes; the limit is ${MAX_ARTIFACT_BYTES}`);
+    bytes = await readFile(path);
+  } catch (error) {
+    return failed(
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message,
+    );
+  }
+  return verifyArtifactBytes(bytes, path, options);
+}
+
+/**
+ * Every check runs, whatever the others found, and none depends on a field of the artifact
+ * being present: the key alone decides whether a signature is required (OPA's GHSA-g2pf-6v5v-qcc8
+ * skipped verification when an optional field was absent).
+ */
+export async function verifyArtifactBytes(
+  bytes: Uint8Array,
+  name: string,
+  options: VerifyOptions = {},
+): Promise<VerifiedArtifact> {
+  const diagnostics: Diagnostic[] = [];
+  const key = options.key ? await readPublicKey(options.key) : undefined;
+  if (key) diagnostics.push(...key.diagnostics);
+  const maxEntryBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const unpacked = await unpackTarGz(bytes, {
+    maxTotalBytes: MAX_UNPACKED_BYTES,
+    maxEntryBytes,
+    maxEntries: MAX_ENTRIES,
+  });
+  if ('error' in unpacked) {
+    diagnostics.push(diagnostic('TW1001', `cannot read artifact ${name}: ${unpacked.error}`, { file: name }));
+    return {
+      ok: false,
+      files: new Map(),
+      signature: key ? 'failed' : 'not-checked',
+      signed: false,
+      diagnostics,
+    };
+  }
+  const entries = checkEntries(unpacked.entries, name, maxEntryBytes);
+  diagnostics.push(...entries.diagnostics);
+
+  const manifestBytes = entries.files.get(MANIFEST_ENTRY);
+  const manifest = manifestBytes ? readManifest(manifestBytes, name, diagnostics) : undefined;
+  if (!manifestBytes && !entries.rejected.has(MANIFEST_ENTRY))
+    diagnostics.push(
+      diagnostic('TW1006', `${name} holds no ${MANIFEST_ENTRY}`, {
+        file: name,
+        help: 'this is not a tierwise artifact, or it was repacked by another tool; build it with `tierwise build`',
+      }),
+    );
+
+  const signatureBytes = entries.files.get(SIGNATURE_ENTRY);
+  let signature: SignatureStatus = 'not-checked';
+  let signedBy: string | undefined;
+  if (options.key) {
+    signature = 'failed';
+    if (!signatureBytes) {
+      if (!entries.rejected.has(SIGNATURE_ENTRY))
+        diagnostics.push(
+          diagnostic('TW1010', `${name} is not signed, and a key was given: refused`, {
+            file: name,
+            help: 'build it with `tierwise build --sign KEY`; an unsigned artifact is never accepted when a key is configured',
+          }),
+        );
+    } else if (key?.key && manifestBytes) {
+      if (checkSignature(signatureBytes, manifestBytes, key.key)) {
+        signature = 'verified';
+        signedBy = keyFingerprint(key.key);
+      } else
+        diagnostics.push(
+          diagnostic('TW1011', `the signature does not verify with key ${options.key}`, {
+            file: `${name}!${SIGNATURE_ENTRY}`,
+            help: 'the manifest was changed after signing, or it was signed with another key',
+          }),
+        );
+    }
+  } else {
+    diagnostics.push(
+      diagnostic(
+        'TW1013',
+        `${name} is not signature-checked: no key given${signatureBytes ? ' (it carries a signature)' : ' (and it is unsigned)'}`,
+        {
+          file: name,
+          help: `pass --key PUBLIC.pem or set ${VERIFY_KEY_ENV}; only then is who built it checked`,
+        },
+      ),
+    );
+  }
+
+  const files = manifest
+    ? matchFiles(manifest, entries.files, entries.rejected, name, diagnostics)
+    : new Map();
+  return {
+    ok: !hasErrors(diagnostics),
+    manifest,
+    files,
+    signature,
+    signed: signatureBytes !== undefined,
+    signedBy,
+    diagnostics,
+  };
+}
+
+function readManifest(bytes: Uint8Array, name: string, diagnostics: Diagnostic[]): Manifest | undefined {
+  const at = `${name}!${MANIFEST_ENTRY}`;
+  const bad = (problem: string, help?: string) => {
+    diagnostics.push(diagnostic('TW1006', `${MANIFEST_ENTRY} ${problem}`, { file: at, help }));
+    return undefined;
+  };
+  let text: string;
+  let value: unknown;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    value = JSON.parse(text);
+  } catch (error) {
+    return bad(`is not JSON: ${(error as Error).message}`);
+  }
+  const problems = manifestProblems(value);
+  if (problems.length > 0) return bad(`is malformed: ${problems.join('; ')}`);
+  // One manifest, one spelling: otherwise two readers of the signed bytes could see two manifests.
+  if (canonicalJson(value) !== text)
+    return bad(
+      'is not in canonical form (sorted keys, two-space indent)',
+      'it was edited by hand or by another tool',
+    );
+  return value as Manifest;
+}
+
+function checkSignature(
+  signature: Uint8Array,
+  manifest: Uint8Array,
+  key: import('node:crypto').KeyObject,
+): boolean {
+  const text = Buffer.from(signature).toString('latin1');
+  if (!SIGNATURE_TEXT.test(text)) return false;
+  return verifySignature(null, manifest, key, Buffer.from(text.trim(), 'base64'));
+}
+
+/** Each listed file is present with its size and hash; nothing unlisted is present. */
+function matchFiles(
+  manifest: Manifest,
+  present: Map<string, Uint8Array>,
+  rejected: Set<string>,
+  name: string,
+  diagnostics: Diagnostic[],
+): Map<string, Uint8Array> {
+  const matched = new Map<string, Uint8Array>();
+  const listed = new Set<string>();
+  manifest.files.forEach((file, i) => {
+    const at = `${name}!${file.path}`;
+    const pointer = `/files/${i}`;
+    if (!file.path.startsWith(FILES_PREFIX) || listed.has(file.path)) {
+      diagnostics.push(
+        diagnostic('TW1006', `${MANIFEST_ENTRY} lists ${file.path} twice or outside ${FILES_PREFIX}`, {
+          file: at,
+          pointer,
+        }),
+      );
+      return;
+    }
+    listed.add(file.path);
+    const bytes = present.get(file.path);
+    if (!bytes) {
+      if (!rejected.has(file.path))
+        diagnostics.push(
+          diagnostic('TW1009', `${file.path} is listed in the manifest but not in the artifact`, {
+            file: at,
+            pointer,
+          }),
+        );
+      return;
+    }
+    const sha256 = sha256Hex(bytes);
+    if (bytes.byteLength !== file.size || sha256 !== file.sha256) {
+      diagnostics.push(
+        diagnostic(
+          'TW1007',
+          `${file.path} does not match the manifest: ${bytes.byteLength} bytes, sha256 ${sha256}; the manifest says ${file.size} bytes, sha256 ${file.sha256}`,
+          {
+            file: at,
+            pointer,
+            help: 'the file was changed after the artifact was built; rebuild it from the sources',
+          },
+        ),
+      );
+      return;
+    }
+    matched.set(file.path, bytes);
+  });
+  for (const path of present.keys()) {
+    if (path === MANIFEST_ENTRY || path === SIGNATURE_ENTRY || listed.has(path)) continue;
+    diagnostics.push(
+      diagnostic('TW1008', `${path} is in the artifact but not in its manifest`, {
+        file: `${name}!${path}`,
+        help: 'a file was added after the artifact was built; an artifact holds exactly what its manifest lists',
+      }),
+    );
+  }
+  const sha = new Map(manifest.files.map((f) => [f.path, f.sha256]));
+  manifest.policies.forEach((policy, i) => {
+    const referenced = [policy.path, ...policy.extends.map((b) => b.path), ...policy.tests];
+    const missing = referenced.filter((p) => !sha.has(p));
+    if (missing.length > 0 || sha.get(policy.path) !== policy.sha256)
+      diagnostics.push(
+        diagnostic('TW1006', `${MANIFEST_ENTRY}: policy ${policy.id} does not agree with the file list`, {
+          file: `${name}!${MANIFEST_ENTRY}`,
+          pointer: `/policies/${i}`,
+          help:
+            missing.length > 0
+              ? `not in files: ${missing.join(', ')}`
+              : 'its sha256 differs from the files entry',
+        }),
+      );
+  });
+  return matched;
+}
