@@ -17,6 +17,8 @@ export interface Distribution {
   tiers: TierShare[];
   /** Customers who got no tier (unscorable, or a gap in the policy). */
   untiered: number;
+  /** Revenue of every customer evaluated, tiered or not (when the policy names a revenue fact). */
+  revenue?: number;
   revenueFact?: string;
 }
 
@@ -105,6 +107,7 @@ export class DistributionBuilder {
       customers: n,
       untiered: this.untiered,
       revenueFact,
+      ...(revenueFact && withRevenue ? { revenue: this.totalRevenue } : {}),
       tiers: this.rows.map((r) => ({
         tier: r.level.id,
         label: r.level.label,

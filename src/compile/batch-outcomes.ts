@@ -1,0 +1,71 @@
+import { collectClasses } from '../engine/classify.js';
+import { topLevel } from '../engine/conditions/reference.js';
+import type { Condition } from '../policy/schema/condition.js';
+import type { Policy } from '../policy/schema/policy.js';
+import type { Columns } from './batch.js';
+import { type Computed, compileTest, type Test } from './conditions.js';
+
+/** Which customers of a batch are in each class and carry each trigger's flag (1 = yes). */
+export interface BatchOutcomes {
+  classes: { classifier: string; cls: string; member: Uint8Array }[];
+  flags: { flag: string; member: Uint8Array }[];
+}
+
+/**
+ * Classifiers and re-rating triggers over columns, for simulations: the same compiled
+ * conditions and the same class-picking step (collectClasses) as compilePolicy, with the tier
+ * and score the batch gave each customer. One row object is refilled per customer.
+ */
+export function compileBatchOutcomes(policy: Policy): {
+  run(columns: Columns, tier: Int32Array, score: Float64Array): BatchOutcomes;
+} {
+  const named = policy.conditions ?? {};
+  const test = (c: Condition): Test => compileTest(topLevel(c) as unknown as Condition, named);
+  const classifiers = Object.entries(policy.classifiers ?? {}).map(([id, c]) => ({
+    id,
+    rules: c.rules.map((r) => test(r.when)),
+    classes: [...c.rules.map((r) => r.id), ...(c.otherwise ? [c.otherwise.id] : [])],
+  }));
+  const triggers = (policy.rerating?.triggers ?? []).map((t) => ({ flag: t.then.flag, when: test(t.when) }));
+  const flagIds = [...new Set(triggers.flatMap((t) => (t.flag ? [t.flag] : [])))];
+  const factIds = Object.keys(policy.facts ?? {});
+  const defaults = factIds.map((id) => policy.facts![id]!.default);
+  const levels = (policy.tiers?.levels ?? []).map((l) => l.id);
+
+  return {
+    run(columns, tier, score) {
+      const n = columns.length;
+      const classes = classifiers.flatMap((c) =>
+        [...new Set(c.classes)].map((cls) => ({ classifier: c.id, cls, member: new Uint8Array(n) })),
+      );
+      const classIndex = new Map(classes.map((c, k) => [`${c.classifier}\u0000${c.cls}`, k]));
+      const flags = flagIds.map((flag) => ({ flag, member: new Uint8Array(n) }));
+      if (classifiers.length === 0 && triggers.length === 0) return { classes, flags };
+      const row: Record<string, unknown> = Object.fromEntries(factIds.map((id) => [id, undefined]));
+      const sources = factIds.map((id) => columns.facts[id]);
+      for (let i = 0; i < n; i++) {
+        for (let f = 0; f < factIds.length; f++) {
+          let value = sources[f]?.[i];
+          if (typeof value === 'number' && Number.isNaN(value)) value = undefined;
+          row[factIds[f]!] = value === undefined || value === null ? defaults[f] : value;
+        }
+        const computed: Computed = {
+          score: Number.isNaN(score[i]!) ? undefined : score[i],
+          tier: levels[tier[i]!],
+          withTier: true,
+        };
+        const picked = collectClasses(policy, (id, k) => {
+          const c = classifiers.find((x) => x.id === id)!;
+          return c.rules[k]!(row, computed);
+        });
+        for (const [id, list] of Object.entries(picked))
+          for (const cls of list) classes[classIndex.get(`${id}\u0000${cls}`)!]!.member[i] = 1;
+        for (const t of triggers) {
+          if (!t.flag || !t.when(row, computed)) continue;
+          flags[flagIds.indexOf(t.flag)]!.member[i] = 1;
+        }
+      }
+      return { classes, flags };
+    },
+  };
+}
