@@ -3,6 +3,9 @@ import Papa from 'papaparse';
 import { chooseEvaluator } from '../../src/compile/evaluate.js';
 import { loadCustomers } from '../../src/facts/customers.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
+import { diffPolicies } from '../../src/simulate/diff.js';
+import { evaluatePopulation } from '../../src/simulate/population.js';
+import { simulate } from '../../src/simulate/simulate.js';
 
 /**
  * The I/O ceiling: papaparse alone over the file, streamed, rows as arrays of strings, nothing
@@ -45,4 +48,41 @@ export async function readAndEvaluate(policy: Policy, file: string): Promise<Tie
     tiers.set(t, (tiers.get(t) ?? 0) + 1);
   }
   return { loadMs, evaluateMs, tiers };
+}
+
+/**
+ * The columnar paths: `population` is what `eval --summary` runs (evaluatePopulation), `simulate`
+ * adds every per-tier figure, `diff` evaluates the policy and a variant with its top tier at 85
+ * in one pass. Returns customers per tier index (of the policy itself) for checking.
+ */
+export async function populationCase(
+  kind: 'population' | 'simulate' | 'diff',
+  policy: Policy,
+  file: string,
+): Promise<Map<number, number>> {
+  const tiers = new Map<number, number>();
+  const count = (tier: Int32Array) => {
+    for (const t of tier) tiers.set(t, (tiers.get(t) ?? 0) + 1);
+  };
+  if (kind === 'population') {
+    const run = await evaluatePopulation(policy, { customers: file }, (_, r) => count(r.tier));
+    if (run.failed) throw new Error(run.diagnostics.map((d) => d.message).join('; '));
+    return tiers;
+  }
+  if (kind === 'simulate') {
+    const s = await simulate(policy, { customers: file });
+    s.tiers.forEach((t, k) => tiers.set(k, t.customers));
+    if (s.untiered.customers > 0) tiers.set(-1, s.untiered.customers);
+    return tiers;
+  }
+  const levels = policy.tiers!.levels.map((l, k) => (k === 0 ? { ...l, minScore: 85 } : l));
+  const variant = { ...policy, tiers: { ...policy.tiers!, levels } };
+  const d = await diffPolicies(
+    { policy, file: 'a' },
+    { policy: variant, file: 'b' },
+    { customers: file, limit: 100 },
+  );
+  d.simulations.from.tiers.forEach((t, k) => tiers.set(k, t.customers));
+  if (d.simulations.from.untiered.customers > 0) tiers.set(-1, d.simulations.from.untiered.customers);
+  return tiers;
 }

@@ -1,12 +1,12 @@
 /**
  * One end-to-end case in a process of its own, so that its peak RSS is its own:
- * `node --import tsx bench/end-to-end/child.ts parse|tierwise FILE RUNS WARMUP` prints a
+ * `node --import tsx bench/end-to-end/child.ts parse|tierwise|population|simulate|diff FILE RUNS WARMUP` prints a
  * ChildReport as JSON.
  */
 import { bundledPolicy } from '../data/policy.js';
 import { withPrecomputedColumns } from '../data/precomputed.js';
 import { type Measurement, measure } from '../harness.js';
-import { bareParse, readAndEvaluate } from './cases.js';
+import { bareParse, populationCase, readAndEvaluate } from './cases.js';
 
 export interface ChildReport {
   measurement: Measurement;
@@ -33,6 +33,20 @@ if (kind === 'parse') {
     timing,
   );
   report = { measurement, rows };
+} else if (kind === 'population' || kind === 'simulate' || kind === 'diff') {
+  const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
+  let tiers = new Map<number, number>();
+  const measurement = await measure(
+    'end-to-end',
+    kind,
+    'rows',
+    async () => {
+      tiers = await populationCase(kind, policy, file!);
+    },
+    timing,
+  );
+  const rows = [...tiers.values()].reduce((a, b) => a + b, 0);
+  report = { measurement, rows, tiers: [...tiers] };
 } else {
   const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
   const loads: number[] = [];

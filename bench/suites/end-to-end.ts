@@ -21,6 +21,7 @@ export async function endToEndSuite(options: BenchOptions): Promise<Measurement[
   const out: Measurement[] = [];
   try {
     let smaller: { report: ChildReport; rows: number } | undefined;
+    const smallerColumnar = new Map<string, { report: ChildReport; rows: number }>();
     for (const rows of [Math.max(1, Math.round(options.rows / 4)), options.rows]) {
       const file = join(dir, `customers-${rows}.csv`);
       const expected = writeCustomerCsv(policy, file, rows);
@@ -44,6 +45,19 @@ export async function endToEndSuite(options: BenchOptions): Promise<Measurement[
       );
       parseRow.compared = `end to end ${(endToEnd.perSecond / parseRow.perSecond).toFixed(2)}×`;
       out.push(parseRow, endToEnd);
+      for (const [kind, what] of COLUMNAR) {
+        const report = runChild(kind, file, runsFor(options, { runs: 3, warmup: 1 }));
+        assertTiers(expected, new Map(report.tiers));
+        const measured = row(
+          report,
+          `${what}, ${label}`,
+          rows,
+          `${NOTES[kind]}${growth(smallerColumnar.get(kind), { report, rows })}`,
+        );
+        measured.compared = `${(measured.perSecond / parseRow.perSecond).toFixed(2)}× bare parse`;
+        out.push(measured);
+        smallerColumnar.set(kind, { report, rows });
+      }
       smaller = { report: tierwise, rows };
       rmSync(file);
     }
@@ -52,6 +66,19 @@ export async function endToEndSuite(options: BenchOptions): Promise<Measurement[
   }
   return out;
 }
+
+const COLUMNAR = [
+  ['population', 'tierwise eval --summary (columns + batch)'],
+  ['simulate', 'tierwise simulate'],
+  ['diff', 'tierwise diff (two policies, one pass)'],
+] as const;
+
+const NOTES: Record<(typeof COLUMNAR)[number][0], string> = {
+  population:
+    "evaluatePopulation: cells straight into typed columns, compileBatch per chunk; tiers equal compileBatch's",
+  simulate: 'simulate(): distribution + costs, service load, KPIs, flags, classes',
+  diff: 'diffPolicies(): the policy and a variant (top tier at 85), migration matrix, 100 movers explained',
+};
 
 function row(report: ChildReport, name: string, rows: number, note: string): Measurement {
   return perItem({ ...report.measurement, name, note: `${note}; own process` }, rows);

@@ -36,6 +36,8 @@ export interface PopulationOptions {
    * every fact.
    */
   keep?: readonly string[];
+  /** Called after each chunk with the customers read so far (for a progress bar). */
+  onProgress?: (customers: number) => void;
 }
 
 /**
@@ -202,6 +204,7 @@ export async function evaluatePopulations(
     }
     const chunk = next.value;
     evaluated += chunk.length;
+    options.onProgress?.(evaluated);
     const views = lanes.map((l) => view(chunk, l.prefix));
     if (!store)
       finish(

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { VERIFY_KEY_ENV } from '../../artifact/keys.js';
+import { loadPolicyFrom } from '../../artifact/load.js';
 import { chooseEvaluator, type EngineChoice } from '../../compile/evaluate.js';
 import { type EncodingOption, ON_ERROR, type OnError, type ReadSummary } from '../../data/index.js';
 import { ENCODINGS } from '../../data/types.js';
@@ -16,7 +18,6 @@ import {
   streamEvaluation,
 } from '../../engine/run.js';
 import { type AtomicFile, openAtomicFile, writeFileAtomic } from '../../io/atomic-write.js';
-import { loadPolicy } from '../../policy/load.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { distributionText, RESULT_FORMATS, type ResultFormat, renderResults } from '../../report/results.js';
 import { evaluatePopulation } from '../../simulate/population.js';
@@ -37,6 +38,7 @@ interface EvalOptions {
   sheet?: string;
   lang: 'en' | 'zh-CN';
   engine: EngineChoice;
+  key?: string;
 }
 
 export function registerEval(program: Command, io: CliIO): void {
@@ -45,7 +47,11 @@ export function registerEval(program: Command, io: CliIO): void {
     .description(
       'evaluate customers against a policy: tier, score, classes, SLA and entitlements, with --explain the reasons',
     )
-    .requiredOption('--policy <file>', 'the policy (*.tier.yaml)')
+    .requiredOption('--policy <file>', 'the policy (*.tier.yaml) or a policy artifact (*.tierpkg.tgz)')
+    .option(
+      '--key <pem>',
+      'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
+    )
     .requiredOption('--data <file>', 'customer records: CSV, TSV, NDJSON, JSON or XLSX')
     .option('--transactions <file>', 'transaction log for aggregate facts (sums, recency, trends)')
     .option('--customer <id...>', 'only these customers (quotas still rank everyone)')
@@ -79,18 +85,21 @@ export function registerEval(program: Command, io: CliIO): void {
 }
 
 async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
-  const loaded = await loadPolicy(opts.policy);
-  if (!loaded.policy) {
+  const keyed = opts.key !== undefined || process.env[VERIFY_KEY_ENV] !== undefined;
+  const loaded = await loadPolicyFrom(opts.policy, { key: opts.key, requireArtifact: keyed });
+  if (!loaded.policy || loaded.diagnostics.length > 0) {
+    // An artifact's warnings (not signature-checked) are shown even when it loads.
     io.err(
       renderDiagnostics('text', {
         diagnostics: loaded.diagnostics,
         sources: loaded.sources,
         color: io.isTTY,
         files: [opts.policy],
+        summary: !loaded.policy,
       }),
     );
-    return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
   }
+  if (!loaded.policy) return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
   const { evaluate, notes } = chooseEvaluator(loaded.policy, opts.engine);
   const runOptions: RunOptions = {
     evaluate,

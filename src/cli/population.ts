@@ -1,0 +1,167 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { VERIFY_KEY_ENV } from '../artifact/keys.js';
+import { type LoadedPolicy, loadPolicyFrom } from '../artifact/load.js';
+import { ON_ERROR, type OnError } from '../data/index.js';
+import { ENCODINGS, type EncodingOption } from '../data/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderDiagnostics } from '../diagnostics/render/index.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { Policy } from '../policy/schema/policy.js';
+import type { PopulationOptions } from '../simulate/population.js';
+import { type CliIO, EXIT } from './io.js';
+
+/** The data options every population command (simulate, diff, calibrate) takes. */
+export interface DataOptions {
+  data: string;
+  transactions?: string;
+  asOf: string;
+  onError: OnError;
+  encoding: EncodingOption;
+  sheet?: string;
+  key?: string;
+  out?: string;
+  lang: 'en' | 'zh-CN';
+}
+
+export function addDataOptions(command: Command): Command {
+  return command
+    .requiredOption('--data <file>', 'customer records: CSV, TSV, NDJSON, JSON or XLSX')
+    .option('--transactions <file>', 'transaction log for aggregate facts (sums, recency, trends)')
+    .option(
+      '--as-of <date>',
+      'the date windows end on: 2024-03-01, a date-time with offset, or today',
+      'today',
+    )
+    .addOption(
+      new Option('--on-error <mode>', 'what a bad row does').choices([...ON_ERROR]).default('report'),
+    )
+    .addOption(
+      new Option('--encoding <encoding>', 'text encoding of data files')
+        .choices([...ENCODINGS])
+        .default('auto'),
+    )
+    .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
+    .option(
+      '--key <pem>',
+      'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
+    )
+    .option('--out <file>', 'write the report here (atomically) instead of stdout')
+    .addOption(
+      new Option('--lang <language>', 'language of headings and labels')
+        .choices(['en', 'zh-CN'])
+        .default('en'),
+    );
+}
+
+/**
+ * A policy file or artifact for a population command. With a verification key configured only
+ * artifacts signed with it are accepted: a plain file is unverified too. Warnings (an unsigned
+ * artifact) are shown; errors end the command.
+ */
+export async function policyFor(path: string, opts: DataOptions, io: CliIO): Promise<Policy | number> {
+  const keyed = opts.key !== undefined || process.env[VERIFY_KEY_ENV] !== undefined;
+  const loaded: LoadedPolicy = await loadPolicyFrom(path, { key: opts.key, requireArtifact: keyed });
+  if (loaded.diagnostics.length > 0)
+    io.err(
+      renderDiagnostics('text', {
+        diagnostics: loaded.diagnostics,
+        sources: loaded.sources,
+        color: io.isTTY,
+        files: [path],
+        summary: false,
+      }),
+    );
+  if (!loaded.policy) return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
+  return loaded.policy;
+}
+
+/** The population options of the data flags, with a progress bar on a terminal. */
+export function populationOptions(opts: DataOptions, io: CliIO): PopulationOptions & { stop(): void } {
+  const bar = progressBar(opts.data, io);
+  return {
+    customers: opts.data,
+    transactions: opts.transactions,
+    asOf: opts.asOf,
+    onError: opts.onError,
+    encoding: opts.encoding,
+    sheet: opts.sheet,
+    onProgress: bar?.update,
+    stop: () => bar?.stop(),
+  };
+}
+
+/** Diagnostics of a run on stderr, then the exit code for a run that could not finish. */
+export function reportRun(diagnostics: readonly Diagnostic[], io: CliIO): void {
+  if (diagnostics.length === 0) return;
+  io.err(
+    renderDiagnostics('text', {
+      diagnostics: [...diagnostics],
+      sources: new Map(),
+      color: io.isTTY,
+      summary: false,
+    }),
+  );
+}
+
+export async function writeReport(
+  text: string,
+  opts: { out?: string; bom?: boolean },
+  io: CliIO,
+): Promise<number> {
+  if (!opts.out) {
+    io.out(text);
+    return EXIT.ok;
+  }
+  try {
+    // A BOM lets Excel open a UTF-8 CSV with Chinese text correctly.
+    await writeFileAtomic(opts.out, opts.bom ? `\uFEFF${text}` : text);
+    return EXIT.ok;
+  } catch (error) {
+    io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+    return EXIT.usage;
+  }
+}
+
+/**
+ * A bar over the customers read, its total estimated from the file's size and the length of its
+ * first rows: exact counts would need a second pass over the file.
+ */
+function progressBar(file: string, io: CliIO): { update(n: number): void; stop(): void } | undefined {
+  if (!io.progress) return undefined;
+  const estimate = estimateRows(file);
+  if (estimate === undefined || estimate < 50_000) return undefined;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: io.progress,
+      format: 'reading {bar} {percentage}% | {value}/~{total} customers | {eta_formatted}',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(estimate, 0);
+  return {
+    update: (n) => bar.update(Math.min(n, estimate), {}),
+    stop: () => {
+      bar.update(estimate);
+      bar.stop();
+    },
+  };
+}
+
+function estimateRows(file: string): number | undefined {
+  try {
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r');
+    const head = Buffer.alloc(Math.min(size, 256 * 1024));
+    readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    let lines = 0;
+    for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) lines++;
+    return lines === 0 ? undefined : Math.round((size / head.length) * lines);
+  } catch {
+    return undefined;
+  }
+}
