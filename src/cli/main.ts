@@ -8,6 +8,7 @@ import { registerTest } from './commands/test.js';
 import { registerBuild } from './commands/build.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerVerify } from './commands/verify.js';
+import { registerData } from './commands/data.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 
 export function buildProgram(io: CliIO): Command {
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIO): Command {
   registerBuild(program, io);
   registerKeygen(program, io);
   registerVerify(program, io);
+  registerData(program, io);
   return program;
 }
 

@@ -1,0 +1,196 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { ENCODINGS, type EncodingOption } from '../../data/types.js';
+import { renderDiagnostics } from '../../diagnostics/render/index.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { loadPolicy } from '../../policy/load.js';
+import { PROFILE_FORMATS, type ProfileFormat, renderProfile } from '../../report/profile/render.js';
+import { DEFAULT_STALE_MONTHS, profileData } from '../../simulate/profile/index.js';
+import type { ProfileProgress } from '../../simulate/profile/types.js';
+import { type CliIO, EXIT } from '../io.js';
+
+interface ProfileCommandOptions {
+  policy: string;
+  data: string;
+  transactions?: string;
+  asOf: string;
+  staleMonths: number;
+  format: ProfileFormat;
+  lang: 'en' | 'zh-CN';
+  out?: string;
+  encoding: EncodingOption;
+  sheet?: string;
+  nameFact?: string;
+  phoneFact?: string;
+  activityFact?: string;
+}
+
+export function registerData(program: Command, io: CliIO): void {
+  const data = program.command('data').description('look at customer data before it decides tiers');
+  data
+    .command('profile')
+    .description(
+      'profile customer data against a policy: completeness, invalid values, likely duplicates, stale customers, and the tiers, rules and bands the data never reaches',
+    )
+    .requiredOption('--policy <file>', 'the policy (*.tier.yaml): its columns, key, personal data and rules')
+    .requiredOption('--data <file>', 'customer records: CSV, TSV, NDJSON, JSON or XLSX')
+    .option(
+      '--transactions <file>',
+      'transaction log: aggregate facts, and the last purchase for stale customers',
+    )
+    .option(
+      '--as-of <date>',
+      'the date activity is measured to: 2024-03-01, a date-time with offset, or today',
+      'today',
+    )
+    .option(
+      '--stale-months <n>',
+      `no activity for this many months makes a customer stale (seed 004: ${DEFAULT_STALE_MONTHS})`,
+      wholeNumber,
+      DEFAULT_STALE_MONTHS,
+    )
+    .addOption(
+      new Option('--format <format>', 'output format').choices([...PROFILE_FORMATS]).default('table'),
+    )
+    .addOption(
+      new Option('--lang <language>', 'language of headings and labels')
+        .choices(['en', 'zh-CN'])
+        .default('en'),
+    )
+    .option('--out <file>', 'write the report here (atomically) instead of stdout')
+    .addOption(
+      new Option('--encoding <encoding>', 'text encoding of data files')
+        .choices([...ENCODINGS])
+        .default('auto'),
+    )
+    .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
+    .option(
+      '--name-fact <fact>',
+      'the company-name fact compared for likely duplicates (default: recognised by name)',
+    )
+    .option(
+      '--phone-fact <fact>',
+      'the phone fact compared for likely duplicates (default: recognised by name)',
+    )
+    .option(
+      '--activity-fact <fact>',
+      'a last-activity date (or months-without-activity) fact, used instead of the log',
+    )
+    .action(async (opts: ProfileCommandOptions) => {
+      process.exitCode = await profile(opts, io);
+    });
+}
+
+function wholeNumber(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < 1)
+    throw new InvalidArgumentError('give a whole number of months, 1 or more');
+  return n;
+}
+
+async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<number> {
+  const loaded = await loadPolicy(opts.policy);
+  if (!loaded.policy) {
+    io.err(
+      renderDiagnostics('text', {
+        diagnostics: loaded.diagnostics,
+        sources: loaded.sources,
+        color: io.isTTY,
+        files: [opts.policy],
+      }),
+    );
+    return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
+  }
+  const bar = progressBar(io);
+  const run = await profileData(
+    loaded.policy,
+    {
+      customers: opts.data,
+      transactions: opts.transactions,
+      asOf: opts.asOf,
+      staleMonths: opts.staleMonths,
+      encoding: opts.encoding,
+      sheet: opts.sheet,
+      nameFact: opts.nameFact,
+      phoneFact: opts.phoneFact,
+      activityFact: opts.activityFact,
+    },
+    bar?.update,
+  ).finally(() => bar?.stop());
+  if (run.diagnostics.length > 0)
+    io.err(
+      renderDiagnostics('text', {
+        diagnostics: run.diagnostics,
+        sources: loaded.sources,
+        color: io.isTTY,
+        summary: false,
+      }),
+    );
+  if (!run.profile) {
+    const usage = run.diagnostics.some((d) => d.code === 'TW0601' || d.code === 'TW0850');
+    return usage ? EXIT.usage : EXIT.findings;
+  }
+  const text = renderProfile(opts.format, run.profile, opts.lang);
+  if (opts.out) {
+    try {
+      // A BOM lets Excel open a UTF-8 CSV with Chinese text correctly.
+      await writeFileAtomic(opts.out, opts.format === 'csv' ? `\uFEFF${text}` : text);
+    } catch (error) {
+      io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+      return EXIT.usage;
+    }
+  } else io.out(text);
+  const p = run.profile;
+  io.err(
+    `profiled ${p.rows.customers} customers from ${p.rows.read} rows; as of ${p.asOf.date} (${p.asOf.timezone})\n`,
+  );
+  return EXIT.ok;
+}
+
+const PHASES: Record<ProfileProgress['phase'], string> = {
+  read: 'reading customers',
+  transactions: 'reading transactions',
+  evaluate: 'evaluating',
+};
+
+/**
+ * A progress bar on stderr for long runs, only when both stdout and stderr are a terminal: piped
+ * or redirected output, and tests, stay free of control characters.
+ */
+function progressBar(io: CliIO): { update: (p: ProfileProgress) => void; stop: () => void } | undefined {
+  if (!io.isTTY || !process.stderr.isTTY) return undefined;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: '{phase} [{bar}] {percentage}% | {done}',
+      hideCursor: true,
+      clearOnComplete: true,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase: ProfileProgress['phase'] | undefined;
+  return {
+    update: (p) => {
+      // Reading phases measure estimated bytes against the file's size; evaluation counts customers.
+      const total = p.total ?? 0;
+      const value = p.bytes !== undefined ? Math.min(p.bytes, total) : p.done;
+      const payload = {
+        phase: PHASES[p.phase],
+        done: `${p.done.toLocaleString('en-US')} ${p.phase === 'evaluate' ? 'customers' : 'rows'}`,
+      };
+      if (phase !== p.phase) {
+        if (phase !== undefined) bar.stop();
+        phase = p.phase;
+        bar.start(Math.max(total, 1), value, payload);
+      } else {
+        if (total > 0) bar.setTotal(total);
+        bar.update(value, payload);
+      }
+    },
+    stop: () => {
+      if (phase !== undefined) bar.stop();
+    },
+  };
+}
