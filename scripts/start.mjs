@@ -1,8 +1,10 @@
 // `npm start`: what tierwise does, on the bundled policies and example data. Checks every policy,
-// then evaluates the example customers with each one and prints its tier distribution. Exits
+// runs their tests, evaluates the example customers with each one (the tier distribution), then
+// simulates the seed-004 scorecard and compares it with the retail variant, printing the tables
+// and writing the HTML reports to reports/. Exits
 // non-zero when any step fails, so it doubles as a smoke test of a fresh clone (`npm ci && npm start`).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,8 @@ const TRANSACTIONS = 'examples/data/transactions.csv';
 // The example data is generated as of this date (examples/README.md); evaluating it as of today
 // would slide its windows away from the orders.
 const AS_OF = '2026-11-01';
+const SCORECARD = 'policies/seed004-scorecard.tier.yaml';
+const VARIANT = 'policies/retail-scorecard.tier.yaml';
 
 function run(args) {
   return new Promise((resolve) => {
@@ -88,6 +92,16 @@ async function main() {
   process.stdout.write(check.stdout + check.stderr);
   if (check.code !== 0) failures.push(`check policies (exit ${check.code})`);
 
+  process.stdout.write(heading('tierwise test policies'));
+  const tests = await run(['test', 'policies']);
+  process.stdout.write(
+    tests.stdout
+      .split('\n')
+      .filter((l) => !/^\s+ok\s/.test(l))
+      .join('\n') + tests.stderr,
+  );
+  if (tests.code !== 0) failures.push(`test policies (exit ${tests.code})`);
+
   const policies = readdirSync(POLICIES)
     .filter((name) => name.endsWith('.tier.yaml'))
     .sort()
@@ -122,6 +136,33 @@ async function main() {
     if (failed) failures.push(`eval ${policy} (exit ${result.code})`);
   });
 
+  mkdirSync(join(ROOT, 'reports'), { recursive: true });
+  const data = ['--data', CUSTOMERS, '--transactions', TRANSACTIONS, '--as-of', AS_OF];
+  const headline = [
+    {
+      title: `tierwise simulate ${SCORECARD}`,
+      args: ['simulate', '--policy', SCORECARD, ...data],
+      report: 'reports/simulation.html',
+    },
+    {
+      title: `tierwise diff --from ${SCORECARD} --to ${VARIANT} (VIP at 85 instead of 90)`,
+      args: ['diff', '--from', SCORECARD, '--to', VARIANT, ...data, '--limit', '10'],
+      report: 'reports/diff.html',
+    },
+  ];
+  for (const job of headline) {
+    process.stdout.write(heading(job.title));
+    const [table, html] = await Promise.all([
+      run(job.args),
+      run([...job.args, '--format', 'html', '--out', job.report]),
+    ]);
+    process.stdout.write(table.stdout + digest(table.stderr));
+    if (table.code !== 0 || html.code !== 0) {
+      process.stdout.write(table.stderr + html.stderr);
+      failures.push(`${job.args[0]} (exit ${table.code || html.code})`);
+    } else process.stdout.write(`\nreport: ${job.report} (open it in a browser; it works offline)\n`);
+  }
+
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (failures.length > 0) {
     process.stderr.write(
@@ -130,7 +171,7 @@ async function main() {
     return 1;
   }
   process.stdout.write(
-    `\nchecked and evaluated ${policies.length} policies on ${CUSTOMERS} in ${seconds} s\n`,
+    `\nchecked, tested and evaluated ${policies.length} policies on ${CUSTOMERS}, simulated and compared two, in ${seconds} s\n`,
   );
   return 0;
 }
