@@ -1,14 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { registerBuild } from './commands/build.js';
+import { registerCalibrate } from './commands/calibrate.js';
 import { registerCheck } from './commands/check.js';
+import { registerData } from './commands/data.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerFmt } from './commands/fmt.js';
-import { registerTest } from './commands/test.js';
-import { registerBuild } from './commands/build.js';
 import { registerKeygen } from './commands/keygen.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerTest } from './commands/test.js';
 import { registerVerify } from './commands/verify.js';
-import { registerData } from './commands/data.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 
 export function buildProgram(io: CliIO): Command {
@@ -17,15 +19,17 @@ export function buildProgram(io: CliIO): Command {
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
+  registerBuild(program, io);
+  registerCalibrate(program, io);
   registerCheck(program, io);
+  registerData(program, io);
   registerDiff(program, io);
   registerEval(program, io);
   registerFmt(program, io);
-  registerTest(program, io);
-  registerBuild(program, io);
   registerKeygen(program, io);
+  registerSimulate(program, io);
+  registerTest(program, io);
   registerVerify(program, io);
-  registerData(program, io);
   return program;
 }
 

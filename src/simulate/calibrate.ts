@@ -63,6 +63,7 @@ export async function calibrate(
     data: { customers: options.customers, transactions: options.transactions },
     asOf: run.asOf ? { date: run.asOf.date, timezone: run.asOf.timezone } : undefined,
     customers: run.evaluated,
+    currency: revenueFact ? policy.facts?.[revenueFact]?.unit : undefined,
     thresholds:
       run.failed || !thresholdMethod ? [] : targets.map((t) => searchThreshold(policy, population, t)),
     sensitivity: {

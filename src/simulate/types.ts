@@ -154,6 +154,8 @@ export interface Calibration {
   data: { customers: string; transactions?: string };
   asOf?: { date: string; timezone: string };
   customers: number;
+  /** The revenue fact's unit, e.g. CNY. */
+  currency?: string;
   thresholds: ThresholdSearch[];
   sensitivity: { step: number; rows: SensitivityRow[] };
   stability: { epsilon: number; rows: StabilityRow[] };

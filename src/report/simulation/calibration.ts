@@ -1,0 +1,142 @@
+import type { Language } from '../../engine/explain/explain.js';
+import type { Calibration, SensitivityRow, ThresholdSearch } from '../../simulate/types.js';
+import { count, decimal, money, percent, text } from './format.js';
+import type { Section } from './section.js';
+import { t, tierName } from './text.js';
+
+export function calibrationTitle(c: Calibration, language: Language): string {
+  const label = c.policy.label?.[language];
+  return `${t('calibrationTitle', language)}: ${label ? `${label} ` : ''}${c.policy.name} ${c.policy.version}`;
+}
+
+/** "vip ≥ 10.0% of customers", the search's name in headings and chart titles. */
+export function searchName(s: ThresholdSearch, language: Language): string {
+  const measure = t(s.target.measure === 'customers' ? 'ofCustomers' : 'ofRevenue', language);
+  return `${tierName(s.tier, s.label, language)} ≥ ${percent(s.target.share).text} ${measure}`;
+}
+
+export function weightName(row: SensitivityRow, language: Language): string {
+  const label = row.label?.[language];
+  return label ? `${label} [${row.weight}]` : row.weight;
+}
+
+export function calibrationSections(c: Calibration, language: Language): Section[] {
+  const l = (key: Parameters<typeof t>[0]) => t(key, language);
+  const points = l('points');
+  const sections: Section[] = [
+    {
+      id: 'overview',
+      title: l('overview'),
+      lines: [],
+      columns: [{ title: l('item') }, { title: l('value') }],
+      rows: [
+        [text(l('policy')), text(`${c.policy.name} ${c.policy.version} (${c.policy.file})`)],
+        [text(l('data')), text(c.data.customers)],
+        ...(c.data.transactions ? [[text(l('transactions')), text(c.data.transactions)]] : []),
+        ...(c.asOf ? [[text(l('asOf')), text(`${c.asOf.date} (${c.asOf.timezone})`)]] : []),
+        [text(l('customers')), count(c.customers)],
+        [text(`${l('step')} (${points})`), decimal(c.sensitivity.step)],
+        [text(`${l('epsilon')} (${points})`), decimal(c.stability.epsilon)],
+      ],
+    },
+  ];
+  if (c.thresholds.length > 0)
+    sections.push({
+      id: 'thresholds',
+      title: l('thresholds'),
+      lines: [],
+      columns: [
+        { title: l('target') },
+        { title: l('currentThreshold'), unit: points, numeric: true },
+        { title: l('foundThreshold'), unit: points, numeric: true },
+        { title: l('achievedCustomers'), numeric: true },
+        { title: l('achievedShare'), unit: '%', numeric: true },
+        { title: l('achievedRevenueShare'), unit: '%', numeric: true },
+      ],
+      rows: c.thresholds.map((s) => [
+        text(searchName(s, language)),
+        decimal(s.current, 2),
+        s.value === undefined ? text(l('notFound')) : decimal(s.value, 2),
+        count(s.achieved?.customers),
+        percent(s.achieved?.share),
+        percent(s.achieved?.revenueShare),
+      ]),
+    });
+  c.thresholds.forEach((s, i) => {
+    if (s.distribution.length === 0) return;
+    const withRevenue = s.distribution.some((r) => r.revenue !== undefined);
+    sections.push({
+      id: `threshold-${i + 1}`,
+      title: `${l('searchDistribution')}: ${searchName(s, language)}`,
+      lines: [],
+      columns: [
+        { title: l('tier') },
+        { title: l('customers'), numeric: true },
+        { title: l('share'), unit: '%', numeric: true },
+        ...(withRevenue
+          ? [
+              { title: l('revenue'), unit: c.currency, numeric: true },
+              { title: l('revenueShare'), unit: '%', numeric: true },
+            ]
+          : []),
+      ],
+      rows: s.distribution.map((r) => [
+        text(tierName(r.tier, r.label, language)),
+        count(r.customers),
+        percent(r.share),
+        ...(withRevenue ? [money(r.revenue), percent(r.revenueShare)] : []),
+      ]),
+    });
+  });
+  if (c.sensitivity.rows.length > 0)
+    sections.push({
+      id: 'sensitivity',
+      title: `${l('sensitivity')} (± ${decimal(c.sensitivity.step).text} ${points})`,
+      lines: [],
+      columns: [
+        { title: l('weight') },
+        { title: l('currentWeight'), unit: points, numeric: true },
+        { title: l('minusWeight'), unit: points, numeric: true },
+        { title: `${l('minusSide')}: ${l('changed')}`, numeric: true },
+        { title: `${l('minusSide')}: ${l('up')}`, numeric: true },
+        { title: `${l('minusSide')}: ${l('down')}`, numeric: true },
+        { title: l('plusWeight'), unit: points, numeric: true },
+        { title: `${l('plusSide')}: ${l('changed')}`, numeric: true },
+        { title: `${l('plusSide')}: ${l('up')}`, numeric: true },
+        { title: `${l('plusSide')}: ${l('down')}`, numeric: true },
+      ],
+      rows: c.sensitivity.rows.map((r) => [
+        text(weightName(r, language)),
+        decimal(r.current, 2),
+        decimal(r.minus.weight, 2),
+        count(r.minus.changed),
+        count(r.minus.up),
+        count(r.minus.down),
+        decimal(r.plus.weight, 2),
+        count(r.plus.changed),
+        count(r.plus.up),
+        count(r.plus.down),
+      ]),
+    });
+  if (c.stability.rows.length > 0)
+    sections.push({
+      id: 'stability',
+      title: `${l('stability')} (ε = ${decimal(c.stability.epsilon).text} ${points})`,
+      lines: [],
+      columns: [
+        { title: l('tier') },
+        { title: l('threshold'), unit: points, numeric: true },
+        { title: l('justBelow'), numeric: true },
+        { title: l('justAbove'), numeric: true },
+        { title: l('fragileShare'), unit: '%', numeric: true },
+      ],
+      rows: c.stability.rows.map((r) => [
+        text(tierName(r.tier, r.label, language)),
+        decimal(r.threshold, 2),
+        count(r.justBelow),
+        count(r.justAbove),
+        percent(r.fragileShare),
+      ]),
+    });
+  return sections;
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SMALL_POLICY } from '../simulate/fixtures.js';
+import { tierwise } from './cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-simulate-'));
+const DATA = [
+  '--data',
+  'examples/data/customers.csv',
+  '--transactions',
+  'examples/data/transactions.csv',
+  '--as-of',
+  '2026-11-01',
+];
+const SCORECARD = 'policies/seed004-scorecard.tier.yaml';
+const RETAIL = 'policies/retail-scorecard.tier.yaml';
+
+describe('tierwise simulate / diff / calibrate on the bundled data', () => {
+  it('simulate: per-tier figures whose counts add up to the customers read', () => {
+    const run = tierwise(['simulate', '--policy', SCORECARD, ...DATA, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const s = JSON.parse(run.stdout);
+    expect(s.customers).toBe(3000);
+    const counted =
+      s.tiers.reduce((n: number, t: { customers: number }) => n + t.customers, 0) + s.untiered.customers;
+    expect(counted).toBe(3000);
+    expect(s.totals.customers).toBe(3000);
+    expect(s.currency).toBe('CNY');
+    const revenue =
+      s.tiers.reduce((n: number, t: { revenue: number }) => n + t.revenue, 0) + (s.untiered.revenue ?? 0);
+    expect(revenue).toBeCloseTo(s.totals.revenue, 4);
+    // The same distribution eval --summary prints.
+    const summary = tierwise(['eval', '--policy', SCORECARD, ...DATA, '--summary', '--format', 'json']);
+    expect(summary.code, summary.stderr).toBe(0);
+    for (const t of s.tiers)
+      expect(summary.stdout).toMatch(new RegExp(`${t.tier}[^\\n]*\\b${t.customers}\\b`));
+  });
+
+  it('simulate writes a self-contained HTML report and a CSV Excel opens', () => {
+    const html = join(dir, 'report.html');
+    const run = tierwise([
+      'simulate',
+      '--policy',
+      SCORECARD,
+      ...DATA,
+      '--format',
+      'html',
+      '--lang',
+      'zh-CN',
+      '--out',
+      html,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/i);
+    expect(page).not.toMatch(/(src|href)=["']https?:/);
+    const csv = tierwise(['simulate', '--policy', SCORECARD, ...DATA, '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(csv.stdout.split('\n').length).toBeGreaterThan(4);
+  });
+
+  it('diff: a variant against its base — the migration matrix adds up and movers say why', () => {
+    const run = tierwise(['diff', '--from', SCORECARD, '--to', RETAIL, ...DATA, '--format', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const d = JSON.parse(run.stdout);
+    const cells = Object.values(d.matrix.counts as Record<string, Record<string, number>>).flatMap((row) =>
+      Object.values(row),
+    );
+    expect(cells.reduce((a, b) => a + b, 0)).toBe(3000);
+    expect(d.matrix.upgrades + d.matrix.downgrades + d.matrix.unchanged).toBe(3000);
+    expect(d.moversTotal).toBe(d.matrix.upgrades + d.matrix.downgrades);
+    expect(d.moversTotal).toBeGreaterThan(0);
+    for (const m of d.movers) expect(m.reason).not.toBe('');
+    const text = tierwise(['diff', '--from', SCORECARD, '--to', RETAIL, ...DATA]);
+    expect(text.code, text.stderr).toBe(0);
+  });
+
+  it('diff refuses a half-given population mode and a semver format mix-up', () => {
+    expect(tierwise(['diff', '--from', SCORECARD, '--data', 'examples/data/customers.csv']).code).toBe(2);
+    expect(tierwise(['diff', '--semver', SCORECARD, RETAIL, '--format', 'html']).code).toBe(2);
+  });
+
+  it('calibrate: a threshold for 10% of customers, by hand on a small file', () => {
+    writeFileSync(join(dir, 'small.tier.yaml'), SMALL_POLICY);
+    writeFileSync(
+      join(dir, 'small.csv'),
+      ['id,spend,repurchase,idle', 'A,1000,80,0', 'B,600,40,4', 'C,500,50,3', 'D,100,,1', 'E,0,20,5'].join(
+        '\n',
+      ),
+    );
+    const run = tierwise([
+      'calibrate',
+      '--policy',
+      join(dir, 'small.tier.yaml'),
+      '--data',
+      join(dir, 'small.csv'),
+      '--target',
+      'gold=40%',
+      '--format',
+      'json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const c = JSON.parse(run.stdout);
+    expect(c.thresholds[0]).toMatchObject({ tier: 'gold', value: 60, achieved: { customers: 2 } });
+    const bad = tierwise([
+      'calibrate',
+      '--policy',
+      join(dir, 'small.tier.yaml'),
+      '--data',
+      join(dir, 'small.csv'),
+      '--target',
+      'platinum=10%',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("no tier 'platinum'");
+  });
+});

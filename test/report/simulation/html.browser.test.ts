@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCalibration, renderDiff, renderSimulation } from '../../../src/report/simulation/index.js';
+import { calibration, policyDiff, simulation } from './fixtures.js';
+
+/** The system Chromium only: playwright must never fetch a browser of its own. */
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) console.warn(`html.browser.test: skipped, ${CHROMIUM} not found`);
+
+/** What the page code below touches; the project's TypeScript has no DOM library. */
+interface Box {
+  width: number;
+  height: number;
+}
+interface PageElement {
+  id: string;
+  querySelector(selector: string): { getBoundingClientRect(): Box } | null;
+}
+interface PageGlobals {
+  tierwiseReport?: { rendered: boolean };
+  document: { querySelectorAll(selector: string): Iterable<PageElement> };
+  echarts: {
+    getInstanceByDom(
+      el: PageElement,
+    ):
+      | { getOption(): { series: { type: string; data: unknown[] }[]; tooltip: { renderMode: string }[] } }
+      | undefined;
+  };
+}
+
+interface Rendered {
+  errors: string[];
+  requests: string[];
+  charts: { id: string; width: number; height: number; series: { type: string; values: unknown[] }[] }[];
+  tooltipMode: string[];
+}
+
+describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM})`, () => {
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tw-report-'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Opens the page from disk, waits for every chart's `finished`, and reads what ECharts drew. */
+  async function open(name: string, html: string): Promise<Rendered> {
+    const file = join(dir, `${name}.html`);
+    writeFileSync(file, html);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    try {
+      await page.goto(pathToFileURL(file).href);
+      await page
+        .waitForFunction(
+          () => (globalThis as unknown as PageGlobals).tierwiseReport?.rendered === true,
+          null,
+          {
+            timeout: 10_000,
+          },
+        )
+        .catch((e: Error) => {
+          // The page's own error says more than the timeout it caused.
+          throw new Error([e.message, ...errors].join('\n'));
+        });
+      const shots = process.env.TIERWISE_SCREENSHOTS;
+      if (shots) {
+        mkdirSync(shots, { recursive: true });
+        await page.screenshot({ path: join(shots, `report-${name}.png`), fullPage: true });
+      }
+      const drawn = await page.evaluate(() => {
+        const { echarts, document } = globalThis as unknown as PageGlobals;
+        return [...document.querySelectorAll('[data-chart]')].map((el) => {
+          const surface = el.querySelector('canvas, svg');
+          const box = surface?.getBoundingClientRect();
+          const option = echarts.getInstanceByDom(el)?.getOption();
+          return {
+            id: el.id,
+            width: box?.width ?? 0,
+            height: box?.height ?? 0,
+            series: (option?.series ?? []).map((s) => ({
+              type: s.type,
+              values: s.data.map((d) => (d !== null && typeof d === 'object' && 'value' in d ? d.value : d)),
+            })),
+            tooltipMode: option?.tooltip[0]?.renderMode ?? '',
+          };
+        });
+      });
+      return {
+        errors,
+        requests,
+        charts: drawn.map(({ tooltipMode: _, ...chart }) => chart),
+        tooltipMode: drawn.map((c) => c.tooltipMode),
+      };
+    } finally {
+      await page.close();
+    }
+  }
+
+  function expectDrawn(r: Rendered, ids: string[]): void {
+    expect(r.errors).toEqual([]);
+    expect(r.requests).toEqual([]);
+    expect(r.charts.map((c) => c.id)).toEqual(ids);
+    for (const chart of r.charts) {
+      expect(chart.width, chart.id).toBeGreaterThan(100);
+      expect(chart.height, chart.id).toBeGreaterThan(100);
+    }
+    // Tooltips drawn on the canvas: a label can never become markup.
+    expect(new Set(r.tooltipMode)).toEqual(new Set(['richText']));
+  }
+
+  it('simulation: customers, revenue and entitlement cost by tier, with a hostile label', async () => {
+    const r = await open(
+      'simulation',
+      renderSimulation('html', simulation('<img src=x onerror=alert(1)>'), { lang: 'zh-CN' }),
+    );
+    expectDrawn(r, ['chart-customers', 'chart-revenue', 'chart-cost']);
+    const [customers, revenue, cost] = r.charts;
+    expect(customers!.series).toEqual([{ type: 'bar', values: [50_000, 200_000, 749_999, 1] }]);
+    expect(revenue!.series[0]!.values).toEqual([40_000_000, 35_000_000, 24_999_000, 1_000]);
+    expect(cost!.series[0]!.values).toEqual([4_000_000, 1_750_000, 499_980]);
+  });
+
+  it('diff: the migration heatmap (from rows × to columns) and before/after distributions', async () => {
+    const r = await open('diff', renderDiff('html', policyDiff(), { lang: 'en' }));
+    expectDrawn(r, ['chart-matrix', 'chart-customers', 'chart-revenue']);
+    const [matrix, customers] = r.charts;
+    expect(matrix!.series[0]!.type).toBe('heatmap');
+    // [to column, from row, customers]: gold → vip, gold → no tier, silver → silver.
+    expect(matrix!.series[0]!.values).toContainEqual([0, 1, 1]);
+    expect(matrix!.series[0]!.values).toContainEqual([3, 1, 1]);
+    expect(matrix!.series[0]!.values).toContainEqual([2, 2, 5]);
+    expect(matrix!.series[0]!.values).toHaveLength(16);
+    expect(customers!.series.map((s) => s.values)).toEqual([
+      [1, 3, 6, 0],
+      [2, 2, 5, 1],
+    ]);
+  });
+
+  it('calibration: the tornado (minus left, plus right), a search distribution and stability', async () => {
+    const r = await open('calibration', renderCalibration('html', calibration(), { lang: 'en' }));
+    expectDrawn(r, ['chart-tornado', 'chart-threshold-1', 'chart-stability']);
+    const [tornado, search, stability] = r.charts;
+    expect(tornado!.series.map((s) => s.values)).toEqual([
+      [-40, -7],
+      [25, 12],
+    ]);
+    expect(search!.series.map((s) => s.values)).toEqual([
+      [10.4, 89.6],
+      [45, 55],
+    ]);
+    expect(stability!.series.map((s) => s.values)).toEqual([
+      [12, 30],
+      [9, 28],
+    ]);
+  });
+});
