@@ -71,7 +71,9 @@ export async function populationCase(
   }
   if (kind === 'simulate') {
     const s = await simulate(policy, { customers: file });
-    s.tiers.forEach((t, k) => tiers.set(k, t.customers));
+    s.tiers.forEach((t, k) => {
+      tiers.set(k, t.customers);
+    });
     if (s.untiered.customers > 0) tiers.set(-1, s.untiered.customers);
     return tiers;
   }
@@ -82,7 +84,9 @@ export async function populationCase(
     { policy: variant, file: 'b' },
     { customers: file, limit: 100 },
   );
-  d.simulations.from.tiers.forEach((t, k) => tiers.set(k, t.customers));
+  d.simulations.from.tiers.forEach((t, k) => {
+    tiers.set(k, t.customers);
+  });
   if (d.simulations.from.untiered.customers > 0) tiers.set(-1, d.simulations.from.untiered.customers);
   return tiers;
 }

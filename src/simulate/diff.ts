@@ -46,7 +46,9 @@ export async function diffPolicies(
       ],
     },
     (views, results) => {
-      builders.forEach((b, p) => b.add(views[p]!, results[p]!));
+      builders.forEach((b, p) => {
+        b.add(views[p]!, results[p]!);
+      });
       const [a, b] = results as [(typeof results)[0], (typeof results)[0]];
       const picked: number[] = [];
       for (let i = 0; i < views[0]!.length; i++) {

@@ -71,7 +71,8 @@ function summary(out: string, built: BuiltArtifact): string {
   const lines = [`built ${out} (${built.bytes!.byteLength} bytes)`];
   for (const p of manifest.policies) {
     const base = p.extends[0] ? `, extends ${p.extends[0].id} ${p.extends[0].version}` : '';
-    const tests = p.tests.length > 0 ? `, ${p.tests.length} test ${p.tests.length === 1 ? 'file' : 'files'}` : '';
+    const tests =
+      p.tests.length > 0 ? `, ${p.tests.length} test ${p.tests.length === 1 ? 'file' : 'files'}` : '';
     lines.push(`  ${p.id} ${p.version}  ${p.path}${base}${tests}`);
   }
   const git = manifest.git
