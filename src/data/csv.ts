@@ -1,6 +1,6 @@
 import Papa, { type ParseError, type ParseResult } from 'papaparse';
 import { diagnostic } from '../diagnostics/make.js';
-import { decodePieces } from './decode.js';
+import { type ByteRange, decodePieces } from './decode.js';
 import { emptyFields, FieldBuilder, formatBytes, isBlankRow, longerThan, oversizedCell } from './fields.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
 import type { Reader, ReaderEvent } from './source.js';
@@ -12,6 +12,27 @@ export interface CsvOptions {
   encoding: Encoding;
   bomLength: number;
   limits: Limits;
+  /** Only this part of the file (reading in parallel: src/simulate/parallel.ts). */
+  range?: CsvRange;
+}
+
+/**
+ * A part of a CSV file that starts where a record starts, read with the counts of the rows and
+ * lines before it, so that its rows and messages are numbered as a read of the whole file numbers
+ * them.
+ */
+export interface CsvRange extends ByteRange {
+  /** Rows before `start`, the header and blank rows included. */
+  rowsBefore: number;
+  /** The line `start` is on (1 for the first). */
+  line: number;
+  /** The header's cells, when the range starts after the header. */
+  headers?: readonly string[];
+  /**
+   * Told when the range was read to `end` without stopping: whether its last record ended at
+   * `end` (a quote may have left it open), and the rows and line counted by then.
+   */
+  onEnd?: (end: { clean: boolean; rows: number; line: number }) => void;
 }
 
 /**
@@ -27,11 +48,12 @@ export async function* readCsv(options: CsvOptions): Reader {
   const { file, limits } = options;
   // Always split on \n: a \r before it is removed below, so LF, CRLF and mixed files all read.
   const parser = new Papa.Parser({ delimiter: options.delimiter, newline: '\n', quoteChar: '"' });
-  let builder: FieldBuilder | undefined;
-  let row = 0;
-  let line = 1;
+  const { range } = options;
+  let builder = range?.headers ? new FieldBuilder(range.headers) : undefined;
+  let row = range?.rowsBefore ?? 0;
+  let line = range?.line ?? 1;
   let partial = '';
-  let partialLine = 1;
+  let partialLine = line;
 
   const take = (
     cells: string[],
@@ -97,6 +119,7 @@ export async function* readCsv(options: CsvOptions): Reader {
     options.encoding,
     options.bomLength,
     limits.maxRowBytes,
+    range,
   )) {
     if (piece.kind === 'text') {
       const { events, stop } = parse(partial + piece.text, false);
@@ -118,6 +141,7 @@ export async function* readCsv(options: CsvOptions): Reader {
     else yield [fatal(ioProblem(file, row + 1, piece.message))];
     return;
   }
+  range?.onEnd?.({ clean: partial === '', rows: row, line });
   if (partial !== '') yield parse(partial, true).events;
 }
 

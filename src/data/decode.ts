@@ -89,6 +89,15 @@ export function firstBadByte(bytes: Uint8Array, encoding: Encoding, partialEnd =
   return lo;
 }
 
+/**
+ * Part of a text file: from `start`, where a line starts, to just after the newline at `end - 1`
+ * (or the end of the file).
+ */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 export type Piece =
   | { kind: 'text'; text: string; offset: number }
   | { kind: 'bad-bytes'; offset: number; alternative?: Encoding }
@@ -98,32 +107,46 @@ export type Piece =
 /**
  * The file's text in pieces that end just after a newline (the last may not), each with the byte
  * offset where it starts. Ends after a `bad-bytes`, `line-too-long` or `io` piece; the text before
- * the line holding the problem is delivered first.
+ * the line holding the problem is delivered first. With `range`, only the pieces of that part of
+ * the file, cut as a read of the whole file cuts them.
  */
 export async function* decodePieces(
   path: string,
   encoding: Encoding,
   bomLength: number,
   maxLineBytes: number,
+  range?: ByteRange,
 ): AsyncGenerator<Piece> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
-  const stream = createReadStream(path, { start: bomLength, highWaterMark: CHUNK_BYTES });
+  const begin = range?.start ?? bomLength;
+  const end = range?.end ?? Number.POSITIVE_INFINITY;
+  // Chunks fall where a read of the whole file puts them, so that a range finds a line too long
+  // or a bad byte (and the encoding the rest of its line reads as) exactly as that read does.
+  const aligned = bomLength + Math.floor((begin - bomLength) / CHUNK_BYTES) * CHUNK_BYTES;
+  const stream = createReadStream(path, { start: aligned, highWaterMark: CHUNK_BYTES });
+  let skip = begin - aligned;
   let tail: Buffer = Buffer.alloc(0);
-  let offset = bomLength;
+  let offset = begin;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (let chunk of stream as AsyncIterable<Buffer>) {
+      if (skip > 0) {
+        const skipped = Math.min(skip, chunk.length);
+        chunk = chunk.subarray(skipped);
+        skip -= skipped;
+      }
       const bytes = tail.length === 0 ? chunk : Buffer.concat([tail, chunk]);
       const cut = bytes.lastIndexOf(0x0a) + 1;
       if (bytes.length - cut > maxLineBytes) {
-        if (cut > 0 && (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding))) return;
-        yield { kind: 'line-too-long', offset: offset + cut };
+        if (cut > 0 && (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding, end)))
+          return;
+        if (offset + cut < end) yield { kind: 'line-too-long', offset: offset + cut };
         return;
       }
-      if (cut > 0 && (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding))) return;
+      if (cut > 0 && (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding, end))) return;
       tail = bytes.subarray(cut);
       offset += cut;
     }
-    if (tail.length > 0) yield* decodeComplete(decoder, tail, offset, encoding);
+    if (tail.length > 0) yield* decodeComplete(decoder, tail, offset, encoding, end);
   } catch (error) {
     yield { kind: 'io', message: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -131,19 +154,30 @@ export async function* decodePieces(
   }
 }
 
-/** Yields the text of whole lines; on a bad byte, the lines before it and then the problem. */
+/**
+ * Yields the text of whole lines; on a bad byte, the lines before it and then the problem. Text
+ * from `end` on is left out (a problem there too): returns true when reading is over.
+ */
 async function* decodeComplete(
   decoder: TextDecoder,
   bytes: Uint8Array,
   offset: number,
   encoding: Encoding,
+  end: number,
 ): AsyncGenerator<Piece, boolean> {
+  if (offset >= end) return true;
+  const within = offset + bytes.length <= end;
   try {
-    yield { kind: 'text', text: decoder.decode(bytes), offset };
-    return false;
+    const text = decoder.decode(bytes);
+    yield { kind: 'text', text: within ? text : decoder.decode(bytes.subarray(0, end - offset)), offset };
+    return !within;
   } catch {
     const bad = firstBadByte(bytes, encoding);
     const lineStart = bytes.subarray(0, bad).lastIndexOf(0x0a) + 1;
+    if (offset + lineStart >= end) {
+      yield { kind: 'text', text: decoder.decode(bytes.subarray(0, end - offset)), offset };
+      return true;
+    }
     if (lineStart > 0) yield { kind: 'text', text: decoder.decode(bytes.subarray(0, lineStart)), offset };
     const other: Encoding = encoding === 'utf-8' ? 'gb18030' : 'utf-8';
     const rest = bytes.subarray(lineStart);

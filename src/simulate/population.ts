@@ -12,6 +12,7 @@ import { type Distribution, DistributionBuilder } from '../engine/distribution.j
 import type { AggregatePlan } from '../facts/aggregate.js';
 import type { AsOf } from '../facts/asof.js';
 import { type CustomerColumns, customerColumnChunks } from '../facts/columnar.js';
+import type { ReadEnd } from '../facts/customer-source.js';
 import { customerColumns, planAggregates, readTransactions } from '../facts/customers.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -56,6 +57,13 @@ export interface PopulationRun {
   failed: boolean;
 }
 
+/**
+ * Where customers come from: customerColumnChunks on this thread, or worker threads that have
+ * also run the batch form on each chunk (`results`, one per policy, exactly what this module's
+ * own batch.run calls would give: tiers, or scores only for a quota, none before a log is joined).
+ */
+export type ChunkSource = AsyncGenerator<{ chunk: CustomerColumns; results?: BatchResult[] }, ReadEnd>;
+
 /** One policy's part of a run over several. */
 interface Lane {
   policy: Policy;
@@ -94,6 +102,7 @@ export async function evaluatePopulations(
   policies: readonly Policy[],
   options: PopulationOptions,
   onChunk?: PopulationChunk,
+  source?: (specs: ColumnSpec[], keyFact: string) => ChunkSource,
 ): Promise<PopulationRun[]> {
   const joinLog = (p: Policy) =>
     options.transactions !== undefined && Object.values(p.facts ?? {}).some((f) => f.aggregate !== undefined);
@@ -157,7 +166,7 @@ export async function evaluatePopulations(
       )
     : undefined;
 
-  const chunks = customerColumnChunks(options, specs, keyFact!, options.chunkSize ?? 8192);
+  const chunks = source ? source(specs, keyFact!) : ownChunks(options, specs, keyFact!);
   let evaluated = 0;
   for (;;) {
     const next = await chunks.next();
@@ -202,21 +211,22 @@ export async function evaluatePopulations(
         failed: false,
       }));
     }
-    const chunk = next.value;
+    const { chunk, results } = next.value;
     evaluated += chunk.length;
     options.onProgress?.(evaluated);
     const views = lanes.map((l) => view(chunk, l.prefix));
-    if (!store)
-      finish(
-        views,
-        lanes.map((l, p) => l.batch.run(views[p]!)),
-      );
+    if (!store) finish(views, results ?? lanes.map((l, p) => l.batch.run(views[p]!)));
     else if (lanes.some((l) => l.plan !== undefined)) store.add(chunk);
-    else
-      store.add(
-        chunk,
-        lanes.map((l, p) => l.batch.run(views[p]!, { rank: false })),
-      );
+    else store.add(chunk, results ?? lanes.map((l, p) => l.batch.run(views[p]!, { rank: false })));
+  }
+}
+
+async function* ownChunks(options: PopulationOptions, specs: ColumnSpec[], keyFact: string): ChunkSource {
+  const chunks = customerColumnChunks(options, specs, keyFact, options.chunkSize ?? 8192);
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return next.value;
+    yield { chunk: next.value };
   }
 }
 
