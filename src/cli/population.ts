@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { VERIFY_KEY_ENV } from '../artifact/keys.js';
 import { type LoadedPolicy, loadPolicyFrom } from '../artifact/load.js';
 import { ON_ERROR, type OnError } from '../data/index.js';
@@ -13,6 +13,13 @@ import type { Policy } from '../policy/schema/policy.js';
 import type { PopulationOptions } from '../simulate/population.js';
 import { type CliIO, EXIT } from './io.js';
 
+export function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new InvalidArgumentError('expected a whole number from 1 to 256');
+  return n;
+}
+
 /** The data options every population command (simulate, diff, calibrate) takes. */
 export interface DataOptions {
   data: string;
@@ -22,6 +29,7 @@ export interface DataOptions {
   encoding: EncodingOption;
   sheet?: string;
   key?: string;
+  workers?: number;
   out?: string;
   lang: 'en' | 'zh-CN';
 }
@@ -30,6 +38,11 @@ export function addDataOptions(command: Command): Command {
   return command
     .requiredOption('--data <file>', 'customer records: CSV, TSV, NDJSON, JSON or XLSX')
     .option('--transactions <file>', 'transaction log for aggregate facts (sums, recency, trends)')
+    .option(
+      '--workers <n>',
+      'worker threads reading a large CSV (default: the machine’s cores; 1: none)',
+      parseWorkers,
+    )
     .option(
       '--as-of <date>',
       'the date windows end on: 2024-03-01, a date-time with offset, or today',
@@ -88,6 +101,7 @@ export function populationOptions(opts: DataOptions, io: CliIO): PopulationOptio
     onError: opts.onError,
     encoding: opts.encoding,
     sheet: opts.sheet,
+    workers: opts.workers,
     onProgress: bar?.update,
     stop: () => bar?.stop(),
   };

@@ -2,7 +2,8 @@ import { compileBatch } from '../compile/batch.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { evaluatePopulation, type PopulationOptions } from './population.js';
+import { evaluatePopulationParallel } from './parallel.js';
+import type { PopulationOptions } from './population.js';
 import type {
   Calibration,
   DistributionRow,
@@ -35,7 +36,7 @@ export async function calibrate(
   const scores: Float64Array[] = [];
   const tiers: Int32Array[] = [];
   const keep = Object.keys(policy.facts ?? {});
-  const run = await evaluatePopulation(policy, { ...options, keep }, (chunk, result) => {
+  const run = await evaluatePopulationParallel(policy, { ...options, keep }, (chunk, result) => {
     chunks.push(chunk);
     scores.push(result.score);
     tiers.push(result.tier);

@@ -17,8 +17,6 @@ import {
 } from './population.js';
 
 export interface ParallelPopulationOptions extends PopulationOptions {
-  /** Worker threads reading the file; os.availableParallelism() by default. Below 2: one thread. */
-  workers?: number;
   /**
    * Bytes of the file a worker reads at a time (8 MiB by default). Given, the file is read in
    * parallel whatever its size: tests cut small files into many ranges with it.

@@ -37,6 +37,8 @@ export interface PopulationOptions {
    * every fact.
    */
   keep?: readonly string[];
+  /** Worker threads for large CSV files (evaluatePopulationParallel); the machine's cores by default. */
+  workers?: number;
   /** Called after each chunk with the customers read so far (for a progress bar). */
   onProgress?: (customers: number) => void;
 }

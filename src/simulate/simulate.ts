@@ -4,7 +4,8 @@ import type { CustomerColumns } from '../facts/columnar.js';
 import { approximateSeconds, parseDuration } from '../policy/analysis/duration.js';
 import { parsePercentMicros, SCALE } from '../policy/analysis/percent.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { evaluatePopulation, type PopulationOptions, type PopulationRun } from './population.js';
+import { evaluatePopulationParallel } from './parallel.js';
+import type { PopulationOptions, PopulationRun } from './population.js';
 import type { Labels, ServiceLoad, Simulation, TierFigures } from './types.js';
 
 export interface SimulateOptions extends PopulationOptions {
@@ -31,8 +32,10 @@ const QUARTER = approximateSeconds({
  */
 export async function simulate(policy: Policy, options: SimulateOptions): Promise<Simulation> {
   const builder = new SimulationBuilder(policy, options.kpis);
-  const run = await evaluatePopulation(policy, { ...options, keep: builder.keep() }, (chunk, result) =>
-    builder.add(chunk, result),
+  const run = await evaluatePopulationParallel(
+    policy,
+    { ...options, keep: builder.keep() },
+    (chunk, result) => builder.add(chunk, result),
   );
   return builder.build(run, options);
 }

@@ -20,8 +20,9 @@ import {
 import { type AtomicFile, openAtomicFile, writeFileAtomic } from '../../io/atomic-write.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { distributionText, RESULT_FORMATS, type ResultFormat, renderResults } from '../../report/results.js';
-import { evaluatePopulation } from '../../simulate/population.js';
+import { evaluatePopulationParallel } from '../../simulate/parallel.js';
 import { type CliIO, EXIT } from '../io.js';
+import { parseWorkers } from '../population.js';
 
 interface EvalOptions {
   policy: string;
@@ -39,6 +40,7 @@ interface EvalOptions {
   lang: 'en' | 'zh-CN';
   engine: EngineChoice;
   key?: string;
+  workers?: number;
 }
 
 export function registerEval(program: Command, io: CliIO): void {
@@ -55,6 +57,11 @@ export function registerEval(program: Command, io: CliIO): void {
     .requiredOption('--data <file>', 'customer records: CSV, TSV, NDJSON, JSON or XLSX')
     .option('--transactions <file>', 'transaction log for aggregate facts (sums, recency, trends)')
     .option('--customer <id...>', 'only these customers (quotas still rank everyone)')
+    .option(
+      '--workers <n>',
+      'worker threads for --summary of a large CSV (default: the machine’s cores; 1: none)',
+      parseWorkers,
+    )
     .option(
       '--as-of <date>',
       'the date windows end on: 2024-03-01, a date-time with offset, or today',
@@ -192,7 +199,8 @@ async function summarized(
   opts: EvalOptions,
   io: CliIO,
 ): Promise<number> {
-  const run = await evaluatePopulation(policy, {
+  const run = await evaluatePopulationParallel(policy, {
+    workers: opts.workers,
     customers: opts.data,
     transactions: opts.transactions,
     asOf: opts.asOf,
