@@ -4,6 +4,7 @@ import { chooseEvaluator } from '../../src/compile/evaluate.js';
 import { loadCustomers } from '../../src/facts/customers.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
 import { diffPolicies } from '../../src/simulate/diff.js';
+import { evaluatePopulationParallel } from '../../src/simulate/parallel.js';
 import { evaluatePopulation } from '../../src/simulate/population.js';
 import { simulate } from '../../src/simulate/simulate.js';
 
@@ -56,7 +57,7 @@ export async function readAndEvaluate(policy: Policy, file: string): Promise<Tie
  * in one pass. Returns customers per tier index (of the policy itself) for checking.
  */
 export async function populationCase(
-  kind: 'population' | 'simulate' | 'diff',
+  kind: 'population' | 'parallel' | 'simulate' | 'diff',
   policy: Policy,
   file: string,
 ): Promise<Map<number, number>> {
@@ -64,13 +65,19 @@ export async function populationCase(
   const count = (tier: Int32Array) => {
     for (const t of tier) tiers.set(t, (tiers.get(t) ?? 0) + 1);
   };
-  if (kind === 'population') {
-    const run = await evaluatePopulation(policy, { customers: file }, (_, r) => count(r.tier));
+  if (kind === 'population' || kind === 'parallel') {
+    const evaluate = kind === 'parallel' ? evaluatePopulationParallel : evaluatePopulation;
+    // The parallel path reads files from 64 MiB up by itself; a smaller bench file is cut anyway.
+    const options =
+      kind === 'parallel'
+        ? { customers: file, rangeBytes: 8 * 2 ** 20, workers: 2 }
+        : { customers: file, workers: 1 };
+    const run = await evaluate(policy, options, (_, r) => count(r.tier));
     if (run.failed) throw new Error(run.diagnostics.map((d) => d.message).join('; '));
     return tiers;
   }
   if (kind === 'simulate') {
-    const s = await simulate(policy, { customers: file });
+    const s = await simulate(policy, { customers: file, workers: 1 });
     s.tiers.forEach((t, k) => {
       tiers.set(k, t.customers);
     });

@@ -1,6 +1,6 @@
 /**
  * One end-to-end case in a process of its own, so that its peak RSS is its own:
- * `node --import tsx bench/end-to-end/child.ts parse|tierwise|population|simulate|diff FILE RUNS WARMUP` prints a
+ * `node --import tsx bench/end-to-end/child.ts parse|tierwise|population|parallel|simulate|diff FILE RUNS WARMUP` prints a
  * ChildReport as JSON.
  */
 import { bundledPolicy } from '../data/policy.js';
@@ -33,7 +33,7 @@ if (kind === 'parse') {
     timing,
   );
   report = { measurement, rows };
-} else if (kind === 'population' || kind === 'simulate' || kind === 'diff') {
+} else if (kind === 'population' || kind === 'parallel' || kind === 'simulate' || kind === 'diff') {
   const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
   let tiers = new Map<number, number>();
   const measurement = await measure(

@@ -69,6 +69,7 @@ export async function endToEndSuite(options: BenchOptions): Promise<Measurement[
 
 const COLUMNAR = [
   ['population', 'tierwise eval --summary (columns + batch)'],
+  ['parallel', 'the same on 2 worker threads'],
   ['simulate', 'tierwise simulate'],
   ['diff', 'tierwise diff (two policies, one pass)'],
 ] as const;
@@ -76,6 +77,8 @@ const COLUMNAR = [
 const NOTES: Record<(typeof COLUMNAR)[number][0], string> = {
   population:
     "evaluatePopulation: cells straight into typed columns, compileBatch per chunk; tiers equal compileBatch's",
+  parallel:
+    'evaluatePopulationParallel: 8 MiB ranges read, converted and evaluated by 2 workers, merged in order',
   simulate: 'simulate(): distribution + costs, service load, KPIs, flags, classes',
   diff: 'diffPolicies(): the policy and a variant (top tier at 85), migration matrix, 100 movers explained',
 };
