@@ -74,7 +74,7 @@ export function addDataOptions(command: Command): Command {
  * artifacts signed with it are accepted: a plain file is unverified too. Warnings (an unsigned
  * artifact) are shown; errors end the command.
  */
-export async function policyFor(path: string, opts: DataOptions, io: CliIO): Promise<Policy | number> {
+export async function policyFor(path: string, opts: { key?: string }, io: CliIO): Promise<Policy | number> {
   const keyed = opts.key !== undefined || process.env[VERIFY_KEY_ENV] !== undefined;
   const loaded: LoadedPolicy = await loadPolicyFrom(path, { key: opts.key, requireArtifact: keyed });
   if (loaded.diagnostics.length > 0)

@@ -2,7 +2,7 @@ import { collectClasses } from '../engine/classify.js';
 import { topLevel } from '../engine/conditions/reference.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
-import type { Columns } from './batch.js';
+import { type Columns, rowFiller } from './batch.js';
 import { type Computed, compileTest, type Test } from './conditions.js';
 
 /** Which customers of a batch are in each class and carry each trigger's flag (1 = yes). */
@@ -28,8 +28,6 @@ export function compileBatchOutcomes(policy: Policy): {
   }));
   const triggers = (policy.rerating?.triggers ?? []).map((t) => ({ flag: t.then.flag, when: test(t.when) }));
   const flagIds = [...new Set(triggers.flatMap((t) => (t.flag ? [t.flag] : [])))];
-  const factIds = Object.keys(policy.facts ?? {});
-  const defaults = factIds.map((id) => policy.facts![id]!.default);
   const levels = (policy.tiers?.levels ?? []).map((l) => l.id);
 
   return {
@@ -41,14 +39,9 @@ export function compileBatchOutcomes(policy: Policy): {
       const classIndex = new Map(classes.map((c, k) => [`${c.classifier}\u0000${c.cls}`, k]));
       const flags = flagIds.map((flag) => ({ flag, member: new Uint8Array(n) }));
       if (classifiers.length === 0 && triggers.length === 0) return { classes, flags };
-      const row: Record<string, unknown> = Object.fromEntries(factIds.map((id) => [id, undefined]));
-      const sources = factIds.map((id) => columns.facts[id]);
+      const { row, fill } = rowFiller(policy, columns);
       for (let i = 0; i < n; i++) {
-        for (let f = 0; f < factIds.length; f++) {
-          let value = sources[f]?.[i];
-          if (typeof value === 'number' && Number.isNaN(value)) value = undefined;
-          row[factIds[f]!] = value === undefined || value === null ? defaults[f] : value;
-        }
+        fill(i);
         const computed: Computed = {
           score: Number.isNaN(score[i]!) ? undefined : score[i],
           tier: levels[tier[i]!],

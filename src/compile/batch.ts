@@ -53,7 +53,6 @@ export function compileBatch(policy: Policy): CompiledBatch {
   );
   const otherwise = tiers.levels.findIndex((l) => l.otherwise);
   const matrix = tiers.matrix ? compileMatrixDecision(policy) : undefined;
-  const defaults = factIds.map((id) => policy.facts![id]!.default);
 
   const generated = plan
     ? generateScorer(
@@ -86,15 +85,9 @@ export function compileBatch(policy: Policy): CompiledBatch {
           }
         }
       } else if (needsRow) {
-        // Conditions read facts by name: one row object, refilled per customer, keeps their shape stable.
-        const row: Record<string, unknown> = Object.fromEntries(factIds.map((id) => [id, undefined]));
-        const sources = factIds.map((id) => columns.facts[id]);
+        const { row, fill } = rowFiller(policy, columns);
         for (let i = 0; i < n; i++) {
-          for (let f = 0; f < factIds.length; f++) {
-            let value = sources[f]?.[i];
-            if (typeof value === 'number' && Number.isNaN(value)) value = undefined;
-            row[factIds[f]!] = value === undefined || value === null ? defaults[f] : value;
-          }
+          fill(i);
           const total = Number.isNaN(score[i]!) ? undefined : score[i];
           if (tiers.method === 'matrix') {
             tier[i] = matrix!(row, total);
@@ -112,6 +105,31 @@ export function compileBatch(policy: Policy): CompiledBatch {
       }
       if (tiers.method === 'quota' && options.rank !== false) rankQuota(policy, columns, score, tier);
       return { tier, score };
+    },
+  };
+}
+
+/**
+ * Conditions read facts by name: one row object, refilled for customer i with its values (a
+ * missing one, NaN or undefined, takes the fact's default), keeps the shape they were compiled
+ * against.
+ */
+export function rowFiller(
+  policy: Policy,
+  columns: Columns,
+): { row: Record<string, unknown>; fill(i: number): void } {
+  const factIds = Object.keys(policy.facts ?? {});
+  const defaults = factIds.map((id) => policy.facts![id]!.default);
+  const row: Record<string, unknown> = Object.fromEntries(factIds.map((id) => [id, undefined]));
+  const sources = factIds.map((id) => columns.facts[id]);
+  return {
+    row,
+    fill(i) {
+      for (let f = 0; f < factIds.length; f++) {
+        let value = sources[f]?.[i];
+        if (typeof value === 'number' && Number.isNaN(value)) value = undefined;
+        row[factIds[f]!] = value === undefined || value === null ? defaults[f] : value;
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
-import { fastConverter, SLOW } from '../data/fast-convert.js';
-import { type ColumnSpec, mapRecord, rowErrorPolicy } from '../data/index.js';
+import { type ColumnSpec, rowErrorPolicy } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type CustomerSourceOptions, KeyRegister, openCustomers, type ReadEnd } from './customer-source.js';
+import { RowReader } from './row-values.js';
 
 /**
  * A chunk of customers as columns, the shape compileBatch reads: numeric facts in a Float64Array
@@ -19,9 +19,8 @@ const NUMERIC = new Set(['number', 'integer']);
 
 /**
  * The customer file in chunks of columns: what customerChunks reads, with the same row errors,
- * duplicates and summary, without an object per customer. Cells are converted by fastConverter;
- * a row with any cell it cannot settle goes through mapRecord, so both readers report and keep
- * exactly the same (test/facts/columnar.test.ts).
+ * duplicates and summary, without an object per customer. Rows are read by RowReader, so both
+ * readers report and keep exactly the same (test/facts/columnar.test.ts).
  */
 export async function* customerColumnChunks(
   options: CustomerSourceOptions,
@@ -35,11 +34,7 @@ export async function* customerColumnChunks(
   const diagnostics: Diagnostic[] = [...opened.diagnostics];
   const policy = rowErrorPolicy(options.onError ?? 'report');
   const register = new KeyRegister(source.file);
-  const converters = columns.map(fastConverter);
-  const headers = columns.map((c) => c.column);
   const numeric = columns.map((c) => NUMERIC.has(c.type));
-  const keyIndex = columns.findIndex((c) => c.id === keyFact);
-  const cells: unknown[] = new Array(columns.length);
 
   let chunk = emptyChunk(columns, numeric, size);
   let n = 0;
@@ -56,43 +51,25 @@ export async function* customerColumnChunks(
     n++;
   };
 
+  const reader = new RowReader(columns, keyFact, source.file, policy);
   for await (const record of source.records()) {
-    let clean = record.problem === undefined;
-    if (clean) {
-      const fields = record.fields;
-      for (let k = 0; k < converters.length; k++) {
-        const v = converters[k]!(fields[headers[k]!]);
-        if (v === SLOW) {
-          clean = false;
-          break;
-        }
-        cells[k] = v;
-      }
+    const row = reader.read(record);
+    if (row === 'stop') {
+      await source.close();
+      return {
+        diagnostics: [...diagnostics, ...policy.diagnostics()],
+        summary: policy.summary(),
+        failed: true,
+      };
     }
-    let values: Record<string, unknown> | undefined;
-    if (clean) policy.keepClean();
-    else {
-      const decision = policy.admit(record, mapRecord(record, columns, source.file));
-      if (decision.action === 'stop') {
-        await source.close();
-        return {
-          diagnostics: [...diagnostics, ...policy.diagnostics()],
-          summary: policy.summary(),
-          failed: true,
-        };
-      }
-      if (decision.action === 'skip') continue;
-      values = decision.values;
-    }
-    const id = values ? values[keyFact] : cells[keyIndex];
-    if (id === undefined) continue;
-    const key = String(id);
+    if (row === undefined) continue;
+    const key = row.key;
     const duplicate = register.claim(key, record.row);
     if (duplicate) {
       diagnostics.push(duplicate);
       continue;
     }
-    put(key, record.row, values ? columns.map((c) => values[c.id]) : cells);
+    put(key, record.row, row.values);
     if (n === size) {
       yield chunk;
       chunk = emptyChunk(columns, numeric, size);

@@ -241,6 +241,21 @@ export function customerColumns(
   };
 }
 
+type TransactionSource = NonNullable<NonNullable<Policy['sources']>['transactions']>;
+
+/** A transaction's date and fields as the log maps them (the customer column aside). */
+export function transactionColumns(spec: TransactionSource, timezone: string): ColumnSpec[] {
+  return [
+    { id: '#date', column: spec.date, type: 'date', format: spec.dateFormat, timezone, required: true },
+    ...Object.entries(spec.fields ?? {}).map(([id, field]) => ({
+      id,
+      column: field.column,
+      type: field.type ?? 'number',
+      timezone,
+    })),
+  ];
+}
+
 /** Feeds each transaction of the log to its customer's accumulator; memory holds one row at a time. */
 export async function readTransactions(
   policy: Policy,
@@ -266,13 +281,7 @@ export async function readTransactions(
   if ('code' in source) return { diagnostics: [source], failed: true };
   const wanted: ColumnSpec[] = [
     { id: '#customer', column: spec.customer, type: 'string', required: true },
-    { id: '#date', column: spec.date, type: 'date', format: spec.dateFormat, timezone, required: true },
-    ...Object.entries(spec.fields ?? {}).map(([id, field]) => ({
-      id,
-      column: field.column,
-      type: field.type ?? 'number',
-      timezone,
-    })),
+    ...transactionColumns(spec, timezone),
   ];
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
   if (

@@ -1,10 +1,10 @@
 import { parentPort } from 'node:worker_threads';
 import { type CompiledBatch, compileBatch } from '../compile/batch.js';
 import { type CsvRange, readCsv } from '../data/csv.js';
-import { fastConverter, SLOW } from '../data/fast-convert.js';
-import { type ColumnSpec, mapRecord, type OnError, type ReadSummary, rowErrorPolicy } from '../data/index.js';
+import { type ColumnSpec, type OnError, type ReadSummary, rowErrorPolicy } from '../data/index.js';
 import { type Encoding, limitsOf } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { RowReader } from '../facts/row-values.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { hashKey } from './parallel-keys.js';
 
@@ -73,12 +73,9 @@ parentPort?.on('message', (request: WorkerRequest) => {
 async function readRange(s: WorkerSetup, id: number, range: Omit<CsvRange, 'onEnd'>): Promise<RangeResult> {
   const { columns } = s;
   const policy = rowErrorPolicy(s.onError);
-  const converters = columns.map(fastConverter);
-  const headers = columns.map((c) => c.column);
   const numeric = columns.map((c) => NUMERIC.has(c.type));
-  const keyIndex = columns.findIndex((c) => c.id === s.keyFact);
   const target = new Targets(numeric);
-  const cells: unknown[] = new Array(columns.length);
+  const rows = new RowReader(columns, s.keyFact, s.file, policy);
   let end: RangeResult['end'];
   const reader = readCsv({
     file: s.file,
@@ -92,33 +89,14 @@ async function readRange(s: WorkerSetup, id: number, range: Omit<CsvRange, 'onEn
     for (const event of events) {
       if (event.kind !== 'record') continue;
       const { record } = event;
-      let clean = record.problem === undefined;
-      if (clean) {
-        const fields = record.fields;
-        for (let k = 0; k < converters.length; k++) {
-          const v = converters[k]!(fields[headers[k]!]);
-          if (v === SLOW) {
-            clean = false;
-            break;
-          }
-          cells[k] = v;
-        }
+      const row = rows.read(record);
+      if (row === 'stop') {
+        end = undefined;
+        await reader.return();
+        break reading;
       }
-      let values: Record<string, unknown> | undefined;
-      if (clean) policy.keepClean();
-      else {
-        const decision = policy.admit(record, mapRecord(record, columns, s.file));
-        if (decision.action === 'stop') {
-          end = undefined;
-          await reader.return();
-          break reading;
-        }
-        if (decision.action === 'skip') continue;
-        values = decision.values;
-      }
-      const key = values ? values[s.keyFact] : cells[keyIndex];
-      if (key === undefined) continue;
-      target.put(String(key), record.row, values ? columns.map((c) => values[c.id]) : cells);
+      if (row === undefined) continue;
+      target.put(row.key, record.row, row.values);
     }
   }
   const chunk = target.result(columns.map((c) => c.id));

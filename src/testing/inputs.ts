@@ -1,5 +1,5 @@
 import { safeRecord } from '../data/fields.js';
-import type { ColumnSpec, FieldValue } from '../data/index.js';
+import type { FieldValue } from '../data/index.js';
 import { mapRecord } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
@@ -7,7 +7,7 @@ import { joinPointer } from '../diagnostics/pointer.js';
 import { didYouMeanHelp } from '../diagnostics/suggest.js';
 import type { CustomerInput } from '../engine/evaluate.js';
 import { type AggregatePlan, compileAggregates, isAggregatePlan } from '../facts/aggregate.js';
-import { customerColumns } from '../facts/customers.js';
+import { customerColumns, transactionColumns } from '../facts/customers.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { SourceMap } from '../policy/source-map.js';
@@ -131,24 +131,6 @@ export class InputBuilder {
     });
     return problems.length > 0 ? problems : accumulator.result();
   }
-}
-
-type TransactionSource = NonNullable<NonNullable<Policy['sources']>['transactions']>;
-
-/**
- * The transaction log's columns as the loader reads them, without the customer column: a case's
- * transactions are all its own.
- */
-function transactionColumns(spec: TransactionSource, timezone: string): ColumnSpec[] {
-  return [
-    { id: '#date', column: spec.date, type: 'date', format: spec.dateFormat, timezone, required: true },
-    ...Object.entries(spec.fields ?? {}).map(([id, field]) => ({
-      id,
-      column: field.column,
-      type: field.type ?? 'number',
-      timezone,
-    })),
-  ];
 }
 
 /** A data-file finding moved onto the test file's line: the row there is the case's value. */

@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { ENCODINGS, type EncodingOption } from '../../data/types.js';
 import { renderDiagnostics } from '../../diagnostics/render/index.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
 import { loadPolicy } from '../../policy/load.js';
 import { PROFILE_FORMATS, type ProfileFormat, renderProfile } from '../../report/profile/render.js';
 import { DEFAULT_STALE_MONTHS, profileData } from '../../simulate/profile/index.js';
 import type { ProfileProgress } from '../../simulate/profile/types.js';
 import { type CliIO, EXIT } from '../io.js';
+import { writeReport } from '../population.js';
 
 interface ProfileCommandOptions {
   policy: string;
@@ -132,15 +132,8 @@ async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<number> 
     return usage ? EXIT.usage : EXIT.findings;
   }
   const text = renderProfile(opts.format, run.profile, opts.lang);
-  if (opts.out) {
-    try {
-      // A BOM lets Excel open a UTF-8 CSV with Chinese text correctly.
-      await writeFileAtomic(opts.out, opts.format === 'csv' ? `\uFEFF${text}` : text);
-    } catch (error) {
-      io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
-      return EXIT.usage;
-    }
-  } else io.out(text);
+  const written = await writeReport(text, { out: opts.out, bom: opts.format === 'csv' }, io);
+  if (written !== EXIT.ok) return written;
   const p = run.profile;
   io.err(
     `profiled ${p.rows.customers} customers from ${p.rows.read} rows; as of ${p.asOf.date} (${p.asOf.timezone})\n`,

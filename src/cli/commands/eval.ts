@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { VERIFY_KEY_ENV } from '../../artifact/keys.js';
-import { loadPolicyFrom } from '../../artifact/load.js';
 import { chooseEvaluator, type EngineChoice } from '../../compile/evaluate.js';
 import { type EncodingOption, ON_ERROR, type OnError, type ReadSummary } from '../../data/index.js';
 import { ENCODINGS } from '../../data/types.js';
@@ -17,12 +15,12 @@ import {
   type StreamedRun,
   streamEvaluation,
 } from '../../engine/run.js';
-import { type AtomicFile, openAtomicFile, writeFileAtomic } from '../../io/atomic-write.js';
+import { type AtomicFile, openAtomicFile } from '../../io/atomic-write.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { distributionText, RESULT_FORMATS, type ResultFormat, renderResults } from '../../report/results.js';
 import { evaluatePopulationParallel } from '../../simulate/parallel.js';
 import { type CliIO, EXIT } from '../io.js';
-import { parseWorkers } from '../population.js';
+import { parseWorkers, policyFor, writeReport } from '../population.js';
 
 interface EvalOptions {
   policy: string;
@@ -92,21 +90,9 @@ export function registerEval(program: Command, io: CliIO): void {
 }
 
 async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
-  const keyed = opts.key !== undefined || process.env[VERIFY_KEY_ENV] !== undefined;
-  const loaded = await loadPolicyFrom(opts.policy, { key: opts.key, requireArtifact: keyed });
-  if (!loaded.policy || loaded.diagnostics.length > 0) {
-    // An artifact's warnings (not signature-checked) are shown even when it loads.
-    io.err(
-      renderDiagnostics('text', {
-        diagnostics: loaded.diagnostics,
-        sources: loaded.sources,
-        color: io.isTTY,
-        files: [opts.policy],
-        summary: !loaded.policy,
-      }),
-    );
-  }
-  if (!loaded.policy) return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
+  const policy = await policyFor(opts.policy, opts, io);
+  if (typeof policy === 'number') return policy;
+  const loaded = { policy, sources: new Map<string, string>() };
   const { evaluate, notes } = chooseEvaluator(loaded.policy, opts.engine);
   const runOptions: RunOptions = {
     evaluate,
@@ -157,15 +143,8 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     explain: opts.explain,
     language: opts.lang,
   });
-  if (opts.out) {
-    try {
-      // A BOM lets Excel open a UTF-8 CSV with Chinese text correctly.
-      await writeFileAtomic(opts.out, opts.format === 'csv' ? `\uFEFF${text}` : text);
-    } catch (error) {
-      io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
-      return EXIT.usage;
-    }
-  } else io.out(text);
+  const written = await writeReport(text, { out: opts.out, bom: opts.format === 'csv' }, io);
+  if (written !== EXIT.ok) return written;
   io.err(
     `${summaryLine(run.results.length, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
   );
@@ -215,14 +194,8 @@ async function summarized(
   }
   if (run.failed) return run.diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
   const text = `${distributionText(run.distribution, opts.lang)}\n`;
-  if (opts.out) {
-    try {
-      await writeFileAtomic(opts.out, text);
-    } catch (error) {
-      io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
-      return EXIT.usage;
-    }
-  } else io.out(text);
+  const written = await writeReport(text, { out: opts.out }, io);
+  if (written !== EXIT.ok) return written;
   io.err(
     `${summaryLine(run.evaluated, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
   );

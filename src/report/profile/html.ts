@@ -1,5 +1,6 @@
 import type { Language } from '../../engine/explain/explain.js';
 import type { DataProfile } from '../../simulate/profile/types.js';
+import { escapeHtml } from '../html-escape.js';
 import type { Section } from './sections.js';
 
 const STYLE = `body{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1f2328}
@@ -8,14 +9,7 @@ table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #d0d7de;pad
 th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}p{margin:.3rem 0}`;
 
 /** Everything that goes into the page passes through here: data files hold whatever people typed. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** A self-contained page: inline style, no script, no external resource. */
 export function profileHtml(sections: readonly Section[], profile: DataProfile, language: Language): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Language } from '../../engine/explain/explain.js';
+import { escapeHtml } from '../html-escape.js';
 import type { ChartSpec } from './charts.js';
 import { heading, type Section } from './section.js';
 import { t } from './text.js';
@@ -83,14 +84,7 @@ function echartsScript(): string {
 }
 
 /** Everything printed into the page passes through here: labels and reasons hold whatever people typed. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /**
  * JSON safe inside a script element: no "<" can start "</script" or "<!--", and U+2028/2029

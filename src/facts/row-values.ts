@@ -1,0 +1,60 @@
+import { fastConverter, SLOW } from '../data/fast-convert.js';
+import { type ColumnSpec, mapRecord, type RawRecord, type RowErrorPolicy } from '../data/index.js';
+
+/** A kept row: its customer key and its values in column order (valid until the next read). */
+export interface RowValues {
+  key: string;
+  values: ArrayLike<unknown>;
+}
+
+/**
+ * One record → the wanted columns' values for the columnar readers (this thread's and the
+ * workers'). Cells go through fastConverter; a row with any cell it cannot settle goes through
+ * mapRecord and the row error policy, exactly as the object reader does. `stop`: the policy ends
+ * reading here; undefined: the row is skipped or has no key.
+ */
+export class RowReader {
+  private readonly converters;
+  private readonly headers;
+  private readonly keyIndex;
+  private readonly cells: unknown[];
+
+  constructor(
+    private readonly columns: readonly ColumnSpec[],
+    private readonly keyFact: string,
+    private readonly file: string,
+    private readonly policy: RowErrorPolicy,
+  ) {
+    this.converters = columns.map(fastConverter);
+    this.headers = columns.map((c) => c.column);
+    this.keyIndex = columns.findIndex((c) => c.id === keyFact);
+    this.cells = new Array(columns.length);
+  }
+
+  read(record: RawRecord): RowValues | 'stop' | undefined {
+    const { converters, headers, cells } = this;
+    let clean = record.problem === undefined;
+    if (clean) {
+      const fields = record.fields;
+      for (let k = 0; k < converters.length; k++) {
+        const v = converters[k]!(fields[headers[k]!]);
+        if (v === SLOW) {
+          clean = false;
+          break;
+        }
+        cells[k] = v;
+      }
+    }
+    if (clean) {
+      this.policy.keepClean();
+      const id = cells[this.keyIndex];
+      return id === undefined ? undefined : { key: String(id), values: cells };
+    }
+    const decision = this.policy.admit(record, mapRecord(record, this.columns, this.file));
+    if (decision.action === 'stop') return 'stop';
+    if (decision.action === 'skip') return undefined;
+    const values = decision.values;
+    const id = values[this.keyFact];
+    return id === undefined ? undefined : { key: String(id), values: this.columns.map((c) => values[c.id]) };
+  }
+}
