@@ -1,7 +1,15 @@
 import Papa, { type ParseError, type ParseResult } from 'papaparse';
 import { diagnostic } from '../diagnostics/make.js';
 import { type ByteRange, decodePieces } from './decode.js';
-import { emptyFields, FieldBuilder, formatBytes, isBlankRow, longerThan, oversizedCell } from './fields.js';
+import {
+  CellsRecord,
+  emptyFields,
+  FieldBuilder,
+  formatBytes,
+  isBlankRow,
+  longerThan,
+  oversizedCell,
+} from './fields.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
 import type { Reader, ReaderEvent } from './source.js';
 import type { Encoding, Limits, RawRecord } from './types.js';
@@ -94,7 +102,7 @@ export async function* readCsv(options: CsvOptions): Reader {
       builder = new FieldBuilder(cells);
       return { kind: 'header', names: cells, row };
     }
-    return { kind: 'record', record: { row, fields: builder.build(cells) } };
+    return { kind: 'record', record: new CellsRecord(row, cells, builder) };
   };
 
   /** The events of the complete rows in `text`; `stop` when one of them ends reading. */

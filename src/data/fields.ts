@@ -39,11 +39,37 @@ export class FieldBuilder {
     });
   }
 
+  /** The column a header is read from (the first with it), or -1. */
+  indexOf(header: string): number {
+    const k = this.keys.indexOf(header);
+    return k < 0 ? -1 : this.indexes[k]!;
+  }
+
   build(cells: readonly FieldValue[]): Fields {
     const fields = emptyFields();
     const { keys, indexes } = this;
     for (let k = 0; k < keys.length; k++) fields[keys[k]!] = cells[indexes[k]!] ?? null;
     return fields;
+  }
+}
+
+/**
+ * A record that keeps its cells and builds the header-keyed `fields` only when read: readers that
+ * take cells by column (src/facts/row-values.ts) never pay for the object; everyone else sees an
+ * ordinary RawRecord.
+ */
+export class CellsRecord {
+  #fields: Fields | undefined;
+
+  constructor(
+    readonly row: number,
+    readonly cells: readonly FieldValue[],
+    readonly layout: FieldBuilder,
+  ) {}
+
+  get fields(): Fields {
+    this.#fields ??= this.layout.build(this.cells);
+    return this.#fields;
   }
 }
 

@@ -28,7 +28,13 @@ export interface RawRecord {
    */
   row: number;
   /** Keyed by header (see Fields); empty when `problem` is set. */
-  fields: Fields;
+  readonly fields: Fields;
+  /**
+   * Tabular formats: the cells in file order, and which cell each header is read from; lets a
+   * reader take cells by column without the `fields` object.
+   */
+  readonly cells?: readonly FieldValue[];
+  readonly layout?: { indexOf(header: string): number };
   /** The row could not be read (TW0606, TW0608, TW0601): it has no fields to map. */
   problem?: Diagnostic;
   /** Set with `problem` when reading stopped there: no rows follow. */

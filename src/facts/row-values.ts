@@ -18,6 +18,8 @@ export class RowReader {
   private readonly headers;
   private readonly keyIndex;
   private readonly cells: unknown[];
+  private layout: { indexOf(header: string): number } | undefined;
+  private at: number[] = [];
 
   constructor(
     private readonly columns: readonly ColumnSpec[],
@@ -35,9 +37,11 @@ export class RowReader {
     const { converters, headers, cells } = this;
     let clean = record.problem === undefined;
     if (clean) {
-      const fields = record.fields;
+      const raw = record.cells;
+      const at = raw && record.layout ? this.positions(record.layout) : undefined;
+      const fields = at ? undefined : record.fields;
       for (let k = 0; k < converters.length; k++) {
-        const v = converters[k]!(fields[headers[k]!]);
+        const v = converters[k]!(at ? raw![at[k]!] : fields![headers[k]!]);
         if (v === SLOW) {
           clean = false;
           break;
@@ -56,5 +60,14 @@ export class RowReader {
     const values = decision.values;
     const id = values[this.keyFact];
     return id === undefined ? undefined : { key: String(id), values: this.columns.map((c) => values[c.id]) };
+  }
+
+  /** Which cell holds each column, worked out once per file layout (a missing header reads as undefined). */
+  private positions(layout: { indexOf(header: string): number }): number[] {
+    if (layout !== this.layout) {
+      this.layout = layout;
+      this.at = this.headers.map((h) => layout.indexOf(h)).map((i) => (i < 0 ? Number.MAX_SAFE_INTEGER : i));
+    }
+    return this.at;
   }
 }
