@@ -3,10 +3,10 @@ import { roundScore } from '../engine/round.js';
 import { planScorecard } from '../engine/scoring/scorecard.js';
 import { compareValues, levelEnds, sameValue } from '../engine/tiers/quota.js';
 import { rangeOf } from '../engine/tiers/thresholds.js';
-import { contains, fromBounds } from '../policy/analysis/interval.js';
+import { fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { generateScorer } from './codegen.js';
+import { generateRanges, generateScorer } from './codegen.js';
 import { compileTest } from './conditions.js';
 import { compileMatrixDecision } from './matrix.js';
 
@@ -66,6 +66,7 @@ export function compileBatch(policy: Policy): CompiledBatch {
       )
     : undefined;
   const needsRow = tiers.method === 'criteria' || tiers.method === 'matrix';
+  const placeInRanges = generateRanges(thresholds);
 
   return {
     run(columns, options = {}) {
@@ -74,16 +75,7 @@ export function compileBatch(policy: Policy): CompiledBatch {
       const score = new Float64Array(n).fill(Number.NaN);
       generated?.(columns.facts, n, score);
       if (tiers.method === 'thresholds') {
-        for (let i = 0; i < n; i++) {
-          const total = score[i]!;
-          if (Number.isNaN(total)) continue;
-          for (let k = 0; k < thresholds.length; k++) {
-            if (contains(thresholds[k]!, total)) {
-              tier[i] = k;
-              break;
-            }
-          }
-        }
+        placeInRanges(score, tier, n);
       } else if (needsRow) {
         const { row, fill } = rowFiller(policy, columns);
         for (let i = 0; i < n; i++) {

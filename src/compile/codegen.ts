@@ -1,5 +1,5 @@
 import type { ScorecardPlan } from '../engine/scoring/scorecard.js';
-import { fromBounds } from '../policy/analysis/interval.js';
+import { fromBounds, type Interval } from '../policy/analysis/interval.js';
 import type { ScoringFunction } from '../policy/schema/scoring.js';
 
 /**
@@ -104,4 +104,26 @@ function points(fn: ScoringFunction, tables: Map<string, number>[]): string {
 /** A number literal that reads back as the same double. */
 function num(x: number): string {
   return Object.is(x, -0) ? '-0' : String(x);
+}
+
+/**
+ * Threshold tiers over a score column: the first range holding the score, written out as
+ * comparisons (the ranges are the policy's, compared as `contains` does), -1 left for none.
+ */
+export function generateRanges(
+  ranges: readonly Interval[],
+): (score: Float64Array, tier: Int32Array, n: number) => void {
+  const tests = ranges.map((r, k) => {
+    const parts = ['true'];
+    if (r.lo !== -Infinity) parts.push(r.loClosed ? `s >= ${num(r.lo)}` : `s > ${num(r.lo)}`);
+    if (r.hi !== Infinity) parts.push(r.hiClosed ? `s <= ${num(r.hi)}` : `s < ${num(r.hi)}`);
+    return `if (${parts.join(' && ')}) { tier[i] = ${k}; continue; }`;
+  });
+  // NaN fails every comparison but `true`: an unscored customer must stay without a tier.
+  const body = `for (let i = 0; i < n; i++) {\nconst s = score[i];\nif (s !== s) continue;\n${tests.join('\n')}\n}`;
+  return new Function('score', 'tier', 'n', body) as (
+    score: Float64Array,
+    tier: Int32Array,
+    n: number,
+  ) => void;
 }
