@@ -71,8 +71,9 @@ export function compileBatch(policy: Policy): CompiledBatch {
   return {
     run(columns, options = {}) {
       const n = columns.length;
-      const tier = new Int32Array(n).fill(-1);
-      const score = new Float64Array(n).fill(Number.NaN);
+      // The generated scorer writes every score and the generated ranges every tier: no fill needed.
+      const tier = tiers.method === 'thresholds' ? new Int32Array(n) : new Int32Array(n).fill(-1);
+      const score = generated ? new Float64Array(n) : new Float64Array(n).fill(Number.NaN);
       generated?.(columns.facts, n, score);
       if (tiers.method === 'thresholds') {
         placeInRanges(score, tier, n);

@@ -108,7 +108,8 @@ function num(x: number): string {
 
 /**
  * Threshold tiers over a score column: the first range holding the score, written out as
- * comparisons (the ranges are the policy's, compared as `contains` does), -1 left for none.
+ * comparisons (the ranges are the policy's, compared as `contains` does), -1 for none. Every
+ * tier is written, so the caller need not fill the array.
  */
 export function generateRanges(
   ranges: readonly Interval[],
@@ -120,7 +121,7 @@ export function generateRanges(
     return `if (${parts.join(' && ')}) { tier[i] = ${k}; continue; }`;
   });
   // NaN fails every comparison but `true`: an unscored customer must stay without a tier.
-  const body = `for (let i = 0; i < n; i++) {\nconst s = score[i];\nif (s !== s) continue;\n${tests.join('\n')}\n}`;
+  const body = `for (let i = 0; i < n; i++) {\nconst s = score[i];\nif (s === s) {\n${tests.join('\n')}\n}\ntier[i] = -1;\n}`;
   return new Function('score', 'tier', 'n', body) as (
     score: Float64Array,
     tier: Int32Array,
