@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plainNumber } from '../../src/data/fast-convert.js';
 import type { ColumnSpec, OnError } from '../../src/data/index.js';
 import { customerColumnChunks } from '../../src/facts/columnar.js';
 import { customerChunks } from '../../src/facts/customers.js';
@@ -120,5 +121,44 @@ describe('customerColumnChunks', () => {
       }),
       { numRuns: Number(process.env.TIERWISE_FUZZ_RUNS ?? 60), seed: 7 },
     );
+  });
+});
+
+describe('plainNumber', () => {
+  it('gives what Number() gives for every plain decimal, and refuses everything else', () => {
+    const plain = fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^\d{1,15}$/),
+        fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined }),
+      )
+      .map(
+        ([minus, whole, fraction]) =>
+          `${minus ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`,
+      );
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(Object.is(plainNumber(text), Number(text))).toBe(true);
+      }),
+      { numRuns: 20_000, seed: 11 },
+    );
+    for (const text of [
+      '',
+      '-',
+      '.5',
+      '5.',
+      '1e3',
+      '+1',
+      '1,000',
+      ' 1',
+      '1 ',
+      '1.1234567',
+      '1234567890123456',
+      '--1',
+      '１',
+    ])
+      expect(plainNumber(text)).toBeUndefined();
+    expect(plainNumber('999999999999.999')).toBe(999999999999.999);
+    expect(Object.is(plainNumber('-0'), -0)).toBe(true);
   });
 });
