@@ -33,6 +33,29 @@ interface StreamedWorkbook extends AsyncIterable<StreamedSheet> {
  * strings in the zip (as Excel writes them) is spooled to a temporary file first.
  */
 export async function* readXlsx(options: XlsxOptions): Reader {
+  for (let attempt = 1; ; attempt++) {
+    const state = { yielded: false, race: false };
+    yield* readOnce(options, state, attempt < MAX_ATTEMPTS);
+    if (!state.race) return;
+  }
+}
+
+/**
+ * exceljs's streaming reader can reach a worksheet before it has parsed xl/workbook.xml when
+ * that entry comes last in the zip (exceljs/exceljs#3064): a race, not a bad file. It happens
+ * before the first row, so reading again from the start is safe.
+ */
+const MAX_ATTEMPTS = 5;
+
+function isWorkbookRace(error: unknown): boolean {
+  return error instanceof TypeError && /reading 'sheets'/.test(error.message);
+}
+
+async function* readOnce(
+  options: XlsxOptions,
+  state: { yielded: boolean; race: boolean },
+  mayRetry: boolean,
+): Reader {
   const { file, limits } = options;
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
@@ -76,14 +99,20 @@ export async function* readXlsx(options: XlsxOptions): Reader {
           batch.push(...record({ row, fields: builder.build(cells) }));
         }
         if (batch.length >= BATCH_ROWS) {
+          state.yielded = true;
           yield batch;
           batch = [];
         }
       }
+      state.yielded = true;
       if (batch.length > 0) yield batch;
       break;
     }
   } catch (error) {
+    if (mayRetry && !state.yielded && isWorkbookRace(error)) {
+      state.race = true;
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     const d = diagnostic(
       'TW0601',
