@@ -3,6 +3,7 @@ import { basename, dirname, join, normalize, relative, resolve, sep } from 'node
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import type { CheckedPolicy } from '../policy/check.js';
+import { POLICY_FILE, TEST_FILE } from '../policy/files.js';
 import { decodePolicyBytes, parsePolicyText } from '../policy/parse.js';
 import { FILES_PREFIX, type ManifestBase, type ManifestPolicy, sha256Hex } from './manifest.js';
 
@@ -26,9 +27,6 @@ interface Member {
   id: string;
   version: string;
 }
-
-const POLICY_SUFFIX = /\.tier\.ya?ml$/;
-const TEST_FILE = /\.test\.ya?ml$/;
 
 /**
  * Every file the checked policies need: each policy, its bases (metadata.extends, followed to
@@ -117,7 +115,7 @@ function metadataOf(text: string): { name: string; version: string; extends?: st
 /** `retail.tier.yaml` owns `retail.test.yaml` and `retail.<anything>.test.yaml` beside it. */
 async function testsBeside(policyPath: string): Promise<string[]> {
   const dir = dirname(policyPath);
-  const stem = basename(policyPath).replace(POLICY_SUFFIX, '');
+  const stem = basename(policyPath).replace(POLICY_FILE, '');
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   return entries
     .filter((e) => e.isFile() && TEST_FILE.test(e.name))

@@ -87,7 +87,7 @@ export async function policyFor(path: string, opts: { key?: string }, io: CliIO)
         summary: false,
       }),
     );
-  if (!loaded.policy) return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
+  if (!loaded.policy) return failedExit(loaded.diagnostics, ['TW0001']);
   return loaded.policy;
 }
 
@@ -107,7 +107,18 @@ export function populationOptions(opts: DataOptions, io: CliIO): PopulationOptio
   };
 }
 
-/** Diagnostics of a run on stderr, then the exit code for a run that could not finish. */
+/**
+ * The exit code of a command that could not finish: a file that cannot be read (or an option
+ * that cannot be used) is a usage error, anything else a finding.
+ */
+export function failedExit(
+  diagnostics: readonly Diagnostic[],
+  usage: readonly string[] = ['TW0601'],
+): number {
+  return diagnostics.some((d) => usage.includes(d.code)) ? EXIT.usage : EXIT.findings;
+}
+
+/** A run's diagnostics on stderr, as every command shows them. */
 export function reportRun(diagnostics: readonly Diagnostic[], io: CliIO): void {
   if (diagnostics.length === 0) return;
   io.err(

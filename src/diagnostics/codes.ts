@@ -79,6 +79,7 @@ export const CODES = {
   TW0702: { severity: 'warning', title: 'customer gets no tier' },
   TW0703: { severity: 'error', title: 'condition could not be evaluated' },
   // simulation, diff, calibration, data profile (src/simulate)
+  TW0801: { severity: 'error', title: 'calibration target names no tier of the policy' },
   TW0850: { severity: 'error', title: 'data profile option cannot be used' },
   // policy tests (src/testing)
   TW0901: { severity: 'error', title: 'test case failed' },

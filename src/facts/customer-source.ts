@@ -66,14 +66,15 @@ export class KeyRegister {
       this.seen.set(key, row);
       return undefined;
     }
-    return diagnostic(
-      'TW0607',
-      `customer ${key} appears again (first at row ${first}); this row is ignored`,
-      {
-        file: this.file,
-        row,
-        help: 'remove the duplicate, or merge the two records (the same company under two names is common)',
-      },
-    );
+    return duplicateKey(this.file, key, first, row);
   }
+}
+
+/** TW0607: a later row with a key already seen; the first row is the customer. */
+export function duplicateKey(file: string, key: string, first: number, row: number): Diagnostic {
+  return diagnostic('TW0607', `customer ${key} appears again (first at row ${first}); this row is ignored`, {
+    file,
+    row,
+    help: 'remove the duplicate, or merge the two records (the same company under two names is common)',
+  });
 }

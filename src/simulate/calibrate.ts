@@ -1,4 +1,6 @@
 import { compileBatch } from '../compile/batch.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -32,6 +34,27 @@ export async function calibrate(
   options: CalibrateOptions,
 ): Promise<Calibration> {
   const { policy } = source;
+  const ref: PolicyRef = {
+    name: policy.metadata.name,
+    version: policy.metadata.version,
+    label: policy.metadata.labels,
+    file: source.file,
+  };
+  const step = options.step ?? 5;
+  const epsilon = options.epsilon ?? 2;
+  const unknown = unknownTargets(policy, options.targets ?? []);
+  if (unknown.length > 0) {
+    return {
+      policy: ref,
+      data: { customers: options.customers, transactions: options.transactions },
+      customers: 0,
+      thresholds: [],
+      sensitivity: { step, rows: [] },
+      stability: { epsilon, rows: [] },
+      failed: true,
+      diagnostics: unknown,
+    };
+  }
   const chunks: CustomerColumns[] = [];
   const scores: Float64Array[] = [];
   const tiers: Int32Array[] = [];
@@ -43,12 +66,6 @@ export async function calibrate(
   });
   const revenueFact = run.distribution.revenueFact;
   const population = { chunks, scores, tiers, revenueFact };
-  const ref: PolicyRef = {
-    name: policy.metadata.name,
-    version: policy.metadata.version,
-    label: policy.metadata.labels,
-    file: source.file,
-  };
   const thresholdMethod = policy.tiers?.method === 'thresholds';
   const top = policy.tiers?.levels[0]?.id;
   const targets =
@@ -67,16 +84,27 @@ export async function calibrate(
     currency: revenueFact ? policy.facts?.[revenueFact]?.unit : undefined,
     thresholds:
       run.failed || !thresholdMethod ? [] : targets.map((t) => searchThreshold(policy, population, t)),
-    sensitivity: {
-      step: options.step ?? 5,
-      rows: run.failed ? [] : sensitivity(policy, population, options.step ?? 5),
-    },
+    sensitivity: { step, rows: run.failed ? [] : sensitivity(policy, population, step) },
     stability: {
-      epsilon: options.epsilon ?? 2,
-      rows: run.failed || !thresholdMethod ? [] : stability(policy, population, options.epsilon ?? 2),
+      epsilon,
+      rows: run.failed || !thresholdMethod ? [] : stability(policy, population, epsilon),
     },
+    failed: run.failed,
     diagnostics: run.diagnostics,
   };
+}
+
+/** TW0801 for each target naming a tier the policy does not have. */
+function unknownTargets(policy: Policy, targets: NonNullable<CalibrateOptions['targets']>): Diagnostic[] {
+  const ids = (policy.tiers?.levels ?? []).map((l) => l.id);
+  return targets
+    .filter((t) => !ids.includes(t.tier))
+    .map((t) =>
+      diagnostic('TW0801', `the policy has no tier '${t.tier}' to calibrate`, {
+        pointer: '/tiers/levels',
+        help: `the policy's tiers: ${ids.join(', ')}`,
+      }),
+    );
 }
 
 interface Population {

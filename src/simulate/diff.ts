@@ -132,6 +132,7 @@ export async function diffPolicies(
     },
     movers,
     moversTotal,
+    failed: runs[0]!.failed,
     diagnostics: [
       ...runs[0]!.diagnostics,
       ...runs[1]!.diagnostics.filter((d) => !runs[0]!.diagnostics.includes(d)),

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { KeyRegister } from '../facts/customer-source.js';
+import { duplicateKey } from '../facts/customer-source.js';
 
 /** FNV-1a over the key's UTF-16 code units: computed by the workers, so that the main thread does not hash strings. */
 export function hashKey(key: string): number {
@@ -21,7 +21,7 @@ export class KeyIndex {
 
   constructor(private readonly file: string) {}
 
-  /** Whether `key` is new; otherwise its duplicate diagnostic, worded by KeyRegister. */
+  /** Whether `key` is new; otherwise its duplicate diagnostic. */
   claim(key: string, hash: number, row: number): Diagnostic | undefined {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -30,11 +30,8 @@ export class KeyIndex {
         this.insert(slot, key, hash, row);
         return undefined;
       }
-      if (this.hashes[entry] === hash && this.keys[entry] === key) {
-        const register = new KeyRegister(this.file);
-        register.claim(key, this.rows[entry]!);
-        return register.claim(key, row);
-      }
+      if (this.hashes[entry] === hash && this.keys[entry] === key)
+        return duplicateKey(this.file, key, this.rows[entry]!, row);
     }
   }
 

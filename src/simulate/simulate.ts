@@ -6,7 +6,7 @@ import { parsePercentMicros, SCALE } from '../policy/analysis/percent.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { evaluatePopulationParallel } from './parallel.js';
 import type { PopulationOptions, PopulationRun } from './population.js';
-import type { Labels, ServiceLoad, Simulation, TierFigures } from './types.js';
+import type { ServiceLoad, Simulation, TierFigures } from './types.js';
 
 export interface SimulateOptions extends PopulationOptions {
   /** Facts averaged per tier; by default the policy's average-order-value and repurchase-rate aggregates. */
@@ -155,6 +155,7 @@ export class SimulationBuilder {
         flag,
         customers: everyone.reduce((n, t) => n + (t.flags[flag] ?? 0), 0),
       })),
+      failed: run.failed,
       diagnostics: run.diagnostics,
       customersSummary: run.customersSummary,
       transactionsSummary: run.transactionsSummary,
@@ -225,5 +226,3 @@ function allConditionFacts(policy: Policy): string[] {
     Object.keys(policy.classifiers ?? {}).length > 0 || (policy.rerating?.triggers ?? []).length > 0;
   return conditional ? Object.keys(policy.facts ?? {}) : [];
 }
-
-export type { Labels };

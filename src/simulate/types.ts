@@ -59,6 +59,8 @@ export interface Simulation {
   };
   classifiers: { id: string; label?: Labels; classes: { id: string; label?: Labels; customers: number }[] }[];
   flags: { flag: string; customers: number }[];
+  /** Reading stopped (a file that cannot be read, --on-error fail): the figures are not the file's. */
+  failed: boolean;
   diagnostics: Diagnostic[];
   customersSummary?: ReadSummary;
   transactionsSummary?: ReadSummary;
@@ -101,6 +103,8 @@ export interface PolicyDiff {
   /** Customers who move, in file order, up to the run's limit. */
   movers: Mover[];
   moversTotal: number;
+  /** Reading stopped: see Simulation.failed. */
+  failed: boolean;
   diagnostics: Diagnostic[];
 }
 
@@ -159,5 +163,7 @@ export interface Calibration {
   thresholds: ThresholdSearch[];
   sensitivity: { step: number; rows: SensitivityRow[] };
   stability: { epsilon: number; rows: StabilityRow[] };
+  /** Reading stopped: see Simulation.failed. */
+  failed: boolean;
   diagnostics: Diagnostic[];
 }

@@ -1,11 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
-import { POLICY_FILE } from '../policy/files.js';
+import { findFiles, POLICY_FILE, TEST_FILE } from '../policy/files.js';
 
-/** Test files sit beside their policy: seed004-rfm.test.yaml tests seed004-rfm.tier.yaml. */
-export const TEST_FILE = /\.test\.ya?ml$/;
+export { TEST_FILE };
 
 export const DEFAULT_TEST_PATHS = ['policies'];
 
@@ -24,7 +23,7 @@ export async function discoverTestFiles(
       diagnostics.push(
         diagnostic('TW0001', `cannot read ${path}: no such file or directory`, { file: path }),
       );
-    else if (info.isDirectory()) files.push(...(await walk(path)));
+    else if (info.isDirectory()) files.push(...(await findFiles(path, TEST_FILE)));
     else if (POLICY_FILE.test(path)) {
       const sibling = await siblingTest(path);
       if (sibling) files.push(sibling);
@@ -51,18 +50,6 @@ async function siblingTest(policy: string): Promise<string | undefined> {
       return candidate;
   }
   return undefined;
-}
-
-async function walk(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  const out: string[] = [];
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
-      out.push(...(await walk(path)));
-    else if (entry.isFile() && TEST_FILE.test(entry.name)) out.push(path);
-  }
-  return out;
 }
 
 /** The policy a test file tests: its `policy:` (relative to the test file), else the namesake. */

@@ -10,6 +10,7 @@ import { type CliIO, EXIT } from '../io.js';
 import {
   addDataOptions,
   type DataOptions,
+  failedExit,
   policyFor,
   populationOptions,
   reportRun,
@@ -69,13 +70,6 @@ async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number> {
   }
   const source = await policyFor(opts.policy, opts, io);
   if (typeof source === 'number') return source;
-  const unknown = targets?.find((t) => !source.tiers?.levels.some((l) => l.id === t.parsed!.tier));
-  if (unknown) {
-    io.err(
-      `tierwise calibrate: --target ${unknown.text}: the policy has no tier '${unknown.parsed!.tier}' (tiers: ${source.tiers?.levels.map((l) => l.id).join(', ')})\n`,
-    );
-    return EXIT.usage;
-  }
   const population = populationOptions(opts, io);
   const result = await calibrate(
     { policy: source, file: opts.policy },
@@ -83,8 +77,7 @@ async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number> {
   );
   population.stop();
   reportRun(result.diagnostics, io);
-  if (result.customers === 0 && result.diagnostics.some((d) => d.severity === 'error'))
-    return result.diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
+  if (result.failed) return failedExit(result.diagnostics, ['TW0601', 'TW0801']);
   return writeReport(
     renderCalibration(opts.format, result, { lang: opts.lang }),
     { out: opts.out, bom: opts.format === 'csv' },

@@ -2,16 +2,15 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { ENCODINGS, type EncodingOption } from '../../data/types.js';
-import { renderDiagnostics } from '../../diagnostics/render/index.js';
-import { loadPolicy } from '../../policy/load.js';
 import { PROFILE_FORMATS, type ProfileFormat, renderProfile } from '../../report/profile/render.js';
 import { DEFAULT_STALE_MONTHS, profileData } from '../../simulate/profile/index.js';
 import type { ProfileProgress } from '../../simulate/profile/types.js';
 import { type CliIO, EXIT } from '../io.js';
-import { writeReport } from '../population.js';
+import { failedExit, policyFor, reportRun, writeReport } from '../population.js';
 
 interface ProfileCommandOptions {
   policy: string;
+  key?: string;
   data: string;
   transactions?: string;
   asOf: string;
@@ -33,7 +32,14 @@ export function registerData(program: Command, io: CliIO): void {
     .description(
       'profile customer data against a policy: completeness, invalid values, likely duplicates, stale customers, and the tiers, rules and bands the data never reaches',
     )
-    .requiredOption('--policy <file>', 'the policy (*.tier.yaml): its columns, key, personal data and rules')
+    .requiredOption(
+      '--policy <file>',
+      'the policy (*.tier.yaml) or a policy artifact: its columns, key, personal data and rules',
+    )
+    .option(
+      '--key <pem>',
+      'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
+    )
     .requiredOption('--data <file>', 'customer records: CSV, TSV, NDJSON, JSON or XLSX')
     .option(
       '--transactions <file>',
@@ -90,21 +96,11 @@ function wholeNumber(text: string): number {
 }
 
 async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<number> {
-  const loaded = await loadPolicy(opts.policy);
-  if (!loaded.policy) {
-    io.err(
-      renderDiagnostics('text', {
-        diagnostics: loaded.diagnostics,
-        sources: loaded.sources,
-        color: io.isTTY,
-        files: [opts.policy],
-      }),
-    );
-    return loaded.diagnostics.some((d) => d.code === 'TW0001') ? EXIT.usage : EXIT.findings;
-  }
+  const policy = await policyFor(opts.policy, opts, io);
+  if (typeof policy === 'number') return policy;
   const bar = progressBar(io);
   const run = await profileData(
-    loaded.policy,
+    policy,
     {
       customers: opts.data,
       transactions: opts.transactions,
@@ -118,19 +114,8 @@ async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<number> 
     },
     bar?.update,
   ).finally(() => bar?.stop());
-  if (run.diagnostics.length > 0)
-    io.err(
-      renderDiagnostics('text', {
-        diagnostics: run.diagnostics,
-        sources: loaded.sources,
-        color: io.isTTY,
-        summary: false,
-      }),
-    );
-  if (!run.profile) {
-    const usage = run.diagnostics.some((d) => d.code === 'TW0601' || d.code === 'TW0850');
-    return usage ? EXIT.usage : EXIT.findings;
-  }
+  reportRun(run.diagnostics, io);
+  if (!run.profile) return failedExit(run.diagnostics, ['TW0601', 'TW0850']);
   const text = renderProfile(opts.format, run.profile, opts.lang);
   const written = await writeReport(text, { out: opts.out, bom: opts.format === 'csv' }, io);
   if (written !== EXIT.ok) return written;
@@ -152,10 +137,10 @@ const PHASES: Record<ProfileProgress['phase'], string> = {
  * or redirected output, and tests, stay free of control characters.
  */
 function progressBar(io: CliIO): { update: (p: ProfileProgress) => void; stop: () => void } | undefined {
-  if (!io.isTTY || !process.stderr.isTTY) return undefined;
+  if (!io.progress) return undefined;
   const bar = new cliProgress.SingleBar(
     {
-      stream: process.stderr,
+      stream: io.progress,
       format: '{phase} [{bar}] {percentage}% | {done}',
       hideCursor: true,
       clearOnComplete: true,

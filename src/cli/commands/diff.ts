@@ -7,7 +7,14 @@ import { renderSemverDiff, type SemverStatus, semverDiff } from '../../policy/ch
 import { renderDiff, SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/index.js';
 import { diffPolicies } from '../../simulate/diff.js';
 import { type CliIO, EXIT } from '../io.js';
-import { type DataOptions, policyFor, populationOptions, reportRun, writeReport } from '../population.js';
+import {
+  type DataOptions,
+  failedExit,
+  policyFor,
+  populationOptions,
+  reportRun,
+  writeReport,
+} from '../population.js';
 
 /**
  * `tierwise diff` compares two things, one mode per option: `--semver OLD NEW` compares two
@@ -121,8 +128,7 @@ async function populationMode(opts: DiffOptions, io: CliIO): Promise<number> {
   );
   population.stop();
   reportRun(diff.diagnostics, io);
-  if (diff.simulations.from.customersSummary === undefined)
-    return diff.diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
+  if (diff.failed) return failedExit(diff.diagnostics);
   return writeReport(
     renderDiff(format, diff, { lang: data.lang }),
     { out: opts.out, bom: format === 'csv' },

@@ -5,7 +5,6 @@ import { type EncodingOption, ON_ERROR, type OnError, type ReadSummary } from '.
 import { ENCODINGS } from '../../data/types.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { renderDiagnostics } from '../../diagnostics/render/index.js';
 import { tierDistribution } from '../../engine/distribution.js';
 import type { CustomerResult } from '../../engine/evaluate.js';
 import {
@@ -20,7 +19,7 @@ import type { Policy } from '../../policy/schema/policy.js';
 import { distributionText, RESULT_FORMATS, type ResultFormat, renderResults } from '../../report/results.js';
 import { evaluatePopulationParallel } from '../../simulate/parallel.js';
 import { type CliIO, EXIT } from '../io.js';
-import { parseWorkers, policyFor, writeReport } from '../population.js';
+import { failedExit, parseWorkers, policyFor, reportRun, writeReport } from '../population.js';
 
 interface EvalOptions {
   policy: string;
@@ -92,8 +91,7 @@ export function registerEval(program: Command, io: CliIO): void {
 async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
-  const loaded = { policy, sources: new Map<string, string>() };
-  const { evaluate, notes } = chooseEvaluator(loaded.policy, opts.engine);
+  const { evaluate, notes } = chooseEvaluator(policy, opts.engine);
   const runOptions: RunOptions = {
     evaluate,
     explain: opts.explain,
@@ -107,34 +105,25 @@ async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   };
   // The distribution alone needs no object per customer: the batch form reads columns.
   if (opts.summary && opts.engine === 'compiled' && notes.length === 0 && !opts.customer && !opts.explain)
-    return summarized(loaded.policy, loaded.sources, opts, io);
+    return summarized(policy, opts, io);
   // Row-by-row output of a policy that needs no population or transaction join is streamed:
   // memory then follows a chunk, not the file. --on-error fail keeps the whole run, so a bad
   // row never leaves half the results printed.
   const streamable =
-    canStream(loaded.policy, runOptions) &&
+    canStream(policy, runOptions) &&
     opts.onError !== 'fail' &&
     (opts.summary || opts.format === 'ndjson' || opts.format === 'csv');
-  if (streamable) return streamed(loaded.policy, loaded.sources, runOptions, notes, opts, io);
-  const run = await runEvaluation(loaded.policy, runOptions);
+  if (streamable) return streamed(policy, runOptions, notes, opts, io);
+  const run = await runEvaluation(policy, runOptions);
   run.diagnostics.unshift(...notes);
-  if (run.diagnostics.length > 0) {
-    io.err(
-      renderDiagnostics('text', {
-        diagnostics: run.diagnostics,
-        sources: loaded.sources,
-        color: io.isTTY,
-        summary: false,
-      }),
-    );
-  }
-  if (run.failed) return run.diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
+  reportRun(run.diagnostics, io);
+  if (run.failed) return failedExit(run.diagnostics);
   if (opts.customer) {
     const missing = opts.customer.filter((id) => !run.results.some((r) => r.customer === id));
     if (missing.length > 0) io.err(`tierwise: no customer ${missing.join(', ')} in ${opts.data}\n`);
   }
   const text = renderResults(opts.summary ? 'summary' : opts.format, {
-    policy: loaded.policy,
+    policy,
     results: run.results,
     facts: run.facts,
     distribution: run.distribution,
@@ -172,12 +161,7 @@ function summaryLine(
   return parts.join('; ');
 }
 
-async function summarized(
-  policy: Policy,
-  sources: Map<string, string>,
-  opts: EvalOptions,
-  io: CliIO,
-): Promise<number> {
+async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise<number> {
   const run = await evaluatePopulationParallel(policy, {
     workers: opts.workers,
     customers: opts.data,
@@ -187,12 +171,8 @@ async function summarized(
     encoding: opts.encoding,
     sheet: opts.sheet,
   });
-  if (run.diagnostics.length > 0) {
-    io.err(
-      renderDiagnostics('text', { diagnostics: run.diagnostics, sources, color: io.isTTY, summary: false }),
-    );
-  }
-  if (run.failed) return run.diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
+  reportRun(run.diagnostics, io);
+  if (run.failed) return failedExit(run.diagnostics);
   const text = `${distributionText(run.distribution, opts.lang)}\n`;
   const written = await writeReport(text, { out: opts.out }, io);
   if (written !== EXIT.ok) return written;
@@ -204,7 +184,6 @@ async function summarized(
 
 async function streamed(
   policy: Policy,
-  sources: Map<string, string>,
   runOptions: RunOptions,
   notes: Diagnostic[],
   opts: EvalOptions,
@@ -250,10 +229,8 @@ async function streamed(
     return EXIT.usage;
   }
   const diagnostics = [...notes, ...run.diagnostics];
-  if (diagnostics.length > 0) {
-    io.err(renderDiagnostics('text', { diagnostics, sources, color: io.isTTY, summary: false }));
-  }
-  if (run.failed) return diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
+  reportRun(diagnostics, io);
+  if (run.failed) return failedExit(diagnostics);
   io.err(`${summaryLine(run.evaluated, run.customersSummary)} (streamed)\n`);
   return EXIT.ok;
 }

@@ -11,6 +11,7 @@ import { type CliIO, EXIT } from '../io.js';
 import {
   addDataOptions,
   type DataOptions,
+  failedExit,
   policyFor,
   populationOptions,
   reportRun,
@@ -49,11 +50,7 @@ async function run(opts: SimulateOptions, io: CliIO): Promise<number> {
   const simulation = await simulate(policy, { ...population, kpis: opts.kpi });
   population.stop();
   reportRun(simulation.diagnostics, io);
-  if (
-    simulation.customersSummary === undefined ||
-    (simulation.customers === 0 && hasErrors(simulation.diagnostics))
-  )
-    return simulation.diagnostics.some((d) => d.code === 'TW0601') ? EXIT.usage : EXIT.findings;
+  if (simulation.failed) return failedExit(simulation.diagnostics);
   const code = await writeReport(
     renderSimulation(opts.format, simulation, { lang: opts.lang }),
     { out: opts.out, bom: opts.format === 'csv' },

@@ -110,6 +110,7 @@ export function simulation(vipLabel?: string): Simulation {
       },
     ],
     flags: [{ flag: 'churn-warning', customers: 3_120 }],
+    failed: false,
     diagnostics: [{ code: 'TW0601', severity: 'warning', message: 'row 7: bad date' }],
   };
 }
@@ -165,6 +166,7 @@ export function policyDiff(): PolicyDiff {
       },
     ],
     moversTotal: 3,
+    failed: false,
     diagnostics: [],
   };
 }
@@ -276,6 +278,7 @@ export function calibration(): Calibration {
         },
       ],
     },
+    failed: false,
     diagnostics: [],
   };
 }
