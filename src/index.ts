@@ -14,7 +14,6 @@ export { type Distribution, tierDistribution } from './engine/distribution.js';
 // Evaluation: the reference evaluator, a whole run, explanations and reports.
 export { type CustomerInput, type CustomerResult, ReferenceEvaluator } from './engine/evaluate.js';
 export { explainResult, type Language } from './engine/explain/explain.js';
-export { maskValue } from './engine/explain/mask.js';
 export { type MoveUp, moveUp } from './engine/explain/next-tier.js';
 export { type EvaluationRun, type RunOptions, runEvaluation } from './engine/run.js';
 export {
@@ -30,4 +29,5 @@ export { formatPolicyText } from './policy/fmt.js';
 export { checkPaths, loadPolicy } from './policy/load.js';
 export { policyJsonSchema } from './policy/schema/json-schema.js';
 export type { Policy } from './policy/schema/policy.js';
+export { maskValue } from './privacy/mask.js';
 export { RESULT_FORMATS, type ResultFormat, renderResults } from './report/results.js';

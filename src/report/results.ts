@@ -4,9 +4,9 @@ import type { ConditionTrace } from '../engine/conditions/trace.js';
 import type { Distribution } from '../engine/distribution.js';
 import type { CustomerResult } from '../engine/evaluate.js';
 import { explainResult, type Language } from '../engine/explain/explain.js';
-import { maskFacts, maskValue } from '../engine/explain/mask.js';
 import { moveUp } from '../engine/explain/next-tier.js';
 import type { Policy } from '../policy/schema/policy.js';
+import { maskFacts, maskValue } from '../privacy/mask.js';
 import { renderTable } from './table.js';
 
 export const RESULT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;

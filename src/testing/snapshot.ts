@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
-import { maskValue } from '../engine/explain/mask.js';
 import { type Evaluate, runEvaluation } from '../engine/run.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { POLICY_FILE } from '../policy/files.js';
 import type { Policy } from '../policy/schema/policy.js';
+import { maskValue } from '../privacy/mask.js';
 import { type MigrationMatrix, migrationMatrix } from '../simulate/migration.js';
 
 export interface SnapshotOptions {

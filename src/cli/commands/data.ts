@@ -2,9 +2,9 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { ENCODINGS, type EncodingOption } from '../../data/types.js';
+import { DEFAULT_STALE_MONTHS, profileData } from '../../profile/index.js';
+import type { ProfileProgress } from '../../profile/types.js';
 import { PROFILE_FORMATS, type ProfileFormat, renderProfile } from '../../report/profile/render.js';
-import { DEFAULT_STALE_MONTHS, profileData } from '../../simulate/profile/index.js';
-import type { ProfileProgress } from '../../simulate/profile/types.js';
 import { type CliIO, EXIT } from '../io.js';
 import { failedExit, policyFor, reportRun, writeReport } from '../population.js';
 

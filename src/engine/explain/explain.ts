@@ -1,9 +1,9 @@
 import { describeInterval, fromBounds } from '../../policy/analysis/interval.js';
 import type { Policy } from '../../policy/schema/policy.js';
+import { maskValue } from '../../privacy/mask.js';
 import type { ConditionTrace } from '../conditions/trace.js';
 import type { CustomerResult } from '../evaluate.js';
 import { formatFactValue, formatPoints } from './format.js';
-import { maskValue } from './mask.js';
 import { type MoveUp, moveUp } from './next-tier.js';
 
 export type Language = 'en' | 'zh-CN';

@@ -1,5 +1,5 @@
 import { splitPointer } from '../../diagnostics/pointer.js';
-import { maskValue } from '../../engine/explain/mask.js';
+import { maskValue } from '../../privacy/mask.js';
 import type { Policy } from '../schema/policy.js';
 import type { Difference } from './walk.js';
 

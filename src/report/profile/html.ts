@@ -1,5 +1,5 @@
 import type { Language } from '../../engine/explain/explain.js';
-import type { DataProfile } from '../../simulate/profile/types.js';
+import type { DataProfile } from '../../profile/types.js';
 import { escapeHtml } from '../html-escape.js';
 import type { Section } from './sections.js';
 

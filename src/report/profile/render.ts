@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Language } from '../../engine/explain/explain.js';
-import type { DataProfile } from '../../simulate/profile/types.js';
+import type { DataProfile } from '../../profile/types.js';
 import { renderTable } from '../table.js';
 import { profileHtml } from './html.js';
 import { profileSections, type Section } from './sections.js';

@@ -1,5 +1,5 @@
 import type { Language } from '../../engine/explain/explain.js';
-import type { DataProfile, DuplicateCheck } from '../../simulate/profile/types.js';
+import type { DataProfile, DuplicateCheck } from '../../profile/types.js';
 import { labelOf, t } from './labels.js';
 
 /** One part of the report as every format shows it: a heading, sentences, and a table. */

@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { profileData } from '../../../src/profile/index.js';
+import type { DataProfile } from '../../../src/profile/types.js';
 import { renderProfile } from '../../../src/report/profile/render.js';
 import { percent } from '../../../src/report/profile/sections.js';
-import { profileData } from '../../../src/simulate/profile/index.js';
-import type { DataProfile } from '../../../src/simulate/profile/types.js';
-import { CUSTOMERS, POLICY, policyFrom, scratch } from '../../simulate/profile/fixtures.js';
+import { CUSTOMERS, POLICY, policyFrom, scratch } from '../../profile/fixtures.js';
 
 const file = scratch();
 /** Two more rows whose company name is markup, written two ways so that it is listed as a group. */

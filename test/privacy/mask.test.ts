@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskFacts, maskValue } from '../../../src/engine/explain/mask.js';
+import { maskFacts, maskValue } from '../../src/privacy/mask.js';
 
 describe('masking personal data', () => {
   it('masks names, phones and e-mail addresses the way the seeds show them', () => {

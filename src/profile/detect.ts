@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { diagnostic } from '../../diagnostics/make.js';
-import type { Fact } from '../../policy/schema/facts.js';
-import type { Policy } from '../../policy/schema/policy.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import type { Fact } from '../policy/schema/facts.js';
+import type { Policy } from '../policy/schema/policy.js';
 
 /**
  * Which facts the duplicate and stale checks read. Policies do not say "this is the company

@@ -1,6 +1,6 @@
-import type { ReadSummary } from '../../data/index.js';
-import type { EncodingOption, Format } from '../../data/types.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { ReadSummary } from '../data/index.js';
+import type { EncodingOption, Format } from '../data/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface ProfileOptions {
   customers: string;

@@ -1,4 +1,4 @@
-import { nfkc } from '../../data/text.js';
+import { nfkc } from '../data/text.js';
 
 /**
  * Legal-form words that say nothing about which company it is, longest first so that 股份有限公司

@@ -1,7 +1,7 @@
-import type { ColumnSpec } from '../../data/index.js';
-import type { FieldValue } from '../../data/types.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { maskValue } from '../../engine/explain/mask.js';
+import type { ColumnSpec } from '../data/index.js';
+import type { FieldValue } from '../data/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { maskValue } from '../privacy/mask.js';
 import type { ColumnProfile } from './types.js';
 
 const SHOWN_MAX = 60;

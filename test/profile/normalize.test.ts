@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCompanyName, normalizePhones } from '../../../src/simulate/profile/normalize.js';
+import { normalizeCompanyName, normalizePhones } from '../../src/profile/normalize.js';
 
 describe('normalizeCompanyName', () => {
   it.each([

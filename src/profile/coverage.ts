@@ -1,12 +1,12 @@
-import type { BatchResult } from '../../compile/batch.js';
-import { type Computed, compileTest, type Test, UnsupportedCondition } from '../../compile/conditions.js';
-import { compileMatrix } from '../../compile/matrix.js';
-import { topLevel } from '../../engine/conditions/reference.js';
-import { planScorecard } from '../../engine/scoring/scorecard.js';
-import type { CustomerColumns } from '../../facts/columnar.js';
-import { contains, describeInterval, fromBounds, type Interval } from '../../policy/analysis/interval.js';
-import type { Condition } from '../../policy/schema/condition.js';
-import type { Policy } from '../../policy/schema/policy.js';
+import type { BatchResult } from '../compile/batch.js';
+import { type Computed, compileTest, type Test, UnsupportedCondition } from '../compile/conditions.js';
+import { compileMatrix } from '../compile/matrix.js';
+import { topLevel } from '../engine/conditions/reference.js';
+import { planScorecard } from '../engine/scoring/scorecard.js';
+import type { CustomerColumns } from '../facts/columnar.js';
+import { contains, describeInterval, fromBounds, type Interval } from '../policy/analysis/interval.js';
+import type { Condition } from '../policy/schema/condition.js';
+import type { Policy } from '../policy/schema/policy.js';
 import type { BandCount, CoverageProfile, RuleCount } from './types.js';
 
 type Label = { 'zh-CN'?: string; en?: string };

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { diagnostic } from '../../diagnostics/make.js';
-import { type AsOf, isAsOf, parseAsOf } from '../../facts/asof.js';
-import { customerColumns } from '../../facts/customers.js';
-import { DEFAULT_TIMEZONE } from '../../facts/zone.js';
-import type { Policy } from '../../policy/schema/policy.js';
-import { evaluatePopulation } from '../population.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { type AsOf, isAsOf, parseAsOf } from '../facts/asof.js';
+import { customerColumns } from '../facts/customers.js';
+import { DEFAULT_TIMEZONE } from '../facts/zone.js';
+import type { Policy } from '../policy/schema/policy.js';
+import { evaluatePopulation } from '../simulate/population.js';
 import { CoverageTally } from './coverage.js';
 import { chooseProfileFacts, type ProfileFacts } from './detect.js';
 import { type ReadPass, readProfile } from './read.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
-import { loadPolicy } from '../../../src/policy/load.js';
-import type { Policy } from '../../../src/policy/schema/policy.js';
+import { loadPolicy } from '../../src/policy/load.js';
+import type { Policy } from '../../src/policy/schema/policy.js';
 
 /** Criteria tiers, a classifier, a trigger on the tier and a band table: every kind of coverage. */
 export const POLICY = `apiVersion: tierwise/v1

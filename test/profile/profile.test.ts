@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { profileData } from '../../../src/simulate/profile/index.js';
-import type { DataProfile } from '../../../src/simulate/profile/types.js';
+import { profileData } from '../../src/profile/index.js';
+import type { DataProfile } from '../../src/profile/types.js';
 import { CUSTOMERS, POLICY, policyFrom, scratch, TRANSACTIONS } from './fixtures.js';
 
 const file = scratch();

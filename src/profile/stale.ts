@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import { type ColumnSpec, mapRecord, openRecords, resolveColumns, rowErrorPolicy } from '../../data/index.js';
-import type { EncodingOption } from '../../data/types.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { diagnostic } from '../../diagnostics/make.js';
-import type { AsOf } from '../../facts/asof.js';
-import type { Policy } from '../../policy/schema/policy.js';
+import { type ColumnSpec, mapRecord, openRecords, resolveColumns, rowErrorPolicy } from '../data/index.js';
+import type { EncodingOption } from '../data/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import type { AsOf } from '../facts/asof.js';
+import type { Policy } from '../policy/schema/policy.js';
 import type { ProfileProgress, StaleProfile } from './types.js';
 
 /**

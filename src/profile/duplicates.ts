@@ -1,4 +1,4 @@
-import { maskValue } from '../../engine/explain/mask.js';
+import { maskValue } from '../privacy/mask.js';
 import type { DuplicateCheck, DuplicateGroup, DuplicateMember } from './types.js';
 
 const MEMBERS_SHOWN = 10;

@@ -1,8 +1,8 @@
-import { fastConverter, SLOW } from '../../data/fast-convert.js';
-import { type ColumnSpec, mapRecord, type ReadSummary, rowErrorPolicy } from '../../data/index.js';
-import type { Format } from '../../data/types.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { openCustomers } from '../../facts/customer-source.js';
+import { fastConverter, SLOW } from '../data/fast-convert.js';
+import { type ColumnSpec, mapRecord, type ReadSummary, rowErrorPolicy } from '../data/index.js';
+import type { Format } from '../data/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { openCustomers } from '../facts/customer-source.js';
 import { ColumnTally, isEmptyCell } from './columns.js';
 import type { ProfileFacts } from './detect.js';
 import { DuplicateFinder } from './duplicates.js';
