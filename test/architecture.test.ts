@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 const LAYERS = [
   'version.ts',
   'util',
+  'format',
   'i18n',
   'diagnostics',
-  'format',
   'privacy',
   'io',
   'data',

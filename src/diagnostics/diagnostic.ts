@@ -1,3 +1,5 @@
+import type { Text } from '../i18n/text.js';
+
 /** 1-based line and column, as editors and compilers show them. */
 export interface Position {
   line: number;
@@ -28,6 +30,11 @@ export interface Diagnostic {
   column?: string;
   help?: string;
   example?: unknown;
+  /**
+   * The message and help as catalogue texts, so a surface shows them in the reader's language;
+   * `message` and `help` above are their English, for tools that match on text.
+   */
+  i18n?: { message?: Text; help?: Text };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

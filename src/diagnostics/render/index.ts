@@ -1,3 +1,4 @@
+import { localizeDiagnostic } from '../localize.js';
 import { renderGithub } from './github.js';
 import type { RenderInput } from './input.js';
 import { renderJson } from './json.js';
@@ -17,5 +18,10 @@ const RENDERERS: Record<DiagnosticFormat, (input: RenderInput) => string> = {
 
 /** Renders findings for a surface. Every surface renders through here, never its own way. */
 export function renderDiagnostics(format: DiagnosticFormat, input: RenderInput): string {
-  return RENDERERS[format](input);
+  const language = input.language ?? 'en';
+  return RENDERERS[format]({
+    ...input,
+    language,
+    diagnostics: input.diagnostics.map((d) => localizeDiagnostic(d, language)),
+  });
 }

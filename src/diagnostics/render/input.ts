@@ -1,3 +1,4 @@
+import type { Language } from '../../i18n/language.js';
 import type { Diagnostic } from '../diagnostic.js';
 
 export interface RenderInput {
@@ -9,4 +10,6 @@ export interface RenderInput {
   files?: string[];
   /** The closing "checked N files" line; off where no files were checked (data diagnostics). */
   summary?: boolean;
+  /** The language of messages, help and the words around them; English by default. */
+  language?: Language;
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/text.js';
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { RenderInput } from './input.js';
 
@@ -24,16 +25,6 @@ export function checkedFiles(input: RenderInput): string[] {
 /** `checked 9 files: 2 errors, 3 warnings`, the last line of the text and GitHub outputs. */
 export function summaryLine(input: RenderInput): string {
   const { errors, warnings, infos } = summarize(input.diagnostics);
-  const counts = [
-    count(errors, 'error', 'errors'),
-    count(warnings, 'warning', 'warnings'),
-    count(infos, 'info', 'infos'),
-  ].filter((c) => c !== '');
-  const files = count(checkedFiles(input).length, 'file', 'files') || '0 files';
-  return `checked ${files}: ${counts.length === 0 ? 'no problems' : counts.join(', ')}`;
-}
-
-function count(n: number, one: string, many: string): string {
-  if (n === 0) return '';
-  return `${n} ${n === 1 ? one : many}`;
+  const files = checkedFiles(input).length;
+  return t(input.language ?? 'en', 'diagnostics.checked', { files, errors, warnings, infos });
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../../i18n/language.js';
 import { describeInterval, fromBounds } from '../../policy/analysis/interval.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { maskValue } from '../../privacy/mask.js';
@@ -6,7 +7,7 @@ import type { CustomerResult } from '../evaluate.js';
 import { formatFactValue, formatPoints } from './format.js';
 import { type MoveUp, moveUp } from './next-tier.js';
 
-export type Language = 'en' | 'zh-CN';
+export type { Language };
 
 const OPERATOR_TEXT: Record<string, string> = {
   equal: '=',

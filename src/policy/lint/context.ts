@@ -1,6 +1,7 @@
 import type { Code } from '../../diagnostics/codes.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
+import type { Text } from '../../i18n/text.js';
 import type { Locator } from '../locate.js';
 import type { Fact } from '../schema/facts.js';
 import type { Policy } from '../schema/policy.js';
@@ -8,7 +9,7 @@ import type { Policy } from '../schema/policy.js';
 export interface ReportOptions {
   /** Point at the key of a mapping entry rather than its value. */
   part?: 'key' | 'value';
-  help?: string;
+  help?: string | Text;
   example?: unknown;
   severity?: Severity;
 }
@@ -25,7 +26,7 @@ export class LintContext {
     this.facts = new Map(Object.entries(policy.facts ?? {}));
   }
 
-  report(code: Code, message: string, pointer: string, options: ReportOptions = {}): void {
+  report(code: Code, message: string | Text, pointer: string, options: ReportOptions = {}): void {
     const { part, ...rest } = options;
     const where = this.locator.locate(pointer, part);
     this.diagnostics.push(diagnostic(code, message, { ...where, pointer, ...stripUndefined(rest) }));

@@ -1,0 +1,68 @@
+/**
+ * English left in a Chinese output. What may stay Latin: ids the user wrote (policy, tier, fact,
+ * rule ids and file names — pass them as `ids`), diagnostic codes, units and currencies, ISO 8601
+ * dates and durations, numbers, command-line flags and code in backticks, and the acronyms of the
+ * trade. Everything else that reads as an English word is reported, with its line.
+ */
+const ACRONYMS = new Set(
+  [
+    'VIP',
+    'SLA',
+    'KPI',
+    'RFM',
+    'NPS',
+    'CSAT',
+    'CNY',
+    'CSV',
+    'TSV',
+    'JSON',
+    'NDJSON',
+    'YAML',
+    'XLSX',
+    'HTML',
+    'SARIF',
+    'UTF',
+    'GBK',
+    'GB18030',
+    'BOM',
+    'ISO',
+    'PEM',
+    'Ed25519',
+    'SHA',
+    'sha256',
+    'TW',
+    'ID',
+    'URL',
+    'CI',
+    'PR',
+    'tierwise',
+    'semver',
+    'x',
+    'e',
+    'E',
+  ].map((w) => w.toLowerCase()),
+);
+
+export function untranslated(output: string, ids: Iterable<string> = []): string[] {
+  const allowed = new Set([...ids].map((id) => id.toLowerCase()));
+  const found: string[] = [];
+  output.split('\n').forEach((line, i) => {
+    const stripped = line
+      .replace(/`[^`]*`/g, ' ')
+      .replace(/\bTW\d{4}\b/g, ' ')
+      .replace(/(?:^|\s)--?[a-z][\w-]*/g, ' ')
+      .replace(/\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/g, ' ')
+      .replace(/\bP(?:T?\d+[YMWDHS])+\b/g, ' ')
+      .replace(/\b[\w./-]+\.(?:ya?ml|csv|tsv|json|ndjson|xlsx|html|md|tgz|pem|txt)\b/gi, ' ')
+      .replace(/(?:\.{0,2}\/)?(?:[\w.-]+\/)+[\w.-]*/g, ' ')
+      .replace(/https?:\S+/g, ' ');
+    for (const match of stripped.matchAll(/[A-Za-z][A-Za-z0-9_-]*/g)) {
+      const word = match[0];
+      const lower = word.toLowerCase();
+      if (ACRONYMS.has(lower) || allowed.has(lower)) continue;
+      // ids written in camelCase or with separators are policy ids the caller did not list
+      found.push(`line ${i + 1}: '${word}' in: ${line.trim()}`);
+    }
+  });
+  return found;
+}
