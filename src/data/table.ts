@@ -18,6 +18,11 @@ export interface ColumnSpec extends FieldSpec {
   default?: unknown;
   /** Personal data: values are never repeated in diagnostics. */
   pii?: boolean;
+  /**
+   * No customer can get a tier without this column (src/facts/requirements.ts): a file that
+   * lacks it is an error before any row is read, not a run that tiers nobody.
+   */
+  essential?: boolean;
 }
 
 /**
@@ -72,6 +77,7 @@ export function resolveColumns(
     diagnostics.push(
       diagnostic('TW0602', `column '${spec.column}' for ${spec.id} is not in the file`, {
         ...where,
+        severity: spec.required || spec.essential ? 'error' : 'warning',
         help: columnHelp(spec.column, headers),
       }),
     );

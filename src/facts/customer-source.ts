@@ -27,9 +27,10 @@ export interface OpenedCustomers {
 }
 
 /**
- * Opens the customer file and matches its header to the policy's columns. A column a fact needs
- * but the file lacks leaves that fact missing for everyone (a warning); without the key column
- * customers cannot be told apart, so reading ends there.
+ * Opens the customer file and matches its header to the policy's columns. A column the file
+ * lacks leaves its fact missing for everyone: a warning when customers can still be tiered
+ * without it, an error that ends the read before any row when no customer could be (the key, a
+ * required fact, a fact the score needs with no missing-value rule; ColumnSpec.essential).
  */
 export async function openCustomers(
   options: CustomerSourceOptions,
@@ -39,11 +40,9 @@ export async function openCustomers(
   const source = await openRecords(options.customers, { encoding: options.encoding, sheet: options.sheet });
   if ('code' in source) return { diagnostics: [source], failed: true };
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
+  const { diagnostics } = resolved;
   const keyMissing = !resolved.columns.some((c) => c.id === keyFact);
-  const diagnostics = resolved.diagnostics.map((d) =>
-    d.code === 'TW0602' && d.severity === 'error' && !keyMissing ? { ...d, severity: 'warning' as const } : d,
-  );
-  if (keyMissing) {
+  if (keyMissing || diagnostics.some((d) => d.code === 'TW0602' && d.severity === 'error')) {
     await source.close();
     return { diagnostics, failed: true };
   }

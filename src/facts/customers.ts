@@ -1,6 +1,6 @@
 import type { ColumnSpec, EncodingOption, OnError, OpenOptions, ReadSummary } from '../data/index.js';
 import { mapRecord, openRecords, resolveColumns, rowErrorPolicy } from '../data/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -12,6 +12,7 @@ import {
 } from './aggregate.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
 import { KeyRegister, openCustomers, type ReadEnd } from './customer-source.js';
+import { missingLogDiagnostics, requiredFacts } from './requirements.js';
 import { DEFAULT_TIMEZONE } from './zone.js';
 
 /** One customer ready for evaluation: typed facts, undefined where the data has none. */
@@ -70,15 +71,8 @@ export async function loadCustomers(policy: Policy, options: LoadCustomersOption
   const useTransactions = options.transactions !== undefined;
   const aggregates = facts.filter(([, f]) => f.aggregate !== undefined);
   if (!useTransactions) {
-    for (const [id] of aggregates.filter(([, f]) => f.column === undefined)) {
-      diagnostics.push(
-        diagnostic('TW0602', `fact '${id}' is computed from transactions, but no transaction log was given`, {
-          severity: 'warning',
-          pointer: `/facts/${id}`,
-          help: 'pass --transactions FILE, or give the fact a `column` holding the precomputed value',
-        }),
-      );
-    }
+    diagnostics.push(...missingLogDiagnostics(policy));
+    if (hasErrors(diagnostics)) return fail([]);
   }
 
   let plan: AggregatePlan | undefined;
@@ -228,7 +222,9 @@ export async function* customerChunks(
 export function customerColumns(
   policy: Policy,
   useTransactions: boolean,
+  options: { essential?: boolean } = {},
 ): { keyFact?: string; columns: ColumnSpec[] } {
+  const needed = options.essential === false ? new Map() : requiredFacts(policy);
   const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
   const facts = Object.entries(policy.facts ?? {});
   const keyFact = facts.find(([, f]) => f.key)?.[0];
@@ -237,7 +233,10 @@ export function customerColumns(
   );
   return {
     keyFact,
-    columns: columnFacts.map(([id, fact]) => columnSpec(policy, id, fact, timezone, id === keyFact)),
+    columns: columnFacts.map(([id, fact]) => ({
+      ...columnSpec(policy, id, fact, timezone, id === keyFact),
+      essential: needed.has(id),
+    })),
   };
 }
 

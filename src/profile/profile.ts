@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { type AsOf, isAsOf, parseAsOf } from '../facts/asof.js';
 import { customerColumns } from '../facts/customers.js';
+import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { evaluatePopulation } from '../simulate/population.js';
@@ -31,7 +32,7 @@ export async function profileData(
 ): Promise<ProfileRun> {
   const failed = (diagnostics: Diagnostic[]): ProfileRun => ({ diagnostics, failed: true });
   const useTransactions = options.transactions !== undefined;
-  const { keyFact, columns } = customerColumns(policy, useTransactions);
+  const { keyFact, columns } = customerColumns(policy, useTransactions, { essential: false });
   if (!keyFact)
     return failed([
       diagnostic('TW0211', 'the policy marks no fact `key: true`, so customers cannot be told apart', {
@@ -65,21 +66,8 @@ export async function profileData(
   });
   if (!('keyRows' in read)) return failed(read.diagnostics);
   const diagnostics = [...read.diagnostics];
-  if (!useTransactions) {
-    for (const [id, fact] of Object.entries(policy.facts ?? {}))
-      if (fact.aggregate !== undefined && fact.column === undefined)
-        diagnostics.push(
-          diagnostic(
-            'TW0602',
-            `fact '${id}' is computed from transactions, but no transaction log was given`,
-            {
-              severity: 'warning',
-              pointer: `/facts/${id}`,
-              help: 'pass --transactions FILE, or give the fact a `column` holding the precomputed value',
-            },
-          ),
-        );
-  }
+  // A profile reports what the data lacks rather than refusing to look at it.
+  if (!useTransactions) diagnostics.push(...missingLogDiagnostics(policy, false));
 
   if (!chosen.activity && useTransactions) {
     const log = await lastTransactions(

@@ -7,13 +7,14 @@ import {
 } from '../compile/batch.js';
 import type { ColumnSpec, OnError, ReadSummary } from '../data/index.js';
 import type { EncodingOption } from '../data/types.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { type Distribution, DistributionBuilder } from '../engine/distribution.js';
 import type { AggregatePlan } from '../facts/aggregate.js';
 import type { AsOf } from '../facts/asof.js';
 import { type CustomerColumns, customerColumnChunks } from '../facts/columnar.js';
 import type { ReadEnd } from '../facts/customer-source.js';
 import { customerColumns, planAggregates, readTransactions } from '../facts/customers.js';
+import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { ColumnStore } from './column-store.js';
@@ -73,6 +74,8 @@ interface Lane {
   batch: CompiledBatch;
   builder: DistributionBuilder;
   findings: CustomerFindings;
+  /** What was said about the data before any row was read (a missing transaction log). */
+  notes: Diagnostic[];
   revenueFact?: string;
   plan?: { plan: AggregatePlan; asOf: AsOf };
 }
@@ -127,8 +130,12 @@ export async function evaluatePopulations(
     for (const spec of own.columns) specs.push({ ...spec, id: prefix + spec.id });
     const planned = joinLog(policy) ? planAggregates(policy, options) : undefined;
     if (Array.isArray(planned)) return failAll(planned);
+    // Said before any row is read: a run in which nobody could get a tier is not run at all.
+    const notes = options.transactions === undefined ? missingLogDiagnostics(policy) : [];
+    if (hasErrors(notes)) return failAll(notes);
     lanes.push({
       policy,
+      notes,
       prefix,
       batch: compileBatch(policy),
       builder: new DistributionBuilder(policy),
@@ -205,7 +212,7 @@ export async function evaluatePopulations(
       }
       return lanes.map((lane, p) => ({
         distribution: lane.builder.result(lane.revenueFact !== undefined),
-        diagnostics: [...shared, ...perLane[p]!.diagnostics, ...lane.findings.diagnostics()],
+        diagnostics: [...lane.notes, ...shared, ...perLane[p]!.diagnostics, ...lane.findings.diagnostics()],
         customersSummary: end.summary,
         transactionsSummary: perLane[p]!.summary,
         asOf: lane.plan?.asOf,

@@ -63,7 +63,7 @@ describe('resolveColumns', () => {
   it('reports a missing column with a did-you-mean', () => {
     const { columns, diagnostics } = resolveColumns(
       ['客户编号', '近12月消费金额'],
-      [customerId, spend12m],
+      [customerId, { ...spend12m, essential: true }],
       FILE,
     );
     expect(columns).toEqual([customerId]);
@@ -76,6 +76,13 @@ describe('resolveColumns', () => {
         help: "did you mean '近12月消费金额'? (map the fact to it with column:, or --mapping)",
       },
     ]);
+  });
+
+  it('warns, not fails, about a missing column customers can be tiered without', () => {
+    const [d] = resolveColumns(['客户编号'], [customerId, spend12m], FILE).diagnostics;
+    expect(d).toMatchObject({ code: 'TW0602', severity: 'warning' });
+    const [key] = resolveColumns(['名称'], [customerId], FILE).diagnostics;
+    expect(key).toMatchObject({ code: 'TW0602', severity: 'error' });
   });
 
   it('lists the columns when nothing is close', () => {

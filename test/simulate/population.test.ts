@@ -80,7 +80,8 @@ describe('evaluatePopulation: the batch form over columns', () => {
     );
     // With a transaction log the whole population is joined first, then evaluated as one chunk.
     expect(chunks).toEqual([run.evaluated]);
-    const scorecard = await bundled('seed004-scorecard.tier.yaml');
+    // seed 001's five factors are columns of the customer file: no log needed.
+    const scorecard = await bundled('seed001-five-factor.tier.yaml');
     const withoutLog = { customers: DATA.customers, chunkSize: 500 };
     const sizes: number[] = [];
     const streamed = await evaluatePopulation(scorecard, withoutLog, (chunk) => sizes.push(chunk.length));
@@ -116,7 +117,7 @@ describe('evaluatePopulation: the batch form over columns', () => {
 
   it('reports a customer file that cannot be read, as eval does', async () => {
     const policy = await bundled('seed004-scorecard.tier.yaml');
-    const run = await evaluatePopulation(policy, { customers: at('examples/data/no-such-file.csv') });
+    const run = await evaluatePopulation(policy, { ...DATA, customers: at('examples/data/no-such-file.csv') });
     expect(run.failed).toBe(true);
     expect(run.diagnostics[0]?.code).toBe('TW0601');
   });
