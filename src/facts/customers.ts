@@ -278,12 +278,18 @@ export async function readTransactions(
   }
   const source = await openRecords(path, openOptions(options));
   if ('code' in source) return { diagnostics: [source], failed: true };
+  // A field a needed fact aggregates is as essential as the fact: without it nobody is tiered.
+  const needed = requiredFacts(policy);
+  const essential = new Set(
+    Object.entries(policy.facts ?? {}).flatMap(([id, f]) => (needed.has(id) && f.of ? [f.of] : [])),
+  );
   const wanted: ColumnSpec[] = [
     { id: '#customer', column: spec.customer, type: 'string', required: true },
-    ...transactionColumns(spec, timezone),
+    ...transactionColumns(spec, timezone).map((c) => ({ ...c, essential: essential.has(c.id) })),
   ];
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
   if (
+    hasErrors(resolved.diagnostics.filter((d) => d.code === 'TW0602')) ||
     resolved.columns.length < 2 ||
     !resolved.columns.some((c) => c.id === '#date') ||
     !resolved.columns.some((c) => c.id === '#customer')

@@ -101,4 +101,18 @@ describe('a file that cannot tier anyone fails before any row is read', () => {
     expect(population.failed).toBe(true);
     expect(population.diagnostics[0]?.code).toBe('TW0602');
   });
+
+  it('refuses a transaction log without the field a needed fact sums', async () => {
+    const file = csv('c.csv', '客户编号,消费,NPS,区域\nC1,100000,10,华东\n');
+    const sums = policy(
+      POLICY.replace(
+        'aggregate: count, window: P12M }',
+        'aggregate: sum, of: amount, window: P12M }',
+      ).replace(', missing: { points: 0 } }', ' }'),
+    );
+    const log = csv('t.csv', '客户编号,日期,数量\nC1,2026-10-01,3\n');
+    const loaded = await loadCustomers(sums, { customers: file, transactions: log, asOf: '2026-11-01' });
+    expect(loaded.failed).toBe(true);
+    expect(loaded.diagnostics).toContainEqual(expect.objectContaining({ code: 'TW0602', severity: 'error' }));
+  });
 });
