@@ -78,6 +78,7 @@ export const CODES = {
   TW0701: { severity: 'error', title: 'customer cannot be scored' },
   TW0702: { severity: 'warning', title: 'customer gets no tier' },
   TW0703: { severity: 'error', title: 'condition could not be evaluated' },
+  TW0704: { severity: 'error', title: 'more customers without a tier than allowed' },
   // simulation, diff, calibration, data profile (src/simulate)
   TW0801: { severity: 'error', title: 'calibration target names no tier of the policy' },
   TW0850: { severity: 'error', title: 'data profile option cannot be used' },

@@ -1,5 +1,6 @@
 import type { Policy } from '../policy/schema/policy.js';
 import type { CustomerResult } from './evaluate.js';
+import { type UntieredCause, UntieredTally } from './untiered.js';
 
 export interface TierShare {
   tier: string;
@@ -17,6 +18,8 @@ export interface Distribution {
   tiers: TierShare[];
   /** Customers who got no tier (unscorable, or a gap in the policy). */
   untiered: number;
+  /** The untiered customers by cause, most first (empty when every customer got a tier). */
+  untieredCauses: UntieredCause[];
   /** Revenue of every customer evaluated, tiered or not (when the policy names a revenue fact). */
   revenue?: number;
   revenueFact?: string;
@@ -40,10 +43,12 @@ export class DistributionBuilder {
   private readonly revenueFact: string | undefined;
   private readonly rows;
   private untiered = 0;
+  private readonly causes: UntieredTally;
   private totalRevenue = 0;
   private customers = 0;
 
   constructor(policy: Policy) {
+    this.causes = new UntieredTally(policy);
     this.revenueFact = Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0];
     this.rows = (policy.tiers?.levels ?? []).map((level) => ({
       level,
@@ -65,6 +70,7 @@ export class DistributionBuilder {
       if (typeof revenue === 'number') this.totalRevenue += revenue;
       if (!row) {
         this.untiered++;
+        this.causes.add(result, facts?.get(result.customer));
         continue;
       }
       row.customers++;
@@ -100,12 +106,21 @@ export class DistributionBuilder {
     }
   }
 
+  /**
+   * Causes of customers `addColumns` counted as untiered: the batch form says who, the object
+   * path (re-evaluating just those customers) says why.
+   */
+  addUntieredCauses(causes: readonly UntieredCause[]): void {
+    this.causes.merge(causes);
+  }
+
   result(withRevenue: boolean): Distribution {
     const n = this.customers;
     const revenueFact = this.revenueFact;
     return {
       customers: n,
       untiered: this.untiered,
+      untieredCauses: this.causes.causes(),
       revenueFact,
       ...(revenueFact && withRevenue ? { revenue: this.totalRevenue } : {}),
       tiers: this.rows.map((r) => ({

@@ -3,6 +3,7 @@ import { type CompiledPolicy, compilePolicy } from '../compile/policy.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import type { CustomerInput } from '../engine/evaluate.js';
+import { type UntieredCause, UntieredTally } from '../engine/untiered.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import type { Policy } from '../policy/schema/policy.js';
 
@@ -15,26 +16,31 @@ const MAX_CUSTOMER_DIAGNOSTICS = 1000;
 export class CustomerFindings {
   private readonly objects: CompiledPolicy;
   private readonly list: Diagnostic[] = [];
+  private readonly tally: UntieredTally;
   private omitted = 0;
 
   constructor(policy: Policy) {
     this.objects = compilePolicy(policy);
+    this.tally = new UntieredTally(policy);
   }
 
+  /** Every untiered customer is re-evaluated, so that each is counted by cause; findings are capped. */
   add(chunk: CustomerColumns, result: BatchResult): void {
     const untiered: CustomerInput[] = [];
-    for (let i = 0; i < chunk.length; i++) {
-      if (result.tier[i] !== -1) continue;
-      if (this.list.length + untiered.length >= MAX_CUSTOMER_DIAGNOSTICS) this.omitted++;
-      else untiered.push(customerAt(chunk, i));
-    }
+    for (let i = 0; i < chunk.length; i++) if (result.tier[i] === -1) untiered.push(customerAt(chunk, i));
     if (untiered.length === 0) return;
-    for (const r of this.objects.evaluate(untiered)) {
+    const results = this.objects.evaluate(untiered);
+    results.forEach((r, i) => {
+      this.tally.add(r, untiered[i]!.facts);
       for (const d of r.diagnostics) {
         if (this.list.length < MAX_CUSTOMER_DIAGNOSTICS) this.list.push(d);
         else this.omitted++;
       }
-    }
+    });
+  }
+
+  causes(): UntieredCause[] {
+    return this.tally.causes();
   }
 
   diagnostics(): Diagnostic[] {

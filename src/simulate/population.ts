@@ -210,6 +210,7 @@ export async function evaluatePopulations(
         }
         finish(views, results);
       }
+      for (const lane of lanes) lane.builder.addUntieredCauses(lane.findings.causes());
       return lanes.map((lane, p) => ({
         distribution: lane.builder.result(lane.revenueFact !== undefined),
         diagnostics: [...lane.notes, ...shared, ...perLane[p]!.diagnostics, ...lane.findings.diagnostics()],

@@ -117,7 +117,10 @@ describe('evaluatePopulation: the batch form over columns', () => {
 
   it('reports a customer file that cannot be read, as eval does', async () => {
     const policy = await bundled('seed004-scorecard.tier.yaml');
-    const run = await evaluatePopulation(policy, { ...DATA, customers: at('examples/data/no-such-file.csv') });
+    const run = await evaluatePopulation(policy, {
+      ...DATA,
+      customers: at('examples/data/no-such-file.csv'),
+    });
     expect(run.failed).toBe(true);
     expect(run.diagnostics[0]?.code).toBe('TW0601');
   });

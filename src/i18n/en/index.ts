@@ -1,9 +1,10 @@
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
 import { supply } from './supply.js';
+import { untiered } from './untiered.js';
 
 /**
  * Every text a user reads, in English, by area. Each area is a file of its own so that the
  * catalogue grows with the modules that speak; the zh-CN catalogue mirrors it entry for entry.
  */
-export const en = { common, diagnostics, supply };
+export const en = { common, diagnostics, supply, untiered };

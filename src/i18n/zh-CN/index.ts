@@ -2,6 +2,7 @@ import type { en } from '../en/index.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
 import { supply } from './supply.js';
+import { untiered } from './untiered.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
-export const zhCN: typeof en = { common, diagnostics, supply };
+export const zhCN: typeof en = { common, diagnostics, supply, untiered };
