@@ -123,7 +123,7 @@ function cells(m: Measurement): string[] {
     m.medianMs < 1 ? m.medianMs.toFixed(3) : m.medianMs.toFixed(1),
     `${Math.round(m.perSecond).toLocaleString('en-US')} ${m.unit}/s`,
     ns < 10 ? ns.toFixed(1) : Math.round(ns).toLocaleString('en-US'),
-    m.peakRssMiB.toFixed(0),
+    Number.isNaN(m.peakRssMiB) ? '' : m.peakRssMiB.toFixed(0),
     m.heapUsedMiB === undefined ? '' : m.heapUsedMiB.toFixed(0),
     m.compared ?? '',
     m.note ?? '',

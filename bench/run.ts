@@ -11,6 +11,7 @@ import { endToEndSuite } from './suites/end-to-end.js';
 import { evaluateSuite } from './suites/evaluate.js';
 import { factsSuite } from './suites/facts.js';
 import { peersSuite } from './suites/peers.js';
+import { startupSuite } from './suites/startup.js';
 
 const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> = {
   check: checkSuite,
@@ -18,6 +19,7 @@ const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> 
   evaluate: evaluateSuite,
   peers: peersSuite,
   'end-to-end': endToEndSuite,
+  startup: startupSuite,
 };
 
 const args = process.argv.slice(2);

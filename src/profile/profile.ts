@@ -11,10 +11,16 @@ import { CoverageTally } from './coverage.js';
 import { chooseProfileFacts, type ProfileFacts } from './detect.js';
 import { type ReadPass, readProfile } from './read.js';
 import { isoIn, lastTransactions, StaleTally } from './stale.js';
-import type { CoverageProfile, DataProfile, ProfileOptions, ProfileProgress, ProfileRun } from './types.js';
+import {
+  type CoverageProfile,
+  type DataProfile,
+  DEFAULT_STALE_MONTHS,
+  type ProfileOptions,
+  type ProfileProgress,
+  type ProfileRun,
+} from './types.js';
 
-/** Seed 004: customers without a purchase for three months are a churn warning. */
-export const DEFAULT_STALE_MONTHS = 3;
+export { DEFAULT_STALE_MONTHS };
 
 /**
  * `tierwise data profile`: what the data says about itself before it decides tiers — seeds 003

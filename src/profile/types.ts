@@ -2,6 +2,9 @@ import type { ReadSummary } from '../data/index.js';
 import type { EncodingOption, Format } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
+/** Seed 004: customers without a purchase for three months are a churn warning. */
+export const DEFAULT_STALE_MONTHS = 3;
+
 export interface ProfileOptions {
   customers: string;
   transactions?: string;

@@ -7,10 +7,10 @@ import { explainResult, type Language } from '../engine/explain/explain.js';
 import { moveUp } from '../engine/explain/next-tier.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { maskFacts, maskValue } from '../privacy/mask.js';
+import { RESULT_FORMATS, type ResultFormat } from './formats.js';
 import { renderTable } from './table.js';
 
-export const RESULT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
-export type ResultFormat = (typeof RESULT_FORMATS)[number];
+export { RESULT_FORMATS, type ResultFormat };
 
 export interface ResultsInput {
   policy: Policy;

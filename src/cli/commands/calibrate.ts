@@ -1,23 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import {
-  renderCalibration,
-  SIMULATION_FORMATS,
-  type SimulationFormat,
-} from '../../report/simulation/index.js';
-import { type CalibrateOptions, calibrate } from '../../simulate/calibrate.js';
-import { type CliIO, EXIT } from '../io.js';
-import {
-  addDataOptions,
-  type DataOptions,
-  failedExit,
-  policyFor,
-  populationOptions,
-  reportRun,
-  writeReport,
-} from '../population.js';
+import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/formats.js';
+import type { CliIO } from '../io.js';
+import { addDataOptions, type DataOptions } from '../population.js';
 
-interface CalibrateCliOptions extends DataOptions {
+export interface CalibrateCliOptions extends DataOptions {
   policy: string;
   format: SimulationFormat;
   target?: string[];
@@ -42,45 +29,7 @@ export function registerCalibrate(program: Command, io: CliIO): void {
       new Option('--format <format>', 'report format').choices([...SIMULATION_FORMATS]).default('table'),
     );
   addDataOptions(command).action(async (opts: CalibrateCliOptions) => {
+    const { run } = await import('./calibrate/run.js');
     process.exitCode = await run(opts, io);
   });
-}
-
-/** vip=10% → customers; vip=40%:revenue → revenue. */
-export function parseTarget(text: string): NonNullable<CalibrateOptions['targets']>[number] | undefined {
-  const m = /^([A-Za-z][\w-]*)=(\d+(?:\.\d+)?)%(?::(customers|revenue))?$/.exec(text.trim());
-  if (!m) return undefined;
-  const share = Number(m[2]) / 100;
-  if (share <= 0 || share > 1) return undefined;
-  return { tier: m[1]!, share, measure: (m[3] as 'customers' | 'revenue' | undefined) ?? 'customers' };
-}
-
-async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number> {
-  const targets = opts.target?.map((t) => ({ text: t, parsed: parseTarget(t) }));
-  const bad = targets?.find((t) => !t.parsed);
-  const step = Number(opts.step);
-  const epsilon = Number(opts.epsilon);
-  if (bad || !(step > 0 && step <= 100) || !(epsilon > 0)) {
-    io.err(
-      bad
-        ? `tierwise calibrate: --target ${bad.text}: expected TIER=SHARE% or TIER=SHARE%:revenue, e.g. vip=10% or vip=40%:revenue\n`
-        : 'tierwise calibrate: --step must be a number of points in (0, 100] and --epsilon a positive number of points\n',
-    );
-    return EXIT.usage;
-  }
-  const source = await policyFor(opts.policy, opts, io);
-  if (typeof source === 'number') return source;
-  const population = populationOptions(opts, io);
-  const result = await calibrate(
-    { policy: source, file: opts.policy },
-    { ...population, targets: targets?.map((t) => t.parsed!), step, epsilon },
-  );
-  population.stop();
-  reportRun(result.diagnostics, io);
-  if (result.failed) return failedExit(result.diagnostics, ['TW0601', 'TW0801']);
-  return writeReport(
-    renderCalibration(opts.format, result, { lang: opts.lang }),
-    { out: opts.out, bom: opts.format === 'csv' },
-    io,
-  );
 }

@@ -1,24 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
-import {
-  renderSimulation,
-  SIMULATION_FORMATS,
-  type SimulationFormat,
-} from '../../report/simulation/index.js';
-import { simulate } from '../../simulate/simulate.js';
-import { type CliIO, EXIT } from '../io.js';
-import {
-  addDataOptions,
-  type DataOptions,
-  failedExit,
-  policyFor,
-  populationOptions,
-  reportRun,
-  writeReport,
-} from '../population.js';
+import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/formats.js';
+import type { CliIO } from '../io.js';
+import { addDataOptions, type DataOptions } from '../population.js';
 
-interface SimulateOptions extends DataOptions {
+export interface SimulateOptions extends DataOptions {
   policy: string;
   format: SimulationFormat;
   kpi?: string[];
@@ -39,24 +25,7 @@ export function registerSimulate(program: Command, io: CliIO): void {
       'facts to average per tier (default: average-order-value and repurchase-rate aggregates)',
     );
   addDataOptions(command).action(async (opts: SimulateOptions) => {
+    const { run } = await import('./simulate/run.js');
     process.exitCode = await run(opts, io);
   });
-}
-
-async function run(opts: SimulateOptions, io: CliIO): Promise<number> {
-  const policy = await policyFor(opts.policy, opts, io);
-  if (typeof policy === 'number') return policy;
-  const population = populationOptions(opts, io);
-  const simulation = await simulate(policy, { ...population, kpis: opts.kpi });
-  population.stop();
-  reportRun(simulation.diagnostics, io);
-  if (simulation.failed) return failedExit(simulation.diagnostics);
-  const code = await writeReport(
-    renderSimulation(opts.format, simulation, { lang: opts.lang }),
-    { out: opts.out, bom: opts.format === 'csv' },
-    io,
-  );
-  if (code !== EXIT.ok) return code;
-  if (opts.out) io.err(`wrote ${opts.out}\n`);
-  return hasErrors(simulation.diagnostics) && opts.onError === 'fail' ? EXIT.findings : EXIT.ok;
 }

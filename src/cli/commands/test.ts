@@ -1,18 +1,10 @@
-import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { EngineChoice } from '../../compile/evaluate.js';
-import {
-  parsePercent,
-  renderTestRun,
-  runPolicyTests,
-  TEST_FORMATS,
-  type TestFormat,
-  testOutcome,
-} from '../../testing/index.js';
-import { type CliIO, EXIT } from '../io.js';
+import { TEST_FORMATS, type TestFormat } from '../../testing/report/formats.js';
+import type { CliIO } from '../io.js';
 
-interface TestCommandOptions {
+export interface TestCommandOptions {
   run?: string;
   coverage: boolean;
   threshold?: string;
@@ -60,48 +52,7 @@ export function registerTest(program: Command, io: CliIO): void {
     .option('--update-snapshots', 'accept changed decisions and rewrite the snapshot', false)
     .option('--verbose', 'list every coverage item, reached or not', false)
     .action(async (paths: string[], opts: TestCommandOptions) => {
+      const { test } = await import('./test/run.js');
       process.exitCode = await test(paths, opts, io);
     });
-}
-
-async function test(paths: string[], opts: TestCommandOptions, io: CliIO): Promise<number> {
-  let run: RegExp | undefined;
-  try {
-    run = opts.run === undefined ? undefined : new RegExp(opts.run, 'u');
-  } catch (error) {
-    io.err(`tierwise: --run: ${(error as Error).message}\n`);
-    return EXIT.usage;
-  }
-  if (opts.threshold !== undefined && !parsePercent(opts.threshold)) {
-    io.err(
-      `tierwise: --threshold must be a percentage from 0 to 100, such as 90 or 99.5; got '${opts.threshold}'\n`,
-    );
-    return EXIT.usage;
-  }
-  const result = await runPolicyTests(paths, {
-    engine: opts.engine,
-    run,
-    coverage: opts.coverage || opts.threshold !== undefined,
-    language: opts.lang,
-    snapshot:
-      opts.snapshot === undefined
-        ? undefined
-        : {
-            data: opts.snapshot,
-            file: opts.snapshotFile,
-            transactions: opts.transactions,
-            asOf: opts.asOf,
-            update: opts.updateSnapshots,
-          },
-  });
-  const outcome = testOutcome(result, opts.threshold);
-  io.out(
-    renderTestRun(opts.format, result, outcome, {
-      color: io.isTTY,
-      verbose: opts.verbose,
-      hostname: hostname(),
-    }),
-  );
-  if (outcome.unreadable) return EXIT.usage;
-  return outcome.passed ? EXIT.ok : EXIT.findings;
 }

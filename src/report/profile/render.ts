@@ -1,12 +1,12 @@
 import Papa from 'papaparse';
 import type { Language } from '../../engine/explain/explain.js';
 import type { DataProfile } from '../../profile/types.js';
+import { PROFILE_FORMATS, type ProfileFormat } from '../formats.js';
 import { renderTable } from '../table.js';
 import { profileHtml } from './html.js';
 import { profileSections, type Section } from './sections.js';
 
-export const PROFILE_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
-export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
+export { PROFILE_FORMATS, type ProfileFormat };
 
 /**
  * The data profile in one of five formats. Personal data was masked when the profile was made,

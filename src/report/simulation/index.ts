@@ -1,5 +1,6 @@
 import type { Language } from '../../engine/explain/explain.js';
 import type { Calibration, PolicyDiff, Simulation } from '../../simulate/types.js';
+import { SIMULATION_FORMATS, type SimulationFormat } from '../formats.js';
 import { calibrationSections, calibrationTitle } from './calibration.js';
 import { type ChartSpec, calibrationCharts, diffCharts, simulationCharts } from './charts.js';
 import { diffSections, diffTitle } from './diff.js';
@@ -7,8 +8,7 @@ import { reportHtml } from './html.js';
 import { csvText, markdownText, type Section, tableText } from './section.js';
 import { simulationSections, simulationTitle } from './simulation.js';
 
-export const SIMULATION_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
-export type SimulationFormat = (typeof SIMULATION_FORMATS)[number];
+export { SIMULATION_FORMATS, type SimulationFormat };
 
 export interface SimulationRenderOptions {
   lang: Language;

@@ -2,13 +2,13 @@ import { renderGithub } from '../../diagnostics/render/github.js';
 import { renderSarif } from '../../diagnostics/render/sarif.js';
 import type { TestOutcome } from '../outcome.js';
 import type { TestRun } from '../runner.js';
+import { TEST_FORMATS, type TestFormat } from './formats.js';
 import { renderTestJson } from './json.js';
 import { type JunitOptions, renderJunit } from './junit.js';
 import { renderPretty } from './pretty.js';
 import { renderTap } from './tap.js';
 
-export const TEST_FORMATS = ['pretty', 'json', 'junit', 'tap', 'sarif', 'github'] as const;
-export type TestFormat = (typeof TEST_FORMATS)[number];
+export { TEST_FORMATS, type TestFormat };
 
 export interface TestReportOptions extends Partial<JunitOptions> {
   color?: boolean;

@@ -1,0 +1,44 @@
+import { renderCalibration } from '../../../report/simulation/index.js';
+import { type CalibrateOptions, calibrate } from '../../../simulate/calibrate.js';
+import { type CliIO, EXIT } from '../../io.js';
+import { failedExit, policyFor, populationOptions, reportRun, writeReport } from '../../population/run.js';
+import type { CalibrateCliOptions } from '../calibrate.js';
+
+/** vip=10% → customers; vip=40%:revenue → revenue. */
+export function parseTarget(text: string): NonNullable<CalibrateOptions['targets']>[number] | undefined {
+  const m = /^([A-Za-z][\w-]*)=(\d+(?:\.\d+)?)%(?::(customers|revenue))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const share = Number(m[2]) / 100;
+  if (share <= 0 || share > 1) return undefined;
+  return { tier: m[1]!, share, measure: (m[3] as 'customers' | 'revenue' | undefined) ?? 'customers' };
+}
+
+export async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number> {
+  const targets = opts.target?.map((t) => ({ text: t, parsed: parseTarget(t) }));
+  const bad = targets?.find((t) => !t.parsed);
+  const step = Number(opts.step);
+  const epsilon = Number(opts.epsilon);
+  if (bad || !(step > 0 && step <= 100) || !(epsilon > 0)) {
+    io.err(
+      bad
+        ? `tierwise calibrate: --target ${bad.text}: expected TIER=SHARE% or TIER=SHARE%:revenue, e.g. vip=10% or vip=40%:revenue\n`
+        : 'tierwise calibrate: --step must be a number of points in (0, 100] and --epsilon a positive number of points\n',
+    );
+    return EXIT.usage;
+  }
+  const source = await policyFor(opts.policy, opts, io);
+  if (typeof source === 'number') return source;
+  const population = populationOptions(opts, io);
+  const result = await calibrate(
+    { policy: source, file: opts.policy },
+    { ...population, targets: targets?.map((t) => t.parsed!), step, epsilon },
+  );
+  population.stop();
+  reportRun(result.diagnostics, io);
+  if (result.failed) return failedExit(result.diagnostics, ['TW0601', 'TW0801']);
+  return writeReport(
+    renderCalibration(opts.format, result, { lang: opts.lang }),
+    { out: opts.out, bom: opts.format === 'csv' },
+    io,
+  );
+}

@@ -1,0 +1,46 @@
+import { hostname } from 'node:os';
+import { parsePercent, renderTestRun, runPolicyTests, testOutcome } from '../../../testing/index.js';
+import { type CliIO, EXIT } from '../../io.js';
+import type { TestCommandOptions } from '../test.js';
+
+export async function test(paths: string[], opts: TestCommandOptions, io: CliIO): Promise<number> {
+  let run: RegExp | undefined;
+  try {
+    run = opts.run === undefined ? undefined : new RegExp(opts.run, 'u');
+  } catch (error) {
+    io.err(`tierwise: --run: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (opts.threshold !== undefined && !parsePercent(opts.threshold)) {
+    io.err(
+      `tierwise: --threshold must be a percentage from 0 to 100, such as 90 or 99.5; got '${opts.threshold}'\n`,
+    );
+    return EXIT.usage;
+  }
+  const result = await runPolicyTests(paths, {
+    engine: opts.engine,
+    run,
+    coverage: opts.coverage || opts.threshold !== undefined,
+    language: opts.lang,
+    snapshot:
+      opts.snapshot === undefined
+        ? undefined
+        : {
+            data: opts.snapshot,
+            file: opts.snapshotFile,
+            transactions: opts.transactions,
+            asOf: opts.asOf,
+            update: opts.updateSnapshots,
+          },
+  });
+  const outcome = testOutcome(result, opts.threshold);
+  io.out(
+    renderTestRun(opts.format, result, outcome, {
+      color: io.isTTY,
+      verbose: opts.verbose,
+      hostname: hostname(),
+    }),
+  );
+  if (outcome.unreadable) return EXIT.usage;
+  return outcome.passed ? EXIT.ok : EXIT.findings;
+}

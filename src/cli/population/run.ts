@@ -1,0 +1,133 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import { VERIFY_KEY_ENV } from '../../artifact/keys.js';
+import { type LoadedPolicy, loadPolicyFrom } from '../../artifact/load.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { renderDiagnostics } from '../../diagnostics/render/index.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import type { Policy } from '../../policy/schema/policy.js';
+import type { PopulationOptions } from '../../simulate/population.js';
+import { type CliIO, EXIT } from '../io.js';
+import type { DataOptions } from '../population.js';
+
+/**
+ * A policy file or artifact for a population command. With a verification key configured only
+ * artifacts signed with it are accepted: a plain file is unverified too. Warnings (an unsigned
+ * artifact) are shown; errors end the command.
+ */
+export async function policyFor(path: string, opts: { key?: string }, io: CliIO): Promise<Policy | number> {
+  const keyed = opts.key !== undefined || process.env[VERIFY_KEY_ENV] !== undefined;
+  const loaded: LoadedPolicy = await loadPolicyFrom(path, { key: opts.key, requireArtifact: keyed });
+  if (loaded.diagnostics.length > 0)
+    io.err(
+      renderDiagnostics('text', {
+        diagnostics: loaded.diagnostics,
+        sources: loaded.sources,
+        color: io.isTTY,
+        files: [path],
+        summary: false,
+      }),
+    );
+  if (!loaded.policy) return failedExit(loaded.diagnostics, ['TW0001']);
+  return loaded.policy;
+}
+
+/** The population options of the data flags, with a progress bar on a terminal. */
+export function populationOptions(opts: DataOptions, io: CliIO): PopulationOptions & { stop(): void } {
+  const bar = progressBar(opts.data, io);
+  return {
+    customers: opts.data,
+    transactions: opts.transactions,
+    asOf: opts.asOf,
+    onError: opts.onError,
+    encoding: opts.encoding,
+    sheet: opts.sheet,
+    workers: opts.workers,
+    onProgress: bar?.update,
+    stop: () => bar?.stop(),
+  };
+}
+
+/**
+ * The exit code of a command that could not finish: a file that cannot be read (or an option
+ * that cannot be used) is a usage error, anything else a finding.
+ */
+export function failedExit(
+  diagnostics: readonly Diagnostic[],
+  usage: readonly string[] = ['TW0601'],
+): number {
+  return diagnostics.some((d) => usage.includes(d.code)) ? EXIT.usage : EXIT.findings;
+}
+
+/** A run's diagnostics on stderr, as every command shows them. */
+export function reportRun(diagnostics: readonly Diagnostic[], io: CliIO): void {
+  if (diagnostics.length === 0) return;
+  io.err(
+    renderDiagnostics('text', {
+      diagnostics: [...diagnostics],
+      sources: new Map(),
+      color: io.isTTY,
+      summary: false,
+    }),
+  );
+}
+
+export async function writeReport(
+  text: string,
+  opts: { out?: string; bom?: boolean },
+  io: CliIO,
+): Promise<number> {
+  if (!opts.out) {
+    io.out(text);
+    return EXIT.ok;
+  }
+  try {
+    // A BOM lets Excel open a UTF-8 CSV with Chinese text correctly.
+    await writeFileAtomic(opts.out, opts.bom ? `\uFEFF${text}` : text);
+    return EXIT.ok;
+  } catch (error) {
+    io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+    return EXIT.usage;
+  }
+}
+
+/**
+ * A bar over the customers read, its total estimated from the file's size and the length of its
+ * first rows: exact counts would need a second pass over the file.
+ */
+function progressBar(file: string, io: CliIO): { update(n: number): void; stop(): void } | undefined {
+  if (!io.progress) return undefined;
+  const estimate = estimateRows(file);
+  if (estimate === undefined || estimate < 50_000) return undefined;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: io.progress,
+      format: 'reading {bar} {percentage}% | {value}/~{total} customers | {eta_formatted}',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(estimate, 0);
+  return {
+    update: (n) => bar.update(Math.min(n, estimate), {}),
+    stop: () => {
+      bar.update(estimate);
+      bar.stop();
+    },
+  };
+}
+
+function estimateRows(file: string): number | undefined {
+  try {
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r');
+    const head = Buffer.alloc(Math.min(size, 256 * 1024));
+    readSync(fd, head, 0, head.length, 0);
+    closeSync(fd);
+    let lines = 0;
+    for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) lines++;
+    return lines === 0 ? undefined : Math.round((size / head.length) * lines);
+  } catch {
+    return undefined;
+  }
+}
