@@ -10,6 +10,11 @@ export interface RenderInput {
   files?: string[];
   /** The closing "checked N files" line; off where no files were checked (data diagnostics). */
   summary?: boolean;
+  /**
+   * Show at most this many findings of each code, then one line saying how many more: a file of
+   * a million customers without a value must not print a million lines.
+   */
+  maxPerCode?: number;
   /** The language of messages, help and the words around them; English by default. */
   language?: Language;
 }

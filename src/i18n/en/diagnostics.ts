@@ -10,6 +10,8 @@ export const diagnostics = {
   rowAt: (p: { file: string; row: number }) => `${p.file} row ${p.row}`,
   rowColumnAt: (p: { file: string; row: number; column: string }) =>
     `${p.file} row ${p.row}, column ${p.column}`,
+  moreOfCode: (p: { n: number; code: string }) =>
+    `${formatCount(p.n)} more ${p.code} ${p.n === 1 ? 'finding is' : 'findings are'} not shown here`,
   checked: (p: { files: number; errors: number; warnings: number; infos: number }) => {
     const counts = [
       p.errors ? `${formatCount(p.errors)} ${p.errors === 1 ? 'error' : 'errors'}` : '',

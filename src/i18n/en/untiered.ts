@@ -31,4 +31,5 @@ export const untiered = {
             ? 'with a condition that could not be evaluated'
             : 'matched no tier (a gap in the policy)'
     } (e.g. ${p.example})`,
+  otherCauses: (p: { customers: number }) => `${customers(p.customers)} for other causes`,
 };

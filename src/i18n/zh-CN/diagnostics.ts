@@ -10,6 +10,7 @@ export const diagnostics = {
   example: '示例',
   rowAt: (p) => `${p.file} 第 ${p.row} 行`,
   rowColumnAt: (p) => `${p.file} 第 ${p.row} 行，列「${p.column}」`,
+  moreOfCode: (p) => `另有 ${formatCount(p.n)} 条 ${p.code} 未在此列出`,
   checked: (p) => {
     const counts = [
       p.errors ? `${formatCount(p.errors)} 个错误` : '',

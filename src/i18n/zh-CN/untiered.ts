@@ -31,4 +31,5 @@ export const untiered = {
             ? '的条件无法求值'
             : '不符合任何等级（策略存在空档）'
     }（例：${p.example}）`,
+  otherCauses: (p) => `另有 ${formatCount(p.customers)} 位出于其他原因`,
 } satisfies Messages<typeof en>;

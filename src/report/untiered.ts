@@ -1,0 +1,24 @@
+import type { Distribution } from '../engine/distribution.js';
+import type { Language } from '../i18n/language.js';
+import { t } from '../i18n/text.js';
+
+/**
+ * How many customers went without a tier and why, one line a cause (most first), for every
+ * command's closing summary: empty when every customer got a tier.
+ */
+export function untieredLines(distribution: Distribution, language: Language, limit = 5): string[] {
+  if (distribution.untiered === 0) return [];
+  const causes = distribution.untieredCauses ?? [];
+  const lines = [
+    t(language, 'untiered.summary', { untiered: distribution.untiered, customers: distribution.customers }),
+    ...causes
+      .slice(0, limit)
+      .map(
+        (c) =>
+          `  ${t(language, 'untiered.cause', { kind: c.kind, facts: c.facts.join(', '), customers: c.customers, example: c.example })}`,
+      ),
+  ];
+  const rest = causes.slice(limit).reduce((n, c) => n + c.customers, 0);
+  if (rest > 0) lines.push(`  ${t(language, 'untiered.otherCauses', { customers: rest })}`);
+  return lines;
+}
