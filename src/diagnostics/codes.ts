@@ -51,6 +51,7 @@ export const CODES = {
   TW0319: { severity: 'error', title: 'tier method needs a score but the policy has no dimensions' },
   TW0320: { severity: 'error', title: 'policy has no tiers' },
   TW0321: { severity: 'warning', title: 'coverage analysis was cut short' },
+  TW0322: { severity: 'error', title: 'a better score gets a worse tier' },
   // service levels and entitlements
   TW0401: { severity: 'warning', title: 'a better tier gets a slower service target' },
   TW0402: { severity: 'warning', title: 'a better tier gets a smaller entitlement' },
