@@ -81,6 +81,8 @@ export const CODES = {
   TW0703: { severity: 'error', title: 'condition could not be evaluated' },
   // simulation, diff, calibration, data profile (src/simulate)
   TW0801: { severity: 'error', title: 'calibration target names no tier of the policy' },
+  TW0802: { severity: 'error', title: 'calibration cannot search a threshold for this target' },
+  TW0803: { severity: 'warning', title: 'calibrated threshold breaks another tier' },
   TW0850: { severity: 'error', title: 'data profile option cannot be used' },
   // policy tests (src/testing)
   TW0901: { severity: 'error', title: 'test case failed' },

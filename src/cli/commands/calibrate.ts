@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { hasErrors } from '../../diagnostics/diagnostic.js';
 import {
   renderCalibration,
   SIMULATION_FORMATS,
@@ -78,9 +79,12 @@ async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number> {
   population.stop();
   reportRun(result.diagnostics, io);
   if (result.failed) return failedExit(result.diagnostics, ['TW0601', 'TW0801']);
-  return writeReport(
+  const written = await writeReport(
     renderCalibration(opts.format, result, { lang: opts.lang }),
     { out: opts.out, bom: opts.format === 'csv' },
     io,
   );
+  // The report is still written, but a --target that could not be searched (TW0802) fails the run.
+  const unsearched = result.thresholds.some((search) => hasErrors(search.problems ?? []));
+  return written === EXIT.ok && unsearched ? EXIT.findings : written;
 }

@@ -1,3 +1,4 @@
+import { calibrate } from './calibrate.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
 import { order } from './order.js';
@@ -6,4 +7,4 @@ import { order } from './order.js';
  * Every text a user reads, in English, by area. Each area is a file of its own so that the
  * catalogue grows with the modules that speak; the zh-CN catalogue mirrors it entry for entry.
  */
-export const en = { common, diagnostics, order };
+export const en = { calibrate, common, diagnostics, order };

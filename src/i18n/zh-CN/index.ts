@@ -1,7 +1,8 @@
 import type { en } from '../en/index.js';
+import { calibrate } from './calibrate.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
 import { order } from './order.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
-export const zhCN: typeof en = { common, diagnostics, order };
+export const zhCN: typeof en = { calibrate, common, diagnostics, order };
