@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SIX, THREE } from '../simulate/fixtures.js';
 import { tierwise } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-calibrate-'));
@@ -13,26 +14,6 @@ const DATA = [
   '--as-of',
   '2026-11-01',
 ];
-
-/** Score = spend / 10; vip ≥ 90, key ≥ 70, standard the rest. */
-const THREE = `apiVersion: tierwise/v1
-kind: TierPolicy
-metadata: { name: three, version: 1.0.0, labels: { zh-CN: 三级, en: Three } }
-facts:
-  id: { type: string, key: true, column: id }
-  spend: { type: number, unit: CNY, min: 0, revenue: true, column: spend }
-dimensions:
-  value:
-    weight: 100
-    label: { zh-CN: 价值, en: Value }
-    metrics: { spend: { weight: 100, score: { linear: { from: 0, to: 1000 } } } }
-tiers:
-  method: thresholds
-  levels:
-    - { id: vip, label: { zh-CN: VIP客户, en: VIP }, minScore: 90 }
-    - { id: key, label: { zh-CN: 重点客户, en: Key }, minScore: 70 }
-    - { id: standard, label: { zh-CN: 普通客户, en: Standard } }
-`;
 
 describe('tierwise calibrate: targets it cannot search, thresholds that break a tier', () => {
   it('a criteria policy with --target: says why (TW0802) and exits with 1, the report still written', () => {
@@ -57,11 +38,8 @@ describe('tierwise calibrate: targets it cannot search, thresholds that break a 
   });
 
   it('a threshold below the next tier’s is flagged in the table and on stderr (TW0803), not offered silently', () => {
-    writeFileSync(join(dir, 'three.tier.yaml'), THREE);
-    writeFileSync(
-      join(dir, 'six.csv'),
-      ['id,spend', 'A,1000', 'B,800', 'C,750', 'D,600', 'E,500', 'F,400'].join('\n'),
-    );
+    writeFileSync(join(dir, 'three.tier.yaml'), THREE());
+    writeFileSync(join(dir, 'six.csv'), SIX);
     const run = tierwise([
       'calibrate',
       '--policy',

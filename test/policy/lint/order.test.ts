@@ -13,26 +13,13 @@ import type { Level } from '../../../src/policy/schema/tiers.js';
 import { check, codes, edit, only, positionOf, VALID, where } from '../../helpers/policy.js';
 import { untranslated } from '../../helpers/untranslated.js';
 
-const LEVELS = `  levels:
-    - id: vip
-      label: { zh-CN: VIP客户, en: VIP }
-      minScore: 90
-      sla: { response: { within: PT4H }, resolution: { within: PT8H } }
-      entitlements: { discountQuota: '10%' }
-    - id: key
-      label: { zh-CN: 重点客户, en: Key }
-      minScore: 70
-      sla: { response: { within: PT8H }, resolution: { within: PT24H } }
-      entitlements: { discountQuota: '5%' }
-    - id: standard
-      label: { zh-CN: 普通客户, en: Standard }
-      sla: { response: { within: PT24H } }
-`;
+/** VALID with its levels (the end of the file) replaced. */
+function withLevels(levels: string): string {
+  return VALID.slice(0, VALID.indexOf('  levels:\n')) + levels;
+}
 
 /** VALID with its levels replaced: the issue's gold ≥ 80, silver 55 to < 75, bronze the rest. */
-const ISSUE = edit(
-  VALID,
-  LEVELS,
+const ISSUE = withLevels(
   `  levels:
     - { id: gold, label: { zh-CN: 金卡, en: Gold }, minScore: 80 }
     - { id: silver, label: { zh-CN: 银卡, en: Silver }, score: { atLeast: 55, below: 75 } }
@@ -107,9 +94,7 @@ describe('tier order: thresholds', () => {
   });
 
   it('reports each worse tier once when the whole list is upside down', () => {
-    const text = edit(
-      VALID,
-      LEVELS,
+    const text = withLevels(
       `  levels:
     - { id: watch, label: { zh-CN: 观察, en: Watch }, score: { below: 50 } }
     - { id: standard, label: { zh-CN: 普通, en: Standard }, score: { atLeast: 50, below: 70 } }
