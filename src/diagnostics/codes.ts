@@ -51,6 +51,7 @@ export const CODES = {
   TW0319: { severity: 'error', title: 'tier method needs a score but the policy has no dimensions' },
   TW0320: { severity: 'error', title: 'policy has no tiers' },
   TW0321: { severity: 'warning', title: 'coverage analysis was cut short' },
+  TW0322: { severity: 'error', title: 'a better score gets a worse tier' },
   // service levels and entitlements
   TW0401: { severity: 'warning', title: 'a better tier gets a slower service target' },
   TW0402: { severity: 'warning', title: 'a better tier gets a smaller entitlement' },
@@ -81,6 +82,8 @@ export const CODES = {
   TW0704: { severity: 'error', title: 'more customers without a tier than allowed' },
   // simulation, diff, calibration, data profile (src/simulate)
   TW0801: { severity: 'error', title: 'calibration target names no tier of the policy' },
+  TW0802: { severity: 'error', title: 'calibration cannot search a threshold for this target' },
+  TW0803: { severity: 'warning', title: 'calibrated threshold breaks another tier' },
   TW0850: { severity: 'error', title: 'data profile option cannot be used' },
   // policy tests (src/testing)
   TW0901: { severity: 'error', title: 'test case failed' },

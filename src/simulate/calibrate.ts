@@ -1,11 +1,12 @@
 import { compileBatch } from '../compile/batch.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { evaluatePopulationParallel } from './parallel.js';
 import type { PopulationOptions } from './population.js';
+import { checkSuggestion, unsearchable } from './threshold-checks.js';
 import type {
   Calibration,
   DistributionRow,
@@ -65,33 +66,43 @@ export async function calibrate(
     tiers.push(result.tier);
   });
   const revenueFact = run.distribution.revenueFact;
-  const population = { chunks, scores, tiers, revenueFact };
+  const current = run.distribution.tiers.map((t) => t.customers);
+  const population = { chunks, scores, tiers, revenueFact, current };
   const thresholdMethod = policy.tiers?.method === 'thresholds';
   const top = policy.tiers?.levels[0]?.id;
+  // Every method gets the default targets, so that a policy without thresholds says why.
   const targets =
     options.targets ??
-    (thresholdMethod && top
+    (top
       ? [
           { tier: top, share: 0.1, measure: 'customers' as const },
           ...(revenueFact ? [{ tier: top, share: 0.4, measure: 'revenue' as const }] : []),
         ]
       : []);
+  // Asked for by name, a search that cannot be done fails the run; the defaults only warn.
+  const severity = options.targets ? 'error' : 'warning';
+  const thresholds = run.failed ? [] : targets.map((t) => searchThreshold(policy, population, t, severity));
   return {
     policy: ref,
     data: { customers: options.customers, transactions: options.transactions },
     asOf: run.asOf ? { date: run.asOf.date, timezone: run.asOf.timezone } : undefined,
     customers: run.evaluated,
     currency: revenueFact ? policy.facts?.[revenueFact]?.unit : undefined,
-    thresholds:
-      run.failed || !thresholdMethod ? [] : targets.map((t) => searchThreshold(policy, population, t)),
+    thresholds,
     sensitivity: { step, rows: run.failed ? [] : sensitivity(policy, population, step) },
     stability: {
       epsilon,
       rows: run.failed || !thresholdMethod ? [] : stability(policy, population, epsilon),
     },
     failed: run.failed,
-    diagnostics: run.diagnostics,
+    diagnostics: [...run.diagnostics, ...distinct(thresholds.flatMap((t) => t.problems ?? []))],
   };
+}
+
+/** Each problem once: every target of a criteria policy has the same reason not to be searched. */
+function distinct(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => !seen.has(d.message) && seen.add(d.message));
 }
 
 /** TW0801 for each target naming a tier the policy does not have. */
@@ -112,6 +123,8 @@ interface Population {
   scores: Float64Array[];
   tiers: Int32Array[];
   revenueFact?: string;
+  /** Customers per level under the policy as it is. */
+  current: number[];
 }
 
 /** A policy variant over the population: each customer's tier, and the distribution. */
@@ -148,6 +161,7 @@ function searchThreshold(
   policy: Policy,
   population: Population,
   target: { tier: string; share: number; measure: 'customers' | 'revenue' },
+  severity: Severity,
 ): ThresholdSearch {
   const levels = policy.tiers!.levels;
   const k = levels.findIndex((l) => l.id === target.tier);
@@ -159,7 +173,9 @@ function searchThreshold(
     target: { measure: target.measure, share: target.share },
     distribution: [],
   };
-  if (!level || level.score !== undefined || k === levels.length - 1) return base;
+  if (!level) return base;
+  const unavailable = unsearchable(policy, k, severity);
+  if (unavailable) return { ...base, problems: [unavailable] };
   // Customers below the tier now, by score: those a lower threshold would pull in.
   const candidates: { score: number; revenue: number }[] = [];
   let total = 0;
@@ -193,11 +209,14 @@ function searchThreshold(
   const variant = withLevel(policy, k, { minScore: value });
   const { distribution } = evaluateVariant(variant, population);
   const row = distribution.tiers[k]!;
+  const after = distribution.tiers.map((t) => t.customers);
+  const problems = checkSuggestion({ policy, variant, k, value, before: population.current, after });
   return {
     ...base,
     value,
     achieved: { customers: row.customers, share: row.share, revenueShare: row.revenueShare },
     distribution: rows(distribution),
+    ...(problems.length > 0 ? { problems } : {}),
   };
 }
 

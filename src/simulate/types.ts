@@ -128,6 +128,11 @@ export interface ThresholdSearch {
   value?: number;
   achieved?: { customers: number; share: number; revenueShare?: number };
   distribution: DistributionRow[];
+  /**
+   * Why the target was not searched (TW0802), or what the threshold found would break: a tier
+   * it makes unreachable or empties, an order inversion (TW0803). Absent when there is nothing to say.
+   */
+  problems?: Diagnostic[];
 }
 
 /** Each weight moved by ±step points (the others renormalised): customers whose tier changes. */

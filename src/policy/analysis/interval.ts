@@ -39,6 +39,14 @@ export function fromBounds(r: RangeBounds): Interval {
   return { ...lower, ...upper };
 }
 
+/** The bounds a policy would write for an interval (infinite ends left out): the inverse of fromBounds. */
+export function toBounds(i: Interval): RangeBounds {
+  const out: RangeBounds = {};
+  if (Number.isFinite(i.lo)) out[i.loClosed ? 'atLeast' : 'above'] = i.lo;
+  if (Number.isFinite(i.hi)) out[i.hiClosed ? 'atMost' : 'below'] = i.hi;
+  return out;
+}
+
 export function interval(lo: number, hi: number, loClosed = true, hiClosed = true): Interval {
   return { lo, hi, loClosed, hiClosed };
 }
@@ -126,6 +134,34 @@ export function pickValue(i: Interval, domain: Domain = REAL): number | undefine
     if (contains(i, candidate)) return candidate;
   }
   if (step === undefined) return contains(i, middle) ? middle : undefined;
+  return undefined;
+}
+
+/**
+ * The smallest value of the interval the domain holds (a closed end, or the first grid point past
+ * an open one); for an open end on the real line, where there is none, a value `pickValue` likes.
+ */
+export function lowestValue(i: Interval, domain: Domain = REAL): number | undefined {
+  return endValue(i, domain, 'lo');
+}
+
+/** The largest value of the interval the domain holds; see lowestValue. */
+export function highestValue(i: Interval, domain: Domain = REAL): number | undefined {
+  return endValue(i, domain, 'hi');
+}
+
+function endValue(i: Interval, domain: Domain, end: 'lo' | 'hi'): number | undefined {
+  const edge = i[end];
+  if (!Number.isFinite(edge)) return pickValue(i, domain);
+  if (domain.kind === 'real') return contains(i, edge) ? edge : pickValue(i, domain);
+  const q = edge / domain.step;
+  // A grid point within rounding noise of the edge is the edge itself.
+  const first = end === 'lo' ? Math.ceil(q - 1e-9) : Math.floor(q + 1e-9);
+  const direction = end === 'lo' ? 1 : -1;
+  for (const n of [first, first + direction]) {
+    const value = tidy(n * domain.step);
+    if (contains(i, value)) return value;
+  }
   return undefined;
 }
 

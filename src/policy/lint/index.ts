@@ -8,6 +8,7 @@ import { facts } from './facts.js';
 import { labels } from './labels.js';
 import { matrix } from './matrix.js';
 import { metadata } from './metadata.js';
+import { tierOrder } from './order.js';
 import { quota } from './quota.js';
 import { scoring } from './scoring.js';
 import { serviceOrder } from './service.js';
@@ -30,6 +31,7 @@ const RULES: LintRule[] = [
   quota,
   criteriaCoverage,
   matrix,
+  tierOrder,
   serviceOrder,
   labels,
 ];

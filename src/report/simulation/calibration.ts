@@ -1,4 +1,6 @@
+import { localizeDiagnostic } from '../../diagnostics/localize.js';
 import type { Language } from '../../engine/explain/explain.js';
+import { t as translate } from '../../i18n/text.js';
 import type { Calibration, SensitivityRow, ThresholdSearch } from '../../simulate/types.js';
 import { count, decimal, money, percent, text } from './format.js';
 import type { Section } from './section.js';
@@ -40,6 +42,8 @@ export function calibrationSections(c: Calibration, language: Language): Section
       ],
     },
   ];
+  // A suggestion is never shown without what it breaks, nor a target without why it was not searched.
+  const withProblems = c.thresholds.some((s) => s.problems !== undefined);
   if (c.thresholds.length > 0)
     sections.push({
       id: 'thresholds',
@@ -52,6 +56,7 @@ export function calibrationSections(c: Calibration, language: Language): Section
         { title: l('achievedCustomers'), numeric: true },
         { title: l('achievedShare'), unit: '%', numeric: true },
         { title: l('achievedRevenueShare'), unit: '%', numeric: true },
+        ...(withProblems ? [{ title: translate(language, 'calibrate.problems') }] : []),
       ],
       rows: c.thresholds.map((s) => [
         text(searchName(s, language)),
@@ -60,6 +65,9 @@ export function calibrationSections(c: Calibration, language: Language): Section
         count(s.achieved?.customers),
         percent(s.achieved?.share),
         percent(s.achieved?.revenueShare),
+        ...(withProblems
+          ? [text((s.problems ?? []).map((d) => localizeDiagnostic(d, language).message).join('; '))]
+          : []),
       ]),
     });
   c.thresholds.forEach((s, i) => {

@@ -1,3 +1,4 @@
+import { hasErrors } from '../../../diagnostics/diagnostic.js';
 import { renderCalibration } from '../../../report/simulation/index.js';
 import { type CalibrateOptions, calibrate } from '../../../simulate/calibrate.js';
 import { type CliIO, EXIT } from '../../io.js';
@@ -36,9 +37,12 @@ export async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number>
   population.stop();
   reportRun(result.diagnostics, io);
   if (result.failed) return failedExit(result.diagnostics, ['TW0601', 'TW0801']);
-  return writeReport(
+  const written = await writeReport(
     renderCalibration(opts.format, result, { lang: opts.lang }),
     { out: opts.out, bom: opts.format === 'csv' },
     io,
   );
+  // The report is still written, but a --target that could not be searched (TW0802) fails the run.
+  const unsearched = result.thresholds.some((search) => hasErrors(search.problems ?? []));
+  return written === EXIT.ok && unsearched ? EXIT.findings : written;
 }
