@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { VERIFY_KEY_ENV } from '../artifact/keys.js';
-import { type LoadedPolicy, loadPolicyFrom } from '../artifact/load.js';
+import { loadPoliciesFrom } from '../artifact/load-mapped.js';
 import { ON_ERROR, type OnError } from '../data/index.js';
 import { ENCODINGS, type EncodingOption } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -28,6 +28,7 @@ export interface DataOptions {
   onError: OnError;
   encoding: EncodingOption;
   sheet?: string;
+  mapping?: string;
   key?: string;
   workers?: number;
   out?: string;
@@ -57,6 +58,7 @@ export function addDataOptions(command: Command): Command {
         .default('auto'),
     )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
+    .option('--mapping <file>', MAPPING_HELP)
     .option(
       '--key <pem>',
       'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
@@ -69,26 +71,48 @@ export function addDataOptions(command: Command): Command {
     );
 }
 
+/** The help of `--mapping`, the same on every command that reads data. */
+export const MAPPING_HELP =
+  'a column mapping (kind: ColumnMapping) naming this export’s columns for the policy’s facts';
+
 /**
  * A policy file or artifact for a population command. With a verification key configured only
  * artifacts signed with it are accepted: a plain file is unverified too. Warnings (an unsigned
  * artifact) are shown; errors end the command.
  */
-export async function policyFor(path: string, opts: { key?: string }, io: CliIO): Promise<Policy | number> {
+export async function policyFor(
+  path: string,
+  opts: { key?: string; mapping?: string },
+  io: CliIO,
+): Promise<Policy | number> {
+  const policies = await policiesFor([path], opts, io);
+  return typeof policies === 'number' ? policies : policies[0]!;
+}
+
+/** Several policies read through one column mapping (`--mapping`), as policyFor reads one. */
+export async function policiesFor(
+  paths: readonly string[],
+  opts: { key?: string; mapping?: string },
+  io: CliIO,
+): Promise<Policy[] | number> {
   const keyed = opts.key !== undefined || process.env[VERIFY_KEY_ENV] !== undefined;
-  const loaded: LoadedPolicy = await loadPolicyFrom(path, { key: opts.key, requireArtifact: keyed });
+  const loaded = await loadPoliciesFrom(paths, {
+    key: opts.key,
+    requireArtifact: keyed,
+    mapping: opts.mapping,
+  });
   if (loaded.diagnostics.length > 0)
     io.err(
       renderDiagnostics('text', {
         diagnostics: loaded.diagnostics,
         sources: loaded.sources,
         color: io.isTTY,
-        files: [path],
+        files: [...paths],
         summary: false,
       }),
     );
-  if (!loaded.policy) return failedExit(loaded.diagnostics, ['TW0001']);
-  return loaded.policy;
+  if (!loaded.policies) return failedExit(loaded.diagnostics, ['TW0001']);
+  return loaded.policies;
 }
 
 /** The population options of the data flags, with a progress bar on a terminal. */

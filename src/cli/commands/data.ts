@@ -6,7 +6,7 @@ import { DEFAULT_STALE_MONTHS, profileData } from '../../profile/index.js';
 import type { ProfileProgress } from '../../profile/types.js';
 import { PROFILE_FORMATS, type ProfileFormat, renderProfile } from '../../report/profile/render.js';
 import { type CliIO, EXIT } from '../io.js';
-import { failedExit, policyFor, reportRun, writeReport } from '../population.js';
+import { failedExit, MAPPING_HELP, policyFor, reportRun, writeReport } from '../population.js';
 
 interface ProfileCommandOptions {
   policy: string;
@@ -20,6 +20,7 @@ interface ProfileCommandOptions {
   out?: string;
   encoding: EncodingOption;
   sheet?: string;
+  mapping?: string;
   nameFact?: string;
   phoneFact?: string;
   activityFact?: string;
@@ -71,6 +72,7 @@ export function registerData(program: Command, io: CliIO): void {
         .default('auto'),
     )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
+    .option('--mapping <file>', MAPPING_HELP)
     .option(
       '--name-fact <fact>',
       'the company-name fact compared for likely duplicates (default: recognised by name)',

@@ -4,13 +4,15 @@ import { ON_ERROR } from '../../data/index.js';
 import { ENCODINGS } from '../../data/types.js';
 import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import { renderSemverDiff, type SemverStatus, semverDiff } from '../../policy/changes/index.js';
+import type { Policy } from '../../policy/schema/policy.js';
 import { renderDiff, SIMULATION_FORMATS, type SimulationFormat } from '../../report/simulation/index.js';
 import { diffPolicies } from '../../simulate/diff.js';
 import { type CliIO, EXIT } from '../io.js';
 import {
   type DataOptions,
   failedExit,
-  policyFor,
+  MAPPING_HELP,
+  policiesFor,
   populationOptions,
   reportRun,
   writeReport,
@@ -57,6 +59,7 @@ export function registerDiff(program: Command, io: CliIO): void {
         .default('auto'),
     )
     .option('--sheet <name>', 'xlsx: the sheet to read')
+    .option('--mapping <file>', `population mode: ${MAPPING_HELP}`)
     .option(
       '--key <pem>',
       'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
@@ -116,10 +119,10 @@ async function populationMode(opts: DiffOptions, io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   const data = opts as DataOptions;
-  const from = await policyFor(opts.from, data, io);
-  if (typeof from === 'number') return from;
-  const to = await policyFor(opts.to, data, io);
-  if (typeof to === 'number') return to;
+  // One mapping for both: a fact it names must be read by either policy, not necessarily by each.
+  const policies = await policiesFor([opts.from, opts.to], data, io);
+  if (typeof policies === 'number') return policies;
+  const [from, to] = policies as [Policy, Policy];
   const population = populationOptions(data, io);
   const diff = await diffPolicies(
     { policy: from, file: opts.from },

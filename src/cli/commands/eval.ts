@@ -19,7 +19,7 @@ import type { Policy } from '../../policy/schema/policy.js';
 import { distributionText, RESULT_FORMATS, type ResultFormat, renderResults } from '../../report/results.js';
 import { evaluatePopulationParallel } from '../../simulate/parallel.js';
 import { type CliIO, EXIT } from '../io.js';
-import { failedExit, parseWorkers, policyFor, reportRun, writeReport } from '../population.js';
+import { failedExit, MAPPING_HELP, parseWorkers, policyFor, reportRun, writeReport } from '../population.js';
 
 interface EvalOptions {
   policy: string;
@@ -34,6 +34,7 @@ interface EvalOptions {
   onError: OnError;
   encoding: EncodingOption;
   sheet?: string;
+  mapping?: string;
   lang: 'en' | 'zh-CN';
   engine: EngineChoice;
   key?: string;
@@ -77,6 +78,7 @@ export function registerEval(program: Command, io: CliIO): void {
         .default('auto'),
     )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
+    .option('--mapping <file>', MAPPING_HELP)
     .addOption(new Option('--lang <language>', 'language of labels').choices(['en', 'zh-CN']).default('en'))
     .addOption(
       new Option('--engine <engine>', 'compiled (fast) or reference (json-rules-engine)')

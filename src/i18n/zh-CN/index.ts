@@ -1,6 +1,7 @@
 import type { en } from '../en/index.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
+import { mapping } from './mapping.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
-export const zhCN: typeof en = { common, diagnostics };
+export const zhCN: typeof en = { common, diagnostics, mapping };
