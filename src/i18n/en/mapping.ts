@@ -5,7 +5,7 @@ export const mapping = {
       ? 'this is not a column mapping: it has no kind'
       : `this is not a column mapping: its kind is '${p.kind}', expected ColumnMapping`,
   notAMappingHelp:
-    'a column mapping file starts with apiVersion: tierwise/v1 and kind: ColumnMapping (docs/data.md); the policy itself goes to --policy',
+    'a column mapping file starts with `apiVersion: tierwise/v1` and `kind: ColumnMapping` (docs/data.md); the policy itself goes to --policy',
   unknownFact: (p: { id: string }) => `the mapping names fact '${p.id}', which the policy does not declare`,
   unknownField: (p: { id: string }) =>
     `the mapping names transaction field '${p.id}', which the policy's sources.transactions.fields does not declare`,
@@ -13,7 +13,7 @@ export const mapping = {
   knownFacts: (p: { list: string }) => `the policy's facts: ${p.list}`,
   knownFields: (p: { list: string }) => `the policy's transaction fields: ${p.list}`,
   noFacts: 'the policy declares no facts',
-  noFields: 'the policy declares no transaction fields (sources.transactions.fields)',
+  noFields: 'the policy declares no transaction fields (`sources.transactions.fields`)',
   formatNotDate: (p: { id: string; type: string }) =>
     `a date format is given for '${p.id}', which is a ${p.type} fact, not a date`,
   formatNotDateHelp: (p: { id: string; column: string }) =>

@@ -1,6 +1,6 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { hasErrors } from '../../diagnostics/diagnostic.js';
+import { hasErrors, sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
 import { msg } from '../../i18n/text.js';
 import { type CheckOptions, readPolicyFile } from '../check.js';
@@ -75,6 +75,6 @@ export function parseColumnMapping(text: string, file: string): LoadedMapping {
   }
   const validate = validator();
   if (!validate(parsed.value))
-    return done([...parsed.diagnostics, ...toDiagnostics(validate.errors ?? [], locator)]);
+    return done(sortDiagnostics([...parsed.diagnostics, ...toDiagnostics(validate.errors ?? [], locator)]));
   return done(parsed.diagnostics, parsed.value);
 }
