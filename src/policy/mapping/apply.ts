@@ -103,9 +103,10 @@ function mapPolicy(policy: Policy, mapping: ColumnMapping): Policy {
   const sources = { ...policy.sources };
   if (sources.customers) {
     const columns = { ...sources.customers.columns };
-    // sources.customers.columns outranks a fact's column: it must say what the mapping says.
+    // sources.customers.columns outranks a fact's column: where the mapping names a column, it
+    // must say the same; elsewhere it stands.
     for (const id of Object.keys(columns))
-      if (facts[id]?.column !== undefined) columns[id] = facts[id].column!;
+      if (Object.hasOwn(entries, id) && facts[id]?.column !== undefined) columns[id] = facts[id].column!;
     sources.customers = { ...sources.customers, columns };
     if (dateFormat !== undefined) sources.customers.dateFormat = dateFormat;
   }

@@ -219,6 +219,13 @@ describe('applying a mapping', () => {
     });
   });
 
+  it('leaves the policy’s own sources.customers.columns where the mapping names nothing', () => {
+    const result = mapped('customers:\n  columns:\n    customerId: Customer No\n');
+    const columns = customerColumns(result.policies![0]!, true).columns.map((c) => [c.id, c.column]);
+    expect(columns).toContainEqual(['spend12m', '消费金额']);
+    expect(columns).toContainEqual(['customerId', 'Customer No']);
+  });
+
   it('gives a policy without log columns the ones a mapping names, when it names both', () => {
     const bare = policy(POLICY_TEXT.replace(/sources:\n( {2}.*\n)+/, ''));
     const both = mapped('transactions:\n  customer: ID\n  date: Day\n', [bare]);
