@@ -5,6 +5,7 @@ import { diagnostic } from '../../diagnostics/make.js';
 import { joinPointer } from '../../diagnostics/pointer.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { msg, type Text } from '../../i18n/text.js';
+import { factColumn } from '../columns.js';
 import type { Locator } from '../locate.js';
 import type { Fact } from '../schema/facts.js';
 import type { Policy } from '../schema/policy.js';
@@ -199,10 +200,7 @@ function sharedColumns(
 function customerFileColumns(policy: Policy): Map<string, string> {
   const out = new Map<string, string>();
   for (const [id, fact] of Object.entries(policy.facts ?? {}))
-    if (readsCustomerColumn(fact)) {
-      const columns = policy.sources?.customers?.columns;
-      out.set(id, (columns && Object.hasOwn(columns, id) ? columns[id] : undefined) ?? fact.column ?? id);
-    }
+    if (readsCustomerColumn(fact)) out.set(id, factColumn(policy, id, fact));
   return out;
 }
 
