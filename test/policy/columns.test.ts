@@ -32,8 +32,9 @@ describe('the column of a fact', () => {
   it('is never a property every object inherits, whatever the fact is called', async () => {
     const { policy, diagnostics } = checkPolicyText(POLICY, 'ctor.tier.yaml');
     expect(policy, JSON.stringify(diagnostics)).toBeDefined();
-    expect(factColumn(policy!, 'constructor', policy!.facts!.constructor!)).toBe('spend');
-    expect(factColumn(policy!, 'toString', policy!.facts!.toString!)).toBe('toString');
+    const fact = (id: string) => policy!.facts![id]!;
+    expect(factColumn(policy!, 'constructor', fact('constructor'))).toBe('spend');
+    expect(factColumn(policy!, 'toString', fact('toString'))).toBe('toString');
     const dir = mkdtempSync(join(tmpdir(), 'tierwise-columns-'));
     const customers = join(dir, 'c.csv');
     writeFileSync(customers, 'id,spend,toString\nA,80,1\nB,10,2\n');
