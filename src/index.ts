@@ -27,6 +27,15 @@ export { type AsOf, compileAggregates, parseAsOf } from './facts/index.js';
 export { type CheckedPolicy, checkPolicyText } from './policy/check.js';
 export { formatPolicyText } from './policy/fmt.js';
 export { checkPaths, loadPolicy } from './policy/load.js';
+// Column mappings: one export's column names for a policy (--mapping, docs/data.md).
+export {
+  applyColumnMapping,
+  type ColumnMapping,
+  type LoadedMapping,
+  mappingJsonSchema,
+  parseColumnMapping,
+  readColumnMapping,
+} from './policy/mapping/index.js';
 export { policyJsonSchema } from './policy/schema/json-schema.js';
 export type { Policy } from './policy/schema/policy.js';
 export { maskValue } from './privacy/mask.js';

@@ -18,6 +18,7 @@ export interface DataOptions {
   onError: OnError;
   encoding: EncodingOption;
   sheet?: string;
+  mapping?: string;
   key?: string;
   workers?: number;
   out?: string;
@@ -47,6 +48,7 @@ export function addDataOptions(command: Command): Command {
         .default('auto'),
     )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
+    .option('--mapping <file>', MAPPING_HELP)
     .option(
       '--key <pem>',
       'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
@@ -58,3 +60,7 @@ export function addDataOptions(command: Command): Command {
         .default('en'),
     );
 }
+
+/** The help of `--mapping`, the same on every command that reads data. */
+export const MAPPING_HELP =
+  'a column mapping (kind: ColumnMapping) naming this export’s columns for the policy’s facts';

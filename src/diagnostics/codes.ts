@@ -75,6 +75,8 @@ export const CODES = {
   TW0607: { severity: 'warning', title: 'duplicate customer key' },
   TW0608: { severity: 'error', title: 'data file is not in the expected encoding' },
   TW0609: { severity: 'warning', title: 'transaction for an unknown customer' },
+  TW0610: { severity: 'error', title: 'column mapping names what the policy does not read' },
+  TW0611: { severity: 'warning', title: 'column mapping makes two facts read one column' },
   // evaluation (src/engine)
   TW0701: { severity: 'error', title: 'customer cannot be scored' },
   TW0702: { severity: 'warning', title: 'customer gets no tier' },

@@ -2,6 +2,7 @@ import type { ColumnSpec, EncodingOption, OnError, OpenOptions, ReadSummary } fr
 import { mapRecord, openRecords, resolveColumns, rowErrorPolicy } from '../data/index.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { factColumn } from '../policy/columns.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
 import {
@@ -138,7 +139,7 @@ export function planAggregates(
 function columnSpec(policy: Policy, id: string, fact: Fact, timezone: string, key: boolean): ColumnSpec {
   return {
     id,
-    column: policy.sources?.customers?.columns?.[id] ?? fact.column ?? id,
+    column: factColumn(policy, id, fact),
     type: fact.type,
     values: fact.values,
     format: fact.format ?? policy.sources?.customers?.dateFormat,

@@ -56,7 +56,8 @@ export function validatePolicySchema(
   return toDiagnostics(validate.errors ?? [], locator);
 }
 
-function toDiagnostics(errors: ErrorObject[], locator: Locator): Diagnostic[] {
+/** ajv's findings as TW0101–TW0106, each at its key or value; column mapping files use it too. */
+export function toDiagnostics(errors: ErrorObject[], locator: Locator): Diagnostic[] {
   // A failed union reports each branch too; the union's own expectation says it better.
   const unions = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
   const kept = errors.filter((e) => !unions.some((u) => e.schemaPath.startsWith(u)));

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { factColumn } from '../policy/columns.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
 
@@ -23,7 +24,7 @@ const ACTIVITY = /last|latest|recent|activity|active|最近|最后|末次|活跃
 
 /** The words a fact is known by: its id, its column and its labels. */
 function words(policy: Policy, id: string, fact: Fact): string {
-  const column = policy.sources?.customers?.columns?.[id] ?? fact.column ?? id;
+  const column = factColumn(policy, id, fact);
   return [id, column, fact.label?.en ?? '', fact.label?.['zh-CN'] ?? ''].join(' ');
 }
 

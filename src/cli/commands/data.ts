@@ -4,6 +4,7 @@ import { ENCODINGS, type EncodingOption } from '../../data/types.js';
 import { DEFAULT_STALE_MONTHS } from '../../profile/types.js';
 import { PROFILE_FORMATS, type ProfileFormat } from '../../report/formats.js';
 import type { CliIO } from '../io.js';
+import { MAPPING_HELP } from '../population.js';
 
 export interface ProfileCommandOptions {
   policy: string;
@@ -17,6 +18,7 @@ export interface ProfileCommandOptions {
   out?: string;
   encoding: EncodingOption;
   sheet?: string;
+  mapping?: string;
   nameFact?: string;
   phoneFact?: string;
   activityFact?: string;
@@ -68,6 +70,7 @@ export function registerData(program: Command, io: CliIO): void {
         .default('auto'),
     )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
+    .option('--mapping <file>', MAPPING_HELP)
     .option(
       '--name-fact <fact>',
       'the company-name fact compared for likely duplicates (default: recognised by name)',

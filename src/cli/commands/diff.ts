@@ -6,6 +6,7 @@ import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/formats.js';
 import type { CliIO } from '../io.js';
 import type { DataOptions } from '../population.js';
+import { MAPPING_HELP } from '../population.js';
 
 /**
  * `tierwise diff` compares two things, one mode per option: `--semver OLD NEW` compares two
@@ -48,6 +49,7 @@ export function registerDiff(program: Command, io: CliIO): void {
         .default('auto'),
     )
     .option('--sheet <name>', 'xlsx: the sheet to read')
+    .option('--mapping <file>', `population mode: ${MAPPING_HELP}`)
     .option(
       '--key <pem>',
       'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',

@@ -5,7 +5,7 @@ import { ON_ERROR, type OnError } from '../../data/errors.js';
 import { ENCODINGS, type EncodingOption } from '../../data/types.js';
 import { RESULT_FORMATS, type ResultFormat } from '../../report/formats.js';
 import type { CliIO } from '../io.js';
-import { parseWorkers } from '../population.js';
+import { MAPPING_HELP, parseWorkers } from '../population.js';
 
 export interface EvalOptions {
   policy: string;
@@ -20,6 +20,7 @@ export interface EvalOptions {
   onError: OnError;
   encoding: EncodingOption;
   sheet?: string;
+  mapping?: string;
   lang: 'en' | 'zh-CN';
   engine: EngineChoice;
   key?: string;
@@ -63,6 +64,7 @@ export function registerEval(program: Command, io: CliIO): void {
         .default('auto'),
     )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
+    .option('--mapping <file>', MAPPING_HELP)
     .addOption(new Option('--lang <language>', 'language of labels').choices(['en', 'zh-CN']).default('en'))
     .addOption(
       new Option('--engine <engine>', 'compiled (fast) or reference (json-rules-engine)')

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { VERIFY_KEY_ENV } from '../../artifact/keys.js';
-import { type LoadedPolicy, loadPolicyFrom } from '../../artifact/load.js';
+import { loadPoliciesFrom } from '../../artifact/load-mapped.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../../diagnostics/render/index.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -15,21 +15,39 @@ import type { DataOptions } from '../population.js';
  * artifacts signed with it are accepted: a plain file is unverified too. Warnings (an unsigned
  * artifact) are shown; errors end the command.
  */
-export async function policyFor(path: string, opts: { key?: string }, io: CliIO): Promise<Policy | number> {
+export async function policyFor(
+  path: string,
+  opts: { key?: string; mapping?: string },
+  io: CliIO,
+): Promise<Policy | number> {
+  const policies = await policiesFor([path], opts, io);
+  return typeof policies === 'number' ? policies : policies[0]!;
+}
+
+/** Several policies read through one column mapping (`--mapping`), as policyFor reads one. */
+export async function policiesFor(
+  paths: readonly string[],
+  opts: { key?: string; mapping?: string },
+  io: CliIO,
+): Promise<Policy[] | number> {
   const keyed = opts.key !== undefined || process.env[VERIFY_KEY_ENV] !== undefined;
-  const loaded: LoadedPolicy = await loadPolicyFrom(path, { key: opts.key, requireArtifact: keyed });
+  const loaded = await loadPoliciesFrom(paths, {
+    key: opts.key,
+    requireArtifact: keyed,
+    mapping: opts.mapping,
+  });
   if (loaded.diagnostics.length > 0)
     io.err(
       renderDiagnostics('text', {
         diagnostics: loaded.diagnostics,
         sources: loaded.sources,
         color: io.isTTY,
-        files: [path],
+        files: [...paths],
         summary: false,
       }),
     );
-  if (!loaded.policy) return failedExit(loaded.diagnostics, ['TW0001']);
-  return loaded.policy;
+  if (!loaded.policies) return failedExit(loaded.diagnostics, ['TW0001']);
+  return loaded.policies;
 }
 
 /** The population options of the data flags, with a progress bar on a terminal. */

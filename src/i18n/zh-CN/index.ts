@@ -2,9 +2,10 @@ import type { en } from '../en/index.js';
 import { calibrate } from './calibrate.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
+import { mapping } from './mapping.js';
 import { order } from './order.js';
 import { supply } from './supply.js';
 import { untiered } from './untiered.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
-export const zhCN: typeof en = { calibrate, common, diagnostics, order, supply, untiered };
+export const zhCN: typeof en = { calibrate, common, diagnostics, mapping, order, supply, untiered };

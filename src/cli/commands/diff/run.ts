@@ -1,10 +1,11 @@
 import type { DiagnosticFormat } from '../../../diagnostics/render/index.js';
 import { renderSemverDiff, type SemverStatus, semverDiff } from '../../../policy/changes/index.js';
+import type { Policy } from '../../../policy/schema/policy.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../../report/formats.js';
 import { renderDiff } from '../../../report/simulation/index.js';
 import { diffPolicies } from '../../../simulate/diff.js';
 import { type CliIO, EXIT } from '../../io.js';
-import { failedExit, policyFor, populationOptions, reportRun, writeReport } from '../../population/run.js';
+import { failedExit, policiesFor, populationOptions, reportRun, writeReport } from '../../population/run.js';
 import type { DataOptions } from '../../population.js';
 import type { DiffOptions } from '../diff.js';
 
@@ -50,10 +51,10 @@ async function populationMode(opts: DiffOptions, io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   const data = opts as DataOptions;
-  const from = await policyFor(opts.from, data, io);
-  if (typeof from === 'number') return from;
-  const to = await policyFor(opts.to, data, io);
-  if (typeof to === 'number') return to;
+  // One mapping for both: a fact it names must be read by either policy, not necessarily by each.
+  const policies = await policiesFor([opts.from, opts.to], data, io);
+  if (typeof policies === 'number') return policies;
+  const [from, to] = policies as [Policy, Policy];
   const population = populationOptions(data, io);
   const diff = await diffPolicies(
     { policy: from, file: opts.from },
