@@ -8,11 +8,12 @@ import {
 import { open, readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { VERIFY_KEY_ENV } from './key-env.js';
 
 /** A PEM key is a few hundred bytes; anything much larger is not a key file. */
 const MAX_KEY_BYTES = 64 * 1024;
-/** Where `eval`, `simulate` and `diff` find the verification key when no --key is given. */
-export const VERIFY_KEY_ENV = 'TIERWISE_VERIFY_KEY';
+
+export { VERIFY_KEY_ENV };
 
 export type KeyResult = { key: KeyObject; diagnostics: [] } | { key?: undefined; diagnostics: Diagnostic[] };
 

@@ -1,4 +1,4 @@
-import { topLevel } from '../engine/conditions/reference.js';
+import { topLevel } from '../engine/conditions/top-level.js';
 import { roundScore } from '../engine/round.js';
 import { planScorecard } from '../engine/scoring/scorecard.js';
 import { compareValues, levelEnds, sameValue } from '../engine/tiers/quota.js';

@@ -1,4 +1,4 @@
-import { topLevel } from '../engine/conditions/reference.js';
+import { topLevel } from '../engine/conditions/top-level.js';
 import type { ConditionTrace } from '../engine/conditions/trace.js';
 import type { Condition, Operator } from '../policy/schema/condition.js';
 

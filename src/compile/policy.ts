@@ -1,5 +1,5 @@
 import { collectClasses, triggerOutcomes } from '../engine/classify.js';
-import { topLevel } from '../engine/conditions/reference.js';
+import { topLevel } from '../engine/conditions/top-level.js';
 import { type Decision, noTierDiagnostic } from '../engine/decision.js';
 import { defaultsApplier } from '../engine/defaults.js';
 import type { CustomerInput, CustomerResult } from '../engine/evaluate.js';

@@ -5,9 +5,9 @@ import { diagnostic } from '../diagnostics/make.js';
 import { readCsv } from './csv.js';
 import { SNIFF_BYTES, sniffEncoding } from './decode.js';
 import { readJsonArray, readNdjson } from './ndjson.js';
-import { openSource } from './source.js';
+import { openSource, type Reader } from './source.js';
 import { FORMATS, type Format, limitsOf, type OpenOptions, type RecordSource } from './types.js';
-import { readXlsx } from './xlsx.js';
+import type { XlsxOptions } from './xlsx.js';
 
 const EXTENSIONS: Record<string, Format> = {
   '.csv': 'csv',
@@ -54,7 +54,11 @@ export async function openRecords(
         help: 'if it is CSV text, give it the .csv extension or the format csv',
       });
     }
-    return openSource({ file, format }, () => readXlsx({ file, sheet: options.sheet, limits }), 'header-row');
+    return openSource(
+      { file, format },
+      () => readWorkbook({ file, sheet: options.sheet, limits }),
+      'header-row',
+    );
   }
   if (magic(ZIP_MAGIC)) {
     return diagnostic(
@@ -85,6 +89,12 @@ export async function openRecords(
       return openSource({ ...info, format: first === 0x7b ? 'ndjson' : 'json' }, () => reader(text), 'keys');
     }
   }
+}
+
+/** exceljs costs more to load than every other reader together: it is loaded for a workbook only. */
+async function* readWorkbook(options: XlsxOptions): Reader {
+  const { readXlsx } = await import('./xlsx.js');
+  yield* readXlsx(options);
 }
 
 function unknownFormat(file: string): Diagnostic {

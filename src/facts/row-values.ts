@@ -1,5 +1,7 @@
+import type { RowErrorPolicy } from '../data/errors.js';
 import { fastConverter, SLOW } from '../data/fast-convert.js';
-import { type ColumnSpec, mapRecord, type RawRecord, type RowErrorPolicy } from '../data/index.js';
+import { type ColumnSpec, mapRecord } from '../data/table.js';
+import type { RawRecord } from '../data/types.js';
 
 /** A kept row: its customer key and its values in column order (valid until the next read). */
 export interface RowValues {

@@ -1,57 +1,30 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Code } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import { didYouMeanHelp } from '../diagnostics/suggest.js';
 import type { Locator } from './locate.js';
-import { policyJsonSchema } from './schema/json-schema.js';
+import { validate as validateFull } from './schema/generated/full.js';
+import { validate as validateVariant } from './schema/generated/variant.js';
 import type { Policy } from './schema/policy.js';
 
-const compiled = new Map<'full' | 'variant', ValidateFunction<Policy>>();
-
-/** Compiled once per process, like ajv intends: validation is then a plain function call. */
-function validator(kind: 'full' | 'variant'): ValidateFunction<Policy> {
-  let validate = compiled.get(kind);
-  if (!validate) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-    const schema = policyJsonSchema();
-    validate = ajv.compile<Policy>(kind === 'full' ? schema : variantSchema(schema));
-    compiled.set(kind, validate);
-  }
-  return validate;
-}
-
 /**
- * A variant states only what it changes, so below its identity (apiVersion, kind, metadata) no
- * property is required — except `id`, which is how list entries find their base entry. The
- * merged policy is then held to the full schema.
+ * ajv compiled the schema into these functions once, when `npm run schema` generated them
+ * (scripts/validators.ts): compiling it in every process was most of what `tierwise check` cost
+ * at start. A variant is held to the relaxed schema of variantJsonSchema.
  */
-function variantSchema(schema: Record<string, unknown>): Record<string, unknown> {
-  const relax = (node: unknown, keepRequired: boolean): unknown => {
-    if (Array.isArray(node)) return node.map((n) => relax(n, false));
-    if (node === null || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'required' && !keepRequired && Array.isArray(value)) {
-        const kept = value.filter((r) => r === 'id');
-        if (kept.length > 0) out.required = kept;
-      } else out[key] = relax(value, false);
-    }
-    return out;
-  };
-  const relaxed = relax(schema, true) as { properties: Record<string, unknown> };
-  relaxed.properties.metadata = (schema as { properties: Record<string, unknown> }).properties.metadata;
-  return relaxed;
-}
+const VALIDATORS = {
+  full: validateFull as ValidateFunction<Policy>,
+  variant: validateVariant as ValidateFunction<Policy>,
+};
 
 export function validatePolicySchema(
   value: unknown,
   locator: Locator,
   kind: 'full' | 'variant' = 'full',
 ): Diagnostic[] {
-  const validate = validator(kind);
+  const validate = VALIDATORS[kind];
   if (validate(value)) return [];
   return toDiagnostics(validate.errors ?? [], locator);
 }

@@ -1,7 +1,7 @@
 import type { BatchResult } from '../compile/batch.js';
 import { type Computed, compileTest, type Test, UnsupportedCondition } from '../compile/conditions.js';
 import { compileMatrix } from '../compile/matrix.js';
-import { topLevel } from '../engine/conditions/reference.js';
+import { topLevel } from '../engine/conditions/top-level.js';
 import { planScorecard } from '../engine/scoring/scorecard.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { contains, describeInterval, fromBounds, type Interval } from '../policy/analysis/interval.js';

@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { type CompiledBatch, compileBatch } from '../compile/batch.js';
 import { type CsvRange, readCsv } from '../data/csv.js';
-import { type ColumnSpec, type OnError, type ReadSummary, rowErrorPolicy } from '../data/index.js';
+import { type OnError, type ReadSummary, rowErrorPolicy } from '../data/errors.js';
+import type { ColumnSpec } from '../data/table.js';
 import { type Encoding, limitsOf } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { RowReader } from '../facts/row-values.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { VERIFY_KEY_ENV } from '../../artifact/keys.js';
+import { VERIFY_KEY_ENV } from '../../artifact/key-env.js';
 import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import type { CliIO } from '../io.js';
 

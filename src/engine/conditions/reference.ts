@@ -1,8 +1,11 @@
-import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import type { Condition, Operator } from '../../policy/schema/condition.js';
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import type { Operator } from '../../policy/schema/condition.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import type { ConditionSite } from '../../policy/walk.js';
+import { topLevel } from './top-level.js';
 import type { ConditionTrace, SiteResult } from './trace.js';
+
+export { topLevel };
 
 /**
  * The reference semantics of conditions: the policy's own conditions run on json-rules-engine,
@@ -43,12 +46,6 @@ export class ReferenceConditions {
     }
     return out;
   }
-}
-
-/** json-rules-engine wants a group at the top; the policy language allows a lone comparison. */
-export function topLevel(condition: Condition): TopLevelCondition {
-  const group = condition.all ?? condition.any ?? condition.not ?? condition.condition;
-  return (group === undefined ? { all: [condition] } : condition) as unknown as TopLevelCondition;
 }
 
 interface RawNode {

@@ -1,4 +1,4 @@
-import { DURATION_PATTERN } from '../schema/common.js';
+import { DURATION_PATTERN } from '../schema/patterns.js';
 
 export interface DurationParts {
   years: number;

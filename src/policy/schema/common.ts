@@ -1,4 +1,13 @@
 import { type TSchema, Type } from '@sinclair/typebox';
+import {
+  DATE_TIME_PATTERN,
+  DURATION_PATTERN,
+  ID_PATTERN,
+  PERCENT_PATTERN,
+  SEMVER_PATTERN,
+} from './patterns.js';
+
+export { DATE_TIME_PATTERN, DURATION_PATTERN, ID_PATTERN, PERCENT_PATTERN, SEMVER_PATTERN };
 
 /**
  * Building blocks shared by every section of a policy. Each string format carries an
@@ -6,7 +15,6 @@ import { type TSchema, Type } from '@sinclair/typebox';
  * which tells a business analyst nothing, so the diagnostics layer shows this text instead.
  */
 
-export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_-]*$';
 export const Id = (description: string) =>
   Type.String({
     pattern: ID_PATTERN,
@@ -14,8 +22,6 @@ export const Id = (description: string) =>
     'x-expected': 'an identifier: a letter, then letters, digits, "-" or "_" (e.g. vip, spend12m)',
   });
 
-export const DURATION_PATTERN =
-  '^P(?!$)(\\d+(\\.\\d+)?Y)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?W)?(\\d+(\\.\\d+)?D)?(T(?=\\d)(\\d+(\\.\\d+)?H)?(\\d+(\\.\\d+)?M)?(\\d+(\\.\\d+)?S)?)?$';
 export const Duration = (description: string) =>
   Type.String({
     pattern: DURATION_PATTERN,
@@ -24,8 +30,6 @@ export const Duration = (description: string) =>
     'x-expected': 'an ISO 8601 duration such as PT4H (4 hours), P90D (90 days) or P3M (3 months)',
   });
 
-export const DATE_TIME_PATTERN =
-  '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$';
 export const DateTime = (description: string) =>
   Type.String({
     pattern: DATE_TIME_PATTERN,
@@ -34,10 +38,6 @@ export const DateTime = (description: string) =>
     'x-expected': 'an ISO 8601 date-time with a time zone offset, e.g. 2026-01-01T00:00:00+08:00',
   });
 
-export const SEMVER_PATTERN =
-  '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$';
-
-export const PERCENT_PATTERN = '^(100|\\d{1,2})(\\.\\d+)?%$';
 export const Percent = (description: string) =>
   Type.String({
     pattern: PERCENT_PATTERN,

@@ -30,6 +30,31 @@ export function policyJsonSchema(): Record<string, unknown> {
   return { $schema: 'http://json-schema.org/draft-07/schema#', $id, ...body, definitions };
 }
 
+/**
+ * A variant states only what it changes, so below its identity (apiVersion, kind, metadata) no
+ * property is required — except `id`, which is how list entries find their base entry. The
+ * merged policy is then held to the full schema.
+ */
+export function variantJsonSchema(
+  schema: Record<string, unknown> = policyJsonSchema(),
+): Record<string, unknown> {
+  const relax = (node: unknown, keepRequired: boolean): unknown => {
+    if (Array.isArray(node)) return node.map((n) => relax(n, false));
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'required' && !keepRequired && Array.isArray(value)) {
+        const kept = value.filter((r) => r === 'id');
+        if (kept.length > 0) out.required = kept;
+      } else out[key] = relax(value, false);
+    }
+    return out;
+  };
+  const relaxed = relax(schema, true) as { properties: Record<string, unknown> };
+  relaxed.properties.metadata = (schema as { properties: Record<string, unknown> }).properties.metadata;
+  return relaxed;
+}
+
 export function policyJsonSchemaText(): string {
   return `${JSON.stringify(policyJsonSchema(), null, 2)}\n`;
 }
