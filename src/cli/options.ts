@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { parseAllowance } from '../engine/untiered.js';
+import { parseAllowance } from '../engine/allowance.js';
 import {
   DEFAULT_LANGUAGE,
   isLanguage,

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { ON_ERROR, type OnError } from '../data/errors.js';
 import { ENCODINGS, type EncodingOption } from '../data/types.js';
+import { allowUntieredOption } from './options.js';
 
 export function parseWorkers(text: string): number {
   const n = Number(text);
@@ -19,6 +20,7 @@ export interface DataOptions {
   encoding: EncodingOption;
   sheet?: string;
   mapping?: string;
+  allowUntiered?: string;
   key?: string;
   workers?: number;
   out?: string;
@@ -49,6 +51,7 @@ export function addDataOptions(command: Command): Command {
     )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
     .option('--mapping <file>', MAPPING_HELP)
+    .addOption(allowUntieredOption())
     .option(
       '--key <pem>',
       'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',

@@ -93,6 +93,7 @@ export const CODES = {
   TW0903: { severity: 'error', title: 'no policy to test' },
   TW0904: { severity: 'error', title: 'test case input cannot be used' },
   TW0905: { severity: 'error', title: 'decisions differ from the snapshot' },
+  TW0907: { severity: 'error', title: 'no test cases found' },
   TW0906: { severity: 'error', title: 'test coverage is below the threshold' },
   // artifacts: build and verify (src/artifact)
   TW1001: { severity: 'error', title: 'artifact cannot be read' },

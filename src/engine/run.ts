@@ -1,5 +1,5 @@
 import type { ReadSummary } from '../data/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import type { AsOf } from '../facts/asof.js';
 import {
@@ -8,6 +8,7 @@ import {
   type LoadCustomersOptions,
   loadCustomers,
 } from '../facts/customers.js';
+import { missingLogDiagnostics } from '../facts/requirements.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { type Distribution, DistributionBuilder, tierDistribution } from './distribution.js';
 import { type CustomerInput, type CustomerResult, ReferenceEvaluator } from './evaluate.js';
@@ -110,6 +111,9 @@ export async function streamEvaluation(
 ): Promise<StreamedRun> {
   const { keyFact, columns } = customerColumns(policy, false);
   const builder = new DistributionBuilder(policy);
+  const notes = missingLogDiagnostics(policy);
+  if (hasErrors(notes))
+    return { distribution: builder.result(false), diagnostics: notes, evaluated: 0, failed: true };
   const evaluate = options.evaluate ?? referenceEvaluate(policy);
   if (!keyFact) {
     return { distribution: builder.result(false), diagnostics: [], evaluated: 0, failed: true };
@@ -125,6 +129,7 @@ export async function streamEvaluation(
       return {
         distribution: builder.result(true),
         diagnostics: [
+          ...notes,
           ...end.diagnostics,
           ...diagnostics,
           ...(omitted > 0

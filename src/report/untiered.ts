@@ -6,7 +6,11 @@ import { t } from '../i18n/text.js';
  * How many customers went without a tier and why, one line a cause (most first), for every
  * command's closing summary: empty when every customer got a tier.
  */
-export function untieredLines(distribution: Distribution, language: Language, limit = 5): string[] {
+export function untieredLines(
+  distribution: Pick<Distribution, 'untiered' | 'customers' | 'untieredCauses'>,
+  language: Language,
+  limit = 5,
+): string[] {
   if (distribution.untiered === 0) return [];
   const causes = distribution.untieredCauses ?? [];
   const lines = [

@@ -134,6 +134,7 @@ export class SimulationBuilder {
       customers: d.customers,
       tiers,
       untiered: none,
+      untieredCauses: d.untieredCauses,
       totals: {
         customers: everyone.reduce((n, t) => n + t.customers, 0),
         ...(revenueFact ? { revenue: everyone.reduce((n, t) => n + (t.revenue ?? 0), 0) } : {}),

@@ -1,5 +1,6 @@
 import type { ReadSummary } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { UntieredCause } from '../engine/untiered.js';
 
 export interface Labels {
   'zh-CN'?: string;
@@ -51,6 +52,8 @@ export interface Simulation {
   tiers: TierFigures[];
   /** Customers without a tier (unscorable, a gap in the policy), with the same figures. */
   untiered: TierFigures;
+  /** Why they got none, most first (src/engine/untiered.ts). */
+  untieredCauses: UntieredCause[];
   totals: {
     customers: number;
     revenue?: number;

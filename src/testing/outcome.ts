@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { formatExample } from '../diagnostics/render/example.js';
+import { msg } from '../i18n/text.js';
 import { meetsThreshold, percentText, totalCoverage } from './coverage.js';
 import type { CaseResult, TestRun } from './runner.js';
 
@@ -14,8 +15,16 @@ export interface TestOutcome {
 }
 
 /** Judges a run: any failed or erroring case, unloadable file, changed snapshot or short coverage fails it. */
-export function testOutcome(run: TestRun, threshold?: string): TestOutcome {
+export function testOutcome(
+  run: TestRun,
+  threshold?: string,
+  options: { passWithNoTests?: boolean } = {},
+): TestOutcome {
   const diagnostics: Diagnostic[] = [...run.diagnostics];
+  // A CI step that found nothing to test has proven nothing: say so, unless told it is expected.
+  const cases = run.files.reduce((n, f) => n + f.cases.length, 0);
+  if (cases === 0 && run.snapshots.length === 0 && !options.passWithNoTests)
+    diagnostics.push(diagnostic('TW0907', msg('testFiles.none'), { help: msg('testFiles.noneHelp') }));
   for (const file of run.files) {
     diagnostics.push(...file.diagnostics);
     for (const c of file.cases) diagnostics.push(...caseDiagnostics(c));

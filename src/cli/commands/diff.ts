@@ -5,6 +5,7 @@ import { ENCODINGS } from '../../data/types.js';
 import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/formats.js';
 import type { CliIO } from '../io.js';
+import { allowUntieredOption } from '../options.js';
 import type { DataOptions } from '../population.js';
 import { MAPPING_HELP } from '../population.js';
 
@@ -50,6 +51,7 @@ export function registerDiff(program: Command, io: CliIO): void {
     )
     .option('--sheet <name>', 'xlsx: the sheet to read')
     .option('--mapping <file>', `population mode: ${MAPPING_HELP}`)
+    .addOption(allowUntieredOption())
     .option(
       '--key <pem>',
       'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',

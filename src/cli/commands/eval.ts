@@ -5,6 +5,7 @@ import { ON_ERROR, type OnError } from '../../data/errors.js';
 import { ENCODINGS, type EncodingOption } from '../../data/types.js';
 import { RESULT_FORMATS, type ResultFormat } from '../../report/formats.js';
 import type { CliIO } from '../io.js';
+import { allowUntieredOption } from '../options.js';
 import { MAPPING_HELP, parseWorkers } from '../population.js';
 
 export interface EvalOptions {
@@ -21,6 +22,7 @@ export interface EvalOptions {
   encoding: EncodingOption;
   sheet?: string;
   mapping?: string;
+  allowUntiered?: string;
   lang: 'en' | 'zh-CN';
   engine: EngineChoice;
   key?: string;
@@ -65,6 +67,7 @@ export function registerEval(program: Command, io: CliIO): void {
     )
     .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
     .option('--mapping <file>', MAPPING_HELP)
+    .addOption(allowUntieredOption())
     .addOption(new Option('--lang <language>', 'language of labels').choices(['en', 'zh-CN']).default('en'))
     .addOption(
       new Option('--engine <engine>', 'compiled (fast) or reference (json-rules-engine)')

@@ -17,6 +17,7 @@ export interface TestCommandOptions {
   asOf?: string;
   updateSnapshots: boolean;
   verbose: boolean;
+  passWithNoTests: boolean;
 }
 
 export function registerTest(program: Command, io: CliIO): void {
@@ -51,6 +52,7 @@ export function registerTest(program: Command, io: CliIO): void {
     )
     .option('--update-snapshots', 'accept changed decisions and rewrite the snapshot', false)
     .option('--verbose', 'list every coverage item, reached or not', false)
+    .option('--pass-with-no-tests', 'exit 0 when no test case is found (by default that fails)', false)
     .action(async (paths: string[], opts: TestCommandOptions) => {
       const { test } = await import('./test/run.js');
       process.exitCode = await test(paths, opts, io);

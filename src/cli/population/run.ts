@@ -4,8 +4,13 @@ import { VERIFY_KEY_ENV } from '../../artifact/keys.js';
 import { loadPoliciesFrom } from '../../artifact/load-mapped.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../../diagnostics/render/index.js';
+import { NO_UNTIERED, parseAllowance } from '../../engine/allowance.js';
+import { type UntieredCause, untieredFinding } from '../../engine/untiered.js';
+import { isAsOf, parseAsOf } from '../../facts/asof.js';
+import type { Language } from '../../i18n/language.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { Policy } from '../../policy/schema/policy.js';
+import { untieredLines } from '../../report/untiered.js';
 import type { PopulationOptions } from '../../simulate/population.js';
 import { type CliIO, EXIT } from '../io.js';
 import type { DataOptions } from '../population.js';
@@ -77,8 +82,8 @@ export function failedExit(
   return diagnostics.some((d) => usage.includes(d.code)) ? EXIT.usage : EXIT.findings;
 }
 
-/** A run's diagnostics on stderr, as every command shows them. */
-export function reportRun(diagnostics: readonly Diagnostic[], io: CliIO): void {
+/** A run's diagnostics on stderr, as every command shows them: at most 20 of a code, then a count. */
+export function reportRun(diagnostics: readonly Diagnostic[], io: CliIO, language: Language = 'en'): void {
   if (diagnostics.length === 0) return;
   io.err(
     renderDiagnostics('text', {
@@ -86,8 +91,45 @@ export function reportRun(diagnostics: readonly Diagnostic[], io: CliIO): void {
       sources: new Map(),
       color: io.isTTY,
       summary: false,
+      maxPerCode: 20,
+      language,
     }),
   );
+}
+
+/**
+ * `--as-of` checked before anything is read: a date that does not exist or cannot be read is a
+ * usage error (exit 2), whichever path the run would take and whether or not it reads a log.
+ */
+export function asOfExit(asOf: string | undefined, io: CliIO, language: Language): number | undefined {
+  if (asOf === undefined) return undefined;
+  const parsed = parseAsOf(asOf);
+  if (isAsOf(parsed)) return undefined;
+  reportRun(parsed, io, language);
+  return EXIT.usage;
+}
+
+/**
+ * Says how many customers got no tier and why (stderr), and whether that many may: exit 1 with
+ * TW0704 beyond `--allow-untiered`, so a run that tiered nobody never passes for done.
+ */
+export function untieredExit(
+  untiered: { untiered: number; customers: number; untieredCauses: UntieredCause[] },
+  allowUntiered: string | undefined,
+  io: CliIO,
+  language: Language,
+): number {
+  for (const line of untieredLines(untiered, language)) io.err(`${line}\n`);
+  const allowance = parseAllowance(allowUntiered ?? '0');
+  const finding = untieredFinding(
+    untiered.untiered,
+    untiered.customers,
+    typeof allowance === 'string' ? NO_UNTIERED : allowance,
+    untiered.untieredCauses,
+  );
+  if (!finding) return EXIT.ok;
+  reportRun([finding], io, language);
+  return EXIT.findings;
 }
 
 export async function writeReport(

@@ -4,10 +4,11 @@ import { diagnostics } from './diagnostics.js';
 import { mapping } from './mapping.js';
 import { order } from './order.js';
 import { supply } from './supply.js';
+import { testFiles } from './testFiles.js';
 import { untiered } from './untiered.js';
 
 /**
  * Every text a user reads, in English, by area. Each area is a file of its own so that the
  * catalogue grows with the modules that speak; the zh-CN catalogue mirrors it entry for entry.
  */
-export const en = { calibrate, common, diagnostics, mapping, order, supply, untiered };
+export const en = { calibrate, common, diagnostics, mapping, order, supply, testFiles, untiered };

@@ -5,7 +5,17 @@ import { diagnostics } from './diagnostics.js';
 import { mapping } from './mapping.js';
 import { order } from './order.js';
 import { supply } from './supply.js';
+import { testFiles } from './testFiles.js';
 import { untiered } from './untiered.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
-export const zhCN: typeof en = { calibrate, common, diagnostics, mapping, order, supply, untiered };
+export const zhCN: typeof en = {
+  calibrate,
+  common,
+  diagnostics,
+  mapping,
+  order,
+  supply,
+  testFiles,
+  untiered,
+};

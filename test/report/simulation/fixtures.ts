@@ -89,6 +89,7 @@ export function simulation(vipLabel?: string): Simulation {
     customers: 1_000_000,
     tiers,
     untiered,
+    untieredCauses: [],
     totals: {
       customers: 1_000_000,
       revenue: 100_000_000,

@@ -2,7 +2,14 @@ import { hasErrors } from '../../../diagnostics/diagnostic.js';
 import { renderCalibration } from '../../../report/simulation/index.js';
 import { type CalibrateOptions, calibrate } from '../../../simulate/calibrate.js';
 import { type CliIO, EXIT } from '../../io.js';
-import { failedExit, policyFor, populationOptions, reportRun, writeReport } from '../../population/run.js';
+import {
+  asOfExit,
+  failedExit,
+  policyFor,
+  populationOptions,
+  reportRun,
+  writeReport,
+} from '../../population/run.js';
 import type { CalibrateCliOptions } from '../calibrate.js';
 
 /** vip=10% → customers; vip=40%:revenue → revenue. */
@@ -27,6 +34,8 @@ export async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number>
     );
     return EXIT.usage;
   }
+  const badAsOf = asOfExit(opts.asOf, io, opts.lang);
+  if (badAsOf !== undefined) return badAsOf;
   const source = await policyFor(opts.policy, opts, io);
   if (typeof source === 'number') return source;
   const population = populationOptions(opts, io);
@@ -35,7 +44,7 @@ export async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number>
     { ...population, targets: targets?.map((t) => t.parsed!), step, epsilon },
   );
   population.stop();
-  reportRun(result.diagnostics, io);
+  reportRun(result.diagnostics, io, opts.lang);
   if (result.failed) return failedExit(result.diagnostics, ['TW0601', 'TW0801']);
   const written = await writeReport(
     renderCalibration(opts.format, result, { lang: opts.lang }),

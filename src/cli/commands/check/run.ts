@@ -19,6 +19,7 @@ export async function check(paths: string[], opts: CheckOptions, io: CliIO): Pro
       sources,
       color: io.isTTY,
       files: results.map((r) => r.file ?? ''),
+      language: opts.lang,
     }),
   );
   process.exitCode = exitCode(diagnostics, opts.denyWarnings, results.length);

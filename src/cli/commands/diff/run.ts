@@ -5,7 +5,15 @@ import { SIMULATION_FORMATS, type SimulationFormat } from '../../../report/forma
 import { renderDiff } from '../../../report/simulation/index.js';
 import { diffPolicies } from '../../../simulate/diff.js';
 import { type CliIO, EXIT } from '../../io.js';
-import { failedExit, policiesFor, populationOptions, reportRun, writeReport } from '../../population/run.js';
+import {
+  asOfExit,
+  failedExit,
+  policiesFor,
+  populationOptions,
+  reportRun,
+  untieredExit,
+  writeReport,
+} from '../../population/run.js';
 import type { DataOptions } from '../../population.js';
 import type { DiffOptions } from '../diff.js';
 
@@ -51,6 +59,8 @@ async function populationMode(opts: DiffOptions, io: CliIO): Promise<number> {
     return EXIT.usage;
   }
   const data = opts as DataOptions;
+  const badAsOf = asOfExit(data.asOf, io, data.lang);
+  if (badAsOf !== undefined) return badAsOf;
   // One mapping for both: a fact it names must be read by either policy, not necessarily by each.
   const policies = await policiesFor([opts.from, opts.to], data, io);
   if (typeof policies === 'number') return policies;
@@ -62,13 +72,24 @@ async function populationMode(opts: DiffOptions, io: CliIO): Promise<number> {
     { ...population, limit, kpis: opts.kpi },
   );
   population.stop();
-  reportRun(diff.diagnostics, io);
+  reportRun(diff.diagnostics, io, data.lang);
   if (diff.failed) return failedExit(diff.diagnostics);
-  return writeReport(
+  const written = await writeReport(
     renderDiff(format, diff, { lang: data.lang }),
     { out: opts.out, bom: format === 'csv' },
     io,
   );
+  if (written !== EXIT.ok) return written;
+  // Either policy leaving customers untiered beyond the allowance fails the comparison.
+  const exits = [diff.simulations.from, diff.simulations.to].map((s) =>
+    untieredExit(
+      { untiered: s.untiered.customers, customers: s.customers, untieredCauses: s.untieredCauses },
+      data.allowUntiered,
+      io,
+      data.lang,
+    ),
+  );
+  return Math.max(...exits);
 }
 
 const SEMVER_EXIT: Record<SemverStatus, number> = {

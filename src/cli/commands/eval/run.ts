@@ -16,10 +16,19 @@ import type { Policy } from '../../../policy/schema/policy.js';
 import { distributionText, renderResults } from '../../../report/results.js';
 import { evaluatePopulationParallel } from '../../../simulate/parallel.js';
 import { type CliIO, EXIT } from '../../io.js';
-import { failedExit, policyFor, reportRun, writeReport } from '../../population/run.js';
+import {
+  asOfExit,
+  failedExit,
+  policyFor,
+  reportRun,
+  untieredExit,
+  writeReport,
+} from '../../population/run.js';
 import type { EvalOptions } from '../eval.js';
 
 export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
+  const badAsOf = asOfExit(opts.asOf, io, opts.lang);
+  if (badAsOf !== undefined) return badAsOf;
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
   const { evaluate, notes } = chooseEvaluator(policy, opts.engine);
@@ -47,7 +56,7 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   if (streamable) return streamed(policy, runOptions, notes, opts, io);
   const run = await runEvaluation(policy, runOptions);
   run.diagnostics.unshift(...notes);
-  reportRun(run.diagnostics, io);
+  reportRun(run.diagnostics, io, opts.lang);
   if (run.failed) return failedExit(run.diagnostics);
   if (opts.customer) {
     const missing = opts.customer.filter((id) => !run.results.some((r) => r.customer === id));
@@ -68,7 +77,8 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   io.err(
     `${summaryLine(run.results.length, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
   );
-  return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : EXIT.ok;
+  const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
+  return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }
 
 function summaryLine(
@@ -102,7 +112,7 @@ async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise
     encoding: opts.encoding,
     sheet: opts.sheet,
   });
-  reportRun(run.diagnostics, io);
+  reportRun(run.diagnostics, io, opts.lang);
   if (run.failed) return failedExit(run.diagnostics);
   const text = `${distributionText(run.distribution, opts.lang)}\n`;
   const written = await writeReport(text, { out: opts.out }, io);
@@ -110,7 +120,8 @@ async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise
   io.err(
     `${summaryLine(run.evaluated, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
   );
-  return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : EXIT.ok;
+  const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
+  return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }
 
 async function streamed(
@@ -160,8 +171,8 @@ async function streamed(
     return EXIT.usage;
   }
   const diagnostics = [...notes, ...run.diagnostics];
-  reportRun(diagnostics, io);
+  reportRun(diagnostics, io, opts.lang);
   if (run.failed) return failedExit(diagnostics);
   io.err(`${summaryLine(run.evaluated, run.customersSummary)} (streamed)\n`);
-  return EXIT.ok;
+  return untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
 }

@@ -2,16 +2,26 @@ import { hasErrors } from '../../../diagnostics/diagnostic.js';
 import { renderSimulation } from '../../../report/simulation/index.js';
 import { simulate } from '../../../simulate/simulate.js';
 import { type CliIO, EXIT } from '../../io.js';
-import { failedExit, policyFor, populationOptions, reportRun, writeReport } from '../../population/run.js';
+import {
+  asOfExit,
+  failedExit,
+  policyFor,
+  populationOptions,
+  reportRun,
+  untieredExit,
+  writeReport,
+} from '../../population/run.js';
 import type { SimulateOptions } from '../simulate.js';
 
 export async function run(opts: SimulateOptions, io: CliIO): Promise<number> {
+  const badAsOf = asOfExit(opts.asOf, io, opts.lang);
+  if (badAsOf !== undefined) return badAsOf;
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
   const population = populationOptions(opts, io);
   const simulation = await simulate(policy, { ...population, kpis: opts.kpi });
   population.stop();
-  reportRun(simulation.diagnostics, io);
+  reportRun(simulation.diagnostics, io, opts.lang);
   if (simulation.failed) return failedExit(simulation.diagnostics);
   const code = await writeReport(
     renderSimulation(opts.format, simulation, { lang: opts.lang }),
@@ -20,5 +30,15 @@ export async function run(opts: SimulateOptions, io: CliIO): Promise<number> {
   );
   if (code !== EXIT.ok) return code;
   if (opts.out) io.err(`wrote ${opts.out}\n`);
-  return hasErrors(simulation.diagnostics) && opts.onError === 'fail' ? EXIT.findings : EXIT.ok;
+  const untiered = untieredExit(
+    {
+      untiered: simulation.untiered.customers,
+      customers: simulation.customers,
+      untieredCauses: simulation.untieredCauses,
+    },
+    opts.allowUntiered,
+    io,
+    opts.lang,
+  );
+  return hasErrors(simulation.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { parsePercent, renderTestRun, runPolicyTests, testOutcome } from '../../../testing/index.js';
 import { type CliIO, EXIT } from '../../io.js';
+import { reportRun } from '../../population/run.js';
 import type { TestCommandOptions } from '../test.js';
 
 export async function test(paths: string[], opts: TestCommandOptions, io: CliIO): Promise<number> {
@@ -33,7 +34,7 @@ export async function test(paths: string[], opts: TestCommandOptions, io: CliIO)
             update: opts.updateSnapshots,
           },
   });
-  const outcome = testOutcome(result, opts.threshold);
+  const outcome = testOutcome(result, opts.threshold, { passWithNoTests: opts.passWithNoTests });
   io.out(
     renderTestRun(opts.format, result, outcome, {
       color: io.isTTY,
@@ -41,6 +42,8 @@ export async function test(paths: string[], opts: TestCommandOptions, io: CliIO)
       hostname: hostname(),
     }),
   );
+  const none = outcome.diagnostics.filter((d) => d.code === 'TW0907');
+  if (none.length > 0) reportRun(none, io, opts.lang);
   if (outcome.unreadable) return EXIT.usage;
   return outcome.passed ? EXIT.ok : EXIT.findings;
 }

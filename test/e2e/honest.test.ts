@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tierwise } from './cli.js';
+
+const DATA = ['--data', 'examples/data/customers.csv'];
+const LOG = ['--transactions', 'examples/data/transactions.csv', '--as-of', '2026-11-01'];
+
+describe('a run that decided nothing does not exit 0', () => {
+  it('refuses a forgotten transaction log before reading a row, on every eval path and in simulate', () => {
+    for (const extra of [[], ['--summary'], ['--format', 'csv']]) {
+      const run = tierwise(['eval', '--policy', 'policies/seed004-rfm.tier.yaml', ...DATA, ...extra]);
+      expect(run.code, extra.join(' ')).toBe(1);
+      expect(run.stderr).toContain('error[TW0602]');
+      expect(run.stderr).toContain('no transaction log was given');
+    }
+    const simulate = tierwise(['simulate', '--policy', 'policies/seed004-rfm.tier.yaml', ...DATA]);
+    expect(simulate.code).toBe(1);
+  });
+
+  it('fails when customers go without a tier, says why, and passes when they are allowed', () => {
+    const args = ['eval', '--policy', 'policies/seed001-five-levels-literal.tier.yaml', ...DATA, ...LOG];
+    const strict = tierwise([...args, '--summary']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('error[TW0704]');
+    expect(strict.stderr).toMatch(/without a tier\n {2}[\d,]+ /);
+    const allowed = tierwise([...args, '--summary', '--allow-untiered', 'all']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('without a tier');
+    expect(tierwise([...args, '--allow-untiered', '5 percent']).code).toBe(2);
+  });
+
+  it('treats a date that does not exist as a usage error', () => {
+    const run = tierwise([
+      'eval',
+      '--policy',
+      'policies/seed001-five-factor.tier.yaml',
+      ...DATA,
+      '--as-of',
+      '2026-02-30',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('2026-02-30');
+    expect(run.stdout).toBe('');
+  });
+
+  it('fails a test run that found no test cases unless told that is expected', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'tierwise-no-tests-'));
+    const run = tierwise(['test', empty]);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toContain('TW0907');
+    expect(tierwise(['test', empty, '--pass-with-no-tests']).code).toBe(0);
+  });
+
+  it('speaks Chinese in check when asked', () => {
+    const run = tierwise(['check', 'policies/seed004-rfm.tier.yaml', '--lang', 'zh-CN']);
+    expect(run.stdout).toContain('已检查 1 个文件');
+  });
+});
