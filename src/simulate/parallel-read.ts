@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BatchResult } from '../compile/batch.js';
 import { type ColumnSpec, DEFAULT_MAX_DIAGNOSTICS, type ReadSummary } from '../data/index.js';
@@ -94,18 +93,38 @@ export async function* parallelColumnChunks(read: ParallelRead): AsyncGenerator<
 }
 
 /**
- * The worker entry beside this file: compiled JavaScript in dist/, TypeScript (through tsx) when
- * the sources run directly, as under vitest.
+ * The worker entry beside this file: compiled JavaScript in dist/. When the sources run directly,
+ * as under vitest, the entry and what it imports are bundled once per process with esbuild (what
+ * tsx compiles with) and each worker evaluates the bundle: registering tsx's hooks in each worker
+ * instead cost every worker about a second, most of a small parallel run.
  */
 function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parallel-worker.js', import.meta.url));
-  // `--import tsx` in execArgv registers its hooks after Node 20 has loaded a worker's entry.
-  // tsx/esm/api's `import` export; require.resolve would give its CommonJS one.
-  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./parallel-worker.ts', import.meta.url).href;
-  const start = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(start, { eval: true });
+  sourceBundle ??= bundleWorkerSources();
+  return new Worker(sourceBundle, { eval: true });
+}
+
+let sourceBundle: string | undefined;
+
+interface Esbuild {
+  buildSync(options: Record<string, unknown>): { outputFiles: { text: string }[] };
+}
+
+function bundleWorkerSources(): string {
+  // esbuild is tsx's dependency, so it is resolved from tsx: running the sources needs tsx anyway.
+  const fromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const esbuild = fromTsx('esbuild') as Esbuild;
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: [fileURLToPath(new URL('./parallel-worker.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    // An eval'd worker is a CommonJS script; the worker's modules do not use import.meta.
+    format: 'cjs',
+    target: `node${process.versions.node.split('.')[0]}`,
+    write: false,
+    logLevel: 'silent',
+  });
+  return outputFiles[0]!.text;
 }
 
 class WorkerPool {

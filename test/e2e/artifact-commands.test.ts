@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
 
 /** eval, simulate, diff and calibrate take a policy artifact wherever they take a policy file. */
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-artifact-commands-'));
@@ -18,21 +18,21 @@ const signed = join(dir, 'retail-signed.tierpkg.tgz');
 const unsigned = join(dir, 'retail-unsigned.tierpkg.tgz');
 const pub = join(dir, 'release.pub.pem');
 
-beforeAll(() => {
+beforeAll(async () => {
   delete process.env.TIERWISE_VERIFY_KEY;
   for (const args of [
     ['keygen', '--out', join(dir, 'release')],
     ['build', 'policies/retail-scorecard.tier.yaml', '--out', signed, '--sign', join(dir, 'release.key.pem')],
     ['build', 'policies/retail-scorecard.tier.yaml', '--out', unsigned],
   ]) {
-    const run = tierwise(args);
+    const run = await inProcess(args);
     expect(run.code, run.stderr).toBe(0);
   }
 });
 
 describe('population commands and eval on artifacts', () => {
-  it('give the same answers from a signed artifact, verified with the key, as from the file', () => {
-    const fromFile = tierwise([
+  it('give the same answers from a signed artifact, verified with the key, as from the file', async () => {
+    const fromFile = await inProcess([
       'simulate',
       '--policy',
       'policies/retail-scorecard.tier.yaml',
@@ -40,7 +40,7 @@ describe('population commands and eval on artifacts', () => {
       '--format',
       'json',
     ]);
-    const fromArtifact = tierwise([
+    const fromArtifact = await inProcess([
       'simulate',
       '--policy',
       signed,
@@ -56,10 +56,10 @@ describe('population commands and eval on artifacts', () => {
       return { tiers: s.tiers, totals: s.totals };
     };
     expect(strip(fromArtifact.stdout)).toEqual(strip(fromFile.stdout));
-    const summary = tierwise(['eval', '--policy', signed, '--key', pub, ...DATA, '--summary']);
+    const summary = await inProcess(['eval', '--policy', signed, '--key', pub, ...DATA, '--summary']);
     expect(summary.code, summary.stderr).toBe(0);
     expect(summary.stdout).toContain('VIP');
-    const diff = tierwise([
+    const diff = await inProcess([
       'diff',
       '--from',
       'policies/seed004-scorecard.tier.yaml',
@@ -73,14 +73,14 @@ describe('population commands and eval on artifacts', () => {
     expect(JSON.parse(diff.stdout).moversTotal).toBeGreaterThan(0);
   });
 
-  it('refuse an unsigned artifact, and a plain file, when a key is configured', () => {
-    const run = tierwise(['simulate', '--policy', unsigned, '--key', pub, ...DATA]);
+  it('refuse an unsigned artifact, and a plain file, when a key is configured', async () => {
+    const run = await inProcess(['simulate', '--policy', unsigned, '--key', pub, ...DATA]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('TW1010');
     expect(run.stdout).toBe('');
     process.env.TIERWISE_VERIFY_KEY = pub;
     try {
-      const plain = tierwise([
+      const plain = await inProcess([
         'eval',
         '--policy',
         'policies/retail-scorecard.tier.yaml',
@@ -89,7 +89,7 @@ describe('population commands and eval on artifacts', () => {
       ]);
       expect(plain.code).toBe(1);
       expect(plain.stderr).toContain('only signed artifacts are accepted');
-      const calibrated = tierwise(['calibrate', '--policy', unsigned, ...DATA]);
+      const calibrated = await inProcess(['calibrate', '--policy', unsigned, ...DATA]);
       expect(calibrated.code).toBe(1);
     } finally {
       delete process.env.TIERWISE_VERIFY_KEY;

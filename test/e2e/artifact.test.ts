@@ -3,17 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BROKEN, policyTree, tamperByte } from '../artifact/fixtures.js';
-import { tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
 
 let tree: ReturnType<typeof policyTree>;
 let keys: string;
 
-/** tierwise() passes this process's environment on; each test sets what it needs and no more. */
-function withEnv<T>(env: Record<string, string>, run: () => T): T {
+/**
+ * tierwise() passes this process's environment on and inProcess() reads it; each test sets what it
+ * needs and no more.
+ */
+async function withEnv<T>(env: Record<string, string>, run: () => T | Promise<T>): Promise<T> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    return run();
+    return await run();
   } finally {
     for (const key of Object.keys(env)) delete process.env[key];
     Object.assign(process.env, saved);
@@ -38,17 +41,17 @@ afterEach(() => {
 const EPOCH = { SOURCE_DATE_EPOCH: '1767225600' };
 const key = (name: string, half: 'key' | 'pub') => join(keys, `${name}.${half}.pem`);
 
-describe('tierwise keygen / build / verify (the real CLI)', () => {
-  it('keygen writes a private key only its owner can read, and never overwrites', () => {
+describe('tierwise keygen / build / verify', () => {
+  it('keygen writes a private key only its owner can read, and never overwrites', async () => {
     expect(statSync(key('release', 'key')).mode & 0o777).toBe(0o600);
     expect(readFileSync(key('release', 'pub'), 'utf8')).toMatch(/^-----BEGIN PUBLIC KEY-----/);
-    const again = tierwise(['keygen', '--out', join(keys, 'release')]);
+    const again = await inProcess(['keygen', '--out', join(keys, 'release')]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists; no key was written');
   });
 
-  it('builds a signed artifact under its default name and verifies it with the key', () => {
-    const built = withEnv(EPOCH, () =>
+  it('builds a signed artifact under its default name and verifies it with the key', async () => {
+    const built = await withEnv(EPOCH, () =>
       tierwise(['build', tree.variant, '--sign', key('release', 'key')], { cwd: tree.dir }),
     );
     expect(built.stderr).toBe('');
@@ -67,19 +70,19 @@ describe('tierwise keygen / build / verify (the real CLI)', () => {
     );
   });
 
-  it('without a key verifies the files and says plainly that the signature was not checked', () => {
-    const artifact = buildTo('plain.tgz');
-    const run = tierwise(['verify', artifact]);
+  it('without a key verifies the files and says plainly that the signature was not checked', async () => {
+    const artifact = await buildTo('plain.tgz');
+    const run = await inProcess(['verify', artifact]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('NOT signature-checked');
     expect(run.stderr).toContain('warning[TW1013]');
   });
 
-  it('refuses a tampered byte (TW1007), with or without the key', () => {
-    const artifact = buildTo('tampered.tgz', key('release', 'key'));
+  it('refuses a tampered byte (TW1007), with or without the key', async () => {
+    const artifact = await buildTo('tampered.tgz', key('release', 'key'));
     writeFileSync(artifact, tamperByte(readFileSync(artifact), 'minScore: 85'));
     for (const args of [['--key', key('release', 'pub')], []]) {
-      const run = tierwise(['verify', artifact, ...args]);
+      const run = await inProcess(['verify', artifact, ...args]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(
         'error[TW1007]: policy/bu/test-variant.tier.yaml does not match the manifest',
@@ -88,34 +91,34 @@ describe('tierwise keygen / build / verify (the real CLI)', () => {
     }
   });
 
-  it('refuses an unsigned artifact when a key is given, by flag or by TIERWISE_VERIFY_KEY (TW1010)', () => {
-    const artifact = buildTo('unsigned.tgz');
-    const byFlag = tierwise(['verify', artifact, '--key', key('release', 'pub')]);
+  it('refuses an unsigned artifact when a key is given, by flag or by TIERWISE_VERIFY_KEY (TW1010)', async () => {
+    const artifact = await buildTo('unsigned.tgz');
+    const byFlag = await inProcess(['verify', artifact, '--key', key('release', 'pub')]);
     expect(byFlag.code).toBe(1);
     expect(byFlag.stderr).toContain('error[TW1010]');
-    const byEnv = withEnv({ TIERWISE_VERIFY_KEY: key('release', 'pub') }, () =>
-      tierwise(['verify', artifact]),
+    const byEnv = await withEnv({ TIERWISE_VERIFY_KEY: key('release', 'pub') }, () =>
+      inProcess(['verify', artifact]),
     );
     expect(byEnv.code).toBe(1);
     expect(byEnv.stderr).toContain('error[TW1010]');
   });
 
-  it('refuses an artifact signed with another key (TW1011)', () => {
-    const artifact = buildTo('other.tgz', key('other', 'key'));
-    const run = tierwise(['verify', artifact, '--key', key('release', 'pub')]);
+  it('refuses an artifact signed with another key (TW1011)', async () => {
+    const artifact = await buildTo('other.tgz', key('other', 'key'));
+    const run = await inProcess(['verify', artifact, '--key', key('release', 'pub')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error[TW1011]: the signature does not verify');
-    expect(tierwise(['verify', artifact, '--key', key('other', 'pub')]).code).toBe(0);
+    expect((await inProcess(['verify', artifact, '--key', key('other', 'pub')])).code).toBe(0);
   });
 
-  it('gives the same bytes from two builds, and from a copy of the tree in another directory', () => {
+  it('gives the same bytes from two builds, and from a copy of the tree in another directory', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'tierwise-e2e-copy-'));
     cpSync(tree.dir, copy, { recursive: true });
-    const a = buildTo('a.tgz', key('release', 'key'));
-    const b = buildTo('b.tgz', key('release', 'key'));
+    const a = await buildTo('a.tgz', key('release', 'key'));
+    const b = await buildTo('b.tgz', key('release', 'key'));
     const c = join(copy, 'c.tgz');
-    const run = withEnv(EPOCH, () =>
-      tierwise([
+    const run = await withEnv(EPOCH, () =>
+      inProcess([
         'build',
         join(copy, 'bu', 'test-variant.tier.yaml'),
         '--out',
@@ -129,11 +132,11 @@ describe('tierwise keygen / build / verify (the real CLI)', () => {
     expect(readFileSync(c).equals(readFileSync(a))).toBe(true);
   });
 
-  it('refuses to pack a policy with errors and writes nothing', () => {
+  it('refuses to pack a policy with errors and writes nothing', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'tierwise-e2e-broken-'));
     writeFileSync(join(broken, 'test-policy.tier.yaml'), BROKEN);
     const out = join(broken, 'out.tgz');
-    const run = tierwise(['build', broken, '--out', out]);
+    const run = await inProcess(['build', broken, '--out', out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error[TW0203]');
     expect(run.stderr).toContain('error[TW1002]: nothing was built: 1 of 1 policies have errors');
@@ -141,10 +144,10 @@ describe('tierwise keygen / build / verify (the real CLI)', () => {
   });
 });
 
-function buildTo(name: string, signingKey?: string): string {
+async function buildTo(name: string, signingKey?: string): Promise<string> {
   const out = join(tree.dir, name);
   const sign = signingKey ? ['--sign', signingKey] : [];
-  const run = withEnv(EPOCH, () => tierwise(['build', tree.variant, '--out', out, ...sign]));
+  const run = await withEnv(EPOCH, () => inProcess(['build', tree.variant, '--out', out, ...sign]));
   expect(run.code, run.stderr).toBe(0);
   return out;
 }

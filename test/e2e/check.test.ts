@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edit, VALID } from '../helpers/policy.js';
-import { tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
 
 let dir: string;
 beforeAll(() => {
@@ -17,7 +17,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'notes.yaml'), 'not: a policy\n');
 });
 
-describe('tierwise check (the real CLI)', () => {
+describe('tierwise check', () => {
   it('passes the bundled policies', () => {
     const run = tierwise(['check', 'policies']);
     expect(run.stderr).toBe('');
@@ -31,9 +31,9 @@ describe('tierwise check (the real CLI)', () => {
     expect(run.code).toBe(0);
   });
 
-  it('exits 0 on a clean policy and 1 on errors, with a code frame at file:line:col', () => {
-    expect(tierwise(['check', join(dir, 'good.tier.yaml')]).code).toBe(0);
-    const run = tierwise(['check', join(dir, 'bad.tier.yaml')]);
+  it('exits 0 on a clean policy and 1 on errors, with a code frame at file:line:col', async () => {
+    expect((await inProcess(['check', join(dir, 'good.tier.yaml')])).code).toBe(0);
+    const run = await inProcess(['check', join(dir, 'bad.tier.yaml')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       'error[TW0203]: dimension weights sum to 90, not 100 (value 70 + potential 20)',
@@ -42,14 +42,14 @@ describe('tierwise check (the real CLI)', () => {
     expect(run.stdout).toContain('12 | dimensions:');
   });
 
-  it('passes warnings unless --deny-warnings', () => {
+  it('passes warnings unless --deny-warnings', async () => {
     const file = join(dir, 'warn.tier.yaml');
-    expect(tierwise(['check', file]).code).toBe(0);
-    expect(tierwise(['check', '--deny-warnings', file]).code).toBe(1);
+    expect((await inProcess(['check', file])).code).toBe(0);
+    expect((await inProcess(['check', '--deny-warnings', file])).code).toBe(1);
   });
 
-  it('searches directories for *.tier.yaml only', () => {
-    const run = tierwise(['check', '--format', 'json', dir]);
+  it('searches directories for *.tier.yaml only', async () => {
+    const run = await inProcess(['check', '--format', 'json', dir]);
     const report = JSON.parse(run.stdout) as { files: string[]; diagnostics: { code: string }[] };
     expect(report.files.map((f) => f.split('/').pop()).sort()).toEqual([
       'bad.tier.yaml',
@@ -59,14 +59,16 @@ describe('tierwise check (the real CLI)', () => {
     expect(report.diagnostics.map((d) => d.code).sort()).toEqual(['TW0203', 'TW0501']);
   });
 
-  it('writes SARIF and GitHub annotations', () => {
-    const sarif = JSON.parse(tierwise(['check', '--format', 'sarif', join(dir, 'bad.tier.yaml')]).stdout) as {
+  it('writes SARIF and GitHub annotations', async () => {
+    const sarif = JSON.parse(
+      (await inProcess(['check', '--format', 'sarif', join(dir, 'bad.tier.yaml')])).stdout,
+    ) as {
       version: string;
       runs: { results: { ruleId: string }[] }[];
     };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.map((r) => r.ruleId)).toEqual(['TW0203']);
-    const github = tierwise(['check', '--format', 'github', join(dir, 'bad.tier.yaml')]).stdout;
+    const github = (await inProcess(['check', '--format', 'github', join(dir, 'bad.tier.yaml')])).stdout;
     expect(github).toMatch(/^::error file=.*bad\.tier\.yaml,line=12,col=1,.*title=TW0203/m);
   });
 
@@ -78,8 +80,8 @@ describe('tierwise check (the real CLI)', () => {
     expect(tierwise(['frobnicate']).code).toBe(2);
   });
 
-  it('checks a non-policy file named explicitly, and explains what is wrong', () => {
-    const run = tierwise(['check', join(dir, 'notes.yaml')]);
+  it('checks a non-policy file named explicitly, and explains what is wrong', async () => {
+    const run = await inProcess(['check', join(dir, 'notes.yaml')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("missing required property 'apiVersion'");
   });

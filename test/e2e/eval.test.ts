@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
 
 let dir: string;
 const POLICY = `apiVersion: tierwise/v1
@@ -46,10 +46,11 @@ beforeAll(() => {
   );
 });
 
-const run = (...args: string[]) =>
-  tierwise(['eval', '--policy', join(dir, 'p.tier.yaml'), '--data', join(dir, 'customers.csv'), ...args]);
+const EVAL = () => ['eval', '--policy', join(dir, 'p.tier.yaml'), '--data', join(dir, 'customers.csv')];
+const run = (...args: string[]) => tierwise([...EVAL(), ...args]);
+const runInProcess = (...args: string[]) => inProcess([...EVAL(), ...args]);
 
-describe('tierwise eval (the real CLI)', () => {
+describe('tierwise eval', () => {
   it('evaluates precomputed columns, reports the bad row by row and column, and prints the distribution', () => {
     const r = run();
     expect(r.code).toBe(0);
@@ -61,8 +62,8 @@ describe('tierwise eval (the real CLI)', () => {
     expect(r.stderr).toContain('evaluated 3 customers from 3 rows');
   });
 
-  it('computes facts from a transaction log as of a date, with explanations that mask personal data', () => {
-    const r = run(
+  it('computes facts from a transaction log as of a date, with explanations that mask personal data', async () => {
+    const r = await runInProcess(
       '--transactions',
       join(dir, 'tx.csv'),
       '--as-of',
@@ -93,11 +94,11 @@ describe('tierwise eval (the real CLI)', () => {
     expect(c3!.explanation).toContain('  to move up: +39.5 points for VIP: 12-month spend ≥ 495,000 CNY');
   });
 
-  it('stops at the first bad row with --on-error fail, and drops it with skip', () => {
-    const fail = run('--on-error', 'fail');
+  it('stops at the first bad row with --on-error fail, and drops it with skip', async () => {
+    const fail = await runInProcess('--on-error', 'fail');
     expect(fail.code).toBe(1);
     expect(fail.stdout).toBe('');
-    const skip = run('--on-error', 'skip', '--format', 'ndjson');
+    const skip = await runInProcess('--on-error', 'skip', '--format', 'ndjson');
     expect(skip.code).toBe(0);
     expect(
       skip.stdout
@@ -108,9 +109,9 @@ describe('tierwise eval (the real CLI)', () => {
     expect(skip.stderr).toContain('1 rows skipped: TW0603 ×1');
   });
 
-  it('writes CSV atomically to --out, and only the customers asked for', () => {
+  it('writes CSV atomically to --out, and only the customers asked for', async () => {
     const out = join(dir, 'out.csv');
-    const r = run('--out', out, '--format', 'csv', '--customer', 'C1', 'C3');
+    const r = await runInProcess('--out', out, '--format', 'csv', '--customer', 'C1', 'C3');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
@@ -119,18 +120,18 @@ describe('tierwise eval (the real CLI)', () => {
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
   });
 
-  it('refuses a broken policy with its diagnostics and a missing data file with exit 2', () => {
+  it('refuses a broken policy with its diagnostics and a missing data file with exit 2', async () => {
     const bad = join(dir, 'bad.tier.yaml');
     writeFileSync(bad, POLICY.replace('weight: 100\n    label', 'weight: 90\n    label'));
-    const r = tierwise(['eval', '--policy', bad, '--data', join(dir, 'customers.csv')]);
+    const r = await inProcess(['eval', '--policy', bad, '--data', join(dir, 'customers.csv')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('TW0203');
-    expect(run('--transactions', join(dir, 'nope.csv')).code).toBe(2);
+    expect((await runInProcess('--transactions', join(dir, 'nope.csv'))).code).toBe(2);
   });
 });
 
 describe('eval engines', () => {
-  it('gives the same results, explanations included, on the compiled (default) and the reference engine', () => {
+  it('gives the same results, explanations included, on the compiled (default) and the reference engine', async () => {
     const args = [
       '--transactions',
       join(dir, 'tx.csv'),
@@ -140,8 +141,8 @@ describe('eval engines', () => {
       '--format',
       'json',
     ];
-    const compiled = run(...args);
-    const reference = run(...args, '--engine', 'reference');
+    const compiled = await runInProcess(...args);
+    const reference = await runInProcess(...args, '--engine', 'reference');
     expect(compiled.code).toBe(0);
     expect(JSON.parse(compiled.stdout)).toEqual(JSON.parse(reference.stdout));
   });

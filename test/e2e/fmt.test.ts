@@ -3,26 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/main.js';
+import { tierwiseInProcess } from './cli.js';
+
+const tierwise = (...args: string[]) => tierwiseInProcess(args);
 
 const SCHEMA = fileURLToPath(new URL('../../schemas/policy.schema.json', import.meta.url));
-
-async function tierwise(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    out: (text) => {
-      stdout += text;
-    },
-    err: (text) => {
-      stderr += text;
-    },
-    isTTY: false,
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 const MESSY = `kind: TierPolicy   # the only kind
 apiVersion: tierwise/v1

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SMALL_POLICY } from '../simulate/fixtures.js';
-import { tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-simulate-'));
 const DATA = [
@@ -18,7 +18,7 @@ const SCORECARD = 'policies/seed004-scorecard.tier.yaml';
 const RETAIL = 'policies/retail-scorecard.tier.yaml';
 
 describe('tierwise simulate / diff / calibrate on the bundled data', () => {
-  it('simulate: per-tier figures whose counts add up to the customers read', () => {
+  it('simulate: per-tier figures whose counts add up to the customers read', async () => {
     const run = tierwise(['simulate', '--policy', SCORECARD, ...DATA, '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
     const s = JSON.parse(run.stdout);
@@ -32,15 +32,23 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
       s.tiers.reduce((n: number, t: { revenue: number }) => n + t.revenue, 0) + (s.untiered.revenue ?? 0);
     expect(revenue).toBeCloseTo(s.totals.revenue, 4);
     // The same distribution eval --summary prints.
-    const summary = tierwise(['eval', '--policy', SCORECARD, ...DATA, '--summary', '--format', 'json']);
+    const summary = await inProcess([
+      'eval',
+      '--policy',
+      SCORECARD,
+      ...DATA,
+      '--summary',
+      '--format',
+      'json',
+    ]);
     expect(summary.code, summary.stderr).toBe(0);
     for (const t of s.tiers)
       expect(summary.stdout).toMatch(new RegExp(`${t.tier}[^\\n]*\\b${t.customers}\\b`));
   });
 
-  it('simulate writes a self-contained HTML report and a CSV Excel opens', () => {
+  it('simulate writes a self-contained HTML report and a CSV Excel opens', async () => {
     const html = join(dir, 'report.html');
-    const run = tierwise([
+    const run = await inProcess([
       'simulate',
       '--policy',
       SCORECARD,
@@ -56,12 +64,12 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/^<!doctype html>/i);
     expect(page).not.toMatch(/(src|href)=["']https?:/);
-    const csv = tierwise(['simulate', '--policy', SCORECARD, ...DATA, '--format', 'csv']);
+    const csv = await inProcess(['simulate', '--policy', SCORECARD, ...DATA, '--format', 'csv']);
     expect(csv.code, csv.stderr).toBe(0);
     expect(csv.stdout.split('\n').length).toBeGreaterThan(4);
   });
 
-  it('diff: a variant against its base — the migration matrix adds up and movers say why', () => {
+  it('diff: a variant against its base — the migration matrix adds up and movers say why', async () => {
     const run = tierwise(['diff', '--from', SCORECARD, '--to', RETAIL, ...DATA, '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
     const d = JSON.parse(run.stdout);
@@ -73,16 +81,18 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
     expect(d.moversTotal).toBe(d.matrix.upgrades + d.matrix.downgrades);
     expect(d.moversTotal).toBeGreaterThan(0);
     for (const m of d.movers) expect(m.reason).not.toBe('');
-    const text = tierwise(['diff', '--from', SCORECARD, '--to', RETAIL, ...DATA]);
+    const text = await inProcess(['diff', '--from', SCORECARD, '--to', RETAIL, ...DATA]);
     expect(text.code, text.stderr).toBe(0);
   });
 
-  it('diff refuses a half-given population mode and a semver format mix-up', () => {
-    expect(tierwise(['diff', '--from', SCORECARD, '--data', 'examples/data/customers.csv']).code).toBe(2);
-    expect(tierwise(['diff', '--semver', SCORECARD, RETAIL, '--format', 'html']).code).toBe(2);
+  it('diff refuses a half-given population mode and a semver format mix-up', async () => {
+    expect(
+      (await inProcess(['diff', '--from', SCORECARD, '--data', 'examples/data/customers.csv'])).code,
+    ).toBe(2);
+    expect((await inProcess(['diff', '--semver', SCORECARD, RETAIL, '--format', 'html'])).code).toBe(2);
   });
 
-  it('calibrate: a threshold for 10% of customers, by hand on a small file', () => {
+  it('calibrate: a threshold for 10% of customers, by hand on a small file', async () => {
     writeFileSync(join(dir, 'small.tier.yaml'), SMALL_POLICY);
     writeFileSync(
       join(dir, 'small.csv'),
@@ -104,7 +114,7 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
     expect(run.code, run.stderr).toBe(0);
     const c = JSON.parse(run.stdout);
     expect(c.thresholds[0]).toMatchObject({ tier: 'gold', value: 60, achieved: { customers: 2 } });
-    const bad = tierwise([
+    const bad = await inProcess([
       'calibrate',
       '--policy',
       join(dir, 'small.tier.yaml'),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess } from './cli.js';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 const ROWS = 150_000;
@@ -44,11 +44,13 @@ beforeAll(async () => {
 });
 
 describe('streamed evaluation', () => {
-  it('writes the same customers as the collected run', () => {
+  it('writes the same customers as the collected run', async () => {
     const args = ['eval', '--policy', join(dir, 'p.tier.yaml'), '--data', join(dir, 'small.csv')];
-    const streamed = tierwise([...args, '--format', 'ndjson']);
+    const streamed = await inProcess([...args, '--format', 'ndjson']);
     expect(streamed.stderr).toContain('(streamed)');
-    const collected = JSON.parse(tierwise([...args, '--format', 'json']).stdout) as { customers: unknown[] };
+    const collected = JSON.parse((await inProcess([...args, '--format', 'json'])).stdout) as {
+      customers: unknown[];
+    };
     expect(
       streamed.stdout
         .trim()
@@ -58,7 +60,7 @@ describe('streamed evaluation', () => {
     expect(streamed.stdout).not.toContain('13900000001');
   });
 
-  it('evaluates a large file under a heap cap too small to hold it whole', () => {
+  it('evaluates a large file under a heap cap too small to hold it whole', async () => {
     const run = spawnSync(
       process.execPath,
       [
@@ -84,7 +86,7 @@ describe('streamed evaluation', () => {
     expect(lines).toHaveLength(ROWS + 1);
     // The collected path (which --on-error fail takes) handles the same file: reading it whole once
     // overflowed the call stack by spreading every customer into one push(...).
-    const collected = tierwise([
+    const collected = await inProcess([
       'eval',
       '--policy',
       join(dir, 'p.tier.yaml'),
@@ -100,7 +102,7 @@ describe('streamed evaluation', () => {
     expect(collected.stderr).not.toContain('internal error');
     expect(collected.code).toBe(0);
     expect(readFileSync(join(dir, 'collected.csv'), 'utf8')).toBe(readFileSync(join(dir, 'out.csv'), 'utf8'));
-    const summary = tierwise([
+    const summary = await inProcess([
       'eval',
       '--policy',
       join(dir, 'p.tier.yaml'),

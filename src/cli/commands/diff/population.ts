@@ -1,0 +1,65 @@
+import type { Policy } from '../../../policy/schema/policy.js';
+import { SIMULATION_FORMATS, type SimulationFormat } from '../../../report/formats.js';
+import { renderDiff } from '../../../report/simulation/index.js';
+import { diffPolicies } from '../../../simulate/diff.js';
+import { type CliIO, EXIT } from '../../io.js';
+import {
+  asOfExit,
+  failedExit,
+  policiesFor,
+  populationOptions,
+  reportRun,
+  untieredExit,
+  writeReport,
+} from '../../population/run.js';
+import type { DataOptions } from '../../population.js';
+import type { DiffOptions } from '../diff.js';
+
+export async function populationMode(opts: DiffOptions, io: CliIO): Promise<number> {
+  const format = (opts.format ?? 'table') as SimulationFormat;
+  const limit = Number(opts.limit);
+  if (
+    !opts.from ||
+    !opts.to ||
+    !opts.data ||
+    !SIMULATION_FORMATS.includes(format) ||
+    !(Number.isInteger(limit) && limit >= 0)
+  ) {
+    io.err(
+      `tierwise diff: the population mode needs --from A --to B --data D, --format one of ${SIMULATION_FORMATS.join(', ')} and --limit a whole number\n`,
+    );
+    return EXIT.usage;
+  }
+  const data = opts as DataOptions;
+  const badAsOf = asOfExit(data.asOf, io, data.lang);
+  if (badAsOf !== undefined) return badAsOf;
+  // One mapping for both: a fact it names must be read by either policy, not necessarily by each.
+  const policies = await policiesFor([opts.from, opts.to], data, io);
+  if (typeof policies === 'number') return policies;
+  const [from, to] = policies as [Policy, Policy];
+  const population = populationOptions(data, io);
+  const diff = await diffPolicies(
+    { policy: from, file: opts.from },
+    { policy: to, file: opts.to },
+    { ...population, limit, kpis: opts.kpi },
+  );
+  population.stop();
+  reportRun(diff.diagnostics, io, data.lang);
+  if (diff.failed) return failedExit(diff.diagnostics);
+  const written = await writeReport(
+    renderDiff(format, diff, { lang: data.lang }),
+    { out: opts.out, bom: format === 'csv' },
+    io,
+  );
+  if (written !== EXIT.ok) return written;
+  // Either policy leaving customers untiered beyond the allowance fails the comparison.
+  const exits = [diff.simulations.from, diff.simulations.to].map((s) =>
+    untieredExit(
+      { untiered: s.untiered.customers, customers: s.customers, untieredCauses: s.untieredCauses },
+      data.allowUntiered,
+      io,
+      data.lang,
+    ),
+  );
+  return Math.max(...exits);
+}
