@@ -65,6 +65,8 @@ describe('what the CLI loads at start', () => {
       'artifact/key-env.ts',
       'data/errors.ts',
       'data/types.ts',
+      'engine/allowance.ts',
+      'i18n/language.ts',
       'profile/types.ts',
       'report/formats.ts',
       'testing/report/formats.ts',
