@@ -258,7 +258,7 @@ function bandMetrics(policy: Policy): BandMetric[] {
       if (m.fn.bands) {
         const intervals = m.fn.bands.map((b) => fromBounds(b));
         const rows = m.fn.bands.map((b, k) => ({
-          ...extra(String(k), describeInterval(intervals[k]!)),
+          ...extra(String(k + 1), describeInterval(intervals[k]!)),
           label: (b as { label?: Label }).label,
         }));
         return [{ ...base, rows, intervals, missing, none }];

@@ -115,7 +115,7 @@ export interface BandCount {
   dimension: string;
   metric: string;
   fact: string;
-  /** Band index (bands) or category value (categories); `missing` for no value, `none` for no match. */
+  /** Band number from 1 (bands, as `test --coverage` counts them) or category value (categories); `missing` for no value, `none` for no match. */
   band: string;
   range: string;
   label?: { 'zh-CN'?: string; en?: string };

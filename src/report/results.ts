@@ -5,6 +5,7 @@ import type { Distribution } from '../engine/distribution.js';
 import type { CustomerResult } from '../engine/evaluate.js';
 import { explainResult, type Language } from '../engine/explain/explain.js';
 import { moveUp } from '../engine/explain/next-tier.js';
+import { count, fixed, money, shareColumn } from '../format/figure.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { maskFacts, maskValue } from '../privacy/mask.js';
 import { renderTable } from './table.js';
@@ -176,7 +177,6 @@ function tableText(input: ResultsInput): string {
 
 /** Tier shares of customers and revenue side by side (seed 001: VIPs are 5% of customers, 40% of revenue). */
 export function distributionText(d: Distribution, language: Language = 'en'): string {
-  const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
   const withRevenue = d.revenueFact !== undefined && d.tiers.some((t) => t.revenue !== undefined);
   const header = [
     'tier',
@@ -185,20 +185,24 @@ export function distributionText(d: Distribution, language: Language = 'en'): st
     ...(withRevenue ? [`revenue (${d.revenueFact})`, 'revenue share'] : []),
     'avg score',
   ];
-  const rows = d.tiers.map((t) => [
+  const untiered = d.untiered > 0 ? [d.untiered] : [];
+  const shares = shareColumn([...d.tiers.map((t) => t.customers), ...untiered], d.customers).rows;
+  const revenueShares = shareColumn(
+    [...d.tiers.map((t) => t.revenue), ...untiered.map(() => 0)],
+    d.revenue,
+  ).rows;
+  const rows = d.tiers.map((t, i) => [
     `${t.label?.[language] ?? t.tier} [${t.tier}]`,
-    String(t.customers),
-    percent(t.share),
-    ...(withRevenue
-      ? [Math.round(t.revenue ?? 0).toLocaleString('en-US'), percent(t.revenueShare ?? 0)]
-      : []),
-    t.averageScore === undefined ? '' : t.averageScore.toFixed(1),
+    count(t.customers).text,
+    shares[i]!.text,
+    ...(withRevenue ? [money(t.revenue ?? 0).text, revenueShares[i]!.text] : []),
+    fixed(t.averageScore).text,
   ]);
   if (d.untiered > 0)
     rows.push([
       '(no tier)',
-      String(d.untiered),
-      percent(d.untiered / Math.max(1, d.customers)),
+      count(d.untiered).text,
+      shares.at(-1)!.text,
       ...(withRevenue ? ['', ''] : []),
       '',
     ]);

@@ -46,7 +46,7 @@ describe('tierwise data profile', () => {
     const tiers = profile.coverage.tiers.map((t: { customers: number }) => t.customers);
     const summary = tierwise(['eval', ...BUNDLED.slice(2), '--summary']);
     const fromEval = ['vip', 'key', 'standard', 'watch'].map((id) =>
-      Number(new RegExp(`\\[${id}\\]\\s+(\\d+)`).exec(summary.stdout)![1]),
+      Number(new RegExp(`\\[${id}\\]\\s+([\\d,]+)`).exec(summary.stdout)![1]!.replace(/,/g, '')),
     );
     expect(tiers).toEqual(fromEval);
     const dormant = profile.coverage.rules.find((r: { id: string }) => r.id === 'dormant');

@@ -35,7 +35,9 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
     const summary = tierwise(['eval', '--policy', SCORECARD, ...DATA, '--summary', '--format', 'json']);
     expect(summary.code, summary.stderr).toBe(0);
     for (const t of s.tiers)
-      expect(summary.stdout).toMatch(new RegExp(`${t.tier}[^\\n]*\\b${t.customers}\\b`));
+      expect(summary.stdout).toMatch(
+        new RegExp(`${t.tier}[^\\n]*\\b${t.customers.toLocaleString('en-US')}\\b`),
+      );
   });
 
   it('simulate writes a self-contained HTML report and a CSV Excel opens', () => {

@@ -1,5 +1,7 @@
 import type { Language } from '../../engine/explain/explain.js';
-import type { DataProfile, DuplicateCheck } from '../../profile/types.js';
+import { formatCount } from '../../format/number.js';
+import { displayedShares, formatPercent, formatShare } from '../../format/share.js';
+import type { BandCount, DataProfile, DuplicateCheck } from '../../profile/types.js';
 import { labelOf, t } from './labels.js';
 
 /** One part of the report as every format shows it: a heading, sentences, and a table. */
@@ -13,17 +15,19 @@ export interface Section {
   numeric: boolean[];
 }
 
-/**
- * A share as a percentage with one decimal, cut rather than rounded: 2,999 of 3,000 filled is
- * 99.9%, never 100.0%, so a column is shown complete only when it is.
- */
+/** A share standing alone (a column's completeness, the stale customers): rounded, "–" of nothing. */
 export function percent(part: number, whole: number): string {
-  if (whole === 0) return '–';
-  return `${(Math.floor((part * 1000) / whole) / 10).toFixed(1)}%`;
+  return whole === 0 ? '–' : formatShare(part / whole);
+}
+
+/** Shares of one whole shown side by side, rounded so that they add up (src/format/share.ts). */
+function shares(parts: readonly number[], whole: number): string[] {
+  const shown = displayedShares(parts, whole);
+  return shown ? shown.shares.map((s) => formatPercent(s)) : parts.map(() => '–');
 }
 
 export function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatCount(n);
 }
 
 /** The report as sections, in the order every format prints them. Values arrive masked. */
@@ -117,20 +121,20 @@ export function profileSections(profile: DataProfile, language: Language): Secti
   const coverage = profile.coverage;
   if (!coverage) return sections;
   const evaluated = coverage.evaluated;
+  const untiered = coverage.untiered > 0 ? [coverage.untiered] : [];
+  const tierShares = shares([...coverage.tiers.map((tier) => tier.customers), ...untiered], evaluated);
   sections.push(
     section(
       'tiers',
       [l('tier'), l('label'), l('customers'), l('share')],
       [
-        ...coverage.tiers.map((tier) => [
+        ...coverage.tiers.map((tier, i) => [
           tier.id,
           labelOf(tier.label, tier.id, language),
           count(tier.customers),
-          percent(tier.customers, evaluated),
+          tierShares[i]!,
         ]),
-        ...(coverage.untiered > 0
-          ? [['', l('untiered'), count(coverage.untiered), percent(coverage.untiered, evaluated)]]
-          : []),
+        ...untiered.map((n) => ['', l('untiered'), count(n), tierShares.at(-1)!]),
       ],
       [false, false, true, true],
     ),
@@ -150,7 +154,23 @@ export function profileSections(profile: DataProfile, language: Language): Secti
         [false, false, false, true, true],
       ),
     );
-  if (coverage.bands.length > 0)
+  if (coverage.bands.length > 0) {
+    // The bands of one metric (with "no band" and "no value") part its customers: their shares add up.
+    const bandShares = new Map<BandCount, string>();
+    const byMetric = new Map<string, BandCount[]>();
+    for (const b of coverage.bands) {
+      const key = `${b.dimension}.${b.metric}`;
+      byMetric.set(key, [...(byMetric.get(key) ?? []), b]);
+    }
+    for (const bands of byMetric.values()) {
+      const shown = shares(
+        bands.map((b) => b.customers),
+        evaluated,
+      );
+      bands.forEach((b, i) => {
+        bandShares.set(b, shown[i]!);
+      });
+    }
     sections.push(
       section(
         'bands',
@@ -160,11 +180,12 @@ export function profileSections(profile: DataProfile, language: Language): Secti
           b.band,
           b.label ? `${b.range} (${labelOf(b.label, '', language)})` : b.range,
           count(b.customers),
-          percent(b.customers, evaluated),
+          bandShares.get(b)!,
         ]),
         [false, false, false, true, true],
       ),
     );
+  }
   if (coverage.cells.length > 0)
     sections.push(
       section(

@@ -1,9 +1,9 @@
 import type { Language } from '../../engine/explain/explain.js';
+import { count, decimal, money, percent } from '../../format/figure.js';
 import type { Calibration, PolicyDiff, Simulation } from '../../simulate/types.js';
-import { searchName, weightName } from './calibration.js';
+import { searchName, searchShares, weightName } from './calibration.js';
 import { labelsOf, sideFigures } from './diff.js';
-import { count, decimal, money, percent, percentValue } from './format.js';
-import { revenueShareOf, shownTiers } from './simulation.js';
+import { shownTiers, tierShares } from './simulation.js';
 import { t, tierLabel } from './text.js';
 
 /**
@@ -59,6 +59,7 @@ export function simulationCharts(s: Simulation, language: Language): ChartSpec[]
   const l = (key: Parameters<typeof t>[0]) => t(key, language);
   const tiers = shownTiers(s);
   const names = tiers.map((x) => tierLabel(x.tier, x.label, language));
+  const shares = tierShares(s);
   const charts: ChartSpec[] = [
     {
       id: 'chart-customers',
@@ -68,7 +69,7 @@ export function simulationCharts(s: Simulation, language: Language): ChartSpec[]
         {
           name: l('customers'),
           data: tiers.map((x, i) => {
-            const shown = `${count(x.customers).text} (${percent(x.share).text})`;
+            const shown = `${count(x.customers).text} (${shares.customers.rows[i]!.text})`;
             return { value: x.customers, tip: `${names[i]}\n${shown}`, label: { formatter: shown } };
           }),
         },
@@ -85,10 +86,10 @@ export function simulationCharts(s: Simulation, language: Language): ChartSpec[]
         {
           name: l('revenue'),
           data: tiers.map((x, i) => {
-            const share = percent(revenueShareOf(s, x)).text;
+            const share = shares.revenue.rows[i]!.text;
             const amount = withUnit(money(x.revenue ?? 0).text, s.currency);
             return {
-              value: Math.round(x.revenue ?? 0),
+              value: money(x.revenue ?? 0).value as number,
               tip: `${names[i]}\n${amount}${share ? ` (${share})` : ''}`,
               label: { formatter: share || money(x.revenue ?? 0).text },
             };
@@ -110,7 +111,7 @@ export function simulationCharts(s: Simulation, language: Language): ChartSpec[]
             data: s.tiers.map((x) => {
               const amount = money(x.entitlementCost ?? 0).text;
               return {
-                value: Math.round(x.entitlementCost ?? 0),
+                value: money(x.entitlementCost ?? 0).value as number,
                 tip: `${tierLabel(x.tier, x.label, language)}\n${withUnit(amount, s.currency)}${x.discountQuota ? ` (${x.discountQuota})` : ''}`,
               };
             }),
@@ -220,7 +221,7 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
       option: bars(
         names,
         pair(
-          (side, tier, i) => Math.round(side(tier, i)?.revenue ?? 0),
+          (side, tier, i) => money(side(tier, i)?.revenue ?? 0).value as number,
           (n) => withUnit(money(n).text, d.currency),
           false,
         ),
@@ -279,19 +280,14 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
     if (search.distribution.length === 0) return;
     const names = search.distribution.map((r) => tierLabel(r.tier, r.label, language));
     const withRevenue = search.distribution.some((r) => r.revenueShare !== undefined);
-    const series = (
-      name: string,
-      share: (r: (typeof search.distribution)[number]) => number | undefined,
-    ) => ({
+    const shares = searchShares(search);
+    const series = (name: string, shown: readonly { text: string; value?: number | string }[]) => ({
       name,
-      data: search.distribution.map((r, i) => {
-        const value = percentValue(share(r) ?? 0);
-        return {
-          value,
-          tip: `${names[i]}\n${name}: ${value.toFixed(1)}%`,
-          label: { formatter: `${value.toFixed(1)}%` },
-        };
-      }),
+      data: search.distribution.map((_, i) => ({
+        value: (shown[i]!.value as number | undefined) ?? 0,
+        tip: `${names[i]}\n${name}: ${shown[i]!.text}`,
+        label: { formatter: shown[i]!.text },
+      })),
     });
     charts.push({
       id: `chart-threshold-${k + 1}`,
@@ -300,8 +296,8 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
       option: bars(
         names,
         [
-          series(l('share'), (r) => r.share),
-          ...(withRevenue ? [series(l('revenueShare'), (r) => r.revenueShare)] : []),
+          series(l('share'), shares.customers),
+          ...(withRevenue ? [series(l('revenueShare'), shares.revenue)] : []),
         ],
         '%',
       ),

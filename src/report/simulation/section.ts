@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
+import type { Figure } from '../../format/figure.js';
 import { renderTable } from '../table.js';
-import type { Cell } from './format.js';
 
 export interface Column {
   title: string;
@@ -18,7 +18,7 @@ export interface Section {
   title: string;
   lines: string[];
   columns: Column[];
-  rows: Cell[][];
+  rows: Figure[][];
 }
 
 export function heading(column: Column): string {

@@ -19,11 +19,11 @@ async function profile(): Promise<DataProfile> {
 }
 
 describe('percent', () => {
-  it('cuts to one decimal rather than rounding, so only a complete column shows 100%', () => {
+  it('rounds to one decimal like every other surface; the empty count beside it says what is missing', () => {
     expect(percent(8, 10)).toBe('80.0%');
-    expect(percent(2999, 3000)).toBe('99.9%');
-    expect(percent(999_999, 1_000_000)).toBe('99.9%');
-    expect(percent(2, 3)).toBe('66.6%');
+    expect(percent(2999, 3000)).toBe('100.0%');
+    expect(percent(2, 3)).toBe('66.7%');
+    expect(percent(217, 2000)).toBe('10.9%');
     expect(percent(10, 10)).toBe('100.0%');
     expect(percent(0, 0)).toBe('–');
   });
@@ -34,7 +34,7 @@ describe('renderProfile', () => {
     const p = await profile();
     const en = renderProfile('table', p, 'en');
     expect(en).toContain('== Completeness of mapped columns ==');
-    // 12 rows: spend filled in 10, empty in 1, invalid in 1 → 83.3%, cut not rounded.
+    // 12 rows: spend filled in 10, empty in 1, invalid in 1 → 83.3%.
     expect(en).toMatch(/spend\s+消费金额\s+number\s+10\s+1\s+1\s+83\.3%/);
     expect(en).toContain('== Never reached on this data ==');
     expect(en).toContain('size.huge');
