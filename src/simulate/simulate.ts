@@ -1,6 +1,7 @@
 import type { BatchResult } from '../compile/batch.js';
 import { compileBatchOutcomes } from '../compile/batch-outcomes.js';
 import type { CustomerColumns } from '../facts/columnar.js';
+import { roundMoney, sumMoney } from '../format/money.js';
 import { approximateSeconds, parseDuration } from '../policy/analysis/duration.js';
 import { parsePercentMicros, SCALE } from '../policy/analysis/percent.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -111,7 +112,7 @@ export class SimulationBuilder {
         ...(share?.averageScore !== undefined ? { averageScore: share.averageScore } : {}),
         ...(quota !== undefined ? { discountQuota: quota } : {}),
         ...(quota !== undefined && revenue !== undefined
-          ? { entitlementCost: (revenue * parsePercentMicros(quota)) / (100 * SCALE) }
+          ? { entitlementCost: roundMoney((revenue * parsePercentMicros(quota)) / (100 * SCALE), d.currency) }
           : {}),
         service: serviceLoad(level, customers),
         kpis: Object.fromEntries(
@@ -136,9 +137,21 @@ export class SimulationBuilder {
       untiered: none,
       totals: {
         customers: everyone.reduce((n, t) => n + t.customers, 0),
-        ...(revenueFact ? { revenue: everyone.reduce((n, t) => n + (t.revenue ?? 0), 0) } : {}),
+        ...(revenueFact
+          ? {
+              revenue: sumMoney(
+                everyone.map((t) => t.revenue ?? 0),
+                d.currency,
+              ),
+            }
+          : {}),
         ...(tiers.some((t) => t.entitlementCost !== undefined)
-          ? { entitlementCost: tiers.reduce((n, t) => n + (t.entitlementCost ?? 0), 0) }
+          ? {
+              entitlementCost: sumMoney(
+                tiers.map((t) => t.entitlementCost ?? 0),
+                d.currency,
+              ),
+            }
           : {}),
         service: sumService(tiers.map((t) => t.service)),
       },
@@ -166,7 +179,7 @@ export class SimulationBuilder {
 /** Revenue of customers without a tier: the total less the tiers' sums. */
 function untieredRevenue(d: PopulationRun['distribution']): number | undefined {
   if (d.revenue === undefined) return undefined;
-  return d.revenue - d.tiers.reduce((n, t) => n + (t.revenue ?? 0), 0);
+  return sumMoney([d.revenue, ...d.tiers.map((t) => -(t.revenue ?? 0))], d.currency);
 }
 
 class TierAccumulator {
