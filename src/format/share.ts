@@ -43,20 +43,29 @@ export function displayedShares(
 ): DisplayedShares | undefined {
   if (whole === 0 || !Number.isFinite(whole)) return undefined;
   const unit = 10 ** (digits + 2);
-  const exact = parts.map((p) => snap((p / whole) * unit));
+  // part × unit first: for whole counts that product is exact and the quotient rounded once.
+  const exact = parts.map((p) => snap((p * unit) / whole));
   const floors = exact.map(Math.floor);
-  const target = roundHalfAway(snap((exactSum(parts) / whole) * unit));
+  const target = roundHalfAway(snap((exactSum(parts) * unit) / whole));
   let missing = target - floors.reduce((n, f) => n + f, 0);
   const order = exact
     .map((x, i) => ({ i, remainder: x - floors[i]! }))
     .filter((r) => r.remainder > 0)
-    .sort((a, b) => b.remainder - a.remainder || Math.abs(parts[b.i]!) - Math.abs(parts[a.i]!) || a.i - b.i);
+    .sort(
+      (a, b) =>
+        byRemainder(a.remainder, b.remainder) || Math.abs(parts[b.i]!) - Math.abs(parts[a.i]!) || a.i - b.i,
+    );
   for (const { i } of order) {
     if (missing <= 0) break;
     floors[i]! += 1;
     missing -= 1;
   }
   return { shares: floors.map((f) => f / 10 ** digits || 0), total: target / 10 ** digits || 0 };
+}
+
+/** Larger remainder first; remainders a rounding apart are a tie, which the larger part wins. */
+function byRemainder(a: number, b: number): number {
+  return Math.abs(a - b) <= ulps(Math.max(a, b) * 1000) ? 0 : b - a;
 }
 
 /** A value a few units in the last place from a whole number is that number (0.29 × 1000). */

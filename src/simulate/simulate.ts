@@ -164,10 +164,15 @@ export class SimulationBuilder {
           customers: everyone.reduce((n, t) => n + (t.classes[id]?.[r.id] ?? 0), 0),
         })),
       })),
-      flags: [...new Set(everyone.flatMap((t) => Object.keys(t.flags)))].map((flag) => ({
-        flag,
-        customers: everyone.reduce((n, t) => n + (t.flags[flag] ?? 0), 0),
-      })),
+      flags: [...new Set(everyone.flatMap((t) => Object.keys(t.flags)))].map((flag) => {
+        const label = policy.rerating?.triggers?.find((x) => x.then.flag === flag)?.label;
+        return {
+          flag,
+          ...(label ? { label } : {}),
+          customers: everyone.reduce((n, t) => n + (t.flags[flag] ?? 0), 0),
+        };
+      }),
+      actionLabels: actionLabels(levels),
       failed: run.failed,
       diagnostics: run.diagnostics,
       customersSummary: run.customersSummary,
@@ -196,6 +201,14 @@ class TierAccumulator {
 }
 
 type Level = NonNullable<Policy['tiers']>['levels'][number];
+
+/** A cadence action's label, the first tier's that gives one: reports show it in place of the id. */
+function actionLabels(levels: readonly Level[]): Record<string, NonNullable<Level['label']>> {
+  const out: Record<string, NonNullable<Level['label']>> = {};
+  for (const level of levels)
+    for (const c of level.entitlements?.cadence ?? []) if (c.label && !out[c.action]) out[c.action] = c.label;
+  return out;
+}
 
 /** What a tier's service promises, times its customers. */
 export function serviceLoad(level: Level | undefined, customers: number): ServiceLoad {

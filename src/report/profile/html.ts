@@ -1,4 +1,5 @@
 import type { Language } from '../../engine/explain/explain.js';
+import { t as translate } from '../../i18n/text.js';
 import type { DataProfile } from '../../profile/types.js';
 import { escapeHtml } from '../html-escape.js';
 import type { Section } from './sections.js';
@@ -14,7 +15,7 @@ export { escapeHtml };
 /** A self-contained page: inline style, no script, no external resource. */
 export function profileHtml(sections: readonly Section[], profile: DataProfile, language: Language): string {
   const e = escapeHtml;
-  const title = language === 'zh-CN' ? `数据画像：${profile.file}` : `Data profile: ${profile.file}`;
+  const title = translate(language, 'profile.title', { file: profile.file });
   const body = sections.map((s) => {
     const lines = s.lines.map((line) => `<p>${e(line)}</p>`).join('\n');
     const table =

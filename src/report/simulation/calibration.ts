@@ -1,18 +1,26 @@
 import type { Language } from '../../engine/explain/explain.js';
 import { count, decimal, type Figure, money, percent, shareColumn, text } from '../../format/figure.js';
+import { t as translate } from '../../i18n/text.js';
 import type { Calibration, SensitivityRow, ThresholdSearch } from '../../simulate/types.js';
 import type { Section } from './section.js';
-import { t, tierName } from './text.js';
+import { labelOf, pair, t, tierName } from './text.js';
 
 export function calibrationTitle(c: Calibration, language: Language): string {
   const label = c.policy.label?.[language];
-  return `${t('calibrationTitle', language)}: ${label ? `${label} ` : ''}${c.policy.name} ${c.policy.version}`;
+  return pair(
+    language,
+    t('calibrationTitle', language),
+    `${label ? `${label} ` : ''}${c.policy.name} ${c.policy.version}`,
+  );
 }
 
 /** "vip ≥ 10.0% of customers", the search's name in headings and chart titles. */
 export function searchName(s: ThresholdSearch, language: Language): string {
-  const measure = t(s.target.measure === 'customers' ? 'ofCustomers' : 'ofRevenue', language);
-  return `${tierName(s.tier, s.label, language)} ≥ ${percent(s.target.share).text} ${measure}`;
+  return translate(language, 'simulation.search', {
+    tier: tierName(s.tier, s.label, language),
+    share: s.target.share,
+    measure: s.target.measure,
+  });
 }
 
 /**
@@ -43,8 +51,8 @@ function achieved(s: ThresholdSearch, measure: 'customers' | 'revenue'): Figure 
 }
 
 export function weightName(row: SensitivityRow, language: Language): string {
-  const label = row.label?.[language];
-  return label ? `${label} [${row.weight}]` : row.weight;
+  const label = labelOf(row.label, row.weight, language);
+  return label === row.weight ? label : `${label} [${row.weight}]`;
 }
 
 export function calibrationSections(c: Calibration, language: Language): Section[] {
@@ -95,7 +103,7 @@ export function calibrationSections(c: Calibration, language: Language): Section
     const shares = searchShares(s);
     sections.push({
       id: `threshold-${i + 1}`,
-      title: `${l('searchDistribution')}: ${searchName(s, language)}`,
+      title: pair(language, l('searchDistribution'), searchName(s, language)),
       lines: [],
       columns: [
         { title: l('tier') },
@@ -125,13 +133,13 @@ export function calibrationSections(c: Calibration, language: Language): Section
         { title: l('weight') },
         { title: l('currentWeight'), unit: points, numeric: true },
         { title: l('minusWeight'), unit: points, numeric: true },
-        { title: `${l('minusSide')}: ${l('changed')}`, numeric: true },
-        { title: `${l('minusSide')}: ${l('up')}`, numeric: true },
-        { title: `${l('minusSide')}: ${l('down')}`, numeric: true },
+        { title: pair(language, l('minusSide'), l('changed')), numeric: true },
+        { title: pair(language, l('minusSide'), l('up')), numeric: true },
+        { title: pair(language, l('minusSide'), l('down')), numeric: true },
         { title: l('plusWeight'), unit: points, numeric: true },
-        { title: `${l('plusSide')}: ${l('changed')}`, numeric: true },
-        { title: `${l('plusSide')}: ${l('up')}`, numeric: true },
-        { title: `${l('plusSide')}: ${l('down')}`, numeric: true },
+        { title: pair(language, l('plusSide'), l('changed')), numeric: true },
+        { title: pair(language, l('plusSide'), l('up')), numeric: true },
+        { title: pair(language, l('plusSide'), l('down')), numeric: true },
       ],
       rows: c.sensitivity.rows.map((r) => [
         text(weightName(r, language)),

@@ -4,7 +4,7 @@ import type { Calibration, PolicyDiff, Simulation } from '../../simulate/types.j
 import { searchName, searchShares, weightName } from './calibration.js';
 import { labelsOf, sideFigures } from './diff.js';
 import { shownTiers, tierShares } from './simulation.js';
-import { t, tierLabel } from './text.js';
+import { labelOf, pair, t, tierLabel } from './text.js';
 
 /**
  * One chart of the HTML report. The option is plain JSON (it travels inside the page), so
@@ -135,10 +135,12 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
       most = Math.max(most, n);
       const revenue = d.matrix.revenue?.[from]?.[to];
       const revenueText =
-        revenue === undefined ? '' : `\n${l('revenue')}: ${withUnit(money(revenue).text, d.currency)}`;
+        revenue === undefined
+          ? ''
+          : `\n${pair(language, l('revenue'), withUnit(money(revenue).text, d.currency))}`;
       cells.push({
         value: [x, y, n],
-        tip: `${names[y]} → ${names[x]}\n${l('customers')}: ${count(n).text}${revenueText}`,
+        tip: `${names[y]} → ${names[x]}\n${pair(language, l('customers'), count(n).text)}${revenueText}`,
         label: { formatter: count(n).text },
       });
     });
@@ -180,19 +182,19 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
   ];
   const before = sideFigures(d, 'from');
   const after = sideFigures(d, 'to');
-  const pair = (
+  const beforeAfter = (
     measure: (side: typeof before, tier: string, i: number) => number,
     shown: (n: number) => string,
     labelled: boolean,
   ) =>
     [
-      { name: `${l('before')}: ${d.from.name} ${d.from.version}`, side: before },
-      { name: `${l('after')}: ${d.to.name} ${d.to.version}`, side: after },
+      { name: pair(language, l('before'), `${d.from.name} ${d.from.version}`), side: before },
+      { name: pair(language, l('after'), `${d.to.name} ${d.to.version}`), side: after },
     ].map(({ name, side }) => ({
       name,
       data: tiers.map((tier, i) => {
         const n = measure(side, tier, i);
-        const item: Item = { value: n, tip: `${name}\n${names[i]}: ${shown(n)}` };
+        const item: Item = { value: n, tip: `${name}\n${pair(language, names[i]!, shown(n))}` };
         return labelled ? { ...item, label: { formatter: shown(n) } } : item;
       }),
     }));
@@ -202,7 +204,7 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
     height: 360,
     option: bars(
       names,
-      pair(
+      beforeAfter(
         (side, tier, i) => side(tier, i)?.customers ?? 0,
         (n) => count(n).text,
         true,
@@ -220,7 +222,7 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
       money: true,
       option: bars(
         names,
-        pair(
+        beforeAfter(
           (side, tier, i) => money(side(tier, i)?.revenue ?? 0).value as number,
           (n) => withUnit(money(n).text, d.currency),
           false,
@@ -236,7 +238,7 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
   const rows = c.sensitivity.rows;
   if (rows.length > 0) {
     // The axis has room for the label; the tooltip names the weight in full.
-    const names = rows.map((r) => r.label?.[language] ?? r.weight);
+    const names = rows.map((r) => labelOf(r.label, r.weight, language));
     const side = (key: 'minus' | 'plus', sign: number) => ({
       type: 'bar',
       stack: 'tornado',
@@ -247,7 +249,7 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
         const x = r[key];
         return {
           value: sign * x.changed,
-          tip: `${weightName(r, language)}: ${decimal(r.current, 2).text} → ${decimal(x.weight, 2).text} ${l('points')}\n${l('changed')}: ${count(x.changed).text} (${l('up')} ${count(x.up).text}, ${l('down')} ${count(x.down).text})`,
+          tip: `${pair(language, weightName(r, language), `${decimal(r.current, 2).text} → ${decimal(x.weight, 2).text} ${l('points')}`)}\n${pair(language, l('changed'), `${count(x.changed).text} (${l('up')} ${count(x.up).text}, ${l('down')} ${count(x.down).text})`)}`,
           label: { formatter: count(x.changed).text },
         };
       }),
@@ -285,7 +287,7 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
       name,
       data: search.distribution.map((_, i) => ({
         value: (shown[i]!.value as number | undefined) ?? 0,
-        tip: `${names[i]}\n${name}: ${shown[i]!.text}`,
+        tip: `${names[i]}\n${pair(language, name, shown[i]!.text)}`,
         label: { formatter: shown[i]!.text },
       })),
     });
@@ -309,7 +311,7 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
       name: l(key),
       data: c.stability.rows.map((r, i) => ({
         value: r[key],
-        tip: `${names[i]} ± ${c.stability.epsilon}\n${l(key)}: ${count(r[key]).text}${key === 'justAbove' ? ` (${percent(r.fragileShare).text})` : ''}`,
+        tip: `${names[i]} ± ${c.stability.epsilon}\n${pair(language, l(key), count(r[key]).text)}${key === 'justAbove' ? ` (${percent(r.fragileShare).text})` : ''}`,
         label: { formatter: count(r[key]).text },
       })),
     });

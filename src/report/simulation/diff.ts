@@ -13,7 +13,7 @@ import { sumMoney } from '../../format/money.js';
 import type { Labels, PolicyDiff, PolicyRef, ServiceLoad, TierFigures } from '../../simulate/types.js';
 import type { Section } from './section.js';
 import { contactActions } from './simulation.js';
-import { t, tierLabel, tierName } from './text.js';
+import { labelOf, pair, t, textIn, tierLabel, tierName } from './text.js';
 
 /** A tier's labels from either side, the to-policy's first (it names the tiers the diff is ordered by). */
 export function labelsOf(d: PolicyDiff): (tier: string) => Labels | undefined {
@@ -39,7 +39,11 @@ function policyText(p: PolicyRef, language: Language): string {
 }
 
 export function diffTitle(d: PolicyDiff, language: Language): string {
-  return `${t('diffTitle', language)}: ${d.from.name} ${d.from.version} → ${d.to.name} ${d.to.version}`;
+  return pair(
+    language,
+    t('diffTitle', language),
+    `${d.from.name} ${d.from.version} → ${d.to.name} ${d.to.version}`,
+  );
 }
 
 export function diffSections(d: PolicyDiff, language: Language): Section[] {
@@ -218,7 +222,15 @@ function deltaSection(d: PolicyDiff, language: Language): Section {
       serviceRows((x) => x.hotline24x7, l('hotline')),
       serviceRows((x) => x.dedicatedStaff, l('dedicatedStaff')),
       ...actions.map((action) =>
-        serviceRows((x) => x.contactsPerQuarter[action] ?? 0, action, l('contacts')),
+        serviceRows(
+          (x) => x.contactsPerQuarter[action] ?? 0,
+          labelOf(
+            d.simulations.to.actionLabels?.[action] ?? d.simulations.from.actionLabels?.[action],
+            action,
+            language,
+          ),
+          l('contacts'),
+        ),
       ),
     ],
   };
@@ -232,7 +244,9 @@ function moversSection(d: PolicyDiff, language: Language): Section {
   return {
     id: 'movers',
     title: l('movers'),
-    lines: [`${l('moversShown')}: ${count(d.movers.length).text} / ${count(d.moversTotal).text}`],
+    lines: [
+      pair(language, l('moversShown'), `${count(d.movers.length).text} / ${count(d.moversTotal).text}`),
+    ],
     columns: [
       { title: l('customer') },
       { title: l('row'), numeric: true },
@@ -251,7 +265,7 @@ function moversSection(d: PolicyDiff, language: Language): Section {
       decimal(m.fromScore),
       decimal(m.toScore),
       text(l(m.direction)),
-      text(m.reason),
+      text(textIn(m.reason, language)),
     ]),
   };
 }

@@ -12,7 +12,7 @@ import {
 } from '../../format/figure.js';
 import type { ServiceLoad, Simulation, TierFigures } from '../../simulate/types.js';
 import type { Column, Section } from './section.js';
-import { t, tierName } from './text.js';
+import { labelOf, pair, t, tierName } from './text.js';
 
 /** The tiers a report shows: every policy tier, then the untiered row when someone is in it. */
 export function shownTiers(s: Simulation): TierFigures[] {
@@ -27,7 +27,11 @@ export function contactActions(loads: readonly ServiceLoad[]): string[] {
 
 export function simulationTitle(s: Simulation, language: Language): string {
   const label = s.policy.label?.[language];
-  return `${t('simulationTitle', language)}: ${label ? `${label} ` : ''}${s.policy.name} ${s.policy.version}`;
+  return pair(
+    language,
+    t('simulationTitle', language),
+    `${label ? `${label} ` : ''}${s.policy.name} ${s.policy.version}`,
+  );
 }
 
 export function simulationSections(s: Simulation, language: Language): Section[] {
@@ -119,7 +123,10 @@ export function simulationSections(s: Simulation, language: Language): Section[]
       id: 'flags',
       title: l('flags'),
       lines: [],
-      columns: [{ title: l('tier') }, ...s.flags.map((f) => ({ title: f.flag, numeric: true }))],
+      columns: [
+        { title: l('tier') },
+        ...s.flags.map((f) => ({ title: labelOf(f.label, f.flag, language), numeric: true })),
+      ],
       rows: [
         ...tiers.map((x) => [name(x), ...s.flags.map((f) => count(x.flags[f.flag] ?? 0))]),
         [text(l('total')), ...s.flags.map((f) => count(f.customers))],
@@ -133,7 +140,7 @@ export function simulationSections(s: Simulation, language: Language): Section[]
     );
     sections.push({
       id: `classes-${classifier.id}`,
-      title: `${l('classes')}: ${classifier.label?.[language] ?? classifier.id}`,
+      title: pair(language, l('classes'), labelOf(classifier.label, classifier.id, language)),
       lines: [],
       columns: [
         { title: l('class') },
@@ -198,7 +205,11 @@ function serviceSection(s: Simulation, language: Language): Section {
       { title: l('tier') },
       { title: l('hotline'), numeric: true },
       { title: l('dedicatedStaff'), numeric: true },
-      ...actions.map((a) => ({ title: a, unit: l('contacts'), numeric: true })),
+      ...actions.map((a) => ({
+        title: labelOf(s.actionLabels?.[a], a, language),
+        unit: l('contacts'),
+        numeric: true,
+      })),
     ],
     rows: [
       ...tiers.map((x) => row(text(tierName(x.tier, x.label, language)), x.service)),

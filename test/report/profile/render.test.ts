@@ -66,11 +66,15 @@ describe('renderProfile', () => {
     const md = renderProfile('md', await profile());
     expect(md).toContain('## Likely duplicates: company names alike');
     expect(md).toContain('<script>alert(1)</script>\\|A有限公司');
+    // One line a member: normalised name, key, row and the name each in a column of its own.
     const rows = md.split('\n').filter((l) => l.startsWith('| scriptalert1scripta'));
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
     for (const line of rows) {
-      expect(line.replace(/\\\|/g, '').split('|').length).toBe(5);
+      expect(line.replace(/\\\|/g, '').split('|').length).toBe(6);
     }
+    expect(rows[0]).toMatch(
+      /^\| scriptalert1scripta\S* \| C09 \| 12 \| <script>alert\(1\)<\/script>\\\|A有限公司 \|$/,
+    );
   });
 
   it('html: a self-contained page with every value escaped', async () => {

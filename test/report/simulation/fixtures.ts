@@ -15,7 +15,7 @@ function tier(figures: Partial<TierFigures> & Pick<TierFigures, 'tier' | 'custom
 
 /**
  * A million customers: VIP 5% of customers and 40% of revenue (seed 001's shape), one customer
- * without a tier, and silver at 749,999 — 74.9999%, which must read 74.9%, not 75.0%.
+ * without a tier, and silver at 749,999 — 74.9999%, which reads 75.0% so that the shares add up.
  */
 export function simulation(vipLabel?: string): Simulation {
   const tiers = [

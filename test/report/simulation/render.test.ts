@@ -182,7 +182,7 @@ describe('renderSimulation html', () => {
   it('in Chinese: lang attribute, headings and chart titles', () => {
     const page = renderSimulation('html', simulation(), zh);
     expect(page).toContain('<html lang="zh-CN">');
-    expect(page).toContain('<h1>客群模拟: 零售分级 retail 1.2.0</h1>');
+    expect(page).toContain('<h1>客群模拟：零售分级 retail 1.2.0</h1>');
     expect(page).toContain('<figcaption>各等级客户数</figcaption>');
     expect(page).toContain('<h2>服务负荷</h2>');
   });
