@@ -34,7 +34,11 @@ interface Item {
 }
 
 const GRID = { left: 16, right: 24, top: 40, bottom: 16, containLabel: true };
-const CATEGORY_LABEL = { interval: 0, width: 110, overflow: 'truncate' };
+/**
+ * Category labels (tier names, weights) wrap rather than end in "…": a business reader must see
+ * the whole label. The page narrows `width` to each category's share of the chart (html.ts).
+ */
+const CATEGORY_LABEL = { interval: 0, width: 110, overflow: 'break', lineHeight: 14 };
 
 function bars(categories: string[], series: { name: string; data: Item[] }[], unit?: string) {
   return {
@@ -152,7 +156,7 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
       height: 120 + 48 * tiers.length,
       option: {
         animation: false,
-        grid: { ...GRID, bottom: 56 },
+        grid: { ...GRID, bottom: 64 },
         xAxis: {
           type: 'category',
           data: names,
@@ -167,10 +171,14 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
           axisLabel: CATEGORY_LABEL,
           splitArea: { show: true },
         },
+        // The colour scale says what its ends are: 0 and the largest cell, in customers.
         visualMap: {
           min: 0,
           max: Math.max(1, most),
-          calculable: false,
+          calculable: true,
+          text: [`${count(Math.max(1, most)).text} ${l('customers')}`, '0'],
+          textGap: 8,
+          itemHeight: 160,
           orient: 'horizontal',
           left: 'center',
           bottom: 0,
@@ -272,7 +280,7 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
           inverse: true,
           axisTick: { show: false },
           axisLine: { onZero: false },
-          axisLabel: { width: 160, overflow: 'truncate' },
+          axisLabel: { width: 160, overflow: 'break', lineHeight: 14 },
         },
         series: [side('minus', -1), side('plus', 1)],
       },
