@@ -8,8 +8,10 @@ import { ON_ERROR, type OnError } from '../data/index.js';
 import { ENCODINGS, type EncodingOption } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../diagnostics/render/index.js';
+import type { Language } from '../i18n/language.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { Policy } from '../policy/schema/policy.js';
+import { writtenLine } from '../report/written.js';
 import type { PopulationOptions } from '../simulate/population.js';
 import { type CliIO, EXIT } from './io.js';
 
@@ -131,9 +133,10 @@ export function reportRun(diagnostics: readonly Diagnostic[], io: CliIO): void {
   );
 }
 
+/** A report to stdout, or to --out; then one line on stderr says what was written (path, format, size). */
 export async function writeReport(
   text: string,
-  opts: { out?: string; bom?: boolean },
+  opts: { out?: string; bom?: boolean; format?: string; lang?: Language },
   io: CliIO,
 ): Promise<number> {
   if (!opts.out) {
@@ -142,7 +145,16 @@ export async function writeReport(
   }
   try {
     // A BOM lets Excel open a UTF-8 CSV with Chinese text correctly.
-    await writeFileAtomic(opts.out, opts.bom ? `\uFEFF${text}` : text);
+    const content = opts.bom ? `\uFEFF${text}` : text;
+    await writeFileAtomic(opts.out, content);
+    if (opts.format)
+      io.err(
+        writtenLine(opts.lang ?? 'en', {
+          file: opts.out,
+          format: opts.format,
+          bytes: Buffer.byteLength(content),
+        }),
+      );
     return EXIT.ok;
   } catch (error) {
     io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);

@@ -13,6 +13,18 @@ export function formatCount(n: number): string {
   return formatNumber(n, 0);
 }
 
+/** A file's size as people read it: 812 B, 3.4 KB, 1.2 MB (units of 1,024). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let n = bytes;
+  let unit = 0;
+  while (Math.abs(n) >= 1024 && unit < units.length - 1) {
+    n /= 1024;
+    unit++;
+  }
+  return `${formatNumber(n, unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
 /** Exactly `digits` decimals, grouped (12.0, 1,234.50): for columns whose decimals line up. */
 export function formatFixed(n: number, digits: number): string {
   if (!Number.isFinite(n)) return String(n);

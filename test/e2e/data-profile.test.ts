@@ -62,6 +62,7 @@ describe('tierwise data profile', () => {
     const html = tierwise([...BUNDLED, '--format', 'html', '--lang', 'zh-CN', '--out', out]);
     expect(html.code).toBe(0);
     expect(html.stdout).toBe('');
+    expect(html.stderr).toContain(`已写入 ${out}（html，`);
     const page = readFileSync(out, 'utf8');
     expect(page).toContain('<h2>映射列完整度</h2>');
     expect(page).toContain('C2024003');

@@ -56,6 +56,10 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
       html,
     ]);
     expect(run.code, run.stderr).toBe(0);
+    // --out says what it wrote: path, format, size, in the report's language.
+    expect(run.stderr).toMatch(
+      new RegExp(`已写入 ${html.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（html，[\\d.]+ MB）`),
+    );
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/^<!doctype html>/i);
     expect(page).not.toMatch(/(src|href)=["']https?:/);
@@ -107,6 +111,20 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
     expect(run.code, run.stderr).toBe(0);
     const c = JSON.parse(run.stdout);
     expect(c.thresholds[0]).toMatchObject({ tier: 'gold', value: 60, achieved: { customers: 2 } });
+    const out = join(dir, 'calibration.csv');
+    const written = tierwise([
+      'calibrate',
+      '--policy',
+      join(dir, 'small.tier.yaml'),
+      '--data',
+      join(dir, 'small.csv'),
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stderr).toMatch(/wrote \S+calibration\.csv \(csv, [\d.,]+ (?:B|KB)\)/);
     const bad = tierwise([
       'calibrate',
       '--policy',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatBytes,
   formatCount,
   formatFixed,
   formatNumber,
@@ -40,6 +41,12 @@ describe('formatting', () => {
     expect(formatNumber(-0.001)).toBe('0');
     expect(formatFixed(91, 1)).toBe('91.0');
     expect(formatFixed(1234.5, 2)).toBe('1,234.50');
+  });
+
+  it('says how large a file is', () => {
+    expect(formatBytes(812)).toBe('812 B');
+    expect(formatBytes(3481)).toBe('3.4 KB');
+    expect(formatBytes(1_258_291)).toBe('1.2 MB');
   });
 
   it('signs a change by what is shown', () => {

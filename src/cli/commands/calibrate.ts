@@ -80,7 +80,7 @@ async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number> {
   if (result.failed) return failedExit(result.diagnostics, ['TW0601', 'TW0801']);
   return writeReport(
     renderCalibration(opts.format, result, { lang: opts.lang }),
-    { out: opts.out, bom: opts.format === 'csv' },
+    { out: opts.out, bom: opts.format === 'csv', format: opts.format, lang: opts.lang },
     io,
   );
 }

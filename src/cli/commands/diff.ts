@@ -131,7 +131,7 @@ async function populationMode(opts: DiffOptions, io: CliIO): Promise<number> {
   if (diff.failed) return failedExit(diff.diagnostics);
   return writeReport(
     renderDiff(format, diff, { lang: data.lang }),
-    { out: opts.out, bom: format === 'csv' },
+    { out: opts.out, bom: format === 'csv', format, lang: data.lang },
     io,
   );
 }
