@@ -39,4 +39,5 @@ export {
 export { policyJsonSchema } from './policy/schema/json-schema.js';
 export type { Policy } from './policy/schema/policy.js';
 export { maskValue } from './privacy/mask.js';
+export { type DistributionFormat, renderDistribution } from './report/distribution.js';
 export { RESULT_FORMATS, type ResultFormat, renderResults } from './report/results.js';

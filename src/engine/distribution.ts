@@ -1,3 +1,5 @@
+import { roundMoney } from '../format/money.js';
+import { ExactSum } from '../format/sum.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { CustomerResult } from './evaluate.js';
 import { type UntieredCause, UntieredTally } from './untiered.js';
@@ -20,9 +22,14 @@ export interface Distribution {
   untiered: number;
   /** The untiered customers by cause, most first (empty when every customer got a tier). */
   untieredCauses: UntieredCause[];
-  /** Revenue of every customer evaluated, tiered or not (when the policy names a revenue fact). */
+  /**
+   * Revenue of every customer evaluated, tiered or not (when the policy names a revenue fact);
+   * amounts are summed exactly and rounded to the currency's minor unit (src/format/money.ts).
+   */
   revenue?: number;
   revenueFact?: string;
+  /** The revenue fact's unit (CNY). */
+  currency?: string;
 }
 
 /** Customers and (when the policy names a revenue fact) revenue per tier, side by side. */
@@ -41,19 +48,21 @@ export function tierDistribution(
  */
 export class DistributionBuilder {
   private readonly revenueFact: string | undefined;
+  private readonly currency: string | undefined;
   private readonly rows;
   private untiered = 0;
   private readonly causes: UntieredTally;
-  private totalRevenue = 0;
+  private readonly totalRevenue = new ExactSum();
   private customers = 0;
 
   constructor(policy: Policy) {
     this.causes = new UntieredTally(policy);
     this.revenueFact = Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0];
+    this.currency = this.revenueFact ? policy.facts?.[this.revenueFact]?.unit : undefined;
     this.rows = (policy.tiers?.levels ?? []).map((level) => ({
       level,
       customers: 0,
-      revenue: 0,
+      revenue: new ExactSum(),
       scoreSum: 0,
       scored: 0,
     }));
@@ -67,14 +76,14 @@ export class DistributionBuilder {
       this.customers++;
       const row = this.rows.find((r) => r.level.id === result.tier);
       const revenue = this.revenueFact ? facts?.get(result.customer)?.[this.revenueFact] : undefined;
-      if (typeof revenue === 'number') this.totalRevenue += revenue;
+      if (typeof revenue === 'number') this.totalRevenue.add(revenue);
       if (!row) {
         this.untiered++;
         this.causes.add(result, facts?.get(result.customer));
         continue;
       }
       row.customers++;
-      if (typeof revenue === 'number') row.revenue += revenue;
+      if (typeof revenue === 'number') row.revenue.add(revenue);
       if (result.score !== undefined) {
         row.scoreSum += result.score;
         row.scored++;
@@ -91,14 +100,14 @@ export class DistributionBuilder {
       this.customers++;
       const value = revenue?.[i];
       const known = typeof value === 'number' && !Number.isNaN(value);
-      if (known) this.totalRevenue += value;
+      if (known) this.totalRevenue.add(value);
       const row = this.rows[tier[i]!];
       if (!row) {
         this.untiered++;
         continue;
       }
       row.customers++;
-      if (known) row.revenue += value;
+      if (known) row.revenue.add(value);
       if (!Number.isNaN(score[i]!)) {
         row.scoreSum += score[i]!;
         row.scored++;
@@ -116,23 +125,26 @@ export class DistributionBuilder {
 
   result(withRevenue: boolean): Distribution {
     const n = this.customers;
-    const revenueFact = this.revenueFact;
+    const { revenueFact, currency } = this;
+    const money = revenueFact !== undefined && withRevenue;
+    const total = roundMoney(this.totalRevenue.value, currency);
     return {
       customers: n,
       untiered: this.untiered,
       untieredCauses: this.causes.causes(),
       revenueFact,
-      ...(revenueFact && withRevenue ? { revenue: this.totalRevenue } : {}),
-      tiers: this.rows.map((r) => ({
-        tier: r.level.id,
-        label: r.level.label,
-        customers: r.customers,
-        share: n === 0 ? 0 : r.customers / n,
-        ...(revenueFact && withRevenue
-          ? { revenue: r.revenue, revenueShare: this.totalRevenue === 0 ? 0 : r.revenue / this.totalRevenue }
-          : {}),
-        ...(r.scored > 0 ? { averageScore: r.scoreSum / r.scored } : {}),
-      })),
+      ...(money ? { revenue: total, ...(currency ? { currency } : {}) } : {}),
+      tiers: this.rows.map((r) => {
+        const revenue = roundMoney(r.revenue.value, currency);
+        return {
+          tier: r.level.id,
+          label: r.level.label,
+          customers: r.customers,
+          share: n === 0 ? 0 : r.customers / n,
+          ...(money ? { revenue, revenueShare: total === 0 ? 0 : revenue / total } : {}),
+          ...(r.scored > 0 ? { averageScore: r.scoreSum / r.scored } : {}),
+        };
+      }),
     };
   }
 }

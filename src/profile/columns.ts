@@ -42,6 +42,7 @@ export class ColumnTally {
         row: d.row,
         value: shown(cells[d.column], spec.pii === true),
         message: d.message,
+        ...(d.i18n?.message ? { i18n: d.i18n.message } : {}),
       });
     }
   }

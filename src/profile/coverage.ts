@@ -225,7 +225,7 @@ export class CoverageTally {
           .filter((b) => b.customers === 0)
           .map((b) => ({
             kind: m.intervals ? ('band' as const) : ('category' as const),
-            id: `${m.dimension}.${m.metric}[${b.band}] ${b.range}`,
+            id: `${m.dimension}.${m.metric}[${b.band}]`,
           })),
       ),
       ...cells
@@ -245,6 +245,13 @@ export class CoverageTally {
   }
 }
 
+function boundsOf(i: Interval): NonNullable<BandCount['bounds']> {
+  return {
+    ...(i.lo !== -Infinity ? { min: i.lo, minInclusive: i.loClosed } : {}),
+    ...(i.hi !== Infinity ? { max: i.hi, maxInclusive: i.hiClosed } : {}),
+  };
+}
+
 /** Every metric scored by bands or categories, with a counter per band. */
 function bandMetrics(policy: Policy): BandMetric[] {
   const plan = planScorecard(policy);
@@ -258,7 +265,8 @@ function bandMetrics(policy: Policy): BandMetric[] {
       if (m.fn.bands) {
         const intervals = m.fn.bands.map((b) => fromBounds(b));
         const rows = m.fn.bands.map((b, k) => ({
-          ...extra(String(k), describeInterval(intervals[k]!)),
+          ...extra(String(k + 1), describeInterval(intervals[k]!)),
+          bounds: boundsOf(intervals[k]!),
           label: (b as { label?: Label }).label,
         }));
         return [{ ...base, rows, intervals, missing, none }];

@@ -1,6 +1,7 @@
 import type { ReadSummary } from '../data/index.js';
 import type { EncodingOption, Format } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Text } from '../i18n/text.js';
 
 /** Seed 004: customers without a purchase for three months are a churn warning. */
 export const DEFAULT_STALE_MONTHS = 3;
@@ -48,10 +49,13 @@ export interface ColumnProfile {
   empty: number;
   /** Rows whose value does not convert (TW0603, TW0604). */
   invalid: number;
-  /** filled / rows, 0–1 (exact; renderers truncate, never round up to 100%). */
+  /** filled / rows, 0–1 (exact; renderers round it like every share, src/format/share.ts). */
   completeness: number;
-  /** The first invalid values: row, the value (masked for personal data), what is wrong. */
-  examples: { row: number; value: string; message: string }[];
+  /**
+   * The first invalid values: row, the value (masked for personal data), what is wrong — in
+   * English, and as the diagnostic's catalogue text when it has one, for a report in another language.
+   */
+  examples: { row: number; value: string; message: string; i18n?: Text }[];
 }
 
 export interface MissingColumn {
@@ -118,9 +122,11 @@ export interface BandCount {
   dimension: string;
   metric: string;
   fact: string;
-  /** Band index (bands) or category value (categories); `missing` for no value, `none` for no match. */
+  /** Band number from 1 (bands, as `test --coverage` counts them) or category value (categories); `missing` for no value, `none` for no match. */
   band: string;
   range: string;
+  /** A band's bounds, for a report to say the range in its reader's language (unbounded sides left out). */
+  bounds?: { min?: number; minInclusive?: boolean; max?: number; maxInclusive?: boolean };
   label?: { 'zh-CN'?: string; en?: string };
   customers: number;
 }

@@ -5,8 +5,12 @@ import type { Distribution } from '../engine/distribution.js';
 import type { CustomerResult } from '../engine/evaluate.js';
 import { explainResult, type Language } from '../engine/explain/explain.js';
 import { moveUp } from '../engine/explain/next-tier.js';
+import { formatNumber } from '../format/number.js';
+import { t } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { maskFacts, maskValue } from '../privacy/mask.js';
+import { chooseProfileFacts } from '../profile/detect.js';
+import { renderDistribution } from './distribution.js';
 import { RESULT_FORMATS, type ResultFormat } from './formats.js';
 import { renderTable } from './table.js';
 
@@ -32,20 +36,43 @@ export interface ResultsInput {
 export function renderResults(format: ResultFormat | 'summary', input: ResultsInput): string {
   switch (format) {
     case 'summary':
-      return `${distributionText(input.distribution, input.language)}\n`;
+      return renderDistribution('table', input.distribution, { language: input.language });
     case 'json':
       return `${JSON.stringify(jsonReport(input), null, 2)}\n`;
     case 'ndjson':
       return input.results.map((r) => `${JSON.stringify(customerJson(input, r))}\n`).join('');
     case 'csv': {
       if (input.results.length === 0 && input.csvHeader === false) return '';
-      const data = input.results.map((r) => csvRow(input, r));
+      const nameFact = nameFactOf(input.policy);
+      const data = input.results.map((r) => csvRow(input, r, nameFact));
       const text = Papa.unparse({ fields: CSV_FIELDS, data }, { header: input.csvHeader !== false });
       return `${text}\r\n`;
     }
     default:
       return tableText(input);
   }
+}
+
+/**
+ * The fact holding the customer's (company) name, recognised as `data profile` recognises it;
+ * none when it is personal data (a contact's name is masked everywhere, so it names no one).
+ */
+function nameFactOf(policy: Policy): string | undefined {
+  if (nameFacts.has(policy)) return nameFacts.get(policy);
+  const chosen = chooseProfileFacts(policy, { useTransactions: false });
+  const id = Array.isArray(chosen) ? undefined : chosen.name;
+  const fact = id !== undefined && policy.facts?.[id]?.pii !== true ? id : undefined;
+  nameFacts.set(policy, fact);
+  return fact;
+}
+
+/** Streamed output renders chunk after chunk of one policy: recognise its name fact once. */
+const nameFacts = new WeakMap<Policy, string | undefined>();
+
+function nameOf(input: ResultsInput, r: CustomerResult, fact: string | undefined): string | undefined {
+  if (fact === undefined) return undefined;
+  const value = input.facts.get(r.customer)?.[fact];
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function piiOf(policy: Policy): Set<string> {
@@ -85,6 +112,7 @@ function customerJson(input: ResultsInput, r: CustomerResult) {
       : r.decision;
   const base = {
     customer: r.customer,
+    name: nameOf(input, r, nameFactOf(input.policy)),
     row: r.row,
     tier: r.tier,
     score: r.score,
@@ -110,6 +138,7 @@ function customerJson(input: ResultsInput, r: CustomerResult) {
 
 const CSV_FIELDS = [
   'customer',
+  'name',
   'tier',
   'tier_zh',
   'tier_en',
@@ -123,10 +152,11 @@ const CSV_FIELDS = [
   'problems',
 ];
 
-function csvRow(input: ResultsInput, r: CustomerResult): unknown[] {
+function csvRow(input: ResultsInput, r: CustomerResult, nameFact: string | undefined): unknown[] {
   const level = input.policy.tiers?.levels.find((l) => l.id === r.tier);
   return [
     r.customer,
+    nameOf(input, r, nameFact) ?? '',
     r.tier ?? '',
     level?.label?.['zh-CN'] ?? '',
     level?.label?.en ?? '',
@@ -145,67 +175,60 @@ function csvRow(input: ResultsInput, r: CustomerResult): unknown[] {
 
 function tableText(input: ResultsInput): string {
   const language = input.language ?? 'en';
+  const l = (key: Parameters<typeof t>[1]) => t(language, key);
+  const { policy } = input;
   const blocks: string[] = [];
   if (input.explain) {
-    for (const r of input.results) blocks.push(explainResult(input.policy, r, language).join('\n'));
+    for (const r of input.results) blocks.push(explainResult(policy, r, language).join('\n'));
   } else {
+    const nameFact = nameFactOf(policy);
     const rows = input.results.map((r) => {
-      const level = input.policy.tiers?.levels.find((l) => l.id === r.tier);
-      const classes = Object.values(r.classes).flat().join(', ');
+      const level = policy.tiers?.levels.find((x) => x.id === r.tier);
+      const classes = Object.entries(r.classes).flatMap(([classifier, ids]) =>
+        ids.map((id) => classLabel(policy, classifier, id, language)),
+      );
       return [
         r.customer,
-        level?.label?.[language] ?? r.tier ?? '—',
-        r.score === undefined ? '' : String(r.score),
-        classes,
-        r.flags.join(', '),
+        ...(nameFact ? [nameOf(input, r, nameFact) ?? ''] : []),
+        r.tier === undefined ? l('report.noTier') : (level?.label?.[language] ?? r.tier),
+        r.score === undefined ? '' : formatNumber(r.score),
+        classes.join(', '),
+        r.flags.map((flag) => flagLabel(policy, flag, language)).join(', '),
       ];
     });
+    const header = [
+      l('report.customer'),
+      ...(nameFact ? [l('report.name')] : []),
+      l('report.tier'),
+      l('report.score'),
+      l('report.classes'),
+      l('report.flags'),
+    ];
     blocks.push(
-      renderTable(['customer', 'tier', 'score', 'classes', 'flags'], rows, [
-        false,
-        false,
-        true,
-        false,
-        false,
-      ]),
+      renderTable(
+        header,
+        rows,
+        header.map((h) => h === l('report.score')),
+      ),
     );
   }
   blocks.push(distributionText(input.distribution, language));
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** Tier shares of customers and revenue side by side (seed 001: VIPs are 5% of customers, 40% of revenue). */
+/** A class by its label in the output's language, else its id. */
+function classLabel(policy: Policy, classifier: string, id: string, language: Language): string {
+  const c = policy.classifiers?.[classifier];
+  const rule = c?.rules.find((x) => x.id === id) ?? (c?.otherwise?.id === id ? c.otherwise : undefined);
+  return rule?.label?.[language] ?? id;
+}
+
+/** A flag by the label of the trigger that sets it, else its id. */
+function flagLabel(policy: Policy, flag: string, language: Language): string {
+  return policy.rerating?.triggers?.find((x) => x.then.flag === flag)?.label?.[language] ?? flag;
+}
+
+/** The distribution as the table of `eval --summary` (see renderDistribution for every format). */
 export function distributionText(d: Distribution, language: Language = 'en'): string {
-  const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const withRevenue = d.revenueFact !== undefined && d.tiers.some((t) => t.revenue !== undefined);
-  const header = [
-    'tier',
-    'customers',
-    'share',
-    ...(withRevenue ? [`revenue (${d.revenueFact})`, 'revenue share'] : []),
-    'avg score',
-  ];
-  const rows = d.tiers.map((t) => [
-    `${t.label?.[language] ?? t.tier} [${t.tier}]`,
-    String(t.customers),
-    percent(t.share),
-    ...(withRevenue
-      ? [Math.round(t.revenue ?? 0).toLocaleString('en-US'), percent(t.revenueShare ?? 0)]
-      : []),
-    t.averageScore === undefined ? '' : t.averageScore.toFixed(1),
-  ]);
-  if (d.untiered > 0)
-    rows.push([
-      '(no tier)',
-      String(d.untiered),
-      percent(d.untiered / Math.max(1, d.customers)),
-      ...(withRevenue ? ['', ''] : []),
-      '',
-    ]);
-  const table = renderTable(
-    header,
-    rows,
-    header.map((_, i) => i > 0),
-  );
-  return `${table}\n${d.customers} customers`;
+  return renderDistribution('table', d, { language }).trimEnd();
 }

@@ -3,6 +3,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { CustomerColumns } from '../facts/columnar.js';
+import { ExactSum } from '../format/sum.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { evaluatePopulationParallel } from './parallel.js';
 import type { PopulationOptions } from './population.js';
@@ -179,14 +180,14 @@ function searchThreshold(
   // Customers below the tier now, by score: those a lower threshold would pull in.
   const candidates: { score: number; revenue: number }[] = [];
   let total = 0;
-  let totalRevenue = 0;
+  const totalRevenue = new ExactSum();
   population.chunks.forEach((chunk, c) => {
     const revenue = population.revenueFact ? chunk.facts[population.revenueFact] : undefined;
     for (let i = 0; i < chunk.length; i++) {
       const r = Number(revenue?.[i]);
       const money = Number.isNaN(r) ? 0 : r;
       total++;
-      totalRevenue += money;
+      totalRevenue.add(money);
       const t = population.tiers[c]![i]!;
       const s = population.scores[c]![i]!;
       if (Number.isNaN(s) || (t !== -1 && t < k)) continue;
@@ -194,13 +195,13 @@ function searchThreshold(
     }
   });
   candidates.sort((a, b) => b.score - a.score);
-  const goal = target.measure === 'customers' ? target.share * total : target.share * totalRevenue;
-  let reached = 0;
+  const goal = target.measure === 'customers' ? target.share * total : target.share * totalRevenue.value;
+  const reached = new ExactSum();
   let value: number | undefined;
   for (let i = 0; i < candidates.length; i++) {
-    reached += target.measure === 'customers' ? 1 : candidates[i]!.revenue;
+    reached.add(target.measure === 'customers' ? 1 : candidates[i]!.revenue);
     const last = i + 1 === candidates.length || candidates[i + 1]!.score !== candidates[i]!.score;
-    if (last && reached >= goal) {
+    if (last && reached.value >= goal) {
       value = candidates[i]!.score;
       break;
     }

@@ -1,5 +1,6 @@
 import { compilePolicy } from '../compile/policy.js';
 import type { CustomerResult } from '../engine/evaluate.js';
+import { sumMoney } from '../format/money.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { customerAt } from './findings.js';
 import { type Move, migrationMatrix } from './migration.js';
@@ -104,26 +105,37 @@ export async function diffPolicies(
     },
   );
   const [sa, sb] = builders.map((b, p) => b.build(runs[p]!, options));
-  const matrix = migrationMatrix(order, moves);
+  const currency = sb!.currency ?? sa!.currency;
+  const matrix = migrationMatrix(order, moves, currency);
   return {
     from: ref(from),
     to: ref(to),
     data: { customers: options.customers, transactions: options.transactions },
     asOf: sb!.asOf ?? sa!.asOf,
-    currency: sb!.currency ?? sa!.currency,
+    currency,
     matrix,
     simulations: { from: sa!, to: sb! },
     deltas: {
       ...(sa!.totals.entitlementCost !== undefined || sb!.totals.entitlementCost !== undefined
-        ? { entitlementCost: (sb!.totals.entitlementCost ?? 0) - (sa!.totals.entitlementCost ?? 0) }
+        ? {
+            entitlementCost: sumMoney(
+              [sb!.totals.entitlementCost ?? 0, -(sa!.totals.entitlementCost ?? 0)],
+              currency,
+            ),
+          }
         : {}),
       ...(revenueFact
         ? {
             revenueInTiers: Object.fromEntries(
               order.map((t) => [
                 t,
-                (sb!.tiers.find((x) => x.tier === t)?.revenue ?? 0) -
-                  (sa!.tiers.find((x) => x.tier === t)?.revenue ?? 0),
+                sumMoney(
+                  [
+                    sb!.tiers.find((x) => x.tier === t)?.revenue ?? 0,
+                    -(sa!.tiers.find((x) => x.tier === t)?.revenue ?? 0),
+                  ],
+                  currency,
+                ),
               ]),
             ),
           }

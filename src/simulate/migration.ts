@@ -1,3 +1,6 @@
+import { roundMoney } from '../format/money.js';
+import { ExactSum } from '../format/sum.js';
+
 /**
  * The from-tier × to-tier migration matrix: how a population moved between two evaluations (a
  * snapshot and now, one policy version and the next). Pure and general: it counts what it is
@@ -30,8 +33,13 @@ export interface MigrationMatrix {
 /**
  * Builds the matrix over `tierOrder` (best first). A tier not in the order (a tier the other
  * policy version had) is appended after the known ones, so nothing moved is ever dropped.
+ * Revenue is summed exactly and rounded to the currency's minor unit.
  */
-export function migrationMatrix(tierOrder: readonly string[], moves: Iterable<Move>): MigrationMatrix {
+export function migrationMatrix(
+  tierOrder: readonly string[],
+  moves: Iterable<Move>,
+  currency?: string,
+): MigrationMatrix {
   const list = [...moves];
   const tiers = [...tierOrder];
   for (const move of list) {
@@ -43,17 +51,30 @@ export function migrationMatrix(tierOrder: readonly string[], moves: Iterable<Mo
   const rank = new Map(tiers.map((t, i) => [t, i]));
   const counts = square(tiers);
   const withRevenue = list.some((m) => m.revenue !== undefined);
-  const revenue = withRevenue ? square(tiers) : undefined;
+  const sums = withRevenue ? new Map<string, ExactSum>() : undefined;
   const out = { upgrades: 0, downgrades: 0, unchanged: 0 };
   for (const move of list) {
     const from = move.from ?? NO_TIER;
     const to = move.to ?? NO_TIER;
     counts[from]![to]! += 1;
-    if (revenue && move.revenue !== undefined) revenue[from]![to]! += move.revenue;
+    if (sums && move.revenue !== undefined) {
+      const key = `${from}\u0000${to}`;
+      const sum = sums.get(key) ?? new ExactSum();
+      sums.set(key, sum);
+      sum.add(move.revenue);
+    }
     const delta = rank.get(to)! - rank.get(from)!;
     if (delta < 0) out.upgrades++;
     else if (delta > 0) out.downgrades++;
     else out.unchanged++;
+  }
+  let revenue: Record<string, Record<string, number>> | undefined;
+  if (sums) {
+    revenue = square(tiers);
+    for (const [key, sum] of sums) {
+      const [from, to] = key.split('\u0000') as [string, string];
+      revenue[from]![to] = roundMoney(sum.value, currency);
+    }
   }
   return { tiers, counts, ...(revenue ? { revenue } : {}), ...out, total: list.length };
 }

@@ -1,6 +1,7 @@
 import type { BatchResult } from '../compile/batch.js';
 import { compileBatchOutcomes } from '../compile/batch-outcomes.js';
 import type { CustomerColumns } from '../facts/columnar.js';
+import { roundMoney, sumMoney } from '../format/money.js';
 import { approximateSeconds, parseDuration } from '../policy/analysis/duration.js';
 import { parsePercentMicros, SCALE } from '../policy/analysis/percent.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -111,7 +112,7 @@ export class SimulationBuilder {
         ...(share?.averageScore !== undefined ? { averageScore: share.averageScore } : {}),
         ...(quota !== undefined ? { discountQuota: quota } : {}),
         ...(quota !== undefined && revenue !== undefined
-          ? { entitlementCost: (revenue * parsePercentMicros(quota)) / (100 * SCALE) }
+          ? { entitlementCost: roundMoney((revenue * parsePercentMicros(quota)) / (100 * SCALE), d.currency) }
           : {}),
         service: serviceLoad(level, customers),
         kpis: Object.fromEntries(
@@ -137,9 +138,21 @@ export class SimulationBuilder {
       untieredCauses: d.untieredCauses,
       totals: {
         customers: everyone.reduce((n, t) => n + t.customers, 0),
-        ...(revenueFact ? { revenue: everyone.reduce((n, t) => n + (t.revenue ?? 0), 0) } : {}),
+        ...(revenueFact
+          ? {
+              revenue: sumMoney(
+                everyone.map((t) => t.revenue ?? 0),
+                d.currency,
+              ),
+            }
+          : {}),
         ...(tiers.some((t) => t.entitlementCost !== undefined)
-          ? { entitlementCost: tiers.reduce((n, t) => n + (t.entitlementCost ?? 0), 0) }
+          ? {
+              entitlementCost: sumMoney(
+                tiers.map((t) => t.entitlementCost ?? 0),
+                d.currency,
+              ),
+            }
           : {}),
         service: sumService(tiers.map((t) => t.service)),
       },
@@ -152,10 +165,15 @@ export class SimulationBuilder {
           customers: everyone.reduce((n, t) => n + (t.classes[id]?.[r.id] ?? 0), 0),
         })),
       })),
-      flags: [...new Set(everyone.flatMap((t) => Object.keys(t.flags)))].map((flag) => ({
-        flag,
-        customers: everyone.reduce((n, t) => n + (t.flags[flag] ?? 0), 0),
-      })),
+      flags: [...new Set(everyone.flatMap((t) => Object.keys(t.flags)))].map((flag) => {
+        const label = policy.rerating?.triggers?.find((x) => x.then.flag === flag)?.label;
+        return {
+          flag,
+          ...(label ? { label } : {}),
+          customers: everyone.reduce((n, t) => n + (t.flags[flag] ?? 0), 0),
+        };
+      }),
+      actionLabels: actionLabels(levels),
       failed: run.failed,
       diagnostics: run.diagnostics,
       customersSummary: run.customersSummary,
@@ -167,7 +185,7 @@ export class SimulationBuilder {
 /** Revenue of customers without a tier: the total less the tiers' sums. */
 function untieredRevenue(d: PopulationRun['distribution']): number | undefined {
   if (d.revenue === undefined) return undefined;
-  return d.revenue - d.tiers.reduce((n, t) => n + (t.revenue ?? 0), 0);
+  return sumMoney([d.revenue, ...d.tiers.map((t) => -(t.revenue ?? 0))], d.currency);
 }
 
 class TierAccumulator {
@@ -184,6 +202,14 @@ class TierAccumulator {
 }
 
 type Level = NonNullable<Policy['tiers']>['levels'][number];
+
+/** A cadence action's label, the first tier's that gives one: reports show it in place of the id. */
+function actionLabels(levels: readonly Level[]): Record<string, NonNullable<Level['label']>> {
+  const out: Record<string, NonNullable<Level['label']>> = {};
+  for (const level of levels)
+    for (const c of level.entitlements?.cadence ?? []) if (c.label && !out[c.action]) out[c.action] = c.label;
+  return out;
+}
 
 /** What a tier's service promises, times its customers. */
 export function serviceLoad(level: Level | undefined, customers: number): ServiceLoad {

@@ -61,7 +61,10 @@ export interface Simulation {
     service: ServiceLoad;
   };
   classifiers: { id: string; label?: Labels; classes: { id: string; label?: Labels; customers: number }[] }[];
-  flags: { flag: string; customers: number }[];
+  /** A flag's label is that of the re-rating trigger that sets it. */
+  flags: { flag: string; label?: Labels; customers: number }[];
+  /** Labels of the cadence actions that `service.contactsPerQuarter` is keyed by, where the policy gives one. */
+  actionLabels?: Record<string, Labels>;
   /** Reading stopped (a file that cannot be read, --on-error fail): the figures are not the file's. */
   failed: boolean;
   diagnostics: Diagnostic[];

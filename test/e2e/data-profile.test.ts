@@ -46,7 +46,7 @@ describe('tierwise data profile', () => {
     const tiers = profile.coverage.tiers.map((t: { customers: number }) => t.customers);
     const summary = await inProcess(['eval', ...BUNDLED.slice(2), '--summary']);
     const fromEval = ['vip', 'key', 'standard', 'watch'].map((id) =>
-      Number(new RegExp(`\\[${id}\\]\\s+(\\d+)`).exec(summary.stdout)![1]),
+      Number(new RegExp(`\\[${id}\\]\\s+([\\d,]+)`).exec(summary.stdout)![1]!.replace(/,/g, '')),
     );
     expect(tiers).toEqual(fromEval);
     const dormant = profile.coverage.rules.find((r: { id: string }) => r.id === 'dormant');
@@ -62,6 +62,7 @@ describe('tierwise data profile', () => {
     const html = await inProcess([...BUNDLED, '--format', 'html', '--lang', 'zh-CN', '--out', out]);
     expect(html.code).toBe(0);
     expect(html.stdout).toBe('');
+    expect(html.stderr).toContain(`已写入 ${out}（html，`);
     const page = readFileSync(out, 'utf8');
     expect(page).toContain('<h2>映射列完整度</h2>');
     expect(page).toContain('C2024003');

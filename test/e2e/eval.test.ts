@@ -56,10 +56,28 @@ describe('tierwise eval', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^C1\s+VIP\s+80$/m);
     expect(r.stdout).toMatch(/^C3\s+Watch\s+10$/m);
-    expect(r.stdout).toMatch(/^VIP \[vip\]\s+1\s+33\.3%\s+800,000\s+88\.9%/m);
+    // Three customers, a third each: the shares shown add up to 100.0% (largest remainder).
+    expect(r.stdout).toMatch(/^VIP \[vip\]\s+1\s+33\.4%\s+800,000\s+88\.9%/m);
+    expect(r.stdout).toMatch(/^total\s+3\s+100\.0%\s+900,000\s+100\.0%$/m);
     expect(r.stderr).toContain(`--> ${join(dir, 'customers.csv')} row 3, column 近12个月消费金额`);
     expect(r.stderr).toContain('expected an amount in CNY such as 1234.5');
     expect(r.stderr).toContain('evaluated 3 customers from 3 rows');
+  });
+
+  it('--summary honours --format: csv, json and ndjson as well as the table', () => {
+    const csv = run('--summary', '--format', 'csv');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'tier,tier_zh,tier_en,customers,share_percent,revenue,revenue_share_percent,average_score',
+    );
+    expect(csv.stdout).toContain('\r\nvip,VIP客户,VIP,1,33.4,800000,88.9,80\r\n');
+    const json = JSON.parse(run('--summary', '--format', 'json').stdout);
+    expect(json).toMatchObject({ customers: 3, untiered: 1, revenue: 900000, currency: 'CNY' });
+    const ndjson = run('--summary', '--format', 'ndjson').stdout.trimEnd().split('\n');
+    expect(ndjson.map((l) => JSON.parse(l).tier)).toEqual(['vip', 'watch', null]);
+    const zh = run('--summary', '--lang', 'zh-CN').stdout;
+    expect(zh).toMatch(/^VIP客户 \[vip\]\s+1\s+33\.4%/m);
+    expect(zh).toMatch(/^合计\s+3\s+100\.0%/m);
   });
 
   it('computes facts from a transaction log as of a date, with explanations that mask personal data', async () => {
@@ -115,8 +133,9 @@ describe('tierwise eval', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
-    expect(text.startsWith('\uFEFFcustomer,tier,tier_zh,tier_en,score')).toBe(true);
-    expect(text).toContain('C1,vip,VIP客户,VIP,80');
+    // The policy has no company-name fact: the name column is there, empty.
+    expect(text.startsWith('\uFEFFcustomer,name,tier,tier_zh,tier_en,score')).toBe(true);
+    expect(text).toContain('C1,,vip,VIP客户,VIP,80');
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
   });
 

@@ -42,8 +42,11 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
       'json',
     ]);
     expect(summary.code, summary.stderr).toBe(0);
-    for (const t of s.tiers)
-      expect(summary.stdout).toMatch(new RegExp(`${t.tier}[^\\n]*\\b${t.customers}\\b`));
+    const distribution = JSON.parse(summary.stdout);
+    expect(distribution.tiers.map((t: { tier: string; customers: number }) => [t.tier, t.customers])).toEqual(
+      s.tiers.map((t: { tier: string; customers: number }) => [t.tier, t.customers]),
+    );
+    expect(distribution.revenue).toBe(s.totals.revenue);
   });
 
   it('simulate writes a self-contained HTML report and a CSV Excel opens', async () => {
@@ -61,6 +64,10 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
       html,
     ]);
     expect(run.code, run.stderr).toBe(0);
+    // --out says what it wrote: path, format, size, in the report's language.
+    expect(run.stderr).toMatch(
+      new RegExp(`已写入 ${html.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}（html，[\\d.]+ MB）`),
+    );
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/^<!doctype html>/i);
     expect(page).not.toMatch(/(src|href)=["']https?:/);
@@ -114,6 +121,20 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
     expect(run.code, run.stderr).toBe(0);
     const c = JSON.parse(run.stdout);
     expect(c.thresholds[0]).toMatchObject({ tier: 'gold', value: 60, achieved: { customers: 2 } });
+    const out = join(dir, 'calibration.csv');
+    const written = tierwise([
+      'calibrate',
+      '--policy',
+      join(dir, 'small.tier.yaml'),
+      '--data',
+      join(dir, 'small.csv'),
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stderr).toMatch(/wrote \S+calibration\.csv \(csv, [\d.,]+ (?:B|KB)\)/);
     const bad = await inProcess([
       'calibrate',
       '--policy',

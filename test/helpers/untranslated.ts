@@ -50,7 +50,8 @@ export function untranslated(output: string, ids: Iterable<string> = []): string
     const stripped = line
       .replace(/`[^`]*`/g, ' ')
       .replace(/\bTW\d{4}\b/g, ' ')
-      .replace(/(?:^|\s)--?[a-z][\w-]*/g, ' ')
+      // a flag may follow Chinese punctuation as well as a space: （--transactions）
+      .replace(/(?<![\w-])--?[a-z][\w-]*/g, ' ')
       .replace(/\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b/g, ' ')
       .replace(/\bP(?:T?\d+[YMWDHS])+\b/g, ' ')
       .replace(/\b[\w./-]+\.(?:ya?ml|csv|tsv|json|ndjson|xlsx|html|md|tgz|pem|txt)\b/gi, ' ')

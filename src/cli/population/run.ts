@@ -11,6 +11,7 @@ import type { Language } from '../../i18n/language.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { untieredLines } from '../../report/untiered.js';
+import { writtenLine } from '../../report/written.js';
 import type { PopulationOptions } from '../../simulate/population.js';
 import { type CliIO, EXIT } from '../io.js';
 import type { DataOptions } from '../population.js';
@@ -134,7 +135,7 @@ export function untieredExit(
 
 export async function writeReport(
   text: string,
-  opts: { out?: string; bom?: boolean },
+  opts: { out?: string; bom?: boolean; format?: string; lang?: Language },
   io: CliIO,
 ): Promise<number> {
   if (!opts.out) {
@@ -143,7 +144,16 @@ export async function writeReport(
   }
   try {
     // A BOM lets Excel open a UTF-8 CSV with Chinese text correctly.
-    await writeFileAtomic(opts.out, opts.bom ? `\uFEFF${text}` : text);
+    const content = opts.bom ? `\uFEFF${text}` : text;
+    await writeFileAtomic(opts.out, content);
+    if (opts.format)
+      io.err(
+        writtenLine(opts.lang ?? 'en', {
+          file: opts.out,
+          format: opts.format,
+          bytes: Buffer.byteLength(content),
+        }),
+      );
     return EXIT.ok;
   } catch (error) {
     io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);

@@ -4,6 +4,9 @@ import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
 import { mapping } from './mapping.js';
 import { order } from './order.js';
+import { profile } from './profile.js';
+import { report } from './report.js';
+import { simulation } from './simulation.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
 import { untiered } from './untiered.js';
@@ -15,6 +18,9 @@ export const zhCN: typeof en = {
   diagnostics,
   mapping,
   order,
+  profile,
+  report,
+  simulation,
   supply,
   testFiles,
   untiered,

@@ -4,6 +4,7 @@ import type { DataProfile } from '../../profile/types.js';
 import { PROFILE_FORMATS, type ProfileFormat } from '../formats.js';
 import { renderTable } from '../table.js';
 import { profileHtml } from './html.js';
+import { t } from './labels.js';
 import { profileSections, type Section } from './sections.js';
 
 export { PROFILE_FORMATS, type ProfileFormat };
@@ -21,7 +22,7 @@ export function renderProfile(
   const sections = profileSections(profile, language);
   switch (format) {
     case 'csv':
-      return csvText(sections);
+      return csvText(sections, language);
     case 'md':
       return markdownText(sections);
     case 'html':
@@ -61,10 +62,10 @@ function markdownText(sections: readonly Section[]): string {
  * One rectangular table for spreadsheets: a row per reported value, as section, item (the first
  * cell of its table row), measure (the column heading) and value. Lines of text are measure `note`.
  */
-function csvText(sections: readonly Section[]): string {
+function csvText(sections: readonly Section[], language: Language): string {
   const data: string[][] = [];
   for (const s of sections) {
-    for (const line of s.lines) data.push([s.id, '', 'note', line]);
+    for (const line of s.lines) data.push([s.id, '', t('note', language), line]);
     for (const row of s.rows) {
       for (let j = 1; j < s.header.length; j++) data.push([s.id, row[0] ?? '', s.header[j]!, row[j] ?? '']);
     }

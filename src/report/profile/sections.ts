@@ -1,5 +1,8 @@
 import type { Language } from '../../engine/explain/explain.js';
-import type { DataProfile, DuplicateCheck } from '../../profile/types.js';
+import { formatCount, formatNumber } from '../../format/number.js';
+import { displayedShares, formatPercent, formatShare } from '../../format/share.js';
+import { render, t as translate } from '../../i18n/text.js';
+import type { BandCount, DataProfile, DuplicateCheck } from '../../profile/types.js';
 import { labelOf, t } from './labels.js';
 
 /** One part of the report as every format shows it: a heading, sentences, and a table. */
@@ -13,17 +16,19 @@ export interface Section {
   numeric: boolean[];
 }
 
-/**
- * A share as a percentage with one decimal, cut rather than rounded: 2,999 of 3,000 filled is
- * 99.9%, never 100.0%, so a column is shown complete only when it is.
- */
+/** A share standing alone (a column's completeness, the stale customers): rounded, "–" of nothing. */
 export function percent(part: number, whole: number): string {
-  if (whole === 0) return '–';
-  return `${(Math.floor((part * 1000) / whole) / 10).toFixed(1)}%`;
+  return whole === 0 ? '–' : formatShare(part / whole);
+}
+
+/** Shares of one whole shown side by side, rounded so that they add up (src/format/share.ts). */
+function shares(parts: readonly number[], whole: number): string[] {
+  const shown = displayedShares(parts, whole);
+  return shown ? shown.shares.map((s) => formatPercent(s)) : parts.map(() => '–');
 }
 
 export function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return formatCount(n);
 }
 
 /** The report as sections, in the order every format prints them. Values arrive masked. */
@@ -75,7 +80,7 @@ export function profileSections(profile: DataProfile, language: Language): Secti
       profile.columns.map((c) => [
         c.fact,
         c.column,
-        c.type,
+        translate(language, 'profile.factType', { type: c.type }),
         count(c.filled),
         count(c.empty),
         count(c.invalid),
@@ -86,7 +91,7 @@ export function profileSections(profile: DataProfile, language: Language): Secti
     ),
   ];
   const invalid = profile.columns.flatMap((c) =>
-    c.examples.map((e) => [c.column, String(e.row), e.value, e.message]),
+    c.examples.map((e) => [c.column, String(e.row), e.value, e.i18n ? render(language, e.i18n) : e.message]),
   );
   if (invalid.length > 0)
     sections.push(
@@ -107,7 +112,11 @@ export function profileSections(profile: DataProfile, language: Language): Secti
       profile.duplicateKeys.map((d) => [d.key, String(d.row), String(d.firstRow)]),
       [false, true, true],
       rows.duplicateKey > profile.duplicateKeys.length
-        ? [`${count(rows.duplicateKey - profile.duplicateKeys.length)} ${l('more')}`]
+        ? [
+            translate(language, 'profile.moreNotListed', {
+              n: rows.duplicateKey - profile.duplicateKeys.length,
+            }),
+          ]
         : [],
     ),
     duplicates('names', profile.names, language),
@@ -117,20 +126,20 @@ export function profileSections(profile: DataProfile, language: Language): Secti
   const coverage = profile.coverage;
   if (!coverage) return sections;
   const evaluated = coverage.evaluated;
+  const untiered = coverage.untiered > 0 ? [coverage.untiered] : [];
+  const tierShares = shares([...coverage.tiers.map((tier) => tier.customers), ...untiered], evaluated);
   sections.push(
     section(
       'tiers',
       [l('tier'), l('label'), l('customers'), l('share')],
       [
-        ...coverage.tiers.map((tier) => [
+        ...coverage.tiers.map((tier, i) => [
           tier.id,
           labelOf(tier.label, tier.id, language),
           count(tier.customers),
-          percent(tier.customers, evaluated),
+          tierShares[i]!,
         ]),
-        ...(coverage.untiered > 0
-          ? [['', l('untiered'), count(coverage.untiered), percent(coverage.untiered, evaluated)]]
-          : []),
+        ...untiered.map((n) => ['', l('untiered'), count(n), tierShares.at(-1)!]),
       ],
       [false, false, true, true],
     ),
@@ -141,7 +150,7 @@ export function profileSections(profile: DataProfile, language: Language): Secti
         'rules',
         [l('kind'), l('id'), l('label'), l('holds'), l('decided')],
         coverage.rules.map((r) => [
-          r.kind,
+          translate(language, 'profile.kindOf', { kind: r.kind }),
           r.group ? `${r.group}.${r.id}` : r.id,
           labelOf(r.label, r.id, language),
           count(r.holds),
@@ -150,21 +159,38 @@ export function profileSections(profile: DataProfile, language: Language): Secti
         [false, false, false, true, true],
       ),
     );
-  if (coverage.bands.length > 0)
+  if (coverage.bands.length > 0) {
+    // The bands of one metric (with "no band" and "no value") part its customers: their shares add up.
+    const bandShares = new Map<BandCount, string>();
+    const byMetric = new Map<string, BandCount[]>();
+    for (const b of coverage.bands) {
+      const key = `${b.dimension}.${b.metric}`;
+      byMetric.set(key, [...(byMetric.get(key) ?? []), b]);
+    }
+    for (const bands of byMetric.values()) {
+      const shown = shares(
+        bands.map((b) => b.customers),
+        evaluated,
+      );
+      bands.forEach((b, i) => {
+        bandShares.set(b, shown[i]!);
+      });
+    }
     sections.push(
       section(
         'bands',
         [l('metric'), l('band'), l('range'), l('customers'), l('share')],
         coverage.bands.map((b) => [
           `${b.dimension}.${b.metric}`,
-          b.band,
-          b.label ? `${b.range} (${labelOf(b.label, '', language)})` : b.range,
+          bandName(b, language),
+          bandRange(b, language),
           count(b.customers),
-          percent(b.customers, evaluated),
+          bandShares.get(b)!,
         ]),
         [false, false, false, true, true],
       ),
     );
+  }
   if (coverage.cells.length > 0)
     sections.push(
       section(
@@ -178,7 +204,7 @@ export function profileSections(profile: DataProfile, language: Language): Secti
     section(
       'unused',
       [l('kind'), l('id')],
-      coverage.unused.map((u) => [u.kind, u.id]),
+      coverage.unused.map((u) => [translate(language, 'profile.kindOf', { kind: u.kind }), u.id]),
       [],
       coverage.unused.length === 0 ? [l('everythingReached')] : [],
     ),
@@ -187,73 +213,91 @@ export function profileSections(profile: DataProfile, language: Language): Secti
   return sections;
 }
 
+/** Bands read by their number from 1, categories by their value; "no value" and "no band" in words. */
+function bandName(b: BandCount, language: Language): string {
+  if (b.band === 'missing') return t('bandMissing', language);
+  if (b.band === 'none') return t('bandNone', language);
+  return b.band;
+}
+
+function bandRange(b: BandCount, language: Language): string {
+  if (b.band === 'missing' || b.band === 'none') return '';
+  const range = b.bounds ? boundsText(b.bounds, language) : b.range;
+  const label = b.label?.[language];
+  return label ? `${range} (${label})` : range;
+}
+
+function boundsText(bounds: NonNullable<BandCount['bounds']>, language: Language): string {
+  const { min, max } = bounds;
+  if (min !== undefined && min === max && bounds.minInclusive && bounds.maxInclusive)
+    return `= ${formatNumber(min, 6)}`;
+  const low = min === undefined ? undefined : `${bounds.minInclusive ? '≥' : '>'} ${formatNumber(min, 6)}`;
+  const high = max === undefined ? undefined : `${bounds.maxInclusive ? '≤' : '<'} ${formatNumber(max, 6)}`;
+  if (low && high) return translate(language, 'profile.rangeBoth', { min: low, max: high });
+  return low ?? high ?? t('anyValue', language);
+}
+
+/**
+ * Likely duplicates, one line a member: the group's normalised name, then the member's key, row
+ * and value each in a column of its own, so that no cell runs them together.
+ */
 function duplicates(id: 'names' | 'phones', check: DuplicateCheck, language: Language): Section {
-  const zh = language === 'zh-CN';
   const lines: string[] = [];
-  if (check.fact === undefined)
-    lines.push(
-      zh
-        ? `策略中没有可识别的${id === 'names' ? '公司名称' : '电话'}事实；可用 --${id === 'names' ? 'name' : 'phone'}-fact 指定`
-        : `no ${id === 'names' ? 'company-name' : 'phone'} fact recognised in the policy; name one with --${id === 'names' ? 'name' : 'phone'}-fact`,
-    );
+  if (check.fact === undefined) lines.push(translate(language, 'profile.noFact', { check: id }));
   else
     lines.push(
-      zh
-        ? `读取 ${check.fact}（列 ${check.column}）：${check.groupCount} 组，共 ${check.customersInGroups} 位客户`
-        : `read ${check.fact} (column ${check.column}): ${check.groupCount} groups, ${check.customersInGroups} customers in them`,
+      translate(language, 'profile.read', {
+        fact: check.fact,
+        column: check.column ?? check.fact,
+        groups: check.groupCount,
+        customers: check.customersInGroups,
+      }),
     );
   if (check.groupCount > check.groups.length)
-    lines.push(`${count(check.groupCount - check.groups.length)} ${t('more', language)}`);
+    lines.push(translate(language, 'profile.moreNotListed', { n: check.groupCount - check.groups.length }));
   return {
     id,
     title: t(id, language),
     lines,
-    header: [t('normalized', language), t('customers', language), t('members', language)],
-    rows: check.groups.map((g) => [
-      g.normalized,
-      count(g.customers),
-      g.members
-        .map((m) => `${m.key ?? '?'} ${m.row}${m.value === undefined ? '' : ` ${m.value}`}`)
-        .join('; '),
-    ]),
-    numeric: [false, true, false],
+    header: [
+      t('normalized', language),
+      t('key', language),
+      t('row', language),
+      t(id === 'names' ? 'memberName' : 'memberPhone', language),
+    ],
+    rows: check.groups.flatMap((g) =>
+      g.members.map((m) => [g.normalized, m.key ?? '', String(m.row), m.value ?? '']),
+    ),
+    numeric: [false, false, true, false],
   };
 }
 
 function staleSection(profile: DataProfile, language: Language): Section {
   const s = profile.stale;
-  const zh = language === 'zh-CN';
   const lines: string[] = [];
-  if (s.source === 'none')
-    lines.push(
-      zh
-        ? '未计算：没有交易明细（--transactions），策略中也没有最近活动日期事实（--activity-fact）'
-        : 'not computed: no transaction log (--transactions) and no last-activity fact in the policy (--activity-fact)',
-    );
+  if (s.source === 'none') lines.push(t('staleNotComputed', language));
   else {
     const from =
       s.source === 'transactions'
-        ? zh
-          ? '交易明细'
-          : 'the transaction log'
-        : zh
-          ? `事实 ${s.fact}`
-          : `fact ${s.fact}`;
+        ? t('staleFromTransactions', language)
+        : translate(language, 'profile.staleFromFact', { fact: s.fact ?? '' });
     const rule =
       s.source === 'months-fact'
-        ? zh
-          ? `${s.fact} ≥ ${s.months} 个月`
-          : `${s.fact} ≥ ${s.months} months`
-        : zh
-          ? `${s.months} 个月无活动（最近活动不晚于 ${s.cutoff}）`
-          : `no activity for ${s.months} months (last activity on or before ${s.cutoff})`;
+        ? translate(language, 'profile.staleRuleMonthsFact', { fact: s.fact ?? '', months: s.months })
+        : translate(language, 'profile.staleRuleNoActivity', { months: s.months, cutoff: s.cutoff ?? '' });
     lines.push(
-      zh
-        ? `依据${from}，基准日 ${profile.asOf.date}（${profile.asOf.timezone}）：${rule}`
-        : `from ${from}, as of ${profile.asOf.date} (${profile.asOf.timezone}): ${rule}`,
-      zh
-        ? `长期无活动 ${count(s.stale)} / ${count(s.customers)}（${percent(s.stale, s.customers)}）；无任何活动记录 ${count(s.noActivity)}`
-        : `stale ${count(s.stale)} of ${count(s.customers)} (${percent(s.stale, s.customers)}); no activity on record ${count(s.noActivity)}`,
+      translate(language, 'profile.staleBasis', {
+        from,
+        date: profile.asOf.date,
+        timezone: profile.asOf.timezone,
+        rule,
+      }),
+      translate(language, 'profile.staleCount', {
+        stale: s.stale,
+        customers: s.customers,
+        share: percent(s.stale, s.customers),
+        none: s.noActivity,
+      }),
     );
   }
   return {

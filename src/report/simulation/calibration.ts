@@ -1,25 +1,59 @@
 import { localizeDiagnostic } from '../../diagnostics/localize.js';
 import type { Language } from '../../engine/explain/explain.js';
+import { count, decimal, type Figure, money, percent, shareColumn, text } from '../../format/figure.js';
 import { t as translate } from '../../i18n/text.js';
 import type { Calibration, SensitivityRow, ThresholdSearch } from '../../simulate/types.js';
-import { count, decimal, money, percent, text } from './format.js';
 import type { Section } from './section.js';
-import { t, tierName } from './text.js';
+import { labelOf, pair, t, tierName } from './text.js';
 
 export function calibrationTitle(c: Calibration, language: Language): string {
   const label = c.policy.label?.[language];
-  return `${t('calibrationTitle', language)}: ${label ? `${label} ` : ''}${c.policy.name} ${c.policy.version}`;
+  return pair(
+    language,
+    t('calibrationTitle', language),
+    `${label ? `${label} ` : ''}${c.policy.name} ${c.policy.version}`,
+  );
 }
 
 /** "vip ≥ 10.0% of customers", the search's name in headings and chart titles. */
 export function searchName(s: ThresholdSearch, language: Language): string {
-  const measure = t(s.target.measure === 'customers' ? 'ofCustomers' : 'ofRevenue', language);
-  return `${tierName(s.tier, s.label, language)} ≥ ${percent(s.target.share).text} ${measure}`;
+  return translate(language, 'simulation.search', {
+    tier: tierName(s.tier, s.label, language),
+    share: s.target.share,
+    measure: s.target.measure,
+  });
+}
+
+/**
+ * A search's distribution as shown: shares of customers and of revenue rounded so that each
+ * column adds up, the same figures in the table, the chart and the search's achieved share.
+ */
+export function searchShares(s: ThresholdSearch): Record<'customers' | 'revenue', Figure[]> {
+  // Shares of everyone evaluated: customers without a tier are not a row, so the rows may add up
+  // to less than 100%.
+  const rows = s.distribution;
+  return {
+    customers: shareColumn(
+      rows.map((r) => r.share),
+      1,
+    ).rows,
+    revenue: shareColumn(
+      rows.map((r) => r.revenueShare),
+      1,
+    ).rows,
+  };
+}
+
+/** The tier's share after the search, as its distribution shows it. */
+function achieved(s: ThresholdSearch, measure: 'customers' | 'revenue'): Figure {
+  const i = s.distribution.findIndex((r) => r.tier === s.tier);
+  if (i >= 0) return searchShares(s)[measure][i]!;
+  return percent(measure === 'customers' ? s.achieved?.share : s.achieved?.revenueShare);
 }
 
 export function weightName(row: SensitivityRow, language: Language): string {
-  const label = row.label?.[language];
-  return label ? `${label} [${row.weight}]` : row.weight;
+  const label = labelOf(row.label, row.weight, language);
+  return label === row.weight ? label : `${label} [${row.weight}]`;
 }
 
 export function calibrationSections(c: Calibration, language: Language): Section[] {
@@ -63,8 +97,8 @@ export function calibrationSections(c: Calibration, language: Language): Section
         decimal(s.current, 2),
         s.value === undefined ? text(l('notFound')) : decimal(s.value, 2),
         count(s.achieved?.customers),
-        percent(s.achieved?.share),
-        percent(s.achieved?.revenueShare),
+        s.achieved ? achieved(s, 'customers') : percent(undefined),
+        s.achieved ? achieved(s, 'revenue') : percent(undefined),
         ...(withProblems
           ? [text((s.problems ?? []).map((d) => localizeDiagnostic(d, language).message).join('; '))]
           : []),
@@ -73,9 +107,10 @@ export function calibrationSections(c: Calibration, language: Language): Section
   c.thresholds.forEach((s, i) => {
     if (s.distribution.length === 0) return;
     const withRevenue = s.distribution.some((r) => r.revenue !== undefined);
+    const shares = searchShares(s);
     sections.push({
       id: `threshold-${i + 1}`,
-      title: `${l('searchDistribution')}: ${searchName(s, language)}`,
+      title: pair(language, l('searchDistribution'), searchName(s, language)),
       lines: [],
       columns: [
         { title: l('tier') },
@@ -88,11 +123,11 @@ export function calibrationSections(c: Calibration, language: Language): Section
             ]
           : []),
       ],
-      rows: s.distribution.map((r) => [
+      rows: s.distribution.map((r, j) => [
         text(tierName(r.tier, r.label, language)),
         count(r.customers),
-        percent(r.share),
-        ...(withRevenue ? [money(r.revenue), percent(r.revenueShare)] : []),
+        shares.customers[j]!,
+        ...(withRevenue ? [money(r.revenue, { currency: c.currency }), shares.revenue[j]!] : []),
       ]),
     });
   });
@@ -105,13 +140,13 @@ export function calibrationSections(c: Calibration, language: Language): Section
         { title: l('weight') },
         { title: l('currentWeight'), unit: points, numeric: true },
         { title: l('minusWeight'), unit: points, numeric: true },
-        { title: `${l('minusSide')}: ${l('changed')}`, numeric: true },
-        { title: `${l('minusSide')}: ${l('up')}`, numeric: true },
-        { title: `${l('minusSide')}: ${l('down')}`, numeric: true },
+        { title: pair(language, l('minusSide'), l('changed')), numeric: true },
+        { title: pair(language, l('minusSide'), l('up')), numeric: true },
+        { title: pair(language, l('minusSide'), l('down')), numeric: true },
         { title: l('plusWeight'), unit: points, numeric: true },
-        { title: `${l('plusSide')}: ${l('changed')}`, numeric: true },
-        { title: `${l('plusSide')}: ${l('up')}`, numeric: true },
-        { title: `${l('plusSide')}: ${l('down')}`, numeric: true },
+        { title: pair(language, l('plusSide'), l('changed')), numeric: true },
+        { title: pair(language, l('plusSide'), l('up')), numeric: true },
+        { title: pair(language, l('plusSide'), l('down')), numeric: true },
       ],
       rows: c.sensitivity.rows.map((r) => [
         text(weightName(r, language)),

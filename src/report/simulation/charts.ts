@@ -1,10 +1,10 @@
 import type { Language } from '../../engine/explain/explain.js';
+import { count, decimal, money, percent } from '../../format/figure.js';
 import type { Calibration, PolicyDiff, Simulation } from '../../simulate/types.js';
-import { searchName, weightName } from './calibration.js';
+import { searchName, searchShares, weightName } from './calibration.js';
 import { labelsOf, sideFigures } from './diff.js';
-import { count, decimal, money, percent, percentValue } from './format.js';
-import { revenueShareOf, shownTiers } from './simulation.js';
-import { t, tierLabel } from './text.js';
+import { shownTiers, tierShares } from './simulation.js';
+import { labelOf, pair, t, tierLabel } from './text.js';
 
 /**
  * One chart of the HTML report. The option is plain JSON (it travels inside the page), so
@@ -34,7 +34,11 @@ interface Item {
 }
 
 const GRID = { left: 16, right: 24, top: 40, bottom: 16, containLabel: true };
-const CATEGORY_LABEL = { interval: 0, width: 110, overflow: 'truncate' };
+/**
+ * Category labels (tier names, weights) wrap rather than end in "…": a business reader must see
+ * the whole label. The page narrows `width` to each category's share of the chart (html.ts).
+ */
+const CATEGORY_LABEL = { interval: 0, width: 110, overflow: 'break', lineHeight: 14 };
 
 function bars(categories: string[], series: { name: string; data: Item[] }[], unit?: string) {
   return {
@@ -59,6 +63,7 @@ export function simulationCharts(s: Simulation, language: Language): ChartSpec[]
   const l = (key: Parameters<typeof t>[0]) => t(key, language);
   const tiers = shownTiers(s);
   const names = tiers.map((x) => tierLabel(x.tier, x.label, language));
+  const shares = tierShares(s);
   const charts: ChartSpec[] = [
     {
       id: 'chart-customers',
@@ -68,7 +73,7 @@ export function simulationCharts(s: Simulation, language: Language): ChartSpec[]
         {
           name: l('customers'),
           data: tiers.map((x, i) => {
-            const shown = `${count(x.customers).text} (${percent(x.share).text})`;
+            const shown = `${count(x.customers).text} (${shares.customers.rows[i]!.text})`;
             return { value: x.customers, tip: `${names[i]}\n${shown}`, label: { formatter: shown } };
           }),
         },
@@ -85,10 +90,10 @@ export function simulationCharts(s: Simulation, language: Language): ChartSpec[]
         {
           name: l('revenue'),
           data: tiers.map((x, i) => {
-            const share = percent(revenueShareOf(s, x)).text;
+            const share = shares.revenue.rows[i]!.text;
             const amount = withUnit(money(x.revenue ?? 0).text, s.currency);
             return {
-              value: Math.round(x.revenue ?? 0),
+              value: money(x.revenue ?? 0).value as number,
               tip: `${names[i]}\n${amount}${share ? ` (${share})` : ''}`,
               label: { formatter: share || money(x.revenue ?? 0).text },
             };
@@ -110,7 +115,7 @@ export function simulationCharts(s: Simulation, language: Language): ChartSpec[]
             data: s.tiers.map((x) => {
               const amount = money(x.entitlementCost ?? 0).text;
               return {
-                value: Math.round(x.entitlementCost ?? 0),
+                value: money(x.entitlementCost ?? 0).value as number,
                 tip: `${tierLabel(x.tier, x.label, language)}\n${withUnit(amount, s.currency)}${x.discountQuota ? ` (${x.discountQuota})` : ''}`,
               };
             }),
@@ -134,10 +139,12 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
       most = Math.max(most, n);
       const revenue = d.matrix.revenue?.[from]?.[to];
       const revenueText =
-        revenue === undefined ? '' : `\n${l('revenue')}: ${withUnit(money(revenue).text, d.currency)}`;
+        revenue === undefined
+          ? ''
+          : `\n${pair(language, l('revenue'), withUnit(money(revenue).text, d.currency))}`;
       cells.push({
         value: [x, y, n],
-        tip: `${names[y]} → ${names[x]}\n${l('customers')}: ${count(n).text}${revenueText}`,
+        tip: `${names[y]} → ${names[x]}\n${pair(language, l('customers'), count(n).text)}${revenueText}`,
         label: { formatter: count(n).text },
       });
     });
@@ -149,7 +156,7 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
       height: 120 + 48 * tiers.length,
       option: {
         animation: false,
-        grid: { ...GRID, bottom: 56 },
+        grid: { ...GRID, bottom: 64 },
         xAxis: {
           type: 'category',
           data: names,
@@ -164,10 +171,14 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
           axisLabel: CATEGORY_LABEL,
           splitArea: { show: true },
         },
+        // The colour scale says what its ends are: 0 and the largest cell, in customers.
         visualMap: {
           min: 0,
           max: Math.max(1, most),
-          calculable: false,
+          calculable: true,
+          text: [`${count(Math.max(1, most)).text} ${l('customers')}`, '0'],
+          textGap: 8,
+          itemHeight: 160,
           orient: 'horizontal',
           left: 'center',
           bottom: 0,
@@ -179,19 +190,19 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
   ];
   const before = sideFigures(d, 'from');
   const after = sideFigures(d, 'to');
-  const pair = (
+  const beforeAfter = (
     measure: (side: typeof before, tier: string, i: number) => number,
     shown: (n: number) => string,
     labelled: boolean,
   ) =>
     [
-      { name: `${l('before')}: ${d.from.name} ${d.from.version}`, side: before },
-      { name: `${l('after')}: ${d.to.name} ${d.to.version}`, side: after },
+      { name: pair(language, l('before'), `${d.from.name} ${d.from.version}`), side: before },
+      { name: pair(language, l('after'), `${d.to.name} ${d.to.version}`), side: after },
     ].map(({ name, side }) => ({
       name,
       data: tiers.map((tier, i) => {
         const n = measure(side, tier, i);
-        const item: Item = { value: n, tip: `${name}\n${names[i]}: ${shown(n)}` };
+        const item: Item = { value: n, tip: `${name}\n${pair(language, names[i]!, shown(n))}` };
         return labelled ? { ...item, label: { formatter: shown(n) } } : item;
       }),
     }));
@@ -201,7 +212,7 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
     height: 360,
     option: bars(
       names,
-      pair(
+      beforeAfter(
         (side, tier, i) => side(tier, i)?.customers ?? 0,
         (n) => count(n).text,
         true,
@@ -219,8 +230,8 @@ export function diffCharts(d: PolicyDiff, language: Language): ChartSpec[] {
       money: true,
       option: bars(
         names,
-        pair(
-          (side, tier, i) => Math.round(side(tier, i)?.revenue ?? 0),
+        beforeAfter(
+          (side, tier, i) => money(side(tier, i)?.revenue ?? 0).value as number,
           (n) => withUnit(money(n).text, d.currency),
           false,
         ),
@@ -235,7 +246,7 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
   const rows = c.sensitivity.rows;
   if (rows.length > 0) {
     // The axis has room for the label; the tooltip names the weight in full.
-    const names = rows.map((r) => r.label?.[language] ?? r.weight);
+    const names = rows.map((r) => labelOf(r.label, r.weight, language));
     const side = (key: 'minus' | 'plus', sign: number) => ({
       type: 'bar',
       stack: 'tornado',
@@ -246,7 +257,7 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
         const x = r[key];
         return {
           value: sign * x.changed,
-          tip: `${weightName(r, language)}: ${decimal(r.current, 2).text} → ${decimal(x.weight, 2).text} ${l('points')}\n${l('changed')}: ${count(x.changed).text} (${l('up')} ${count(x.up).text}, ${l('down')} ${count(x.down).text})`,
+          tip: `${pair(language, weightName(r, language), `${decimal(r.current, 2).text} → ${decimal(x.weight, 2).text} ${l('points')}`)}\n${pair(language, l('changed'), `${count(x.changed).text} (${l('up')} ${count(x.up).text}, ${l('down')} ${count(x.down).text})`)}`,
           label: { formatter: count(x.changed).text },
         };
       }),
@@ -269,7 +280,7 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
           inverse: true,
           axisTick: { show: false },
           axisLine: { onZero: false },
-          axisLabel: { width: 160, overflow: 'truncate' },
+          axisLabel: { width: 160, overflow: 'break', lineHeight: 14 },
         },
         series: [side('minus', -1), side('plus', 1)],
       },
@@ -279,19 +290,14 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
     if (search.distribution.length === 0) return;
     const names = search.distribution.map((r) => tierLabel(r.tier, r.label, language));
     const withRevenue = search.distribution.some((r) => r.revenueShare !== undefined);
-    const series = (
-      name: string,
-      share: (r: (typeof search.distribution)[number]) => number | undefined,
-    ) => ({
+    const shares = searchShares(search);
+    const series = (name: string, shown: readonly { text: string; value?: number | string }[]) => ({
       name,
-      data: search.distribution.map((r, i) => {
-        const value = percentValue(share(r) ?? 0);
-        return {
-          value,
-          tip: `${names[i]}\n${name}: ${value.toFixed(1)}%`,
-          label: { formatter: `${value.toFixed(1)}%` },
-        };
-      }),
+      data: search.distribution.map((_, i) => ({
+        value: (shown[i]!.value as number | undefined) ?? 0,
+        tip: `${names[i]}\n${pair(language, name, shown[i]!.text)}`,
+        label: { formatter: shown[i]!.text },
+      })),
     });
     charts.push({
       id: `chart-threshold-${k + 1}`,
@@ -300,8 +306,8 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
       option: bars(
         names,
         [
-          series(l('share'), (r) => r.share),
-          ...(withRevenue ? [series(l('revenueShare'), (r) => r.revenueShare)] : []),
+          series(l('share'), shares.customers),
+          ...(withRevenue ? [series(l('revenueShare'), shares.revenue)] : []),
         ],
         '%',
       ),
@@ -313,7 +319,7 @@ export function calibrationCharts(c: Calibration, language: Language): ChartSpec
       name: l(key),
       data: c.stability.rows.map((r, i) => ({
         value: r[key],
-        tip: `${names[i]} ± ${c.stability.epsilon}\n${l(key)}: ${count(r[key]).text}${key === 'justAbove' ? ` (${percent(r.fragileShare).text})` : ''}`,
+        tip: `${names[i]} ± ${c.stability.epsilon}\n${pair(language, l(key), count(r[key]).text)}${key === 'justAbove' ? ` (${percent(r.fragileShare).text})` : ''}`,
         label: { formatter: count(r[key]).text },
       })),
     });

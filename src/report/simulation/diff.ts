@@ -1,9 +1,19 @@
 import type { Language } from '../../engine/explain/explain.js';
+import {
+  count,
+  decimal,
+  EMPTY,
+  type Figure,
+  money,
+  shareColumn,
+  signedCount,
+  text,
+} from '../../format/figure.js';
+import { sumMoney } from '../../format/money.js';
 import type { Labels, PolicyDiff, PolicyRef, ServiceLoad, TierFigures } from '../../simulate/types.js';
-import { type Cell, count, decimal, EMPTY, money, percent, signedCount, text } from './format.js';
 import type { Section } from './section.js';
 import { contactActions } from './simulation.js';
-import { t, tierLabel, tierName } from './text.js';
+import { labelOf, pair, t, textIn, tierLabel, tierName } from './text.js';
 
 /** A tier's labels from either side, the to-policy's first (it names the tiers the diff is ordered by). */
 export function labelsOf(d: PolicyDiff): (tier: string) => Labels | undefined {
@@ -29,7 +39,11 @@ function policyText(p: PolicyRef, language: Language): string {
 }
 
 export function diffTitle(d: PolicyDiff, language: Language): string {
-  return `${t('diffTitle', language)}: ${d.from.name} ${d.from.version} → ${d.to.name} ${d.to.version}`;
+  return pair(
+    language,
+    t('diffTitle', language),
+    `${d.from.name} ${d.from.version} → ${d.to.name} ${d.to.version}`,
+  );
 }
 
 export function diffSections(d: PolicyDiff, language: Language): Section[] {
@@ -71,7 +85,7 @@ export function diffSections(d: PolicyDiff, language: Language): Section[] {
         tiers,
         name,
         language,
-        (f, to) => money(revenue[f]?.[to] ?? 0),
+        (f, to) => money(revenue[f]?.[to] ?? 0, { currency: d.currency }),
         d.currency,
       ),
     );
@@ -85,12 +99,15 @@ function matrixSection(
   tiers: readonly string[],
   name: (tier: string) => string,
   language: Language,
-  cell: (from: string, to: string) => Cell,
+  cell: (from: string, to: string) => Figure,
   unit?: string,
 ): Section {
   const rowTotal = (from: string) =>
-    tiers.reduce((n, to) => n + ((cell(from, to).value as number | undefined) ?? 0), 0);
-  const total = (n: number) => (unit !== undefined ? money(n) : count(n));
+    sumMoney(
+      tiers.map((to) => (cell(from, to).value as number | undefined) ?? 0),
+      unit,
+    );
+  const total = (n: number) => (unit !== undefined ? money(n, { currency: unit }) : count(n));
   return {
     id,
     title: unit ? `${title} (${unit})` : title,
@@ -115,6 +132,13 @@ function distributionSection(d: PolicyDiff, language: Language): Section {
   const after = sideFigures(d, 'to');
   const withRevenue = d.deltas.revenueInTiers !== undefined;
   const label = labelsOf(d);
+  const shares = (side: typeof before, whole: number) =>
+    shareColumn(
+      d.matrix.tiers.map((tier, i) => side(tier, i)?.customers),
+      whole,
+    ).rows;
+  const sharesBefore = shares(before, d.simulations.from.customers);
+  const sharesAfter = shares(after, d.simulations.to.customers);
   return {
     id: 'distribution',
     title: l('distribution'),
@@ -136,6 +160,7 @@ function distributionSection(d: PolicyDiff, language: Language): Section {
     ],
     rows: d.matrix.tiers.map((tier, i) => {
       const a = before(tier, i);
+      const currency = { currency: d.currency };
       const b = after(tier, i);
       const change = (b?.customers ?? 0) - (a?.customers ?? 0);
       const revenueChange =
@@ -148,9 +173,15 @@ function distributionSection(d: PolicyDiff, language: Language): Section {
         count(a?.customers ?? 0),
         count(b?.customers ?? 0),
         signedCount(change),
-        a ? percent(a.share) : EMPTY,
-        b ? percent(b.share) : EMPTY,
-        ...(withRevenue ? [money(a?.revenue), money(b?.revenue), money(revenueChange, true)] : []),
+        sharesBefore[i]!,
+        sharesAfter[i]!,
+        ...(withRevenue
+          ? [
+              money(a?.revenue, currency),
+              money(b?.revenue, currency),
+              money(revenueChange, { ...currency, signed: true }),
+            ]
+          : []),
       ];
     }),
   };
@@ -161,7 +192,7 @@ function deltaSection(d: PolicyDiff, language: Language): Section {
   const a = d.simulations.from.totals;
   const b = d.simulations.to.totals;
   const actions = contactActions([a.service, b.service, d.deltas.service]);
-  const serviceRows = (pick: (x: ServiceLoad) => number, title: string, unit?: string): Cell[] => [
+  const serviceRows = (pick: (x: ServiceLoad) => number, title: string, unit?: string): Figure[] => [
     text(unit ? `${title} (${unit})` : title),
     decimal(pick(a.service)),
     decimal(pick(b.service)),
@@ -182,16 +213,24 @@ function deltaSection(d: PolicyDiff, language: Language): Section {
         ? [
             [
               text(d.currency ? `${l('entitlementCost')} (${d.currency})` : l('entitlementCost')),
-              money(a.entitlementCost ?? 0),
-              money(b.entitlementCost ?? 0),
-              money(d.deltas.entitlementCost, true),
+              money(a.entitlementCost ?? 0, { currency: d.currency }),
+              money(b.entitlementCost ?? 0, { currency: d.currency }),
+              money(d.deltas.entitlementCost, { currency: d.currency, signed: true }),
             ],
           ]
         : []),
       serviceRows((x) => x.hotline24x7, l('hotline')),
       serviceRows((x) => x.dedicatedStaff, l('dedicatedStaff')),
       ...actions.map((action) =>
-        serviceRows((x) => x.contactsPerQuarter[action] ?? 0, action, l('contacts')),
+        serviceRows(
+          (x) => x.contactsPerQuarter[action] ?? 0,
+          labelOf(
+            d.simulations.to.actionLabels?.[action] ?? d.simulations.from.actionLabels?.[action],
+            action,
+            language,
+          ),
+          l('contacts'),
+        ),
       ),
     ],
   };
@@ -205,7 +244,9 @@ function moversSection(d: PolicyDiff, language: Language): Section {
   return {
     id: 'movers',
     title: l('movers'),
-    lines: [`${l('moversShown')}: ${count(d.movers.length).text} / ${count(d.moversTotal).text}`],
+    lines: [
+      pair(language, l('moversShown'), `${count(d.movers.length).text} / ${count(d.moversTotal).text}`),
+    ],
     columns: [
       { title: l('customer') },
       { title: l('row'), numeric: true },
@@ -224,7 +265,7 @@ function moversSection(d: PolicyDiff, language: Language): Section {
       decimal(m.fromScore),
       decimal(m.toScore),
       text(l(m.direction)),
-      text(m.reason),
+      text(textIn(m.reason, language)),
     ]),
   };
 }

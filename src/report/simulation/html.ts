@@ -2,26 +2,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Language } from '../../engine/explain/explain.js';
 import { escapeHtml } from '../html-escape.js';
+import { REPORT_STYLE } from '../html-style.js';
 import type { ChartSpec } from './charts.js';
 import { heading, type Section } from './section.js';
 import { t } from './text.js';
 
-const STYLE = `:root{color-scheme:light}
-body{font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2rem auto;max-width:1280px;padding:0 1.5rem;color:#1f2328;background:#fff}
-h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.1rem;margin:2rem 0 .5rem;border-bottom:1px solid #d0d7de;padding-bottom:.25rem}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:1.25rem}
-figure{margin:0;border:1px solid #d0d7de;border-radius:6px;padding:.75rem}figcaption{font-weight:600;margin-bottom:.5rem}
-.chart{width:100%}
-.tables{overflow-x:auto}
-table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.25rem .6rem;text-align:left;vertical-align:top}
-th{background:#f6f8fa;font-weight:600}td:first-child{white-space:nowrap}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-tbody tr:last-child td{border-bottom-width:1px}p{margin:.3rem 0}footer{margin-top:2rem;color:#656d76;font-size:.8rem}
-@media print{.charts{display:block}figure{break-inside:avoid;margin-bottom:1rem}}`;
-
 /**
  * Renders each chart from the JSON island and raises `window.tierwiseReport.rendered` once every
- * chart has reported ECharts' `finished` (a test, or a PDF printer, waits for it). Tooltips
- * render as rich text on the canvas, so no label ever becomes markup.
+ * chart has reported ECharts' `finished` (a test, or a PDF printer, waits for it). Charts draw
+ * as SVG, so their text is text (searchable, and a test can check that no label is cut);
+ * tooltips render as rich text inside the chart, so no label ever becomes markup. Category
+ * labels wrap within their category's share of the chart's width.
  */
 const BOOT = `(function () {
   var state = { charts: 0, finished: 0, rendered: false };
@@ -46,12 +37,18 @@ const BOOT = `(function () {
     }
     return n.toLocaleString('en-US');
   }
+  function fitLabels(axis, width) {
+    if (!axis || axis.type !== 'category' || !axis.axisLabel || !axis.data) return;
+    var each = Math.floor((width - 80) / Math.max(1, axis.data.length)) - 8;
+    axis.axisLabel.width = Math.max(48, Math.min(axis.axisLabel.width || each, each));
+  }
   specs.forEach(function (spec) {
     var el = document.getElementById(spec.id);
-    var chart = echarts.init(el, null, { renderer: 'canvas' });
+    var chart = echarts.init(el, null, { renderer: 'svg' });
     var option = spec.option;
     option.tooltip = { trigger: 'item', renderMode: 'richText', formatter: tip, confine: true };
     if (spec.absoluteValueAxis) option.xAxis.axisLabel = { formatter: plain };
+    fitLabels(option.xAxis, el.clientWidth);
     if (spec.money) {
       option.yAxis.axisLabel = { formatter: short };
       option.series.forEach(function (s) { s.label.formatter = short; });
@@ -106,13 +103,13 @@ function sectionHtml(s: Section): string {
   const table =
     s.rows.length === 0
       ? ''
-      : `<table>\n<thead><tr>${s.columns.map((c) => `<th${n(c.numeric)}>${e(heading(c))}</th>`).join('')}</tr></thead>\n<tbody>\n${s.rows
+      : `<div class="table-scroll">\n<table>\n<thead><tr>${s.columns.map((c) => `<th${n(c.numeric)}>${e(heading(c))}</th>`).join('')}</tr></thead>\n<tbody>\n${s.rows
           .map(
             (row) =>
               `<tr>${row.map((c, i) => `<td${n(s.columns[i]?.numeric)}>${e(c.text)}</td>`).join('')}</tr>`,
           )
-          .join('\n')}\n</tbody>\n</table>`;
-  return `<section id="${e(`table-${s.id}`)}">\n<h2>${e(s.title)}</h2>\n${lines}\n${table}\n</section>`;
+          .join('\n')}\n</tbody>\n</table>\n</div>`;
+  return `<section class="card" id="${e(`table-${s.id}`)}">\n<h2>${e(s.title)}</h2>\n${lines}\n${table}\n</section>`;
 }
 
 export interface Page {
@@ -131,7 +128,7 @@ export function reportHtml(page: Page, language: Language): string {
   const figures = page.charts
     .map(
       (c) =>
-        `<figure>\n<figcaption>${e(c.title)}</figcaption>\n<div class="chart" id="${e(c.id)}" data-chart="${e(c.id)}" style="height:${Math.round(c.height)}px"></div>\n</figure>`,
+        `<figure class="card">\n<figcaption>${e(c.title)}</figcaption>\n<div class="chart" id="${e(c.id)}" data-chart="${e(c.id)}" style="height:${Math.round(c.height)}px"></div>\n</figure>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
@@ -141,7 +138,7 @@ export function reportHtml(page: Page, language: Language): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="tierwise">
 <title>${e(page.title)}</title>
-<style>${STYLE}</style>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
 <header>

@@ -78,7 +78,7 @@ export function renderCalibration(
 function render(format: Exclude<SimulationFormat, 'json'>, lang: Language, report: Report): string {
   switch (format) {
     case 'csv':
-      return csvText(report.sections);
+      return csvText(report.sections, lang);
     case 'md':
       return markdownText(report.title, report.sections);
     case 'html':

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
+import type { Figure } from '../../format/figure.js';
+import type { Language } from '../../i18n/language.js';
 import { renderTable } from '../table.js';
-import type { Cell } from './format.js';
+import { t } from './text.js';
 
 export interface Column {
   title: string;
@@ -18,7 +20,7 @@ export interface Section {
   title: string;
   lines: string[];
   columns: Column[];
-  rows: Cell[][];
+  rows: Figure[][];
 }
 
 export function heading(column: Column): string {
@@ -75,10 +77,10 @@ const FORMULA = /^[=+\-@\t\r]/;
  * first cell), measure (the column), value and unit. Numbers go out as numbers, so a negative
  * change stays a number rather than a quoted '-5; text is quoted per RFC 4180.
  */
-export function csvText(sections: readonly Section[]): string {
+export function csvText(sections: readonly Section[], language: Language): string {
   const data: (string | number)[][] = [];
   for (const s of sections) {
-    for (const line of s.lines) data.push([s.id, '', 'note', line, '']);
+    for (const line of s.lines) data.push([s.id, '', t('note', language), line, '']);
     for (const row of s.rows) {
       for (let j = 1; j < s.columns.length; j++) {
         const column = s.columns[j]!;

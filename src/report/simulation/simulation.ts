@@ -1,8 +1,18 @@
 import type { Language } from '../../engine/explain/explain.js';
+import {
+  count,
+  decimal,
+  EMPTY,
+  type Figure,
+  fixed,
+  money,
+  percent,
+  shareColumn,
+  text,
+} from '../../format/figure.js';
 import type { ServiceLoad, Simulation, TierFigures } from '../../simulate/types.js';
-import { type Cell, count, decimal, EMPTY, money, percent, text } from './format.js';
 import type { Column, Section } from './section.js';
-import { t, tierName } from './text.js';
+import { labelOf, pair, t, tierName } from './text.js';
 
 /** The tiers a report shows: every policy tier, then the untiered row when someone is in it. */
 export function shownTiers(s: Simulation): TierFigures[] {
@@ -17,7 +27,11 @@ export function contactActions(loads: readonly ServiceLoad[]): string[] {
 
 export function simulationTitle(s: Simulation, language: Language): string {
   const label = s.policy.label?.[language];
-  return `${t('simulationTitle', language)}: ${label ? `${label} ` : ''}${s.policy.name} ${s.policy.version}`;
+  return pair(
+    language,
+    t('simulationTitle', language),
+    `${label ? `${label} ` : ''}${s.policy.name} ${s.policy.version}`,
+  );
 }
 
 export function simulationSections(s: Simulation, language: Language): Section[] {
@@ -63,15 +77,15 @@ export function simulationSections(s: Simulation, language: Language): Section[]
         ]
       : []),
   ];
-  const tierRow = (x: TierFigures): Cell[] => [
+  const shares = tierShares(s);
+  const tierRow = (x: TierFigures, i: number): Figure[] => [
     name(x),
     count(x.customers),
-    percent(x.share),
-    ...(withRevenue ? [money(x.revenue), percent(revenueShareOf(s, x))] : []),
-    decimal(x.averageScore),
-    ...(withCost ? [text(x.discountQuota ?? ''), money(x.entitlementCost)] : []),
+    shares.customers.rows[i]!,
+    ...(withRevenue ? [money(x.revenue, { currency }), shares.revenue.rows[i]!] : []),
+    fixed(x.averageScore),
+    ...(withCost ? [text(x.discountQuota ?? ''), money(x.entitlementCost, { currency })] : []),
   ];
-  const totalRevenue = s.totals.revenue;
   sections.push({
     id: 'tiers',
     title: l('tiers'),
@@ -82,19 +96,10 @@ export function simulationSections(s: Simulation, language: Language): Section[]
       [
         text(l('total')),
         count(s.totals.customers),
-        percent(s.customers === 0 ? undefined : s.totals.customers / s.customers),
-        ...(withRevenue
-          ? [
-              money(totalRevenue),
-              percent(
-                totalRevenue === undefined || totalRevenue === 0
-                  ? undefined
-                  : revenueInTiers(s) / totalRevenue,
-              ),
-            ]
-          : []),
+        shares.customers.total,
+        ...(withRevenue ? [money(s.totals.revenue, { currency }), shares.revenue.total] : []),
         EMPTY,
-        ...(withCost ? [EMPTY, money(s.totals.entitlementCost)] : []),
+        ...(withCost ? [EMPTY, money(s.totals.entitlementCost, { currency })] : []),
       ],
     ],
   });
@@ -118,17 +123,24 @@ export function simulationSections(s: Simulation, language: Language): Section[]
       id: 'flags',
       title: l('flags'),
       lines: [],
-      columns: [{ title: l('tier') }, ...s.flags.map((f) => ({ title: f.flag, numeric: true }))],
+      columns: [
+        { title: l('tier') },
+        ...s.flags.map((f) => ({ title: labelOf(f.label, f.flag, language), numeric: true })),
+      ],
       rows: [
         ...tiers.map((x) => [name(x), ...s.flags.map((f) => count(x.flags[f.flag] ?? 0))]),
         [text(l('total')), ...s.flags.map((f) => count(f.customers))],
       ],
     });
 
-  for (const classifier of s.classifiers)
+  for (const classifier of s.classifiers) {
+    const classShares = classShareColumn(
+      classifier.classes.map((c) => c.customers),
+      s.customers,
+    );
     sections.push({
       id: `classes-${classifier.id}`,
-      title: `${l('classes')}: ${classifier.label?.[language] ?? classifier.id}`,
+      title: pair(language, l('classes'), labelOf(classifier.label, classifier.id, language)),
       lines: [],
       columns: [
         { title: l('class') },
@@ -136,33 +148,50 @@ export function simulationSections(s: Simulation, language: Language): Section[]
         { title: l('share'), unit: '%', numeric: true },
         ...tiers.map((x) => ({ title: tierName(x.tier, x.label, language), numeric: true })),
       ],
-      rows: classifier.classes.map((c) => [
+      rows: classifier.classes.map((c, i) => [
         text(c.label?.[language] ? `${c.label[language]} [${c.id}]` : c.id),
         count(c.customers),
-        percent(s.customers === 0 ? undefined : c.customers / s.customers),
+        classShares[i]!,
         ...tiers.map((x) => count(x.classes[classifier.id]?.[c.id] ?? 0)),
       ]),
     });
+  }
   return sections;
 }
 
-/** What the rows hold of the total: 100.0% only when they add up to it exactly. */
-function revenueInTiers(s: Simulation): number {
-  return [...s.tiers, s.untiered].reduce((n, x) => n + (x.revenue ?? 0), 0);
+/**
+ * The shown tiers' shares of customers and of revenue, rounded so that each column adds up to
+ * its total row; the table and the chart labels show these same figures.
+ */
+export function tierShares(s: Simulation): Record<'customers' | 'revenue', ReturnType<typeof shareColumn>> {
+  const tiers = shownTiers(s);
+  return {
+    customers: shareColumn(
+      tiers.map((x) => x.customers),
+      s.customers,
+    ),
+    revenue: shareColumn(
+      tiers.map((x) => x.revenue),
+      s.totals.revenue,
+    ),
+  };
 }
 
-/** The untiered row comes without a revenue share; it is the same ratio as the tiers'. */
-export function revenueShareOf(s: Simulation, x: TierFigures): number | undefined {
-  if (x.revenueShare !== undefined) return x.revenueShare;
-  const total = s.totals.revenue;
-  return x.revenue === undefined || !total ? undefined : x.revenue / total;
+/**
+ * Classes a customer can hold only one of (pick: first) add up like tiers; classes of a
+ * classifier that picks all overlap, and each share then stands alone.
+ */
+function classShareColumn(customers: readonly number[], whole: number): Figure[] {
+  const overlapping = customers.reduce((n, c) => n + c, 0) > whole;
+  if (overlapping) return customers.map((c) => percent(whole === 0 ? undefined : c / whole));
+  return shareColumn(customers, whole).rows;
 }
 
 function serviceSection(s: Simulation, language: Language): Section {
   const l = (key: Parameters<typeof t>[0]) => t(key, language);
   const tiers = shownTiers(s);
   const actions = contactActions([...tiers.map((x) => x.service), s.totals.service]);
-  const row = (first: Cell, load: ServiceLoad): Cell[] => [
+  const row = (first: Figure, load: ServiceLoad): Figure[] => [
     first,
     count(load.hotline24x7),
     count(load.dedicatedStaff),
@@ -176,7 +205,11 @@ function serviceSection(s: Simulation, language: Language): Section {
       { title: l('tier') },
       { title: l('hotline'), numeric: true },
       { title: l('dedicatedStaff'), numeric: true },
-      ...actions.map((a) => ({ title: a, unit: l('contacts'), numeric: true })),
+      ...actions.map((a) => ({
+        title: labelOf(s.actionLabels?.[a], a, language),
+        unit: l('contacts'),
+        numeric: true,
+      })),
     ],
     rows: [
       ...tiers.map((x) => row(text(tierName(x.tier, x.label, language)), x.service)),

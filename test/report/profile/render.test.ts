@@ -19,11 +19,11 @@ async function profile(): Promise<DataProfile> {
 }
 
 describe('percent', () => {
-  it('cuts to one decimal rather than rounding, so only a complete column shows 100%', () => {
+  it('rounds to one decimal like every other surface; the empty count beside it says what is missing', () => {
     expect(percent(8, 10)).toBe('80.0%');
-    expect(percent(2999, 3000)).toBe('99.9%');
-    expect(percent(999_999, 1_000_000)).toBe('99.9%');
-    expect(percent(2, 3)).toBe('66.6%');
+    expect(percent(2999, 3000)).toBe('100.0%');
+    expect(percent(2, 3)).toBe('66.7%');
+    expect(percent(217, 2000)).toBe('10.9%');
     expect(percent(10, 10)).toBe('100.0%');
     expect(percent(0, 0)).toBe('–');
   });
@@ -34,7 +34,7 @@ describe('renderProfile', () => {
     const p = await profile();
     const en = renderProfile('table', p, 'en');
     expect(en).toContain('== Completeness of mapped columns ==');
-    // 12 rows: spend filled in 10, empty in 1, invalid in 1 → 83.3%, cut not rounded.
+    // 12 rows: spend filled in 10, empty in 1, invalid in 1 → 83.3%.
     expect(en).toMatch(/spend\s+消费金额\s+number\s+10\s+1\s+1\s+83\.3%/);
     expect(en).toContain('== Never reached on this data ==');
     expect(en).toContain('size.huge');
@@ -66,11 +66,15 @@ describe('renderProfile', () => {
     const md = renderProfile('md', await profile());
     expect(md).toContain('## Likely duplicates: company names alike');
     expect(md).toContain('<script>alert(1)</script>\\|A有限公司');
+    // One line a member: normalised name, key, row and the name each in a column of its own.
     const rows = md.split('\n').filter((l) => l.startsWith('| scriptalert1scripta'));
-    expect(rows).toHaveLength(1);
+    expect(rows).toHaveLength(2);
     for (const line of rows) {
-      expect(line.replace(/\\\|/g, '').split('|').length).toBe(5);
+      expect(line.replace(/\\\|/g, '').split('|').length).toBe(6);
     }
+    expect(rows[0]).toMatch(
+      /^\| scriptalert1scripta\S* \| C09 \| 12 \| <script>alert\(1\)<\/script>\\\|A有限公司 \|$/,
+    );
   });
 
   it('html: a self-contained page with every value escaped', async () => {

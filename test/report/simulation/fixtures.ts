@@ -15,7 +15,7 @@ function tier(figures: Partial<TierFigures> & Pick<TierFigures, 'tier' | 'custom
 
 /**
  * A million customers: VIP 5% of customers and 40% of revenue (seed 001's shape), one customer
- * without a tier, and silver at 749,999 — 74.9999%, which must read 74.9%, not 75.0%.
+ * without a tier, and silver at 749,999 — 74.9999%, which reads 75.0% so that the shares add up.
  */
 export function simulation(vipLabel?: string): Simulation {
   const tiers = [
@@ -282,4 +282,66 @@ export function calibration(): Calibration {
     failed: false,
     diagnostics: [],
   };
+}
+
+/**
+ * A simulation that strains the page: six tiers with long labels in both languages, eight
+ * contact actions (the service table grows a column each) and a second classifier.
+ */
+export function wideSimulation(): Simulation {
+  const s = simulation();
+  const names: [string, string, string][] = [
+    ['platinum', '白金战略合作客户', 'Platinum strategic partner'],
+    ['diamond', '钻石级重点发展客户', 'Diamond key development account'],
+  ];
+  const actions = [
+    'quarterly-executive-visit',
+    'monthly-service-review',
+    'needs-survey',
+    'industry-report',
+    'training-session',
+    'satisfaction-survey',
+  ];
+  const extra = names.map(([id, zh, en], i) => ({
+    ...s.tiers[1]!,
+    tier: id,
+    label: { 'zh-CN': zh, en },
+    customers: 0,
+    share: 0,
+    revenue: 0,
+    revenueShare: 0,
+    entitlementCost: 0,
+    service: {
+      hotline24x7: 0,
+      dedicatedStaff: 0,
+      contactsPerQuarter: Object.fromEntries(actions.map((a, k) => [a, (i + 1) * (k + 1) * 1_000])),
+    },
+  }));
+  s.tiers = [...extra, ...s.tiers];
+  s.tiers[4]!.label = { 'zh-CN': '银卡会员（年消费五万元以下）', en: 'Silver member (under 50,000 a year)' };
+  s.actionLabels = Object.fromEntries(
+    actions.map((a) => [a, { 'zh-CN': `季度高管拜访与回访${a.length}`, en: a.replace(/-/g, ' ') }]),
+  );
+  s.totals.service.contactsPerQuarter = {
+    ...s.totals.service.contactsPerQuarter,
+    ...Object.fromEntries(actions.map((a, k) => [a, 3 * (k + 1) * 1_000])),
+  };
+  return s;
+}
+
+/** Calibration with weight labels as long as the policies write them. */
+export function wideCalibration(): Calibration {
+  const c = calibration();
+  c.sensitivity.rows.push({
+    weight: 'loyalty.complaintRate',
+    label: {
+      'zh-CN': '投诉率（越低越好，按近十二个月计）',
+      en: 'Complaint rate (lower is better, last 12 months)',
+    },
+    current: 25,
+    minus: { weight: 20, changed: 3, up: 1, down: 2 },
+    plus: { weight: 30, changed: 5, up: 2, down: 3 },
+  });
+  c.stability.rows[0]!.label = { 'zh-CN': '贵宾', en: 'VIP' };
+  return c;
 }

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profileData } from '../../../src/profile/index.js';
+import { renderProfile } from '../../../src/report/profile/render.js';
 import { renderCalibration, renderDiff, renderSimulation } from '../../../src/report/simulation/index.js';
-import { calibration, policyDiff, simulation } from './fixtures.js';
+import { CUSTOMERS, POLICY, policyFrom, scratch } from '../../profile/fixtures.js';
+import { calibration, policyDiff, simulation, wideCalibration, wideSimulation } from './fixtures.js';
 
 /** The system Chromium only: playwright must never fetch a browser of its own. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -33,7 +36,47 @@ interface PageGlobals {
   };
 }
 
+/**
+ * Runs in the page: every element of a card (a chart's figure, a table's section) stays inside
+ * the card's box, except what a table's scroll container holds — that container must fit
+ * itself. The page scrolls only downward. Chart texts (SVG) are whole: none ends in an
+ * ellipsis, and none reaches outside its chart.
+ */
+const LAYOUT_CHECK = `(() => {
+  const problems = [];
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '');
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1)
+    problems.push('page is ' + root.scrollWidth + 'px wide in a ' + root.clientWidth + 'px window');
+  for (const card of document.querySelectorAll('.card')) {
+    const box = card.getBoundingClientRect();
+    for (const el of card.querySelectorAll('*')) {
+      const scroller = el.closest('.table-scroll');
+      if (scroller && scroller !== el) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.right > box.right + 1 || r.left < box.left - 1)
+        problems.push(name(el) + ' (' + Math.round(r.left) + '–' + Math.round(r.right) + ') runs off ' + name(card) + ' (' + Math.round(box.left) + '–' + Math.round(box.right) + '): ' + (el.textContent || '').slice(0, 40));
+    }
+  }
+  const texts = [];
+  for (const svg of document.querySelectorAll('.chart svg')) {
+    const box = svg.getBoundingClientRect();
+    for (const t of svg.querySelectorAll('text')) {
+      const content = t.textContent || '';
+      if (content.trim() === '') continue;
+      texts.push(content);
+      if (/(\\.\\.\\.|…)$/.test(content)) problems.push('chart text cut: ' + content);
+      const r = t.getBoundingClientRect();
+      if (r.right > box.right + 1 || r.left < box.left - 1 || r.bottom > box.bottom + 1 || r.top < box.top - 1)
+        problems.push('chart text outside its chart: ' + content);
+    }
+  }
+  return { problems, texts };
+})()`;
+
 interface Rendered {
+  layout: { problems: string[]; texts: string[] };
   errors: string[];
   requests: string[];
   charts: { id: string; width: number; height: number; series: { type: string; values: unknown[] }[] }[];
@@ -58,10 +101,10 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
   });
 
   /** Opens the page from disk, waits for every chart's `finished`, and reads what ECharts drew. */
-  async function open(name: string, html: string): Promise<Rendered> {
+  async function open(name: string, html: string, width = 1280): Promise<Rendered> {
     const file = join(dir, `${name}.html`);
     writeFileSync(file, html);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
     const errors: string[] = [];
     const requests: string[] = [];
     page.on('console', (m) => {
@@ -73,10 +116,13 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
     });
     try {
       await page.goto(pathToFileURL(file).href);
+      // The profile page has no charts to wait for.
+      const charted = html.includes('id="tierwise-data"');
       await page
         .waitForFunction(
-          () => (globalThis as unknown as PageGlobals).tierwiseReport?.rendered === true,
-          null,
+          (wait: boolean) =>
+            !wait || (globalThis as unknown as PageGlobals).tierwiseReport?.rendered === true,
+          charted,
           {
             timeout: 10_000,
           },
@@ -85,11 +131,10 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
           // The page's own error says more than the timeout it caused.
           throw new Error([e.message, ...errors].join('\n'));
         });
-      const shots = process.env.TIERWISE_SCREENSHOTS;
-      if (shots) {
-        mkdirSync(shots, { recursive: true });
-        await page.screenshot({ path: join(shots, `report-${name}.png`), fullPage: true });
-      }
+      const shots = process.env.TIERWISE_SCREENSHOTS ?? join(dir, 'screenshots');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, `report-${name}.png`), fullPage: true });
+      const layout = (await page.evaluate(LAYOUT_CHECK)) as Rendered['layout'];
       const drawn = await page.evaluate(() => {
         const { echarts, document } = globalThis as unknown as PageGlobals;
         return [...document.querySelectorAll('[data-chart]')].map((el) => {
@@ -109,6 +154,7 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
         });
       });
       return {
+        layout,
         errors,
         requests,
         charts: drawn.map(({ tooltipMode: _, ...chart }) => chart),
@@ -127,7 +173,7 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
       expect(chart.width, chart.id).toBeGreaterThan(100);
       expect(chart.height, chart.id).toBeGreaterThan(100);
     }
-    // Tooltips drawn on the canvas: a label can never become markup.
+    // Tooltips drawn as rich text inside the chart: a label can never become markup.
     expect(new Set(r.tooltipMode)).toEqual(new Set(['richText']));
   }
 
@@ -175,5 +221,44 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
       [12, 30],
       [9, 28],
     ]);
+  });
+
+  describe('layout: nothing runs off its card, no chart label is cut', () => {
+    async function profileHtml(language: 'en' | 'zh-CN'): Promise<string> {
+      const file = scratch();
+      const policy = await policyFrom(file('p.tier.yaml', POLICY));
+      const run = await profileData(policy, { customers: file('c.csv', CUSTOMERS), asOf: '2024-03-01' });
+      return renderProfile('html', run.profile!, language);
+    }
+
+    const reports: [string, (language: 'en' | 'zh-CN') => Promise<string> | string][] = [
+      ['simulate', (lang) => renderSimulation('html', wideSimulation(), { lang })],
+      ['diff', (lang) => renderDiff('html', policyDiff(), { lang })],
+      ['calibrate', (lang) => renderCalibration('html', wideCalibration(), { lang })],
+      ['profile', profileHtml],
+    ];
+    for (const [report, html] of reports)
+      for (const language of ['en', 'zh-CN'] as const)
+        for (const width of [1280, 720])
+          it(`${report} in ${language} at ${width}px`, async () => {
+            const r = await open(`${report}-${language}-${width}`, await html(language), width);
+            expect(r.errors).toEqual([]);
+            expect(r.layout.problems).toEqual([]);
+            if (report !== 'profile') expect(r.layout.texts.length).toBeGreaterThan(0);
+          });
+
+    it('the heatmap legend says what its colours count', async () => {
+      const r = await open('diff-legend', renderDiff('html', policyDiff(), { lang: 'zh-CN' }));
+      // The largest cell holds 5 customers; the scale's ends read 0 and "5 客户数".
+      expect(r.layout.texts).toContain('5 客户数');
+      expect(r.layout.texts).toContain('0');
+    });
+
+    it('a long weight label wraps instead of ending in "…"', async () => {
+      const r = await open('calibrate-labels', renderCalibration('html', wideCalibration(), { lang: 'en' }));
+      const label = r.layout.texts.join(' ');
+      expect(label).toContain('Complaint rate');
+      expect(label).toContain('12 months)');
+    });
   });
 });

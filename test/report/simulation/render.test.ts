@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { percent, percentValue } from '../../../src/report/simulation/format.js';
+import { percent } from '../../../src/format/figure.js';
 import {
   renderCalibration,
   renderDiff,
@@ -29,16 +29,16 @@ function csvRows(text: string): string[][] {
 }
 
 describe('percent', () => {
-  it('cuts to one decimal toward the true value: only a whole reads 100.0%', () => {
+  it('rounds to one decimal, halves away from zero, as every surface does', () => {
     expect(percent(1).text).toBe('100.0%');
-    expect(percent(0.99999).text).toBe('99.9%');
-    expect(percent(999_999 / 1_000_000).text).toBe('99.9%');
-    expect(percent(2 / 3).text).toBe('66.6%');
+    expect(percent(0.99999).text).toBe('100.0%');
+    expect(percent(2 / 3).text).toBe('66.7%');
+    expect(percent(0.1085).text).toBe('10.9%');
     expect(percent(0.29).text).toBe('29.0%');
     expect(percent(0.05).text).toBe('5.0%');
     expect(percent(1 / 1_000_000).text).toBe('0.0%');
     expect(percent(undefined).text).toBe('');
-    expect(percentValue(0.749999)).toBe(74.9);
+    expect(percent(0.749999).value).toBe(75);
   });
 });
 
@@ -47,7 +47,7 @@ describe('renderSimulation', () => {
     expect([...SIMULATION_FORMATS]).toEqual(['table', 'json', 'csv', 'md', 'html']);
   });
 
-  it('table: grouped numbers, units, shares cut not rounded, and a totals row', () => {
+  it('table: grouped numbers, units, shares that add up to the totals row', () => {
     const text = renderSimulation('table', simulation(), en);
     const tiers = block(text, 'Tiers');
     expect(tiers[0]).toMatch(
@@ -57,8 +57,9 @@ describe('renderSimulation', () => {
     expect(tiers).toContainEqual(
       expect.stringMatching(/^VIP \[vip\]\s+50,000\s+5\.0%\s+40,000,000\s+40\.0%\s+91\.2\s+10%\s+4,000,000$/),
     );
-    // 749,999 of 1,000,000 is 74.9999%: 74.9%, never a rounded-up 75.0%.
-    expect(tiers).toContainEqual(expect.stringMatching(/^silver\s+749,999\s+74\.9%\s+24,999,000\s+24\.9%/));
+    // 749,999 of 1,000,000 is 74.9999%: rounded 75.0%, so that 5.0 + 20.0 + 75.0 + 0.0 is the 100.0%
+    // below (cut, the rows read 99.9%).
+    expect(tiers).toContainEqual(expect.stringMatching(/^silver\s+749,999\s+75\.0%\s+24,999,000\s+25\.0%/));
     expect(tiers).toContainEqual(expect.stringMatching(/^No tier\s+1\s+0\.0%\s+1,000\s+0\.0%$/));
     expect(tiers.at(-1)).toMatch(/^total\s+1,000,000\s+100\.0%\s+100,000,000\s+100\.0%\s+6,249,980$/);
     const service = block(text, 'Service load');
@@ -108,7 +109,7 @@ describe('renderSimulation', () => {
     expect(rows[0]).toEqual(['section', 'item', 'measure', 'value', 'unit']);
     expect(rows.every((r) => r.length === 5)).toBe(true);
     expect(rows).toContainEqual(['tiers', 'VIP [vip]', 'revenue', '40000000', 'CNY']);
-    expect(rows).toContainEqual(['tiers', 'silver', 'share', '74.9', '%']);
+    expect(rows).toContainEqual(['tiers', 'silver', 'share', '75', '%']);
     expect(rows).toContainEqual(['tiers', 'total', 'customers', '1000000', '']);
     expect(rows).toContainEqual(['service', 'total', 'call', '750000', 'contacts / quarter']);
   });
@@ -181,7 +182,7 @@ describe('renderSimulation html', () => {
   it('in Chinese: lang attribute, headings and chart titles', () => {
     const page = renderSimulation('html', simulation(), zh);
     expect(page).toContain('<html lang="zh-CN">');
-    expect(page).toContain('<h1>客群模拟: 零售分级 retail 1.2.0</h1>');
+    expect(page).toContain('<h1>客群模拟：零售分级 retail 1.2.0</h1>');
     expect(page).toContain('<figcaption>各等级客户数</figcaption>');
     expect(page).toContain('<h2>服务负荷</h2>');
   });

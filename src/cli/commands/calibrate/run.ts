@@ -48,7 +48,7 @@ export async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number>
   if (result.failed) return failedExit(result.diagnostics, ['TW0601', 'TW0801']);
   const written = await writeReport(
     renderCalibration(opts.format, result, { lang: opts.lang }),
-    { out: opts.out, bom: opts.format === 'csv' },
+    { out: opts.out, bom: opts.format === 'csv', format: opts.format, lang: opts.lang },
     io,
   );
   // The report is still written, but a --target that could not be searched (TW0802) fails the run.

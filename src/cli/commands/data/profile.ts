@@ -28,7 +28,11 @@ export async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<n
   reportRun(run.diagnostics, io);
   if (!run.profile) return failedExit(run.diagnostics, ['TW0601', 'TW0850']);
   const text = renderProfile(opts.format, run.profile, opts.lang);
-  const written = await writeReport(text, { out: opts.out, bom: opts.format === 'csv' }, io);
+  const written = await writeReport(
+    text,
+    { out: opts.out, bom: opts.format === 'csv', format: opts.format, lang: opts.lang },
+    io,
+  );
   if (written !== EXIT.ok) return written;
   const p = run.profile;
   io.err(

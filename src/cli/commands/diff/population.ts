@@ -48,7 +48,7 @@ export async function populationMode(opts: DiffOptions, io: CliIO): Promise<numb
   if (diff.failed) return failedExit(diff.diagnostics);
   const written = await writeReport(
     renderDiff(format, diff, { lang: data.lang }),
-    { out: opts.out, bom: format === 'csv' },
+    { out: opts.out, bom: format === 'csv', format, lang: data.lang },
     io,
   );
   if (written !== EXIT.ok) return written;

@@ -13,7 +13,8 @@ import {
 } from '../../../engine/run.js';
 import { type AtomicFile, openAtomicFile } from '../../../io/atomic-write.js';
 import type { Policy } from '../../../policy/schema/policy.js';
-import { distributionText, renderResults } from '../../../report/results.js';
+import { renderDistribution } from '../../../report/distribution.js';
+import { renderResults } from '../../../report/results.js';
 import { evaluatePopulationParallel } from '../../../simulate/parallel.js';
 import { type CliIO, EXIT } from '../../io.js';
 import {
@@ -62,7 +63,7 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     const missing = opts.customer.filter((id) => !run.results.some((r) => r.customer === id));
     if (missing.length > 0) io.err(`tierwise: no customer ${missing.join(', ')} in ${opts.data}\n`);
   }
-  const text = renderResults(opts.summary ? 'summary' : opts.format, {
+  const input = {
     policy,
     results: run.results,
     facts: run.facts,
@@ -71,8 +72,15 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     asOf: run.asOf?.date,
     explain: opts.explain,
     language: opts.lang,
-  });
-  const written = await writeReport(text, { out: opts.out, bom: opts.format === 'csv' }, io);
+  };
+  const text = opts.summary
+    ? renderDistribution(opts.format, run.distribution, { language: opts.lang })
+    : renderResults(opts.format, input);
+  const written = await writeReport(
+    text,
+    { out: opts.out, bom: opts.format === 'csv', format: opts.format, lang: opts.lang },
+    io,
+  );
   if (written !== EXIT.ok) return written;
   io.err(
     `${summaryLine(run.results.length, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
@@ -114,8 +122,8 @@ async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise
   });
   reportRun(run.diagnostics, io, opts.lang);
   if (run.failed) return failedExit(run.diagnostics);
-  const text = `${distributionText(run.distribution, opts.lang)}\n`;
-  const written = await writeReport(text, { out: opts.out }, io);
+  const text = renderDistribution(opts.format, run.distribution, { language: opts.lang });
+  const written = await writeReport(text, { out: opts.out, bom: opts.format === 'csv' }, io);
   if (written !== EXIT.ok) return written;
   io.err(
     `${summaryLine(run.evaluated, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
@@ -139,7 +147,7 @@ async function streamed(
     return EXIT.usage;
   }
   const write = async (text: string) => (out ? out.write(text) : io.out(text));
-  if (out && opts.format === 'csv' && !opts.summary) await write('\uFEFF');
+  if (out && opts.format === 'csv') await write('\uFEFF');
   let first = true;
   const empty = tierDistribution(policy, []);
   const render = (results: CustomerResult[], facts: ReadonlyMap<string, Record<string, unknown>>) =>
@@ -161,7 +169,8 @@ async function streamed(
       first = false;
     });
     if (!run.failed) {
-      if (opts.summary) await write(`${distributionText(run.distribution, opts.lang)}\n`);
+      if (opts.summary)
+        await write(renderDistribution(opts.format, run.distribution, { language: opts.lang }));
       else if (first && opts.format === 'csv') await write(render([], new Map()));
       await out?.commit();
     } else await out?.abort();

@@ -25,11 +25,10 @@ export async function run(opts: SimulateOptions, io: CliIO): Promise<number> {
   if (simulation.failed) return failedExit(simulation.diagnostics);
   const code = await writeReport(
     renderSimulation(opts.format, simulation, { lang: opts.lang }),
-    { out: opts.out, bom: opts.format === 'csv' },
+    { out: opts.out, bom: opts.format === 'csv', format: opts.format, lang: opts.lang },
     io,
   );
   if (code !== EXIT.ok) return code;
-  if (opts.out) io.err(`wrote ${opts.out}\n`);
   const untiered = untieredExit(
     {
       untiered: simulation.untiered.customers,
