@@ -22,6 +22,8 @@ const ACRONYMS = new Set(
     'HTML',
     'SARIF',
     'UTF',
+    'UTF-8',
+    'Excel',
     'GBK',
     'GB18030',
     'BOM',

@@ -1,8 +1,11 @@
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
+import { parse } from './parse.js';
+import { schema } from './schema.js';
+import { suggest } from './suggest.js';
 
 /**
  * Every text a user reads, in English, by area. Each area is a file of its own so that the
  * catalogue grows with the modules that speak; the zh-CN catalogue mirrors it entry for entry.
  */
-export const en = { common, diagnostics };
+export const en = { common, diagnostics, parse, schema, suggest };

@@ -1,6 +1,9 @@
 import type { en } from '../en/index.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
+import { parse } from './parse.js';
+import { schema } from './schema.js';
+import { suggest } from './suggest.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
-export const zhCN: typeof en = { common, diagnostics };
+export const zhCN: typeof en = { common, diagnostics, parse, schema, suggest };

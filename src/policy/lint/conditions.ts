@@ -27,7 +27,7 @@ export function conditions(context: LintContext): void {
           `unknown named condition '${node.condition}'`,
           joinPointer(pointer, 'condition'),
           {
-            help: didYouMeanHelp(node.condition, named, 'named conditions'),
+            help: didYouMeanHelp(node.condition, named, 'namedConditions'),
           },
         );
       }

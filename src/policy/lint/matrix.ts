@@ -24,7 +24,7 @@ export function matrix(context: LintContext): void {
         'TW0317',
         `cells name row band '${row}', which the rows axis does not have`,
         rowPointer,
-        { part: 'key', help: didYouMeanHelp(row, rows, 'row bands') },
+        { part: 'key', help: didYouMeanHelp(row, rows, 'rowBands') },
       );
     }
     for (const [column, tier] of Object.entries(cells)) {
@@ -34,7 +34,7 @@ export function matrix(context: LintContext): void {
           'TW0317',
           `cells name column band '${column}', which the columns axis does not have`,
           cellPointer,
-          { part: 'key', help: didYouMeanHelp(column, columns, 'column bands') },
+          { part: 'key', help: didYouMeanHelp(column, columns, 'columnBands') },
         );
       }
       if (!tierIds.includes(tier)) {

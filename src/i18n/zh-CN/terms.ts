@@ -1,0 +1,34 @@
+/**
+ * Words of the policy language in Chinese: fact types, tier methods and the like. A value the
+ * table does not know (a newer schema's) is shown as code, in backticks, rather than guessed.
+ */
+const FACT_TYPES: Record<string, string> = {
+  number: '数值',
+  integer: '整数',
+  string: '文本',
+  enum: '枚举',
+  date: '日期',
+  boolean: '布尔',
+};
+
+const TIER_METHODS: Record<string, string> = {
+  thresholds: '阈值法',
+  quota: '配额法',
+  criteria: '条件法',
+  matrix: '矩阵法',
+};
+
+const CHANGE_KINDS: Record<string, string> = { major: '主版本', minor: '次版本', patch: '修订' };
+
+const code = (value: string) => `\`${value}\``;
+
+export const factType = (type: string) => FACT_TYPES[type] ?? code(type);
+export const tierMethod = (method: string) => TIER_METHODS[method] ?? code(method);
+export const changeKind = (kind: string) => CHANGE_KINDS[kind] ?? code(kind);
+
+/** A name from the policy's schema (a key such as minScore, an operator such as lessThan). */
+export const key = code;
+export const keys = (names: readonly string[]) => names.map(code).join('、');
+
+/** Ids the user wrote, quoted as the English texts quote them. */
+export const ids = (names: readonly string[]) => names.map((n) => `'${n}'`).join('、');
