@@ -1,9 +1,11 @@
 import type { en } from '../en/index.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
+import { lint } from './lint.js';
 import { parse } from './parse.js';
 import { schema } from './schema.js';
 import { suggest } from './suggest.js';
+import { tiers } from './tiers.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
-export const zhCN: typeof en = { common, diagnostics, parse, schema, suggest };
+export const zhCN: typeof en = { common, diagnostics, lint, parse, schema, suggest, tiers };

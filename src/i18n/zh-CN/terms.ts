@@ -32,3 +32,18 @@ export const keys = (names: readonly string[]) => names.map(code).join('、');
 
 /** Ids the user wrote, quoted as the English texts quote them. */
 export const ids = (names: readonly string[]) => names.map((n) => `'${n}'`).join('、');
+
+const UNITS: Record<string, string> = {
+  days: '天',
+  weeks: '周',
+  months: '个月',
+  years: '年',
+  hours: '小时',
+  orders: '单',
+  'orders/month': '单/月',
+  'orders/year': '单/年',
+  points: '分',
+};
+
+/** A fact's unit after a number: currency codes (CNY) stay, words are translated. */
+export const unit = (name: string) => UNITS[name] ?? name;
