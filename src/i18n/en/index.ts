@@ -1,3 +1,4 @@
+import { changes } from './changes.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
 import { lint } from './lint.js';
@@ -10,4 +11,4 @@ import { tiers } from './tiers.js';
  * Every text a user reads, in English, by area. Each area is a file of its own so that the
  * catalogue grows with the modules that speak; the zh-CN catalogue mirrors it entry for entry.
  */
-export const en = { common, diagnostics, lint, parse, schema, suggest, tiers };
+export const en = { changes, common, diagnostics, lint, parse, schema, suggest, tiers };
