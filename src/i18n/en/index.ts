@@ -1,3 +1,4 @@
+import { artifact } from './artifact.js';
 import { changes } from './changes.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
@@ -11,4 +12,4 @@ import { tiers } from './tiers.js';
  * Every text a user reads, in English, by area. Each area is a file of its own so that the
  * catalogue grows with the modules that speak; the zh-CN catalogue mirrors it entry for entry.
  */
-export const en = { changes, common, diagnostics, lint, parse, schema, suggest, tiers };
+export const en = { artifact, changes, common, diagnostics, lint, parse, schema, suggest, tiers };

@@ -1,4 +1,5 @@
 import type { en } from '../en/index.js';
+import { artifact } from './artifact.js';
 import { changes } from './changes.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
@@ -9,4 +10,14 @@ import { suggest } from './suggest.js';
 import { tiers } from './tiers.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
-export const zhCN: typeof en = { changes, common, diagnostics, lint, parse, schema, suggest, tiers };
+export const zhCN: typeof en = {
+  artifact,
+  changes,
+  common,
+  diagnostics,
+  lint,
+  parse,
+  schema,
+  suggest,
+  tiers,
+};
