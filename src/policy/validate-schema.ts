@@ -157,6 +157,13 @@ function constText(error: ErrorObject): Text {
   const params = error.params as { allowedValue?: unknown; allowedValues?: unknown[] };
   if (params.allowedValues)
     return msg('schema.oneOfValues', { values: params.allowedValues.map((v) => JSON.stringify(v)) });
+  if (error.keyword === 'anyOf') {
+    // A union without an x-expected text: its alternatives' constants are the values allowed.
+    const branches = Array.isArray(error.schema) ? (error.schema as { const?: unknown }[]) : [];
+    if (branches.length > 0 && branches.every((b) => b && 'const' in b))
+      return msg('schema.oneOfValues', { values: branches.map((b) => JSON.stringify(b.const)) });
+    return msg('schema.anyForm');
+  }
   return msg('schema.value', { json: String(JSON.stringify(params.allowedValue)) });
 }
 

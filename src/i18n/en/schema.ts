@@ -18,6 +18,7 @@ export const schema = {
   types: (p: { types: string[] }) => p.types.join(','),
   value: (p: { json: string }) => p.json,
   oneOfValues: (p: { values: string[] }) => `one of ${p.values.join(', ')}`,
+  anyForm: 'one of the forms the schema allows',
   gotNull: 'null (an empty value)',
   gotList: 'a list',
   gotMapping: 'a mapping',

@@ -55,6 +55,7 @@ export const schema = {
   types: (p) => p.types.map((t) => JSON_TYPES[t] ?? key(t)).join('或'),
   value: (p) => key(p.json),
   oneOfValues: (p) => `以下之一：${keys(p.values)}`,
+  anyForm: '架构允许的某种写法',
   gotNull: '空值',
   gotList: '列表',
   gotMapping: '映射',
@@ -77,6 +78,6 @@ export const schema = {
   expectAvailability: `${key('24x7')} 或 ${key('business-hours')}`,
   expectMatch: `${key('first')}（只取一个分类）或 ${key('all')}（所有匹配的标签）`,
   expectOneOf: (p) => `以下之一：${keys(p.values)}`,
-  expectUnit: (p) => `货币代码（CNY、USD 等）或以下之一：${keys(p.units)}`,
+  expectUnit: (p) => `货币代码（如 CNY）或以下之一：${keys(p.units)}`,
   expectOther: (p) => key(p.text),
 } satisfies Messages<typeof en>;
