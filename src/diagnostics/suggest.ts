@@ -54,10 +54,17 @@ const SHOWN = 12;
 export function suggestion(word: string, candidates: Iterable<string>, what: Names): Text {
   const list = [...candidates];
   const guess = didYouMean(word, list);
-  if (guess) return msg('suggest.didYouMean', { guess });
+  // Property names are the schema's words, written as code; the others are the user's ids.
+  const code = what === 'properties' ? { code: true } : {};
+  if (guess) return msg('suggest.didYouMean', { guess, ...code });
   const noun = msg(`suggest.${what}`);
   if (list.length === 0) return msg('suggest.noneDeclared', { what: noun });
-  return msg('suggest.known', { what: noun, names: list.slice(0, SHOWN), more: list.length > SHOWN });
+  return msg('suggest.known', {
+    what: noun,
+    names: list.slice(0, SHOWN),
+    more: list.length > SHOWN,
+    ...code,
+  });
 }
 
 /** The same in English, for a help that is still plain text. */

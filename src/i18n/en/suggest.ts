@@ -1,8 +1,9 @@
 /** "Did you mean …?" (src/diagnostics/suggest.ts), and the kinds of names it suggests from. */
 export const suggest = {
-  didYouMean: (p: { guess: string }) => `did you mean '${p.guess}'?`,
+  /** `code`: the names are the schema's (property names), not ids the user wrote. */
+  didYouMean: (p: { guess: string; code?: boolean }) => `did you mean '${p.guess}'?`,
   noneDeclared: (p: { what: string }) => `no ${p.what} is declared`,
-  known: (p: { what: string; names: string[]; more: boolean }) =>
+  known: (p: { what: string; names: string[]; more: boolean; code?: boolean }) =>
     `known ${p.what}: ${p.names.join(', ')}${p.more ? ', …' : ''}`,
   properties: 'properties',
   facts: 'facts',

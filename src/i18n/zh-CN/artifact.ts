@@ -78,7 +78,7 @@ export const artifact = {
   notInFiles: (p) => `不在 ${key('files')} 中：${p.paths.join('、')}`,
   shaDiffers: '它的 sha256 与 `files` 中的记录不同',
 
-  unsafeEntry: (p) => `条目 ${p.json} ${p.why}`,
+  unsafeEntry: (p) => `条目 ${key(p.json)} ${p.why}`,
   unsafeEntryHelp: '制品内只能使用相对路径',
   emptyName: '名称为空',
   controlCharacter: '含有控制字符',

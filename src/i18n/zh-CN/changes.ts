@@ -1,6 +1,6 @@
 import type { changes as en } from '../en/changes.js';
 import type { Messages } from '../text.js';
-import { changeKind, key } from './terms.js';
+import { changeKind, key, trail } from './terms.js';
 
 const SECTIONS: Record<string, string> = {
   metadata: '元数据',
@@ -31,11 +31,11 @@ export const changes = {
   policy: '策略',
   field: (p) => `${p.subject}：${key(p.field)}`,
 
-  reordered: (p) => `${p.where} 的顺序改变：${p.old.join('、')} → ${p.new.join('、')}${note(p.why)}`,
+  reordered: (p) => `${trail(p.where)}的顺序改变：${p.old.join('、')} → ${p.new.join('、')}${note(p.why)}`,
   added: (p) => `新增${p.subject}${note(p.why)}`,
   removed: (p) => `删除${p.subject}${note(p.why)}`,
-  valueAdded: (p) => `${p.where} 新增：${data(p.value)}${note(p.why)}`,
-  valueRemoved: (p) => `${p.where} 被删除（原为 ${data(p.value)}）${note(p.why)}`,
+  valueAdded: (p) => `${trail(p.where)}新增：${data(p.value)}${note(p.why)}`,
+  valueRemoved: (p) => `${trail(p.where)}被删除（原为 ${data(p.value)}）${note(p.why)}`,
   changed: (p) => `${p.where} ${data(p.old)} → ${data(p.new)}${note(p.why)}`,
   renamed: (p) => `删除${p.gone}，新增${p.added}（改名在这里属于${changeKind(p.kind)}变更）`,
   newTierWhy: '新的等级 id 是每个使用等级结果的系统都必须处理的新结果',

@@ -1,12 +1,12 @@
 import type { lint as en } from '../en/lint.js';
 import type { Messages } from '../text.js';
-import { factType, ids, key, keys, unit } from './terms.js';
+import { factType, ids, key, keys, trail, unit } from './terms.js';
 
 const JSON_TYPES: Record<string, string> = { number: '数值', boolean: '布尔值', string: '文本' };
 
 export const lint = {
   effectiveOrder: (p) => `${key('effectiveTo')}（${p.to}）不晚于 ${key('effectiveFrom')}（${p.from}）`,
-  notTimeZone: (p) => `'${p.zone}' 不是 IANA 时区`,
+  notTimeZone: (p) => `'${p.zone}' 不是有效的时区名称`,
   timeZoneHelp: '例如 Asia/Shanghai',
   reratingUnknownTier: (p) => `${key('rerating.every')} 中的等级 '${p.id}' 不存在`,
   notRealDate: (p) => `${p.text} 不是真实存在的日期时间`,
@@ -82,7 +82,7 @@ export const lint = {
   bandStatesHelp: '只保留一个：下界用 `atLeast`（≥）或 `above`（>），上界用 `below`（<）或 `atMost`（≤）',
   bandNeverMatches: (p) => `第 ${p.band} 个区间（${p.range}）永远不会匹配：前面的区间已占据它的全部取值`,
   bandNeverMatchesHelp: '区间按顺序匹配，先匹配者优先：请按取值排列区间，或修正边界',
-  bandGap: (p) => `取值 ${p.range}${p.unit ? ` ${unit(p.unit)}` : ''} 不落在${p.what}的任何区间内`,
+  bandGap: (p) => `${trail(p.what)}中没有区间覆盖取值 ${p.range}${p.unit ? ` ${unit(p.unit)}` : ''}`,
   bandGapHelp: (p) =>
     `请扩展某个区间以覆盖 ${p.example}${p.unit ? ` ${unit(p.unit)}` : ''}${p.bounded ? '' : '；如果不会出现这样的取值，请声明该事实的最小值/最大值（`min`/`max`）'}`,
   bandOverlap: (p) =>

@@ -60,7 +60,7 @@ const SYSTEM: Record<string, string> = {
 export const parse = {
   tooLarge: (p) => `文件大小为 ${p.size} 字节，策略文件的上限是 ${p.limit} 字节`,
   tooLargeHelp: '请拆分策略；如果确实需要这么大，可用 --max-bytes 提高上限',
-  nulByte: (p) => `文件在偏移 ${p.offset} 处含有 NUL 字节：它像是二进制文件，而不是 YAML 策略`,
+  nulByte: (p) => `文件在偏移 ${p.offset} 处含有空字节（值为 0）：它像是二进制文件，而不是 YAML 策略`,
   notUtf8: (p) => `偏移 ${p.offset} 处的字节不是有效的 UTF-8`,
   notUtf8Help: '请将文件另存为 UTF-8（从 Excel 导出的文件常为 GBK 编码：另存为“UTF-8”即可）',
   multipleDocuments: '文件含有多个 YAML 文档（---）；每个文件只写一个策略',

@@ -1,6 +1,6 @@
 import type { schema as en } from '../en/schema.js';
 import type { Messages } from '../text.js';
-import { key, keys } from './terms.js';
+import { key, keys, lead } from './terms.js';
 
 const JSON_TYPES: Record<string, string> = {
   string: '文本',
@@ -45,11 +45,11 @@ function ajv(p: { keyword: string; limit?: number; comparison?: string; pattern?
 
 export const schema = {
   unknownProperty: (p) => `未知属性 '${p.key}'`,
-  badName: (p) => `'${p.key}' 不能用作此处的名称：应为${p.expected}`,
+  badName: (p) => `'${p.key}' 不能用作此处的名称：应为${lead(p.expected)}`,
   missingProperty: (p) => `缺少必需的属性 ${key(p.name)}`,
-  expectedGot: (p) => `应为${p.expected}，实际为${p.got}`,
-  isNot: (p) => `${p.got} 不是${p.expected}`,
-  expected: (p) => `应为${p.expected}`,
+  expectedGot: (p) => `应为${lead(p.expected)}，实际为${lead(p.got)}`,
+  isNot: (p) => `${p.got} 不是${lead(p.expected)}`,
+  expected: (p) => `应为${lead(p.expected)}`,
   invalidValue: '取值无效',
   ajv,
   types: (p) => p.types.map((t) => JSON_TYPES[t] ?? key(t)).join('或'),

@@ -26,6 +26,14 @@ export const factType = (type: string) => FACT_TYPES[type] ?? code(type);
 export const tierMethod = (method: string) => TIER_METHODS[method] ?? code(method);
 export const changeKind = (kind: string) => CHANGE_KINDS[kind] ?? code(kind);
 
+/**
+ * A phrase after Chinese text, with the space Chinese technical writing sets before Latin text
+ * (a code, a number, a quoted value) and none before Chinese.
+ */
+export const lead = (text: string) => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : text);
+/** The same for a phrase before Chinese text. */
+export const trail = (text: string) => (/[\x21-\x7e]$/.test(text) ? `${text} ` : text);
+
 /** A name from the policy's schema (a key such as minScore, an operator such as lessThan). */
 export const key = code;
 export const keys = (names: readonly string[]) => names.map(code).join('、');

@@ -1,12 +1,12 @@
 import type { tiers as en } from '../en/tiers.js';
 import type { Messages } from '../text.js';
-import { factType, key, keys, tierMethod, unit } from './terms.js';
+import { factType, key, keys, tierMethod, trail, unit } from './terms.js';
 
 const tierList = (names: string[]) => {
   const quoted = names.map((n) => `'${n}'`);
   const list =
     quoted.length > 1 ? `${quoted.slice(0, -1).join('、')} 和 ${quoted[quoted.length - 1]}` : quoted[0];
-  return `等级 ${list}`;
+  return trail(`等级 ${list}`);
 };
 const forExample = (example: string | undefined) => (example ? `，例如 ${example}` : '');
 const withUnit = (text: string, name: string | undefined) =>

@@ -22,13 +22,17 @@ export function renderSemverDiff(
 ): string {
   if (format === 'json') return `${JSON.stringify(semverDiffJson(diff, language), null, 2)}\n`;
   if (format === 'text') return renderSemverText(diff, color, language);
-  const diagnostics = [...diff.diagnostics, ...diff.report.changes.map(changeNote)];
   return renderDiagnostics(format, {
-    diagnostics,
+    diagnostics: semverFindings(diff),
     sources: diff.sources,
     files: [diff.new.source],
     language,
   });
+}
+
+/** What github and sarif show: the version findings, and a note (TW1103) on the line of each change. */
+export function semverFindings(diff: SemverDiff): Diagnostic[] {
+  return [...diff.diagnostics, ...diff.report.changes.map(changeNote)];
 }
 
 /** The JSON report; messages in `language`, catalogue texts left out (the diagnostics JSON does the same). */
