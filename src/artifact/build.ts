@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import type { CheckOptions } from '../policy/check.js';
 import { checkPaths } from '../policy/load.js';
 import { SCHEMA_ID } from '../policy/schema/policy.js';
@@ -58,21 +59,21 @@ export async function buildArtifact(
   const refuse = (diagnostics: Diagnostic[]): BuiltArtifact => ({ diagnostics, sources, files });
   const checkFindings = checked.flatMap((c) => c.diagnostics);
   if (checked.length === 0)
-    return refuse([diagnostic('TW1002', `no policy files (*.tier.yaml) under ${paths.join(', ')}`)]);
+    return refuse([diagnostic('TW1002', msg('artifact.noPolicyFiles', { paths: [...paths] }))]);
   const broken = checked.filter((c) => !c.policy);
   if (broken.length > 0)
     return refuse([
       ...checkFindings,
-      diagnostic('TW1002', `nothing was built: ${broken.length} of ${checked.length} policies have errors`, {
-        help: 'fix what `tierwise check` reports; only valid policies are packed',
+      diagnostic('TW1002', msg('artifact.nothingBuilt', { broken: broken.length, total: checked.length }), {
+        help: msg('artifact.nothingBuiltHelp'),
       }),
     ]);
   const duplicate = firstDuplicateId(checked.map((c) => c.policy!.metadata.name));
   if (duplicate)
     return refuse([
       ...checkFindings,
-      diagnostic('TW1002', `two packed policies are named ${duplicate}`, {
-        help: 'an artifact chooses a policy by its metadata.name; pack them separately',
+      diagnostic('TW1002', msg('artifact.duplicateName', { name: duplicate }), {
+        help: msg('artifact.duplicateNameHelp'),
       }),
     ]);
   const signer = options.signingKey ? await readPrivateKey(options.signingKey) : undefined;

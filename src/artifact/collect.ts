@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import type { CheckedPolicy } from '../policy/check.js';
 import { POLICY_FILE, TEST_FILE } from '../policy/files.js';
 import { decodePolicyBytes, parsePolicyText } from '../policy/parse.js';
@@ -57,7 +58,9 @@ export async function collectFiles(checked: readonly CheckedPolicy[]): Promise<C
   for (const disk of [...disks].sort()) {
     const bytes = await readFile(disk).catch(() => undefined);
     if (!bytes) {
-      diagnostics.push(diagnostic('TW1002', `${disk} could not be read while packing`, { file: disk }));
+      diagnostics.push(
+        diagnostic('TW1002', msg('artifact.unreadableWhilePacking', { file: disk }), { file: disk }),
+      );
       continue;
     }
     bytesOf.set(disk, bytes);
@@ -70,9 +73,9 @@ export async function collectFiles(checked: readonly CheckedPolicy[]): Promise<C
       const checkedText = checked.find((c) => c.sources.has(m.shown))?.sources.get(m.shown);
       if (bytes && decodePolicyBytes(bytes, m.shown, Number.POSITIVE_INFINITY).text !== checkedText)
         diagnostics.push(
-          diagnostic('TW1002', `${m.shown} changed while it was being packed`, {
+          diagnostic('TW1002', msg('artifact.changedWhilePacking', { file: m.shown }), {
             file: m.shown,
-            help: 'build again once the file is saved',
+            help: msg('artifact.changedWhilePackingHelp'),
           }),
         );
     }
@@ -93,7 +96,7 @@ function member(shown: string, sources: Map<string, string>, diagnostics: Diagno
   const metadata = text === undefined ? undefined : metadataOf(text);
   if (!metadata) {
     // loadPolicy accepted this file, so its text and metadata are there; anything else is a bug.
-    diagnostics.push(diagnostic('TW1002', `${shown}: the checked text is not available for packing`));
+    diagnostics.push(diagnostic('TW1002', msg('artifact.textNotAvailable', { file: shown })));
     return undefined;
   }
   return { disk: resolve(shown), shown, id: metadata.name, version: metadata.version };

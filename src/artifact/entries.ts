@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg, type Text } from '../i18n/text.js';
 import type { RawEntry } from './tar.js';
 
 export interface CheckedEntries {
@@ -25,7 +26,7 @@ export function checkEntries(
   const folded = new Map<string, string>();
   for (const entry of entries) {
     const at = `${artifact}!${entry.name}`;
-    const reject = (code: 'TW1003' | 'TW1004' | 'TW1005', message: string, help?: string) => {
+    const reject = (code: 'TW1003' | 'TW1004' | 'TW1005', message: Text, help?: Text) => {
       rejected.add(entry.name);
       files.delete(entry.name);
       diagnostics.push(diagnostic(code, message, { file: at, help }));
@@ -35,8 +36,8 @@ export function checkEntries(
     if (unsafe) {
       reject(
         'TW1003',
-        `entry ${JSON.stringify(entry.name)} ${unsafe}`,
-        'an artifact holds only relative names inside it',
+        msg('artifact.unsafeEntry', { json: JSON.stringify(entry.name), why: unsafe }),
+        msg('artifact.unsafeEntryHelp'),
       );
       continue;
     }
@@ -47,26 +48,29 @@ export function checkEntries(
       reject(
         'TW1003',
         earlier === entry.name
-          ? `entry ${entry.name} appears twice; a reader could take either copy`
-          : `entries ${earlier} and ${entry.name} differ only in letter case or Unicode form`,
+          ? msg('artifact.entryTwice', { name: entry.name })
+          : msg('artifact.entriesFold', { first: earlier, second: entry.name }),
       );
       continue;
     }
     folded.set(key, entry.name);
     if (entry.type !== 'file') {
-      const target = entry.linkname ? ` to ${entry.linkname}` : '';
       reject(
         'TW1004',
-        `entry ${entry.name} is a ${entry.type}${target}, not a regular file`,
-        'an artifact holds only regular files',
+        msg('artifact.notRegular', {
+          name: entry.name,
+          type: entry.type,
+          target: entry.linkname || undefined,
+        }),
+        msg('artifact.notRegularHelp'),
       );
       continue;
     }
     if (entry.size > maxEntryBytes || entry.bytes === undefined) {
       reject(
         'TW1005',
-        `entry ${entry.name} is ${entry.size} bytes; the limit is ${maxEntryBytes}`,
-        'raise it with --max-bytes if the file is meant to be this large',
+        msg('artifact.entryTooLarge', { name: entry.name, size: entry.size, limit: maxEntryBytes }),
+        msg('artifact.entryTooLargeHelp'),
       );
       continue;
     }
@@ -76,14 +80,14 @@ export function checkEntries(
 }
 
 /** Why a name is unsafe, or undefined for a plain relative path such as policy/a.tier.yaml. */
-export function unsafeName(name: string): string | undefined {
-  if (name.length === 0) return 'has an empty name';
+export function unsafeName(name: string): Text | undefined {
+  if (name.length === 0) return msg('artifact.emptyName');
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'holds a control character';
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
-  if (name.includes('\\')) return 'holds a backslash (a path separator on Windows)';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return msg('artifact.controlCharacter');
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return msg('artifact.absolutePath');
+  if (name.includes('\\')) return msg('artifact.backslash');
   const segments = name.split('/');
-  if (segments.includes('..')) return 'climbs out of the artifact with ..';
-  if (segments.some((s) => s === '' || s === '.')) return 'is not a normalised path (empty or . segment)';
+  if (segments.includes('..')) return msg('artifact.climbsOut');
+  if (segments.some((s) => s === '' || s === '.')) return msg('artifact.notNormalised');
   return undefined;
 }

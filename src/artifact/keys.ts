@@ -8,6 +8,8 @@ import {
 import { open, readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { systemError, systemReason } from '../diagnostics/system-error.js';
+import { msg, type Text } from '../i18n/text.js';
 import { VERIFY_KEY_ENV } from './key-env.js';
 
 /** A PEM key is a few hundred bytes; anything much larger is not a key file. */
@@ -34,7 +36,9 @@ export async function readPublicKey(path: string): Promise<KeyResult> {
   try {
     return ed25519(createPublicKey(pem), path, 'public');
   } catch (error) {
-    return { diagnostics: [unusable(path, `it is not a PEM public key (${(error as Error).message})`)] };
+    return {
+      diagnostics: [unusable(path, msg('artifact.notPublicKey', { detail: (error as Error).message }))],
+    };
   }
 }
 
@@ -45,7 +49,7 @@ export async function readPrivateKey(path: string): Promise<KeyResult> {
     return ed25519(createPrivateKey(pem), path, 'private');
   } catch (error) {
     return {
-      diagnostics: [unusable(path, `it is not an unencrypted PEM private key (${(error as Error).message})`)],
+      diagnostics: [unusable(path, msg('artifact.notPrivateKey', { detail: (error as Error).message }))],
     };
   }
 }
@@ -85,9 +89,9 @@ export async function writeKeyPair(prefix: string): Promise<KeyPairFiles> {
     );
     if (exists)
       out.diagnostics.push(
-        diagnostic('TW0009', `${path} already exists; no key was written`, {
+        diagnostic('TW0009', msg('artifact.keyExists', { path }), {
           file: path,
-          help: 'choose another --out prefix, or move the old key away first',
+          help: msg('artifact.keyExistsHelp'),
         }),
       );
   }
@@ -99,7 +103,9 @@ export async function writeKeyPair(prefix: string): Promise<KeyPairFiles> {
       await handle.close();
     } catch (error) {
       out.diagnostics.push(
-        diagnostic('TW0009', `cannot write ${path}: ${(error as Error).message}`, { file: path }),
+        diagnostic('TW0009', msg('artifact.cannotWrite', { path, reason: systemError(error) }), {
+          file: path,
+        }),
       );
       return out;
     }
@@ -112,28 +118,26 @@ async function readKeyFile(path: string): Promise<string | Diagnostic> {
   try {
     const bytes = await readFile(path);
     if (bytes.byteLength > MAX_KEY_BYTES)
-      return unusable(path, `it is ${bytes.byteLength} bytes, not a key file`);
+      return unusable(path, msg('artifact.notKeyFile', { size: bytes.byteLength }));
     return bytes.toString('utf8');
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return unusable(path, reason);
+    return unusable(path, systemReason(error));
   }
 }
 
 function ed25519(key: KeyObject, path: string, kind: 'public' | 'private'): KeyResult {
   if (key.asymmetricKeyType !== 'ed25519')
     return {
-      diagnostics: [unusable(path, `it is a ${key.asymmetricKeyType ?? 'symmetric'} key, not Ed25519`)],
+      diagnostics: [unusable(path, msg('artifact.wrongKeyType', { type: key.asymmetricKeyType }))],
     };
   if (kind === 'private' && key.type !== 'private')
-    return { diagnostics: [unusable(path, 'it is a public key; signing needs the private key')] };
+    return { diagnostics: [unusable(path, msg('artifact.publicForSigning'))] };
   return { key, diagnostics: [] };
 }
 
-function unusable(path: string, reason: string): Diagnostic {
-  return diagnostic('TW1012', `key ${path} cannot be used: ${reason}`, {
+function unusable(path: string, reason: Text): Diagnostic {
+  return diagnostic('TW1012', msg('artifact.keyUnusable', { path, reason }), {
     file: path,
-    help: 'make an Ed25519 key pair with `tierwise keygen --out NAME`',
+    help: msg('artifact.keyUnusableHelp'),
   });
 }

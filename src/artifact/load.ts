@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, sep, win32 } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { rewriteTexts } from '../diagnostics/rewrite.js';
+import { msg } from '../i18n/text.js';
 import { type CheckedPolicy, type CheckOptions, checkPolicyText } from '../policy/check.js';
 import { loadPolicy } from '../policy/load.js';
 import { decodePolicyBytes, parsePolicyText } from '../policy/parse.js';
@@ -43,9 +45,9 @@ export async function loadPolicyFrom(path: string, options: LoadFromOptions = {}
   if (!(await isGzip(path))) {
     if (options.requireArtifact)
       return refused(path, [
-        diagnostic('TW1010', `${path} is a plain policy file; only signed artifacts are accepted here`, {
+        diagnostic('TW1010', msg('artifact.plainFileRefused', { path }), {
           file: path,
-          help: 'build and sign it: `tierwise build PATH --sign KEY`',
+          help: msg('artifact.plainFileRefusedHelp'),
         }),
       ]);
     return loadPolicy(path, options);
@@ -67,10 +69,8 @@ export async function loadPolicyFrom(path: string, options: LoadFromOptions = {}
     ? [
         diagnostic(
           'TW1006',
-          `the manifest names ${chosen.policy.id} ${chosen.policy.version}, the file another`,
-          {
-            file: `${path}!${chosen.policy.path}`,
-          },
+          msg('artifact.manifestNamesAnother', { id: chosen.policy.id, version: chosen.policy.version }),
+          { file: `${path}!${chosen.policy.path}` },
         ),
       ]
     : [];
@@ -112,22 +112,22 @@ function choosePolicy(
   id: string | undefined,
   path: string,
 ): { policy: ManifestPolicy } | { diagnostic: Diagnostic } {
-  const ids = manifest.policies.map((p) => `${p.id} ${p.version}`).join(', ');
+  const policies = manifest.policies.map((p) => `${p.id} ${p.version}`);
   if (id === undefined) {
     if (manifest.policies.length === 1) return { policy: manifest.policies[0]! };
     return {
-      diagnostic: diagnostic('TW1014', `${path} holds ${manifest.policies.length} policies; say which one`, {
+      diagnostic: diagnostic('TW1014', msg('artifact.whichPolicy', { path, n: manifest.policies.length }), {
         file: path,
-        help: `name one by its id: ${ids}`,
+        help: msg('artifact.whichPolicyHelp', { policies }),
       }),
     };
   }
   const found = manifest.policies.find((p) => p.id === id);
   if (found) return { policy: found };
   return {
-    diagnostic: diagnostic('TW1014', `${path} holds no policy ${id}`, {
+    diagnostic: diagnostic('TW1014', msg('artifact.noSuchPolicy', { path, id }), {
       file: path,
-      help: `it holds ${ids}`,
+      help: msg('artifact.noSuchPolicyHelp', { policies }),
     }),
   };
 }
@@ -161,9 +161,9 @@ async function loadVariant(
     return {
       file: `${artifact}!${entry.path}`,
       diagnostics: [
-        diagnostic('TW1007', `the variant's base ${outside} is not a file of the artifact`, {
+        diagnostic('TW1007', msg('artifact.baseOutside', { base: outside }), {
           file: `${artifact}!${entry.path}`,
-          help: 'an artifact must hold every base its variants extend',
+          help: msg('artifact.basesHelp'),
         }),
       ],
       sources: new Map(),
@@ -178,7 +178,7 @@ async function loadVariant(
     const loaded = await loadPolicy(join(root, ...entry.path.split('/')), options);
     const rename = (file: string) =>
       file.startsWith(root + sep) ? `${artifact}!${relative(root, file).split(sep).join('/')}` : file;
-    const text = (s: string | undefined) => s?.split(root + sep).join(`${artifact}!`);
+    const text = (s: string) => s.split(root + sep).join(`${artifact}!`);
     const sources = new Map([...loaded.sources].map(([file, source]) => [rename(file), source]));
     for (const [file, source] of sources) {
       const inside = file.startsWith(`${artifact}!`);
@@ -190,12 +190,9 @@ async function loadVariant(
             diagnostic(
               'TW1007',
               bytes
-                ? `${file} changed on disk while it was being loaded`
-                : `the variant's base ${file} is outside the artifact`,
-              {
-                file: `${artifact}!${entry.path}`,
-                help: 'an artifact must hold every base its variants extend',
-              },
+                ? msg('artifact.changedOnDisk', { file })
+                : msg('artifact.baseOutsideLoaded', { base: file }),
+              { file: `${artifact}!${entry.path}`, help: msg('artifact.basesHelp') },
             ),
           ],
           sources: new Map(),
@@ -205,10 +202,8 @@ async function loadVariant(
       ...loaded,
       file: loaded.file && rename(loaded.file),
       diagnostics: loaded.diagnostics.map((d) => ({
-        ...d,
+        ...rewriteTexts(d, text),
         file: d.file && rename(d.file),
-        message: text(d.message)!,
-        help: text(d.help),
       })),
       sources,
     };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { msg, type Text } from '../i18n/text.js';
 
 /** Bumped only when an older `tierwise verify` could misread a newer artifact. */
 export const ARTIFACT_FORMAT = 'tierwise-artifact/1';
@@ -74,36 +75,42 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
   x !== null && typeof x === 'object' && !Array.isArray(x);
 
 /** The manifest's shape, checked by hand: a wrong shape is a reason to refuse, not a crash. */
-export function manifestProblems(value: unknown): string[] {
-  if (!isRecord(value)) return ['the manifest is not a JSON object'];
-  const problems: string[] = [];
-  const need = (ok: boolean, what: string) => {
+export function manifestProblems(value: unknown): Text[] {
+  if (!isRecord(value)) return [msg('artifact.notObject')];
+  const problems: Text[] = [];
+  const need = (ok: boolean, what: Text) => {
     if (!ok) problems.push(what);
   };
   need(
     value.format === ARTIFACT_FORMAT,
-    `format is ${JSON.stringify(value.format)}, not "${ARTIFACT_FORMAT}"`,
+    msg('artifact.badFormat', { json: String(JSON.stringify(value.format)), format: ARTIFACT_FORMAT }),
   );
-  need(isString(value.tierwise), 'tierwise (the version that built it) is missing');
-  need(isString(value.schema), 'schema is missing');
-  need(isString(value.buildTime) && !Number.isNaN(Date.parse(value.buildTime)), 'buildTime is not a date');
+  need(isString(value.tierwise), msg('artifact.missingField', { field: 'tierwise' }));
+  need(isString(value.schema), msg('artifact.missingField', { field: 'schema' }));
+  need(
+    isString(value.buildTime) && !Number.isNaN(Date.parse(value.buildTime)),
+    msg('artifact.notADate', { field: 'buildTime' }),
+  );
   need(
     ['flag', 'SOURCE_DATE_EPOCH', 'git', 'none'].includes(value.buildTimeSource as string),
-    'buildTimeSource is not known',
+    msg('artifact.notKnown', { field: 'buildTimeSource' }),
   );
   if (value.git !== undefined) {
     const git = value.git as Record<string, unknown>;
-    need(isRecord(git) && isString(git.commit) && typeof git.dirty === 'boolean', 'git is malformed');
+    need(
+      isRecord(git) && isString(git.commit) && typeof git.dirty === 'boolean',
+      msg('artifact.malformed', { field: 'git' }),
+    );
   }
   const files = Array.isArray(value.files) ? value.files : undefined;
-  need(files !== undefined, 'files is not a list');
+  need(files !== undefined, msg('artifact.notAList', { field: 'files' }));
   files?.forEach((f, i) => {
     const ok =
       isRecord(f) && isString(f.path) && HEX64.test(String(f.sha256)) && Number.isSafeInteger(f.size);
-    need(ok && (f.size as number) >= 0, `files/${i} is malformed (path, sha256, size)`);
+    need(ok && (f.size as number) >= 0, msg('artifact.fileMalformed', { index: i }));
   });
   const policies = Array.isArray(value.policies) ? value.policies : undefined;
-  need(policies !== undefined && policies.length > 0, 'policies is not a list of at least one policy');
+  need(policies !== undefined && policies.length > 0, msg('artifact.noPolicies'));
   policies?.forEach((p, i) => {
     const ok =
       isRecord(p) &&
@@ -115,7 +122,7 @@ export function manifestProblems(value: unknown): string[] {
       p.extends.every((b) => isRecord(b) && isString(b.id) && isString(b.version) && isString(b.path)) &&
       Array.isArray(p.tests) &&
       p.tests.every(isString);
-    need(ok, `policies/${i} is malformed (id, version, path, sha256, extends, tests)`);
+    need(ok, msg('artifact.policyMalformed', { index: i }));
   });
   return problems;
 }

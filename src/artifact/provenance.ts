@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import type { BuildTimeSource } from './manifest.js';
 
 /**
@@ -36,8 +37,8 @@ export function chooseBuildTime(flag: string | undefined, env: NodeJS.ProcessEnv
         time: FIXED_EPOCH,
         source: 'none',
         diagnostics: [
-          diagnostic('TW1002', `--time ${flag} is not a date-time`, {
-            help: 'give an ISO 8601 date-time with a zone, e.g. 2026-01-01T00:00:00Z, or seconds since 1970',
+          diagnostic('TW1002', msg('artifact.badTime', { value: flag }), {
+            help: msg('artifact.badTimeHelp'),
           }),
         ],
       };
@@ -50,8 +51,8 @@ export function chooseBuildTime(flag: string | undefined, env: NodeJS.ProcessEnv
         time: FIXED_EPOCH,
         source: 'none',
         diagnostics: [
-          diagnostic('TW1002', `SOURCE_DATE_EPOCH=${epoch} is not a whole number of seconds`, {
-            help: 'set it to seconds since 1970-01-01T00:00:00Z, e.g. $(git log -1 --format=%ct)',
+          diagnostic('TW1002', msg('artifact.badEpoch', { value: epoch }), {
+            help: msg('artifact.badEpochHelp'),
           }),
         ],
       };
@@ -62,15 +63,9 @@ export function chooseBuildTime(flag: string | undefined, env: NodeJS.ProcessEnv
     time: FIXED_EPOCH,
     source: 'none',
     diagnostics: [
-      diagnostic(
-        'TW1015',
-        `no build time given: using ${FIXED_EPOCH.toISOString()} so the same files still give the same bytes`,
-        {
-          help: git
-            ? 'commit the policies (their commit time is then used), or set SOURCE_DATE_EPOCH or --time'
-            : 'set SOURCE_DATE_EPOCH or --time, or build from a clean git checkout',
-        },
-      ),
+      diagnostic('TW1015', msg('artifact.noBuildTime', { time: FIXED_EPOCH.toISOString() }), {
+        help: msg(git ? 'artifact.noBuildTimeDirtyHelp' : 'artifact.noBuildTimeHelp'),
+      }),
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import { extract, pack } from 'tar-stream';
+import { msg, type Text } from '../i18n/text.js';
 
 /** Fixed so the same files give the same bytes on any machine, whoever builds them. */
 const FILE_MODE = 0o644;
@@ -63,7 +64,7 @@ export interface RawEntry {
   bytes?: Uint8Array;
 }
 
-export type Unpacked = { entries: RawEntry[] } | { error: string };
+export type Unpacked = { entries: RawEntry[] } | { error: Text };
 
 /**
  * Reads a .tgz into memory. `maxTotalBytes` caps the decompressed size (a gzip bomb stops there)
@@ -73,7 +74,8 @@ export async function unpackTarGz(
   bytes: Uint8Array,
   limits: { maxTotalBytes: number; maxEntryBytes: number; maxEntries: number },
 ): Promise<Unpacked> {
-  if (bytes.byteLength < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { error: 'it is not gzip data' };
+  if (bytes.byteLength < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    return { error: msg('artifact.notGzip') };
   let tarBytes: Buffer;
   try {
     tarBytes = gunzipSync(bytes, { maxOutputLength: limits.maxTotalBytes });
@@ -82,13 +84,13 @@ export async function unpackTarGz(
     return {
       error:
         error instanceof RangeError || /maxOutputLength|buffer/i.test(message)
-          ? `it unpacks to more than ${limits.maxTotalBytes} bytes`
-          : `it is not valid gzip data (${message})`,
+          ? msg('artifact.unpacksTooLarge', { limit: limits.maxTotalBytes })
+          : msg('artifact.badGzip', { detail: message }),
     };
   }
   const entries: RawEntry[] = [];
   const reader = extract();
-  const done = new Promise<string | undefined>((resolve) => {
+  const done = new Promise<Text | undefined>((resolve) => {
     reader.on('entry', (header, stream, next) => {
       const entry: RawEntry = {
         name: header.name,
@@ -98,7 +100,7 @@ export async function unpackTarGz(
       };
       entries.push(entry);
       if (entries.length > limits.maxEntries) {
-        resolve(`it holds more than ${limits.maxEntries} entries`);
+        resolve(msg('artifact.tooManyEntries', { limit: limits.maxEntries }));
         reader.destroy();
         return;
       }
@@ -111,10 +113,10 @@ export async function unpackTarGz(
         if (keep) entry.bytes = new Uint8Array(Buffer.concat(parts));
         next();
       });
-      stream.on('error', (error: Error) => resolve(`it is not a valid tar archive (${error.message})`));
+      stream.on('error', (error: Error) => resolve(msg('artifact.badTar', { detail: error.message })));
     });
     reader.on('finish', () => resolve(undefined));
-    reader.on('error', (error: Error) => resolve(`it is not a valid tar archive (${error.message})`));
+    reader.on('error', (error: Error) => resolve(msg('artifact.badTar', { detail: error.message })));
   });
   reader.end(tarBytes);
   const error = await done;

@@ -3,6 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { systemReason } from '../diagnostics/system-error.js';
+import { msg, type Text } from '../i18n/text.js';
 import { DEFAULT_MAX_BYTES } from '../policy/parse.js';
 import { checkEntries } from './entries.js';
 import { keyFingerprint, readPublicKey, VERIFY_KEY_ENV } from './keys.js';
@@ -48,24 +50,22 @@ export interface VerifiedArtifact {
 
 /** `tierwise verify`: reads an artifact and checks it completely; see verifyArtifactBytes. */
 export async function verifyArtifact(path: string, options: VerifyOptions = {}): Promise<VerifiedArtifact> {
-  const failed = (message: string): VerifiedArtifact => ({
+  const failed = (reason: Text): VerifiedArtifact => ({
     ok: false,
     files: new Map(),
     signature: 'failed',
     signed: false,
-    diagnostics: [diagnostic('TW1001', `cannot read artifact ${path}: ${message}`, { file: path })],
+    diagnostics: [diagnostic('TW1001', msg('artifact.cannotRead', { path, reason }), { file: path })],
   });
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return failed('it is not a file');
+    if (!info.isFile()) return failed(msg('artifact.notAFile'));
     if (info.size > MAX_ARTIFACT_BYTES)
-      return failed(`it is ${info.size} bytes; the limit is ${MAX_ARTIFACT_BYTES}`);
+      return failed(msg('artifact.tooLarge', { size: info.size, limit: MAX_ARTIFACT_BYTES }));
     bytes = await readFile(path);
   } catch (error) {
-    return failed(
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message,
-    );
+    return failed(systemReason(error));
   }
   return verifyArtifactBytes(bytes, path, options);
 }
@@ -90,7 +90,11 @@ export async function verifyArtifactBytes(
     maxEntries: MAX_ENTRIES,
   });
   if ('error' in unpacked) {
-    diagnostics.push(diagnostic('TW1001', `cannot read artifact ${name}: ${unpacked.error}`, { file: name }));
+    diagnostics.push(
+      diagnostic('TW1001', msg('artifact.cannotRead', { path: name, reason: unpacked.error }), {
+        file: name,
+      }),
+    );
     return {
       ok: false,
       files: new Map(),
@@ -106,9 +110,9 @@ export async function verifyArtifactBytes(
   const manifest = manifestBytes ? readManifest(manifestBytes, name, diagnostics) : undefined;
   if (!manifestBytes && !entries.rejected.has(MANIFEST_ENTRY))
     diagnostics.push(
-      diagnostic('TW1006', `${name} holds no ${MANIFEST_ENTRY}`, {
+      diagnostic('TW1006', msg('artifact.noManifest', { name, manifest: MANIFEST_ENTRY }), {
         file: name,
-        help: 'this is not a tierwise artifact, or it was repacked by another tool; build it with `tierwise build`',
+        help: msg('artifact.noManifestHelp'),
       }),
     );
 
@@ -120,9 +124,9 @@ export async function verifyArtifactBytes(
     if (!signatureBytes) {
       if (!entries.rejected.has(SIGNATURE_ENTRY))
         diagnostics.push(
-          diagnostic('TW1010', `${name} is not signed, and a key was given: refused`, {
+          diagnostic('TW1010', msg('artifact.notSigned', { name }), {
             file: name,
-            help: 'build it with `tierwise build --sign KEY`; an unsigned artifact is never accepted when a key is configured',
+            help: msg('artifact.notSignedHelp'),
           }),
         );
     } else if (key?.key && manifestBytes) {
@@ -131,22 +135,18 @@ export async function verifyArtifactBytes(
         signedBy = keyFingerprint(key.key);
       } else
         diagnostics.push(
-          diagnostic('TW1011', `the signature does not verify with key ${options.key}`, {
+          diagnostic('TW1011', msg('artifact.badSignature', { key: options.key }), {
             file: `${name}!${SIGNATURE_ENTRY}`,
-            help: 'the manifest was changed after signing, or it was signed with another key',
+            help: msg('artifact.badSignatureHelp'),
           }),
         );
     }
   } else {
     diagnostics.push(
-      diagnostic(
-        'TW1013',
-        `${name} is not signature-checked: no key given${signatureBytes ? ' (it carries a signature)' : ' (and it is unsigned)'}`,
-        {
-          file: name,
-          help: `pass --key PUBLIC.pem or set ${VERIFY_KEY_ENV}; only then is who built it checked`,
-        },
-      ),
+      diagnostic('TW1013', msg('artifact.notChecked', { name, signed: signatureBytes !== undefined }), {
+        file: name,
+        help: msg('artifact.notCheckedHelp', { env: VERIFY_KEY_ENV }),
+      }),
     );
   }
 
@@ -166,8 +166,8 @@ export async function verifyArtifactBytes(
 
 function readManifest(bytes: Uint8Array, name: string, diagnostics: Diagnostic[]): Manifest | undefined {
   const at = `${name}!${MANIFEST_ENTRY}`;
-  const bad = (problem: string, help?: string) => {
-    diagnostics.push(diagnostic('TW1006', `${MANIFEST_ENTRY} ${problem}`, { file: at, help }));
+  const bad = (problem: Text, help?: Text) => {
+    diagnostics.push(diagnostic('TW1006', problem, { file: at, help }));
     return undefined;
   };
   let text: string;
@@ -176,15 +176,18 @@ function readManifest(bytes: Uint8Array, name: string, diagnostics: Diagnostic[]
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     value = JSON.parse(text);
   } catch (error) {
-    return bad(`is not JSON: ${(error as Error).message}`);
+    return bad(
+      msg('artifact.manifestNotJson', { manifest: MANIFEST_ENTRY, detail: (error as Error).message }),
+    );
   }
   const problems = manifestProblems(value);
-  if (problems.length > 0) return bad(`is malformed: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    return bad(msg('artifact.manifestMalformed', { manifest: MANIFEST_ENTRY, problems }));
   // One manifest, one spelling: otherwise two readers of the signed bytes could see two manifests.
   if (canonicalJson(value) !== text)
     return bad(
-      'is not in canonical form (sorted keys, two-space indent)',
-      'it was edited by hand or by another tool',
+      msg('artifact.manifestNotCanonical', { manifest: MANIFEST_ENTRY }),
+      msg('artifact.manifestNotCanonicalHelp'),
     );
   return value as Manifest;
 }
@@ -214,10 +217,14 @@ function matchFiles(
     const pointer = `/files/${i}`;
     if (!file.path.startsWith(FILES_PREFIX) || listed.has(file.path)) {
       diagnostics.push(
-        diagnostic('TW1006', `${MANIFEST_ENTRY} lists ${file.path} twice or outside ${FILES_PREFIX}`, {
-          file: at,
-          pointer,
-        }),
+        diagnostic(
+          'TW1006',
+          msg('artifact.listedTwice', { manifest: MANIFEST_ENTRY, path: file.path, prefix: FILES_PREFIX }),
+          {
+            file: at,
+            pointer,
+          },
+        ),
       );
       return;
     }
@@ -226,7 +233,7 @@ function matchFiles(
     if (!bytes) {
       if (!rejected.has(file.path))
         diagnostics.push(
-          diagnostic('TW1009', `${file.path} is listed in the manifest but not in the artifact`, {
+          diagnostic('TW1009', msg('artifact.listedMissing', { path: file.path }), {
             file: at,
             pointer,
           }),
@@ -238,12 +245,14 @@ function matchFiles(
       diagnostics.push(
         diagnostic(
           'TW1007',
-          `${file.path} does not match the manifest: ${bytes.byteLength} bytes, sha256 ${sha256}; the manifest says ${file.size} bytes, sha256 ${file.sha256}`,
-          {
-            file: at,
-            pointer,
-            help: 'the file was changed after the artifact was built; rebuild it from the sources',
-          },
+          msg('artifact.fileMismatch', {
+            path: file.path,
+            size: bytes.byteLength,
+            sha256,
+            listedSize: file.size,
+            listedSha256: file.sha256,
+          }),
+          { file: at, pointer, help: msg('artifact.fileMismatchHelp') },
         ),
       );
       return;
@@ -253,9 +262,9 @@ function matchFiles(
   for (const path of present.keys()) {
     if (path === MANIFEST_ENTRY || path === SIGNATURE_ENTRY || listed.has(path)) continue;
     diagnostics.push(
-      diagnostic('TW1008', `${path} is in the artifact but not in its manifest`, {
+      diagnostic('TW1008', msg('artifact.unlisted', { path }), {
         file: `${name}!${path}`,
-        help: 'a file was added after the artifact was built; an artifact holds exactly what its manifest lists',
+        help: msg('artifact.unlistedHelp'),
       }),
     );
   }
@@ -265,13 +274,11 @@ function matchFiles(
     const missing = referenced.filter((p) => !sha.has(p));
     if (missing.length > 0 || sha.get(policy.path) !== policy.sha256)
       diagnostics.push(
-        diagnostic('TW1006', `${MANIFEST_ENTRY}: policy ${policy.id} does not agree with the file list`, {
+        diagnostic('TW1006', msg('artifact.policyDisagrees', { manifest: MANIFEST_ENTRY, id: policy.id }), {
           file: `${name}!${MANIFEST_ENTRY}`,
           pointer: `/policies/${i}`,
           help:
-            missing.length > 0
-              ? `not in files: ${missing.join(', ')}`
-              : 'its sha256 differs from the files entry',
+            missing.length > 0 ? msg('artifact.notInFiles', { paths: missing }) : msg('artifact.shaDiffers'),
         }),
       );
   });

@@ -1,3 +1,5 @@
+import { msg, render, type Text } from '../i18n/text.js';
+
 /** Damerau-free Levenshtein distance: small inputs only (identifiers), so O(n·m) is fine. */
 export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -33,11 +35,39 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return best;
 }
 
-export function didYouMeanHelp(word: string, candidates: Iterable<string>, what: string): string {
+/** The kinds of names a suggestion is made from (entries of the `suggest` catalogue area). */
+export type Names =
+  | 'properties'
+  | 'facts'
+  | 'tiers'
+  | 'values'
+  | 'namedConditions'
+  | 'rowBands'
+  | 'columnBands'
+  | 'dimensions'
+  | 'columns'
+  | 'sheets';
+
+const SHOWN = 12;
+
+/** A help text for an unknown name: the likely one, else the names there are, in the reader's language. */
+export function suggestion(word: string, candidates: Iterable<string>, what: Names): Text {
   const list = [...candidates];
   const guess = didYouMean(word, list);
-  if (guess) return `did you mean '${guess}'?`;
-  if (list.length === 0) return `no ${what} is declared`;
-  const shown = list.slice(0, 12).join(', ');
-  return `known ${what}: ${shown}${list.length > 12 ? ', …' : ''}`;
+  // Property names are the schema's words, written as code; the others are the user's ids.
+  const code = what === 'properties' ? { code: true } : {};
+  if (guess) return msg('suggest.didYouMean', { guess, ...code });
+  const noun = msg(`suggest.${what}`);
+  if (list.length === 0) return msg('suggest.noneDeclared', { what: noun });
+  return msg('suggest.known', {
+    what: noun,
+    names: list.slice(0, SHOWN),
+    more: list.length > SHOWN,
+    ...code,
+  });
+}
+
+/** The same in English, for a help that is still plain text. */
+export function didYouMeanHelp(word: string, candidates: Iterable<string>, what: Names): string {
+  return render('en', suggestion(word, candidates, what));
 }

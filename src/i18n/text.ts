@@ -13,8 +13,20 @@ type Entry<Id> = Id extends `${infer A extends Area}.${infer K}`
     : never
   : never;
 
-/** A text parameter may be given as a policy label; it is read in the language of the output. */
-type Loose<P> = { [K in keyof P]: P[K] extends string ? string | Localized | Text : P[K] };
+/**
+ * A text parameter may be given as a policy label, or as another catalogue text (a phrase that
+ * is composed: "the rows axis", "≥ 50,000 and < 100,000"); either is read in the output's language.
+ */
+type Phrase = string | Localized | Text;
+type Loose<P> = {
+  [K in keyof P]: P[K] extends string
+    ? Phrase
+    : P[K] extends string | undefined
+      ? Phrase | undefined
+      : P[K] extends readonly string[]
+        ? readonly Phrase[]
+        : P[K];
+};
 export type MessageArgs<Id> = Entry<Id> extends (params: infer P) => string ? [params: Loose<P>] : [];
 
 /** A catalogue entry in another area's catalogue, typed the same: what `satisfies` checks. */
@@ -57,16 +69,15 @@ function resolveParams(params: Record<string, unknown>, language: Language): Rec
 
 function resolve(value: unknown, language: Language): unknown {
   if (Array.isArray(value)) return value.map((v) => resolve(v, language));
-  if (isLocalized(value)) return pick(value, language);
   if (isText(value)) return render(language, value);
+  if (isLocalized(value)) return pick(value, language);
   return value;
 }
 
-/** A text inside a text ("… no customer can get a tier without it: <why>"). */
 function isText(value: unknown): value is Text {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const { id, ...rest } = value as Record<string, unknown>;
-  return typeof id === 'string' && Object.keys(rest).every((k) => k === 'params');
+  const { id, params, ...rest } = value as Record<string, unknown>;
+  return typeof id === 'string' && id.includes('.') && Object.keys(rest).length === 0;
 }
 
 function isLocalized(value: unknown): value is Localized {

@@ -2,6 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { systemReason } from '../diagnostics/system-error.js';
+import { msg } from '../i18n/text.js';
 import { lintPolicy } from './lint/index.js';
 import { fileLocator, type Locator } from './locate.js';
 import { DEFAULT_MAX_BYTES, decodePolicyBytes, parsePolicyText, tooLarge } from './parse.js';
@@ -59,15 +61,11 @@ export function finish(parsed: ParsedPolicy): CheckedPolicy {
     // A variant alone is a fragment: its semantics exist only merged with its base, which text
     // alone cannot reach. loadPolicy (and `tierwise check`) resolve the base from the file.
     const pointer = '/metadata/extends';
-    const unresolved = diagnostic(
-      'TW0505',
-      'this is a variant: it can only be checked together with its base policy',
-      {
-        ...locator.locate(pointer),
-        pointer,
-        help: 'check the file with `tierwise check FILE` (or loadPolicy), which reads the base it extends',
-      },
-    );
+    const unresolved = diagnostic('TW0505', msg('parse.variantAlone'), {
+      ...locator.locate(pointer),
+      pointer,
+      help: msg('parse.variantAloneHelp'),
+    });
     return { file, diagnostics: sortDiagnostics([...parsed.diagnostics, unresolved]), sources };
   }
   const diagnostics = sortDiagnostics([...parsed.diagnostics, ...lintPolicy(document, locator)]);
@@ -83,12 +81,11 @@ export async function readPolicyFile(
   try {
     const info = await stat(path);
     if (!info.isFile())
-      return { diagnostics: [diagnostic('TW0001', `${path} is not a file`, { file: path })] };
+      return { diagnostics: [diagnostic('TW0001', msg('parse.notAFile', { path }), { file: path })] };
     if (info.size > maxBytes) return { diagnostics: [tooLarge(info.size, path, maxBytes)] };
     return decodePolicyBytes(await readFile(path), path, maxBytes);
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
-    return { diagnostics: [diagnostic('TW0001', `cannot read ${path}: ${reason}`, { file: path })] };
+    const reason = systemReason(error);
+    return { diagnostics: [diagnostic('TW0001', msg('parse.cannotRead', { path, reason }), { file: path })] };
   }
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
+import { msg, type Text } from '../i18n/text.js';
 import { type CheckOptions, type ParsedPolicy, parsePolicy, readPolicyFile } from './check.js';
 import type { Locator } from './locate.js';
 import type { Policy } from './schema/policy.js';
@@ -58,7 +59,7 @@ export async function resolveExtends(
 ): Promise<ParsedPolicy> {
   const document = variant.document!;
   const extendsPointer = '/metadata/extends';
-  const fail = (message: string, help?: string, extra: Diagnostic[] = []): ParsedPolicy => ({
+  const fail = (message: Text, help?: Text, extra: Diagnostic[] = []): ParsedPolicy => ({
     ...variant,
     document: undefined,
     diagnostics: [
@@ -75,19 +76,25 @@ export async function resolveExtends(
   // Name the base the way the variant was named (relative stays relative) so messages line up.
   const shown = variant.file ? normalize(join(dirname(variant.file), document.metadata.extends!)) : basePath;
   if (chain.includes(basePath) || basePath === variantPath)
-    return fail(`extends forms a cycle through ${shown}`);
-  if (chain.length >= MAX_DEPTH) return fail(`extends chain is deeper than ${MAX_DEPTH} policies`);
+    return fail(msg('parse.extendsCycle', { file: shown }));
+  if (chain.length >= MAX_DEPTH) return fail(msg('parse.extendsTooDeep', { limit: MAX_DEPTH }));
 
   const read = await readPolicyFile(basePath, options);
   if (read.text === undefined) {
-    return fail(`base policy ${shown} cannot be read: ${read.diagnostics[0]?.message ?? 'unknown error'}`);
+    const first = read.diagnostics[0];
+    const reason = first ? (first.i18n?.message ?? first.message) : msg('parse.unknownError');
+    return fail(msg('parse.baseUnreadable', { file: shown, reason }));
   }
   let base = parsePolicy(read.text, shown);
   if (base.document?.metadata.extends) {
     base = await resolveExtends(base, basePath, options, [...chain, variantPath]);
   }
   if (!base.document || hasErrors(base.diagnostics)) {
-    return fail(`base policy ${shown} has errors`, 'fix the base policy first', base.diagnostics);
+    return fail(
+      msg('parse.baseHasErrors', { file: shown }),
+      msg('parse.baseHasErrorsHelp'),
+      base.diagnostics,
+    );
   }
   const forbidden = forbiddenChanges(base.document, document, variant.locator);
   const origins = new Map<string, Origin>();
@@ -139,7 +146,7 @@ function dropReplacedAlternatives(merged: Policy, variant: Policy): void {
 
 function forbiddenChanges(base: Policy, variant: Policy, locator: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const report = (pointer: string, message: string, help: string) =>
+  const report = (pointer: string, message: Text, help: Text) =>
     out.push(diagnostic('TW0507', message, { ...locator.locate(pointer, 'key'), pointer, help }));
   for (const [id, fact] of Object.entries(variant.facts ?? {})) {
     const original = base.facts?.[id];
@@ -154,16 +161,16 @@ function forbiddenChanges(base: Policy, variant: Policy, locator: Locator): Diag
     if (changed.length > 0) {
       report(
         joinPointer('/facts', id),
-        `a variant may not redefine base fact '${id}' (${changed.join(', ')} changed)`,
-        'a fact must read the same data in every variant; declare a new fact with another id instead',
+        msg('parse.variantRedefinesFact', { id, fields: changed }),
+        msg('parse.variantRedefinesFactHelp'),
       );
     }
   }
   if (variant.tiers?.method && base.tiers && variant.tiers.method !== base.tiers.method) {
     report(
       '/tiers/method',
-      `a variant may not change the tier method (${base.tiers.method} → ${variant.tiers.method})`,
-      'write a new policy rather than a variant',
+      msg('parse.variantChangesMethod', { from: base.tiers.method, to: variant.tiers.method }),
+      msg('parse.variantChangesMethodHelp'),
     );
   }
   const baseIds = new Set(base.tiers?.levels.map((l) => l.id));
@@ -171,8 +178,8 @@ function forbiddenChanges(base: Policy, variant: Policy, locator: Locator): Diag
     if (!baseIds.has(level.id)) {
       report(
         `/tiers/levels/${i}/id`,
-        `a variant may not add tier '${level.id}'`,
-        `the tier set is shared with service teams; the base has ${[...baseIds].join(', ')}`,
+        msg('parse.variantAddsTier', { id: level.id }),
+        msg('parse.variantAddsTierHelp', { ids: [...baseIds] }),
       );
     }
   });

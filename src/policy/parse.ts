@@ -2,6 +2,7 @@ import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node,
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
+import { msg, type Text } from '../i18n/text.js';
 import { SourceMap } from './source-map.js';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -19,9 +20,9 @@ export interface ParsedYaml {
 }
 
 export function tooLarge(size: number, file: string | undefined, maxBytes: number): Diagnostic {
-  return diagnostic('TW0002', `file is ${size} bytes; policies are limited to ${maxBytes} bytes`, {
+  return diagnostic('TW0002', msg('parse.tooLarge', { size, limit: maxBytes }), {
     file,
-    help: 'split the policy, or raise the limit with --max-bytes if this size is intended',
+    help: msg('parse.tooLargeHelp'),
   });
 }
 
@@ -36,7 +37,7 @@ export function decodePolicyBytes(
   if (nul >= 0) {
     return {
       diagnostics: [
-        diagnostic('TW0003', `file holds a NUL byte at offset ${nul}: it looks binary, not a YAML policy`, {
+        diagnostic('TW0003', msg('parse.nulByte', { offset: nul }), {
           file,
           range: rangeAtOffset(bytes, nul),
         }),
@@ -50,10 +51,10 @@ export function decodePolicyBytes(
     const offset = firstInvalidUtf8(bytes);
     return {
       diagnostics: [
-        diagnostic('TW0003', `the byte at offset ${offset} is not valid UTF-8`, {
+        diagnostic('TW0003', msg('parse.notUtf8', { offset }), {
           file,
           range: rangeAtOffset(bytes, offset),
-          help: 'save the file as UTF-8 (GBK exports from Excel are common: re-save as "UTF-8")',
+          help: msg('parse.notUtf8Help'),
         }),
       ],
     };
@@ -70,9 +71,7 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
     const code =
       error.code === 'DUPLICATE_KEY' ? 'TW0005' : error.code === 'MULTIPLE_DOCS' ? 'TW0007' : 'TW0004';
     const message =
-      code === 'TW0007'
-        ? 'the file holds more than one YAML document (---); write one policy per file'
-        : (error.message.split('\n')[0] ?? error.message);
+      code === 'TW0007' ? msg('parse.multipleDocuments') : yamlMessage(error.code, error.message);
     diagnostics.push(
       diagnostic(code, message, {
         file,
@@ -82,7 +81,7 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
   }
   for (const warning of document.warnings) {
     diagnostics.push(
-      diagnostic('TW0008', warning.message.split('\n')[0] ?? warning.message, {
+      diagnostic('TW0008', yamlMessage(warning.code, warning.message), {
         file,
         severity: 'warning',
         range: sourceMap.rangeOfOffsets(warning.pos[0], warning.pos[1]),
@@ -93,7 +92,7 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
     return { value: undefined, sourceMap, text, diagnostics };
   if (!isMap(document.contents)) {
     diagnostics.push(
-      diagnostic('TW0007', 'the file must be a YAML mapping (apiVersion:, kind:, metadata:, …)', {
+      diagnostic('TW0007', msg('parse.notMapping'), {
         file,
         range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
       }),
@@ -106,11 +105,14 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
     diagnostics.push(
       diagnostic(
         'TW0006',
-        `expanding this file's aliases gives ${size.total > 1e15 ? 'astronomically many' : size.total.toLocaleString('en-US')} values (the limit is ${MAX_NODES.toLocaleString('en-US')}); refused as a resource-exhaustion attack`,
+        msg('parse.aliasesExpandTo', {
+          total: size.total > 1e15 ? undefined : size.total,
+          limit: MAX_NODES,
+        }),
         {
           file,
           range: at ? sourceMap.rangeOfOffsets(at[0], at[1]) : undefined,
-          help: 'a policy uses anchors and aliases sparingly; write the repeated block out or reduce nesting',
+          help: msg('parse.aliasesHelp'),
         },
       ),
     );
@@ -177,12 +179,12 @@ class DataBuilder {
 
   build(node: Node | null | undefined, pointer: string, keySpan?: readonly [number, number]): unknown {
     if (this.aborted) return undefined;
-    if (++this.nodes > MAX_NODES) return this.abort(node, `more than ${MAX_NODES} values`);
+    if (++this.nodes > MAX_NODES) return this.abort(node, msg('parse.tooManyValues', { limit: MAX_NODES }));
     if (node == null) return null;
     if (node.range) this.sourceMap.set(pointer, [node.range[0], node.range[1]], keySpan);
     if (isAlias(node)) {
       if (++this.aliases > MAX_ALIAS_EXPANSIONS)
-        return this.abort(node, `more than ${MAX_ALIAS_EXPANSIONS} aliases`);
+        return this.abort(node, msg('parse.tooManyAliases', { limit: MAX_ALIAS_EXPANSIONS }));
       return this.build(node.resolve(this.document) as Node | undefined, pointer);
     }
     if (isScalar(node)) return this.scalar(node.value, node, pointer);
@@ -193,7 +195,7 @@ class DataBuilder {
         const keyNode = pair.key as Node | null;
         const key = isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
         if (key === undefined || (isScalar(keyNode) && typeof keyNode.value === 'object')) {
-          this.unsupported(keyNode ?? node, 'keys must be plain text');
+          this.unsupported(keyNode ?? node, msg('parse.keysPlainText'));
           continue;
         }
         const childPointer = joinPointer(pointer, key);
@@ -210,47 +212,44 @@ class DataBuilder {
       }
       return out;
     }
-    return this.unsupported(node, 'this kind of YAML node is not supported');
+    return this.unsupported(node, msg('parse.unsupportedNode'));
   }
 
   private scalar(value: unknown, node: Node, pointer: string): unknown {
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      return this.unsupported(node, `${value} is not a finite number`, pointer);
+      return this.unsupported(node, msg('parse.notFinite', { value: String(value) }), pointer);
     }
-    if (typeof value === 'bigint') return this.unsupported(node, 'integer is too large', pointer);
+    if (typeof value === 'bigint') return this.unsupported(node, msg('parse.integerTooLarge'), pointer);
     if (
       value instanceof Uint8Array ||
       value instanceof Date ||
       value instanceof Map ||
       value instanceof Set
     ) {
-      return this.unsupported(node, 'only strings, numbers, booleans and null are allowed', pointer);
+      return this.unsupported(node, msg('parse.onlyPlainValues'), pointer);
     }
     return value;
   }
 
-  private unsupported(node: Node, message: string, pointer?: string): undefined {
+  private unsupported(node: Node, message: Text, pointer?: string): undefined {
     const range = node.range ? this.sourceMap.rangeOfOffsets(node.range[0], node.range[1]) : undefined;
     this.diagnostics.push(diagnostic('TW0008', message, { file: this.file, range, pointer }));
     return undefined;
   }
 
-  private abort(node: Node | null | undefined, what: string): undefined {
+  private abort(node: Node | null | undefined, message: Text): undefined {
     this.aborted = true;
     const range = node?.range ? this.sourceMap.rangeOfOffsets(node.range[0], node.range[1]) : undefined;
     this.diagnostics.push(
-      diagnostic(
-        'TW0006',
-        `expanding this file's aliases gives ${what}; refused as a resource-exhaustion attack`,
-        {
-          file: this.file,
-          range,
-          help: 'a policy uses anchors and aliases sparingly; write the repeated block out or reduce nesting',
-        },
-      ),
+      diagnostic('TW0006', message, { file: this.file, range, help: msg('parse.aliasesHelp') }),
     );
     return undefined;
   }
+}
+
+/** yaml's message is English only: its first line stays the English text, its code picks the others. */
+function yamlMessage(code: string, message: string): Text {
+  return msg('parse.yaml', { code, detail: message.split('\n')[0] ?? message });
 }
 
 function rangeAtOffset(bytes: Uint8Array, offset: number) {

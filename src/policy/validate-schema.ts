@@ -3,7 +3,9 @@ import type { Code } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
-import { didYouMeanHelp } from '../diagnostics/suggest.js';
+import { suggestion } from '../diagnostics/suggest.js';
+import { msg, type Text } from '../i18n/text.js';
+import { expectedText } from './expected.js';
 import type { Locator } from './locate.js';
 import { validate as validateFull } from './schema/generated/full.js';
 import { validate as validateVariant } from './schema/generated/variant.js';
@@ -48,9 +50,9 @@ export function toDiagnostics(errors: ErrorObject[], locator: Locator): Diagnost
 
 function toDiagnostic(error: ErrorObject, locator: Locator): Diagnostic {
   const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
-  const expected = typeof parent['x-expected'] === 'string' ? parent['x-expected'] : undefined;
+  const expected = typeof parent['x-expected'] === 'string' ? expectedText(parent['x-expected']) : undefined;
   const at = error.instancePath;
-  const make = (code: Code, message: string, pointer: string, part: 'key' | 'value', help?: string) =>
+  const make = (code: Code, message: Text, pointer: string, part: 'key' | 'value', help?: Text) =>
     diagnostic(code, message, { ...locator.locate(pointer, part), pointer, help });
 
   switch (error.keyword) {
@@ -59,61 +61,91 @@ function toDiagnostic(error: ErrorObject, locator: Locator): Diagnostic {
       const pointer = joinPointer(at, key);
       const known = Object.keys((parent.properties as object | undefined) ?? {});
       if (known.length === 0 && parent.patternProperties) {
-        return make(
-          'TW0104',
-          `'${key}' is not a valid name here: expected ${expected ?? 'an identifier'}`,
-          pointer,
-          'key',
-        );
+        const name = expected ?? msg('schema.expectIdentifierShort');
+        return make('TW0104', msg('schema.badName', { key, expected: name }), pointer, 'key');
       }
       return make(
         'TW0101',
-        `unknown property '${key}'`,
+        msg('schema.unknownProperty', { key }),
         pointer,
         'key',
-        didYouMeanHelp(key, known, 'properties'),
+        suggestion(key, known, 'properties'),
       );
     }
     case 'required': {
-      const missing = (error.params as { missingProperty: string }).missingProperty;
-      return make('TW0103', `missing required property '${missing}'`, at, 'key');
+      const name = (error.params as { missingProperty: string }).missingProperty;
+      return make('TW0103', msg('schema.missingProperty', { name }), at, 'key');
     }
     case 'type': {
-      const type = (error.params as { type: string }).type;
-      return make('TW0102', `expected ${expected ?? type}, got ${describe(error.data)}`, at, 'value');
+      const type = (error.params as { type: string | string[] }).type;
+      const types = msg('schema.types', { types: Array.isArray(type) ? type : [type] });
+      return make(
+        'TW0102',
+        msg('schema.expectedGot', { expected: expected ?? types, got: describe(error.data) }),
+        at,
+        'value',
+      );
     }
     case 'pattern':
     case 'format':
-      return make('TW0104', `${describe(error.data)} is not ${expected ?? error.message}`, at, 'value');
+      return make(
+        'TW0104',
+        msg('schema.isNot', { got: describe(error.data), expected: expected ?? ajvMessage(error) }),
+        at,
+        'value',
+      );
     case 'anyOf':
     case 'const':
     case 'enum':
       return make(
         'TW0105',
-        `expected ${expected ?? constText(error)}, got ${describe(error.data)}`,
+        msg('schema.expectedGot', { expected: expected ?? constText(error), got: describe(error.data) }),
         at,
         'value',
       );
     default:
-      return make(
-        'TW0106',
-        expected ? `expected ${expected}` : (error.message ?? 'invalid value'),
-        at,
-        'value',
-      );
+      return make('TW0106', expected ? msg('schema.expected', { expected }) : ajvMessage(error), at, 'value');
   }
 }
 
-function constText(error: ErrorObject): string {
-  const params = error.params as { allowedValue?: unknown; allowedValues?: unknown[] };
-  if (params.allowedValues) return `one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-  return JSON.stringify(params.allowedValue);
+/** ajv's message in English; the keyword and its limit say it in the other languages. */
+function ajvMessage(error: ErrorObject): Text {
+  if (error.message === undefined) return msg('schema.invalidValue');
+  const params = error.params as {
+    limit?: unknown;
+    comparison?: unknown;
+    pattern?: unknown;
+    multipleOf?: unknown;
+  };
+  const limit = params.limit ?? params.multipleOf;
+  return msg('schema.ajv', {
+    keyword: error.keyword,
+    detail: error.message,
+    ...(typeof limit === 'number' ? { limit } : {}),
+    ...(typeof params.comparison === 'string' ? { comparison: params.comparison } : {}),
+    ...(typeof params.pattern === 'string' ? { pattern: params.pattern } : {}),
+  });
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null (an empty value)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}…` : value}'`;
-  return `${typeof value} ${String(value)}`;
+function constText(error: ErrorObject): Text {
+  const params = error.params as { allowedValue?: unknown; allowedValues?: unknown[] };
+  if (params.allowedValues)
+    return msg('schema.oneOfValues', { values: params.allowedValues.map((v) => JSON.stringify(v)) });
+  if (error.keyword === 'anyOf') {
+    // A union without an x-expected text: its alternatives' constants are the values allowed.
+    const branches = Array.isArray(error.schema) ? (error.schema as { const?: unknown }[]) : [];
+    if (branches.length > 0 && branches.every((b) => b && 'const' in b))
+      return msg('schema.oneOfValues', { values: branches.map((b) => JSON.stringify(b.const)) });
+    return msg('schema.anyForm');
+  }
+  return msg('schema.value', { json: String(JSON.stringify(params.allowedValue)) });
+}
+
+function describe(value: unknown): Text {
+  if (value === null) return msg('schema.gotNull');
+  if (Array.isArray(value)) return msg('schema.gotList');
+  if (typeof value === 'object') return msg('schema.gotMapping');
+  if (typeof value === 'string')
+    return msg('schema.gotString', { value: value.length > 60 ? `${value.slice(0, 57)}…` : value });
+  return msg('schema.gotScalar', { type: typeof value, value: String(value) });
 }

@@ -48,6 +48,11 @@ describe('schema errors mapped back to YAML', () => {
     expect(d.message).toBe('expected exactly one of linear, lowerIsBetter, bands, categories');
   });
 
+  it('names the allowed values of a union that has no x-expected text (it said "expected undefined")', () => {
+    const d = only(check(`${VALID}rerating:\n  announce: [fax]\n`), 'TW0105');
+    expect(d.message).toBe('expected one of "email", "portal", got \'fax\'');
+  });
+
   it('skips semantic lint while the schema fails, so lint never sees malformed data', () => {
     const text = edit(VALID, 'weight: 70', "weight: 'seventy'");
     expect(check(text).diagnostics.map((d) => d.code)).toEqual(['TW0102']);

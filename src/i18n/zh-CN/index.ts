@@ -1,27 +1,41 @@
 import type { en } from '../en/index.js';
+import { artifact } from './artifact.js';
 import { calibrate } from './calibrate.js';
+import { changes } from './changes.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
+import { lint } from './lint.js';
 import { mapping } from './mapping.js';
 import { order } from './order.js';
+import { parse } from './parse.js';
 import { profile } from './profile.js';
 import { report } from './report.js';
+import { schema } from './schema.js';
 import { simulation } from './simulation.js';
+import { suggest } from './suggest.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
+import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
 export const zhCN: typeof en = {
+  artifact,
   calibrate,
+  changes,
   common,
   diagnostics,
+  lint,
   mapping,
   order,
+  parse,
   profile,
   report,
+  schema,
   simulation,
+  suggest,
   supply,
   testFiles,
+  tiers,
   untiered,
 };

@@ -1,4 +1,6 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
+import { formatCount } from '../../format/number.js';
+import { msg, type Text } from '../../i18n/text.js';
 import { type FactInfo, isNumeric } from '../catalogue.js';
 import type { Condition, Operator } from '../schema/condition.js';
 import { contains, type Domain, INTEGER, type Interval, isEmpty, pickValue, REAL } from './interval.js';
@@ -28,7 +30,7 @@ export interface CriteriaInput {
 }
 
 /** Malformed levels or conditions are 'invalid': other lint rules report them. */
-export type Problem = { kind: 'invalid' } | { kind: 'unsupported'; reason: string; pointer: string };
+export type Problem = { kind: 'invalid' } | { kind: 'unsupported'; reason: Text; pointer: string };
 
 export interface NumericCells {
   domain: Interval;
@@ -96,13 +98,13 @@ function levelTree(
   const last = i === input.levels.length - 1;
   if (level.otherwise) return level.when || !last ? INVALID : { kind: 'always' };
   if (!level.when) return INVALID;
-  const owner = `tier '${level.id}'`;
-  return build(level.when, `/tiers/levels/${i}/when`, { input, owner, stack: [], count });
+  return build(level.when, `/tiers/levels/${i}/when`, { input, tier: level.id, stack: [], count });
 }
 
 interface BuildScope {
   input: CriteriaInput;
-  owner: string;
+  /** The tier whose condition this is, for the reason a condition is left unchecked. */
+  tier: string;
   /** Named conditions being expanded, to stop at a cycle. */
   stack: string[];
   /** Nodes built so far, shared by every level. */
@@ -111,7 +113,7 @@ interface BuildScope {
 
 function build(node: Condition, pointer: string, scope: BuildScope): Node | Problem {
   if (++scope.count.nodes > MAX_CONDITION_NODES) {
-    const reason = `the tiers' conditions expand to more than ${MAX_CONDITION_NODES.toLocaleString('en-US')} comparisons and groups`;
+    const reason = msg('tiers.tooManyNodes', { limit: formatCount(MAX_CONDITION_NODES) });
     return { kind: 'unsupported', reason, pointer };
   }
   const groups = (['all', 'any', 'not', 'condition'] as const).filter((k) => node[k] !== undefined);
@@ -150,25 +152,23 @@ function comparisonNode(node: Condition, pointer: string, scope: BuildScope): No
   const { value } = node;
   const info = scope.input.facts.get(fact);
   if (!info) return INVALID;
-  const unsupported = (what: string): Problem => ({
-    kind: 'unsupported',
-    reason: `${scope.owner} ${what}`,
-    pointer,
-  });
-  if (node.path !== undefined) return unsupported(`reads a path inside '${fact}'`);
-  if (node.params !== undefined) return unsupported(`passes params to '${fact}'`);
+  const unsupported = (reason: Text): Problem => ({ kind: 'unsupported', reason, pointer });
+  const { tier } = scope;
+  if (node.path !== undefined) return unsupported(msg('tiers.readsPath', { tier, fact }));
+  if (node.params !== undefined) return unsupported(msg('tiers.passesParams', { tier, fact }));
   const other = factReference(value);
-  if (other !== undefined) return unsupported(`compares '${fact}' with another fact ('${other}')`);
+  if (other !== undefined) return unsupported(msg('tiers.comparesFacts', { tier, fact, other }));
   if (operator === 'contains' || operator === 'doesNotContain')
-    return unsupported(`uses '${operator}' on '${fact}', which is not a list`);
-  if (info.type === 'date') return unsupported(`compares the date fact '${fact}'`);
+    return unsupported(msg('tiers.containsOnScalar', { tier, operator, fact }));
+  if (info.type === 'date') return unsupported(msg('tiers.comparesDate', { tier, fact }));
   if (ORDER_OPERATORS.includes(operator)) {
-    if (!isNumeric(info.type)) return unsupported(`compares ${info.type} fact '${fact}' with '${operator}'`);
+    if (!isNumeric(info.type))
+      return unsupported(msg('tiers.ordersNonNumber', { tier, type: info.type, fact, operator }));
     if (typeof value !== 'number' || !Number.isFinite(value))
-      return unsupported(`compares '${fact}' with ${JSON.stringify(value)}, which is not a number`);
+      return unsupported(msg('tiers.comparesNotNumber', { tier, fact, json: String(JSON.stringify(value)) }));
   }
   if ((operator === 'in' || operator === 'notIn') && !Array.isArray(value))
-    return unsupported(`uses '${operator}' on '${fact}' without a list of values`);
+    return unsupported(msg('tiers.inWithoutList', { tier, operator, fact }));
   return { kind: 'compare', fact, operator, value };
 }
 
@@ -236,7 +236,7 @@ function numericAxis(fact: string, info: FactInfo, constants: unknown[], grid?: 
   if (kept.length === 0) return INVALID;
   const values = kept.map((cell) => representative(cell, valueGrid));
   if (values.some((v) => v === undefined || !Number.isFinite(v))) {
-    const reason = `the values '${fact}' is compared with are too close together or too large to tell apart`;
+    const reason = msg('tiers.tooClose', { fact });
     return { kind: 'unsupported', reason, pointer: joinPointer('/facts', fact) };
   }
   return { fact, values: values as number[], numeric: { domain, grid: valueGrid, cells: kept } };

@@ -1,3 +1,5 @@
+import { msg, render, type Text } from '../../i18n/text.js';
+
 /**
  * Intervals on the number line with explicit open/closed ends: the arithmetic behind every
  * gap, overlap and reachability finding (bands, thresholds, matrix axes, criteria coverage).
@@ -175,13 +177,18 @@ function tidy(x: number): number {
   return Number.parseFloat(x.toPrecision(12));
 }
 
-/** "≥ 50,000 and < 100,000", the way a policy's author would say it. */
+/** "≥ 50,000 and < 100,000", the way a policy's author would say it, in the reader's language. */
+export function intervalText(i: Interval): Text {
+  if (i.lo === i.hi && i.loClosed && i.hiClosed) return msg('tiers.range', { point: formatNumber(i.lo) });
+  return msg('tiers.range', {
+    ...(i.lo === -Infinity ? {} : { lower: `${i.loClosed ? '≥' : '>'} ${formatNumber(i.lo)}` }),
+    ...(i.hi === Infinity ? {} : { upper: `${i.hiClosed ? '≤' : '<'} ${formatNumber(i.hi)}` }),
+  });
+}
+
+/** The same in English. */
 export function describeInterval(i: Interval): string {
-  const parts: string[] = [];
-  if (i.lo !== -Infinity) parts.push(`${i.loClosed ? '≥' : '>'} ${formatNumber(i.lo)}`);
-  if (i.hi !== Infinity) parts.push(`${i.hiClosed ? '≤' : '<'} ${formatNumber(i.hi)}`);
-  if (i.lo === i.hi && i.loClosed && i.hiClosed) return `= ${formatNumber(i.lo)}`;
-  return parts.length ? parts.join(' and ') : 'any value';
+  return render('en', intervalText(i));
 }
 
 export function formatNumber(x: number): string {

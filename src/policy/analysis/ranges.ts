@@ -1,3 +1,4 @@
+import { msg, type Text } from '../../i18n/text.js';
 import {
   type Domain,
   fromBounds,
@@ -65,10 +66,10 @@ export function factDomain(fact: { min?: number; max?: number } | undefined): In
   return fromBounds({ atLeast: fact?.min, atMost: fact?.max });
 }
 
-/** True when a range states both forms of one end (atLeast and above), which is ambiguous. */
-export function conflictingBounds(r: RangeBounds): string | undefined {
-  if (r.atLeast !== undefined && r.above !== undefined) return 'both atLeast and above';
-  if (r.below !== undefined && r.atMost !== undefined) return 'both below and atMost';
+/** Says so when a range states both forms of one end (atLeast and above), which is ambiguous. */
+export function conflictingBounds(r: RangeBounds): Text | undefined {
+  if (r.atLeast !== undefined && r.above !== undefined) return msg('lint.bothAtLeastAndAbove');
+  if (r.below !== undefined && r.atMost !== undefined) return msg('lint.bothBelowAndAtMost');
   return undefined;
 }
 

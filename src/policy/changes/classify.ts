@@ -1,10 +1,18 @@
+import { msg, render, type Text } from '../../i18n/text.js';
 import type { ChangeKind } from './types.js';
 import type { Difference } from './walk.js';
 
 export interface Classification {
   kind: ChangeKind;
-  /** Said in the message where the kind is not obvious from what changed. */
+  /** Said in the message where the kind is not obvious from what changed (English; see whyText). */
   why?: string;
+}
+
+const WHY: Text[] = [msg('changes.newTierWhy'), msg('changes.unclassifiedWhy')];
+
+/** A classification's reason in the catalogue, for the message in other languages. */
+export function whyText(why: string | undefined): Text | undefined {
+  return why === undefined ? undefined : WHY.find((t) => render('en', t) === why);
 }
 
 type Decide = ChangeKind | ((d: Difference) => ChangeKind | Classification);
@@ -34,9 +42,7 @@ const enumValues = (d: Difference): ChangeKind => {
 const requiredFlag = (d: Difference): ChangeKind => (d.new === true ? 'major' : 'minor');
 
 const tierAddedOrRemoved = (d: Difference): Classification =>
-  added(d)
-    ? { kind: 'major', why: 'a new tier id is an outcome every consumer of tiers must handle' }
-    : { kind: 'major' };
+  added(d) ? { kind: 'major', why: render('en', WHY[0]!) } : { kind: 'major' };
 
 /**
  * The rules, first match wins. A pattern's tokens are path tokens (`[id]` for a keyed list
@@ -90,7 +96,7 @@ const RULES: [pattern: string, decide: Decide][] = [
 const PARSED = RULES.map(([pattern, decide]) => ({ tokens: pattern.split('/'), decide }));
 
 /** Unknown differences are major: a change nobody classified must never pass as a patch. */
-export const UNCLASSIFIED: Classification = { kind: 'major', why: 'not classified: counted as major' };
+export const UNCLASSIFIED: Classification = { kind: 'major', why: render('en', WHY[1]!) };
 
 export function classify(d: Difference): Classification {
   const rule = PARSED.find((r) => matches(r.tokens, d.path));

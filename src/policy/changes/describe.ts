@@ -1,11 +1,12 @@
 import { splitPointer } from '../../diagnostics/pointer.js';
+import { msg, type Text } from '../../i18n/text.js';
 import { maskValue } from '../../privacy/mask.js';
 import type { Policy } from '../schema/policy.js';
 import type { Difference } from './walk.js';
 
 /** What a path is about, in the policy's own words, and the field within it. */
 export interface Subject {
-  name: string;
+  name: Text;
   /** The field below the subject, e.g. ['minScore'] or ['sla', 'response', 'within']. */
   field: string[];
   /** Facts, tiers, dimensions, …: their removal next to an addition may be a rename. */
@@ -15,18 +16,16 @@ export interface Subject {
 const unbracket = (token: string) => token.replace(/^\[(.*)\]$/, '$1');
 
 /** Entities by the shape of their path; the first that fits names the subject. */
-const SUBJECTS: [prefix: string[], name: (ids: string[]) => string][] = [
-  [['facts', '*'], ([f]) => `fact ${f}`],
-  [['tiers', 'levels', '*'], ([t]) => `tier ${t}`],
-  [['dimensions', '*', 'metrics', '*'], ([d, m]) => `dimension ${d}, metric ${m}`],
-  [['dimensions', '*'], ([d]) => `dimension ${d}`],
-  [['conditions', '*'], ([c]) => `condition ${c}`],
-  [['classifiers', '*', 'rules', '*'], ([c, r]) => `classifier ${c}, rule ${r}`],
-  [['classifiers', '*'], ([c]) => `classifier ${c}`],
-  [['rerating', 'triggers', '*'], ([t]) => `re-rating trigger ${t}`],
+const SUBJECTS: [prefix: string[], name: (ids: string[]) => Text][] = [
+  [['facts', '*'], ([f]) => msg('changes.fact', { id: f! })],
+  [['tiers', 'levels', '*'], ([t]) => msg('changes.tier', { id: t! })],
+  [['dimensions', '*', 'metrics', '*'], ([d, m]) => msg('changes.metric', { dimension: d!, id: m! })],
+  [['dimensions', '*'], ([d]) => msg('changes.dimension', { id: d! })],
+  [['conditions', '*'], ([c]) => msg('changes.condition', { id: c! })],
+  [['classifiers', '*', 'rules', '*'], ([c, r]) => msg('changes.rule', { classifier: c!, id: r! })],
+  [['classifiers', '*'], ([c]) => msg('changes.classifier', { id: c! })],
+  [['rerating', 'triggers', '*'], ([t]) => msg('changes.trigger', { id: t! })],
 ];
-
-const SECTION_NAMES: Record<string, string> = { rerating: 're-rating' };
 
 export function subjectOf(path: readonly string[]): Subject {
   for (const [prefix, name] of SUBJECTS) {
@@ -35,8 +34,8 @@ export function subjectOf(path: readonly string[]): Subject {
     const ids = prefix.flatMap((p, i) => (p === '*' ? [unbracket(path[i]!)] : []));
     return { name: name(ids), field: path.slice(prefix.length), entity: true };
   }
-  const section = path[0] ?? 'policy';
-  return { name: SECTION_NAMES[section] ?? section, field: path.slice(1), entity: false };
+  const name = path[0] === undefined ? msg('changes.policy') : msg('changes.section', { key: path[0] });
+  return { name, field: path.slice(1), entity: false };
 }
 
 /** `sla.response.within`, `entitlements.benefits[visit].label.en`. */
@@ -55,17 +54,17 @@ export function formatValue(value: unknown): string {
 }
 
 /** "tier vip: minScore 90 → 85", "added fact region", "tiers: levels reordered: a, b → b, a". */
-export function describe(d: Difference, old: unknown, now: unknown, why?: string): string {
+export function describe(d: Difference, old: unknown, now: unknown, why?: Text): Text {
   const { name, field, entity } = subjectOf(d.path);
-  const where = field.length === 0 ? name : `${name}: ${fieldName(field)}`;
-  const note = why ? ` (${why})` : '';
+  const where = field.length === 0 ? name : msg('changes.field', { subject: name, field: fieldName(field) });
   if (d.reordered)
-    return `${where} reordered: ${(old as string[]).join(', ')} → ${(now as string[]).join(', ')}${note}`;
-  if (entity && field.length === 0 && old === undefined) return `added ${name}${note}`;
-  if (entity && field.length === 0 && now === undefined) return `removed ${name}${note}`;
-  if (old === undefined) return `${where} added: ${formatValue(now)}${note}`;
-  if (now === undefined) return `${where} removed (was ${formatValue(old)})${note}`;
-  return `${where} ${formatValue(old)} → ${formatValue(now)}${note}`;
+    return msg('changes.reordered', { where, old: old as string[], new: now as string[], why });
+  if (entity && field.length === 0 && old === undefined) return msg('changes.added', { subject: name, why });
+  if (entity && field.length === 0 && now === undefined)
+    return msg('changes.removed', { subject: name, why });
+  if (old === undefined) return msg('changes.valueAdded', { where, value: formatValue(now), why });
+  if (now === undefined) return msg('changes.valueRemoved', { where, value: formatValue(old), why });
+  return msg('changes.changed', { where, old: formatValue(old), new: formatValue(now), why });
 }
 
 /** The ids of the facts either policy marks as personal data. */

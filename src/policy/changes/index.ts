@@ -1,5 +1,5 @@
 export { comparePolicies } from './compare.js';
-export { renderSemverDiff, semverDiffJson } from './render.js';
+export { renderSemverDiff, semverDiffJson, semverFindings } from './render.js';
 export { isGitRevision, loadRevision, type Revision, type RevisionOptions } from './revision.js';
 export { bumpLevel, compareVersions, parseVersion, suggestVersion, type Version } from './semver.js';
 export { type SemverDiff, type SemverStatus, semverDiff } from './semver-diff.js';

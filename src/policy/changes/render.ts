@@ -1,26 +1,42 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { localizeDiagnostic } from '../../diagnostics/localize.js';
 import { diagnostic } from '../../diagnostics/make.js';
 import { type DiagnosticFormat, renderDiagnostics } from '../../diagnostics/render/index.js';
 import { diagnosticsReport } from '../../diagnostics/render/json.js';
 import { escapeUnsafe } from '../../diagnostics/render/width.js';
+import type { Language } from '../../i18n/language.js';
+import { msg, render, type Text } from '../../i18n/text.js';
 import type { SemverDiff } from './semver-diff.js';
 import { type Change, KINDS } from './types.js';
-
-const HEADINGS = { major: 'Major changes', minor: 'Minor changes', patch: 'Patch changes' } as const;
 
 /**
  * `tierwise diff --semver` output. Text is a changelog grouped by level, then the version
  * finding with its code frame; json is one object; github and sarif carry the version finding
  * and a note (TW1103) on the line of each change, so a pull request shows them where they are.
  */
-export function renderSemverDiff(format: DiagnosticFormat, diff: SemverDiff, color = false): string {
-  if (format === 'json') return `${JSON.stringify(semverDiffJson(diff), null, 2)}\n`;
-  if (format === 'text') return renderSemverText(diff, color);
-  const diagnostics = [...diff.diagnostics, ...diff.report.changes.map(changeNote)];
-  return renderDiagnostics(format, { diagnostics, sources: diff.sources, files: [diff.new.source] });
+export function renderSemverDiff(
+  format: DiagnosticFormat,
+  diff: SemverDiff,
+  color = false,
+  language: Language = 'en',
+): string {
+  if (format === 'json') return `${JSON.stringify(semverDiffJson(diff, language), null, 2)}\n`;
+  if (format === 'text') return renderSemverText(diff, color, language);
+  return renderDiagnostics(format, {
+    diagnostics: semverFindings(diff),
+    sources: diff.sources,
+    files: [diff.new.source],
+    language,
+  });
 }
 
-export function semverDiffJson(diff: SemverDiff) {
+/** What github and sarif show: the version findings, and a note (TW1103) on the line of each change. */
+export function semverFindings(diff: SemverDiff): Diagnostic[] {
+  return [...diff.diagnostics, ...diff.report.changes.map(changeNote)];
+}
+
+/** The JSON report; messages in `language`, catalogue texts left out (the diagnostics JSON does the same). */
+export function semverDiffJson(diff: SemverDiff, language: Language = 'en') {
   return {
     version: 1,
     status: diff.status,
@@ -29,24 +45,30 @@ export function semverDiffJson(diff: SemverDiff) {
     level: diff.report.level,
     ...(diff.allowed === undefined ? {} : { allowed: diff.allowed }),
     ...(diff.suggested === undefined ? {} : { suggested: diff.suggested }),
-    changes: diff.report.changes,
-    diagnostics: diagnosticsReport({ diagnostics: diff.diagnostics, sources: diff.sources }).diagnostics,
+    changes: diff.report.changes.map(({ i18n, ...change }) => ({
+      ...change,
+      message: i18n ? render(language, i18n) : change.message,
+    })),
+    diagnostics: diagnosticsReport({
+      diagnostics: diff.diagnostics.map((d) => localizeDiagnostic(d, language)),
+      sources: diff.sources,
+    }).diagnostics,
   };
 }
 
-function renderSemverText(diff: SemverDiff, color: boolean): string {
+function renderSemverText(diff: SemverDiff, color: boolean, language: Language): string {
+  const say = (text: Text) => render(language, text);
   const out: string[] = [];
-  const side = (s: { source: string; version?: string }) =>
-    `${s.source}${s.version ? ` (${s.version})` : ''}`;
+  const side = (s: { source: string; version?: string }) => msg('changes.side', s);
   if (diff.status === 'new') {
-    out.push(`${side(diff.new)}: new policy, not in ${diff.old.source.split(':')[0]}; nothing to compare`);
+    out.push(say(msg('changes.newPolicy', { side: side(diff.new), ref: diff.old.source.split(':')[0]! })));
   } else if (diff.status !== 'unreadable') {
-    out.push(`Changes from ${side(diff.old)} to ${side(diff.new)}`);
-    if (diff.report.changes.length === 0) out.push('', 'no changes to the effective policy');
+    out.push(say(msg('changes.heading', { old: side(diff.old), new: side(diff.new) })));
+    if (diff.report.changes.length === 0) out.push('', say(msg('changes.noChanges')));
     for (const kind of KINDS) {
       const changes = diff.report.changes.filter((c) => c.kind === kind);
       if (changes.length === 0) continue;
-      out.push('', `### ${HEADINGS[kind]}`, '', ...changes.map(changeLine));
+      out.push('', `### ${say(msg(`changes.${kind}`))}`, '', ...changes.map((c) => changeLine(c, language)));
     }
   }
   const findings =
@@ -57,40 +79,57 @@ function renderSemverText(diff: SemverDiff, color: boolean): string {
           sources: diff.sources,
           color,
           summary: false,
+          language,
         });
-  const verdict = verdictLine(diff);
+  const verdict = verdictLine(diff, language);
   return [out.join('\n'), findings.trimEnd(), verdict].filter((part) => part !== '').join('\n\n') + '\n';
 }
 
-function changeLine(change: Change): string {
-  const where = change.range ? ` (line ${change.range.start.line})` : '';
-  return `- ${escapeUnsafe(change.message)}${where}`;
+function changeLine(change: Change, language: Language): string {
+  const message = escapeUnsafe(change.i18n ? render(language, change.i18n) : change.message);
+  return render(language, msg('changes.line', { message, line: change.range?.start.line }));
 }
 
-function verdictLine(diff: SemverDiff): string {
+function verdictLine(diff: SemverDiff, language: Language): string {
   const n = diff.report.changes.length;
-  const counts = KINDS.map((k) => [k, diff.report.changes.filter((c) => c.kind === k).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([k, count]) => `${count} ${k}`);
-  const changes = n === 0 ? 'no changes' : `${n} change${n === 1 ? '' : 's'} (${counts.join(', ')})`;
+  const counts = KINDS.map((kind) => ({
+    kind,
+    n: diff.report.changes.filter((c) => c.kind === kind).length,
+  })).filter((c) => c.n > 0);
+  const changes = msg('changes.count', { n, counts });
+  const versions = { old: diff.old.version ?? '', new: diff.new.version ?? '' };
   switch (diff.status) {
     case 'ok':
-      return n === 0
-        ? `no changes: version ${diff.new.version} needs no bump`
-        : `${changes}: version ${diff.old.version} → ${diff.new.version} is enough`;
+      return render(
+        language,
+        n === 0
+          ? msg('changes.verdictNone', { version: versions.new })
+          : msg('changes.verdictOk', { changes, ...versions }),
+      );
     case 'not-bumped':
-      return `${changes}: needs a ${diff.report.level} version, at least ${diff.suggested}`;
+      return render(
+        language,
+        msg('changes.verdictNotBumped', {
+          changes,
+          level: diff.report.level,
+          suggested: diff.suggested ?? '',
+        }),
+      );
     case 'lowered':
-      return `${changes}: version went down`;
+      return render(language, msg('changes.verdictLowered', { changes }));
     default:
       return '';
   }
 }
 
 function changeNote(change: Change): Diagnostic {
-  return diagnostic('TW1103', `${change.kind}: ${change.message}`, {
-    ...(change.file === undefined ? {} : { file: change.file }),
-    ...(change.range === undefined ? {} : { range: change.range }),
-    pointer: change.pointer,
-  });
+  return diagnostic(
+    'TW1103',
+    msg('changes.note', { kind: change.kind, message: change.i18n ?? change.message }),
+    {
+      ...(change.file === undefined ? {} : { file: change.file }),
+      ...(change.range === undefined ? {} : { range: change.range }),
+      pointer: change.pointer,
+    },
+  );
 }

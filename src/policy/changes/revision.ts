@@ -6,6 +6,8 @@ import { dirname, join, posix, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
+import { rewriteTexts } from '../../diagnostics/rewrite.js';
+import { msg, type Text } from '../../i18n/text.js';
 import { type CheckedPolicy, type CheckOptions, parsePolicy } from '../check.js';
 import { resolveExtends } from '../extends.js';
 import { loadPolicy } from '../load.js';
@@ -52,16 +54,16 @@ async function loadFromGit(spec: string, options: RevisionOptions): Promise<Revi
   const cwd = options.cwd ?? '.';
   const colon = spec.indexOf(':');
   const ref = spec.slice(0, colon);
-  const unreadable = (reason: string): Revision => ({
+  const unreadable = (reason: Text): Revision => ({
     label: spec,
     checked: {
       file: spec,
-      diagnostics: [diagnostic('TW0001', `cannot read ${spec}: ${reason}`, { file: spec })],
+      diagnostics: [diagnostic('TW0001', msg('parse.cannotRead', { path: spec, reason }), { file: spec })],
       sources: new Map(),
     },
   });
   if ((await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])) === undefined)
-    return unreadable(`${ref} is not a git revision here`);
+    return unreadable(msg('changes.notARevision', { ref }));
   const prefix = (await git(cwd, ['rev-parse', '--show-prefix']))?.toString('utf8').trim() ?? '';
   const given = spec.slice(colon + 1);
   // git reads `REF:./x` from the working directory and `REF:x` from the repository's root.
@@ -108,8 +110,7 @@ function relabel(
   const name = (file: string) => (file === path ? label : shown(file));
   const diagnostics = checked.diagnostics.map(
     (d): Diagnostic => ({
-      ...d,
-      message: shown(d.message),
+      ...rewriteTexts(d, shown),
       ...(d.file === undefined ? {} : { file: name(d.file) }),
     }),
   );

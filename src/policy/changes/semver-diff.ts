@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
+import { msg } from '../../i18n/text.js';
 import type { Locator } from '../locate.js';
 import { comparePolicies } from './compare.js';
 import { loadRevision, type RevisionOptions } from './revision.js';
@@ -52,7 +53,7 @@ export async function semverDiff(
   if (!before.checked.policy)
     return { ...base, status: 'unreadable', diagnostics: before.checked.diagnostics };
 
-  const compared = comparePolicies(before.checked.policy, after.checked.policy);
+  const compared = comparePolicies(before.checked.policy, after.checked.policy, { i18n: true });
   const report = { ...compared, changes: compared.changes.map((c) => located(c, after.locator)) };
   const oldVersion = parseVersion(before.checked.policy.metadata.version)!;
   const newVersion = parseVersion(after.checked.policy.metadata.version)!;
@@ -63,8 +64,8 @@ export async function semverDiff(
   if (compareVersions(newVersion, oldVersion) < 0) {
     const finding = diagnostic(
       'TW1102',
-      `version ${newVersion.text} is lower than ${oldVersion.text} in ${oldSpec}`,
-      { ...at, help: `versions only go up: set metadata.version above ${oldVersion.text}` },
+      msg('changes.lowered', { version: newVersion.text, old: oldVersion.text, source: oldSpec }),
+      { ...at, help: msg('changes.loweredHelp', { old: oldVersion.text }) },
     );
     return { ...result, status: 'lowered', diagnostics: [finding] };
   }
@@ -74,20 +75,19 @@ export async function semverDiff(
   const suggested = suggestVersion(oldVersion, needed);
   const step =
     allowed === 'none'
-      ? `version stays ${newVersion.text}`
-      : `version ${oldVersion.text} → ${newVersion.text} allows ${allowed} changes only`;
-  const examples = report.changes.filter((c) => c.kind === needed).map((c) => c.message);
-  const finding = diagnostic('TW1101', `${step}, but the policy has ${needed} changes`, {
+      ? msg('changes.stays', { version: newVersion.text })
+      : msg('changes.allows', { old: oldVersion.text, new: newVersion.text, allowed });
+  const examples = report.changes.filter((c) => c.kind === needed).map((c) => c.i18n ?? c.message);
+  const finding = diagnostic('TW1101', msg('changes.notBumped', { step, needed }), {
     ...at,
-    help: `set metadata.version to ${suggested} or higher (docs/versions.md); the ${needed} changes: ${listed(examples)}`,
+    help: msg('changes.notBumpedHelp', {
+      suggested,
+      needed,
+      examples: examples.slice(0, EXAMPLES_IN_HELP),
+      more: Math.max(0, examples.length - EXAMPLES_IN_HELP),
+    }),
   });
   return { ...result, status: 'not-bumped', suggested, diagnostics: [finding] };
-}
-
-function listed(messages: string[]): string {
-  const shown = messages.slice(0, EXAMPLES_IN_HELP).join('; ');
-  const more = messages.length - EXAMPLES_IN_HELP;
-  return more > 0 ? `${shown}; and ${more} more` : shown;
 }
 
 function located(change: Change, locator: Locator | undefined): Change {

@@ -1,4 +1,5 @@
 import type { Range } from '../../diagnostics/diagnostic.js';
+import type { Text } from '../../i18n/text.js';
 
 /** What a change to a policy asks of its version number, semver's three levels. */
 export type ChangeKind = 'major' | 'minor' | 'patch';
@@ -16,6 +17,8 @@ export interface Change {
   oldPointer?: string;
   /** e.g. "tier vip: minScore 90 → 85"; personal data already masked. */
   message: string;
+  /** The message as a catalogue text, for readers of other languages (when asked for: semverDiff). */
+  i18n?: Text;
   old?: unknown;
   new?: unknown;
   /** The new file's line:col, when the change was located. */

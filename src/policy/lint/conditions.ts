@@ -1,5 +1,6 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
-import { didYouMeanHelp } from '../../diagnostics/suggest.js';
+import { suggestion } from '../../diagnostics/suggest.js';
+import { msg, type Text } from '../../i18n/text.js';
 import { type ConditionScope, type FactInfo, factCatalogue, isNumeric } from '../catalogue.js';
 import type { Condition, Operator } from '../schema/condition.js';
 import { type ConditionSite, conditionNodes, conditionSites } from '../walk.js';
@@ -24,10 +25,10 @@ export function conditions(context: LintContext): void {
       if (node.condition !== undefined && !named.has(node.condition)) {
         context.report(
           'TW0302',
-          `unknown named condition '${node.condition}'`,
+          msg('lint.unknownNamedCondition', { name: node.condition }),
           joinPointer(pointer, 'condition'),
           {
-            help: didYouMeanHelp(node.condition, named, 'named conditions'),
+            help: suggestion(node.condition, named, 'namedConditions'),
           },
         );
       }
@@ -47,23 +48,20 @@ function scopeOf(site: ConditionSite): ConditionScope {
 function checkShape(context: LintContext, node: Condition, pointer: string): boolean {
   const groups = GROUP_KEYS.filter((k) => node[k] !== undefined);
   const leaf = LEAF_KEYS.filter((k) => k in node);
-  const fail = (message: string) => {
-    context.report('TW0301', message, pointer, {
-      help: 'a condition is a group (all: […], any: […], not: {…}), a reference (condition: name) or a comparison (fact, operator, value)',
-    });
+  const fail = (message: Text) => {
+    context.report('TW0301', message, pointer, { help: msg('lint.conditionShapeHelp') });
     return false;
   };
-  if (groups.length > 1) return fail(`a condition may hold only one of ${groups.join(', ')}`);
+  if (groups.length > 1) return fail(msg('lint.conditionOneGroup', { keys: groups }));
   if (groups.length === 1 && leaf.length > 0)
-    return fail(`a condition cannot be both ${groups[0]} and a comparison (${leaf.join(', ')})`);
+    return fail(msg('lint.conditionGroupAndComparison', { group: groups[0]!, keys: leaf }));
   if (groups.length === 0) {
     const missing = LEAF_KEYS.filter((k) => !(k in node));
-    if (missing.length > 0) return fail(`comparison is missing ${missing.join(', ')}`);
+    if (missing.length > 0) return fail(msg('lint.comparisonMissing', { keys: missing }));
   }
   // json-rules-engine holds an empty group true for every customer — `any: []` included — which
   // is almost never what its author meant.
-  if (node.any?.length === 0)
-    return fail('an empty `any` holds for every customer (json-rules-engine treats it as true)');
+  if (node.any?.length === 0) return fail(msg('lint.emptyAny'));
   return true;
 }
 
@@ -76,8 +74,8 @@ function checkComparison(
   const factId = node.fact!;
   const info = catalogue.get(factId);
   if (!info) {
-    context.report('TW0201', `unknown fact '${factId}'`, joinPointer(pointer, 'fact'), {
-      help: didYouMeanHelp(factId, catalogue.keys(), 'facts'),
+    context.report('TW0201', msg('lint.unknownFact', { id: factId }), joinPointer(pointer, 'fact'), {
+      help: suggestion(factId, catalogue.keys(), 'facts'),
     });
     return;
   }
@@ -87,33 +85,42 @@ function checkComparison(
   if (reference !== undefined) {
     const other = catalogue.get(reference);
     if (!other) {
-      context.report('TW0201', `unknown fact '${reference}'`, joinPointer(valuePointer, 'fact'), {
-        help: didYouMeanHelp(reference, catalogue.keys(), 'facts'),
-      });
+      context.report(
+        'TW0201',
+        msg('lint.unknownFact', { id: reference }),
+        joinPointer(valuePointer, 'fact'),
+        {
+          help: suggestion(reference, catalogue.keys(), 'facts'),
+        },
+      );
     } else if (isNumeric(info.type) !== isNumeric(other.type)) {
       context.report(
         'TW0202',
-        `'${factId}' (${info.type}) is compared with '${reference}' (${other.type})`,
+        msg('lint.comparedTypes', { fact: factId, type: info.type, other: reference, otherType: other.type }),
         valuePointer,
       );
     }
     return;
   }
-  const mismatch = (expected: string) =>
+  const mismatch = (expected: Text) =>
     context.report(
       'TW0202',
-      `'${operator}' on ${info.type} fact '${factId}' needs ${expected}, got ${JSON.stringify(node.value)}`,
+      msg('lint.operatorNeeds', {
+        operator,
+        type: info.type,
+        fact: factId,
+        expected,
+        json: String(JSON.stringify(node.value)),
+      }),
       valuePointer,
     );
 
   if (operator === 'contains' || operator === 'doesNotContain') {
     context.report(
       'TW0202',
-      `'${operator}' needs a list-valued fact; '${factId}' is ${info.type}`,
+      msg('lint.containsNeedsList', { operator, fact: factId, type: info.type }),
       joinPointer(pointer, 'operator'),
-      {
-        help: "use 'in' / 'notIn' to test a value against a list",
-      },
+      { help: msg('lint.containsNeedsListHelp') },
     );
     return;
   }
@@ -121,21 +128,16 @@ function checkComparison(
     if (!isNumeric(info.type)) {
       context.report(
         'TW0202',
-        `'${operator}' compares numbers; '${factId}' is ${info.type}`,
+        msg('lint.orderNeedsNumbers', { operator, fact: factId, type: info.type }),
         joinPointer(pointer, 'operator'),
-        {
-          help:
-            info.type === 'date'
-              ? 'compare a days-since fact (aggregate: daysSinceLast) instead of a date'
-              : undefined,
-        },
+        { help: info.type === 'date' ? msg('lint.orderNeedsNumbersHelp') : undefined },
       );
-    } else if (typeof node.value !== 'number') mismatch('a number');
+    } else if (typeof node.value !== 'number') mismatch(msg('lint.aNumber'));
     return;
   }
   const values = operator === 'in' || operator === 'notIn' ? node.value : [node.value];
   if (!Array.isArray(values)) {
-    mismatch('a list of values');
+    mismatch(msg('lint.aListOfValues'));
     return;
   }
   values.forEach((value, i) => {
@@ -155,14 +157,19 @@ function checkValue(
   if (typeof value !== expected) {
     context.report(
       'TW0202',
-      `${info.type} fact '${factId}' is compared with ${JSON.stringify(value)}, expected a ${expected}`,
+      msg('lint.valueWrongType', {
+        type: info.type,
+        fact: factId,
+        json: String(JSON.stringify(value)),
+        expected,
+      }),
       pointer,
     );
     return;
   }
   if (info.type === 'enum' && info.values && !info.values.includes(value as string)) {
-    context.report('TW0304', `'${String(value)}' is not one of the values of '${factId}'`, pointer, {
-      help: didYouMeanHelp(String(value), info.values, 'values'),
+    context.report('TW0304', msg('lint.notAValue', { value: String(value), fact: factId }), pointer, {
+      help: suggestion(String(value), info.values, 'values'),
     });
   }
 }
@@ -213,7 +220,7 @@ function checkNamedCycles(context: LintContext): void {
     if (cycle) {
       context.report(
         'TW0301',
-        `named condition '${cycle[0]}' refers to itself (${cycle.join(' → ')})`,
+        msg('lint.conditionCycle', { name: cycle[0]!, cycle }),
         joinPointer('/conditions', cycle[0]!),
         { part: 'key' },
       );

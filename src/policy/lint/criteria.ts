@@ -1,5 +1,6 @@
+import { msg, render, type Text } from '../../i18n/text.js';
 import { analyseCoverage, type Constraint, type Customer, type FactValue } from '../analysis/coverage.js';
-import { type Domain, describeInterval, formatNumber } from '../analysis/interval.js';
+import { type Domain, formatNumber, intervalText } from '../analysis/interval.js';
 import { type FactInfo, factCatalogue } from '../catalogue.js';
 import type { LintContext } from './context.js';
 import { scoreGrid } from './thresholds.js';
@@ -25,115 +26,110 @@ export function criteriaCoverage(context: LintContext): void {
   });
   if (result.kind === 'invalid') return;
   if (result.kind === 'unsupported') {
-    context.report(
-      'TW0321',
-      `gaps and overlaps between the criteria tiers were not checked, because ${result.reason}`,
-      result.pointer,
-      {
-        help: 'the coverage analysis decides comparisons of a fact with a constant (value: 500000) exactly, and leaves anything else alone rather than guess',
-      },
-    );
+    context.report('TW0321', msg('tiers.coverageNotChecked', { reason: result.reason }), result.pointer, {
+      help: msg('tiers.coverageNotCheckedHelp'),
+    });
     return;
   }
   const say = new Wording(facts);
-  const name = (level: number) => `'${tiers.levels[level]!.id}'`;
+  const name = (level: number) => tiers.levels[level]!.id;
   if (result.sampled) {
     context.report(
       'TW0321',
-      `coverage analysis was cut short: the criteria tiers split customers into more than ${formatNumber(result.sampled.limit)} cases, so only a sample was checked; further gaps and overlaps may exist, and unreachable tiers are not reported`,
+      msg('tiers.coverageSampled', { limit: formatNumber(result.sampled.limit) }),
       '/tiers/levels',
-      { part: 'key', help: 'fewer distinct thresholds per fact let the analysis check every case' },
+      { part: 'key', help: msg('tiers.coverageSampledHelp') },
     );
   }
   result.gaps.forEach((gap, i) => {
     const last = i === result.gaps.length - 1;
     const region = say.constraints(gap.constraints);
-    const who =
+    const example = say.example(gap.example);
+    const message =
       gap.constraints.length === 0
-        ? `any customer${say.forExample(gap.example)}`
-        : region === say.customer(gap.example)
-          ? `a customer with ${region}`
-          : `customers with ${region}${say.forExample(gap.example)}`;
-    context.report('TW0314', `no tier matches ${who}`, '/tiers/levels', {
+        ? msg('tiers.noTierForAny', { example })
+        : render('en', region) === render('en', say.customer(gap.example))
+          ? msg('tiers.noTierForOne', { region })
+          : msg('tiers.noTierFor', { region, example });
+    context.report('TW0314', message, '/tiers/levels', {
       part: 'key',
       example: gap.example,
-      help:
-        'widen a tier’s condition, add a tier for these customers, or end with a tier that has `otherwise: true`' +
-        (last && result.moreGaps ? ' (there are more gaps than the ones shown)' : ''),
+      help: msg('tiers.noTierHelp', { more: last && result.moreGaps }),
     });
   });
   for (const overlap of result.overlaps) {
     const level = tiers.levels[overlap.level]!;
     context.report(
       'TW0315',
-      `tier '${level.id}' also matches customers that ${tierList(overlap.takenBy.map(name))} ${overlap.takenBy.length > 1 ? 'take' : 'takes'} first${say.forExample(overlap.example)}`,
+      msg('tiers.alsoMatches', {
+        tier: level.id,
+        others: overlap.takenBy.map(name),
+        example: say.example(overlap.example),
+      }),
       `/tiers/levels/${overlap.level}/when`,
-      {
-        example: overlap.example,
-        help: 'tiers are tried best first and the first that matches wins; narrow this condition if that is not meant',
-      },
+      { example: overlap.example, help: msg('tiers.alsoMatchesHelp') },
     );
   }
   for (const { level: i, takenBy, example } of result.unreachable) {
     const level = tiers.levels[i]!;
     const reason =
       takenBy.length === 0
-        ? 'no customer satisfies its condition'
+        ? msg('tiers.noCustomerSatisfies')
         : level.otherwise
-          ? 'the tiers above it take every customer'
-          : `every customer it matches is taken first by ${tierList(takenBy.map(name))}${say.forExample(example)}`;
-    context.report('TW0316', `tier '${level.id}' can never be reached: ${reason}`, `/tiers/levels/${i}`, {
+          ? msg('tiers.tiersAboveTakeAll')
+          : msg('tiers.takenFirstBy', { others: takenBy.map(name), example: say.example(example) });
+    context.report('TW0316', msg('tiers.neverReached', { tier: level.id, reason }), `/tiers/levels/${i}`, {
       example,
-      help:
-        takenBy.length === 0
-          ? 'its comparisons contradict each other; check the bounds and values'
-          : 'move it above the tiers that take its customers, or narrow theirs',
+      help: msg(takenBy.length === 0 ? 'tiers.contradictionHelp' : 'tiers.takenFirstHelp'),
     });
   }
-}
-
-function tierList(names: string[]): string {
-  const noun = names.length > 1 ? 'tiers' : 'tier';
-  const list =
-    names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
-  return `${noun} ${list}`;
 }
 
 /** Facts, values and ranges the way the policy's author writes them, with the fact's unit. */
 class Wording {
   constructor(private readonly facts: ReadonlyMap<string, FactInfo>) {}
 
-  customer(customer: Customer): string {
-    return Object.entries(customer)
-      .map(([fact, value]) => `${fact} = ${this.value(fact, value)}`)
-      .join(' and ');
+  customer(customer: Customer): Text {
+    return msg('tiers.both', {
+      parts: Object.entries(customer).map(([fact, value]) =>
+        msg('tiers.factIs', { fact, value: this.value(fact, value) }),
+      ),
+    });
   }
 
-  /** ", e.g. spend12m = 30,000 CNY", or nothing when the tiers read no fact at all. */
-  forExample(customer: Customer | undefined): string {
-    const text = customer ? this.customer(customer) : '';
-    return text ? `, e.g. ${text}` : '';
+  /** The customer for ", e.g. spend12m = 30,000 CNY", or nothing when the tiers read no fact at all. */
+  example(customer: Customer | undefined): Text | undefined {
+    return customer && Object.keys(customer).length > 0 ? this.customer(customer) : undefined;
   }
 
-  constraints(constraints: readonly Constraint[]): string {
-    return constraints.map((c) => this.constraint(c)).join(' and ');
+  constraints(constraints: readonly Constraint[]): Text {
+    return msg('tiers.both', { parts: constraints.map((c) => this.constraint(c)) });
   }
 
-  private constraint(c: Constraint): string {
-    if (c.kind === 'range') return `${c.fact} ${this.withUnit(c.fact, describeInterval(c.interval))}`;
+  private constraint(c: Constraint): Text {
+    if (c.kind === 'range')
+      return msg('tiers.factRange', {
+        fact: c.fact,
+        range: msg('tiers.rangeIn', { range: intervalText(c.interval), unit: this.unit(c.fact) }),
+      });
     const values = c.values.map((v) => this.value(c.fact, v));
-    if (values.length === 1) return `${c.fact} ${c.kind === 'oneOf' ? '=' : '≠'} ${values[0]}`;
-    return `${c.fact} ${c.kind === 'oneOf' ? 'in' : 'not in'} (${values.join(', ')})`;
+    if (values.length === 1)
+      return msg(c.kind === 'oneOf' ? 'tiers.factIs' : 'tiers.factIsNot', {
+        fact: c.fact,
+        value: values[0]!,
+      });
+    return msg(c.kind === 'oneOf' ? 'tiers.factIn' : 'tiers.factNotIn', { fact: c.fact, values });
   }
 
-  private value(fact: string, value: FactValue): string {
-    if (typeof value === 'number') return this.withUnit(fact, formatNumber(value));
-    return typeof value === 'string' ? JSON.stringify(value) : String(value);
+  private value(fact: string, value: FactValue): Text {
+    if (typeof value === 'number')
+      return msg('tiers.quantity', { number: formatNumber(value), unit: this.unit(fact) });
+    return msg('tiers.literal', { json: typeof value === 'string' ? JSON.stringify(value) : String(value) });
   }
 
-  private withUnit(fact: string, text: string): string {
+  /** Units that read badly after a number ("3 count") are left out: the number says enough alone. */
+  private unit(fact: string): string | undefined {
     const unit = this.facts.get(fact)?.unit;
-    if (!unit || SILENT_UNITS.has(unit)) return text;
-    return unit === 'percent' ? `${text}%` : `${text} ${unit}`;
+    return !unit || SILENT_UNITS.has(unit) ? undefined : unit;
   }
 }

@@ -1,4 +1,5 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
+import { msg, type Text } from '../../i18n/text.js';
 import { isNumeric } from '../catalogue.js';
 import type { Fact } from '../schema/facts.js';
 import type { LintContext } from './context.js';
@@ -12,20 +13,15 @@ export function facts(context: LintContext): void {
   for (const [id, fact] of entries) checkFact(context, id, fact, joinPointer('/facts', id));
   const keys = entries.filter(([, f]) => f.key);
   if (context.policy.facts && keys.length === 0) {
-    context.report(
-      'TW0211',
-      'no fact is marked `key: true`: evaluation cannot tell customers apart',
-      '/facts',
-      {
-        part: 'key',
-        help: 'mark the customer id fact, e.g. customerId: { type: string, column: 客户编号, key: true }',
-      },
-    );
+    context.report('TW0211', msg('lint.noKeyFact'), '/facts', {
+      part: 'key',
+      help: msg('lint.noKeyFactHelp'),
+    });
   }
   for (const [id] of keys.slice(1)) {
     context.report(
       'TW0211',
-      `more than one key fact ('${keys[0]![0]}' and '${id}')`,
+      msg('lint.twoKeyFacts', { first: keys[0]![0], second: id }),
       joinPointer('/facts', id, 'key'),
     );
   }
@@ -33,7 +29,7 @@ export function facts(context: LintContext): void {
   for (const [id] of revenue.slice(1)) {
     context.report(
       'TW0211',
-      `more than one revenue fact ('${revenue[0]![0]}' and '${id}')`,
+      msg('lint.twoRevenueFacts', { first: revenue[0]![0], second: id }),
       joinPointer('/facts', id, 'revenue'),
     );
   }
@@ -41,45 +37,40 @@ export function facts(context: LintContext): void {
 
 function checkFact(context: LintContext, id: string, fact: Fact, pointer: string): void {
   const at = (key: string) => joinPointer(pointer, key);
-  const report = (key: string, message: string, help?: string) =>
+  const report = (key: string, message: Text, help?: Text) =>
     context.report('TW0211', message, at(key), { help, part: 'key' });
   if (fact.type === 'enum' && !fact.values)
-    report('type', `enum fact '${id}' lists no values`, 'add values: [high, medium, low]');
+    report('type', msg('lint.enumWithoutValues', { id }), msg('lint.enumWithoutValuesHelp'));
   if (fact.type !== 'enum' && fact.values)
-    report('values', `values are for enum facts; '${id}' is ${fact.type}`);
+    report('values', msg('lint.valuesNotEnum', { id, type: fact.type }));
   if (!isNumeric(fact.type)) {
     for (const key of ['min', 'max', 'unit'] as const) {
-      if (fact[key] !== undefined)
-        report(key, `${key} applies to number and integer facts; '${id}' is ${fact.type}`);
+      if (fact[key] !== undefined) report(key, msg('lint.numericOnly', { key, id, type: fact.type }));
     }
     if (fact.revenue)
-      context.report('TW0202', `revenue fact '${id}' must be a number, not ${fact.type}`, at('revenue'));
+      context.report('TW0202', msg('lint.revenueNotNumber', { id, type: fact.type }), at('revenue'));
   }
   if (fact.min !== undefined && fact.max !== undefined && fact.min > fact.max) {
-    context.report('TW0209', `min ${fact.min} is above max ${fact.max}`, at('min'));
+    context.report('TW0209', msg('lint.minAboveMax', { min: fact.min, max: fact.max }), at('min'));
   }
   if (fact.aggregate === undefined) {
     for (const key of ['from', 'of', 'window'] as const) {
       if (fact[key] !== undefined)
-        report(
-          key,
-          `${key} describes an aggregate, but '${id}' has no \`aggregate\``,
-          'add aggregate: sum (or count, avg, …)',
-        );
+        report(key, msg('lint.aggregateOnly', { key, id }), msg('lint.aggregateOnlyHelp'));
     }
   } else if (NEEDS_FIELD.has(fact.aggregate) && fact.of === undefined) {
     report(
       'aggregate',
-      `aggregate '${fact.aggregate}' needs the transaction field it reads`,
-      'add of: amount',
+      msg('lint.aggregateNeedsField', { aggregate: fact.aggregate }),
+      msg('lint.aggregateNeedsFieldHelp'),
     );
   }
   if (fact.format !== undefined && fact.type !== 'date')
-    report('format', `format applies to date facts; '${id}' is ${fact.type}`);
+    report('format', msg('lint.formatDateOnly', { id, type: fact.type }));
   if (fact.default !== undefined && !fitsType(fact, fact.default)) {
     context.report(
       'TW0202',
-      `default ${JSON.stringify(fact.default)} is not a valid ${fact.type}`,
+      msg('lint.defaultWrongType', { json: JSON.stringify(fact.default), type: fact.type }),
       at('default'),
     );
   }

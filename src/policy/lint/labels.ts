@@ -1,4 +1,5 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
+import { msg, type Text } from '../../i18n/text.js';
 import type { LintContext } from './context.js';
 
 type Label = { 'zh-CN'?: string; en?: string } | undefined;
@@ -6,7 +7,7 @@ type Label = { 'zh-CN'?: string; en?: string } | undefined;
 interface Labelled {
   pointer: string;
   label: Label;
-  what: string;
+  what: Text;
   /** Whether a missing label (not just a missing language) is worth a warning. */
   expected: boolean;
   /** The field that names a list entry (id, role, action): where "has no label" points. */
@@ -20,17 +21,17 @@ export function labels(context: LintContext): void {
     if (!item.label) {
       if (item.expected) {
         const at = item.anchor ? joinPointer(item.pointer, item.anchor) : item.pointer;
-        context.report('TW0501', `${item.what} has no label`, at, {
+        context.report('TW0501', msg('lint.noLabel', { what: item.what }), at, {
           part: item.anchor ? 'value' : 'key',
-          help: 'add label: { zh-CN: …, en: … }',
+          help: msg('lint.noLabelHelp'),
         });
       }
       continue;
     }
     for (const language of ['zh-CN', 'en'] as const) {
       if (!item.label[language]) {
-        context.report('TW0501', `the label of ${item.what} has no ${language} text`, at, {
-          help: `add ${language}: …`,
+        context.report('TW0501', msg('lint.labelMissing', { what: item.what, language }), at, {
+          help: msg('lint.labelMissingHelp', { language }),
         });
       }
     }
@@ -39,35 +40,46 @@ export function labels(context: LintContext): void {
 
 function* labelled(policy: LintContext['policy']): Generator<Labelled> {
   const metadataLabels = policy.metadata.labels;
-  yield { pointer: '/metadata/labels', label: metadataLabels, what: 'the policy', expected: true };
+  yield { pointer: '/metadata/labels', label: metadataLabels, what: msg('lint.thePolicy'), expected: true };
   for (const [id, fact] of Object.entries(policy.facts ?? {})) {
-    yield { pointer: joinPointer('/facts', id), label: fact.label, what: `fact '${id}'`, expected: false };
+    yield {
+      pointer: joinPointer('/facts', id),
+      label: fact.label,
+      what: msg('lint.fact', { id }),
+      expected: false,
+    };
   }
   for (const [id, dimension] of Object.entries(policy.dimensions ?? {})) {
     yield {
       pointer: joinPointer('/dimensions', id),
       label: dimension.label,
-      what: `dimension '${id}'`,
+      what: msg('lint.dimensionNamed', { id }),
       expected: true,
     };
     for (const [metricId, metric] of Object.entries(dimension.metrics)) {
       yield {
         pointer: joinPointer('/dimensions', id, 'metrics', metricId),
         label: metric.label,
-        what: `metric '${metricId}'`,
+        what: msg('lint.metricNamed', { id: metricId }),
         expected: false,
       };
     }
   }
   for (const [i, level] of (policy.tiers?.levels ?? []).entries()) {
     const base = `/tiers/levels/${i}`;
-    yield { pointer: base, label: level.label, what: `tier '${level.id}'`, expected: true, anchor: 'id' };
+    yield {
+      pointer: base,
+      label: level.label,
+      what: msg('lint.tier', { id: level.id }),
+      expected: true,
+      anchor: 'id',
+    };
     const e = level.entitlements;
     for (const [k, member] of (e?.team ?? []).entries()) {
       yield {
         pointer: `${base}/entitlements/team/${k}`,
         label: member.label,
-        what: `team role '${member.role}'`,
+        what: msg('lint.teamRole', { id: member.role }),
         expected: true,
         anchor: 'role',
       };
@@ -76,7 +88,7 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
       yield {
         pointer: `${base}/entitlements/benefits/${k}`,
         label: benefit.label,
-        what: `benefit '${benefit.id}'`,
+        what: msg('lint.benefit', { id: benefit.id }),
         expected: true,
         anchor: 'id',
       };
@@ -85,19 +97,19 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
       yield {
         pointer: `${base}/entitlements/cadence/${k}`,
         label: cadence.label,
-        what: `cadence '${cadence.action}'`,
+        what: msg('lint.cadence', { id: cadence.action }),
         expected: false,
       };
     }
   }
   for (const [id, classifier] of Object.entries(policy.classifiers ?? {})) {
     const base = joinPointer('/classifiers', id);
-    yield { pointer: base, label: classifier.label, what: `classifier '${id}'`, expected: true };
+    yield { pointer: base, label: classifier.label, what: msg('lint.classifier', { id }), expected: true };
     for (const [k, rule] of classifier.rules.entries()) {
       yield {
         pointer: `${base}/rules/${k}`,
         label: rule.label,
-        what: `class '${rule.id}'`,
+        what: msg('lint.class', { id: rule.id }),
         expected: true,
         anchor: 'id',
       };
@@ -106,7 +118,7 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
       yield {
         pointer: `${base}/otherwise`,
         label: classifier.otherwise.label,
-        what: `class '${classifier.otherwise.id}'`,
+        what: msg('lint.class', { id: classifier.otherwise.id }),
         expected: true,
         anchor: 'id',
       };
@@ -116,7 +128,7 @@ function* labelled(policy: LintContext['policy']): Generator<Labelled> {
     yield {
       pointer: `/rerating/triggers/${k}`,
       label: trigger.label,
-      what: `trigger '${trigger.id}'`,
+      what: msg('lint.trigger', { id: trigger.id }),
       expected: true,
       anchor: 'id',
     };

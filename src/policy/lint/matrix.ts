@@ -1,5 +1,6 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
-import { didYouMeanHelp } from '../../diagnostics/suggest.js';
+import { suggestion } from '../../diagnostics/suggest.js';
+import { msg } from '../../i18n/text.js';
 import { type FactInfo, isNumeric } from '../catalogue.js';
 import type { LintContext } from './context.js';
 import { checkRangeTable } from './range-table.js';
@@ -20,26 +21,22 @@ export function matrix(context: LintContext): void {
   for (const [row, cells] of Object.entries(grid.cells)) {
     const rowPointer = joinPointer('/tiers/matrix/cells', row);
     if (!rows.includes(row)) {
-      context.report(
-        'TW0317',
-        `cells name row band '${row}', which the rows axis does not have`,
-        rowPointer,
-        { part: 'key', help: didYouMeanHelp(row, rows, 'row bands') },
-      );
+      context.report('TW0317', msg('tiers.rowBandUnknown', { band: row }), rowPointer, {
+        part: 'key',
+        help: suggestion(row, rows, 'rowBands'),
+      });
     }
     for (const [column, tier] of Object.entries(cells)) {
       const cellPointer = joinPointer(rowPointer, column);
       if (!columns.includes(column)) {
-        context.report(
-          'TW0317',
-          `cells name column band '${column}', which the columns axis does not have`,
-          cellPointer,
-          { part: 'key', help: didYouMeanHelp(column, columns, 'column bands') },
-        );
+        context.report('TW0317', msg('tiers.columnBandUnknown', { band: column }), cellPointer, {
+          part: 'key',
+          help: suggestion(column, columns, 'columnBands'),
+        });
       }
       if (!tierIds.includes(tier)) {
-        context.report('TW0504', `cell ${row} × ${column} names unknown tier '${tier}'`, cellPointer, {
-          help: didYouMeanHelp(tier, tierIds, 'tiers'),
+        context.report('TW0504', msg('tiers.cellUnknownTier', { row, column, tier }), cellPointer, {
+          help: suggestion(tier, tierIds, 'tiers'),
         });
       }
       used.add(tier);
@@ -48,43 +45,38 @@ export function matrix(context: LintContext): void {
   for (const row of rows) {
     for (const column of columns) {
       if (grid.cells[row]?.[column] === undefined) {
-        context.report('TW0317', `no tier for row '${row}' × column '${column}'`, '/tiers/matrix/cells', {
+        context.report('TW0317', msg('tiers.missingCell', { row, column }), '/tiers/matrix/cells', {
           part: 'key',
           example: { row, column },
-          help: `add cells: { ${row}: { ${column}: <tier> } }`,
+          help: msg('tiers.missingCellHelp', { row, column }),
         });
       }
     }
   }
   tiers.levels.forEach((level, i) => {
     if (!used.has(level.id))
-      context.report('TW0316', `tier '${level.id}' is in no cell of the matrix`, `/tiers/levels/${i}`);
+      context.report('TW0316', msg('tiers.notInMatrix', { tier: level.id }), `/tiers/levels/${i}`);
   });
 }
 
 /** Returns the axis's band ids after checking what it reads and how its bands cover it. */
-function checkAxis(context: LintContext, axis: Axis, pointer: string, name: string): string[] {
+function checkAxis(context: LintContext, axis: Axis, pointer: string, name: 'rows' | 'columns'): string[] {
   const sources = (['fact', 'dimension', 'score'] as const).filter(
     (k) => axis[k] !== undefined && axis[k] !== false,
   );
   let subject: FactInfo | undefined;
   if (sources.length !== 1) {
-    context.report(
-      'TW0317',
-      `the ${name} axis must read exactly one of fact, dimension or score (it has ${sources.length ? sources.join(', ') : 'none'})`,
-      pointer,
-      { part: 'key' },
-    );
+    context.report('TW0317', msg('tiers.axisSources', { axis: name, sources }), pointer, { part: 'key' });
   } else if (axis.fact !== undefined) {
     subject = context.facts.get(axis.fact);
     if (!subject) {
-      context.report('TW0201', `unknown fact '${axis.fact}'`, joinPointer(pointer, 'fact'), {
-        help: didYouMeanHelp(axis.fact, context.facts.keys(), 'facts'),
+      context.report('TW0201', msg('lint.unknownFact', { id: axis.fact }), joinPointer(pointer, 'fact'), {
+        help: suggestion(axis.fact, context.facts.keys(), 'facts'),
       });
     } else if (!isNumeric(subject.type)) {
       context.report(
         'TW0202',
-        `the ${name} axis bands fact '${axis.fact}', which is ${subject.type}, not a number`,
+        msg('tiers.axisFactNotNumber', { axis: name, fact: axis.fact, type: subject.type }),
         joinPointer(pointer, 'fact'),
       );
       subject = undefined;
@@ -92,15 +84,20 @@ function checkAxis(context: LintContext, axis: Axis, pointer: string, name: stri
   } else if (axis.dimension !== undefined) {
     const dimensions = Object.keys(context.policy.dimensions ?? {});
     if (!dimensions.includes(axis.dimension)) {
-      context.report('TW0317', `unknown dimension '${axis.dimension}'`, joinPointer(pointer, 'dimension'), {
-        help: didYouMeanHelp(axis.dimension, dimensions, 'dimensions'),
-      });
+      context.report(
+        'TW0317',
+        msg('tiers.unknownDimension', { id: axis.dimension }),
+        joinPointer(pointer, 'dimension'),
+        {
+          help: suggestion(axis.dimension, dimensions, 'dimensions'),
+        },
+      );
     } else subject = SCORE_AXIS;
   } else {
     if (!context.policy.dimensions)
       context.report(
         'TW0319',
-        `the ${name} axis reads the score, but the policy has no dimensions`,
+        msg('tiers.axisScoreNoDimensions', { axis: name }),
         joinPointer(pointer, 'score'),
       );
     subject = SCORE_AXIS;
@@ -110,14 +107,14 @@ function checkAxis(context: LintContext, axis: Axis, pointer: string, name: stri
     if (ids.indexOf(id) !== i)
       context.report(
         'TW0318',
-        `band id '${id}' is used twice on the ${name} axis`,
+        msg('tiers.bandIdTwice', { id, axis: name }),
         joinPointer(pointer, 'bands', i, 'id'),
       );
   });
   if (subject)
     checkRangeTable(context, axis.bands, joinPointer(pointer, 'bands'), {
       fact: subject,
-      what: `the ${name} axis`,
+      what: msg('tiers.axis', { axis: name }),
       unit: subject.unit,
     });
   return ids;

@@ -1,5 +1,6 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
-import { didYouMeanHelp } from '../../diagnostics/suggest.js';
+import { suggestion } from '../../diagnostics/suggest.js';
+import { msg } from '../../i18n/text.js';
 import { parseDuration } from '../analysis/duration.js';
 import type { LintContext } from './context.js';
 
@@ -21,13 +22,13 @@ export function metadata(context: LintContext): void {
   if (from !== undefined && to !== undefined && to <= from) {
     context.report(
       'TW0502',
-      `effectiveTo (${meta.effectiveTo}) is not after effectiveFrom (${meta.effectiveFrom})`,
+      msg('lint.effectiveOrder', { from: meta.effectiveFrom!, to: meta.effectiveTo! }),
       '/metadata/effectiveTo',
     );
   }
   if (meta.timezone !== undefined && !isTimeZone(meta.timezone)) {
-    context.report('TW0503', `'${meta.timezone}' is not an IANA time zone`, '/metadata/timezone', {
-      help: 'e.g. Asia/Shanghai',
+    context.report('TW0503', msg('lint.notTimeZone', { zone: meta.timezone }), '/metadata/timezone', {
+      help: msg('lint.timeZoneHelp'),
     });
   }
   checkDurations(context, context.policy, '', undefined);
@@ -37,11 +38,11 @@ export function metadata(context: LintContext): void {
     if (key !== 'default' && !tierIds.includes(key)) {
       context.report(
         'TW0504',
-        `rerating.every names unknown tier '${key}'`,
+        msg('lint.reratingUnknownTier', { id: key }),
         joinPointer('/rerating/every', key),
         {
           part: 'key',
-          help: didYouMeanHelp(key, [...tierIds, 'default'], 'tiers'),
+          help: suggestion(key, [...tierIds, 'default'], 'tiers'),
         },
       );
     }
@@ -57,7 +58,7 @@ function checkDate(context: LintContext, text: string | undefined, pointer: stri
     date.getUTCMonth() === Number(m) - 1 &&
     date.getUTCDate() === Number(d);
   if (!exists || Number(hh) > 23 || Number(mm) > 59) {
-    context.report('TW0506', `${text} is not a real date and time`, pointer);
+    context.report('TW0506', msg('lint.notRealDate', { text }), pointer);
     return undefined;
   }
   return Date.parse(text);
@@ -78,7 +79,9 @@ function checkDurations(context: LintContext, node: unknown, pointer: string, ke
       key !== undefined && (DURATION_KEYS.has(key) || pointer.startsWith('/rerating/every/'));
     const parts = isDuration ? parseDuration(node) : undefined;
     if (parts && Object.values(parts).every((v) => v === 0)) {
-      context.report('TW0508', `${node} is a zero duration`, pointer, { help: 'e.g. PT4H, P1M' });
+      context.report('TW0508', msg('lint.zeroDuration', { text: node }), pointer, {
+        help: msg('lint.zeroDurationHelp'),
+      });
     }
     return;
   }

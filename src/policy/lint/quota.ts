@@ -1,4 +1,5 @@
-import { didYouMeanHelp } from '../../diagnostics/suggest.js';
+import { suggestion } from '../../diagnostics/suggest.js';
+import { msg } from '../../i18n/text.js';
 import { parsePercentMicros, SCALE } from '../analysis/percent.js';
 import { isNumeric } from '../catalogue.js';
 import type { LintContext } from './context.js';
@@ -12,25 +13,20 @@ export function quota(context: LintContext): void {
     const total = shares.reduce((a, b) => a + b, 0);
     if (total !== 100 * SCALE) {
       const listed = tiers.levels.map((l) => `${l.id} ${l.share}`).join(' + ');
-      context.report(
-        'TW0313',
-        `quota shares sum to ${total / SCALE}%, not 100% (${listed})`,
-        '/tiers/levels',
-        {
-          part: 'key',
-          help:
-            total < 100 * SCALE
-              ? `${(100 * SCALE - total) / SCALE}% of customers would get no tier`
-              : 'lower the shares',
-        },
-      );
+      context.report('TW0313', msg('tiers.quotaSum', { total: total / SCALE, listed }), '/tiers/levels', {
+        part: 'key',
+        help:
+          total < 100 * SCALE
+            ? msg('tiers.quotaSumShortHelp', { missing: (100 * SCALE - total) / SCALE })
+            : msg('tiers.quotaSumOverHelp'),
+      });
     }
   }
   shares.forEach((share, i) => {
     if (share === 0) {
       context.report(
         'TW0316',
-        `tier '${tiers.levels[i]!.id}' has a 0% share and is never reached`,
+        msg('tiers.zeroShare', { tier: tiers.levels[i]!.id }),
         `/tiers/levels/${i}/share`,
         { severity: 'warning' },
       );
@@ -46,14 +42,10 @@ export function quota(context: LintContext): void {
 function checkSortFact(context: LintContext, factId: string, pointer: string): void {
   const fact = context.facts.get(factId);
   if (!fact) {
-    context.report('TW0201', `unknown fact '${factId}'`, pointer, {
-      help: didYouMeanHelp(factId, context.facts.keys(), 'facts'),
+    context.report('TW0201', msg('lint.unknownFact', { id: factId }), pointer, {
+      help: suggestion(factId, context.facts.keys(), 'facts'),
     });
   } else if (!isNumeric(fact.type) && !fact.key) {
-    context.report(
-      'TW0202',
-      `customers are ranked by '${factId}', which is ${fact.type}, not a number`,
-      pointer,
-    );
+    context.report('TW0202', msg('tiers.rankedByNonNumber', { fact: factId, type: fact.type }), pointer);
   }
 }

@@ -1,9 +1,10 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
+import { msg, type Text } from '../../i18n/text.js';
 import {
-  describeInterval,
   formatNumber,
   fromBounds,
   INTEGER,
+  intervalText,
   type RangeBounds,
   REAL,
 } from '../analysis/interval.js';
@@ -13,8 +14,8 @@ import type { LintContext } from './context.js';
 
 export interface TableSubject {
   fact: FactInfo;
-  /** For messages: "metric 'spend12m'", "matrix rows". */
-  what: string;
+  /** For messages: "metric 'spend12m'", "the rows axis". */
+  what: Text;
   unit?: string;
 }
 
@@ -33,8 +34,8 @@ export function checkRangeTable(
     const conflict = conflictingBounds(row);
     if (conflict) {
       sound = false;
-      context.report('TW0209', `band ${i + 1} states ${conflict}`, joinPointer(pointer, i), {
-        help: 'keep one: atLeast (≥) or above (>) for the lower end, below (<) or atMost (≤) for the upper end',
+      context.report('TW0209', msg('lint.bandStates', { band: i + 1, conflict }), joinPointer(pointer, i), {
+        help: msg('lint.bandStatesHelp'),
       });
     }
   });
@@ -45,26 +46,28 @@ export function checkRangeTable(
     factDomain(subject.fact),
     grid,
   );
-  const unit = subject.unit ? ` ${subject.unit}` : '';
+  const unit = subject.unit ? subject.unit : undefined;
   for (const i of unreachable) {
     context.report(
       'TW0208',
-      `band ${i + 1} (${describeInterval(fromBounds(rows[i]!))}) never matches: earlier bands take all its values`,
+      msg('lint.bandNeverMatches', { band: i + 1, range: intervalText(fromBounds(rows[i]!)) }),
       joinPointer(pointer, i),
-      {
-        help: 'bands are matched in order, first match wins: order them by value, or fix the bound',
-      },
+      { help: msg('lint.bandNeverMatchesHelp') },
     );
   }
   for (const gap of gaps) {
     context.report(
       'TW0206',
-      `values ${describeInterval(gap.interval)}${unit} fall in no band of ${subject.what}`,
+      msg('lint.bandGap', { range: intervalText(gap.interval), unit, what: subject.what }),
       pointer,
       {
         part: 'key',
         example: gap.example,
-        help: `extend a band to cover ${formatNumber(gap.example)}${unit}${subject.fact.min === undefined ? ', or declare the fact’s min/max if such values cannot occur' : ''}`,
+        help: msg('lint.bandGapHelp', {
+          example: formatNumber(gap.example),
+          unit,
+          bounded: subject.fact.min !== undefined,
+        }),
       },
     );
   }
@@ -76,12 +79,14 @@ export function checkRangeTable(
     if (!explicit) continue;
     context.report(
       'TW0207',
-      `band ${overlap.later + 1} overlaps band ${overlap.earlier + 1} at ${describeInterval(overlap.interval)}${unit}; those values go to band ${overlap.earlier + 1}`,
+      msg('lint.bandOverlap', {
+        later: overlap.later + 1,
+        earlier: overlap.earlier + 1,
+        range: intervalText(overlap.interval),
+        unit,
+      }),
       joinPointer(pointer, overlap.later),
-      {
-        example: overlap.example,
-        help: 'make the boundary explicit on one side only: e.g. below: X in one band and atLeast: X in the next',
-      },
+      { example: overlap.example, help: msg('lint.bandOverlapHelp') },
     );
   }
 }

@@ -1,5 +1,6 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
-import { didYouMeanHelp } from '../../diagnostics/suggest.js';
+import { suggestion } from '../../diagnostics/suggest.js';
+import { msg } from '../../i18n/text.js';
 import { type FactInfo, factCatalogue, isNumeric } from '../catalogue.js';
 import type { Metric } from '../schema/scoring.js';
 import { metricFact } from '../walk.js';
@@ -18,11 +19,11 @@ export function scoring(context: LintContext): void {
       if (!fact) {
         context.report(
           'TW0201',
-          `metric '${metricId}' scores unknown fact '${factId}'`,
+          msg('lint.metricUnknownFact', { metric: metricId, fact: factId }),
           metric.fact ? joinPointer(pointer, 'fact') : pointer,
           {
             part: metric.fact ? 'value' : 'key',
-            help: didYouMeanHelp(factId, catalogue.keys(), 'facts'),
+            help: suggestion(factId, catalogue.keys(), 'facts'),
           },
         );
         continue;
@@ -44,32 +45,34 @@ function checkFunction(
   const numeric = isNumeric(fact.type);
   const form = Object.keys(score)[0]!;
   if ((form === 'linear' || form === 'lowerIsBetter' || form === 'bands') && !numeric) {
-    context.report('TW0202', `'${form}' scores numbers; fact '${factId}' is ${fact.type}`, at(form), {
-      part: 'key',
-      help:
-        fact.type === 'enum' || fact.type === 'boolean' ? 'score categories: { high: 100, … }' : undefined,
-    });
+    context.report(
+      'TW0202',
+      msg('lint.formScoresNumbers', { form, fact: factId, type: fact.type }),
+      at(form),
+      {
+        part: 'key',
+        help: fact.type === 'enum' || fact.type === 'boolean' ? msg('lint.formScoresNumbersHelp') : undefined,
+      },
+    );
     return;
   }
   if (score.linear && score.linear.from === score.linear.to) {
-    context.report(
-      'TW0205',
-      `linear from and to are both ${score.linear.from}: the line has no slope`,
-      at('linear'),
-    );
+    context.report('TW0205', msg('lint.linearFlat', { value: score.linear.from }), at('linear'));
   }
   if (score.lowerIsBetter && score.lowerIsBetter.best >= score.lowerIsBetter.worst) {
     context.report(
       'TW0205',
-      `lowerIsBetter needs best below worst (best ${score.lowerIsBetter.best}, worst ${score.lowerIsBetter.worst})`,
+      msg('lint.lowerIsBetterOrder', { best: score.lowerIsBetter.best, worst: score.lowerIsBetter.worst }),
       at('lowerIsBetter'),
-      {
-        help: 'for higher-is-better use linear: { from: worst, to: best }',
-      },
+      { help: msg('lint.lowerIsBetterOrderHelp') },
     );
   }
   if (score.bands) {
-    checkRangeTable(context, score.bands, at('bands'), { fact, what: `metric '${factId}'`, unit: fact.unit });
+    checkRangeTable(context, score.bands, at('bands'), {
+      fact,
+      what: msg('lint.metric', { id: factId }),
+      unit: fact.unit,
+    });
   }
   if (score.categories) checkCategories(context, score.categories, at('categories'), factId, fact, metric);
 }
@@ -83,15 +86,10 @@ function checkCategories(
   metric: Metric,
 ): void {
   if (fact.type === 'number' || fact.type === 'integer' || fact.type === 'date') {
-    context.report(
-      'TW0202',
-      `categories score enum, string or boolean facts; '${factId}' is ${fact.type}`,
-      pointer,
-      {
-        part: 'key',
-        help: 'score numbers with bands or linear',
-      },
-    );
+    context.report('TW0202', msg('lint.categoriesNeedValues', { fact: factId, type: fact.type }), pointer, {
+      part: 'key',
+      help: msg('lint.categoriesNeedValuesHelp'),
+    });
     return;
   }
   const allowed =
@@ -99,23 +97,23 @@ function checkCategories(
   if (!allowed) return;
   for (const key of Object.keys(categories)) {
     if (!allowed.includes(key)) {
-      context.report('TW0210', `'${key}' is not a value of '${factId}'`, joinPointer(pointer, key), {
-        part: 'key',
-        help: didYouMeanHelp(key, allowed, 'values'),
-      });
+      context.report(
+        'TW0210',
+        msg('lint.notValueOf', { value: key, fact: factId }),
+        joinPointer(pointer, key),
+        {
+          part: 'key',
+          help: suggestion(key, allowed, 'values'),
+        },
+      );
     }
   }
   const unscored = allowed.filter((v) => !(v in categories));
   if (unscored.length > 0 && metric.missing === undefined) {
-    context.report(
-      'TW0210',
-      `${unscored.map((v) => `'${v}'`).join(', ')} of '${factId}' ${unscored.length > 1 ? 'have' : 'has'} no points`,
-      pointer,
-      {
-        part: 'key',
-        help: 'give every value points, or declare `missing:` for the values left out',
-        example: { [factId]: unscored[0] },
-      },
-    );
+    context.report('TW0210', msg('lint.unscoredValues', { values: unscored, fact: factId }), pointer, {
+      part: 'key',
+      help: msg('lint.unscoredValuesHelp'),
+      example: { [factId]: unscored[0] },
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { msg, type Text } from '../../i18n/text.js';
 import { durationSeconds } from '../analysis/duration.js';
 import { parsePercentMicros } from '../analysis/percent.js';
 import type { Level } from '../schema/tiers.js';
@@ -6,7 +7,7 @@ import type { LintContext } from './context.js';
 interface Target {
   field: string;
   /** What the value means, for the message. */
-  noun: string;
+  noun: Text;
   read: (level: Level) => { text: string; rank: number } | undefined;
   /** Whether a smaller rank is the better service (faster answer, more frequent contact). */
   smallerIsBetter: boolean;
@@ -21,28 +22,28 @@ const duration = (text: string | undefined) => {
 const TARGETS: Target[] = [
   {
     field: 'sla/response/within',
-    noun: 'first response',
+    noun: msg('tiers.firstResponse'),
     read: (l) => duration(l.sla?.response?.within),
     smallerIsBetter: true,
     code: 'TW0401',
   },
   {
     field: 'sla/resolution/within',
-    noun: 'resolution',
+    noun: msg('tiers.resolution'),
     read: (l) => duration(l.sla?.resolution?.within),
     smallerIsBetter: true,
     code: 'TW0401',
   },
   {
     field: 'sla/resolution/onNonWorkingDays',
-    noun: 'resolution on non-working days',
+    noun: msg('tiers.resolutionOnNonWorkingDays'),
     read: (l) => duration(l.sla?.resolution?.onNonWorkingDays),
     smallerIsBetter: true,
     code: 'TW0401',
   },
   {
     field: 'sla/response/availability',
-    noun: 'availability',
+    noun: msg('tiers.availability'),
     read: (l) =>
       l.sla?.response?.availability
         ? { text: l.sla.response.availability, rank: l.sla.response.availability === '24x7' ? 1 : 0 }
@@ -52,7 +53,7 @@ const TARGETS: Target[] = [
   },
   {
     field: 'entitlements/discountQuota',
-    noun: 'discount quota',
+    noun: msg('tiers.discountQuota'),
     // A tier without a quota has none: 0%, so a better tier may not drop it.
     read: (l) => {
       const text = l.entitlements?.discountQuota ?? '0%';
@@ -83,11 +84,15 @@ export function serviceOrder(context: LintContext): void {
       const theirs = target.read(worse)!;
       context.report(
         target.code,
-        `tier '${better.id}' has ${target.noun} ${mine.text}, worse than lower tier '${worse.id}' (${theirs.text})`,
+        msg('tiers.serviceWorse', {
+          tier: better.id,
+          what: target.noun,
+          value: mine.text,
+          lower: worse.id,
+          theirs: theirs.text,
+        }),
         `/tiers/levels/${i}/${target.field}`,
-        {
-          help: 'tiers are listed best first; a better tier should get at least what the tiers below it get',
-        },
+        { help: msg('tiers.serviceWorseHelp') },
       );
     });
   }
@@ -104,7 +109,13 @@ function checkCadence(context: LintContext, levels: Level[]): void {
         if (theirs && mineSeconds !== undefined && theirSeconds !== undefined && theirSeconds < mineSeconds) {
           context.report(
             'TW0403',
-            `tier '${better.id}' gets '${mine.action}' every ${mine.every}, less often than lower tier '${lower.id}' (every ${theirs.every})`,
+            msg('tiers.cadenceWorse', {
+              tier: better.id,
+              action: mine.action,
+              every: mine.every,
+              lower: lower.id,
+              theirs: theirs.every,
+            }),
             `/tiers/levels/${i}/entitlements/cadence/${k}/every`,
           );
           return;

@@ -1,11 +1,5 @@
-import {
-  type Domain,
-  describeInterval,
-  formatNumber,
-  fromBounds,
-  interval,
-  REAL,
-} from '../analysis/interval.js';
+import { msg } from '../../i18n/text.js';
+import { type Domain, formatNumber, fromBounds, interval, intervalText, REAL } from '../analysis/interval.js';
 import { analyseRanges, conflictingBounds, hasUpperBound } from '../analysis/ranges.js';
 import type { ScoreSettings } from '../schema/scoring.js';
 import type { Level } from '../schema/tiers.js';
@@ -26,7 +20,12 @@ export function thresholds(context: LintContext): void {
   if (levels.some((l) => l.score && conflictingBounds(l.score))) {
     levels.forEach((l, i) => {
       const conflict = l.score && conflictingBounds(l.score);
-      if (conflict) context.report('TW0209', `tier '${l.id}' states ${conflict}`, `/tiers/levels/${i}/score`);
+      if (conflict)
+        context.report(
+          'TW0209',
+          msg('tiers.tierStates', { tier: l.id, conflict }),
+          `/tiers/levels/${i}/score`,
+        );
     });
     return;
   }
@@ -40,18 +39,16 @@ export function thresholds(context: LintContext): void {
     const level = levels[i]!;
     context.report(
       'TW0316',
-      `tier '${level.id}' (${describeInterval(fromBounds(rangeOf(level)))}) is never reached: better tiers take all its scores`,
+      msg('tiers.tierShadowed', { tier: level.id, range: intervalText(fromBounds(rangeOf(level))) }),
       `/tiers/levels/${i}`,
-      {
-        help: 'list tiers best first with descending thresholds',
-      },
+      { help: msg('tiers.tierShadowedHelp') },
     );
   }
   for (const gap of gaps) {
-    context.report('TW0311', `scores ${describeInterval(gap.interval)} get no tier`, '/tiers/levels', {
+    context.report('TW0311', msg('tiers.scoreGap', { range: intervalText(gap.interval) }), '/tiers/levels', {
       part: 'key',
       example: { score: gap.example },
-      help: `a customer scoring ${formatNumber(gap.example)} gets no tier: lower a threshold, or let the last tier take the rest (no minScore)`,
+      help: msg('tiers.scoreGapHelp', { example: formatNumber(gap.example) }),
     });
   }
   for (const overlap of overlaps) {
@@ -60,11 +57,15 @@ export function thresholds(context: LintContext): void {
     const earlier = levels[overlap.earlier]!;
     context.report(
       'TW0312',
-      `tier '${level.id}' claims scores ${describeInterval(overlap.interval)}, which tier '${earlier.id}' takes first`,
+      msg('tiers.scoreOverlap', {
+        tier: level.id,
+        range: intervalText(overlap.interval),
+        earlier: earlier.id,
+      }),
       `/tiers/levels/${overlap.later}/score`,
       {
         example: { score: overlap.example },
-        help: `make the boundary explicit once: e.g. below: ${formatNumber(overlap.interval.lo)} here`,
+        help: msg('tiers.scoreOverlapHelp', { bound: formatNumber(overlap.interval.lo) }),
       },
     );
   }

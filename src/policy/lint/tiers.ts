@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/text.js';
 import type { Level, TierMethod } from '../schema/tiers.js';
 import type { LintContext } from './context.js';
 
@@ -15,9 +16,7 @@ const FIELDS: Record<TierMethod, LevelField[]> = {
 export function tiers(context: LintContext): void {
   const { policy } = context;
   if (!policy.tiers) {
-    context.report('TW0320', 'the policy has no tiers', '', {
-      help: 'add tiers: { method: thresholds, levels: [ { id: vip, minScore: 90 }, … ] }',
-    });
+    context.report('TW0320', msg('tiers.noTiers'), '', { help: msg('tiers.noTiersHelp') });
     return;
   }
   const { method, levels } = policy.tiers;
@@ -27,23 +26,23 @@ export function tiers(context: LintContext): void {
     if (first !== undefined) {
       context.report(
         'TW0318',
-        `tier id '${level.id}' is used twice (levels ${first + 1} and ${i + 1})`,
+        msg('tiers.tierIdTwice', { id: level.id, first: first + 1, second: i + 1 }),
         `/tiers/levels/${i}/id`,
       );
     } else seen.set(level.id, i);
     checkFields(context, method, level, i, i === levels.length - 1);
   });
   if (method !== 'quota' && policy.tiers.quota) {
-    context.report('TW0310', `quota settings have no effect with method '${method}'`, '/tiers/quota', {
+    context.report('TW0310', msg('tiers.quotaNoEffect', { method }), '/tiers/quota', {
       part: 'key',
       severity: 'warning',
     });
   }
   if (method === 'matrix' && !policy.tiers.matrix) {
-    context.report('TW0310', 'method matrix needs a `matrix:` with rows, columns and cells', '/tiers/method');
+    context.report('TW0310', msg('tiers.matrixMissing'), '/tiers/method');
   }
   if (method !== 'matrix' && policy.tiers.matrix) {
-    context.report('TW0310', `a matrix has no effect with method '${method}'`, '/tiers/matrix', {
+    context.report('TW0310', msg('tiers.matrixNoEffect', { method }), '/tiers/matrix', {
       part: 'key',
       severity: 'warning',
     });
@@ -51,17 +50,9 @@ export function tiers(context: LintContext): void {
   const scored =
     method === 'thresholds' || (method === 'quota' && (policy.tiers.quota?.rankBy ?? 'score') === 'score');
   if (scored && !policy.dimensions) {
-    context.report(
-      'TW0319',
-      `method '${method}' ranks customers by score, but the policy has no dimensions`,
-      '/tiers/method',
-      {
-        help:
-          method === 'quota'
-            ? 'add dimensions, or rank by a fact: quota: { rankBy: spend12m }'
-            : 'add dimensions with weighted metrics',
-      },
-    );
+    context.report('TW0319', msg('tiers.needsDimensions', { method }), '/tiers/method', {
+      help: msg(method === 'quota' ? 'tiers.needsDimensionsQuotaHelp' : 'tiers.needsDimensionsHelp'),
+    });
   }
 }
 
@@ -69,44 +60,38 @@ function checkFields(context: LintContext, method: TierMethod, level: Level, i: 
   const at = (field: string) => `/tiers/levels/${i}/${field}`;
   for (const field of ['minScore', 'score', 'share', 'when', 'otherwise'] as const) {
     if (level[field] !== undefined && !FIELDS[method].includes(field)) {
-      context.report('TW0310', `'${field}' has no effect with method '${method}'`, at(field), {
+      context.report('TW0310', msg('tiers.fieldNoEffect', { field, method }), at(field), {
         part: 'key',
         severity: 'warning',
       });
     }
   }
-  const name = `tier '${level.id}'`;
+  const tier = level.id;
   if (method === 'thresholds') {
     if (level.minScore !== undefined && level.score !== undefined) {
-      context.report('TW0310', `${name} states both minScore and score`, at('score'), {
+      context.report('TW0310', msg('tiers.minScoreAndScore', { tier }), at('score'), {
         part: 'key',
-        help: 'minScore: 90 is short for score: { atLeast: 90 }',
+        help: msg('tiers.minScoreAndScoreHelp'),
       });
     } else if (level.minScore === undefined && level.score === undefined && !last) {
-      context.report(
-        'TW0310',
-        `${name} has no minScore; only the last tier may take every remaining score`,
-        `/tiers/levels/${i}`,
-        { help: 'add minScore: N' },
-      );
+      context.report('TW0310', msg('tiers.noMinScore', { tier }), `/tiers/levels/${i}`, {
+        help: msg('tiers.noMinScoreHelp'),
+      });
     }
   }
   if (method === 'quota' && level.share === undefined) {
-    context.report('TW0310', `${name} has no share`, `/tiers/levels/${i}`, { help: "add share: '10%'" });
+    context.report('TW0310', msg('tiers.noShare', { tier }), `/tiers/levels/${i}`, {
+      help: msg('tiers.noShareHelp'),
+    });
   }
   if (method === 'criteria') {
     if (level.otherwise && level.when) {
-      context.report('TW0310', `${name} has both when and otherwise`, at('otherwise'), { part: 'key' });
+      context.report('TW0310', msg('tiers.whenAndOtherwise', { tier }), at('otherwise'), { part: 'key' });
     } else if (level.otherwise && !last) {
-      context.report(
-        'TW0310',
-        `${name} is 'otherwise' but is not the last tier: the tiers after it are never reached`,
-        at('otherwise'),
-        { part: 'key' },
-      );
+      context.report('TW0310', msg('tiers.otherwiseNotLast', { tier }), at('otherwise'), { part: 'key' });
     } else if (!level.otherwise && !level.when) {
-      context.report('TW0310', `${name} has no when condition`, `/tiers/levels/${i}`, {
-        help: 'add when: { all: [ … ] }, or otherwise: true on the last tier',
+      context.report('TW0310', msg('tiers.noWhen', { tier }), `/tiers/levels/${i}`, {
+        help: msg('tiers.noWhenHelp'),
       });
     }
   }

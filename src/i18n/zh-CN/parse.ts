@@ -1,0 +1,99 @@
+import { formatCount } from '../../format/number.js';
+import type { parse as en } from '../en/parse.js';
+import type { Messages } from '../text.js';
+import { key, keys, tierMethod } from './terms.js';
+
+/** yaml's error codes (yaml 2.x ErrorCode); a code it adds later reads as a general syntax error. */
+const YAML: Record<string, string> = {
+  ALIAS_PROPS: '别名节点不能带锚点或标签',
+  BAD_ALIAS: '锚点或别名的名称无效',
+  BAD_DIRECTIVE: 'YAML 指令无效',
+  BAD_DQ_ESCAPE: '双引号字符串中的转义序列无效',
+  BAD_INDENT: '缩进不一致：同一列表的各项必须从同一列开始',
+  BAD_PROP_ORDER: '锚点和标签的位置不对',
+  BAD_SCALAR_START: '不加引号的值不能以这个字符开头，请给值加上引号',
+  BLOCK_AS_IMPLICIT_KEY: '块结构不能用作键，行内映射中也不能嵌套映射',
+  BLOCK_IN_FLOW: '行内集合（{…} 或 […]）中不能出现块结构',
+  DUPLICATE_KEY: '同一映射中的键必须唯一',
+  IMPOSSIBLE: '无法解析这里的 YAML 结构',
+  KEY_OVER_1024_CHARS: '键不能超过 1024 个字符',
+  MISSING_CHAR: '缺少必需的符号',
+  MULTILINE_IMPLICIT_KEY: '键必须写在一行内',
+  MULTIPLE_ANCHORS: '一个节点最多只能有一个锚点',
+  MULTIPLE_DOCS: '文件含有多个 YAML 文档',
+  MULTIPLE_TAGS: '一个节点最多只能有一个标签',
+  NON_STRING_KEY: '键必须是文本',
+  RESOURCE_EXHAUSTION: '别名展开过多，已停止解析',
+  TAB_AS_INDENT: '不能用制表符缩进，请改用空格',
+  TAG_RESOLVE_FAILED: '无法识别的 YAML 标签',
+  UNEXPECTED_TOKEN: '此处出现了意外的内容',
+  BAD_COLLECTION_TYPE: '标签与集合的类型不符',
+};
+
+/** The commonest slips, told apart within a code by yaml's own message. */
+const YAML_DETAIL: [RegExp, string][] = [
+  [/^Implicit map keys need to be followed by map values/, '键后面缺少冒号和值'],
+  [/^Missing closing "?quote/, '缺少右引号'],
+  [/^Missing , or : between/, '行内集合的各项之间缺少逗号或冒号'],
+  [/^Missing , between/, '行内集合的各项之间缺少逗号'],
+  [/^Missing space after :/, '冒号后面缺少空格'],
+  [/^Sequence item without - indicator/, '列表项缺少 “-” 标记'],
+  [/^Comments must be separated/, '注释与前面的内容之间必须留有空白'],
+  [/^Nested mappings are not allowed in compact mappings/, '紧凑写法的映射中不能再嵌套映射'],
+  [/^All sequence items must start at the same column/, '同一列表的各项必须从同一列开始'],
+];
+
+/** Node's error codes for files; another code is shown as it is. */
+const SYSTEM: Record<string, string> = {
+  ENOENT: '文件不存在',
+  EACCES: '没有访问权限',
+  EPERM: '操作不被允许',
+  EISDIR: '这是一个目录',
+  ENOTDIR: '路径中有一段不是目录',
+  EMFILE: '打开的文件过多',
+  ENAMETOOLONG: '文件名过长',
+  ELOOP: '符号链接层数过多',
+  EBUSY: '文件正被占用',
+  EIO: '读写出错',
+};
+
+export const parse = {
+  tooLarge: (p) => `文件大小为 ${p.size} 字节，策略文件的上限是 ${p.limit} 字节`,
+  tooLargeHelp: '请拆分策略；如果确实需要这么大，可用 --max-bytes 提高上限',
+  nulByte: (p) => `文件在偏移 ${p.offset} 处含有空字节（值为 0）：它像是二进制文件，而不是 YAML 策略`,
+  notUtf8: (p) => `偏移 ${p.offset} 处的字节不是有效的 UTF-8`,
+  notUtf8Help: '请将文件另存为 UTF-8（从 Excel 导出的文件常为 GBK 编码：另存为“UTF-8”即可）',
+  multipleDocuments: '文件含有多个 YAML 文档（---）；每个文件只写一个策略',
+  yaml: (p) =>
+    YAML_DETAIL.find(([pattern]) => pattern.test(p.detail))?.[1] ?? YAML[p.code] ?? 'YAML 语法错误',
+  notMapping: `文件必须是 YAML 映射（${keys(['apiVersion:', 'kind:', 'metadata:'])}…）`,
+  aliasesExpandTo: (p) =>
+    `展开此文件的别名会得到${p.total === undefined ? '天文数字般多' : ` ${formatCount(p.total)} `}个值（上限为 ${formatCount(p.limit)}）；疑为耗尽资源的攻击，已拒绝`,
+  tooManyValues: (p) => `展开此文件的别名会得到超过 ${p.limit} 个值；疑为耗尽资源的攻击，已拒绝`,
+  tooManyAliases: (p) => `展开此文件的别名会超过 ${p.limit} 次；疑为耗尽资源的攻击，已拒绝`,
+  aliasesHelp: '策略应尽量少用锚点和别名；请把重复的内容直接写出来，或减少嵌套',
+  keysPlainText: '键必须是普通文本',
+  unsupportedNode: '不支持这种 YAML 节点',
+  notFinite: (p) =>
+    `数值必须是有限的，此处为${p.value === 'NaN' ? '非数值' : p.value.startsWith('-') ? '负无穷大' : '无穷大'}`,
+  integerTooLarge: '整数过大',
+  onlyPlainValues: '只允许文本、数值、布尔值和空值',
+  notAFile: (p) => `${p.path} 不是文件`,
+  cannotRead: (p) => `无法读取 ${p.path}：${p.reason}`,
+  noSuchFile: '文件不存在',
+  systemError: (p) => SYSTEM[p.code] ?? `\`${p.detail}\``,
+  unknownError: '未知错误',
+  variantAlone: '这是一个变体：只能与它的基础策略一起检查',
+  variantAloneHelp: '请用 `tierwise check FILE`（或 `loadPolicy`）检查该文件，它会读取所继承的基础策略',
+  extendsCycle: (p) => `${key('extends')} 经由 ${p.file} 形成了循环`,
+  extendsTooDeep: (p) => `${key('extends')} 继承链超过了 ${p.limit} 层`,
+  baseUnreadable: (p) => `无法读取基础策略 ${p.file}：${p.reason}`,
+  baseHasErrors: (p) => `基础策略 ${p.file} 有错误`,
+  baseHasErrorsHelp: '请先修正基础策略',
+  variantRedefinesFact: (p) => `变体不能重新定义基础策略的事实 '${p.id}'（改动了 ${keys(p.fields)}）`,
+  variantRedefinesFactHelp: '同一事实在每个变体中必须读取相同的数据；请改用新的 id 声明一个新事实',
+  variantChangesMethod: (p) => `变体不能更改分级方法（${tierMethod(p.from)} → ${tierMethod(p.to)}）`,
+  variantChangesMethodHelp: '请编写一个新策略，而不是变体',
+  variantAddsTier: (p) => `变体不能新增等级 '${p.id}'`,
+  variantAddsTierHelp: (p) => `等级集合由各服务团队共用；基础策略中的等级为 ${p.ids.join('、')}`,
+} satisfies Messages<typeof en>;
