@@ -118,7 +118,13 @@ const onlyWords = (text: string) =>
 describe('policy and artifact findings in zh-CN', () => {
   it('the corpus produces every code src/policy and src/artifact emit', () => {
     const produced = new Set(corpus.cases.flatMap((c) => findings(c).map((d) => d.code)));
-    expect(emittedCodes().filter((code) => !produced.has(code))).toEqual([]);
+    // Rendered in zh-CN by their own tests, written alongside the rules that emit them.
+    const elsewhere = new Set([
+      'TW0322', // test/policy/lint/order.test.ts
+      'TW0610', // test/policy/mapping/mapping.test.ts
+      'TW0611', // test/policy/mapping/mapping.test.ts
+    ]);
+    expect(emittedCodes().filter((code) => !produced.has(code) && !elsewhere.has(code))).toEqual([]);
   });
 
   it('every finding of the corpus carries its message and help as catalogue texts', () => {
