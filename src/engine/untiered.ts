@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
+import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { UntieredAllowance } from './allowance.js';
 import type { CustomerResult } from './evaluate.js';
@@ -29,11 +30,14 @@ export interface UntieredCause {
 export class UntieredTally {
   private readonly metricFacts = new Map<string, string>();
   private readonly byKey = new Map<string, UntieredCause>();
+  /** The facts the tiers read directly: criteria conditions and matrix axes. */
+  private readonly tierFacts: string[];
 
   constructor(policy: Policy) {
     for (const [dimension, d] of Object.entries(policy.dimensions ?? {}))
       for (const [metric, m] of Object.entries(d.metrics))
         this.metricFacts.set(`/dimensions/${dimension}/metrics/${metric}`, m.fact ?? metric);
+    this.tierFacts = [...tierFactsOf(policy)].sort();
   }
 
   /** A customer's result; tiered customers are ignored. `facts`: the customer's values, when at hand. */
@@ -80,8 +84,41 @@ export class UntieredTally {
     if (missing.size > 0) return { kind: 'missing', facts: [...missing].sort() };
     if (uncovered.size > 0) return { kind: 'uncovered', facts: [...uncovered].sort() };
     if (condition) return { kind: 'condition', facts: [] };
+    // A rule on a missing fact is simply false, so a customer whom no rule took may lack the very
+    // values the rules read: that is a gap in the data, not in the policy.
+    if (facts !== undefined) {
+      const absent = this.tierFacts.filter(
+        (f) => facts[f] === undefined || facts[f] === null || facts[f] === '',
+      );
+      if (absent.length > 0) return { kind: 'missing', facts: absent };
+    }
     return { kind: 'no-match', facts: [] };
   }
+}
+
+/** Facts read by the tiers' own conditions (named conditions followed) and the matrix axes. */
+function tierFactsOf(policy: Policy): Set<string> {
+  const out = new Set<string>();
+  const named = policy.conditions ?? {};
+  const seen = new Set<string>();
+  const visit = (node: Condition | undefined): void => {
+    if (node === undefined) return;
+    if (node.fact !== undefined) out.add(node.fact);
+    const other = node.value as { fact?: unknown } | undefined;
+    if (other !== null && typeof other === 'object' && typeof other.fact === 'string') out.add(other.fact);
+    for (const child of [...(node.all ?? []), ...(node.any ?? [])]) visit(child);
+    visit(node.not);
+    if (node.condition !== undefined && !seen.has(node.condition)) {
+      seen.add(node.condition);
+      visit(named[node.condition]);
+    }
+  };
+  const tiers = policy.tiers;
+  if (tiers?.method === 'criteria') for (const level of tiers.levels) visit(level.when);
+  if (tiers?.method === 'matrix' && tiers.matrix)
+    for (const axis of [tiers.matrix.rows, tiers.matrix.columns])
+      if (axis.fact !== undefined) out.add(axis.fact);
+  return out;
 }
 
 /**
