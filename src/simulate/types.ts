@@ -169,6 +169,8 @@ export interface Calibration {
   data: { customers: string; transactions?: string };
   asOf?: { date: string; timezone: string };
   customers: number;
+  /** Customers the policy as written left without a tier, and why (src/engine/untiered.ts). */
+  untiered: { customers: number; causes: UntieredCause[] };
   /** The revenue fact's unit, e.g. CNY. */
   currency?: string;
   thresholds: ThresholdSearch[];

@@ -31,6 +31,15 @@ describe('a run that decided nothing does not exit 0', () => {
     expect(tierwise([...args, '--allow-untiered', '5 percent']).code).toBe(2);
   });
 
+  it('fails a calibration whose policy leaves customers untiered unless they are allowed', () => {
+    const args = ['calibrate', '--policy', 'policies/seed001-five-levels-literal.tier.yaml', ...DATA, ...LOG];
+    const strict = tierwise([...args, '--format', 'json']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('error[TW0704]');
+    expect(JSON.parse(strict.stdout).untiered.customers).toBeGreaterThan(0);
+    expect(tierwise([...args, '--format', 'json', '--allow-untiered', 'all']).code).toBe(0);
+  });
+
   it('treats a date that does not exist as a usage error', () => {
     const run = tierwise([
       'eval',

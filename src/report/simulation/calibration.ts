@@ -71,6 +71,7 @@ export function calibrationSections(c: Calibration, language: Language): Section
         ...(c.data.transactions ? [[text(l('transactions')), text(c.data.transactions)]] : []),
         ...(c.asOf ? [[text(l('asOf')), text(`${c.asOf.date} (${c.asOf.timezone})`)]] : []),
         [text(l('customers')), count(c.customers)],
+        [text(l('untiered')), count(c.untiered.customers)],
         [text(`${l('step')} (${points})`), decimal(c.sensitivity.step)],
         [text(`${l('epsilon')} (${points})`), decimal(c.stability.epsilon)],
       ],

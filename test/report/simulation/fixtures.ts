@@ -206,6 +206,7 @@ export function calibration(): Calibration {
     data: { customers: 'customers.csv' },
     asOf: { date: '2024-06-30', timezone: 'Asia/Shanghai' },
     customers: 1_000,
+    untiered: { customers: 0, causes: [] },
     thresholds: [
       {
         tier: 'vip',

@@ -8,6 +8,7 @@ import {
   policyFor,
   populationOptions,
   reportRun,
+  untieredExit,
   writeReport,
 } from '../../population/run.js';
 import type { CalibrateCliOptions } from '../calibrate.js';
@@ -51,7 +52,20 @@ export async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number>
     { out: opts.out, bom: opts.format === 'csv', format: opts.format, lang: opts.lang },
     io,
   );
-  // The report is still written, but a --target that could not be searched (TW0802) fails the run.
+  if (written !== EXIT.ok) return written;
+  // The report is still written, but a --target that could not be searched (TW0802) fails the
+  // run, and so do customers the policy as written leaves untiered beyond --allow-untiered: the
+  // search ranks only the customers the policy can score.
+  const untiered = untieredExit(
+    {
+      untiered: result.untiered.customers,
+      customers: result.customers,
+      untieredCauses: result.untiered.causes,
+    },
+    opts.allowUntiered,
+    io,
+    opts.lang,
+  );
   const unsearched = result.thresholds.some((search) => hasErrors(search.problems ?? []));
-  return written === EXIT.ok && unsearched ? EXIT.findings : written;
+  return unsearched ? EXIT.findings : untiered;
 }
