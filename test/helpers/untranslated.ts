@@ -53,6 +53,8 @@ export function untranslated(output: string, ids: Iterable<string> = []): string
   const allowed = new Set([...ids].map((id) => id.toLowerCase()));
   const found: string[] = [];
   output.split('\n').forEach((line, i) => {
+    // A code frame quotes the user's own file: `66 |   levels:`.
+    if (/^\s*\d*\s+\|/.test(line)) return;
     const stripped = line
       .replace(/`[^`]*`/g, ' ')
       .replace(/\bTW\d{4}\b/g, ' ')
