@@ -1,0 +1,175 @@
+import type { CommanderError, Help } from 'commander';
+import { cliHelp as en } from '../i18n/en/cliHelp.js';
+import {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  type Language,
+  languageOfLocale,
+} from '../i18n/language.js';
+import { cliHelp as zhCN } from '../i18n/zh-CN/cliHelp.js';
+
+/**
+ * The command line's own words in the reader's language: help, commander's errors, option
+ * descriptions. They are needed before any command is chosen, so this module reads its one
+ * catalogue area directly instead of loading every catalogue the commands' reports use.
+ */
+const AREAS: Record<Language, typeof en> = { en, 'zh-CN': zhCN };
+
+/** The environment variable that sets every command's language when --lang is not given. */
+export const LANGUAGE_ENV = 'TIERWISE_LANG';
+
+export type HelpId = keyof typeof en;
+type HelpArgs<Id extends HelpId> = (typeof en)[Id] extends (params: infer P) => string ? [params: P] : [];
+
+/** One help text in one language. */
+export type HelpText = <Id extends HelpId>(id: Id, ...args: HelpArgs<Id>) => string;
+
+export function helpText(language: Language): HelpText {
+  return (id, ...args) => {
+    const entry = AREAS[language][id] as string | ((params: unknown) => string);
+    return typeof entry === 'string' ? entry : entry(args[0]);
+  };
+}
+
+/** The language of $TIERWISE_LANG (or a locale-like value of it), else English. */
+export function environmentLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  return languageOfLocale(env[LANGUAGE_ENV]) ?? DEFAULT_LANGUAGE;
+}
+
+/**
+ * The language of a command line before commander reads it: its help and its usage errors come
+ * before any option has a value. The last valid `--lang X` or `--lang=X` wins, as commander lets a
+ * repeated option's last value win; an invalid one is left to commander's error, in the
+ * environment's language.
+ */
+export function argvLanguage(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Language {
+  let language: Language | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (isLanguage(value)) language = value;
+  }
+  return language ?? environmentLanguage(env);
+}
+
+const HEADINGS: Record<string, HelpId> = {
+  'Usage:': 'usage',
+  'Options:': 'options',
+  'Arguments:': 'arguments',
+  'Commands:': 'commands',
+  'Global Options:': 'globalOptions',
+};
+
+/** East Asian wide characters take two columns of a terminal: help aligns its columns by them. */
+function displayWidth(text: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes take no columns
+  const plain = text.replace(/\u001b\[[\d;]*m/g, '');
+  let width = 0;
+  for (const ch of plain) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * Help in the reader's language: commander's headings, its notes on choices and defaults, and
+ * the column widths of wide characters. Descriptions come translated from the commands.
+ */
+export function helpConfiguration(language: Language): Partial<Help> {
+  const h = helpText(language);
+  const extras = (description: string, info: string[]) => {
+    if (info.length === 0) return description;
+    const note = language === 'zh-CN' ? `（${info.join(h('listSeparator'))}）` : `(${info.join(', ')})`;
+    if (!description) return note;
+    return language === 'zh-CN' ? `${description}${note}` : `${description} ${note}`;
+  };
+  // Commander's own notes, in its order: the choices, the default, a preset, an environment variable.
+  const notes = (item: {
+    argChoices?: string[];
+    defaultValue?: unknown;
+    defaultValueDescription?: string;
+  }) => {
+    const info: string[] = [];
+    if (item.argChoices)
+      info.push(h('choices', { list: item.argChoices.map((c) => JSON.stringify(c)).join(', ') }));
+    if (item.defaultValue !== undefined)
+      info.push(h('default', { value: item.defaultValueDescription || JSON.stringify(item.defaultValue) }));
+    return info;
+  };
+  return {
+    styleTitle: (title) => {
+      const id = HEADINGS[title];
+      return id ? h(id) : title;
+    },
+    styleOptionText: (text) => (text === '[options]' ? h('optionsTerm') : text),
+    styleSubcommandText: (text) => (text === '[command]' ? h('commandTerm') : text),
+    displayWidth,
+    optionDescription: (option) => {
+      // A flag's default (false) is for the programmer, not the reader, as commander has it.
+      const showDefault =
+        option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
+      const info = notes({ ...option, defaultValue: showDefault ? option.defaultValue : undefined });
+      if (option.presetArg !== undefined && option.optional)
+        info.push(h('preset', { value: JSON.stringify(option.presetArg) }));
+      if (option.envVar !== undefined) info.push(h('env', { name: option.envVar }));
+      return extras(option.description, info);
+    },
+    argumentDescription: (argument) => extras(argument.description, notes(argument)),
+  };
+}
+
+/** Commander's errors that are not errors: help and the version asked for, written already. */
+const NOT_ERRORS = new Set(['commander.help', 'commander.helpDisplayed', 'commander.version']);
+
+/**
+ * A commander error in the reader's language, from its code and the values its English message
+ * names; undefined for help and --version, which commander has printed. A message of a code this
+ * does not know is left as commander wrote it.
+ */
+export function commanderMessage(language: Language, error: CommanderError): string | undefined {
+  if (NOT_ERRORS.has(error.code)) return undefined;
+  const h = helpText(language);
+  const [first = '', ...rest] = error.message.split('\n');
+  const quoted = [...first.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const suggestion = (rest.join('\n').match(/^\(Did you mean (one of )?(.*)\?\)$/) ?? undefined) as
+    | RegExpMatchArray
+    | undefined;
+  const hint = suggestion
+    ? `\n${h(suggestion[1] ? 'didYouMeanOneOf' : 'didYouMean', { list: suggestion[2]! })}`
+    : '';
+  switch (error.code) {
+    case 'commander.missingArgument':
+      return h('missingArgument', { name: quoted[0] ?? '' });
+    case 'commander.optionMissingArgument':
+      return h('optionMissingArgument', { flags: quoted[0] ?? '' });
+    case 'commander.missingMandatoryOptionValue':
+      return h('missingMandatoryOptionValue', { flags: quoted[0] ?? '' });
+    case 'commander.conflictingOption':
+      return h('conflictingOption', { a: quoted[0] ?? '', b: quoted[1] ?? '' });
+    case 'commander.unknownOption':
+      return `${h('unknownOption', { flag: quoted[0] ?? '' })}${hint}`;
+    case 'commander.unknownCommand':
+      return `${h('unknownCommand', { name: quoted[0] ?? '' })}${hint}`;
+    case 'commander.excessArguments': {
+      const m = /Expected (\d+) arguments? but got (\d+)/.exec(first);
+      return h('excessArguments', {
+        command: first.includes(' for ') ? (quoted[0] ?? '') : '',
+        expected: Number(m?.[1] ?? 0),
+        got: Number(m?.[2] ?? 0),
+      });
+    }
+    case 'commander.invalidArgument': {
+      const reason = translatedReason(h, error.message.replace(/^[^]*? is invalid(?: for argument '[^']*')?\. ?/, ''));
+      if (first.startsWith('error: command-argument value'))
+        return h('invalidArgumentValue', { value: quoted[0] ?? '', name: quoted[1] ?? '', reason });
+      return h('invalidOptionValue', { flags: quoted[0] ?? '', value: quoted[1] ?? '', reason });
+    }
+    default:
+      return error.message;
+  }
+}
+
+/** Commander's own complaint about a value (a choice); the option parsers' come translated. */
+function translatedReason(h: HelpText, reason: string): string {
+  const choices = /^Allowed choices are (.*)\.$/.exec(reason);
+  return choices ? h('allowedChoices', { list: choices[1]! }) : reason;
+}
