@@ -1,11 +1,6 @@
 import type { CommanderError, Help } from 'commander';
 import { cliHelp as en } from '../i18n/en/cliHelp.js';
-import {
-  DEFAULT_LANGUAGE,
-  isLanguage,
-  type Language,
-  languageOfLocale,
-} from '../i18n/language.js';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '../i18n/language.js';
 import { cliHelp as zhCN } from '../i18n/zh-CN/cliHelp.js';
 
 /**
@@ -66,7 +61,13 @@ function displayWidth(text: string): number {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes take no columns
   const plain = text.replace(/\u001b\[[\d;]*m/g, '');
   let width = 0;
-  for (const ch of plain) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of plain)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return width;
 }
 
@@ -102,11 +103,15 @@ export function helpConfiguration(language: Language): Partial<Help> {
     },
     styleOptionText: (text) => (text === '[options]' ? h('optionsTerm') : text),
     styleSubcommandText: (text) => (text === '[command]' ? h('commandTerm') : text),
+    // `help [command]` lists its argument as an argument
+    styleArgumentText: (text) => (text === '[command]' ? h('commandTerm') : text),
     displayWidth,
     optionDescription: (option) => {
       // A flag's default (false) is for the programmer, not the reader, as commander has it.
       const showDefault =
-        option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean');
+        option.required ||
+        option.optional ||
+        (option.isBoolean() && typeof option.defaultValue === 'boolean');
       const info = notes({ ...option, defaultValue: showDefault ? option.defaultValue : undefined });
       if (option.presetArg !== undefined && option.optional)
         info.push(h('preset', { value: JSON.stringify(option.presetArg) }));
@@ -158,7 +163,10 @@ export function commanderMessage(language: Language, error: CommanderError): str
       });
     }
     case 'commander.invalidArgument': {
-      const reason = translatedReason(h, error.message.replace(/^[^]*? is invalid(?: for argument '[^']*')?\. ?/, ''));
+      const reason = translatedReason(
+        h,
+        error.message.replace(/^[\s\S]*? is invalid(?: for argument '[^']*')?\. ?/, ''),
+      );
       if (first.startsWith('error: command-argument value'))
         return h('invalidArgumentValue', { value: quoted[0] ?? '', name: quoted[1] ?? '', reason });
       return h('invalidOptionValue', { flags: quoted[0] ?? '', value: quoted[1] ?? '', reason });

@@ -21,7 +21,9 @@ export function registerCalibrate(program: Command, io: CliIO, h: HelpText): voi
     .option('--target <tier=share...>', h('calibrateTarget'))
     .option('--step <points>', h('calibrateStep'), '5')
     .option('--epsilon <points>', h('calibrateEpsilon'), '2')
-    .addOption(new Option('--format <format>', h('reportFormat')).choices([...SIMULATION_FORMATS]).default('table'));
+    .addOption(
+      new Option('--format <format>', h('reportFormat')).choices([...SIMULATION_FORMATS]).default('table'),
+    );
   addDataOptions(command, h).action(async (opts: CalibrateCliOptions) => {
     const { run } = await import('./calibrate/run.js');
     process.exitCode = await run(opts, io);

@@ -18,7 +18,11 @@ export function registerCheck(program: Command, io: CliIO, h: HelpText): void {
     .command('check')
     .description(h('check'))
     .argument('[paths...]', h('policyPaths'), ['policies'])
-    .addOption(new Option('--format <format>', h('format')).choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .addOption(
+      new Option('--format <format>', h('format'))
+        .choices(['text', 'json', 'sarif', 'github'])
+        .default('text'),
+    )
     .option('--deny-warnings', h('checkDenyWarnings'), false)
     .addOption(languageOption(h))
     .option('--max-bytes <n>', h('maxBytes'), (v) => Number.parseInt(v, 10))

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { ENCODINGS, type EncodingOption } from '../../data/types.js';
+import type { Language } from '../../i18n/language.js';
 import { DEFAULT_STALE_MONTHS } from '../../profile/types.js';
 import { PROFILE_FORMATS, type ProfileFormat } from '../../report/formats.js';
-import type { Language } from '../../i18n/language.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
 import { languageOption } from '../options.js';

@@ -16,7 +16,9 @@ export function registerSimulate(program: Command, io: CliIO, h: HelpText): void
     .command('simulate')
     .description(h('simulate'))
     .requiredOption('--policy <file>', h('policy'))
-    .addOption(new Option('--format <format>', h('reportFormat')).choices([...SIMULATION_FORMATS]).default('table'))
+    .addOption(
+      new Option('--format <format>', h('reportFormat')).choices([...SIMULATION_FORMATS]).default('table'),
+    )
     .option('--kpi <fact...>', h('kpi'));
   addDataOptions(command, h).action(async (opts: SimulateOptions) => {
     const { run } = await import('./simulate/run.js');

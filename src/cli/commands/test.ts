@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { EngineChoice } from '../../compile/evaluate.js';
-import { TEST_FORMATS, type TestFormat } from '../../testing/report/formats.js';
 import type { Language } from '../../i18n/language.js';
+import { TEST_FORMATS, type TestFormat } from '../../testing/report/formats.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
 import { languageOption } from '../options.js';

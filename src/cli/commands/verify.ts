@@ -21,7 +21,9 @@ export function registerVerify(program: Command, io: CliIO, h: HelpText): void {
     .argument('<artifact>', h('verifyArtifact'))
     .option('--key <file>', h('verifyKey', { env: VERIFY_KEY_ENV }))
     .addOption(
-      new Option('--format <format>', h('verifyFormat')).choices(['text', 'json', 'sarif', 'github']).default('text'),
+      new Option('--format <format>', h('verifyFormat'))
+        .choices(['text', 'json', 'sarif', 'github'])
+        .default('text'),
     )
     .option('--max-bytes <n>', h('verifyMaxBytes'), (v) => Number.parseInt(v, 10))
     .addOption(languageOption(h))

@@ -43,7 +43,8 @@ export const cli = {
   calibrateStep: (p: { command: string }) =>
     `${p.command}: --step must be a number of points in (0, 100] and --epsilon a positive number of points`,
   // test
-  testRun: (p: { reason: string }) => `tierwise: --run is not a valid regular expression: ${p.reason}`,
+  testRun: (p: { pattern: string; reason: string }) =>
+    `tierwise: --run '${p.pattern}' is not a valid regular expression: ${p.reason}`,
   testThreshold: (p: { got: string }) =>
     `tierwise: --threshold must be a percentage from 0 to 100, such as 90 or 99.5; got '${p.got}'`,
   // build

@@ -21,7 +21,8 @@ export const cliHelp = {
   missingArgument: (p: { name: string }) => `error: missing required argument '${p.name}'`,
   optionMissingArgument: (p: { flags: string }) => `error: option '${p.flags}' argument missing`,
   missingMandatoryOptionValue: (p: { flags: string }) => `error: required option '${p.flags}' not specified`,
-  conflictingOption: (p: { a: string; b: string }) => `error: option '${p.a}' cannot be used with option '${p.b}'`,
+  conflictingOption: (p: { a: string; b: string }) =>
+    `error: option '${p.a}' cannot be used with option '${p.b}'`,
   unknownOption: (p: { flag: string }) => `error: unknown option '${p.flag}'`,
   unknownCommand: (p: { name: string }) => `error: unknown command '${p.name}'`,
   excessArguments: (p: { command: string; expected: number; got: number }) =>
@@ -66,7 +67,8 @@ export const cliHelp = {
   engine: 'compiled (fast) or reference (json-rules-engine)',
   kpi: 'facts to average per tier (default: average-order-value and repurchase-rate aggregates)',
   // build
-  build: 'pack checked policies, their bases and tests into a reproducible artifact (.tierpkg.tgz), optionally signed',
+  build:
+    'pack checked policies, their bases and tests into a reproducible artifact (.tierpkg.tgz), optionally signed',
   buildOut: 'the artifact to write (default <id>-<version>.tierpkg.tgz for one policy)',
   buildSign: 'sign with this Ed25519 private key (PEM, from `tierwise keygen`)',
   buildTime:
@@ -104,7 +106,8 @@ export const cliHelp = {
   diffTransactions: 'population mode: transaction log for aggregate facts',
   diffAsOf: 'population mode: the date windows end on',
   diffSheet: 'xlsx: the sheet to read',
-  diffMapping: 'population mode: a column mapping (kind: ColumnMapping) naming the export’s columns',
+  diffMapping:
+    'population mode: a column mapping (kind: ColumnMapping) naming this export’s columns for the policy’s facts',
   diffLimit: 'population mode: movers listed (all are counted)',
   diffKpi: 'population mode: facts to average per tier',
   diffOut: 'population mode: write the report here (atomically)',

@@ -21,7 +21,8 @@ export const cli = {
   progressCustomers: (p) => `${formatCount(p.n)} 位客户`,
   diffChoose: (p) =>
     `${p.command}：请选择比较方式：\`--semver OLD NEW\`（同一策略的两个版本），或 \`--from A --to B --data D\`（两个策略对客户群的影响）`,
-  diffSemverFormat: (p) => `tierwise diff --semver：--format 只能是 text、json、sarif、github 之一（收到 ${p.got}）`,
+  diffSemverFormat: (p) =>
+    `tierwise diff --semver：--format 只能是 text、json、sarif、github 之一（收到 ${p.got}）`,
   diffSemverNeeds: (p) =>
     `${p.command}：需要旧版和新版两个策略，例如 \`diff --semver origin/main:policies/x.tier.yaml policies/x.tier.yaml\``,
   diffPopulationNeeds: (p) =>
@@ -29,7 +30,8 @@ export const cli = {
   calibrateTarget: (p) =>
     `tierwise calibrate：--target ${p.target}：应写作 \`TIER=SHARE%\` 或 \`TIER=SHARE%:revenue\`，例如 \`vip=10%\` 或 \`vip=40%:revenue\``,
   calibrateStep: (p) => `${p.command}：--step 须为 (0, 100] 之间的分值，--epsilon 须为正的分值`,
-  testRun: (p) => `tierwise：--run 不是有效的正则表达式：${p.reason}`,
+  // the reason is JavaScript's, in English: the pattern says enough
+  testRun: (p) => `tierwise：--run '${p.pattern}' 不是有效的正则表达式`,
   testThreshold: (p) => `tierwise：--threshold 须为 0 到 100 之间的百分比，例如 90 或 99.5；收到 '${p.got}'`,
   buildNameIt: (p) => `tierwise：制品包含 ${formatCount(p.policies)} 个策略；请用 \`--out FILE\` 指定文件名`,
   built: (p) => `已构建 ${p.file}（${formatBytes(p.bytes)}）`,

@@ -56,9 +56,11 @@ export const cliHelp = {
   build: '把检查过的策略、其基础策略和测试打包成可复现的制品（.tierpkg.tgz），可选签名',
   buildOut: '要写入的制品（单个策略时默认为 `<id>-<version>.tierpkg.tgz`）',
   buildSign: '用此 Ed25519 私钥签名（PEM，由 `tierwise keygen` 生成）',
-  buildTime: '构建时间：带时区的 ISO 8601 或自 1970 年起的秒数（默认：`SOURCE_DATE_EPOCH`，否则为 `git` 提交时间）',
+  buildTime:
+    '构建时间：带时区的 ISO 8601 或自 1970 年起的秒数（默认：`SOURCE_DATE_EPOCH`，否则为 `git` 提交时间）',
   calibrate: '阈值搜索（哪个阈值让 10% 的客户或 40% 的收入落入某等级）、权重敏感性、各阈值附近的客户',
-  calibrateTarget: '如 `vip=10%`（按客户数）或 `vip=40%:revenue`（按收入）；默认：最高等级取 10% 的客户和 40% 的收入',
+  calibrateTarget:
+    '如 `vip=10%`（按客户数）或 `vip=40%:revenue`（按收入）；默认：最高等级取 10% 的客户和 40% 的收入',
   calibrateStep: '每个权重上下调整的分值',
   calibrateEpsilon: '得分与阈值相差在此分值以内即视为不稳定',
   check: '检查策略文件：YAML、模式校验和语义检查（空档、重叠、权重、SLA 顺序、标签）',
@@ -82,7 +84,7 @@ export const cliHelp = {
   diffTransactions: '客户群模式：交易流水，用于聚合事实',
   diffAsOf: '客户群模式：时间窗口的截止日期',
   diffSheet: 'XLSX：要读取的工作表',
-  diffMapping: '客户群模式：列映射文件（`kind: ColumnMapping`），给出导出文件的列名',
+  diffMapping: '客户群模式：列映射文件（`kind: ColumnMapping`），把本次导出的列名对应到策略的事实',
   diffLimit: '客户群模式：列出的等级变动客户数（全部都会计数）',
   diffKpi: '客户群模式：按等级求平均的事实',
   diffOut: '客户群模式：把报告（原子地）写入此文件',
