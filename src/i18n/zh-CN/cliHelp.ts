@@ -10,7 +10,7 @@ export const cliHelp = {
   optionsTerm: '[选项]',
   commandTerm: '[命令]',
   choices: (p) => `可选值：${p.list}`,
-  default: (p) => `默认：${p.value}`,
+  default: (p) => `默认：${p.value === 'false' ? '否' : p.value === 'true' ? '是' : p.value}`,
   preset: (p) => `预设：${p.value}`,
   env: (p) => `环境变量：${p.name}`,
   listSeparator: '，',
@@ -24,7 +24,11 @@ export const cliHelp = {
     `错误：${p.command ? `'${p.command}' 的` : ''}参数过多：应为 ${p.expected} 个，实际收到 ${p.got} 个。`,
   invalidOptionValue: (p) => `错误：选项 '${p.flags}' 的取值 '${p.value}' 无效。${p.reason}`,
   invalidArgumentValue: (p) => `错误：参数 '${p.name}' 的取值 '${p.value}' 无效。${p.reason}`,
-  allowedChoices: (p) => `可选值为 ${p.list}。`,
+  allowedChoices: (p) =>
+    `可选值为 ${p.list
+      .split(', ')
+      .map((v) => `\`${v}\``)
+      .join('、')}。`,
   didYouMean: (p) => `（是否想输入 ${p.list}？）`,
   didYouMeanOneOf: (p) => `（是否想输入以下之一：${p.list}？）`,
   wholeWorkers: '应为 1 到 256 之间的整数',
@@ -44,7 +48,7 @@ export const cliHelp = {
   onError: '遇到坏行时的处理方式',
   encoding: '数据文件的文本编码',
   sheet: 'XLSX：要读取的工作表（默认：第一个）',
-  mapping: '列映射文件（`kind: ColumnMapping`），把本次导出的列名对应到策略的事实',
+  mapping: '列映射文件（`kind` 为 `ColumnMapping`），把本次导出的列名对应到策略的事实',
   allowUntiered: '允许未定级的客户数，超出则命令失败：数量（25）、比例（5%）或 `all`',
   outReport: '把报告（原子地）写入此文件，而不是标准输出',
   format: '输出格式',
@@ -84,7 +88,7 @@ export const cliHelp = {
   diffTransactions: '客户群模式：交易流水，用于聚合事实',
   diffAsOf: '客户群模式：时间窗口的截止日期',
   diffSheet: 'XLSX：要读取的工作表',
-  diffMapping: '客户群模式：列映射文件（`kind: ColumnMapping`），把本次导出的列名对应到策略的事实',
+  diffMapping: '客户群模式：列映射文件（`kind` 为 `ColumnMapping`），把本次导出的列名对应到策略的事实',
   diffLimit: '客户群模式：列出的等级变动客户数（全部都会计数）',
   diffKpi: '客户群模式：按等级求平均的事实',
   diffOut: '客户群模式：把报告（原子地）写入此文件',
@@ -115,7 +119,7 @@ export const cliHelp = {
   testPassWithNoTests: '找不到测试用例时以 0 退出（默认会失败）',
   verify: '检查制品：每个文件与清单中的 sha256 是否一致；给出密钥时还验证签名',
   verifyArtifact: '由 `tierwise build` 构建的 .tierpkg.tgz',
-  verifyKey: (p) => `Ed25519 公钥（PEM）；默认取 $${p.env}。给出密钥时拒绝未签名的制品`,
+  verifyKey: (p) => `Ed25519 公钥（PEM）；默认取 \`$${p.env}\`。给出密钥时拒绝未签名的制品`,
   verifyFormat: '诊断信息的输出格式',
   verifyMaxBytes: '制品内允许的最大文件字节数',
 } satisfies Messages<typeof en>;
