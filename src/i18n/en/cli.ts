@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from '../../format/number.js';
+import { formatCount } from '../../format/number.js';
 
 const counted = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
@@ -50,7 +50,8 @@ export const cli = {
   // build
   buildNameIt: (p: { policies: number }) =>
     `tierwise: the artifact holds ${formatCount(p.policies)} policies; name it with --out FILE`,
-  built: (p: { file: string; bytes: number }) => `built ${p.file} (${formatBytes(p.bytes)})`,
+  // the exact size: a reproducible build is compared byte for byte
+  built: (p: { file: string; bytes: number }) => `built ${p.file} (${counted(p.bytes, 'byte', 'bytes')})`,
   builtExtends: (p: { id: string; version: string }) => `, extends ${p.id} ${p.version}`,
   builtTests: (p: { n: number }) => `, ${counted(p.n, 'test file', 'test files')}`,
   builtFiles: (p: { n: number; time: string; source: string; git: string }) =>

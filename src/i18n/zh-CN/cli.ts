@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from '../../format/number.js';
+import { formatCount } from '../../format/number.js';
 import type { cli as en } from '../en/cli.js';
 import type { Messages } from '../text.js';
 
@@ -41,7 +41,7 @@ export const cli = {
   testRun: (p) => `tierwise：--run '${p.pattern}' 不是有效的正则表达式`,
   testThreshold: (p) => `tierwise：--threshold 须为 0 到 100 之间的百分比，例如 90 或 99.5；收到 '${p.got}'`,
   buildNameIt: (p) => `tierwise：制品包含 ${formatCount(p.policies)} 个策略；请用 \`--out FILE\` 指定文件名`,
-  built: (p) => `已构建 ${p.file}（${formatBytes(p.bytes)}）`,
+  built: (p) => `已构建 ${p.file}（${formatCount(p.bytes)} 字节）`,
   builtExtends: (p) => `，继承 ${p.id} ${p.version}`,
   builtTests: (p) => `，${formatCount(p.n)} 个测试文件`,
   builtFiles: (p) => `${formatCount(p.n)} 个文件；构建时间 ${p.time}（${p.source}）${p.git}`,
