@@ -56,19 +56,48 @@ const HEADINGS: Record<string, HelpId> = {
   'Global Options:': 'globalOptions',
 };
 
-/** East Asian wide characters take two columns of a terminal: help aligns its columns by them. */
+/** East Asian wide characters take two columns of a terminal: help aligns and wraps by them. */
+const WIDE =
+  '\\u1100-\\u115f\\u2e80-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
+const WIDE_CHAR = new RegExp(`[${WIDE}]`, 'u');
+
 function displayWidth(text: string): number {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes take no columns
   const plain = text.replace(/\u001b\[[\d;]*m/g, '');
   let width = 0;
-  for (const ch of plain)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
+  for (const ch of plain) width += WIDE_CHAR.test(ch) ? 2 : 1;
   return width;
+}
+
+/** Punctuation that may not begin a line stays with the text before it; opening brackets, after. */
+const CLOSING = '，。、；：！？）》」』】';
+const OPENING = '（《「『【';
+/**
+ * Where a line of help may break: at spaces, as commander breaks, and between any two Chinese
+ * characters, which have no spaces between them.
+ */
+const CHUNK = new RegExp(
+  `\\s*(?:[${OPENING}]*[^\\s${WIDE}]+[${CLOSING}]*|[${OPENING}]*[${WIDE}][${CLOSING}]*)`,
+  'gu',
+);
+
+function boxWrap(this: Help, text: string, width: number): string {
+  if (width < this.minWidthToWrap) return text;
+  return text
+    .split(/\r\n|\n/)
+    .map((line) => {
+      const out: string[] = [];
+      let current = '';
+      for (const chunk of line.match(CHUNK) ?? []) {
+        if (current !== '' && displayWidth(current) + displayWidth(chunk) > width) {
+          out.push(current);
+          current = chunk.trimStart();
+        } else current += chunk;
+      }
+      out.push(current);
+      return out.join('\n');
+    })
+    .join('\n');
 }
 
 /**
@@ -106,6 +135,7 @@ export function helpConfiguration(language: Language): Partial<Help> {
     // `help [command]` lists its argument as an argument
     styleArgumentText: (text) => (text === '[command]' ? h('commandTerm') : text),
     displayWidth,
+    ...(language === 'zh-CN' ? { boxWrap } : {}),
     optionDescription: (option) => {
       // A flag's default (false) is for the programmer, not the reader, as commander has it.
       const showDefault =

@@ -271,6 +271,10 @@ describe.each(WAYS)('the CLI in Chinese ($way)', ({ run }) => {
       expect(r.stdout).not.toMatch(/\[options\]|\[command\]|Usage:|Options:|Commands:|Arguments:/);
       const names = [...COMMANDS, 'profile', 'help', 'paths', 'old', 'new', 'artifact', 'V'];
       expect(untranslated(typed(r.stdout), names)).toEqual([]);
+      // wrapped between Chinese characters too, counting each as two columns of the terminal
+      const columns = (line: string) =>
+        [...line].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/u.test(ch) ? 2 : 1), 0);
+      expect(lines(r.stdout).filter((line) => columns(line) > 80)).toEqual([]);
     },
   );
 });
