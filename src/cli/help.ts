@@ -193,13 +193,28 @@ export function commanderMessage(language: Language, error: CommanderError): str
       });
     }
     case 'commander.invalidArgument': {
-      const reason = translatedReason(
-        h,
-        error.message.replace(/^[\s\S]*? is invalid(?: for argument '[^']*')?\. ?/, ''),
-      );
-      if (first.startsWith('error: command-argument value'))
-        return h('invalidArgumentValue', { value: quoted[0] ?? '', name: quoted[1] ?? '', reason });
-      return h('invalidOptionValue', { flags: quoted[0] ?? '', value: quoted[1] ?? '', reason });
+      // The value is the user's and may hold quotes itself: read it between the fixed words.
+      const option =
+        /^error: option '(.*?)' (?:argument '([\s\S]*)'|value '([\s\S]*)' from env '[^']*') is invalid\. ?([\s\S]*)$/.exec(
+          error.message,
+        );
+      if (option)
+        return h('invalidOptionValue', {
+          flags: option[1]!,
+          value: option[2] ?? option[3] ?? '',
+          reason: translatedReason(h, option[4]!),
+        });
+      const argument =
+        /^error: command-argument value '([\s\S]*)' is invalid for argument '(.*?)'\. ?([\s\S]*)$/.exec(
+          error.message,
+        );
+      if (argument)
+        return h('invalidArgumentValue', {
+          value: argument[1]!,
+          name: argument[2]!,
+          reason: translatedReason(h, argument[3]!),
+        });
+      return error.message;
     }
     default:
       return error.message;
