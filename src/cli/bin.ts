@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { argvLanguage } from './help.js';
 import { runCli } from './main.js';
 
 runCli(process.argv.slice(2)).then(
@@ -7,9 +8,13 @@ runCli(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // Only bugs reach here: expected failures are diagnostics with an exit code.
-    process.stderr.write(
-      `tierwise: internal error: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
     process.exitCode = 70;
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    // The catalogue is loaded only now: a bug must not make every start slower.
+    import('../i18n/text.js').then(
+      ({ t }) =>
+        process.stderr.write(`${t(argvLanguage(process.argv.slice(2)), 'cli.internalError', { stack })}\n`),
+      () => process.stderr.write(`tierwise: internal error: ${stack}\n`),
+    );
   },
 );

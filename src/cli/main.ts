@@ -11,36 +11,49 @@ import { registerKeygen } from './commands/keygen.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerTest } from './commands/test.js';
 import { registerVerify } from './commands/verify.js';
+import { argvLanguage, commanderMessage, helpConfiguration, helpText } from './help.js';
 import { type CliIO, EXIT, processIO } from './io.js';
 
-export function buildProgram(io: CliIO): Command {
+/**
+ * The program, its help and its usage errors in `language`: the one a command line asks for
+ * (argvLanguage), since commander speaks before any option has a value.
+ */
+export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
+  const h = helpText(language);
   const program = new Command('tierwise')
-    .description('Policy-as-code for customer tiering (客户分级)')
-    .version(VERSION)
+    .description(h('program'))
+    .version(VERSION, '-V, --version', h('version'))
+    .helpOption('-h, --help', h('help'))
+    .helpCommand('help [command]', h('help'))
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
-  registerBuild(program, io);
-  registerCalibrate(program, io);
-  registerCheck(program, io);
-  registerData(program, io);
-  registerDiff(program, io);
-  registerEval(program, io);
-  registerFmt(program, io);
-  registerKeygen(program, io);
-  registerSimulate(program, io);
-  registerTest(program, io);
-  registerVerify(program, io);
+    .configureHelp(helpConfiguration(language))
+    // Commander's errors are written by runCli from their code, in the reader's language.
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
+  registerBuild(program, io, h);
+  registerCalibrate(program, io, h);
+  registerCheck(program, io, h);
+  registerData(program, io, h);
+  registerDiff(program, io, h);
+  registerEval(program, io, h);
+  registerFmt(program, io, h);
+  registerKeygen(program, io, h);
+  registerSimulate(program, io, h);
+  registerTest(program, io, h);
+  registerVerify(program, io, h);
   return program;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so tests can drive it in-process. */
 export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
   process.exitCode = undefined;
+  const language = argvLanguage(argv);
   try {
-    await buildProgram(io).parseAsync(argv, { from: 'user' });
+    await buildProgram(io, language).parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    throw error;
+    if (!(error instanceof CommanderError)) throw error;
+    const message = commanderMessage(language, error);
+    if (message !== undefined) io.err(`${message}\n`);
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
 }

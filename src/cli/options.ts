@@ -1,21 +1,13 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { parseAllowance } from '../engine/allowance.js';
-import {
-  DEFAULT_LANGUAGE,
-  isLanguage,
-  LANGUAGES,
-  type Language,
-  languageOfLocale,
-} from '../i18n/language.js';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/language.js';
+import { environmentLanguage, type HelpText } from './help.js';
 
-/** The environment variable that sets every command's language when --lang is not given. */
-export const LANGUAGE_ENV = 'TIERWISE_LANG';
+export { LANGUAGE_ENV } from './help.js';
 
 /** `--lang`, on every command that prints: en or zh-CN, by default $TIERWISE_LANG, else English. */
-export function languageOption(description = 'language of every text: labels, reports, findings'): Option {
-  return new Option('--lang <language>', description)
-    .choices([...LANGUAGES])
-    .default(languageOfLocale(process.env[LANGUAGE_ENV]) ?? DEFAULT_LANGUAGE);
+export function languageOption(h: HelpText): Option {
+  return new Option('--lang <language>', h('lang')).choices([...LANGUAGES]).default(environmentLanguage());
 }
 
 export function languageOf(opts: { lang?: string }): Language {
@@ -26,15 +18,11 @@ export function languageOf(opts: { lang?: string }): Language {
  * `--allow-untiered`: how many customers may go without a tier before the command exits 1. The
  * value is checked here (a usage error); the engine decides what it means.
  */
-export function allowUntieredOption(): Option {
-  return new Option(
-    '--allow-untiered <n>',
-    'customers allowed to get no tier before the command fails: a count (25), a share (5%) or all',
-  )
-    .default('0')
-    .argParser((text: string) => {
-      const allowance = parseAllowance(text);
-      if (typeof allowance === 'string') throw new InvalidArgumentError(allowance);
-      return text.trim();
-    });
+export function allowUntieredOption(h: HelpText): Option {
+  return new Option('--allow-untiered <n>', h('allowUntiered')).default('0').argParser((text: string) => {
+    const allowance = parseAllowance(text);
+    if (typeof allowance === 'string')
+      throw new InvalidArgumentError(h(/%\s*$/.test(text) ? 'allowanceShare' : 'allowance'));
+    return text.trim();
+  });
 }

@@ -2,13 +2,17 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { ON_ERROR, type OnError } from '../data/errors.js';
 import { ENCODINGS, type EncodingOption } from '../data/types.js';
-import { allowUntieredOption } from './options.js';
+import type { Language } from '../i18n/language.js';
+import type { HelpText } from './help.js';
+import { allowUntieredOption, languageOption } from './options.js';
 
-export function parseWorkers(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 256)
-    throw new InvalidArgumentError('expected a whole number from 1 to 256');
-  return n;
+/** `--workers`: a whole number of threads from 1 to 256, or a usage error in the reader's language. */
+export function workersParser(h: HelpText): (text: string) => number {
+  return (text) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError(h('wholeWorkers'));
+    return n;
+  };
 }
 
 /** The data options every population command (simulate, diff, calibrate) takes. */
@@ -24,46 +28,21 @@ export interface DataOptions {
   key?: string;
   workers?: number;
   out?: string;
-  lang: 'en' | 'zh-CN';
+  lang: Language;
 }
 
-export function addDataOptions(command: Command): Command {
+export function addDataOptions(command: Command, h: HelpText): Command {
   return command
-    .requiredOption('--data <file>', 'customer records: CSV, TSV, NDJSON, JSON or XLSX')
-    .option('--transactions <file>', 'transaction log for aggregate facts (sums, recency, trends)')
-    .option(
-      '--workers <n>',
-      'worker threads reading a large CSV (default: the machine’s cores; 1: none)',
-      parseWorkers,
-    )
-    .option(
-      '--as-of <date>',
-      'the date windows end on: 2024-03-01, a date-time with offset, or today',
-      'today',
-    )
-    .addOption(
-      new Option('--on-error <mode>', 'what a bad row does').choices([...ON_ERROR]).default('report'),
-    )
-    .addOption(
-      new Option('--encoding <encoding>', 'text encoding of data files')
-        .choices([...ENCODINGS])
-        .default('auto'),
-    )
-    .option('--sheet <name>', 'xlsx: the sheet to read (default: the first)')
-    .option('--mapping <file>', MAPPING_HELP)
-    .addOption(allowUntieredOption())
-    .option(
-      '--key <pem>',
-      'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
-    )
-    .option('--out <file>', 'write the report here (atomically) instead of stdout')
-    .addOption(
-      new Option('--lang <language>', 'language of headings and labels')
-        .choices(['en', 'zh-CN'])
-        .default('en'),
-    );
+    .requiredOption('--data <file>', h('data'))
+    .option('--transactions <file>', h('transactions'))
+    .option('--workers <n>', h('workers'), workersParser(h))
+    .option('--as-of <date>', h('asOf'), 'today')
+    .addOption(new Option('--on-error <mode>', h('onError')).choices([...ON_ERROR]).default('report'))
+    .addOption(new Option('--encoding <encoding>', h('encoding')).choices([...ENCODINGS]).default('auto'))
+    .option('--sheet <name>', h('sheet'))
+    .option('--mapping <file>', h('mapping'))
+    .addOption(allowUntieredOption(h))
+    .option('--key <pem>', h('keyArtifact'))
+    .option('--out <file>', h('outReport'))
+    .addOption(languageOption(h));
 }
-
-/** The help of `--mapping`, the same on every command that reads data. */
-export const MAPPING_HELP =
-  'a column mapping (kind: ColumnMapping) naming this export’s columns for the policy’s facts';

@@ -66,7 +66,10 @@ describe('what the CLI loads at start', () => {
       'data/errors.ts',
       'data/types.ts',
       'engine/allowance.ts',
+      // help and usage errors in the reader's language: the one catalogue area they need, not all
+      'i18n/en/cliHelp.ts',
       'i18n/language.ts',
+      'i18n/zh-CN/cliHelp.ts',
       'profile/types.ts',
       'report/formats.ts',
       'testing/report/formats.ts',

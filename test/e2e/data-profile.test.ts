@@ -51,7 +51,9 @@ describe('tierwise data profile', () => {
     expect(tiers).toEqual(fromEval);
     const dormant = profile.coverage.rules.find((r: { id: string }) => r.id === 'dormant');
     expect(profile.stale.stale).toBe(dormant.holds);
-    expect(run.stderr).toContain('profiled 3000 customers from 3000 rows; as of 2026-11-01 (Asia/Shanghai)');
+    expect(run.stderr).toContain(
+      'profiled 3,000 customers from 3,000 rows; as of 2026-11-01 (Asia/Shanghai)',
+    );
     // Piped stderr gets no progress bar.
     expect(run.stderr).not.toContain('\r');
     expect(run.stderr).not.toContain('\u001b[');

@@ -133,7 +133,7 @@ describe('tierwise eval', () => {
         .split('\n')
         .map((l) => (JSON.parse(l) as { customer: string }).customer),
     ).toEqual(['C1', 'C3']);
-    expect(skip.stderr).toContain('1 rows skipped: TW0603 ×1');
+    expect(skip.stderr).toContain('1 row skipped: TW0603 ×1');
   });
 
   it('writes CSV atomically to --out, and only the customers asked for', async () => {

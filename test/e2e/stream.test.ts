@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../../src/format/number.js';
 import { tierwiseInProcess as inProcess } from './cli.js';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
@@ -80,7 +81,7 @@ describe('streamed evaluation', () => {
         encoding: 'utf8',
       },
     );
-    expect(run.stderr).toContain(`evaluated ${ROWS} customers`);
+    expect(run.stderr).toContain(`evaluated ${formatCount(ROWS)} customers`);
     expect(run.status).toBe(0);
     const lines = readFileSync(join(dir, 'out.csv'), 'utf8').trim().split('\r\n');
     expect(lines).toHaveLength(ROWS + 1);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import type { Language } from '../../i18n/language.js';
+import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
 import { languageOption } from '../options.js';
 
@@ -12,21 +13,19 @@ export interface CheckOptions {
   lang: Language;
 }
 
-export function registerCheck(program: Command, io: CliIO): void {
+export function registerCheck(program: Command, io: CliIO, h: HelpText): void {
   program
     .command('check')
-    .description(
-      'check policy files: YAML, schema and semantic lint (gaps, overlaps, weights, SLA order, labels)',
-    )
-    .argument('[paths...]', 'policy files or directories (searched for *.tier.yaml)', ['policies'])
+    .description(h('check'))
+    .argument('[paths...]', h('policyPaths'), ['policies'])
     .addOption(
-      new Option('--format <format>', 'output format')
+      new Option('--format <format>', h('format'))
         .choices(['text', 'json', 'sarif', 'github'])
         .default('text'),
     )
-    .option('--deny-warnings', 'exit 1 on warnings too', false)
-    .addOption(languageOption())
-    .option('--max-bytes <n>', 'refuse policy files larger than this', (v) => Number.parseInt(v, 10))
+    .option('--deny-warnings', h('checkDenyWarnings'), false)
+    .addOption(languageOption(h))
+    .option('--max-bytes <n>', h('maxBytes'), (v) => Number.parseInt(v, 10))
     .action(async (paths: string[], opts: CheckOptions) => {
       const { check } = await import('./check/run.js');
       await check(paths, opts, io);

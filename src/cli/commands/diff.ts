@@ -4,10 +4,10 @@ import { ON_ERROR } from '../../data/errors.js';
 import { ENCODINGS } from '../../data/types.js';
 import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/formats.js';
+import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { allowUntieredOption } from '../options.js';
+import { allowUntieredOption, languageOption } from '../options.js';
 import type { DataOptions } from '../population.js';
-import { MAPPING_HELP } from '../population.js';
 
 /**
  * `tierwise diff` compares two things, one mode per option: `--semver OLD NEW` compares two
@@ -24,53 +24,38 @@ export interface DiffOptions extends Partial<DataOptions> {
   kpi?: string[];
 }
 
-export function registerDiff(program: Command, io: CliIO): void {
+export function registerDiff(program: Command, io: CliIO, h: HelpText): void {
   program
     .command('diff')
-    .description(
-      'compare policies; --semver OLD NEW: classify each change major/minor/patch and fail when the version is not bumped enough',
-    )
-    .argument(
-      '[old]',
-      'the old policy: a file, or a git revision REF:path (e.g. origin/main:policies/x.tier.yaml)',
-    )
-    .argument('[new]', 'the new policy: a file (or REF:path)')
-    .option('--semver', 'check that metadata.version is bumped at least as much as the changes need', false)
-    .option('--from <policy>', 'population mode: the current policy (file or artifact)')
-    .option('--to <policy>', 'population mode: the proposed policy (file or artifact)')
-    .option('--data <file>', 'population mode: customer records: CSV, TSV, NDJSON, JSON or XLSX')
-    .option('--transactions <file>', 'population mode: transaction log for aggregate facts')
-    .option('--as-of <date>', 'population mode: the date windows end on', 'today')
+    .description(h('diff'))
+    .argument('[old]', h('diffOld'))
+    .argument('[new]', h('diffNew'))
+    .option('--semver', h('diffSemver'), false)
+    .option('--from <policy>', h('diffFrom'))
+    .option('--to <policy>', h('diffTo'))
+    .option('--data <file>', h('diffData'))
+    .option('--transactions <file>', h('diffTransactions'))
+    .option('--as-of <date>', h('diffAsOf'), 'today')
+    .addOption(new Option('--on-error <mode>', h('onError')).choices([...ON_ERROR]).default('report'))
+    .addOption(new Option('--encoding <encoding>', h('encoding')).choices([...ENCODINGS]).default('auto'))
+    .option('--sheet <name>', h('diffSheet'))
+    .option('--mapping <file>', h('diffMapping'))
+    .addOption(allowUntieredOption(h))
+    .option('--key <pem>', h('keyArtifact'))
+    .option('--limit <n>', h('diffLimit'), '1000')
+    .option('--kpi <fact...>', h('diffKpi'))
+    .option('--out <file>', h('diffOut'))
+    .addOption(languageOption(h))
     .addOption(
-      new Option('--on-error <mode>', 'what a bad row does').choices([...ON_ERROR]).default('report'),
+      new Option('--format <format>', h('diffFormat')).choices([
+        'text',
+        'json',
+        'sarif',
+        'github',
+        ...SIMULATION_FORMATS,
+      ]),
     )
-    .addOption(
-      new Option('--encoding <encoding>', 'text encoding of data files')
-        .choices([...ENCODINGS])
-        .default('auto'),
-    )
-    .option('--sheet <name>', 'xlsx: the sheet to read')
-    .option('--mapping <file>', `population mode: ${MAPPING_HELP}`)
-    .addOption(allowUntieredOption())
-    .option(
-      '--key <pem>',
-      'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
-    )
-    .option('--limit <n>', 'population mode: movers listed (all are counted)', '1000')
-    .option('--kpi <fact...>', 'population mode: facts to average per tier')
-    .option('--out <file>', 'population mode: write the report here (atomically)')
-    .addOption(
-      new Option('--lang <language>', 'language of headings and labels')
-        .choices(['en', 'zh-CN'])
-        .default('en'),
-    )
-    .addOption(
-      new Option(
-        '--format <format>',
-        'output format: text|json|sarif|github for --semver; table|json|csv|md|html for a population',
-      ).choices(['text', 'json', 'sarif', 'github', ...SIMULATION_FORMATS]),
-    )
-    .option('--max-bytes <n>', 'refuse policy files larger than this', (v) => Number.parseInt(v, 10))
+    .option('--max-bytes <n>', h('maxBytes'), (v) => Number.parseInt(v, 10))
     .action(async (oldSpec: string | undefined, newSpec: string | undefined, opts: DiffOptions) => {
       const { diff } = await import('./diff/run.js');
       await diff(oldSpec, newSpec, opts, io);

@@ -1,27 +1,26 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import type { Language } from '../../i18n/language.js';
+import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
+import { languageOption } from '../options.js';
 
 export interface FmtOptions {
   check: boolean;
   stdout: boolean;
   maxBytes?: number;
+  lang: Language;
 }
 
-export function registerFmt(program: Command, io: CliIO): void {
+export function registerFmt(program: Command, io: CliIO, h: HelpText): void {
   program
     .command('fmt')
-    .description(
-      'rewrite policy files in the canonical layout (key order, indentation, inline style, long text folded), keeping comments',
-    )
-    .argument('[paths...]', 'policy files or directories (searched for *.tier.yaml)', ['policies'])
-    .option('--check', 'write nothing: list the files that would change and exit 1 if there are any', false)
-    .addOption(
-      new Option('--stdout', 'print the formatted text instead of writing the files')
-        .default(false)
-        .conflicts('check'),
-    )
-    .option('--max-bytes <n>', 'refuse policy files larger than this', (v) => Number.parseInt(v, 10))
+    .description(h('fmt'))
+    .argument('[paths...]', h('policyPaths'), ['policies'])
+    .option('--check', h('fmtCheck'), false)
+    .addOption(new Option('--stdout', h('fmtStdout')).default(false).conflicts('check'))
+    .option('--max-bytes <n>', h('maxBytes'), (v) => Number.parseInt(v, 10))
+    .addOption(languageOption(h))
     .action(async (paths: string[], opts: FmtOptions) => {
       const { fmt } = await import('./fmt/run.js');
       await fmt(paths, opts, io);

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { EngineChoice } from '../../compile/evaluate.js';
+import type { Language } from '../../i18n/language.js';
 import { TEST_FORMATS, type TestFormat } from '../../testing/report/formats.js';
+import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
+import { languageOption } from '../options.js';
 
 export interface TestCommandOptions {
   run?: string;
@@ -10,7 +13,7 @@ export interface TestCommandOptions {
   threshold?: string;
   format: TestFormat;
   engine: EngineChoice;
-  lang: 'en' | 'zh-CN';
+  lang: Language;
   snapshot?: string;
   snapshotFile?: string;
   transactions?: string;
@@ -20,39 +23,26 @@ export interface TestCommandOptions {
   passWithNoTests: boolean;
 }
 
-export function registerTest(program: Command, io: CliIO): void {
+export function registerTest(program: Command, io: CliIO, h: HelpText): void {
   program
     .command('test')
-    .description(
-      'run the policy tests (*.test.yaml beside each policy): expected tiers, scores, classes, SLA, entitlements',
-    )
-    .argument('[paths...]', 'test files, policies (their sibling test file) or directories', [])
-    .option('--run <regex>', 'only the cases whose name matches')
-    .option('--coverage', 'report the tiers, conditions, bands, cells and classes the cases reach', false)
-    .option('--threshold <percent>', 'fail when coverage is below this percentage (exact: 99.9 is not 100)')
-    .addOption(new Option('--format <format>', 'output format').choices([...TEST_FORMATS]).default('pretty'))
+    .description(h('test'))
+    .argument('[paths...]', h('testPaths'), [])
+    .option('--run <regex>', h('testRun'))
+    .option('--coverage', h('testCoverage'), false)
+    .option('--threshold <percent>', h('testThreshold'))
+    .addOption(new Option('--format <format>', h('format')).choices([...TEST_FORMATS]).default('pretty'))
     .addOption(
-      new Option('--engine <engine>', 'compiled (fast) or reference (json-rules-engine)')
-        .choices(['compiled', 'reference'])
-        .default('compiled'),
+      new Option('--engine <engine>', h('engine')).choices(['compiled', 'reference']).default('compiled'),
     )
-    .addOption(new Option('--lang <language>', 'language of labels').choices(['en', 'zh-CN']).default('en'))
-    .option(
-      '--snapshot <data>',
-      'record every customer’s decision on this data set, or compare with the record',
-    )
-    .option(
-      '--snapshot-file <file>',
-      'where the snapshot lives (default: <policy>.snap.json beside the test file)',
-    )
-    .option('--transactions <file>', 'with --snapshot: the transaction log for aggregate facts')
-    .option(
-      '--as-of <date>',
-      'with --snapshot: the date windows end on (pin it, or the snapshot drifts daily)',
-    )
-    .option('--update-snapshots', 'accept changed decisions and rewrite the snapshot', false)
-    .option('--verbose', 'list every coverage item, reached or not', false)
-    .option('--pass-with-no-tests', 'exit 0 when no test case is found (by default that fails)', false)
+    .addOption(languageOption(h))
+    .option('--snapshot <data>', h('testSnapshot'))
+    .option('--snapshot-file <file>', h('testSnapshotFile'))
+    .option('--transactions <file>', h('testTransactions'))
+    .option('--as-of <date>', h('testAsOf'))
+    .option('--update-snapshots', h('testUpdateSnapshots'), false)
+    .option('--verbose', h('testVerbose'), false)
+    .option('--pass-with-no-tests', h('testPassWithNoTests'), false)
     .action(async (paths: string[], opts: TestCommandOptions) => {
       const { test } = await import('./test/run.js');
       process.exitCode = await test(paths, opts, io);

@@ -8,6 +8,7 @@ import { NO_UNTIERED, parseAllowance } from '../../engine/allowance.js';
 import { type UntieredCause, untieredFinding } from '../../engine/untiered.js';
 import { isAsOf, parseAsOf } from '../../facts/asof.js';
 import type { Language } from '../../i18n/language.js';
+import { t } from '../../i18n/text.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { untieredLines } from '../../report/untiered.js';
@@ -23,7 +24,7 @@ import type { DataOptions } from '../population.js';
  */
 export async function policyFor(
   path: string,
-  opts: { key?: string; mapping?: string },
+  opts: { key?: string; mapping?: string; lang?: Language },
   io: CliIO,
 ): Promise<Policy | number> {
   const policies = await policiesFor([path], opts, io);
@@ -33,7 +34,7 @@ export async function policyFor(
 /** Several policies read through one column mapping (`--mapping`), as policyFor reads one. */
 export async function policiesFor(
   paths: readonly string[],
-  opts: { key?: string; mapping?: string },
+  opts: { key?: string; mapping?: string; lang?: Language },
   io: CliIO,
 ): Promise<Policy[] | number> {
   const keyed = opts.key !== undefined || process.env[VERIFY_KEY_ENV] !== undefined;
@@ -50,6 +51,7 @@ export async function policiesFor(
         color: io.isTTY,
         files: [...paths],
         summary: false,
+        language: opts.lang,
       }),
     );
   if (!loaded.policies) return failedExit(loaded.diagnostics, ['TW0001']);
@@ -58,7 +60,7 @@ export async function policiesFor(
 
 /** The population options of the data flags, with a progress bar on a terminal. */
 export function populationOptions(opts: DataOptions, io: CliIO): PopulationOptions & { stop(): void } {
-  const bar = progressBar(opts.data, io);
+  const bar = progressBar(opts.data, io, opts.lang);
   return {
     customers: opts.data,
     transactions: opts.transactions,
@@ -156,23 +158,38 @@ export async function writeReport(
       );
     return EXIT.ok;
   } catch (error) {
-    io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+    io.err(`${cannotWrite(opts.lang ?? 'en', opts.out, error)}\n`);
     return EXIT.usage;
   }
+}
+
+/** The line of a report that could not be written: the file is left as it was. */
+export function cannotWrite(language: Language, file: string | undefined, error: unknown): string {
+  return t(language, 'cli.cannotWrite', { file: file ?? '', reason: (error as Error).message });
 }
 
 /**
  * A bar over the customers read, its total estimated from the file's size and the length of its
  * first rows: exact counts would need a second pass over the file.
  */
-function progressBar(file: string, io: CliIO): { update(n: number): void; stop(): void } | undefined {
+function progressBar(
+  file: string,
+  io: CliIO,
+  language: Language,
+): { update(n: number): void; stop(): void } | undefined {
   if (!io.progress) return undefined;
   const estimate = estimateRows(file);
   if (estimate === undefined || estimate < 50_000) return undefined;
   const bar = new cliProgress.SingleBar(
     {
       stream: io.progress,
-      format: 'reading {bar} {percentage}% | {value}/~{total} customers | {eta_formatted}',
+      format: t(language, 'cli.progressReading', {
+        bar: '{bar}',
+        percentage: '{percentage}',
+        value: '{value}',
+        total: '{total}',
+        eta: '{eta_formatted}',
+      }),
       hideCursor: true,
     },
     cliProgress.Presets.shades_classic,

@@ -1,6 +1,8 @@
 import { artifact } from './artifact.js';
 import { calibrate } from './calibrate.js';
 import { changes } from './changes.js';
+import { cli } from './cli.js';
+import { cliHelp } from './cliHelp.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
 import { lint } from './lint.js';
@@ -25,6 +27,8 @@ export const en = {
   artifact,
   calibrate,
   changes,
+  cli,
+  cliHelp,
   common,
   diagnostics,
   lint,

@@ -2,6 +2,8 @@ import type { en } from '../en/index.js';
 import { artifact } from './artifact.js';
 import { calibrate } from './calibrate.js';
 import { changes } from './changes.js';
+import { cli } from './cli.js';
+import { cliHelp } from './cliHelp.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
 import { lint } from './lint.js';
@@ -23,6 +25,8 @@ export const zhCN: typeof en = {
   artifact,
   calibrate,
   changes,
+  cli,
+  cliHelp,
   common,
   diagnostics,
   lint,

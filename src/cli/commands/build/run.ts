@@ -1,7 +1,10 @@
 import { type BuiltArtifact, buildArtifact } from '../../../artifact/build.js';
 import { renderDiagnostics } from '../../../diagnostics/render/index.js';
+import type { Language } from '../../../i18n/language.js';
+import { t } from '../../../i18n/text.js';
 import { writeFileAtomic } from '../../../io/atomic-write.js';
 import { type CliIO, EXIT } from '../../io.js';
+import { cannotWrite } from '../../population/run.js';
 import type { BuildCliOptions } from '../build.js';
 
 export async function build(paths: string[], opts: BuildCliOptions, io: CliIO): Promise<number> {
@@ -17,6 +20,7 @@ export async function build(paths: string[], opts: BuildCliOptions, io: CliIO): 
         sources: built.sources,
         color: io.isTTY,
         summary: false,
+        language: opts.lang,
       }),
     );
   if (!built.bytes || !built.manifest) {
@@ -25,43 +29,45 @@ export async function build(paths: string[], opts: BuildCliOptions, io: CliIO): 
   }
   const out = opts.out ?? built.fileName;
   if (!out) {
-    io.err(
-      `tierwise: the artifact holds ${built.manifest.policies.length} policies; name it with --out FILE\n`,
-    );
+    io.err(`${t(opts.lang, 'cli.buildNameIt', { policies: built.manifest.policies.length })}\n`);
     return EXIT.usage;
   }
   try {
     await writeFileAtomic(out, built.bytes);
   } catch (error) {
-    io.err(`tierwise: cannot write ${out}: ${(error as Error).message}; nothing was written\n`);
+    io.err(`${cannotWrite(opts.lang, out, error)}\n`);
     return EXIT.usage;
   }
-  io.out(summary(out, built));
+  io.out(summary(opts.lang, out, built));
   return EXIT.ok;
 }
 
-function summary(out: string, built: BuiltArtifact): string {
+function summary(language: Language, out: string, built: BuiltArtifact): string {
   const manifest = built.manifest!;
-  const lines = [`built ${out} (${built.bytes!.byteLength} bytes)`];
+  const lines = [t(language, 'cli.built', { file: out, bytes: built.bytes!.byteLength })];
   for (const p of manifest.policies) {
-    const base = p.extends[0] ? `, extends ${p.extends[0].id} ${p.extends[0].version}` : '';
-    const tests =
-      p.tests.length > 0 ? `, ${p.tests.length} test ${p.tests.length === 1 ? 'file' : 'files'}` : '';
+    const base = p.extends[0]
+      ? t(language, 'cli.builtExtends', { id: p.extends[0].id, version: p.extends[0].version })
+      : '';
+    const tests = p.tests.length > 0 ? t(language, 'cli.builtTests', { n: p.tests.length }) : '';
     lines.push(`  ${p.id} ${p.version}  ${p.path}${base}${tests}`);
   }
   const git = manifest.git
-    ? `; git ${manifest.git.commit.slice(0, 12)}${manifest.git.dirty ? ' (uncommitted changes)' : ''}`
+    ? t(language, 'cli.builtGit', { commit: manifest.git.commit.slice(0, 12), dirty: manifest.git.dirty })
     : '';
+  const source = timeSource(language, manifest.buildTimeSource);
   lines.push(
-    `  ${manifest.files.length} files; build time ${manifest.buildTime} (${timeSource(manifest.buildTimeSource)})${git}`,
+    `  ${t(language, 'cli.builtFiles', { n: manifest.files.length, time: manifest.buildTime, source, git })}`,
   );
-  lines.push(built.signedBy ? `  signed with key ${built.signedBy}` : '  unsigned (sign with --sign KEY)');
+  lines.push(
+    `  ${built.signedBy ? t(language, 'cli.signedWith', { key: built.signedBy }) : t(language, 'cli.unsigned')}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
-function timeSource(source: string): string {
-  if (source === 'flag') return 'from --time';
-  if (source === 'git') return 'the commit time of HEAD';
-  if (source === 'none') return 'none given: fixed epoch';
-  return `from ${source}`;
+function timeSource(language: Language, source: string): string {
+  if (source === 'flag') return t(language, 'cli.timeFlag');
+  if (source === 'git') return t(language, 'cli.timeGit');
+  if (source === 'none') return t(language, 'cli.timeNone');
+  return t(language, 'cli.timeEnv', { source });
 }

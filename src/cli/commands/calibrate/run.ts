@@ -1,4 +1,5 @@
 import { hasErrors } from '../../../diagnostics/diagnostic.js';
+import { t } from '../../../i18n/text.js';
 import { renderCalibration } from '../../../report/simulation/index.js';
 import { type CalibrateOptions, calibrate } from '../../../simulate/calibrate.js';
 import { type CliIO, EXIT } from '../../io.js';
@@ -30,8 +31,8 @@ export async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number>
   if (bad || !(step > 0 && step <= 100) || !(epsilon > 0)) {
     io.err(
       bad
-        ? `tierwise calibrate: --target ${bad.text}: expected TIER=SHARE% or TIER=SHARE%:revenue, e.g. vip=10% or vip=40%:revenue\n`
-        : 'tierwise calibrate: --step must be a number of points in (0, 100] and --epsilon a positive number of points\n',
+        ? `${t(opts.lang, 'cli.calibrateTarget', { target: bad.text })}\n`
+        : `${t(opts.lang, 'cli.calibrateStep', { command: 'tierwise calibrate' })}\n`,
     );
     return EXIT.usage;
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../../../diagnostics/render/index.js';
+import { t } from '../../../i18n/text.js';
 import { checkPaths } from '../../../policy/load.js';
 import { type CliIO, EXIT } from '../../io.js';
 import type { CheckOptions } from '../check.js';
@@ -7,7 +8,7 @@ import type { CheckOptions } from '../check.js';
 export async function check(paths: string[], opts: CheckOptions, io: CliIO): Promise<void> {
   const results = await checkPaths(paths, { maxBytes: opts.maxBytes });
   if (results.length === 0) {
-    io.err(`tierwise: no policy files (*.tier.yaml) found under ${paths.join(', ')}\n`);
+    io.err(`${t(opts.lang, 'cli.noPolicyFiles', { paths: paths.join(', ') })}\n`);
     process.exitCode = EXIT.usage;
     return;
   }

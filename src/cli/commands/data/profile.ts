@@ -1,4 +1,6 @@
 import cliProgress from 'cli-progress';
+import type { Language } from '../../../i18n/language.js';
+import { t } from '../../../i18n/text.js';
 import { profileData } from '../../../profile/index.js';
 import type { ProfileProgress } from '../../../profile/types.js';
 import { renderProfile } from '../../../report/profile/render.js';
@@ -9,7 +11,7 @@ import type { ProfileCommandOptions } from '../data.js';
 export async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<number> {
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
-  const bar = progressBar(io);
+  const bar = progressBar(io, opts.lang);
   const run = await profileData(
     policy,
     {
@@ -25,7 +27,7 @@ export async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<n
     },
     bar?.update,
   ).finally(() => bar?.stop());
-  reportRun(run.diagnostics, io);
+  reportRun(run.diagnostics, io, opts.lang);
   if (!run.profile) return failedExit(run.diagnostics, ['TW0601', 'TW0850']);
   const text = renderProfile(opts.format, run.profile, opts.lang);
   const written = await writeReport(
@@ -35,23 +37,26 @@ export async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<n
   );
   if (written !== EXIT.ok) return written;
   const p = run.profile;
-  io.err(
-    `profiled ${p.rows.customers} customers from ${p.rows.read} rows; as of ${p.asOf.date} (${p.asOf.timezone})\n`,
-  );
+  const profiled = t(opts.lang, 'cli.profiled', { customers: p.rows.customers, rows: p.rows.read });
+  const asOf = t(opts.lang, 'cli.asOf', { date: p.asOf.date, zone: p.asOf.timezone });
+  io.err(`${profiled}${t(opts.lang, 'cli.separator')}${asOf}\n`);
   return EXIT.ok;
 }
 
-const PHASES: Record<ProfileProgress['phase'], string> = {
-  read: 'reading customers',
-  transactions: 'reading transactions',
-  evaluate: 'evaluating',
-};
+const PHASES = {
+  read: 'cli.phaseRead',
+  transactions: 'cli.phaseTransactions',
+  evaluate: 'cli.phaseEvaluate',
+} as const satisfies Record<ProfileProgress['phase'], string>;
 
 /**
  * A progress bar on stderr for long runs, only when both stdout and stderr are a terminal: piped
  * or redirected output, and tests, stay free of control characters.
  */
-function progressBar(io: CliIO): { update: (p: ProfileProgress) => void; stop: () => void } | undefined {
+function progressBar(
+  io: CliIO,
+  language: Language,
+): { update: (p: ProfileProgress) => void; stop: () => void } | undefined {
   if (!io.progress) return undefined;
   const bar = new cliProgress.SingleBar(
     {
@@ -70,8 +75,10 @@ function progressBar(io: CliIO): { update: (p: ProfileProgress) => void; stop: (
       const total = p.total ?? 0;
       const value = p.bytes !== undefined ? Math.min(p.bytes, total) : p.done;
       const payload = {
-        phase: PHASES[p.phase],
-        done: `${p.done.toLocaleString('en-US')} ${p.phase === 'evaluate' ? 'customers' : 'rows'}`,
+        phase: t(language, PHASES[p.phase]),
+        done: t(language, p.phase === 'evaluate' ? 'cli.progressCustomers' : 'cli.progressRows', {
+          n: p.done,
+        }),
       };
       if (phase !== p.phase) {
         if (phase !== undefined) bar.stop();

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n/text.js';
 import type { Policy } from '../../../policy/schema/policy.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../../report/formats.js';
 import { renderDiff } from '../../../report/simulation/index.js';
@@ -26,7 +27,7 @@ export async function populationMode(opts: DiffOptions, io: CliIO): Promise<numb
     !(Number.isInteger(limit) && limit >= 0)
   ) {
     io.err(
-      `tierwise diff: the population mode needs --from A --to B --data D, --format one of ${SIMULATION_FORMATS.join(', ')} and --limit a whole number\n`,
+      `${t(opts.lang ?? 'en', 'cli.diffPopulationNeeds', { formats: SIMULATION_FORMATS.join(', ') })}\n`,
     );
     return EXIT.usage;
   }

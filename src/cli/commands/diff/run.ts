@@ -1,6 +1,8 @@
 import type { DiagnosticFormat } from '../../../diagnostics/render/index.js';
+import { t } from '../../../i18n/text.js';
 import { renderSemverDiff, type SemverStatus, semverDiff } from '../../../policy/changes/index.js';
 import { type CliIO, EXIT } from '../../io.js';
+import { languageOf } from '../../options.js';
 import type { DiffOptions } from '../diff.js';
 
 export async function diff(
@@ -11,7 +13,7 @@ export async function diff(
 ): Promise<void> {
   if (opts.semver) {
     if (opts.format !== undefined && !['text', 'json', 'sarif', 'github'].includes(opts.format)) {
-      io.err(`tierwise diff --semver: --format is one of text, json, sarif, github (got ${opts.format})\n`);
+      io.err(`${t(languageOf(opts), 'cli.diffSemverFormat', { got: opts.format })}\n`);
       process.exitCode = EXIT.usage;
       return;
     }
@@ -25,9 +27,7 @@ export async function diff(
     process.exitCode = await populationMode(opts, io);
     return;
   }
-  io.err(
-    'tierwise diff: choose what to compare: --semver OLD NEW (two versions of a policy), or --from A --to B --data D (what they do to a population)\n',
-  );
+  io.err(`${t(languageOf(opts), 'cli.diffChoose', { command: 'tierwise diff' })}\n`);
   process.exitCode = EXIT.usage;
 }
 
@@ -46,13 +46,11 @@ async function semverMode(
   io: CliIO,
 ): Promise<number> {
   if (oldSpec === undefined || newSpec === undefined) {
-    io.err(
-      'tierwise diff --semver: needs OLD and NEW, e.g. diff --semver origin/main:policies/x.tier.yaml policies/x.tier.yaml\n',
-    );
+    io.err(`${t(languageOf(opts), 'cli.diffSemverNeeds', { command: 'tierwise diff --semver' })}\n`);
     return EXIT.usage;
   }
   const diff = await semverDiff(oldSpec, newSpec, { maxBytes: opts.maxBytes });
-  const text = renderSemverDiff(opts.format, diff, io.isTTY);
+  const text = renderSemverDiff(opts.format, diff, io.isTTY, languageOf(opts));
   // Read errors in text go where eval's go; a machine format stays on stdout for its reader.
   if (diff.status === 'unreadable' && opts.format === 'text') io.err(text);
   else io.out(text);

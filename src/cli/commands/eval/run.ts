@@ -11,6 +11,9 @@ import {
   type StreamedRun,
   streamEvaluation,
 } from '../../../engine/run.js';
+import { formatCount } from '../../../format/number.js';
+import type { Language } from '../../../i18n/language.js';
+import { t } from '../../../i18n/text.js';
 import { type AtomicFile, openAtomicFile } from '../../../io/atomic-write.js';
 import type { Policy } from '../../../policy/schema/policy.js';
 import { renderDistribution } from '../../../report/distribution.js';
@@ -19,6 +22,7 @@ import { evaluatePopulationParallel } from '../../../simulate/parallel.js';
 import { type CliIO, EXIT } from '../../io.js';
 import {
   asOfExit,
+  cannotWrite,
   failedExit,
   policyFor,
   reportRun,
@@ -61,7 +65,8 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   if (run.failed) return failedExit(run.diagnostics);
   if (opts.customer) {
     const missing = opts.customer.filter((id) => !run.results.some((r) => r.customer === id));
-    if (missing.length > 0) io.err(`tierwise: no customer ${missing.join(', ')} in ${opts.data}\n`);
+    if (missing.length > 0)
+      io.err(`${t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data })}\n`);
   }
   const input = {
     policy,
@@ -82,32 +87,47 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     io,
   );
   if (written !== EXIT.ok) return written;
-  io.err(
-    `${summaryLine(run.results.length, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
-  );
+  io.err(`${summaryLine(opts.lang, run.results.length, run)}\n`);
   const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
   return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }
 
-function summaryLine(
+/** What a run read, on stderr after its report: customers, rows, transactions, the as-of date. */
+export function summaryLine(
+  language: Language,
   evaluated: number,
-  customers?: ReadSummary,
-  transactions?: ReadSummary,
-  asOf?: string,
-  zone?: string,
+  read: {
+    customersSummary?: ReadSummary;
+    transactionsSummary?: ReadSummary;
+    asOf?: { date: string; timezone: string };
+  },
 ): string {
   const skipped = (s?: ReadSummary) =>
     s && s.rowsSkipped > 0
-      ? ` (${s.rowsSkipped} rows skipped: ${Object.entries(s.byCode)
-          .map(([c, n]) => `${c} ×${n}`)
-          .join(', ')})`
+      ? t(language, 'cli.skipped', {
+          rows: s.rowsSkipped,
+          codes: Object.entries(s.byCode)
+            .map(([c, n]) => `${c} ×${formatCount(n)}`)
+            .join(', '),
+        })
       : '';
+  const { customersSummary: customers, transactionsSummary: transactions, asOf } = read;
   const parts = [
-    `evaluated ${evaluated} customers from ${customers?.rowsRead ?? 0} rows${skipped(customers)}`,
+    t(language, 'cli.evaluated', {
+      customers: evaluated,
+      rows: customers?.rowsRead ?? 0,
+      skipped: skipped(customers),
+    }),
   ];
-  if (transactions) parts.push(`${transactions.rowsRead} transactions${skipped(transactions)}`);
-  if (asOf) parts.push(`as of ${asOf} (${zone})`);
-  return parts.join('; ');
+  if (transactions)
+    parts.push(
+      t(language, 'cli.transactionsRead', {
+        transactions: transactions.rowsRead,
+        skipped: skipped(transactions),
+      }),
+    );
+  if (asOf) parts.push(t(language, 'cli.asOf', { date: asOf.date, zone: asOf.timezone }));
+  return parts.join(t(language, 'cli.separator'));
 }
 
 async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise<number> {
@@ -123,11 +143,13 @@ async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise
   reportRun(run.diagnostics, io, opts.lang);
   if (run.failed) return failedExit(run.diagnostics);
   const text = renderDistribution(opts.format, run.distribution, { language: opts.lang });
-  const written = await writeReport(text, { out: opts.out, bom: opts.format === 'csv' }, io);
-  if (written !== EXIT.ok) return written;
-  io.err(
-    `${summaryLine(run.evaluated, run.customersSummary, run.transactionsSummary, run.asOf?.date, run.asOf?.timezone)}\n`,
+  const written = await writeReport(
+    text,
+    { out: opts.out, bom: opts.format === 'csv', format: opts.format, lang: opts.lang },
+    io,
   );
+  if (written !== EXIT.ok) return written;
+  io.err(`${summaryLine(opts.lang, run.evaluated, run)}\n`);
   const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
   return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }
@@ -143,7 +165,7 @@ async function streamed(
   try {
     out = opts.out ? await openAtomicFile(opts.out) : undefined;
   } catch (error) {
-    io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+    io.err(`${cannotWrite(opts.lang, opts.out, error)}\n`);
     return EXIT.usage;
   }
   const write = async (text: string) => (out ? out.write(text) : io.out(text));
@@ -176,12 +198,14 @@ async function streamed(
     } else await out?.abort();
   } catch (error) {
     await out?.abort();
-    io.err(`tierwise: cannot write ${opts.out}: ${(error as Error).message}; nothing was written\n`);
+    io.err(`${cannotWrite(opts.lang, opts.out, error)}\n`);
     return EXIT.usage;
   }
   const diagnostics = [...notes, ...run.diagnostics];
   reportRun(diagnostics, io, opts.lang);
   if (run.failed) return failedExit(diagnostics);
-  io.err(`${summaryLine(run.evaluated, run.customersSummary)} (streamed)\n`);
+  io.err(
+    `${summaryLine(opts.lang, run.evaluated, { customersSummary: run.customersSummary })}${t(opts.lang, 'cli.streamed')}\n`,
+  );
   return untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
 }

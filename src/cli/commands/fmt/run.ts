@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../../diagnostics/make.js';
 import { renderDiagnostics } from '../../../diagnostics/render/index.js';
+import { msg, t } from '../../../i18n/text.js';
 import { writeFileAtomic } from '../../../io/atomic-write.js';
 import { readPolicyFile } from '../../../policy/check.js';
 import { expandPolicyPaths } from '../../../policy/files.js';
@@ -35,12 +36,18 @@ export async function fmt(paths: string[], opts: FmtOptions, io: CliIO): Promise
     }
   }
   if (diagnostics.length > 0) {
-    const text = renderDiagnostics('text', { diagnostics, sources, color: io.isTTY, files });
+    const text = renderDiagnostics('text', {
+      diagnostics,
+      sources,
+      color: io.isTTY,
+      files,
+      language: opts.lang,
+    });
     io.err(text.endsWith('\n') ? text : `${text}\n`);
   }
-  if (files.length === 0) io.err(`no policy files (*.tier.yaml) under ${paths.join(', ')}\n`);
+  if (files.length === 0) io.err(`${t(opts.lang, 'cli.fmtNoFiles', { paths: paths.join(', ') })}\n`);
   if (opts.check && changed.length > 0) {
-    io.err(`${plural(changed.length)} not formatted; run \`tierwise fmt\` to rewrite\n`);
+    io.err(`${t(opts.lang, 'cli.fmtUnformatted', { n: changed.length })}\n`);
   }
   process.exitCode = exitCode(diagnostics, files.length, opts.check && changed.length > 0);
 }
@@ -51,11 +58,9 @@ async function write(file: string, text: string): Promise<Diagnostic | undefined
     return undefined;
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return diagnostic('TW0009', `cannot write ${file}: ${reason}; the file is unchanged`, { file });
+    return diagnostic('TW0009', msg('cli.fmtCannotWrite', { file, reason }), { file });
   }
 }
-
-const plural = (n: number) => (n === 1 ? '1 file is' : `${n} files are`);
 
 function exitCode(diagnostics: Diagnostic[], files: number, unformatted: boolean): number {
   if (files === 0 || diagnostics.some((d) => d.code === 'TW0001' || d.code === 'TW0009')) return EXIT.usage;

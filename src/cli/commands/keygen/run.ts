@@ -1,8 +1,10 @@
 import { writeKeyPair } from '../../../artifact/keys.js';
 import { renderDiagnostics } from '../../../diagnostics/render/index.js';
+import { t } from '../../../i18n/text.js';
 import { type CliIO, EXIT } from '../../io.js';
+import type { KeygenOptions } from '../keygen.js';
 
-export async function keygen(opts: { out: string }, io: CliIO): Promise<void> {
+export async function keygen(opts: KeygenOptions, io: CliIO): Promise<void> {
   const pair = await writeKeyPair(opts.out);
   if (pair.diagnostics.length > 0) {
     io.err(
@@ -11,15 +13,16 @@ export async function keygen(opts: { out: string }, io: CliIO): Promise<void> {
         sources: new Map(),
         color: io.isTTY,
         summary: false,
+        language: opts.lang,
       }),
     );
     process.exitCode = EXIT.usage;
     return;
   }
   io.out(
-    `wrote ${pair.privateKey} (private: sign with \`tierwise build --sign ${pair.privateKey}\`, keep it secret)\n` +
-      `wrote ${pair.publicKey} (public: verify with \`tierwise verify ARTIFACT --key ${pair.publicKey}\`)\n` +
-      `key ${pair.fingerprint}\n`,
+    `${t(opts.lang, 'cli.keyPrivate', { file: pair.privateKey })}\n` +
+      `${t(opts.lang, 'cli.keyPublic', { file: pair.publicKey })}\n` +
+      `${t(opts.lang, 'cli.keyFingerprint', { fingerprint: pair.fingerprint ?? '' })}\n`,
   );
   process.exitCode = EXIT.ok;
 }

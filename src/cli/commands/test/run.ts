@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { t } from '../../../i18n/text.js';
 import { parsePercent, renderTestRun, runPolicyTests, testOutcome } from '../../../testing/index.js';
 import { type CliIO, EXIT } from '../../io.js';
 import { reportRun } from '../../population/run.js';
@@ -9,13 +10,11 @@ export async function test(paths: string[], opts: TestCommandOptions, io: CliIO)
   try {
     run = opts.run === undefined ? undefined : new RegExp(opts.run, 'u');
   } catch (error) {
-    io.err(`tierwise: --run: ${(error as Error).message}\n`);
+    io.err(`${t(opts.lang, 'cli.testRun', { pattern: opts.run ?? '', reason: (error as Error).message })}\n`);
     return EXIT.usage;
   }
   if (opts.threshold !== undefined && !parsePercent(opts.threshold)) {
-    io.err(
-      `tierwise: --threshold must be a percentage from 0 to 100, such as 90 or 99.5; got '${opts.threshold}'\n`,
-    );
+    io.err(`${t(opts.lang, 'cli.testThreshold', { got: opts.threshold })}\n`);
     return EXIT.usage;
   }
   const result = await runPolicyTests(paths, {

@@ -1,0 +1,152 @@
+/**
+ * The command line's own words: help headings, commander's errors, and what each command and
+ * option is for. The CLI loads this area at start (src/cli/help.ts), before any command runs, so
+ * it stays free of imports.
+ */
+export const cliHelp = {
+  // headings and words of commander's help
+  usage: 'Usage:',
+  options: 'Options:',
+  arguments: 'Arguments:',
+  commands: 'Commands:',
+  globalOptions: 'Global Options:',
+  optionsTerm: '[options]',
+  commandTerm: '[command]',
+  choices: (p: { list: string }) => `choices: ${p.list}`,
+  default: (p: { value: string }) => `default: ${p.value}`,
+  preset: (p: { value: string }) => `preset: ${p.value}`,
+  env: (p: { name: string }) => `env: ${p.name}`,
+  listSeparator: ', ',
+  // commander's errors, by code
+  missingArgument: (p: { name: string }) => `error: missing required argument '${p.name}'`,
+  optionMissingArgument: (p: { flags: string }) => `error: option '${p.flags}' argument missing`,
+  missingMandatoryOptionValue: (p: { flags: string }) => `error: required option '${p.flags}' not specified`,
+  conflictingOption: (p: { a: string; b: string }) =>
+    `error: option '${p.a}' cannot be used with option '${p.b}'`,
+  unknownOption: (p: { flag: string }) => `error: unknown option '${p.flag}'`,
+  unknownCommand: (p: { name: string }) => `error: unknown command '${p.name}'`,
+  excessArguments: (p: { command: string; expected: number; got: number }) =>
+    `error: too many arguments${p.command ? ` for '${p.command}'` : ''}. Expected ${p.expected} ${
+      p.expected === 1 ? 'argument' : 'arguments'
+    } but got ${p.got}.`,
+  invalidOptionValue: (p: { flags: string; value: string; reason: string }) =>
+    `error: option '${p.flags}' argument '${p.value}' is invalid. ${p.reason}`,
+  invalidArgumentValue: (p: { name: string; value: string; reason: string }) =>
+    `error: command-argument value '${p.value}' is invalid for argument '${p.name}'. ${p.reason}`,
+  allowedChoices: (p: { list: string }) => `Allowed choices are ${p.list}.`,
+  didYouMean: (p: { list: string }) => `(Did you mean ${p.list}?)`,
+  didYouMeanOneOf: (p: { list: string }) => `(Did you mean one of ${p.list}?)`,
+  // what an option's value must be (its parser's complaint)
+  wholeWorkers: 'expected a whole number from 1 to 256',
+  wholeMonths: 'give a whole number of months, 1 or more',
+  allowanceShare: 'a share is at most 100%',
+  allowance: 'expected a number of customers (25), a share (5%) or all',
+  // the program
+  program: 'Policy-as-code for customer tiering (客户分级)',
+  version: 'output the version number',
+  help: 'display help for command',
+  // options many commands share
+  lang: 'language of every text: labels, reports, findings',
+  policy: 'the policy (*.tier.yaml) or a policy artifact (*.tierpkg.tgz)',
+  keyArtifact: 'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
+  data: 'customer records: CSV, TSV, NDJSON, JSON or XLSX',
+  transactions: 'transaction log for aggregate facts (sums, recency, trends)',
+  workers: 'worker threads reading a large CSV (default: the machine’s cores; 1: none)',
+  asOf: 'the date windows end on: 2024-03-01, a date-time with offset, or today',
+  onError: 'what a bad row does',
+  encoding: 'text encoding of data files',
+  sheet: 'xlsx: the sheet to read (default: the first)',
+  mapping: 'a column mapping (kind: ColumnMapping) naming this export’s columns for the policy’s facts',
+  allowUntiered:
+    'customers allowed to get no tier before the command fails: a count (25), a share (5%) or all',
+  outReport: 'write the report here (atomically) instead of stdout',
+  format: 'output format',
+  reportFormat: 'report format',
+  maxBytes: 'refuse policy files larger than this',
+  policyPaths: 'policy files or directories (searched for *.tier.yaml)',
+  engine: 'compiled (fast) or reference (json-rules-engine)',
+  kpi: 'facts to average per tier (default: average-order-value and repurchase-rate aggregates)',
+  // build
+  build:
+    'pack checked policies, their bases and tests into a reproducible artifact (.tierpkg.tgz), optionally signed',
+  buildOut: 'the artifact to write (default <id>-<version>.tierpkg.tgz for one policy)',
+  buildSign: 'sign with this Ed25519 private key (PEM, from `tierwise keygen`)',
+  buildTime:
+    'build time, ISO 8601 with a zone or seconds since 1970 (default: SOURCE_DATE_EPOCH, else the git commit time)',
+  // calibrate
+  calibrate:
+    'threshold search (which threshold puts 10% of customers or 40% of revenue in a tier), weight sensitivity, customers near each threshold',
+  calibrateTarget:
+    'e.g. vip=10% (of customers) or vip=40%:revenue; default: the top tier at 10% of customers and 40% of revenue',
+  calibrateStep: 'move each weight by this many points, up and down',
+  calibrateEpsilon: 'a score this close to a threshold counts as fragile',
+  // check
+  check: 'check policy files: YAML, schema and semantic lint (gaps, overlaps, weights, SLA order, labels)',
+  checkDenyWarnings: 'exit 1 on warnings too',
+  // data profile
+  dataCommand: 'look at customer data before it decides tiers',
+  profile:
+    'profile customer data against a policy: completeness, invalid values, likely duplicates, stale customers, and the tiers, rules and bands the data never reaches',
+  profilePolicy: 'the policy (*.tier.yaml) or a policy artifact: its columns, key, personal data and rules',
+  profileTransactions: 'transaction log: aggregate facts, and the last purchase for stale customers',
+  profileAsOf: 'the date activity is measured to: 2024-03-01, a date-time with offset, or today',
+  profileStaleMonths: (p: { months: number }) =>
+    `no activity for this many months makes a customer stale (seed 004: ${p.months})`,
+  profileNameFact: 'the company-name fact compared for likely duplicates (default: recognised by name)',
+  profilePhoneFact: 'the phone fact compared for likely duplicates (default: recognised by name)',
+  profileActivityFact: 'a last-activity date (or months-without-activity) fact, used instead of the log',
+  // diff
+  diff: 'compare policies; --semver OLD NEW: classify each change major/minor/patch and fail when the version is not bumped enough',
+  diffOld: 'the old policy: a file, or a git revision REF:path (e.g. origin/main:policies/x.tier.yaml)',
+  diffNew: 'the new policy: a file (or REF:path)',
+  diffSemver: 'check that metadata.version is bumped at least as much as the changes need',
+  diffFrom: 'population mode: the current policy (file or artifact)',
+  diffTo: 'population mode: the proposed policy (file or artifact)',
+  diffData: 'population mode: customer records: CSV, TSV, NDJSON, JSON or XLSX',
+  diffTransactions: 'population mode: transaction log for aggregate facts',
+  diffAsOf: 'population mode: the date windows end on',
+  diffSheet: 'xlsx: the sheet to read',
+  diffMapping:
+    'population mode: a column mapping (kind: ColumnMapping) naming this export’s columns for the policy’s facts',
+  diffLimit: 'population mode: movers listed (all are counted)',
+  diffKpi: 'population mode: facts to average per tier',
+  diffOut: 'population mode: write the report here (atomically)',
+  diffFormat: 'output format: text|json|sarif|github for --semver; table|json|csv|md|html for a population',
+  // eval
+  eval: 'evaluate customers against a policy: tier, score, classes, SLA and entitlements, with --explain the reasons',
+  evalCustomer: 'only these customers (quotas still rank everyone)',
+  evalWorkers: 'worker threads for --summary of a large CSV (default: the machine’s cores; 1: none)',
+  evalExplain: 'every metric, the deciding rule and what it takes to move up',
+  evalSummary: 'print only the tier distribution (customers and revenue per tier)',
+  evalOut: 'write results here (atomically) instead of stdout',
+  // fmt
+  fmt: 'rewrite policy files in the canonical layout (key order, indentation, inline style, long text folded), keeping comments',
+  fmtCheck: 'write nothing: list the files that would change and exit 1 if there are any',
+  fmtStdout: 'print the formatted text instead of writing the files',
+  // keygen
+  keygen: 'make an Ed25519 key pair for signing artifacts: NAME.key.pem (keep secret) and NAME.pub.pem',
+  keygenOut: 'file name prefix, e.g. keys/release',
+  // simulate
+  simulate:
+    'a policy over a whole population: per tier the customers, revenue, entitlement cost, service load and KPIs',
+  // test
+  test: 'run the policy tests (*.test.yaml beside each policy): expected tiers, scores, classes, SLA, entitlements',
+  testPaths: 'test files, policies (their sibling test file) or directories',
+  testRun: 'only the cases whose name matches',
+  testCoverage: 'report the tiers, conditions, bands, cells and classes the cases reach',
+  testThreshold: 'fail when coverage is below this percentage (exact: 99.9 is not 100)',
+  testSnapshot: 'record every customer’s decision on this data set, or compare with the record',
+  testSnapshotFile: 'where the snapshot lives (default: <policy>.snap.json beside the test file)',
+  testTransactions: 'with --snapshot: the transaction log for aggregate facts',
+  testAsOf: 'with --snapshot: the date windows end on (pin it, or the snapshot drifts daily)',
+  testUpdateSnapshots: 'accept changed decisions and rewrite the snapshot',
+  testVerbose: 'list every coverage item, reached or not',
+  testPassWithNoTests: 'exit 0 when no test case is found (by default that fails)',
+  // verify
+  verify: "check an artifact: every file against the manifest's sha256, and with a key its signature",
+  verifyArtifact: 'a .tierpkg.tgz built by `tierwise build`',
+  verifyKey: (p: { env: string }) =>
+    `Ed25519 public key (PEM); default $${p.env}. With a key, unsigned is refused`,
+  verifyFormat: 'output format of findings',
+  verifyMaxBytes: 'largest file accepted inside the artifact',
+};

@@ -1,0 +1,70 @@
+import { formatCount } from '../../format/number.js';
+import type { cli as en } from '../en/cli.js';
+import type { Messages } from '../text.js';
+
+/** Values the user types, one by one in backticks: `table`、`json`. */
+const codes = (list: string) =>
+  list
+    .split(', ')
+    .map((v) => `\`${v}\``)
+    .join('、');
+
+export const cli = {
+  evaluated: (p) => `已评估 ${formatCount(p.customers)} 位客户，读取 ${formatCount(p.rows)} 行${p.skipped}`,
+  profiled: (p) => `已剖析 ${formatCount(p.customers)} 位客户，读取 ${formatCount(p.rows)} 行`,
+  transactionsRead: (p) => `${formatCount(p.transactions)} 笔交易${p.skipped}`,
+  skipped: (p) => `（跳过 ${formatCount(p.rows)} 行：${p.codes}）`,
+  asOf: (p) => `截至 ${p.date}（${p.zone}）`,
+  separator: '；',
+  streamed: '（流式处理）',
+  noCustomer: (p) => `tierwise：${p.file} 中没有客户 ${p.ids}`,
+  cannotWrite: (p) => `tierwise：无法写入 ${p.file}：${p.reason}；未写入任何内容`,
+  noPolicyFiles: (p) => `tierwise：在 ${p.paths} 下没有找到策略文件（*.tier.yaml）`,
+  progressReading: (p) => `读取中 ${p.bar} ${p.percentage}% | ${p.value}/~${p.total} 位客户 | 剩余 ${p.eta}`,
+  phaseRead: '读取客户',
+  phaseTransactions: '读取交易',
+  phaseEvaluate: '评估',
+  progressRows: (p) => `${formatCount(p.n)} 行`,
+  progressCustomers: (p) => `${formatCount(p.n)} 位客户`,
+  diffChoose: (p) =>
+    `${p.command}：请选择比较方式：\`--semver OLD NEW\`（同一策略的两个版本），或 \`--from A --to B --data D\`（两个策略对客户群的影响）`,
+  diffSemverFormat: (p) =>
+    `tierwise diff --semver：--format 只能是 \`text\`、\`json\`、\`sarif\`、\`github\` 之一（收到 \`${p.got}\`）`,
+  diffSemverNeeds: (p) =>
+    `${p.command}：需要旧版和新版两个策略，例如 \`diff --semver origin/main:policies/x.tier.yaml policies/x.tier.yaml\``,
+  diffPopulationNeeds: (p) =>
+    `tierwise diff：客户群模式需要 \`--from A --to B --data D\`，--format 取 ${codes(p.formats)} 之一，--limit 为整数`,
+  calibrateTarget: (p) =>
+    `tierwise calibrate：--target ${p.target}：应写作 \`TIER=SHARE%\` 或 \`TIER=SHARE%:revenue\`，例如 \`vip=10%\` 或 \`vip=40%:revenue\``,
+  calibrateStep: (p) => `${p.command}：--step 须为 (0, 100] 之间的分值，--epsilon 须为正的分值`,
+  // the reason is JavaScript's, in English: the pattern says enough
+  testRun: (p) => `tierwise：--run '${p.pattern}' 不是有效的正则表达式`,
+  testThreshold: (p) => `tierwise：--threshold 须为 0 到 100 之间的百分比，例如 90 或 99.5；收到 '${p.got}'`,
+  buildNameIt: (p) => `tierwise：制品包含 ${formatCount(p.policies)} 个策略；请用 \`--out FILE\` 指定文件名`,
+  built: (p) => `已构建 ${p.file}（${formatCount(p.bytes)} 字节）`,
+  builtExtends: (p) => `，继承 ${p.id} ${p.version}`,
+  builtTests: (p) => `，${formatCount(p.n)} 个测试文件`,
+  builtFiles: (p) => `${formatCount(p.n)} 个文件；构建时间 ${p.time}（${p.source}）${p.git}`,
+  builtGit: (p) => `；Git 提交 \`${p.commit}\`${p.dirty ? '（有未提交的改动）' : ''}`,
+  timeFlag: '取自 --time',
+  timeGit: '取自 `HEAD` 的提交时间',
+  timeNone: '未指定：固定为纪元起点',
+  timeEnv: (p) => `取自环境变量 \`${p.source}\``,
+  signedWith: (p) => `已用密钥 ${p.key} 签名`,
+  unsigned: '未签名（用 `--sign KEY` 签名）',
+  refused: (p) => `已拒绝 ${p.file}：${formatCount(p.problems)} 个问题`,
+  verified: (p) => `已校验 ${p.file}：${formatCount(p.files)} 个文件与清单一致；${p.signature}`,
+  signatureVerified: (p) => `签名已验证（密钥 ${p.key}）`,
+  signatureNotChecked: (p) =>
+    `未验证签名（没有 --key 或 \`$${p.env}\`；${p.signed ? '制品带有签名' : '制品未签名'}）`,
+  verifiedExtends: (p) => `  继承 ${p.bases}`,
+  verifiedBuilt: (p) => `构建于 ${p.time}，tierwise ${p.version}${p.git}`,
+  verifiedGit: (p) => `，Git 提交 \`${p.commit}\`${p.dirty ? '（有未提交的改动）' : ''}`,
+  keyPrivate: (p) => `已写入 ${p.file}（私钥：用 \`tierwise build --sign ${p.file}\` 签名，请妥善保密）`,
+  keyPublic: (p) => `已写入 ${p.file}（公钥：用 \`tierwise verify ARTIFACT --key ${p.file}\` 验证）`,
+  keyFingerprint: (p) => `密钥 ${p.fingerprint}`,
+  fmtCannotWrite: (p) => `无法写入 ${p.file}：${p.reason}；文件未改动`,
+  fmtNoFiles: (p) => `${p.paths} 下没有策略文件（*.tier.yaml）`,
+  fmtUnformatted: (p) => `${formatCount(p.n)} 个文件未按规范格式化；运行 \`tierwise fmt\` 重写`,
+  internalError: (p) => `tierwise：内部错误：${p.stack}`,
+} satisfies Messages<typeof en>;
