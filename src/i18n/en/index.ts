@@ -2,7 +2,10 @@ import { artifact } from './artifact.js';
 import { calibrate } from './calibrate.js';
 import { changes } from './changes.js';
 import { common } from './common.js';
+import { data } from './data.js';
 import { diagnostics } from './diagnostics.js';
+import { facts } from './facts.js';
+import { findings } from './findings.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
 import { order } from './order.js';
@@ -14,6 +17,7 @@ import { simulation } from './simulation.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
+import { testing } from './testing.js';
 import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
 
@@ -26,7 +30,10 @@ export const en = {
   calibrate,
   changes,
   common,
+  data,
   diagnostics,
+  facts,
+  findings,
   lint,
   mapping,
   order,
@@ -38,6 +45,7 @@ export const en = {
   suggest,
   supply,
   testFiles,
+  testing,
   tiers,
   untiered,
 };

@@ -3,7 +3,10 @@ import { artifact } from './artifact.js';
 import { calibrate } from './calibrate.js';
 import { changes } from './changes.js';
 import { common } from './common.js';
+import { data } from './data.js';
 import { diagnostics } from './diagnostics.js';
+import { facts } from './facts.js';
+import { findings } from './findings.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
 import { order } from './order.js';
@@ -15,6 +18,7 @@ import { simulation } from './simulation.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
+import { testing } from './testing.js';
 import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
 
@@ -24,7 +28,10 @@ export const zhCN: typeof en = {
   calibrate,
   changes,
   common,
+  data,
   diagnostics,
+  facts,
+  findings,
   lint,
   mapping,
   order,
@@ -36,6 +43,7 @@ export const zhCN: typeof en = {
   suggest,
   supply,
   testFiles,
+  testing,
   tiers,
   untiered,
 };
