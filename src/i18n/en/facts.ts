@@ -35,8 +35,7 @@ export const facts = {
   notDuration: (p: { window: string }) => `window '${p.window}' is not an ISO 8601 duration`,
   notDurationHelp: 'e.g. P12M (12 months) or P90D (90 days)',
   zeroWindow: (p: { window: string }) => `window ${p.window} is a zero duration`,
-  fractionalWindow: (p: { window: string }) =>
-    `window ${p.window} has a fractional year, month, week or day`,
+  fractionalWindow: (p: { window: string }) => `window ${p.window} has a fractional year, month, week or day`,
   fractionalWindowHelp: 'write whole units, e.g. P45D instead of P1.5M',
   calendarWhole: (p: { window: string }) => `a calendar window counts whole months or years, not ${p.window}`,
   calendarWholeHelp: 'e.g. P12M or P1Y with calendar: true',
@@ -54,5 +53,6 @@ export const facts = {
   unknownCustomersHelp: 'they were not counted; check that both files use the same customer ids',
   duplicateKey: (p: { key: string; first: number }) =>
     `customer ${p.key} appears again (first at row ${p.first}); this row is ignored`,
-  duplicateKeyHelp: 'remove the duplicate, or merge the two records (the same company under two names is common)',
+  duplicateKeyHelp:
+    'remove the duplicate, or merge the two records (the same company under two names is common)',
 };
