@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
-import { msg, type Text } from '../i18n/text.js';
+import { msg } from '../i18n/text.js';
 import type { Fact } from '../policy/schema/facts.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
 import { type AggregateDefinition, DEFINITIONS, type ResultContext } from './definitions.js';

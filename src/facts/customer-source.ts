@@ -3,7 +3,7 @@ import { openRecords, resolveColumns } from '../data/index.js';
 import type { EncodingOption } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
-import { msg, type Text } from '../i18n/text.js';
+import { msg } from '../i18n/text.js';
 import { maskValue } from '../privacy/mask.js';
 
 /** How a customer read ended: what was reported, the row counts, and whether it stopped early. */

@@ -2,7 +2,7 @@ import type { ColumnSpec, EncodingOption, OnError, OpenOptions, ReadSummary } fr
 import { mapRecord, openRecords, resolveColumns, rowErrorPolicy } from '../data/index.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
-import { msg, type Text } from '../i18n/text.js';
+import { msg } from '../i18n/text.js';
 import { factColumn } from '../policy/columns.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';

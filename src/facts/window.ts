@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
-import { msg, type Text } from '../i18n/text.js';
+import { msg } from '../i18n/text.js';
 import { parseDuration } from '../policy/analysis/duration.js';
 import type { AsOf } from './asof.js';
 import { firstDayOfMonth, monthOfDay } from './calendar.js';

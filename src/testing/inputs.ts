@@ -9,7 +9,7 @@ import type { CustomerInput } from '../engine/evaluate.js';
 import { type AggregatePlan, compileAggregates, isAggregatePlan } from '../facts/aggregate.js';
 import { customerColumns, transactionColumns } from '../facts/customers.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
-import { msg, type Text } from '../i18n/text.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { SourceMap } from '../policy/source-map.js';
 import type { CustomerSpec } from './schema.js';

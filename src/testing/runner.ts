@@ -5,7 +5,7 @@ import { joinPointer } from '../diagnostics/pointer.js';
 import type { CustomerInput } from '../engine/evaluate.js';
 import { explainResult, type Language } from '../engine/explain/explain.js';
 import type { Evaluate } from '../engine/run.js';
-import { msg, type Text } from '../i18n/text.js';
+import { msg } from '../i18n/text.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { compareResult, type Mismatch } from './compare.js';
