@@ -7,7 +7,7 @@ const quoted = (detail: string) => key(detail);
 
 const KINDS = { line: '这一行', element: '这个元素' } as const;
 const JSON_TYPES = {
-  null: 'null',
+  null: '`null`',
   array: '数组',
   string: '字符串',
   number: '数字',
