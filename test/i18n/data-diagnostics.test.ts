@@ -13,6 +13,7 @@ import { parseAsOf } from '../../src/facts/asof.js';
 import { duplicateKey, KeyRegister } from '../../src/facts/customer-source.js';
 import type { Language } from '../../src/i18n/language.js';
 import type { Fact } from '../../src/policy/schema/facts.js';
+import { hashKey, KeyIndex } from '../../src/simulate/parallel-keys.js';
 import { renderTestRun, runPolicyTests, testOutcome } from '../../src/testing/index.js';
 import { untranslated } from '../helpers/untranslated.js';
 import { tinyProject } from '../testing/fixtures.js';
@@ -153,6 +154,9 @@ function factCases(): Case[] {
   const asOf = (input: string, timezone?: string) => parseAsOf(input, { timezone }) as Diagnostic[];
   const register = new KeyRegister('customers.csv', true);
   register.claim(SECRET, 2);
+  // The parallel reader's register, which must mask alike.
+  const index = new KeyIndex('customers.csv', true);
+  index.claim(SECRET, hashKey(SECRET), 2);
   return [
     { name: 'as-of, no such day', diagnostics: asOf('2026-02-30') },
     { name: 'as-of, no such month', diagnostics: asOf('2026-13-01') },
@@ -168,7 +172,11 @@ function factCases(): Case[] {
     { name: 'aggregate without field', diagnostics: aggregate({ of: undefined }) },
     {
       name: 'duplicate key',
-      diagnostics: [register.claim(SECRET, 7)!, duplicateKey('customers.csv', 'C2024001', 2, 9)],
+      diagnostics: [
+        register.claim(SECRET, 7)!,
+        index.claim(SECRET, hashKey(SECRET), 8)!,
+        duplicateKey('customers.csv', 'C2024001', 2, 9),
+      ],
     },
   ];
 }
