@@ -58,6 +58,10 @@ export function reasonText(reason: string): Text {
     return msg('findings.reasonAxis', { axis: axis[1] as 'rows' | 'columns', reason: reasonText(axis[2]!) });
   const cell = /^no tier in cell (.+) × (.+)$/s.exec(reason);
   if (cell) return msg('findings.reasonNoCell', { row: cell[1]!, column: cell[2]! });
+  const value = /^no value for (.+)$/s.exec(reason);
+  if (value) return msg('findings.reasonNoValue', { id: value[1]! });
+  const band = /^no band holds (.+)$/s.exec(reason);
+  if (band) return msg('findings.reasonNoBand', { value: band[1]! });
   const range = /^no tier's score range holds (.+)$/s.exec(reason);
   if (range) return msg('findings.reasonNoRange', { score: range[1]! });
   return msg('findings.reasonOther', { reason });

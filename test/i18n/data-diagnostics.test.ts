@@ -263,11 +263,12 @@ function findingCases(): Case[] {
         'no value to rank by',
         'unranked',
         'no tier’s criteria hold',
-        'rows: no value to rank by',
+        'rows: no value for spend',
+        'columns: no band holds 7',
         'no tier in cell high × low',
         "no tier's score range holds 42",
       ].map(none),
-      allowed: ['high', 'low'],
+      allowed: ['high', 'low', 'spend'],
     },
   ];
 }

@@ -16,6 +16,8 @@ export const findings = {
   reasonAxis: (p: { axis: 'rows' | 'columns'; reason: string }) => `${p.axis}: ${p.reason}`,
   reasonNoCell: (p: { row: string; column: string }) => `no tier in cell ${p.row} × ${p.column}`,
   reasonNoRange: (p: { score: string }) => `no tier's score range holds ${p.score}`,
+  reasonNoValue: (p: { id: string }) => `no value for ${p.id}`,
+  reasonNoBand: (p: { value: string }) => `no band holds ${p.value}`,
   reasonNoRankValue: 'no value to rank by',
   reasonUnranked: 'unranked',
   reasonNoCriteria: 'no tier’s criteria hold',

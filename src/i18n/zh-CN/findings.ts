@@ -14,6 +14,8 @@ export const findings = {
   reasonAxis: (p) => `${p.axis === 'rows' ? '行' : '列'}：${p.reason}`,
   reasonNoCell: (p) => `单元格 ${p.row} × ${p.column} 中没有等级`,
   reasonNoRange: (p) => `没有哪个等级的分数区间包含 ${p.score}`,
+  reasonNoValue: (p) => `${p.id} 没有值`,
+  reasonNoBand: (p) => `没有哪个区间包含 ${p.value}`,
   reasonNoRankValue: '没有可用于排名的值',
   reasonUnranked: '未参与排名',
   reasonNoCriteria: '没有哪个等级的条件成立',
