@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { type Evaluate, referenceEvaluate } from '../engine/run.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { UnsupportedCondition } from './conditions.js';
 import { compilePolicy } from './policy.js';
@@ -21,11 +22,9 @@ export function chooseEvaluator(
     return { evaluate: async (customers, options) => compiled.evaluate(customers, options), notes: [] };
   } catch (error) {
     if (!(error instanceof UnsupportedCondition)) throw error;
-    const note = diagnostic(
-      'TW0703',
-      `the fast path cannot evaluate ${error.message}; using the reference engine`,
-      { severity: 'info' },
-    );
+    const note = diagnostic('TW0703', msg('findings.fastPathFallback', { what: error.message }), {
+      severity: 'info',
+    });
     return { evaluate: referenceEvaluate(policy), notes: [note] };
   }
 }

@@ -1,3 +1,4 @@
+import { msg, render, type Text } from '../i18n/text.js';
 import { convertDate, DEFAULT_TIMEZONE } from './date.js';
 import { parseNumberText } from './number.js';
 import { nfkc } from './text.js';
@@ -18,7 +19,8 @@ export interface FieldSpec {
   timezone?: string;
 }
 
-export type Converted = { value: unknown } | { error: string };
+/** A value, or why the cell cannot be read: `problem` for every language, `error` its English. */
+export type Converted = { value: unknown } | { error: string; problem: Text };
 
 export interface ConvertOptions {
   /** Personal data: the value is not repeated in the error. */
@@ -41,11 +43,12 @@ export function convertValue(
   if (typeof raw === 'string' && raw.trim() === '') return { value: undefined };
   const result = convertPresent(raw, spec);
   if ('value' in result) return result;
-  const got = options.mask ? 'a value not shown here (personal data)' : shown(raw);
-  return { error: `expected ${result.error}, got ${got}${result.reason ? `: ${result.reason}` : ''}` };
+  const got = options.mask ? msg('data.gotMasked') : shown(raw);
+  const problem = msg('data.expectedGot', { expected: result.error, got, reason: result.reason });
+  return { error: render('en', problem), problem };
 }
 
-type Outcome = { value: unknown } | { error: string; reason?: string };
+type Outcome = { value: unknown } | { error: Text; reason?: Text };
 
 function convertPresent(raw: string | number | boolean | Date, spec: FieldSpec): Outcome {
   switch (spec.type) {
@@ -59,7 +62,7 @@ function convertPresent(raw: string | number | boolean | Date, spec: FieldSpec):
     case 'boolean':
       return toBoolean(raw);
     case 'date':
-      if (typeof raw === 'boolean') return { error: 'a date' };
+      if (typeof raw === 'boolean') return { error: msg('data.aDate') };
       return convertDate(raw, spec.format, spec.timezone ?? DEFAULT_TIMEZONE);
   }
 }
@@ -70,13 +73,12 @@ function toNumber(
   integer: boolean,
 ): Outcome {
   if (typeof raw === 'string') return parseNumberText(raw, unit, integer);
-  const what = integer ? 'a whole number' : 'a number';
+  const what = msg(integer ? 'data.aWholeNumber' : 'data.aNumber');
   if (typeof raw !== 'number' || !Number.isFinite(raw)) return { error: what };
   // A number from xlsx or JSON is taken as it is: 0.85 for a percent fact stays 0.85 (Excel
   // cells formatted as percentages arrive as text "85%" and are read as 85).
   if (integer && !Number.isInteger(raw)) return { error: what };
-  if (integer && !Number.isSafeInteger(raw))
-    return { error: what, reason: 'the number is too large to be exact' };
+  if (integer && !Number.isSafeInteger(raw)) return { error: what, reason: msg('data.tooLargeExact') };
   return { value: raw === 0 ? 0 : raw };
 }
 
@@ -85,17 +87,17 @@ function toText(raw: string | number | boolean | Date): Outcome {
   if (typeof raw === 'number') {
     // An id such as 20240100012345678 written as a JSON number has already lost digits.
     if (Number.isInteger(raw) && !Number.isSafeInteger(raw))
-      return { error: 'text', reason: 'a number this large has lost digits; write it as text in quotes' };
+      return { error: msg('data.aText'), reason: msg('data.lostDigits') };
     return { value: String(raw) };
   }
   if (typeof raw === 'boolean') return { value: String(raw) };
-  if (Number.isNaN(raw.getTime())) return { error: 'text' };
+  if (Number.isNaN(raw.getTime())) return { error: msg('data.aText') };
   const iso = raw.toISOString();
   return { value: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ') };
 }
 
 function toEnum(raw: string | number | boolean | Date, values: readonly string[]): Outcome {
-  const expected = `one of ${values.join(', ')}`;
+  const expected = msg('data.oneOf', { values: [...values] });
   if (typeof raw !== 'string' && typeof raw !== 'number') return { error: expected };
   const text = String(raw).trim();
   if (values.includes(text)) return { value: text };
@@ -107,7 +109,7 @@ function toEnum(raw: string | number | boolean | Date, values: readonly string[]
 }
 
 function toBoolean(raw: string | number | boolean | Date): Outcome {
-  const expected = 'yes or no: 是/否, true/false, yes/no, y/n or 1/0';
+  const expected = msg('data.yesNo');
   if (typeof raw === 'boolean') return { value: raw };
   if (raw instanceof Date) return { error: expected };
   const word = fold(String(raw).trim());
@@ -122,10 +124,13 @@ export function fold(text: string): string {
 
 const SHOWN_MAX = 60;
 
-function shown(raw: string | number | boolean | Date): string {
-  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+function shown(raw: string | number | boolean | Date): Text {
+  if (typeof raw === 'number' || typeof raw === 'boolean')
+    return msg('data.gotPlain', { value: String(raw) });
   if (raw instanceof Date)
-    return Number.isNaN(raw.getTime()) ? 'an invalid date' : `the date ${raw.toISOString()}`;
+    return Number.isNaN(raw.getTime())
+      ? msg('data.gotInvalidDate')
+      : msg('data.gotDate', { iso: raw.toISOString() });
   const text = raw.length > SHOWN_MAX ? `${raw.slice(0, SHOWN_MAX)}…` : raw;
-  return `'${text}'`;
+  return msg('data.gotText', { text });
 }

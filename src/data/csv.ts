@@ -1,5 +1,6 @@
 import Papa, { type ParseError, type ParseResult } from 'papaparse';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg, type Text } from '../i18n/text.js';
 import { type ByteRange, decodePieces } from './decode.js';
 import {
   CellsRecord,
@@ -80,13 +81,13 @@ export async function* readCsv(options: CsvOptions): Reader {
     const problem = rowProblem(cells, errors, builder?.headers.length, limits);
     if (problem) {
       // A stray quote can swallow the lines after it into one value: name them, never merge silently.
-      const where =
+      const message =
         lastLine > rowLine
-          ? ` (lines ${rowLine}–${lastLine} of the file)`
+          ? msg('data.rowLines', { problem: problem.message, from: rowLine, to: lastLine })
           : rowLine === row
-            ? ''
-            : ` (line ${rowLine} of the file)`;
-      const d = diagnostic('TW0606', `${problem.message}${where}`, {
+            ? problem.message
+            : msg('data.rowLines', { problem: problem.message, from: rowLine });
+      const d = diagnostic('TW0606', message, {
         file,
         row,
         column: problem.column === undefined ? undefined : builder?.headers[problem.column],
@@ -158,8 +159,8 @@ function fatal(record: RawRecord): ReaderEvent {
 }
 
 interface RowProblem {
-  message: string;
-  help?: string;
+  message: Text;
+  help?: Text;
   column?: number;
   /** Reading stops: whether a row is too long must not depend on where the file's chunks fall. */
   fatal?: boolean;
@@ -174,36 +175,35 @@ function rowProblem(
   const error = errors.find((e) => e.code === 'MissingQuotes') ?? errors[0];
   if (error?.code === 'MissingQuotes') {
     return {
-      message:
-        'a quoted value that starts in this row is never closed, so the rest of the file was read into it',
-      help: 'close the quote; a double quote inside a quoted value is written twice: "say ""hi"""',
+      message: msg('data.unclosedQuote'),
+      help: msg('data.unclosedQuoteHelp'),
     };
   }
   if (error) {
     return {
-      message: 'a quoted value is followed by other text before the next separator, as in "abc"def',
-      help: 'a double quote inside a quoted value is written twice: "say ""hi"""',
+      message: msg('data.textAfterQuote'),
+      help: msg('data.textAfterQuoteHelp'),
     };
   }
   if (longerThan(cells, limits.maxRowBytes)) {
     return {
-      message: `the row is longer than ${formatBytes(limits.maxRowBytes)}`,
-      help: 'raise maxRowBytes if rows this long are intended',
+      message: msg('data.rowTooLong', { limit: formatBytes(limits.maxRowBytes) }),
+      help: msg('data.rowTooLongHelp'),
       fatal: true,
     };
   }
   const oversized = oversizedCell(cells, limits.maxFieldBytes);
   if (oversized >= 0) {
     return {
-      message: `a value is longer than ${formatBytes(limits.maxFieldBytes)}`,
-      help: 'raise maxFieldBytes if values this long are intended',
+      message: msg('data.valueTooLong', { limit: formatBytes(limits.maxFieldBytes) }),
+      help: msg('data.valueTooLongHelp'),
       column: oversized,
     };
   }
   if (width !== undefined && cells.length !== width) {
     return {
-      message: `the row has ${cells.length} values but the header has ${width} columns`,
-      help: 'a value that contains the separator must be quoted ("1,234"); look for a stray or missing separator',
+      message: msg('data.rowWidth', { values: cells.length, columns: width }),
+      help: msg('data.rowWidthHelp'),
     };
   }
   return undefined;

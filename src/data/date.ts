@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { msg, type Text } from '../i18n/text.js';
 import { nfkc } from './text.js';
 
 /**
@@ -11,7 +12,7 @@ import { nfkc } from './text.js';
 /** The seed companies are in mainland China; policies default to this zone too. */
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
-export type DateResult = { value: string } | { error: string; reason?: string };
+export type DateResult = { value: string } | { error: Text; reason?: Text };
 
 interface WallClock {
   year: number;
@@ -33,7 +34,7 @@ export function convertDate(
   format: string | undefined,
   timezone: string,
 ): DateResult {
-  if (!isZone(timezone)) return { error: `a known IANA time zone, not '${timezone}'` };
+  if (!isZone(timezone)) return { error: msg('data.knownZone', { zone: timezone }) };
   if (raw instanceof Date) {
     // Excel stores wall-clock time without a zone; exceljs puts it in the Date's UTC fields.
     if (Number.isNaN(raw.getTime())) return { error: expectedDate(format) };
@@ -42,7 +43,7 @@ export function convertDate(
   if (typeof raw === 'number') return fromSerial(raw, timezone, format);
   const text = nfkc(raw).trim();
   const wall = format === undefined ? yearFirst(text) : compiled(format)?.parse(text);
-  if (wall === null) return { error: expectedDate(format), reason: 'the date does not exist' };
+  if (wall === null) return { error: expectedDate(format), reason: msg('data.dateNotExist') };
   if (wall !== undefined) return { value: isoInZone(wall, timezone) };
   if (format !== undefined && compiled(format) !== undefined) return { error: expectedDate(format) };
   const parsed =
@@ -50,7 +51,7 @@ export function convertDate(
       ? DateTime.fromISO(text, { zone: timezone })
       : DateTime.fromFormat(text, format, { zone: timezone });
   if (!parsed.isValid) {
-    const reason = parsed.invalidReason === 'unit out of range' ? 'the date does not exist' : undefined;
+    const reason = parsed.invalidReason === 'unit out of range' ? msg('data.dateNotExist') : undefined;
     return { error: expectedDate(format), reason };
   }
   return { value: formatIso(wallOfDateTime(parsed), parsed.offset) };
@@ -58,9 +59,8 @@ export function convertDate(
 
 const exampleCache = new Map<string, string>();
 
-export function expectedDate(format: string | undefined): string {
-  if (format === undefined)
-    return 'a date such as 2024-03-01, 2024/3/1 or 2024-03-01T14:30:00+08:00 (ISO 8601 or year first)';
+export function expectedDate(format: string | undefined): Text {
+  if (format === undefined) return msg('data.dateDefault');
   let example = exampleCache.get(format);
   if (example === undefined) {
     example = DateTime.fromObject({ year: 2024, month: 3, day: 1, hour: 14, minute: 30, second: 5 }).toFormat(
@@ -68,15 +68,15 @@ export function expectedDate(format: string | undefined): string {
     );
     if (exampleCache.size < 1000) exampleCache.set(format, example);
   }
-  return `a date in the format ${format} such as ${example}`;
+  return msg('data.dateInFormat', { format, example });
 }
 
 function fromSerial(serial: number, timezone: string, format: string | undefined): DateResult {
   // 60 is 1900-02-29, which Lotus 1-2-3 and so Excel count though it never existed.
   if (!(serial >= SERIAL_MIN && serial < SERIAL_MAX) || Math.floor(serial) === 60) {
     return {
-      error: `${expectedDate(format)}, or an Excel date serial number from 1 (1900-01-01) to 2958465 (9999-12-31)`,
-      reason: serial > SERIAL_MAX ? 'timestamps in seconds or milliseconds are not read as dates' : undefined,
+      error: msg('data.dateOrSerial', { expected: expectedDate(format) }),
+      reason: serial > SERIAL_MAX ? msg('data.timestampNotDate') : undefined,
     };
   }
   const days = Math.floor(serial);

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
+import { msg, type Text } from '../i18n/text.js';
 import type { Encoding, EncodingOption } from './types.js';
 
 /**
@@ -14,7 +15,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 export type Sniffed =
   | { ok: true; encoding: Encoding; detected: boolean; bomLength: number }
-  | { ok: false; code: 'TW0601' | 'TW0608'; message: string; help: string };
+  | { ok: false; code: 'TW0601' | 'TW0608'; message: Text; help: Text };
 
 /** Decides the encoding from the first bytes of the file (at most SNIFF_BYTES of them). */
 export function sniffEncoding(head: Uint8Array, option: EncodingOption): Sniffed {
@@ -23,8 +24,8 @@ export function sniffEncoding(head: Uint8Array, option: EncodingOption): Sniffed
     return {
       ok: false,
       code: 'TW0608',
-      message: 'the file is UTF-16 text (Excel’s "Unicode text" export), which is not read',
-      help: 'save it from Excel as "CSV UTF-8 (comma delimited)" instead',
+      message: msg('data.utf16'),
+      help: msg('data.utf16Help'),
     };
   }
   const nul = head.indexOf(0);
@@ -32,8 +33,11 @@ export function sniffEncoding(head: Uint8Array, option: EncodingOption): Sniffed
     return {
       ok: false,
       code: 'TW0608',
-      message: `the byte at offset ${nul} is NUL: the file is binary or UTF-16, not text in ${option === 'auto' ? 'UTF-8 or GBK' : option}`,
-      help: 'save the data as CSV UTF-8, or give an .xlsx workbook the .xlsx extension',
+      message: msg('data.nulByte', {
+        offset: nul,
+        encoding: option === 'auto' ? msg('data.utf8OrGbk') : option,
+      }),
+      help: msg('data.nulByteHelp'),
     };
   }
   if (option !== 'auto') {
@@ -41,8 +45,8 @@ export function sniffEncoding(head: Uint8Array, option: EncodingOption): Sniffed
       return {
         ok: false,
         code: 'TW0608',
-        message: `the file starts with a UTF-8 byte-order mark, but the encoding ${option} was given`,
-        help: 'leave the encoding out (auto) or give utf-8',
+        message: msg('data.bomMismatch', { encoding: option }),
+        help: msg('data.bomMismatchHelp'),
       };
     }
     return { ok: true, encoding: option, detected: false, bomLength: bom };
@@ -55,8 +59,8 @@ export function sniffEncoding(head: Uint8Array, option: EncodingOption): Sniffed
   return {
     ok: false,
     code: 'TW0608',
-    message: `the file is neither UTF-8 (the byte at offset ${utf8Bad} is not valid UTF-8) nor GBK/GB18030`,
-    help: 'save the data as CSV UTF-8 from Excel or WPS',
+    message: msg('data.neitherEncoding', { offset: utf8Bad }),
+    help: msg('data.saveAsUtf8'),
   };
 }
 

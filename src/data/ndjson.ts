@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg, type Text } from '../i18n/text.js';
 import { decodePieces, firstBadByte } from './decode.js';
 import { emptyFields, formatBytes, longerThan, oversizedCell } from './fields.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
@@ -62,11 +63,8 @@ export async function* readJsonArray(options: JsonOptions): Reader {
   if (bytes.length > limits.maxJsonBytes) {
     const d = diagnostic(
       'TW0601',
-      `the file is ${bytes.length} bytes; a JSON array is limited to ${formatBytes(limits.maxJsonBytes)}`,
-      {
-        file,
-        help: "write one object per line (NDJSON, e.g. jq -c '.[]' big.json > big.ndjson), which is streamed without a limit",
-      },
+      msg('data.jsonTooLarge', { bytes: bytes.length, limit: formatBytes(limits.maxJsonBytes) }),
+      { file, help: msg('data.jsonTooLargeHelp') },
     );
     yield fatal({ row: 1, fields: emptyFields(), problem: d, fatal: true });
     return;
@@ -84,18 +82,14 @@ export async function* readJsonArray(options: JsonOptions): Reader {
   try {
     elements = JSON.parse(text);
   } catch (error) {
-    const d = diagnostic(
-      'TW0601',
-      `the file is not valid JSON: ${error instanceof Error ? error.message : error}`,
-      { file },
-    );
+    const d = diagnostic('TW0601', msg('data.fileNotJson', { detail: detailOf(error) }), { file });
     yield fatal({ row: 1, fields: emptyFields(), problem: d, fatal: true });
     return;
   }
   if (!Array.isArray(elements)) {
-    const d = diagnostic('TW0601', 'a .json file must hold an array of objects, one per record', {
+    const d = diagnostic('TW0601', msg('data.notAnArray'), {
       file,
-      help: 'write [{"客户编号": "C2024001", …}, …], or one object per line as NDJSON',
+      help: msg('data.notAnArrayHelp'),
     });
     yield fatal({ row: 1, fields: emptyFields(), problem: d, fatal: true });
     return;
@@ -117,11 +111,7 @@ function recordOfLine(text: string, row: number, file: string, limits: Limits): 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return malformed(
-      file,
-      row,
-      `the line is not valid JSON: ${error instanceof Error ? error.message : error}`,
-    );
+    return malformed(file, row, msg('data.lineNotJson', { detail: detailOf(error) }));
   }
   return recordOfValue('line', value, row, file, limits);
 }
@@ -134,7 +124,7 @@ function recordOfValue(
   limits: Limits,
 ): RawRecord {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return malformed(file, row, `the ${kind} is not a JSON object but ${describe(value)}`);
+    return malformed(file, row, msg('data.notAnObject', { kind, got: describe(value) }));
   }
   const fields: Fields = emptyFields();
   const cells: FieldValue[] = [];
@@ -147,7 +137,12 @@ function recordOfValue(
   const oversized = oversizedCell(cells, limits.maxFieldBytes);
   if (oversized >= 0) {
     const column = Object.keys(fields)[oversized];
-    return malformed(file, row, `a value is longer than ${formatBytes(limits.maxFieldBytes)}`, column);
+    return malformed(
+      file,
+      row,
+      msg('data.valueTooLong', { limit: formatBytes(limits.maxFieldBytes) }),
+      column,
+    );
   }
   return { row, fields };
 }
@@ -159,13 +154,17 @@ function fieldOf(cell: unknown): FieldValue {
   return JSON.stringify(cell) ?? null;
 }
 
-function describe(value: unknown): string {
+function describe(value: unknown): 'null' | 'array' | 'string' | 'number' | 'boolean' {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  if (Array.isArray(value)) return 'array';
+  return typeof value as 'string' | 'number' | 'boolean';
 }
 
-function malformed(file: string, row: number, message: string, column?: string): RawRecord {
+function detailOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function malformed(file: string, row: number, message: Text, column?: string): RawRecord {
   return {
     row,
     fields: emptyFields(),
@@ -173,7 +172,7 @@ function malformed(file: string, row: number, message: string, column?: string):
       file,
       row,
       column,
-      help: 'each record is one JSON object such as {"客户编号": "C2024001", "近12个月消费金额": 800000}',
+      help: msg('data.oneObjectHelp'),
     }),
   };
 }

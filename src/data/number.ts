@@ -1,3 +1,4 @@
+import { msg, type Text } from '../i18n/text.js';
 import { nfkc } from './text.js';
 
 /**
@@ -6,7 +7,7 @@ import { nfkc } from './text.js';
  * fact's unit says what it means, and nothing is ever guessed between conventions.
  */
 
-export type NumberResult = { value: number } | { error: string; reason?: string };
+export type NumberResult = { value: number } | { error: Text; reason?: Text };
 
 /** Signs written before or after an amount, per ISO 4217 code; any other code is its own sign. */
 const CURRENCY_SIGNS: Record<string, { before: string[]; after: string[] }> = {
@@ -44,13 +45,13 @@ export function isCurrency(unit: string | undefined): unit is string {
 }
 
 /** What a number of this unit looks like, for error messages. */
-export function expectedNumber(unit: string | undefined, integer: boolean): string {
-  if (integer) return 'a whole number such as 12 or 1,200';
-  if (unit === 'percent') return 'a percentage such as 85 or 85%';
-  if (unit === 'ratio') return 'a ratio such as 0.85 or 85%';
-  if (unit === 'CNY') return 'an amount in CNY such as 1234.5, 1,234.5, ¥1,234.5 or 80万';
-  if (isCurrency(unit)) return `an amount in ${unit} such as 1234.5 or 1,234.5`;
-  return 'a number such as 1234.5 or 1,234.5';
+export function expectedNumber(unit: string | undefined, integer: boolean): Text {
+  if (integer) return msg('data.numberWhole');
+  if (unit === 'percent') return msg('data.numberPercent');
+  if (unit === 'ratio') return msg('data.numberRatio');
+  if (unit === 'CNY') return msg('data.numberCNY');
+  if (isCurrency(unit)) return msg('data.numberCurrency', { unit });
+  return msg('data.numberPlain');
 }
 
 /**
@@ -113,8 +114,7 @@ export function parseNumberText(text: string, unit: string | undefined, integer:
   let shift = 0;
   let percent = false;
   if (s.endsWith('%')) {
-    if (unit !== 'percent' && unit !== 'ratio')
-      return failure(unit, integer, 'a percentage is read only for facts whose unit is percent or ratio');
+    if (unit !== 'percent' && unit !== 'ratio') return failure(unit, integer, msg('data.percentOnly'));
     if (before !== undefined) return failure(unit, integer);
     percent = true;
     shift = unit === 'ratio' ? -2 : 0;
@@ -128,32 +128,27 @@ export function parseNumberText(text: string, unit: string | undefined, integer:
   }
   const multiplier = s.at(-1);
   if (multiplier !== undefined && multiplier in MULTIPLIERS) {
-    if (unit !== 'CNY') return failure(unit, integer, `'${multiplier}' is read only for amounts in CNY`);
+    if (unit !== 'CNY') return failure(unit, integer, msg('data.multiplierCNY', { sign: multiplier }));
     shift += MULTIPLIERS[multiplier]!;
     s = s.slice(0, -1).trim();
   }
   const decimal = decimalOf(s);
   if (decimal === undefined) {
     const misgrouped = /^[\d,]+(\.\d+)?$/.test(s) && s.includes(',');
-    return failure(
-      unit,
-      integer,
-      misgrouped ? 'thousands separators must group three digits: 1,234,567.5' : undefined,
-    );
+    return failure(unit, integer, misgrouped ? msg('data.misgrouped') : undefined);
   }
   let value = Number(`${decimal.mantissa}e${decimal.exponent + shift}`);
-  if (!Number.isFinite(value)) return failure(unit, integer, 'the number is too large');
+  if (!Number.isFinite(value)) return failure(unit, integer, msg('data.tooLarge'));
   if (negative) value = -value;
   if (value === 0) value = 0; // no -0: it prints as 0 but compares oddly in tests and JSON
   if (integer) {
     if (!Number.isInteger(value)) return failure(unit, integer);
-    if (!Number.isSafeInteger(value))
-      return failure(unit, integer, 'the number is too large to be read exactly');
+    if (!Number.isSafeInteger(value)) return failure(unit, integer, msg('data.tooLargeRead'));
   }
   return { value };
 }
 
-function failure(unit: string | undefined, integer: boolean, reason?: string): NumberResult {
+function failure(unit: string | undefined, integer: boolean, reason?: Text): NumberResult {
   return { error: expectedNumber(unit, integer), reason };
 }
 
@@ -175,12 +170,12 @@ function currencyProblem(
   sign: string,
   where: 'before' | 'after',
   unit: string | undefined,
-): string | undefined {
-  if (!isCurrency(unit)) return `'${sign}' marks an amount of money, but this fact has no currency unit`;
+): Text | undefined {
+  if (!isCurrency(unit)) return msg('data.signNoCurrency', { sign });
   const signs = CURRENCY_SIGNS[unit] ?? { before: [unit], after: [unit] };
   if (signs[where].includes(sign)) return undefined;
   const both = [...signs.before, ...signs.after];
   return both.includes(sign)
-    ? `'${sign}' is not written ${where} an amount`
-    : `'${sign}' is not a sign of ${unit}, the fact's currency`;
+    ? msg('data.signNotWhere', { sign, where })
+    : msg('data.signNotOfUnit', { sign, unit });
 }

@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import { readCsv } from './csv.js';
 import { SNIFF_BYTES, sniffEncoding } from './decode.js';
 import { readJsonArray, readNdjson } from './ndjson.js';
@@ -42,16 +43,16 @@ export async function openRecords(
   const limits = limitsOf(options);
   const magic = (bytes: number[]) => bytes.every((b, i) => head.bytes[i] === b);
   if (magic(OLE_MAGIC)) {
-    return diagnostic('TW0601', 'the file is an Excel 97-2003 workbook (.xls) or a password-protected one', {
+    return diagnostic('TW0601', msg('data.xlsOrProtected'), {
       file,
-      help: 'open it in Excel or WPS and save it as .xlsx (without a password) or as CSV UTF-8',
+      help: msg('data.xlsOrProtectedHelp'),
     });
   }
   if (format === 'xlsx') {
     if (!magic(ZIP_MAGIC)) {
-      return diagnostic('TW0601', 'the file is not an .xlsx workbook (it is not a zip archive)', {
+      return diagnostic('TW0601', msg('data.notZip'), {
         file,
-        help: 'if it is CSV text, give it the .csv extension or the format csv',
+        help: msg('data.notZipHelp'),
       });
     }
     return openSource(
@@ -61,14 +62,10 @@ export async function openRecords(
     );
   }
   if (magic(ZIP_MAGIC)) {
-    return diagnostic(
-      'TW0601',
-      `the file is a zip archive (an .xlsx workbook?), not ${format.toUpperCase()} text`,
-      {
-        file,
-        help: 'give a workbook the .xlsx extension or the format xlsx',
-      },
-    );
+    return diagnostic('TW0601', msg('data.zipNotText', { format: format.toUpperCase() }), {
+      file,
+      help: msg('data.zipNotTextHelp'),
+    });
   }
   const sniffed = sniffEncoding(head.bytes, options.encoding ?? 'auto');
   if (!sniffed.ok) return diagnostic(sniffed.code, sniffed.message, { file, help: sniffed.help });
@@ -101,21 +98,21 @@ function unknownFormat(file: string): Diagnostic {
   const ext = extname(file).toLowerCase();
   const known = Object.keys(EXTENSIONS).join(', ');
   if (ext === '.xls') {
-    return diagnostic('TW0601', 'Excel 97-2003 workbooks (.xls) are not read', {
+    return diagnostic('TW0601', msg('data.xlsNotRead'), {
       file,
-      help: 'open it in Excel or WPS and save it as .xlsx or as CSV UTF-8',
+      help: msg('data.xlsNotReadHelp'),
     });
   }
-  return diagnostic('TW0601', `the format of '${ext || file}' files is not known`, {
+  return diagnostic('TW0601', msg('data.unknownFormat', { name: ext || file }), {
     file,
-    help: `name the file with one of ${known}, or give the format (${FORMATS.join(', ')})`,
+    help: msg('data.unknownFormatHelp', { known, formats: [...FORMATS] }),
   });
 }
 
 async function readHead(path: string): Promise<{ bytes: Uint8Array } | Diagnostic> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return diagnostic('TW0601', 'the path is not a regular file', { file: path });
+    if (!info.isFile()) return diagnostic('TW0601', msg('data.notRegularFile'), { file: path });
     const handle = await open(path, 'r');
     try {
       const buffer = Buffer.alloc(Math.min(SNIFF_BYTES, info.size));
@@ -128,7 +125,7 @@ async function readHead(path: string): Promise<{ bytes: Uint8Array } | Diagnosti
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' ? 'permission denied' : String(error);
-    return diagnostic('TW0601', `the file cannot be read: ${reason}`, { file: path });
+    return diagnostic('TW0601', msg('data.cannotRead', { detail: reason }), { file: path });
   }
 }
 

@@ -1,4 +1,5 @@
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import { emptyFields, formatBytes } from './fields.js';
 import type { Encoding, RawRecord } from './types.js';
 
@@ -13,11 +14,14 @@ export function encodingProblem(
   encoding: Encoding,
 ): RawRecord {
   const help = piece.alternative
-    ? `this row reads as ${ENCODING_NAMES[piece.alternative]}: give the encoding ${piece.alternative === 'utf-8' ? 'utf-8' : 'gbk'} (automatic detection looks at the first 64 KiB only)`
-    : 'save the data as CSV UTF-8 from Excel or WPS';
+    ? msg('data.readsAs', {
+        encoding: ENCODING_NAMES[piece.alternative],
+        option: piece.alternative === 'utf-8' ? 'utf-8' : 'gbk',
+      })
+    : msg('data.saveAsUtf8');
   return stop(
     row,
-    diagnostic('TW0608', `the byte at offset ${piece.offset} is not valid ${ENCODING_NAMES[encoding]}`, {
+    diagnostic('TW0608', msg('data.badByte', { offset: piece.offset, encoding: ENCODING_NAMES[encoding] }), {
       file,
       row,
       help,
@@ -33,23 +37,20 @@ export function lineTooLong(
   quoted: boolean,
 ): RawRecord {
   const message = quoted
-    ? `the row starting on line ${line} runs on for more than ${formatBytes(limit)}: a quote in it is probably never closed`
-    : `line ${line} is longer than ${formatBytes(limit)}`;
+    ? msg('data.runsOn', { line, limit: formatBytes(limit) })
+    : msg('data.lineTooLong', { line, limit: formatBytes(limit) });
   return stop(
     row,
     diagnostic('TW0606', message, {
       file,
       row,
-      help: 'close the quote (a quote inside a quoted value is written twice), or raise maxRowBytes if rows this long are intended',
+      help: msg('data.runsOnHelp'),
     }),
   );
 }
 
 export function ioProblem(file: string, row: number, message: string): RawRecord {
-  return stop(
-    row,
-    diagnostic('TW0601', `the file could not be read from row ${row} on: ${message}`, { file, row }),
-  );
+  return stop(row, diagnostic('TW0601', msg('data.readFromRow', { row, detail: message }), { file, row }));
 }
 
 function stop(row: number, problem: RawRecord['problem']): RawRecord {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import type { Encoding, Format, RawRecord, RecordSource } from './types.js';
 
 /** What a format's reader produces: the header row once (tabular formats), then records. */
@@ -64,9 +65,7 @@ export async function openSource(
       const { record } = event;
       // Before the header (or as the first record) a problem means the file cannot be read.
       if (headers === 'header-row' || (record.fatal && buffered.length === 0)) {
-        return fail(
-          record.problem ?? diagnostic('TW0601', 'the file has a row before its header', { file: info.file }),
-        );
+        return fail(record.problem ?? diagnostic('TW0601', msg('data.rowBeforeHeader'), { file: info.file }));
       }
       buffered.push(record);
       for (const key of Object.keys(record.fields)) keys.add(key);
@@ -75,9 +74,9 @@ export async function openSource(
   }
   if (headers === 'header-row' && names === undefined) {
     return fail(
-      diagnostic('TW0601', info.format === 'xlsx' ? 'the sheet is empty' : 'the file is empty', {
+      diagnostic('TW0601', msg(info.format === 'xlsx' ? 'data.emptySheet' : 'data.emptyFile'), {
         file: info.file,
-        help: 'the first non-empty row must hold the column names, e.g. 客户编号,近12个月消费金额',
+        help: msg('data.emptyHelp'),
       }),
     );
   }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
-import { didYouMean, didYouMeanHelp } from '../diagnostics/suggest.js';
+import { didYouMean, suggestion } from '../diagnostics/suggest.js';
+import { msg, type Text } from '../i18n/text.js';
 import { convertValue, type FieldSpec } from './convert.js';
 import { safeRecord } from './fields.js';
 import { nfkc } from './text.js';
@@ -48,11 +49,11 @@ export function resolveColumns(
       const header = near[0]!;
       if (header !== spec.column) {
         diagnostics.push(
-          diagnostic('TW0602', `column '${spec.column}' (${spec.id}) was found as '${header}'`, {
+          diagnostic('TW0602', msg('data.columnFoundAs', { column: spec.column, id: spec.id, header }), {
             ...where,
             severity: 'info',
             column: header,
-            help: 'the names differ only in spaces, full-width characters or case; write the column as the file does to silence this',
+            help: msg('data.columnFoundAsHelp'),
           }),
         );
       }
@@ -64,18 +65,18 @@ export function resolveColumns(
       diagnostics.push(
         diagnostic(
           'TW0606',
-          `the header has ${near.length} columns named like '${spec.column}' (${positions.join(', ')}), so ${spec.id} cannot be read unambiguously`,
+          msg('data.columnAmbiguous', { n: near.length, column: spec.column, positions, id: spec.id }),
           {
             ...where,
             column: spec.column,
-            help: 'rename all but one of them in the file',
+            help: msg('data.columnAmbiguousHelp'),
           },
         ),
       );
       continue;
     }
     diagnostics.push(
-      diagnostic('TW0602', `column '${spec.column}' for ${spec.id} is not in the file`, {
+      diagnostic('TW0602', msg('data.columnMissing', { column: spec.column, id: spec.id }), {
         ...where,
         severity: spec.required || spec.essential ? 'error' : 'warning',
         help: columnHelp(spec.column, headers),
@@ -108,7 +109,7 @@ export function mapRecord(
     if ('error' in converted) {
       const code = spec.type === 'date' ? 'TW0604' : 'TW0603';
       diagnostics.push(
-        diagnostic(code, `${spec.id}: ${converted.error}`, {
+        diagnostic(code, msg('data.badValue', { id: spec.id, problem: converted.problem }), {
           file,
           row: record.row,
           column: spec.column,
@@ -121,11 +122,11 @@ export function mapRecord(
       values[spec.id] = converted.value;
     } else if (spec.required) {
       diagnostics.push(
-        diagnostic('TW0605', `${spec.id} is required but the cell is empty`, {
+        diagnostic('TW0605', msg('data.required', { id: spec.id }), {
           file,
           row: record.row,
           column: spec.column,
-          help: 'fill in the value, or declare what an empty cell means (a default, or drop required)',
+          help: msg('data.requiredHelp'),
         }),
       );
     } else if (spec.default !== undefined) {
@@ -140,31 +141,30 @@ export function normalizeHeader(header: string): string {
   return nfkc(header).replace(/\s+/g, '').toLowerCase();
 }
 
-function columnHelp(column: string, headers: readonly string[]): string {
+function columnHelp(column: string, headers: readonly string[]): Text {
   const named = headers.filter((h) => h !== '');
-  if (named.length === 0) return 'the file has no column names: its first non-empty row must hold them';
+  if (named.length === 0) return msg('data.noColumnNames');
   const guess = didYouMean(normalizeHeader(column), named.map(normalizeHeader));
   const original = guess === undefined ? undefined : named.find((h) => normalizeHeader(h) === guess);
-  if (original !== undefined)
-    return `did you mean '${original}'? (map the fact to it with column:, or --mapping)`;
-  return didYouMeanHelp(column, named, 'columns');
+  if (original !== undefined) return msg('data.columnDidYouMean', { header: original });
+  return suggestion(column, named, 'columns');
 }
 
-function valueHelp(spec: ColumnSpec, record: RawRecord): string | undefined {
+function valueHelp(spec: ColumnSpec, record: RawRecord): Text | undefined {
   switch (spec.type) {
     case 'enum': {
       const raw = record.fields[spec.column];
       const guess =
         !spec.pii && typeof raw === 'string' ? didYouMean(raw.trim(), spec.values ?? []) : undefined;
-      return guess ? `did you mean '${guess}'?` : undefined;
+      return guess ? msg('data.enumDidYouMean', { guess }) : undefined;
     }
     case 'date':
       return spec.format === undefined
-        ? 'dates that are not year first need a format (the fact’s format, or sources.*.dateFormat), e.g. dd/MM/yyyy'
-        : `if the file writes dates another way, change the format ${spec.format} (the fact’s format, or sources.*.dateFormat)`;
+        ? msg('data.dateHelp')
+        : msg('data.dateFormatHelp', { format: spec.format });
     case 'number':
     case 'integer':
-      return 'leave the cell empty when the value is unknown; text such as N/A or - is not a number';
+      return msg('data.numberHelp');
     default:
       return undefined;
   }

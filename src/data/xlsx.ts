@@ -1,6 +1,7 @@
 import ExcelJS, { type Cell, type CellValue, type Row } from 'exceljs';
 import { diagnostic } from '../diagnostics/make.js';
-import { didYouMeanHelp } from '../diagnostics/suggest.js';
+import { suggestion } from '../diagnostics/suggest.js';
+import { msg } from '../i18n/text.js';
 import { emptyFields, FieldBuilder, formatBytes, isBlankRow, oversizedCell } from './fields.js';
 import { shiftDecimal } from './number.js';
 import type { Reader, ReaderEvent } from './source.js';
@@ -83,12 +84,16 @@ async function* readOnce(
         if (isBlankRow(cells)) continue;
         const oversized = oversizedCell(cells, limits.maxFieldBytes);
         if (oversized >= 0) {
-          const d = diagnostic('TW0606', `a value is longer than ${formatBytes(limits.maxFieldBytes)}`, {
-            file,
-            row,
-            column: builder?.headers[oversized],
-            help: 'raise maxFieldBytes if values this long are intended',
-          });
+          const d = diagnostic(
+            'TW0606',
+            msg('data.valueTooLong', { limit: formatBytes(limits.maxFieldBytes) }),
+            {
+              file,
+              row,
+              column: builder?.headers[oversized],
+              help: msg('data.valueTooLongHelp'),
+            },
+          );
           batch.push(...record({ row, fields: emptyFields(), problem: d, fatal: !builder }));
           if (!builder) break;
         } else if (!builder) {
@@ -116,11 +121,11 @@ async function* readOnce(
     const message = error instanceof Error ? error.message : String(error);
     const d = diagnostic(
       'TW0601',
-      `the workbook cannot be read${row > 0 ? ` past row ${row}` : ''}: ${message}`,
+      msg('data.workbookUnreadable', { row: row > 0 ? row : undefined, detail: message }),
       {
         file,
         row: row > 0 ? row : undefined,
-        help: 'open it in Excel or WPS and save it again as .xlsx',
+        help: msg('data.workbookUnreadableHelp'),
       },
     );
     yield record({ row: row + 1, fields: emptyFields(), problem: d, fatal: true });
@@ -131,11 +136,11 @@ async function* readOnce(
   if (found === undefined) {
     const names = (workbook.model?.sheets ?? []).map((s) => s.name);
     const d = options.sheet
-      ? diagnostic('TW0601', `the workbook has no sheet named '${options.sheet}'`, {
+      ? diagnostic('TW0601', msg('data.noSuchSheet', { sheet: options.sheet }), {
           file,
-          help: didYouMeanHelp(options.sheet, names, 'sheets'),
+          help: suggestion(options.sheet, names, 'sheets'),
         })
-      : diagnostic('TW0601', 'the workbook has no sheets', { file });
+      : diagnostic('TW0601', msg('data.noSheets'), { file });
     yield record({ row: 1, fields: emptyFields(), problem: d, fatal: true });
   }
 }

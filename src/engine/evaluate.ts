@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { Entitlements, Sla } from '../policy/schema/service.js';
 import { conditionSites } from '../policy/walk.js';
@@ -135,10 +136,7 @@ async function guarded(
     return await conditions.evaluate(facts);
   } catch (error) {
     diagnostics.push(
-      diagnostic(
-        'TW0703',
-        `conditions could not be evaluated for customer ${customer}: ${(error as Error).message}`,
-      ),
+      diagnostic('TW0703', msg('findings.conditionsFailed', { customer, detail: (error as Error).message })),
     );
     return undefined;
   }

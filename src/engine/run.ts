@@ -9,6 +9,7 @@ import {
   loadCustomers,
 } from '../facts/customers.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { type Distribution, DistributionBuilder, tierDistribution } from './distribution.js';
 import { type CustomerInput, type CustomerResult, ReferenceEvaluator } from './evaluate.js';
@@ -133,7 +134,7 @@ export async function streamEvaluation(
           ...end.diagnostics,
           ...diagnostics,
           ...(omitted > 0
-            ? [diagnostic('TW0702', `${omitted} more customer findings are not listed`, { severity: 'info' })]
+            ? [diagnostic('TW0702', msg('findings.moreNotListed', { n: omitted }), { severity: 'info' })]
             : []),
         ],
         customersSummary: end.summary,

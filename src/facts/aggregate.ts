@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
+import { msg } from '../i18n/text.js';
 import type { Fact } from '../policy/schema/facts.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
 import { type AggregateDefinition, DEFINITIONS, type ResultContext } from './definitions.js';
@@ -66,9 +67,9 @@ export function compileAggregates(
     const definition = DEFINITIONS[fact.aggregate];
     if (definition.needsField && fact.of === undefined) {
       diagnostics.push(
-        diagnostic('TW0211', `aggregate '${fact.aggregate}' needs the transaction field it reads`, {
+        diagnostic('TW0211', msg('facts.aggregateNeedsField', { aggregate: fact.aggregate }), {
           pointer: joinPointer(pointer, 'aggregate'),
-          help: 'add of: amount',
+          help: msg('facts.aggregateNeedsFieldHelp'),
         }),
       );
       continue;

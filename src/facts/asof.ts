@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
-import { DAY_MS, dayNumber, formatDay, isRealDate } from './calendar.js';
+import { msg, type Text } from '../i18n/text.js';
+import { DAY_MS, dayNumber, daysInMonth, formatDay, isRealDate } from './calendar.js';
 import { DEFAULT_TIMEZONE, isTimeZone, type ZoneCalendar, zoneCalendar } from './zone.js';
 
 /**
@@ -31,13 +32,11 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
 
-const FORMS = 'a date (2024-03-01), a date-time with its offset (2024-03-01T18:00:00+08:00) or today';
-
 /** Parses `--as-of`. Bad input is a diagnostic: TW0104 unreadable, TW0506 no such date, TW0503 zone. */
 export function parseAsOf(input: string, options: AsOfOptions = {}): AsOf | Diagnostic[] {
   const timezone = options.timezone ?? DEFAULT_TIMEZONE;
   if (!isTimeZone(timezone)) {
-    return [diagnostic('TW0503', `'${timezone}' is not an IANA time zone`, { help: 'e.g. Asia/Shanghai' })];
+    return [diagnostic('TW0503', msg('facts.noZone', { zone: timezone }), { help: msg('facts.noZoneHelp') })];
   }
   const calendar = zoneCalendar(timezone);
   const text = input.trim();
@@ -45,19 +44,19 @@ export function parseAsOf(input: string, options: AsOfOptions = {}): AsOf | Diag
   const date = DATE.exec(text);
   if (date) {
     const [year, month, day] = date.slice(1, 4).map(Number) as [number, number, number];
-    if (!isRealDate(year, month, day)) return [notReal(text)];
+    if (!isRealDate(year, month, day)) return [notReal(text, dateProblem(year, month), false)];
     return wholeDay(calendar, dayNumber(year, month, day));
   }
   const dateTime = DATE_TIME.exec(text);
   if (!dateTime) {
     return [
-      diagnostic('TW0104', `as-of '${input}' is not a date, a date-time or today`, {
-        help: `give ${FORMS}`,
+      diagnostic('TW0104', msg('facts.asOfUnreadable', { input }), {
+        help: msg('facts.asOfForms'),
       }),
     ];
   }
   const instant = instantOf(dateTime);
-  if (instant === undefined) return [notReal(text)];
+  if (typeof instant !== 'number') return [notReal(text, instant, true)];
   const day = calendar.dayOf(instant);
   return { instant, day, date: formatDay(day), timezone, wholeDay: false };
 }
@@ -76,7 +75,8 @@ function wholeDay(calendar: ZoneCalendar, day: number): AsOf {
   };
 }
 
-function instantOf(match: RegExpExecArray): number | undefined {
+/** The instant, or why the fields name none. */
+function instantOf(match: RegExpExecArray): number | Text {
   const [year, month, day, hour, minute] = match.slice(1, 6).map(Number) as [
     number,
     number,
@@ -89,14 +89,26 @@ function instantOf(match: RegExpExecArray): number | undefined {
   const millisecond = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3));
   const offsetHours = Number(match[10] ?? 0);
   const offsetMinutes = Number(match[11] ?? 0);
-  if (!isRealDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
-  if (offsetHours > 18 || offsetMinutes > 59) return undefined;
+  if (!isRealDate(year, month, day)) return dateProblem(year, month);
+  if (hour > 23 || minute > 59 || second > 59) return msg('facts.timeRange');
+  if (offsetHours > 18 || offsetMinutes > 59) return msg('facts.offsetRange');
   const sign = match[9] === '-' ? -1 : 1;
   const local =
     dayNumber(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond;
   return local - sign * (offsetHours * 60 + offsetMinutes) * 60_000;
 }
 
-function notReal(text: string): Diagnostic {
-  return diagnostic('TW0506', `as-of ${text} is not a real date and time`, { help: `give ${FORMS}` });
+/**
+ * The date is well formed but names no day: the help says why (February 2026 has 28 days), not
+ * how to write a date, which the reader already did.
+ */
+function notReal(text: string, why: Text, withTime: boolean): Diagnostic {
+  return diagnostic('TW0506', msg(withTime ? 'facts.noSuchDateTime' : 'facts.noSuchDate', { text }), {
+    help: why,
+  });
+}
+
+function dateProblem(year: number, month: number): Text {
+  if (month < 1 || month > 12) return msg('facts.monthRange');
+  return msg('facts.monthDays', { year, month, days: daysInMonth(year * 12 + month - 1) });
 }

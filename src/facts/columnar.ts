@@ -33,7 +33,7 @@ export async function* customerColumnChunks(
   const { source, columns } = opened;
   const diagnostics: Diagnostic[] = [...opened.diagnostics];
   const policy = rowErrorPolicy(options.onError ?? 'report');
-  const register = new KeyRegister(source.file);
+  const register = new KeyRegister(source.file, columns.find((c) => c.id === keyFact)?.pii);
   const numeric = columns.map((c) => NUMERIC.has(c.type));
 
   let chunk = emptyChunk(columns, numeric, size);

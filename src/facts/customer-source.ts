@@ -3,6 +3,8 @@ import { openRecords, resolveColumns } from '../data/index.js';
 import type { EncodingOption } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
+import { maskValue } from '../privacy/mask.js';
 
 /** How a customer read ended: what was reported, the row counts, and whether it stopped early. */
 export interface ReadEnd {
@@ -56,7 +58,11 @@ export async function openCustomers(
 export class KeyRegister {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly file: string) {}
+  /** `pii`: the key is personal data, shown masked in the duplicate's message. */
+  constructor(
+    private readonly file: string,
+    private readonly pii = false,
+  ) {}
 
   /** Whether `key` is new; otherwise the duplicate's diagnostic. */
   claim(key: string, row: number): Diagnostic | undefined {
@@ -65,15 +71,15 @@ export class KeyRegister {
       this.seen.set(key, row);
       return undefined;
     }
-    return duplicateKey(this.file, key, first, row);
+    return duplicateKey(this.file, key, first, row, this.pii);
   }
 }
 
 /** TW0607: a later row with a key already seen; the first row is the customer. */
-export function duplicateKey(file: string, key: string, first: number, row: number): Diagnostic {
-  return diagnostic('TW0607', `customer ${key} appears again (first at row ${first}); this row is ignored`, {
+export function duplicateKey(file: string, key: string, first: number, row: number, pii = false): Diagnostic {
+  return diagnostic('TW0607', msg('facts.duplicateKey', { key: pii ? String(maskValue(key)) : key, first }), {
     file,
     row,
-    help: 'remove the duplicate, or merge the two records (the same company under two names is common)',
+    help: msg('facts.duplicateKeyHelp'),
   });
 }

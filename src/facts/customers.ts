@@ -2,9 +2,11 @@ import type { ColumnSpec, EncodingOption, OnError, OpenOptions, ReadSummary } fr
 import { mapRecord, openRecords, resolveColumns, rowErrorPolicy } from '../data/index.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import { factColumn } from '../policy/columns.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
+import { maskValue } from '../privacy/mask.js';
 import {
   type AggregatePlan,
   type CustomerAccumulator,
@@ -64,7 +66,7 @@ export async function loadCustomers(policy: Policy, options: LoadCustomersOption
   const keyFact = facts.find(([, f]) => f.key)?.[0];
   if (!keyFact)
     return fail([
-      diagnostic('TW0211', 'the policy marks no fact `key: true`, so customers cannot be told apart', {
+      diagnostic('TW0211', msg('facts.noKeyFact'), {
         pointer: '/facts',
       }),
     ]);
@@ -185,7 +187,7 @@ export async function* customerChunks(
   const { source, columns } = opened;
   const diagnostics = [...opened.diagnostics];
   const policy = rowErrorPolicy(options.onError ?? 'report');
-  const keys = new KeyRegister(source.file);
+  const keys = new KeyRegister(source.file, columns.find((c) => c.id === keyFact)?.pii);
   let chunk: CustomerFacts[] = [];
   for await (const record of source.records()) {
     const decision = policy.admit(record, mapRecord(record, columns, source.file));
@@ -267,13 +269,7 @@ export async function readTransactions(
   const spec = policy.sources?.transactions;
   if (!spec) {
     return {
-      diagnostics: [
-        diagnostic(
-          'TW0602',
-          'the policy has no sources.transactions: it does not say which columns hold the customer, date and amounts',
-          { pointer: '/sources' },
-        ),
-      ],
+      diagnostics: [diagnostic('TW0602', msg('facts.noTransactionSource'), { pointer: '/sources' })],
       failed: true,
     };
   }
@@ -284,8 +280,9 @@ export async function readTransactions(
   const essential = new Set(
     Object.entries(policy.facts ?? {}).flatMap(([id, f]) => (needed.has(id) && f.of ? [f.of] : [])),
   );
+  const keyIsPii = Object.values(policy.facts ?? {}).some((f) => f.key && f.pii);
   const wanted: ColumnSpec[] = [
-    { id: '#customer', column: spec.customer, type: 'string', required: true },
+    { id: '#customer', column: spec.customer, type: 'string', required: true, pii: keyIsPii },
     ...transactionColumns(spec, timezone).map((c) => ({ ...c, essential: essential.has(c.id) })),
   ];
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
@@ -326,11 +323,14 @@ export async function readTransactions(
     diagnostics.push(
       diagnostic(
         'TW0609',
-        `${unknown.count} transaction${unknown.count > 1 ? 's' : ''} name customers not in the customer file (first: ${unknown.first!.id})`,
+        msg('facts.unknownCustomers', {
+          count: unknown.count,
+          first: keyIsPii ? String(maskValue(unknown.first!.id)) : unknown.first!.id,
+        }),
         {
           file: source.file,
           row: unknown.first!.row,
-          help: 'they were not counted; check that both files use the same customer ids',
+          help: msg('facts.unknownCustomersHelp'),
         },
       ),
     );

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import { parseDuration } from '../policy/analysis/duration.js';
 import type { AsOf } from './asof.js';
 import { firstDayOfMonth, monthOfDay } from './calendar.js';
@@ -35,9 +36,9 @@ export function windowBounds(
 ): WindowBounds | Diagnostic {
   if (spec.window === undefined) {
     if (spec.calendar) {
-      return diagnostic('TW0211', 'a calendar window needs its length', {
+      return diagnostic('TW0211', msg('facts.calendarNeedsLength'), {
         pointer: `${pointer}/calendar`,
-        help: 'add window: P12M (the last 12 complete calendar months)',
+        help: msg('facts.calendarNeedsLengthHelp'),
       });
     }
     return withMonths(Number.NEGATIVE_INFINITY, asOf.instant, zone);
@@ -45,28 +46,28 @@ export function windowBounds(
   const at = `${pointer}/window`;
   const parts = parseDuration(spec.window);
   if (!parts) {
-    return diagnostic('TW0104', `window '${spec.window}' is not an ISO 8601 duration`, {
+    return diagnostic('TW0104', msg('facts.notDuration', { window: spec.window }), {
       pointer: at,
-      help: 'e.g. P12M (12 months) or P90D (90 days)',
+      help: msg('facts.notDurationHelp'),
     });
   }
   const { years, months, weeks, days, hours, minutes, seconds } = parts;
   if (years + months + weeks + days + hours + minutes + seconds === 0) {
-    return diagnostic('TW0508', `window ${spec.window} is a zero duration`, { pointer: at });
+    return diagnostic('TW0508', msg('facts.zeroWindow', { window: spec.window }), { pointer: at });
   }
   // Luxon spreads a fractional month over days at an average length; a window of "1.5 months"
   // would then depend on luxon's averaging, so calendar units are whole.
   if (![years, months, weeks, days].every(Number.isInteger)) {
-    return diagnostic('TW0104', `window ${spec.window} has a fractional year, month, week or day`, {
+    return diagnostic('TW0104', msg('facts.fractionalWindow', { window: spec.window }), {
       pointer: at,
-      help: 'write whole units, e.g. P45D instead of P1.5M',
+      help: msg('facts.fractionalWindowHelp'),
     });
   }
   if (spec.calendar) {
     if (weeks + days + hours + minutes + seconds > 0) {
-      return diagnostic('TW0211', `a calendar window counts whole months or years, not ${spec.window}`, {
+      return diagnostic('TW0211', msg('facts.calendarWhole', { window: spec.window }), {
         pointer: at,
-        help: 'e.g. P12M or P1Y with calendar: true',
+        help: msg('facts.calendarWholeHelp'),
       });
     }
     return calendarMonths(years * 12 + months, asOf, zone);

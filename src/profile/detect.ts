@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import { factColumn } from '../policy/columns.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -51,10 +52,19 @@ export function chooseProfileFacts(
       diagnostic(
         'TW0850',
         fact
-          ? `${option} ${id}: the fact is of type ${fact.type}${fact.key ? ' and is the key' : ''}, not ${types.join(' or ')}`
-          : `${option} ${id}: the policy has no fact ${id} read from the customer file`,
+          ? msg('findings.profileFactType', {
+              option,
+              id,
+              type: fact.type,
+              key: fact.key === true,
+              types: [...types],
+            })
+          : msg('findings.profileNoFact', { option, id }),
         {
-          help: known.length > 0 ? `facts that fit: ${known.join(', ')}` : 'the policy has no fact that fits',
+          help:
+            known.length > 0
+              ? msg('findings.profileFactsThatFit', { ids: known })
+              : msg('findings.profileNoFactFits'),
         },
       ),
     );

@@ -5,6 +5,7 @@ import { type AsOf, isAsOf, parseAsOf } from '../facts/asof.js';
 import { customerColumns } from '../facts/customers.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { evaluatePopulation } from '../simulate/population.js';
 import { CoverageTally } from './coverage.js';
@@ -41,15 +42,15 @@ export async function profileData(
   const { keyFact, columns } = customerColumns(policy, useTransactions, { essential: false });
   if (!keyFact)
     return failed([
-      diagnostic('TW0211', 'the policy marks no fact `key: true`, so customers cannot be told apart', {
+      diagnostic('TW0211', msg('facts.noKeyFact'), {
         pointer: '/facts',
       }),
     ]);
   const months = options.staleMonths ?? DEFAULT_STALE_MONTHS;
   if (!Number.isInteger(months) || months < 1)
     return failed([
-      diagnostic('TW0850', `--stale-months ${months}: give a whole number of months, 1 or more`, {
-        help: 'seed 004 calls a customer without a purchase for 3 months a churn warning: --stale-months 3',
+      diagnostic('TW0850', msg('findings.staleMonths', { months }), {
+        help: msg('findings.staleMonthsHelp'),
       }),
     ]);
   const chosen = chooseProfileFacts(policy, { ...options, useTransactions });
@@ -181,9 +182,9 @@ async function evaluateCoverage(
   }
   if (omitted > 0)
     diagnostics.push(
-      diagnostic('TW0702', `${omitted} more customer findings are not listed`, {
+      diagnostic('TW0702', msg('findings.moreNotListed', { n: omitted }), {
         severity: 'info',
-        help: '`tierwise eval` lists them, customer by customer',
+        help: msg('findings.moreNotListedHelp'),
       }),
     );
   return run.failed ? undefined : tally.result();

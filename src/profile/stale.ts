@@ -4,6 +4,7 @@ import type { EncodingOption } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import type { AsOf } from '../facts/asof.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { ProfileProgress, StaleProfile } from './types.js';
 
@@ -87,15 +88,7 @@ export async function lastTransactions(
   const spec = policy.sources?.transactions;
   if (!spec)
     return {
-      failed: [
-        diagnostic(
-          'TW0602',
-          'the policy has no sources.transactions: it does not say which columns hold the customer and date',
-          {
-            pointer: '/sources',
-          },
-        ),
-      ],
+      failed: [diagnostic('TW0602', msg('facts.noTransactionSourceDates'), { pointer: '/sources' })],
     };
   const source = await openRecords(path, { encoding: options.encoding, sheet: options.sheet });
   if ('code' in source) return { failed: [source] };

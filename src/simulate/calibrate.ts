@@ -4,6 +4,7 @@ import { diagnostic } from '../diagnostics/make.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { ExactSum } from '../format/sum.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { evaluatePopulationParallel } from './parallel.js';
 import type { PopulationOptions } from './population.js';
@@ -114,9 +115,9 @@ function unknownTargets(policy: Policy, targets: NonNullable<CalibrateOptions['t
   return targets
     .filter((t) => !ids.includes(t.tier))
     .map((t) =>
-      diagnostic('TW0801', `the policy has no tier '${t.tier}' to calibrate`, {
+      diagnostic('TW0801', msg('findings.noTierToCalibrate', { tier: t.tier }), {
         pointer: '/tiers/levels',
-        help: `the policy's tiers: ${ids.join(', ')}`,
+        help: msg('findings.policyTiers', { ids }),
       }),
     );
 }

@@ -5,6 +5,7 @@ import { diagnostic } from '../diagnostics/make.js';
 import type { CustomerInput } from '../engine/evaluate.js';
 import { type UntieredCause, UntieredTally } from '../engine/untiered.js';
 import type { CustomerColumns } from '../facts/columnar.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 
 const MAX_CUSTOMER_DIAGNOSTICS = 1000;
@@ -47,7 +48,7 @@ export class CustomerFindings {
     if (this.omitted === 0) return this.list;
     return [
       ...this.list,
-      diagnostic('TW0702', `${this.omitted} more customer findings are not listed`, { severity: 'info' }),
+      diagnostic('TW0702', msg('findings.moreNotListed', { n: this.omitted }), { severity: 'info' }),
     ];
   }
 }

@@ -1,5 +1,7 @@
 import { roundMoney } from '../format/money.js';
 import { ExactSum } from '../format/sum.js';
+import type { Language } from '../i18n/language.js';
+import { t } from '../i18n/text.js';
 
 /**
  * The from-tier × to-tier migration matrix: how a population moved between two evaluations (a
@@ -90,8 +92,8 @@ function square(tiers: readonly string[]): Record<string, Record<string, number>
 }
 
 /** The matrix as aligned text: rows are "from", columns "to"; the diagonal is who stayed. */
-export function migrationText(matrix: MigrationMatrix): string[] {
-  const header = ['from \\ to', ...matrix.tiers];
+export function migrationText(matrix: MigrationMatrix, language: Language = 'en'): string[] {
+  const header = [t(language, 'testing.migrationCorner'), ...matrix.tiers];
   const rows = matrix.tiers.map((from) => [
     from,
     ...matrix.tiers.map((to) => String(matrix.counts[from]![to])),
@@ -102,6 +104,11 @@ export function migrationText(matrix: MigrationMatrix): string[] {
   return [
     line(header),
     ...rows.map(line),
-    `${matrix.upgrades} up, ${matrix.downgrades} down, ${matrix.unchanged} unchanged of ${matrix.total}`,
+    t(language, 'testing.migrationSummary', {
+      up: matrix.upgrades,
+      down: matrix.downgrades,
+      unchanged: matrix.unchanged,
+      total: matrix.total,
+    }),
   ];
 }

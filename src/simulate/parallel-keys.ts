@@ -19,7 +19,11 @@ export class KeyIndex {
   private rows: Int32Array = new Int32Array(1 << 15);
   private readonly keys: string[] = [];
 
-  constructor(private readonly file: string) {}
+  /** `pii`: the key is personal data, shown masked in a duplicate's message. */
+  constructor(
+    private readonly file: string,
+    private readonly pii = false,
+  ) {}
 
   /** Whether `key` is new; otherwise its duplicate diagnostic. */
   claim(key: string, hash: number, row: number): Diagnostic | undefined {
@@ -31,7 +35,7 @@ export class KeyIndex {
         return undefined;
       }
       if (this.hashes[entry] === hash && this.keys[entry] === key)
-        return duplicateKey(this.file, key, this.rows[entry]!, row);
+        return duplicateKey(this.file, key, this.rows[entry]!, row, this.pii);
     }
   }
 

@@ -37,7 +37,7 @@ export interface ResultChunk {
 export async function* parallelColumnChunks(read: ParallelRead): AsyncGenerator<ResultChunk, ReadEnd> {
   const { setup } = read;
   const pool = new WorkerPool(read.workers, setup);
-  const register = new KeyIndex(setup.file);
+  const register = new KeyIndex(setup.file, setup.columns.find((c) => c.id === setup.keyFact)?.pii);
   const duplicates: Diagnostic[] = [];
   const rows = new RowsRead();
   const assembler = new ChunkAssembler(setup.columns, read.size, setup.evaluate !== 'none');

@@ -1,5 +1,6 @@
 import type { ConditionTrace } from '../engine/conditions/trace.js';
 import type { CustomerResult } from '../engine/evaluate.js';
+import { percent } from '../format/figure.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
 
@@ -157,11 +158,11 @@ export function parsePercent(text: string): { numerator: bigint; denominator: bi
   return { numerator, denominator };
 }
 
-/** The percentage with two decimals, truncated, never rounded up: 99.999% shows as 99.99. */
+/**
+ * The percentage as every surface shows a share (src/format: rounded half away from zero, one
+ * decimal): 2 of 3 → 66.7. Whether a threshold is met is decided on the counts, not on this text.
+ */
 export function percentText(covered: number, total: number): string {
-  if (total === 0) return '100';
-  const hundredths = (BigInt(covered) * 10000n) / BigInt(total);
-  const whole = hundredths / 100n;
-  const fraction = hundredths % 100n;
-  return fraction === 0n ? String(whole) : `${whole}.${String(fraction).padStart(2, '0').replace(/0$/, '')}`;
+  const figure = percent(total === 0 ? 1 : covered / total);
+  return figure.text.replace(/%$/, '');
 }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import { findFiles, POLICY_FILE, TEST_FILE } from '../policy/files.js';
 
 export { TEST_FILE };
@@ -19,19 +20,16 @@ export async function discoverTestFiles(
   const diagnostics: Diagnostic[] = [];
   for (const path of paths.length === 0 ? DEFAULT_TEST_PATHS : paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info)
-      diagnostics.push(
-        diagnostic('TW0001', `cannot read ${path}: no such file or directory`, { file: path }),
-      );
+    if (!info) diagnostics.push(diagnostic('TW0001', msg('testing.noSuchPath', { path }), { file: path }));
     else if (info.isDirectory()) files.push(...(await findFiles(path, TEST_FILE)));
     else if (POLICY_FILE.test(path)) {
       const sibling = await siblingTest(path);
       if (sibling) files.push(sibling);
       else
         diagnostics.push(
-          diagnostic('TW0903', `${path} has no test file beside it`, {
+          diagnostic('TW0903', msg('testing.noTestFile', { path }), {
             file: path,
-            help: `write ${basename(path).replace(POLICY_FILE, '.test.yaml')} next to it (see docs/testing.md)`,
+            help: msg('testing.noTestFileHelp', { name: basename(path).replace(POLICY_FILE, '.test.yaml') }),
           }),
         );
     } else files.push(path);

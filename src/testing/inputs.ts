@@ -4,11 +4,12 @@ import { mapRecord } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
-import { didYouMeanHelp } from '../diagnostics/suggest.js';
+import { suggestion } from '../diagnostics/suggest.js';
 import type { CustomerInput } from '../engine/evaluate.js';
 import { type AggregatePlan, compileAggregates, isAggregatePlan } from '../facts/aggregate.js';
 import { customerColumns, transactionColumns } from '../facts/customers.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { SourceMap } from '../policy/source-map.js';
 import type { CustomerSpec } from './schema.js';
@@ -46,7 +47,7 @@ export class InputBuilder {
       return { file: place.file, pointer, range: place.sourceMap.range(pointer, part) };
     };
     if (spec.facts !== undefined && spec.record !== undefined) {
-      return [diagnostic('TW0904', 'give facts or record, not both', at('record', 'key'))];
+      return [diagnostic('TW0904', msg('testing.factsOrRecord'), at('record', 'key'))];
     }
     const facts = safeRecord<unknown>();
     const problems: Diagnostic[] = [];
@@ -57,9 +58,9 @@ export class InputBuilder {
         // An unknown fact would be ignored by evaluation and leave the case testing something else.
         if (!Object.hasOwn(this.policy.facts ?? {}, id)) {
           problems.push(
-            diagnostic('TW0904', `the policy has no fact '${id}'`, {
+            diagnostic('TW0904', msg('testing.noFact', { id }), {
               ...at(`facts/${id}`, 'key'),
-              help: didYouMeanHelp(id, known, 'facts'),
+              help: suggestion(id, known, 'facts'),
             }),
           );
         } else define(facts, id, value);
@@ -77,9 +78,9 @@ export class InputBuilder {
       const asOf = spec.asOf ?? fileAsOf;
       if (asOf === undefined) {
         return [
-          diagnostic('TW0904', 'transactions need an asOf: the date their windows end on', {
+          diagnostic('TW0904', msg('testing.transactionsNeedAsOf'), {
             ...at('transactions', 'key'),
-            help: 'add asOf: 2024-03-01 to the case, or once at the top of the file',
+            help: msg('testing.transactionsNeedAsOfHelp'),
           }),
         ];
       }
@@ -100,14 +101,7 @@ export class InputBuilder {
     at: (suffix: string, part?: 'key' | 'value') => Pick<Diagnostic, 'file' | 'pointer' | 'range'>,
   ): Record<string, unknown> | Diagnostic[] {
     const spec = this.policy.sources?.transactions;
-    if (!spec)
-      return [
-        diagnostic(
-          'TW0904',
-          'the policy has no sources.transactions, so transactions cannot be read',
-          at('transactions', 'key'),
-        ),
-      ];
+    if (!spec) return [diagnostic('TW0904', msg('testing.noTransactionSource'), at('transactions', 'key'))];
     let plan = this.plans.get(asOf);
     if (!plan) {
       const aggregates = Object.fromEntries(

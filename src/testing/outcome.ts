@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { formatExample } from '../diagnostics/render/example.js';
-import { msg } from '../i18n/text.js';
+import type { Language } from '../i18n/language.js';
+import { msg, type Text, t } from '../i18n/text.js';
 import { meetsThreshold, percentText, totalCoverage } from './coverage.js';
 import type { CaseResult, TestRun } from './runner.js';
 
@@ -39,9 +40,9 @@ export function testOutcome(
       diagnostics.push(
         diagnostic(
           'TW0906',
-          `coverage is ${coverage.percent}% (${covered} of ${total} items), below the threshold of ${threshold}%`,
+          msg('testing.coverageBelow', { percent: coverage.percent, covered, total, threshold: threshold! }),
           {
-            help: 'add cases for the items --coverage lists as not reached',
+            help: msg('testing.coverageBelowHelp'),
           },
         ),
       );
@@ -54,16 +55,30 @@ export function testOutcome(
 export function caseDiagnostics(c: CaseResult): Diagnostic[] {
   if (c.status === 'error') return c.diagnostics;
   return c.mismatches.map((m) =>
-    diagnostic('TW0901', `${c.name}: ${m.field} expected ${show(m.expected)}, got ${show(m.actual)}`, {
-      file: c.file,
-      range: m.range ?? c.range,
-      pointer: m.pointer,
-    }),
+    diagnostic(
+      'TW0901',
+      msg('testing.mismatch', {
+        name: c.name,
+        field: m.field,
+        expected: shown(m.expected),
+        actual: shown(m.actual),
+      }),
+      {
+        file: c.file,
+        range: m.range ?? c.range,
+        pointer: m.pointer,
+      },
+    ),
   );
 }
 
-export function show(value: unknown): string {
-  if (value === null || value === undefined) return '(none)';
+/** An expected or actual value as the reports show it; nothing at all is "(none)" in the reader's language. */
+export function show(value: unknown, language: Language = 'en'): string {
+  if (value === null || value === undefined) return t(language, 'testing.none');
   if (typeof value === 'string') return value;
   return formatExample(value);
+}
+
+function shown(value: unknown): string | Text {
+  return value === null || value === undefined ? msg('testing.none') : show(value);
 }

@@ -5,6 +5,7 @@ import { joinPointer } from '../diagnostics/pointer.js';
 import type { CustomerInput } from '../engine/evaluate.js';
 import { explainResult, type Language } from '../engine/explain/explain.js';
 import type { Evaluate } from '../engine/run.js';
+import { msg } from '../i18n/text.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { compareResult, type Mismatch } from './compare.js';
@@ -78,18 +79,11 @@ export async function runPolicyTests(paths: readonly string[], options: TestOpti
     const loaded = await loadPolicy(policyFile);
     for (const [f, text] of loaded.sources) sources.set(f, text);
     if (!loaded.policy) {
-      const cannot = diagnostic(
-        'TW0903',
-        `the policy ${policyFile} cannot be loaded, so no case of ${file} ran`,
-        {
-          file,
-          range: parsed.sourceMap!.range('/policy'),
-          help:
-            parsed.tests.policy === undefined
-              ? 'name it with policy: ./x.tier.yaml (relative to the test file)'
-              : undefined,
-        },
-      );
+      const cannot = diagnostic('TW0903', msg('testing.policyNotLoaded', { policy: policyFile, file }), {
+        file,
+        range: parsed.sourceMap!.range('/policy'),
+        help: parsed.tests.policy === undefined ? msg('testing.policyNotLoadedHelp') : undefined,
+      });
       files.push({
         file,
         policy: policyFile,
@@ -205,10 +199,7 @@ function casePopulation(
     const member = id === undefined ? undefined : population.find((c) => c.id === id);
     if (member) return { id: member.id, input: [...population] };
     const pointer = joinPointer(place.pointer, id === undefined ? 'name' : 'customer');
-    const message =
-      id === undefined
-        ? 'the case gives no customer: write facts, a record, or customer: ID of the population'
-        : `no customer ${id} in the file's population`;
+    const message = id === undefined ? msg('testing.noCustomerGiven') : msg('testing.noSuchCustomer', { id });
     return {
       id: '',
       input: {

@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
+import { msg, type Text } from '../i18n/text.js';
 import type { SourceMap } from '../policy/source-map.js';
 
 /**
@@ -87,43 +88,46 @@ export function testFileProblems(value: unknown, file: string, sourceMap: Source
   const out: Diagnostic[] = [];
   for (const error of errors.filter((e) => !unions.some((u) => e.schemaPath.startsWith(u)))) {
     const { pointer, message, part } = describeError(error);
-    if (seen.has(pointer + message)) continue;
-    seen.add(pointer + message);
+    const seenKey = pointer + JSON.stringify(message);
+    if (seen.has(seenKey)) continue;
+    seen.add(seenKey);
     out.push(
       diagnostic('TW0902', message, {
         file,
         pointer,
         range: sourceMap.range(pointer, part),
-        help: 'see docs/testing.md for the test file format',
+        help: msg('testing.schemaHelp'),
       }),
     );
   }
   return out;
 }
 
-function describeError(error: ErrorObject): { pointer: string; message: string; part: 'key' | 'value' } {
+function describeError(error: ErrorObject): { pointer: string; message: Text; part: 'key' | 'value' } {
   const at = error.instancePath;
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      return { pointer: joinPointer(at, key), message: `unknown property '${key}'`, part: 'key' };
+      return { pointer: joinPointer(at, key), message: msg('testing.unknownProperty', { key }), part: 'key' };
     }
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
-      return { pointer: at, message: `missing required property '${missing}'`, part: 'key' };
+      return { pointer: at, message: msg('testing.missingProperty', { name: missing }), part: 'key' };
     }
     case 'anyOf':
       return {
         pointer: at,
-        message: APPROX.test(at)
-          ? `${at} must be a number, or { value, tolerance }`
-          : `${at} has the wrong type`,
+        message: APPROX.test(at) ? msg('testing.approxType', { at }) : msg('testing.wrongType', { at }),
         part: 'value',
       };
     default:
       return {
         pointer: at,
-        message: `${at || 'the file'} ${error.message ?? 'is not valid'}`,
+        message: msg('testing.invalid', {
+          at,
+          keyword: error.keyword,
+          detail: error.message ?? 'is not valid',
+        }),
         part: 'value',
       };
   }

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { type Evaluate, runEvaluation } from '../engine/run.js';
+import { msg, type Text } from '../i18n/text.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { POLICY_FILE } from '../policy/files.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -95,7 +96,9 @@ export async function snapshotPolicy(policy: Policy, options: SnapshotOptions): 
       await writeFileAtomic(file, `${JSON.stringify(current, null, 2)}\n`);
       return { ...base, status, changes, matrix, diagnostics: [] };
     } catch (error) {
-      const d = diagnostic('TW0009', `cannot write ${file}: ${(error as Error).message}`, { file });
+      const d = diagnostic('TW0009', msg('testing.cannotWrite', { file, detail: (error as Error).message }), {
+        file,
+      });
       return { ...base, status: 'error' as const, diagnostics: [d] };
     }
   };
@@ -131,9 +134,9 @@ export async function snapshotPolicy(policy: Policy, options: SnapshotOptions): 
     changes,
     matrix,
     diagnostics: [
-      diagnostic('TW0905', `${changes.length} customer decisions differ from the snapshot ${file}`, {
+      diagnostic('TW0905', msg('testing.snapshotDiffers', { n: changes.length, file }), {
         file,
-        help: 'if the change is intended, run again with --update-snapshots',
+        help: msg('testing.snapshotDiffersHelp'),
       }),
     ],
   };
@@ -145,19 +148,34 @@ async function readSnapshot(file: string): Promise<{ snapshot?: Snapshot } | { d
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    return { diagnostic: diagnostic('TW0001', `cannot read ${file}: ${(error as Error).message}`, { file }) };
+    return {
+      diagnostic: diagnostic(
+        'TW0001',
+        msg('testing.cannotRead', { file, detail: (error as Error).message }),
+        {
+          file,
+        },
+      ),
+    };
   }
   try {
     const value = JSON.parse(text) as Snapshot;
-    if (value?.version !== 1 || typeof value.customers !== 'object' || value.customers === null)
-      throw new Error('not a tierwise snapshot');
-    return { snapshot: value };
+    if (value?.version === 1 && typeof value.customers === 'object' && value.customers !== null)
+      return { snapshot: value };
+    return { diagnostic: unreadableSnapshot(file, msg('testing.notTierwiseSnapshot', { file })) };
   } catch (error) {
     return {
-      diagnostic: diagnostic('TW0905', `${file} is not a readable snapshot: ${(error as Error).message}`, {
+      diagnostic: unreadableSnapshot(
         file,
-        help: 'delete it, or run with --update-snapshots to write it again',
-      }),
+        msg('testing.notSnapshot', { file, detail: (error as Error).message }),
+      ),
     };
   }
+}
+
+function unreadableSnapshot(file: string, message: Text): Diagnostic {
+  return diagnostic('TW0905', message, {
+    file,
+    help: msg('testing.notSnapshotHelp'),
+  });
 }

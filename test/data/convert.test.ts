@@ -235,9 +235,10 @@ describe('convertValue', () => {
 
   it('hides personal data in errors', () => {
     const result = convertValue('138-0000-0000', number, { mask: true });
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       error: 'expected a number such as 1234.5 or 1,234.5, got a value not shown here (personal data)',
     });
+    expect(JSON.stringify(result)).not.toContain('138-0000-0000');
   });
 
   it('shortens long values in errors', () => {
@@ -314,7 +315,8 @@ describe('convertValue properties', () => {
     fc.assert(
       fc.property(raw, fc.constantFrom(...specs), (value, spec) => {
         const result = convertValue(value, spec);
-        expect(Object.keys(result)).toHaveLength(1);
+        expect(Object.keys(result)).toEqual(expect.arrayContaining(['value' in result ? 'value' : 'error']));
+        expect('value' in result && 'error' in result).toBe(false);
         if (
           'value' in result &&
           (spec.type === 'number' || spec.type === 'integer') &&

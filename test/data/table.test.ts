@@ -67,7 +67,7 @@ describe('resolveColumns', () => {
       FILE,
     );
     expect(columns).toEqual([customerId]);
-    expect(diagnostics).toEqual([
+    expect(diagnostics).toMatchObject([
       {
         code: 'TW0602',
         severity: 'error',

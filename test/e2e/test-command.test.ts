@@ -41,11 +41,20 @@ describe('tierwise test', () => {
     const { tests } = tinyProject();
     const under = await inProcess(['test', tests, '--threshold', '66.67']);
     expect(under.code).toBe(1);
-    expect(under.stdout).toContain('total: 66.66% (2 of 3), threshold 66.67%: NOT met');
+    expect(under.stdout).toContain('total: 66.7% (2 of 3), threshold 66.67%: NOT met');
     expect(under.stdout).toContain('not reached: tier bronze');
     const met = await inProcess(['test', tests, '--threshold', '66.66']);
     expect(met.code).toBe(0);
     expect((await inProcess(['test', tests, '--threshold', 'lots'])).code).toBe(2);
+  });
+
+  it('reports in Chinese with --lang zh-CN', async () => {
+    const { tests } = tinyProject(TINY_TESTS.replace('tier: silver', 'tier: gold'));
+    const run = await inProcess(['test', tests, '--lang', 'zh-CN', '--threshold', '66.67']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('合计：66.7%（3 项中覆盖 2 项），阈值 66.67%：未达到');
+    expect(run.stdout).toContain('1 个通过，1 个失败，0 个出错（1 个文件中共 2 个用例）');
+    expect(run.stdout).toContain('`tier` 预期为 gold，实际为 silver');
   });
 
   it('writes JUnit a parser reads, with the failure in it', async () => {

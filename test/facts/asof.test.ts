@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { type AsOf, isAsOf, parseAsOf } from '../../src/facts/asof.js';
+import { render } from '../../src/i18n/text.js';
 
 function ok(result: AsOf | Diagnostic[]): AsOf {
   if (!isAsOf(result)) throw new Error(JSON.stringify(result));
@@ -64,6 +65,26 @@ describe('parseAsOf', () => {
     ]) {
       expect(codes(parseAsOf(input)), input).toEqual(['TW0506']);
     }
+  });
+
+  it('says why a well-formed date does not exist, without a format hint (TW0506)', () => {
+    const help = (input: string, language: 'en' | 'zh-CN' = 'en') => {
+      const [d] = parseAsOf(input) as Diagnostic[];
+      return language === 'en' ? d!.help : render(language, d!.i18n!.help!);
+    };
+    const [d] = parseAsOf('2026-02-30') as Diagnostic[];
+    expect(d).toMatchObject({ code: 'TW0506', message: 'as-of 2026-02-30 is not a real date' });
+    expect(help('2026-02-30')).toBe('February 2026 has 28 days');
+    expect(help('2024-02-30')).toBe('February 2024 has 29 days');
+    expect(help('2024-04-31T12:00:00+08:00')).toBe('April 2024 has 30 days');
+    expect(help('2024-13-01')).toBe('a month is 01 to 12');
+    expect(help('2024-03-01T24:00:00Z')).toBe('hours run from 00 to 23, minutes and seconds from 00 to 59');
+    expect(help('2024-03-01T12:00:00+19:00')).toBe('an offset is at most ±18:00, its minutes 00 to 59');
+    for (const input of ['2026-02-30', '2024-13-01', '2024-03-01T12:60:00Z']) {
+      expect(help(input), input).not.toMatch(/2024-03-01|format|give/);
+    }
+    expect(help('2026-02-30', 'zh-CN')).toBe('2026 年 2 月只有 28 天');
+    expect(render('zh-CN', d!.i18n!.message!)).toBe('基准日 2026-02-30 是不存在的日期');
   });
 
   it('refuses what is not a date (TW0104), with the forms it takes as help', () => {

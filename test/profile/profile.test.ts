@@ -49,7 +49,10 @@ describe('profileData on ten hand-worked rows', () => {
   it('shows invalid values with their row, and masks personal data', async () => {
     const p = await profile();
     const spend = p.columns.find((c) => c.fact === 'spend')!;
-    expect(spend.examples).toEqual([{ row: 5, value: 'abc', message: expect.stringContaining("got 'abc'") }]);
+    expect(spend.examples).toMatchObject([
+      { row: 5, value: 'abc', message: expect.stringContaining("got 'abc'") },
+    ]);
+    expect(spend.examples).toHaveLength(1);
     const date = p.columns.find((c) => c.fact === 'lastOrder')!;
     expect(date.examples.map((e) => [e.row, e.value])).toEqual([[8, '2023-13-01']]);
   });

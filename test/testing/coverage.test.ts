@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatShare } from '../../src/format/share.js';
 import { meetsThreshold, parsePercent, percentText } from '../../src/testing/coverage.js';
 
 describe('coverage threshold, exactly', () => {
@@ -30,13 +31,23 @@ describe('coverage threshold, exactly', () => {
     );
   });
 
-  it('shows the percentage truncated, never rounded up', () => {
-    expect(percentText(9999, 10000)).toBe('99.99');
-    expect(percentText(99_999, 100_000)).toBe('99.99');
-    expect(percentText(2, 3)).toBe('66.66');
-    expect(percentText(1, 2)).toBe('50');
-    expect(percentText(11, 20)).toBe('55');
-    expect(percentText(0, 0)).toBe('100');
+  it('shows the percentage as every surface shows a share: rounded half away from zero, one decimal', () => {
+    expect(percentText(2, 3)).toBe('66.7');
+    expect(percentText(1, 3)).toBe('33.3');
+    expect(percentText(1, 8)).toBe('12.5');
+    expect(percentText(1, 16)).toBe('6.3');
+    expect(percentText(1, 2)).toBe('50.0');
+    expect(percentText(11, 20)).toBe('55.0');
+    expect(percentText(0, 0)).toBe('100.0');
+    for (const [covered, total] of [
+      [2, 3],
+      [1, 16],
+      [7, 9],
+      [123, 457],
+    ] as const)
+      expect(`${percentText(covered, total)}%`).toBe(formatShare(covered / total));
+    // The threshold is still decided on the counts, whatever the rounded text shows.
+    expect(meetsThreshold(2, 3, '66.7')).toBe(false);
   });
 
   it('reads thresholds as exact decimals and refuses what is not a percentage', () => {

@@ -102,7 +102,8 @@ describe('TAP 14', () => {
   it('adds a failing point for coverage below the threshold', async () => {
     const passing = await runPolicyTests([tinyProject().tests], { coverage: true });
     const tap = renderTestRun('tap', passing, testOutcome(passing, '66.67'));
-    expect(tap).toContain('not ok 3 - coverage 66.66% ≥ 66.67%');
+    expect(tap).toContain('not ok 3 - coverage 66.7% ≥ 66.67%');
+    expect(tap).toContain('message: 2 of 3 items reached');
   });
 });
 

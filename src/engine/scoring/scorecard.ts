@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
+import { msg } from '../../i18n/text.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import type { Metric, ScoringFunction } from '../../policy/schema/scoring.js';
 import { metricFact } from '../../policy/walk.js';
@@ -193,16 +194,12 @@ function missingDiagnostic(
   value: unknown,
   reason: 'missing' | 'no-match',
 ): Diagnostic {
-  const what =
+  const message =
     reason === 'missing'
-      ? `has no value for '${fact}'`
-      : `has ${fact} = ${JSON.stringify(value)}, which no band or category of metric '${metric}' covers`;
-  return diagnostic(
-    'TW0701',
-    `customer ${customer} ${what}, and metric '${dimension}.${metric}' has no missing-value rule`,
-    {
-      pointer: `/dimensions/${dimension}/metrics/${metric}`,
-      help: 'fix the data, or declare missing: exclude | { points: N } on the metric',
-    },
-  );
+      ? msg('findings.noMetricValue', { customer, fact, dimension, metric })
+      : msg('findings.noMetricBand', { customer, fact, value: JSON.stringify(value), dimension, metric });
+  return diagnostic('TW0701', message, {
+    pointer: `/dimensions/${dimension}/metrics/${metric}`,
+    help: msg('findings.missingRuleHelp'),
+  });
 }

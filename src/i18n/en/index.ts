@@ -4,7 +4,10 @@ import { changes } from './changes.js';
 import { cli } from './cli.js';
 import { cliHelp } from './cliHelp.js';
 import { common } from './common.js';
+import { data } from './data.js';
 import { diagnostics } from './diagnostics.js';
+import { facts } from './facts.js';
+import { findings } from './findings.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
 import { order } from './order.js';
@@ -16,6 +19,7 @@ import { simulation } from './simulation.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
+import { testing } from './testing.js';
 import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
 
@@ -30,7 +34,10 @@ export const en = {
   cli,
   cliHelp,
   common,
+  data,
   diagnostics,
+  facts,
+  findings,
   lint,
   mapping,
   order,
@@ -42,6 +49,7 @@ export const en = {
   suggest,
   supply,
   testFiles,
+  testing,
   tiers,
   untiered,
 };

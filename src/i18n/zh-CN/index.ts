@@ -5,7 +5,10 @@ import { changes } from './changes.js';
 import { cli } from './cli.js';
 import { cliHelp } from './cliHelp.js';
 import { common } from './common.js';
+import { data } from './data.js';
 import { diagnostics } from './diagnostics.js';
+import { facts } from './facts.js';
+import { findings } from './findings.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
 import { order } from './order.js';
@@ -17,6 +20,7 @@ import { simulation } from './simulation.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
+import { testing } from './testing.js';
 import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
 
@@ -28,7 +32,10 @@ export const zhCN: typeof en = {
   cli,
   cliHelp,
   common,
+  data,
   diagnostics,
+  facts,
+  findings,
   lint,
   mapping,
   order,
@@ -40,6 +47,7 @@ export const zhCN: typeof en = {
   suggest,
   supply,
   testFiles,
+  testing,
   tiers,
   untiered,
 };

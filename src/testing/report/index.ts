@@ -1,5 +1,5 @@
-import { renderGithub } from '../../diagnostics/render/github.js';
-import { renderSarif } from '../../diagnostics/render/sarif.js';
+import { renderDiagnostics } from '../../diagnostics/render/index.js';
+import type { Language } from '../../i18n/language.js';
 import type { TestOutcome } from '../outcome.js';
 import type { TestRun } from '../runner.js';
 import { TEST_FORMATS, type TestFormat } from './formats.js';
@@ -13,6 +13,8 @@ export { TEST_FORMATS, type TestFormat };
 export interface TestReportOptions extends Partial<JunitOptions> {
   color?: boolean;
   verbose?: boolean;
+  /** The reader's language; English by default. */
+  language?: Language;
 }
 
 /**
@@ -35,12 +37,23 @@ export function renderTestRun(
       return renderJunit(run, outcome, {
         timestamp: options.timestamp ?? new Date().toISOString().slice(0, 19),
         hostname: options.hostname ?? 'localhost',
+        language: options.language,
       });
     case 'tap':
-      return renderTap(run, outcome);
+      return renderTap(run, outcome, options.language);
     case 'sarif':
-      return renderSarif({ diagnostics: outcome.diagnostics, sources: run.sources, files });
+      return renderDiagnostics('sarif', {
+        diagnostics: outcome.diagnostics,
+        sources: run.sources,
+        files,
+        language: options.language,
+      });
     case 'github':
-      return renderGithub({ diagnostics: outcome.diagnostics, sources: run.sources, files });
+      return renderDiagnostics('github', {
+        diagnostics: outcome.diagnostics,
+        sources: run.sources,
+        files,
+        language: options.language,
+      });
   }
 }

@@ -1,3 +1,6 @@
+import { localizeDiagnostic } from '../../diagnostics/localize.js';
+import type { Language } from '../../i18n/language.js';
+import { t } from '../../i18n/text.js';
 import type { TestOutcome } from '../outcome.js';
 import { caseDiagnostics } from '../outcome.js';
 import type { CaseResult, TestRun } from '../runner.js';
@@ -6,6 +9,7 @@ export interface JunitOptions {
   /** The run's start, ISO 8601 without zone as the JUnit XSD's timestamp wants; pinned by tests. */
   timestamp: string;
   hostname: string;
+  language?: Language;
 }
 
 /**
@@ -14,13 +18,16 @@ export interface JunitOptions {
  * run. Times are 0: tierwise reports what was decided, not how fast (that is `npm run bench`).
  */
 export function renderJunit(run: TestRun, outcome: TestOutcome, options: JunitOptions): string {
+  const language = options.language ?? 'en';
   const suites = run.files.map((file, id) => {
-    const fileErrors = file.diagnostics.filter((d) => d.severity === 'error');
-    const cases = file.cases.map(testcase);
+    const fileErrors = file.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => localizeDiagnostic(d, language));
+    const cases = file.cases.map((c) => testcase(c, language));
     if (fileErrors.length > 0) {
       const text = fileErrors.map((d) => `${d.code} ${d.message}`).join('\n');
       cases.push(
-        `    <testcase name="${xml(`${file.file} (could not run)`)}" classname="${xml(file.file)}" time="0">\n      <error message="${xml(fileErrors[0]!.message)}" type="${fileErrors[0]!.code}">${xml(text)}</error>\n    </testcase>`,
+        `    <testcase name="${xml(t(language, 'testing.couldNotRunCase', { file: file.file }))}" classname="${xml(file.file)}" time="0">\n      <error message="${xml(fileErrors[0]!.message)}" type="${fileErrors[0]!.code}">${xml(text)}</error>\n    </testcase>`,
       );
     }
     const failures = file.cases.filter((c) => c.status === 'fail').length;
@@ -44,18 +51,22 @@ export function renderJunit(run: TestRun, outcome: TestOutcome, options: JunitOp
   const errors = run.summary.errors;
   const extra =
     outcome.coverage && !outcome.coverage.meets
-      ? `\n<!-- coverage ${outcome.coverage.percent}% is below ${outcome.coverage.threshold}% -->`
+      ? `\n<!-- ${t(language, 'testing.coverageComment', { percent: outcome.coverage.percent, threshold: outcome.coverage.threshold! })} -->`
       : '';
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="tierwise test" tests="${tests}" failures="${failures}" errors="${errors}" time="0">\n${suites.join('\n')}\n</testsuites>${extra}\n`;
 }
 
-function testcase(c: CaseResult): string {
+function testcase(c: CaseResult, language: Language): string {
   const line = c.range ? ` line="${c.range.start.line}"` : '';
   const open = `    <testcase name="${xml(c.name)}" classname="${xml(c.file)}" file="${xml(c.file)}"${line} time="0"`;
   if (c.status === 'pass') return `${open}/>`;
-  const findings = caseDiagnostics(c);
+  const findings = caseDiagnostics(c).map((d) => localizeDiagnostic(d, language));
   const where = c.range ? `${c.file}:${c.range.start.line}:${c.range.start.column}` : c.file;
-  const body = [`at ${where}`, ...findings.map((d) => `${d.code} ${d.message}`), ...c.explanation].join('\n');
+  const body = [
+    t(language, 'testing.at', { where }),
+    ...findings.map((d) => `${d.code} ${d.message}`),
+    ...c.explanation,
+  ].join('\n');
   const tag = c.status === 'fail' ? 'failure' : 'error';
   const type = findings[0]?.code ?? 'TW0901';
   return `${open}>\n      <${tag} message="${xml(findings[0]?.message ?? c.name)}" type="${type}">${xml(body)}</${tag}>\n    </testcase>`;

@@ -39,6 +39,7 @@ export async function test(paths: string[], opts: TestCommandOptions, io: CliIO)
       color: io.isTTY,
       verbose: opts.verbose,
       hostname: hostname(),
+      language: opts.lang,
     }),
   );
   const none = outcome.diagnostics.filter((d) => d.code === 'TW0907');

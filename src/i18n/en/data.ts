@@ -1,0 +1,159 @@
+/**
+ * Reading data files (src/data): the file as a whole, its rows and its cells. File names, sizes,
+ * columns and offsets arrive as they are; a value of a personal-data column never arrives at all.
+ * Text from another program (a JSON parser, the file system, the workbook reader) is `detail`.
+ */
+export const data = {
+  // Opening the file
+  xlsOrProtected: 'the file is an Excel 97-2003 workbook (.xls) or a password-protected one',
+  xlsOrProtectedHelp: 'open it in Excel or WPS and save it as .xlsx (without a password) or as CSV UTF-8',
+  notZip: 'the file is not an .xlsx workbook (it is not a zip archive)',
+  notZipHelp: 'if it is CSV text, give it the .csv extension or the format csv',
+  zipNotText: (p: { format: string }) =>
+    `the file is a zip archive (an .xlsx workbook?), not ${p.format} text`,
+  zipNotTextHelp: 'give a workbook the .xlsx extension or the format xlsx',
+  xlsNotRead: 'Excel 97-2003 workbooks (.xls) are not read',
+  xlsNotReadHelp: 'open it in Excel or WPS and save it as .xlsx or as CSV UTF-8',
+  unknownFormat: (p: { name: string }) => `the format of '${p.name}' files is not known`,
+  unknownFormatHelp: (p: { known: string; formats: string[] }) =>
+    `name the file with one of ${p.known}, or give the format (${p.formats.join(', ')})`,
+  notRegularFile: 'the path is not a regular file',
+  cannotRead: (p: { detail: string }) => `the file cannot be read: ${p.detail}`,
+  rowBeforeHeader: 'the file has a row before its header',
+  emptyFile: 'the file is empty',
+  emptySheet: 'the sheet is empty',
+  emptyHelp: 'the first non-empty row must hold the column names, e.g. 客户编号,近12个月消费金额',
+  readFromRow: (p: { row: number; detail: string }) =>
+    `the file could not be read from row ${p.row} on: ${p.detail}`,
+
+  // Encodings
+  utf16: 'the file is UTF-16 text (Excel’s "Unicode text" export), which is not read',
+  utf16Help: 'save it from Excel as "CSV UTF-8 (comma delimited)" instead',
+  nulByte: (p: { offset: number; encoding: string }) =>
+    `the byte at offset ${p.offset} is NUL: the file is binary or UTF-16, not text in ${p.encoding}`,
+  utf8OrGbk: 'UTF-8 or GBK',
+  nulByteHelp: 'save the data as CSV UTF-8, or give an .xlsx workbook the .xlsx extension',
+  bomMismatch: (p: { encoding: string }) =>
+    `the file starts with a UTF-8 byte-order mark, but the encoding ${p.encoding} was given`,
+  bomMismatchHelp: 'leave the encoding out (auto) or give utf-8',
+  neitherEncoding: (p: { offset: number }) =>
+    `the file is neither UTF-8 (the byte at offset ${p.offset} is not valid UTF-8) nor GBK/GB18030`,
+  saveAsUtf8: 'save the data as CSV UTF-8 from Excel or WPS',
+  badByte: (p: { offset: number; encoding: string }) =>
+    `the byte at offset ${p.offset} is not valid ${p.encoding}`,
+  readsAs: (p: { encoding: string; option: string }) =>
+    `this row reads as ${p.encoding}: give the encoding ${p.option} (automatic detection looks at the first 64 KiB only)`,
+
+  // Rows
+  unclosedQuote:
+    'a quoted value that starts in this row is never closed, so the rest of the file was read into it',
+  unclosedQuoteHelp: 'close the quote; a double quote inside a quoted value is written twice: "say ""hi"""',
+  textAfterQuote: 'a quoted value is followed by other text before the next separator, as in "abc"def',
+  textAfterQuoteHelp: 'a double quote inside a quoted value is written twice: "say ""hi"""',
+  rowTooLong: (p: { limit: string }) => `the row is longer than ${p.limit}`,
+  rowTooLongHelp: 'raise maxRowBytes if rows this long are intended',
+  valueTooLong: (p: { limit: string }) => `a value is longer than ${p.limit}`,
+  valueTooLongHelp: 'raise maxFieldBytes if values this long are intended',
+  rowWidth: (p: { values: number; columns: number }) =>
+    `the row has ${p.values} values but the header has ${p.columns} columns`,
+  rowWidthHelp:
+    'a value that contains the separator must be quoted ("1,234"); look for a stray or missing separator',
+  rowLines: (p: { problem: string; from: number; to?: number }) =>
+    p.to === undefined
+      ? `${p.problem} (line ${p.from} of the file)`
+      : `${p.problem} (lines ${p.from}–${p.to} of the file)`,
+  runsOn: (p: { line: number; limit: string }) =>
+    `the row starting on line ${p.line} runs on for more than ${p.limit}: a quote in it is probably never closed`,
+  lineTooLong: (p: { line: number; limit: string }) => `line ${p.line} is longer than ${p.limit}`,
+  runsOnHelp:
+    'close the quote (a quote inside a quoted value is written twice), or raise maxRowBytes if rows this long are intended',
+
+  // JSON and NDJSON
+  jsonTooLarge: (p: { bytes: number; limit: string }) =>
+    `the file is ${p.bytes} bytes; a JSON array is limited to ${p.limit}`,
+  jsonTooLargeHelp:
+    "write one object per line (NDJSON, e.g. jq -c '.[]' big.json > big.ndjson), which is streamed without a limit",
+  fileNotJson: (p: { detail: string }) => `the file is not valid JSON: ${p.detail}`,
+  notAnArray: 'a .json file must hold an array of objects, one per record',
+  notAnArrayHelp: 'write [{"客户编号": "C2024001", …}, …], or one object per line as NDJSON',
+  lineNotJson: (p: { detail: string }) => `the line is not valid JSON: ${p.detail}`,
+  notAnObject: (p: { kind: 'line' | 'element'; got: 'null' | 'array' | 'string' | 'number' | 'boolean' }) =>
+    `the ${p.kind} is not a JSON object but ${p.got === 'null' ? 'null' : `a${p.got === 'array' ? 'n' : ''} ${p.got}`}`,
+  oneObjectHelp:
+    'each record is one JSON object such as {"客户编号": "C2024001", "近12个月消费金额": 800000}',
+
+  // Workbooks
+  workbookUnreadable: (p: { row?: number; detail: string }) =>
+    `the workbook cannot be read${p.row ? ` past row ${p.row}` : ''}: ${p.detail}`,
+  workbookUnreadableHelp: 'open it in Excel or WPS and save it again as .xlsx',
+  noSuchSheet: (p: { sheet: string }) => `the workbook has no sheet named '${p.sheet}'`,
+  noSheets: 'the workbook has no sheets',
+
+  // Columns
+  columnFoundAs: (p: { column: string; id: string; header: string }) =>
+    `column '${p.column}' (${p.id}) was found as '${p.header}'`,
+  columnFoundAsHelp:
+    'the names differ only in spaces, full-width characters or case; write the column as the file does to silence this',
+  columnAmbiguous: (p: { n: number; column: string; positions: string[]; id: string }) =>
+    `the header has ${p.n} columns named like '${p.column}' (${p.positions.join(', ')}), so ${p.id} cannot be read unambiguously`,
+  columnAmbiguousHelp: 'rename all but one of them in the file',
+  columnMissing: (p: { column: string; id: string }) => `column '${p.column}' for ${p.id} is not in the file`,
+  noColumnNames: 'the file has no column names: its first non-empty row must hold them',
+  columnDidYouMean: (p: { header: string }) =>
+    `did you mean '${p.header}'? (map the fact to it with column:, or --mapping)`,
+
+  // Cells
+  badValue: (p: { id: string; problem: string }) => `${p.id}: ${p.problem}`,
+  expectedGot: (p: { expected: string; got: string; reason?: string }) =>
+    `expected ${p.expected}, got ${p.got}${p.reason ? `: ${p.reason}` : ''}`,
+  gotMasked: 'a value not shown here (personal data)',
+  gotText: (p: { text: string }) => `'${p.text}'`,
+  gotPlain: (p: { value: string }) => p.value,
+  gotInvalidDate: 'an invalid date',
+  gotDate: (p: { iso: string }) => `the date ${p.iso}`,
+  required: (p: { id: string }) => `${p.id} is required but the cell is empty`,
+  requiredHelp: 'fill in the value, or declare what an empty cell means (a default, or drop required)',
+  enumDidYouMean: (p: { guess: string }) => `did you mean '${p.guess}'?`,
+  dateHelp:
+    'dates that are not year first need a format (the fact’s format, or sources.*.dateFormat), e.g. dd/MM/yyyy',
+  dateFormatHelp: (p: { format: string }) =>
+    `if the file writes dates another way, change the format ${p.format} (the fact’s format, or sources.*.dateFormat)`,
+  numberHelp: 'leave the cell empty when the value is unknown; text such as N/A or - is not a number',
+
+  // What a cell should hold
+  aDate: 'a date',
+  aText: 'text',
+  aNumber: 'a number',
+  aWholeNumber: 'a whole number',
+  oneOf: (p: { values: string[] }) => `one of ${p.values.join(', ')}`,
+  yesNo: 'yes or no: 是/否, true/false, yes/no, y/n or 1/0',
+  dateDefault: 'a date such as 2024-03-01, 2024/3/1 or 2024-03-01T14:30:00+08:00 (ISO 8601 or year first)',
+  dateInFormat: (p: { format: string; example: string }) =>
+    `a date in the format ${p.format} such as ${p.example}`,
+  dateOrSerial: (p: { expected: string }) =>
+    `${p.expected}, or an Excel date serial number from 1 (1900-01-01) to 2958465 (9999-12-31)`,
+  knownZone: (p: { zone: string }) => `a known IANA time zone, not '${p.zone}'`,
+  numberWhole: 'a whole number such as 12 or 1,200',
+  numberPercent: 'a percentage such as 85 or 85%',
+  numberRatio: 'a ratio such as 0.85 or 85%',
+  numberCNY: 'an amount in CNY such as 1234.5, 1,234.5, ¥1,234.5 or 80万',
+  numberCurrency: (p: { unit: string }) => `an amount in ${p.unit} such as 1234.5 or 1,234.5`,
+  numberPlain: 'a number such as 1234.5 or 1,234.5',
+
+  // Why a cell could not be read
+  dateNotExist: 'the date does not exist',
+  timestampNotDate: 'timestamps in seconds or milliseconds are not read as dates',
+  tooLargeExact: 'the number is too large to be exact',
+  lostDigits: 'a number this large has lost digits; write it as text in quotes',
+  multiplierCNY: (p: { sign: string }) => `'${p.sign}' is read only for amounts in CNY`,
+  misgrouped: 'thousands separators must group three digits: 1,234,567.5',
+  percentOnly: 'a percentage is read only for facts whose unit is percent or ratio',
+  tooLarge: 'the number is too large',
+  tooLargeRead: 'the number is too large to be read exactly',
+  signNoCurrency: (p: { sign: string }) =>
+    `'${p.sign}' marks an amount of money, but this fact has no currency unit`,
+  signNotWhere: (p: { sign: string; where: 'before' | 'after' }) =>
+    `'${p.sign}' is not written ${p.where} an amount`,
+  signNotOfUnit: (p: { sign: string; unit: string }) =>
+    `'${p.sign}' is not a sign of ${p.unit}, the fact's currency`,
+};
