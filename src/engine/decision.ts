@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg, type Text } from '../i18n/text.js';
 import type { ConditionTrace } from './conditions/trace.js';
 
 /** What decided a customer's tier, per method: the explanation's "because". */
@@ -27,13 +28,13 @@ export type Decision =
       rejected: { level: number; trace: ConditionTrace }[];
     }
   | { method: 'matrix'; level: number; row: string; column: string; rowValue: number; columnValue: number }
-  | { method: 'none'; reason: string };
+  | { method: 'none'; reason: Text };
 
 /** TW0702 for a customer left without a tier, in the words of the decision that left them so. */
 export function noTierDiagnostic(customer: string, decision: Decision, row: number | undefined): Diagnostic {
   return diagnostic(
     'TW0702',
-    `customer ${customer} gets no tier: ${decision.method === 'none' ? decision.reason : ''}`,
+    msg('explain.noTierFor', { customer, reason: decision.method === 'none' ? decision.reason : '' }),
     { row },
   );
 }

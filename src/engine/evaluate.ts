@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { Entitlements, Sla } from '../policy/schema/service.js';
 import { conditionSites } from '../policy/walk.js';
@@ -69,7 +70,7 @@ export class ReferenceEvaluator {
       const score = scored.breakdown;
       let decision: Decision;
       if (this.plan && !score && tiers.method !== 'criteria' && tiers.method !== 'matrix') {
-        decision = { method: 'none', reason: 'the customer could not be scored' };
+        decision = { method: 'none', reason: msg('explain.notScored') };
       } else if (tiers.method === 'thresholds') decision = decideThresholds(tiers.levels, score!.total);
       else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score);
       else if (tiers.method === 'criteria') {
@@ -81,8 +82,8 @@ export class ReferenceEvaluator {
         );
         decision = results
           ? decideCriteria(tiers.levels, results)
-          : { method: 'none', reason: 'a condition could not be evaluated' };
-      } else decision = { method: 'none', reason: 'quota is decided over the population' };
+          : { method: 'none', reason: msg('explain.conditionFailed') };
+      } else decision = { method: 'none', reason: msg('explain.quotaPending') };
       partial.push({ score, decision, diagnostics: scored.diagnostics });
     }
     if (tiers.method === 'quota') {

@@ -1,3 +1,5 @@
+import { formatNumber } from '../../format/number.js';
+import { msg, type Text } from '../../i18n/text.js';
 import type { Tiers } from '../../policy/schema/tiers.js';
 import type { Decision } from '../decision.js';
 import { matchBand } from '../scoring/functions.js';
@@ -27,7 +29,23 @@ export function decideMatrix(
 }
 
 /** Where a customer landed on one axis: a band and the value, or why no band. */
-export type Placement = { band: string; value: number } | string;
+export type Placement = { band: string; value: number } | { why: 'noValue' | 'noBand'; value?: number };
+
+/** The axis's name in a reason: its label, else the fact or dimension id, else "score". */
+function axisName(axis: Axis): Text | NonNullable<Axis['label']> | string {
+  if (axis.label) return axis.label;
+  return axis.fact ?? axis.dimension ?? msg('explain.theScore');
+}
+
+function unplaced(
+  axis: Axis,
+  which: 'rows' | 'columns',
+  p: { why: 'noValue' | 'noBand'; value?: number },
+): Text {
+  return p.why === 'noValue'
+    ? msg('explain.axisNoValue', { axis: which, name: axisName(axis) })
+    : msg('explain.axisNoBand', { axis: which, value: formatNumber(p.value!, 6) });
+}
 
 /** The cell of a row × column placement, shared by the reference and the compiled path. */
 export function cellDecision(
@@ -36,10 +54,17 @@ export function cellDecision(
   row: Placement,
   column: Placement,
 ): Decision {
-  if (typeof row === 'string') return { method: 'none', reason: `rows: ${row}` };
-  if (typeof column === 'string') return { method: 'none', reason: `columns: ${column}` };
+  if ('why' in row) return { method: 'none', reason: unplaced(matrix.rows, 'rows', row) };
+  if ('why' in column) return { method: 'none', reason: unplaced(matrix.columns, 'columns', column) };
   const level = levelOf(matrix.cells[row.band]?.[column.band]);
-  if (level === undefined) return { method: 'none', reason: `no tier in cell ${row.band} × ${column.band}` };
+  if (level === undefined)
+    return {
+      method: 'none',
+      reason: msg('explain.emptyCell', {
+        row: bandName(matrix.rows, row.band),
+        column: bandName(matrix.columns, column.band),
+      }),
+    };
   return {
     method: 'matrix',
     level,
@@ -65,9 +90,14 @@ function place(
   axis: Axis,
   facts: Readonly<Record<string, unknown>>,
   score: ScoreBreakdown | undefined,
-): { band: string; value: number } | string {
+): Placement {
   const value = axisValue(axis, facts, score);
-  if (typeof value !== 'number') return `no value for ${axis.fact ?? axis.dimension ?? 'score'}`;
+  if (typeof value !== 'number') return { why: 'noValue' };
   const band = matchBand(axis.bands, value);
-  return band ? { band: band.id, value } : `no band holds ${value}`;
+  return band ? { band: band.id, value } : { why: 'noBand', value };
+}
+
+/** A band of an axis by its label, else its id. */
+export function bandName(axis: Axis, band: string): NonNullable<Axis['label']> | string {
+  return axis.bands.find((b) => b.id === band)?.label ?? band;
 }

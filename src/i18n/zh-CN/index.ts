@@ -4,8 +4,10 @@ import { calibrate } from './calibrate.js';
 import { changes } from './changes.js';
 import { common } from './common.js';
 import { diagnostics } from './diagnostics.js';
+import { explain } from './explain.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
+import { movers } from './movers.js';
 import { order } from './order.js';
 import { parse } from './parse.js';
 import { profile } from './profile.js';
@@ -25,8 +27,10 @@ export const zhCN: typeof en = {
   changes,
   common,
   diagnostics,
+  explain,
   lint,
   mapping,
+  movers,
   order,
   parse,
   profile,

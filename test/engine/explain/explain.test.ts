@@ -49,9 +49,9 @@ describe('explanations', () => {
     const lines = explainResult(policy, result!);
     expect(lines[0]).toBe('C1 → Key [key] (score 61, unrounded 61)');
     expect(lines).toContain('    spend12m: 1,000,000 CNY → 50 points × 50% = 25');
-    expect(lines).toContain('  decided by: score 61 is ≥ 50 (tier key)');
+    expect(lines).toContain('  decided by: score 61 is ≥ 50 (tier Key)');
     expect(lines).toContain('  to move up: +8.5 points for VIP: spend12m ≥ 1,340,000 CNY');
-    expect(explainResult(policy, result!, 'zh-CN')[0]).toBe('C1 → 重点客户 [key] (score 61, unrounded 61)');
+    expect(explainResult(policy, result!, 'zh-CN')[0]).toBe('C1 → 重点客户 [key]（得分 61，未取整 61）');
   });
 
   it('masks personal data wherever it appears in an explanation', async () => {
