@@ -226,8 +226,13 @@ function traceText(s: Speaker, trace: ConditionTrace): string {
     case 'not':
       return t(l, 'explain.not', { trace: traceText(s, trace.child) });
     default:
+      // A group inside a group keeps its brackets: "a and b or c" would read either way.
       return t(l, trace.kind === 'all' ? 'explain.all' : 'explain.any', {
-        parts: trace.children.map((c) => traceText(s, c)),
+        parts: trace.children.map((c) =>
+          c.kind !== 'fact' && c.kind !== 'not' && c.children.length > 1 && trace.children.length > 1
+            ? t(l, 'explain.group', { trace: traceText(s, c) })
+            : traceText(s, c),
+        ),
       });
   }
 }

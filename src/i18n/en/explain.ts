@@ -57,6 +57,7 @@ export const explain = {
   traced: (p: { comparison: string; current: string; result: boolean }) =>
     `${p.comparison} [${p.current}: ${p.result ? 'yes' : 'no'}]`,
   not: (p: { trace: string }) => `not (${p.trace})`,
+  group: (p: { trace: string }) => `(${p.trace})`,
   all: (p: { parts: string[] }) => p.parts.join(' and '),
   any: (p: { parts: string[] }) => p.parts.join(' or '),
   moveUp: (p: { how: string }) => `to move up: ${p.how}`,

@@ -45,6 +45,7 @@ export const explain = {
   comparison: (p) => `${p.fact} ${p.operator} ${p.value}`,
   traced: (p) => `${p.comparison} [${p.current}：${p.result ? '是' : '否'}]`,
   not: (p) => `非（${p.trace}）`,
+  group: (p) => `（${p.trace}）`,
   all: (p) => p.parts.join(' 且 '),
   any: (p) => p.parts.join(' 或 '),
   moveUp: (p) => `升级条件：${p.how}`,
