@@ -136,10 +136,7 @@ async function guarded(
     return await conditions.evaluate(facts);
   } catch (error) {
     diagnostics.push(
-      diagnostic(
-        'TW0703',
-        `conditions could not be evaluated for customer ${customer}: ${(error as Error).message}`,
-      ),
+      diagnostic('TW0703', msg('explain.conditionsBroken', { customer, error: (error as Error).message })),
     );
     return undefined;
   }

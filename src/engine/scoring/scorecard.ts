@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
+import { msg } from '../../i18n/text.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import type { Metric, ScoringFunction } from '../../policy/schema/scoring.js';
 import { metricFact } from '../../policy/walk.js';
@@ -193,16 +194,16 @@ function missingDiagnostic(
   value: unknown,
   reason: 'missing' | 'no-match',
 ): Diagnostic {
-  const what =
-    reason === 'missing'
-      ? `has no value for '${fact}'`
-      : `has ${fact} = ${JSON.stringify(value)}, which no band or category of metric '${metric}' covers`;
   return diagnostic(
     'TW0701',
-    `customer ${customer} ${what}, and metric '${dimension}.${metric}' has no missing-value rule`,
-    {
-      pointer: `/dimensions/${dimension}/metrics/${metric}`,
-      help: 'fix the data, or declare missing: exclude | { points: N } on the metric',
-    },
+    msg('explain.metricUnscored', {
+      customer,
+      fact,
+      value: JSON.stringify(value) ?? '',
+      metric,
+      key: `${dimension}.${metric}`,
+      missing: reason === 'missing',
+    }),
+    { pointer: `/dimensions/${dimension}/metrics/${metric}`, help: msg('explain.metricUnscoredHelp') },
   );
 }

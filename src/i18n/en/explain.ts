@@ -90,4 +90,21 @@ export const explain = {
   axisNoValue: (p: { axis: 'rows' | 'columns'; name: string }) => `${p.axis}: no value for ${p.name}`,
   axisNoBand: (p: { axis: 'rows' | 'columns'; value: string }) => `${p.axis}: no band holds ${p.value}`,
   emptyCell: (p: { row: string; column: string }) => `no tier in cell ${p.row} × ${p.column}`,
+  // TW0701: a metric that cannot be scored; TW0703: conditions a value breaks
+  metricUnscored: (p: {
+    customer: string;
+    fact: string;
+    value: string;
+    metric: string;
+    key: string;
+    missing: boolean;
+  }) =>
+    `customer ${p.customer} ${
+      p.missing
+        ? `has no value for '${p.fact}'`
+        : `has ${p.fact} = ${p.value}, which no band or category of metric '${p.metric}' covers`
+    }, and metric '${p.key}' has no missing-value rule`,
+  metricUnscoredHelp: 'fix the data, or declare missing: exclude | { points: N } on the metric',
+  conditionsBroken: (p: { customer: string; error: string }) =>
+    `conditions could not be evaluated for customer ${p.customer}: ${p.error}`,
 };

@@ -75,4 +75,12 @@ export const explain = {
   axisNoValue: (p) => `${AXES[p.axis]}：${trail(p.name)}没有取值`,
   axisNoBand: (p) => `${AXES[p.axis]}：没有区间包含 ${p.value}`,
   emptyCell: (p) => `单元格 ${p.row} × ${p.column} 没有等级`,
+  metricUnscored: (p) =>
+    `客户 ${p.customer} ${
+      p.missing
+        ? `缺少 '${p.fact}' 的取值`
+        : `的 ${p.fact} = ${p.value}，不在指标 '${p.metric}' 的任何区间或类别内`
+    }，且指标 '${p.key}' 没有缺失值规则`,
+  metricUnscoredHelp: '请修正数据，或在该指标上声明 `missing: exclude` 或 `missing: { points: N }`',
+  conditionsBroken: (p) => `无法为客户 ${p.customer} 求值条件：${p.error}`,
 } satisfies Messages<typeof en>;
