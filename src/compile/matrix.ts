@@ -38,7 +38,7 @@ export function compileMatrix(policy: Policy): (facts: Facts, score: number | un
   return (facts, score) => {
     const row = place(rows, facts, score);
     const column = place(columns, facts, score);
-    return cellDecision(matrix, lookup, row, column);
+    return cellDecision(matrix, lookup, row, column, policy);
   };
 }
 

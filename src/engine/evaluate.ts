@@ -72,7 +72,7 @@ export class ReferenceEvaluator {
       if (this.plan && !score && tiers.method !== 'criteria' && tiers.method !== 'matrix') {
         decision = { method: 'none', reason: msg('explain.notScored') };
       } else if (tiers.method === 'thresholds') decision = decideThresholds(tiers.levels, score!.total);
-      else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score);
+      else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score, this.policy);
       else if (tiers.method === 'criteria') {
         const results = await guarded(
           this.tierConditions,

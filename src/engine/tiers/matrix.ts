@@ -1,5 +1,6 @@
 import { formatNumber } from '../../format/number.js';
 import { msg, type Text } from '../../i18n/text.js';
+import type { Policy } from '../../policy/schema/policy.js';
 import type { Tiers } from '../../policy/schema/tiers.js';
 import type { Decision } from '../decision.js';
 import { matchBand } from '../scoring/functions.js';
@@ -13,6 +14,7 @@ export function decideMatrix(
   tiers: Tiers,
   facts: Readonly<Record<string, unknown>>,
   score: ScoreBreakdown | undefined,
+  names: Names = {},
 ): Decision {
   const matrix = tiers.matrix!;
   const row = place(matrix.rows, facts, score);
@@ -25,25 +27,32 @@ export function decideMatrix(
     },
     row,
     column,
+    names,
   );
 }
+
+/** The policy's facts and dimensions, for the labels a reason names an axis by. */
+export type Names = Pick<Policy, 'facts' | 'dimensions'>;
 
 /** Where a customer landed on one axis: a band and the value, or why no band. */
 export type Placement = { band: string; value: number } | { why: 'noValue' | 'noBand'; value?: number };
 
-/** The axis's name in a reason: its label, else the fact or dimension id, else "score". */
-function axisName(axis: Axis): Text | NonNullable<Axis['label']> | string {
+/** The axis's name in a reason: its label, else its fact's or dimension's, else the id; or "score". */
+function axisName(axis: Axis, names: Names): Text | NonNullable<Axis['label']> | string {
   if (axis.label) return axis.label;
-  return axis.fact ?? axis.dimension ?? msg('explain.theScore');
+  if (axis.fact !== undefined) return names.facts?.[axis.fact]?.label ?? axis.fact;
+  if (axis.dimension !== undefined) return names.dimensions?.[axis.dimension]?.label ?? axis.dimension;
+  return msg('explain.theScore');
 }
 
 function unplaced(
   axis: Axis,
   which: 'rows' | 'columns',
   p: { why: 'noValue' | 'noBand'; value?: number },
+  names: Names,
 ): Text {
   return p.why === 'noValue'
-    ? msg('explain.axisNoValue', { axis: which, name: axisName(axis) })
+    ? msg('explain.axisNoValue', { axis: which, name: axisName(axis, names) })
     : msg('explain.axisNoBand', { axis: which, value: formatNumber(p.value!, 6) });
 }
 
@@ -53,9 +62,10 @@ export function cellDecision(
   levelOf: (tier: string | undefined) => number | undefined,
   row: Placement,
   column: Placement,
+  names: Names = {},
 ): Decision {
-  if ('why' in row) return { method: 'none', reason: unplaced(matrix.rows, 'rows', row) };
-  if ('why' in column) return { method: 'none', reason: unplaced(matrix.columns, 'columns', column) };
+  if ('why' in row) return { method: 'none', reason: unplaced(matrix.rows, 'rows', row, names) };
+  if ('why' in column) return { method: 'none', reason: unplaced(matrix.columns, 'columns', column, names) };
   const level = levelOf(matrix.cells[row.band]?.[column.band]);
   if (level === undefined)
     return {

@@ -1,5 +1,6 @@
 import type { movers as en } from '../en/movers.js';
 import type { Messages } from '../text.js';
+import { lead } from './terms.js';
 
 export const movers = {
   reason: (p) => p.parts.join('；'),
@@ -7,7 +8,7 @@ export const movers = {
   change: (p) => `${p.metric} ${p.delta}`,
   sameScore: (p) => `得分不变（${p.score}）`,
   noScore: '无',
-  wasNow: (p) => `原为${p.was}；现为${p.now}`,
+  wasNow: (p) => `原为${lead(p.was)}；现为${lead(p.now)}`,
   thresholds: (p) => `${p.tier}（${p.range}）`,
   scoreRange: (p) =>
     p.lower === undefined && p.upper === undefined
@@ -18,8 +19,8 @@ export const movers = {
   otherwise: (p) => `${p.tier}（其余客户）`,
   matrix: (p) => `${p.tier}（单元格 ${p.row} × ${p.column}）`,
   none: (p) => `无等级（${p.reason}）`,
-  quotaWas: (p) => `原在${p.tier}（配额 ${p.share}）`,
-  quotaNow: (p) => `现在${p.tier}（配额 ${p.share}）`,
+  quotaWas: (p) => `原在${lead(p.tier)}（配额 ${p.share}）`,
+  quotaNow: (p) => `现在${lead(p.tier)}（配额 ${p.share}）`,
   tiers: (p) => `等级 ${p.from} → ${p.to}`,
   noTier: '无',
 } satisfies Messages<typeof en>;

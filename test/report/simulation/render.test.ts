@@ -244,7 +244,7 @@ describe('renderDiff', () => {
   it('html: heatmap and before/after charts; "</script" in a reason cannot close the data', () => {
     const html = renderDiff('html', policyDiff(), zh);
     expect(html.match(/<script/gi)).toHaveLength(3);
-    expect(html).toContain('原为rule &quot;&lt;/script&gt;&lt;!--&quot;（满足其条件）');
+    expect(html).toContain('原为 rule &quot;&lt;/script&gt;&lt;!--&quot;（满足其条件）');
     for (const id of ['chart-matrix', 'chart-customers', 'chart-revenue'])
       expect(html).toContain(`id="${id}"`);
     expect(html).toContain('<h2>迁移矩阵：客户数</h2>');
