@@ -19,8 +19,8 @@ export const movers = {
   otherwise: (p) => `${p.tier}（其余客户）`,
   matrix: (p) => `${p.tier}（单元格 ${p.row} × ${p.column}）`,
   none: (p) => `无等级（${p.reason}）`,
-  quotaWas: (p) => `原在${lead(p.tier)}（配额 ${p.share}）`,
-  quotaNow: (p) => `现在${lead(p.tier)}（配额 ${p.share}）`,
+  quotaWas: (p) => `原属${lead(p.tier)}（配额 ${p.share}）`,
+  quotaNow: (p) => `现属${lead(p.tier)}（配额 ${p.share}）`,
   tiers: (p) => `等级 ${p.from} → ${p.to}`,
   noTier: '无',
 } satisfies Messages<typeof en>;
