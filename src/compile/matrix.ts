@@ -1,6 +1,6 @@
 import type { Decision } from '../engine/decision.js';
 import { planScorecard, scoreCustomer } from '../engine/scoring/scorecard.js';
-import { cellDecision } from '../engine/tiers/matrix.js';
+import { cellDecision, type Placement } from '../engine/tiers/matrix.js';
 import { contains, fromBounds, type Interval } from '../policy/analysis/interval.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { Facts } from './conditions.js';
@@ -12,7 +12,6 @@ export function compileMatrix(policy: Policy): (facts: Facts, score: number | un
   const plan = planScorecard(policy);
   const axis = (a: typeof matrix.rows) => {
     const bands = a.bands.map((b) => ({ id: b.id, interval: fromBounds(b) as Interval }));
-    const name = a.fact ?? a.dimension ?? 'score';
     const read = (facts: Facts, score: number | undefined): unknown => {
       if (a.fact !== undefined) return facts[a.fact];
       if (a.dimension !== undefined) {
@@ -24,26 +23,22 @@ export function compileMatrix(policy: Policy): (facts: Facts, score: number | un
       }
       return score;
     };
-    return { bands, name, read };
+    return { bands, read };
   };
   const rows = axis(matrix.rows);
   const columns = axis(matrix.columns);
   const levelOf = new Map(tiers.levels.map((l, i) => [l.id, i]));
   const lookup = (tier: string | undefined) => (tier === undefined ? undefined : levelOf.get(tier));
-  const place = (
-    a: ReturnType<typeof axis>,
-    facts: Facts,
-    score: number | undefined,
-  ): { band: string; value: number } | string => {
+  const place = (a: ReturnType<typeof axis>, facts: Facts, score: number | undefined): Placement => {
     const value = a.read(facts, score);
-    if (typeof value !== 'number') return `no value for ${a.name}`;
+    if (typeof value !== 'number') return { why: 'noValue' };
     for (const band of a.bands) if (contains(band.interval, value)) return { band: band.id, value };
-    return `no band holds ${value}`;
+    return { why: 'noBand', value };
   };
   return (facts, score) => {
     const row = place(rows, facts, score);
     const column = place(columns, facts, score);
-    return cellDecision(matrix, lookup, row, column);
+    return cellDecision(matrix, lookup, row, column, policy);
   };
 }
 

@@ -6,7 +6,8 @@ import type { CustomerInput, CustomerResult } from '../engine/evaluate.js';
 import { roundScore } from '../engine/round.js';
 import { planScorecard, type ScorecardPlan, scoreCustomer } from '../engine/scoring/scorecard.js';
 import { decideQuota, type Ranked, rankValue } from '../engine/tiers/quota.js';
-import { rangeOf } from '../engine/tiers/thresholds.js';
+import { noScoreRange, rangeOf } from '../engine/tiers/thresholds.js';
+import { msg } from '../i18n/text.js';
 import { contains, fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -64,12 +65,12 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const decide = (facts: Facts, score: number | undefined, explain: boolean): Decision => {
     switch (tiers.method) {
       case 'thresholds': {
-        if (score === undefined) return { method: 'none', reason: 'the customer could not be scored' };
+        if (score === undefined) return { method: 'none', reason: msg('explain.notScored') };
         for (let i = 0; i < thresholds.length; i++) {
           if (contains(thresholds[i]!, score))
             return { method: 'thresholds', level: i, score, range: ranges[i]! };
         }
-        return { method: 'none', reason: `no tier's score range holds ${score}` };
+        return { method: 'none', reason: noScoreRange(score) };
       }
       case 'criteria': {
         const computed: Computed = { score, withTier: false };
@@ -86,12 +87,12 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
           } else if (s.test(facts, computed))
             return { method: 'criteria', level: i, otherwise: false, rejected };
         }
-        return { method: 'none', reason: 'no tier’s criteria hold' };
+        return { method: 'none', reason: msg('explain.noCriteria') };
       }
       case 'matrix':
         return matrix!(facts, score);
       default:
-        return { method: 'none', reason: 'quota is decided over the population' };
+        return { method: 'none', reason: msg('explain.quotaPending') };
     }
   };
 

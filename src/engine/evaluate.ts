@@ -70,9 +70,9 @@ export class ReferenceEvaluator {
       const score = scored.breakdown;
       let decision: Decision;
       if (this.plan && !score && tiers.method !== 'criteria' && tiers.method !== 'matrix') {
-        decision = { method: 'none', reason: 'the customer could not be scored' };
+        decision = { method: 'none', reason: msg('explain.notScored') };
       } else if (tiers.method === 'thresholds') decision = decideThresholds(tiers.levels, score!.total);
-      else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score);
+      else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score, this.policy);
       else if (tiers.method === 'criteria') {
         const results = await guarded(
           this.tierConditions,
@@ -82,8 +82,8 @@ export class ReferenceEvaluator {
         );
         decision = results
           ? decideCriteria(tiers.levels, results)
-          : { method: 'none', reason: 'a condition could not be evaluated' };
-      } else decision = { method: 'none', reason: 'quota is decided over the population' };
+          : { method: 'none', reason: msg('explain.conditionFailed') };
+      } else decision = { method: 'none', reason: msg('explain.quotaPending') };
       partial.push({ score, decision, diagnostics: scored.diagnostics });
     }
     if (tiers.method === 'quota') {
@@ -136,7 +136,7 @@ async function guarded(
     return await conditions.evaluate(facts);
   } catch (error) {
     diagnostics.push(
-      diagnostic('TW0703', msg('findings.conditionsFailed', { customer, detail: (error as Error).message })),
+      diagnostic('TW0703', msg('explain.conditionsBroken', { customer, error: (error as Error).message })),
     );
     return undefined;
   }

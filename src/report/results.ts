@@ -6,7 +6,7 @@ import type { CustomerResult } from '../engine/evaluate.js';
 import { explainResult, type Language } from '../engine/explain/explain.js';
 import { moveUp } from '../engine/explain/next-tier.js';
 import { formatNumber } from '../format/number.js';
-import { t } from '../i18n/text.js';
+import { render, t } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { maskFacts, maskValue } from '../privacy/mask.js';
 import { chooseProfileFacts } from '../profile/detect.js';
@@ -45,7 +45,8 @@ export function renderResults(format: ResultFormat | 'summary', input: ResultsIn
       if (input.results.length === 0 && input.csvHeader === false) return '';
       const nameFact = nameFactOf(input.policy);
       const data = input.results.map((r) => csvRow(input, r, nameFact));
-      const text = Papa.unparse({ fields: CSV_FIELDS, data }, { header: input.csvHeader !== false });
+      const fields = input.explain ? [...CSV_FIELDS, 'explanation'] : CSV_FIELDS;
+      const text = Papa.unparse({ fields, data }, { header: input.csvHeader !== false });
       return `${text}\r\n`;
     }
     default:
@@ -109,7 +110,14 @@ function customerJson(input: ResultsInput, r: CustomerResult) {
           trace: r.decision.trace && maskTrace(r.decision.trace),
           rejected: r.decision.rejected.map((x) => ({ ...x, trace: maskTrace(x.trace) })),
         }
-      : r.decision;
+      : r.decision.method === 'none'
+        ? // the reason in the output's language, and as a text to render in another
+          {
+            ...r.decision,
+            reason: render(input.language ?? 'en', r.decision.reason),
+            i18n: { reason: r.decision.reason },
+          }
+        : r.decision;
   const base = {
     customer: r.customer,
     name: nameOf(input, r, nameFactOf(input.policy)),
@@ -170,6 +178,14 @@ function csvRow(input: ResultsInput, r: CustomerResult, nameFact: string | undef
     r.sla?.resolution?.within ?? '',
     r.entitlements?.discountQuota ?? '',
     r.diagnostics.map((d) => d.code).join('|'),
+    // one line of the explanation per line of the cell, as a spreadsheet wraps text
+    ...(input.explain
+      ? [
+          explainResult(input.policy, r, input.language)
+            .map((line) => line.trim())
+            .join('\n'),
+        ]
+      : []),
   ];
 }
 

@@ -1,5 +1,9 @@
 import type { Decision } from '../engine/decision.js';
 import type { CustomerResult } from '../engine/evaluate.js';
+import { bandName } from '../engine/tiers/matrix.js';
+import { formatNumber } from '../format/number.js';
+import type { Localized } from '../i18n/language.js';
+import { msg, render, type Text } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 
 interface Batch {
@@ -12,9 +16,10 @@ interface Batch {
 const EPSILON = 1e-9;
 
 /**
- * Why one customer's tier differs between two policies, in words: the metrics whose
- * contributions changed the score most, and the threshold, quota, criteria rule or matrix cell
- * that decided each side. Names metrics and rules only, never fact values, so no personal data.
+ * Why one customer's tier differs between two policies, as a text to render in the reader's
+ * language: the metrics whose contributions changed the score most, and the threshold, quota,
+ * criteria rule or matrix cell that decided each side. Metrics, tiers and bands go by their
+ * labels. Names metrics and rules only, never fact values, so no personal data.
  */
 export function describeMove(
   from: Policy,
@@ -22,24 +27,57 @@ export function describeMove(
   a: CustomerResult | undefined,
   b: CustomerResult | undefined,
   batch: Batch,
-): string {
-  const parts: string[] = [];
+): Text {
+  const parts: Text[] = [];
   const scored = batch.fromScore !== undefined || batch.toScore !== undefined;
   if (scored && batch.fromScore !== batch.toScore) {
-    parts.push(`score ${show(batch.fromScore)} → ${show(batch.toScore)}${metricChanges(a, b)}`);
-  } else if (scored) parts.push(`same score ${show(batch.toScore)}`);
+    const changes = metricChanges(from, to, a, b);
+    parts.push(
+      msg('movers.score', {
+        from: scoreOf(batch.fromScore),
+        to: scoreOf(batch.toScore),
+        changes,
+      }),
+    );
+  } else if (scored) parts.push(msg('movers.sameScore', { score: scoreOf(batch.toScore) }));
   const decidedFrom = a ? decisionText(from, a.decision) : undefined;
   const decidedTo = b ? decisionText(to, b.decision) : undefined;
-  if (decidedFrom !== undefined && decidedTo !== undefined && decidedFrom !== decidedTo)
-    parts.push(`was ${decidedFrom}; now ${decidedTo}`);
-  else if (!a || !b) parts.push(quotaText(from, to, batch));
-  return (
-    parts.filter((p) => p !== '').join('; ') || `tier ${batch.fromTier ?? 'none'} → ${batch.toTier ?? 'none'}`
-  );
+  if (
+    decidedFrom !== undefined &&
+    decidedTo !== undefined &&
+    render('en', decidedFrom) !== render('en', decidedTo)
+  )
+    parts.push(msg('movers.wasNow', { was: decidedFrom, now: decidedTo }));
+  else if (!a || !b) parts.push(...quotaText(from, to, batch));
+  if (parts.length > 0) return msg('movers.reason', { parts });
+  return msg('movers.tiers', {
+    from: tierName([from, to], batch.fromTier),
+    to: tierName([to, from], batch.toTier),
+  });
+}
+
+/** A tier by its label in either policy (the first given first), else its id; no tier in words. */
+function tierName(policies: readonly Policy[], tier: string | undefined): Text | Localized | string {
+  if (tier === undefined) return msg('movers.noTier');
+  for (const p of policies) {
+    const level = p.tiers?.levels.find((l) => l.id === tier);
+    if (level?.label) return named(level.label, tier);
+  }
+  return tier;
+}
+
+/** A label for both languages, the id standing in for a language the label lacks. */
+function named(label: Localized | undefined, id: string): Localized | string {
+  return label ? { en: label.en ?? id, 'zh-CN': label['zh-CN'] ?? id } : id;
 }
 
 /** The metrics whose contribution moved most (up to three), in points of the score. */
-function metricChanges(a: CustomerResult | undefined, b: CustomerResult | undefined): string {
+function metricChanges(
+  from: Policy,
+  to: Policy,
+  a: CustomerResult | undefined,
+  b: CustomerResult | undefined,
+): Text[] {
   const before = new Map(
     (a?.breakdown?.metrics ?? []).map((m) => [`${m.dimension}.${m.metric}`, m.contribution]),
   );
@@ -47,56 +85,97 @@ function metricChanges(a: CustomerResult | undefined, b: CustomerResult | undefi
     (b?.breakdown?.metrics ?? []).map((m) => [`${m.dimension}.${m.metric}`, m.contribution]),
   );
   const keys = [...new Set([...before.keys(), ...after.keys()])];
-  const deltas = keys
+  return keys
     .map((k) => ({ k, d: (after.get(k) ?? 0) - (before.get(k) ?? 0) }))
     .filter((x) => Math.abs(x.d) > EPSILON)
     .sort((x, y) => Math.abs(y.d) - Math.abs(x.d) || (x.k < y.k ? -1 : 1))
-    .slice(0, 3);
-  if (deltas.length === 0) return '';
-  return ` (${deltas.map((x) => `${x.k} ${x.d > 0 ? '+' : '−'}${show(Math.abs(x.d))}`).join(', ')} points)`;
+    .slice(0, 3)
+    .map((x) =>
+      msg('movers.change', {
+        metric: metricName([to, from], x.k),
+        delta: `${x.d > 0 ? '+' : '−'}${show(Math.abs(x.d))}`,
+      }),
+    );
 }
 
-function decisionText(policy: Policy, d: Decision): string {
-  const tier = (level: number) => policy.tiers?.levels[level]?.id ?? '?';
+/** A metric by its label, else its fact's label, in either policy; else dimension.metric. */
+function metricName(policies: readonly Policy[], key: string): Localized | string {
+  const dot = key.indexOf('.');
+  const dimension = key.slice(0, dot);
+  const metric = key.slice(dot + 1);
+  for (const p of policies) {
+    const m = p.dimensions?.[dimension]?.metrics[metric];
+    if (!m) continue;
+    const label = m.label ?? p.facts?.[m.fact ?? metric]?.label;
+    if (label) return named(label, key);
+  }
+  return key;
+}
+
+function decisionText(policy: Policy, d: Decision): Text {
+  const tier = (level: number) => {
+    const l = policy.tiers?.levels[level];
+    return l ? named(l.label, l.id) : '?';
+  };
   switch (d.method) {
     case 'thresholds':
-      return `${tier(d.level)} from ${rangeText(d.range)}`;
+      return msg('movers.thresholds', { tier: tier(d.level), range: rangeText(d.range) });
     case 'quota':
-      return `${tier(d.level)} at rank ${d.rank} of ${d.of}`;
+      return msg('movers.quota', { tier: tier(d.level), rank: d.rank, of: d.of });
     case 'criteria':
-      return d.otherwise ? `${tier(d.level)} (otherwise)` : `${tier(d.level)} by its criteria`;
-    case 'matrix':
-      return `${tier(d.level)} in cell ${d.row} × ${d.column}`;
+      return msg(d.otherwise ? 'movers.otherwise' : 'movers.criteria', { tier: tier(d.level) });
+    case 'matrix': {
+      const matrix = policy.tiers!.matrix!;
+      const band = (axis: typeof matrix.rows, id: string) => {
+        const name = bandName(axis, id);
+        return typeof name === 'string' ? name : named(name, id);
+      };
+      return msg('movers.matrix', {
+        tier: tier(d.level),
+        row: band(matrix.rows, d.row),
+        column: band(matrix.columns, d.column),
+      });
+    }
     case 'none':
-      return `no tier (${d.reason})`;
+      return msg('movers.none', { reason: d.reason });
   }
 }
 
-function rangeText(r: { atLeast?: number; above?: number; below?: number; atMost?: number }): string {
-  const low =
+function rangeText(r: { atLeast?: number; above?: number; below?: number; atMost?: number }): Text {
+  const lower =
     r.atLeast !== undefined
-      ? `score ≥ ${show(r.atLeast)}`
+      ? `≥ ${show(r.atLeast)}`
       : r.above !== undefined
-        ? `score > ${show(r.above)}`
-        : '';
-  const high =
-    r.below !== undefined ? `< ${show(r.below)}` : r.atMost !== undefined ? `≤ ${show(r.atMost)}` : '';
-  return [low, high].filter((x) => x !== '').join(', ') || 'any score';
+        ? `> ${show(r.above)}`
+        : undefined;
+  const upper =
+    r.below !== undefined ? `< ${show(r.below)}` : r.atMost !== undefined ? `≤ ${show(r.atMost)}` : undefined;
+  return msg('movers.scoreRange', {
+    ...(lower !== undefined ? { lower } : {}),
+    ...(upper !== undefined ? { upper } : {}),
+  });
 }
 
 /** Quotas rank everyone, so a single customer is not re-explained: say what the shares are. */
-function quotaText(from: Policy, to: Policy, batch: Batch): string {
+function quotaText(from: Policy, to: Policy, batch: Batch): Text[] {
   const shares = (p: Policy, tier: string | undefined) =>
     p.tiers?.method === 'quota' ? p.tiers.levels.find((l) => l.id === tier)?.share : undefined;
-  const parts: string[] = [];
+  const parts: Text[] = [];
   const was = shares(from, batch.fromTier);
   const now = shares(to, batch.toTier);
-  if (was !== undefined) parts.push(`was in ${batch.fromTier} (quota ${was})`);
-  if (now !== undefined) parts.push(`now in ${batch.toTier} (quota ${now})`);
-  return parts.join('; ');
+  if (was !== undefined)
+    parts.push(msg('movers.quotaWas', { tier: tierName([from], batch.fromTier), share: was }));
+  if (now !== undefined)
+    parts.push(msg('movers.quotaNow', { tier: tierName([to], batch.toTier), share: now }));
+  return parts;
 }
 
-function show(n: number | undefined): string {
-  if (n === undefined) return 'none';
-  return String(Math.round(n * 1e6) / 1e6);
+/** A score, or none for a customer without one. */
+function scoreOf(n: number | undefined): Text | string {
+  return n === undefined ? msg('movers.noScore') : show(n);
+}
+
+/** A score or a contribution: up to six decimals, as the batch form computes them. */
+function show(n: number): string {
+  return formatNumber(n, 6);
 }

@@ -130,6 +130,7 @@ export class SimulationBuilder {
       data: { customers: data.customers, transactions: data.transactions },
       asOf: run.asOf ? { date: run.asOf.date, timezone: run.asOf.timezone } : undefined,
       revenueFact,
+      revenueLabel: revenueFact ? facts[revenueFact]?.label : undefined,
       currency: revenueFact ? facts[revenueFact]?.unit : undefined,
       kpiFacts: kpiIds.map((id) => ({ id, label: facts[id]?.label, unit: facts[id]?.unit })),
       customers: d.customers,

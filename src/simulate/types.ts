@@ -1,6 +1,7 @@
 import type { ReadSummary } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { UntieredCause } from '../engine/untiered.js';
+import type { Text } from '../i18n/text.js';
 
 export interface Labels {
   'zh-CN'?: string;
@@ -45,6 +46,8 @@ export interface Simulation {
   data: { customers: string; transactions?: string };
   asOf?: { date: string; timezone: string };
   revenueFact?: string;
+  /** The revenue fact's label, for reports to name it by. */
+  revenueLabel?: Labels;
   /** The revenue fact's unit, e.g. CNY. */
   currency?: string;
   kpiFacts: { id: string; label?: Labels; unit?: string }[];
@@ -90,8 +93,8 @@ export interface Mover {
   toScore?: number;
   /** 'up' toward the better tier of the to-policy's order, 'down', or 'other' (incomparable). */
   direction: 'up' | 'down';
-  /** Which metric or rule made the difference, in words (personal data masked). */
-  reason: string;
+  /** Which metric or rule made the difference, to render in the reader's language (no personal data). */
+  reason: Text;
 }
 
 export interface PolicyDiff {

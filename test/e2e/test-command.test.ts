@@ -33,7 +33,7 @@ describe('tierwise test', () => {
     expect(run.stdout).toContain(`at ${tests}:6:5`);
     expect(run.stdout).toMatch(/9:13\s+tier\s+gold\s+silver/);
     expect(run.stdout).toContain(`--> ${tests}:9:13`);
-    expect(run.stdout).toContain('decided by: score 60 is ≥ 50 (tier silver)');
+    expect(run.stdout).toContain('decided by: score 60 is ≥ 50 (tier Silver)');
     expect(run.stdout).toContain('1 passed, 1 failed, 0 errors');
   });
 

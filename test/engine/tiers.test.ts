@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReferenceEvaluator } from '../../src/engine/evaluate.js';
 import { decideQuota, levelEnds } from '../../src/engine/tiers/quota.js';
+import { render } from '../../src/i18n/text.js';
 import type { Tiers } from '../../src/policy/schema/tiers.js';
 import { HEADER_TEXT, policyOf } from './policies.js';
 
@@ -36,7 +37,7 @@ describe('quota tiers', () => {
     // 5 ranked customers, 20% → 1: C2 (higher spend) wins the tie at 90.
     expect(
       decisions.map((d) =>
-        d.method === 'quota' ? `${d.rank}:t${d.level}` : d.method === 'none' ? d.reason : '?',
+        d.method === 'quota' ? `${d.rank}:t${d.level}` : d.method === 'none' ? render('en', d.reason) : '?',
       ),
     ).toEqual(['3:t1', '2:t1', '1:t0', '4:t1', 'no value to rank by', '5:t1']);
   });

@@ -12,6 +12,7 @@ import { compileAggregates } from '../../src/facts/aggregate.js';
 import { parseAsOf } from '../../src/facts/asof.js';
 import { duplicateKey, KeyRegister } from '../../src/facts/customer-source.js';
 import type { Language } from '../../src/i18n/language.js';
+import { msg, type Text } from '../../src/i18n/text.js';
 import type { Fact } from '../../src/policy/schema/facts.js';
 import { hashKey, KeyIndex } from '../../src/simulate/parallel-keys.js';
 import { renderTestRun, runPolicyTests, testOutcome } from '../../src/testing/index.js';
@@ -252,21 +253,21 @@ async function artifactCases(): Promise<Case[]> {
 }
 
 function findingCases(): Case[] {
-  const none = (reason: string) => noTierDiagnostic('C2024001', { method: 'none', reason }, 3);
+  const none = (reason: Text) => noTierDiagnostic('C2024001', { method: 'none', reason }, 3);
   return [
     {
       name: 'no tier',
       diagnostics: [
-        'the customer could not be scored',
-        'a condition could not be evaluated',
-        'quota is decided over the population',
-        'no value to rank by',
-        'unranked',
-        'no tier’s criteria hold',
-        'rows: no value for spend',
-        'columns: no band holds 7',
-        'no tier in cell high × low',
-        "no tier's score range holds 42",
+        msg('explain.notScored'),
+        msg('explain.conditionFailed'),
+        msg('explain.quotaPending'),
+        msg('explain.noRankValue'),
+        msg('explain.unranked'),
+        msg('explain.noCriteria'),
+        msg('explain.axisNoValue', { axis: 'rows', name: 'spend' }),
+        msg('explain.axisNoBand', { axis: 'columns', value: '7' }),
+        msg('explain.emptyCell', { row: 'high', column: 'low' }),
+        msg('explain.noScoreRange', { score: '42' }),
       ].map(none),
       allowed: ['high', 'low', 'spend'],
     },

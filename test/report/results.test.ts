@@ -68,6 +68,30 @@ describe('eval results name the customer', () => {
     const ids = [...IDS, ...(policy.tiers?.levels.map((l) => l.id) ?? [])];
     expect(untranslated(table, ids)).toEqual([]);
   });
+
+  it('explains in Chinese in the table, the CSV explanation column and the JSON', async () => {
+    const explained = await runEvaluation(policy, {
+      customers: join(dir, 'c.csv'),
+      transactions: join(dir, 't.csv'),
+      asOf: '2026-11-01',
+      explain: true,
+    });
+    const zh: ResultsInput = { ...input('zh-CN'), results: explained.results, explain: true };
+    const ids = [...IDS, ...(policy.tiers?.levels.map((l) => l.id) ?? [])];
+    const table = renderResults('table', zh);
+    expect(table).toContain('定级依据：得分 85 ≥ 70（重点客户）');
+    expect(untranslated(table, ids)).toEqual([]);
+    const csv = Papa.parse<Record<string, string>>(renderResults('csv', zh).trim(), { header: true });
+    expect(csv.data[0]!.explanation).toMatch(
+      /^C2012001 → 重点客户 \[key\]（得分 85，未取整 84\.54）\n客户价值/,
+    );
+    expect(untranslated(csv.data.map((row) => row.explanation).join('\n'), ids)).toEqual([]);
+    const json = JSON.parse(renderResults('json', zh)) as { customers: { explanation: string[] }[] };
+    expect(untranslated(json.customers.flatMap((c) => c.explanation).join('\n'), ids)).toEqual([]);
+    // English keeps its words
+    const en = renderResults('table', { ...zh, language: 'en' });
+    expect(en).toContain('  decided by: score 85 is ≥ 70 (tier Key)');
+  });
 });
 
 /**

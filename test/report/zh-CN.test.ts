@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../src/i18n/text.js';
 import { profileData } from '../../src/profile/index.js';
 import { renderProfile } from '../../src/report/profile/render.js';
 import {
@@ -59,9 +60,20 @@ function bilingualDiff(): PolicyDiff {
     });
     side.actionLabels = b.actionLabels;
   }
-  // Movers' reasons come from src/simulate in the reader's language.
-  d.movers[0]!.reason = '得分 82 → 86：spend +4';
-  d.movers[1]!.reason = '等级条件不再成立';
+  // Movers' reasons are rendered in the reader's language; the metric goes by its label.
+  d.movers[0]!.reason = msg('movers.reason', {
+    parts: [
+      msg('movers.score', {
+        from: '82',
+        to: '86',
+        changes: [msg('movers.change', { metric: { 'zh-CN': '消费金额', en: 'Spend' }, delta: '+4' })],
+      }),
+    ],
+  });
+  d.movers[1]!.reason = msg('movers.wasNow', {
+    was: msg('movers.criteria', { tier: { 'zh-CN': '金卡', en: 'Gold' } }),
+    now: msg('movers.none', { reason: msg('explain.noCriteria') }),
+  });
   return d;
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n/text.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import { diffPolicies } from '../../src/simulate/diff.js';
 import { SMALL_POLICY } from './fixtures.js';
@@ -57,11 +58,16 @@ describe('diffPolicies', () => {
         fromScore: 50,
         toScore: 50,
         direction: 'down',
-        reason: expect.stringContaining('same score 50'),
+        reason: expect.objectContaining({ id: 'movers.reason' }),
       },
     ]);
-    expect(d.movers[0]!.reason).toContain('gold from score ≥ 50');
-    expect(d.movers[0]!.reason).toContain('now basic');
+    // In words, tiers by their labels: Gold (gold) from ≥ 50, now Basic (basic).
+    expect(render('en', d.movers[0]!.reason)).toBe(
+      'same score 50; was Gold from score ≥ 50; now Basic from any score',
+    );
+    expect(render('zh-CN', d.movers[0]!.reason)).toBe(
+      '得分不变（50）；原为金（得分 ≥ 50）；现为普通（任意得分）',
+    );
   });
 
   it('names the metrics a weight change moved, and counts movers beyond the list limit', async () => {
@@ -74,7 +80,7 @@ describe('diffPolicies', () => {
     // Scores halve: A 100 → 50 stays gold; B 60 → 30 and C 50 → 25 drop to basic.
     expect(d.moversTotal).toBe(2);
     expect(d.movers).toHaveLength(1);
-    expect(d.movers[0]!.reason).toMatch(/score 60 → 30 \(value\.spend −30 points\)/);
+    expect(render('en', d.movers[0]!.reason)).toMatch(/^score 60 → 30 \(value\.spend −30 points\)/);
     expect(d.simulations.from.tiers[0]!.customers).toBe(3);
     expect(d.simulations.to.tiers[0]!.customers).toBe(1);
   });

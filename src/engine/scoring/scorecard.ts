@@ -194,12 +194,16 @@ function missingDiagnostic(
   value: unknown,
   reason: 'missing' | 'no-match',
 ): Diagnostic {
-  const message =
-    reason === 'missing'
-      ? msg('findings.noMetricValue', { customer, fact, dimension, metric })
-      : msg('findings.noMetricBand', { customer, fact, value: JSON.stringify(value), dimension, metric });
-  return diagnostic('TW0701', message, {
-    pointer: `/dimensions/${dimension}/metrics/${metric}`,
-    help: msg('findings.missingRuleHelp'),
-  });
+  return diagnostic(
+    'TW0701',
+    msg('explain.metricUnscored', {
+      customer,
+      fact,
+      value: JSON.stringify(value) ?? '',
+      metric,
+      key: `${dimension}.${metric}`,
+      missing: reason === 'missing',
+    }),
+    { pointer: `/dimensions/${dimension}/metrics/${metric}`, help: msg('explain.metricUnscoredHelp') },
+  );
 }

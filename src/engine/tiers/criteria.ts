@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/text.js';
 import type { Level } from '../../policy/schema/tiers.js';
 import type { SiteResult } from '../conditions/trace.js';
 import type { Decision } from '../decision.js';
@@ -14,5 +15,5 @@ export function decideCriteria(levels: readonly Level[], results: ReadonlyMap<st
       return { method: 'criteria', level: i, otherwise: false, trace: result.trace, rejected };
     rejected.push({ level: i, trace: result.trace });
   }
-  return { method: 'none', reason: 'no tier’s criteria hold' };
+  return { method: 'none', reason: msg('explain.noCriteria') };
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/text.js';
 import { parsePercentMicros } from '../../policy/analysis/percent.js';
 import type { Tiers } from '../../policy/schema/tiers.js';
 import type { Decision } from '../decision.js';
@@ -24,9 +25,9 @@ export function decideQuota(tiers: Tiers, population: readonly Ranked[]): Decisi
   const ranked: number[] = [];
   const decisions: Decision[] = population.map((c, i) => {
     if (c.rankValue === undefined || Number.isNaN(c.rankValue))
-      return { method: 'none', reason: 'no value to rank by' };
+      return { method: 'none', reason: msg('explain.noRankValue') };
     ranked.push(i);
-    return { method: 'none', reason: 'unranked' };
+    return { method: 'none', reason: msg('explain.unranked') };
   });
   ranked.sort((a, b) => compareRanked(population[a]!, population[b]!, orders));
   const n = ranked.length;

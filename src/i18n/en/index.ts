@@ -6,10 +6,12 @@ import { cliHelp } from './cliHelp.js';
 import { common } from './common.js';
 import { data } from './data.js';
 import { diagnostics } from './diagnostics.js';
+import { explain } from './explain.js';
 import { facts } from './facts.js';
 import { findings } from './findings.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
+import { movers } from './movers.js';
 import { order } from './order.js';
 import { parse } from './parse.js';
 import { profile } from './profile.js';
@@ -36,10 +38,12 @@ export const en = {
   common,
   data,
   diagnostics,
+  explain,
   facts,
   findings,
   lint,
   mapping,
+  movers,
   order,
   parse,
   profile,

@@ -5,26 +5,7 @@ import { factType, key } from './terms.js';
 export const findings = {
   moreNotListed: (p) => `另有 ${p.n} 条客户发现未列出`,
   moreNotListedHelp: '`tierwise eval` 会逐个客户列出',
-  conditionsFailed: (p) => `无法为客户 ${p.customer} 计算条件：${key(p.detail)}`,
   fastPathFallback: (p) => `快速路径无法计算 ${key(p.what)}；改用参考引擎`,
-  noTier: (p) => `客户 ${p.customer} 没有得到等级：${p.reason}`,
-  reasonNotScored: '无法为该客户评分',
-  reasonConditionFailed: '有条件无法计算',
-  reasonQuota: '配额法按整个客户总体决定',
-  reasonAxis: (p) => `${p.axis === 'rows' ? '行' : '列'}：${p.reason}`,
-  reasonNoCell: (p) => `单元格 ${p.row} × ${p.column} 中没有等级`,
-  reasonNoRange: (p) => `没有哪个等级的分数区间包含 ${p.score}`,
-  reasonNoValue: (p) => `${p.id} 没有值`,
-  reasonNoBand: (p) => `没有哪个区间包含 ${p.value}`,
-  reasonNoRankValue: '没有可用于排名的值',
-  reasonUnranked: '未参与排名',
-  reasonNoCriteria: '没有哪个等级的条件成立',
-  reasonOther: (p) => key(p.reason),
-  noMetricValue: (p) =>
-    `客户 ${p.customer} 没有“${p.fact}”的值，而指标“${p.dimension}.${p.metric}”没有缺失值规则`,
-  noMetricBand: (p) =>
-    `客户 ${p.customer} 的 ${p.fact} = ${p.value}，指标“${p.metric}”没有覆盖该值的区间或类别，而指标“${p.dimension}.${p.metric}”没有缺失值规则`,
-  missingRuleHelp: '请修正数据，或在该指标上声明 `missing: exclude | { points: N }`',
   noTierToCalibrate: (p) => `策略中没有可校准的等级“${p.tier}”`,
   policyTiers: (p) => `策略的等级：${p.ids.join('、')}`,
 

@@ -1,4 +1,5 @@
 import type { Language } from '../../engine/explain/explain.js';
+import { render as renderText } from '../../i18n/text.js';
 import type { Calibration, PolicyDiff, Simulation } from '../../simulate/types.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../formats.js';
 import { calibrationSections, calibrationTitle } from './calibration.js';
@@ -42,7 +43,7 @@ export function renderSimulation(
 /** The migration matrix, both sides' tiers, the cost and service deltas, and the movers. */
 export function renderDiff(format: SimulationFormat, d: PolicyDiff, opts: SimulationRenderOptions): string {
   const lang = opts.lang;
-  if (format === 'json') return jsonText(d);
+  if (format === 'json') return jsonText(diffJson(d, lang));
   return render(format, lang, {
     title: diffTitle(d, lang),
     subtitle: subtitle(d.data.customers, d.asOf),
@@ -86,6 +87,17 @@ function render(format: Exclude<SimulationFormat, 'json'>, lang: Language, repor
     default:
       return tableText(report.title, report.sections);
   }
+}
+
+/**
+ * A mover's reason in the report's language, as diagnostics carry their message: the words
+ * under `reason`, the catalogue text under `i18n.reason` to render in another language.
+ */
+function diffJson(d: PolicyDiff, lang: Language) {
+  return {
+    ...d,
+    movers: d.movers.map((m) => ({ ...m, reason: renderText(lang, m.reason), i18n: { reason: m.reason } })),
+  };
 }
 
 function subtitle(customers: string, asOf: { date: string; timezone: string } | undefined): string {

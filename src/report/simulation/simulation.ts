@@ -53,7 +53,9 @@ export function simulationSections(s: Simulation, language: Language): Section[]
       [text(l('data')), text(s.data.customers)],
       ...(s.data.transactions ? [[text(l('transactions')), text(s.data.transactions)]] : []),
       ...(s.asOf ? [[text(l('asOf')), text(`${s.asOf.date} (${s.asOf.timezone})`)]] : []),
-      ...(s.revenueFact ? [[text(l('revenueFact')), text(s.revenueFact)]] : []),
+      ...(s.revenueFact
+        ? [[text(l('revenueFact')), text(tierName(s.revenueFact, s.revenueLabel, language))]]
+        : []),
       ...(currency ? [[text(l('currency')), text(currency)]] : []),
       [text(l('customers')), count(s.customers)],
     ],

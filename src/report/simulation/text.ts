@@ -26,8 +26,8 @@ export function labelOf(label: Labels | undefined, id: string, language: Languag
 }
 
 /**
- * A text that arrives either written (a mover's reason today) or as a catalogue text to be
- * rendered in the reader's language.
+ * A text that arrives either written (a report built by an older version) or as a catalogue
+ * text to be rendered in the reader's language (a mover's reason).
  */
 export function textIn(value: string | Text, language: Language): string {
   return typeof value === 'string' ? value : render(language, value);

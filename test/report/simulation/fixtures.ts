@@ -1,3 +1,4 @@
+import { msg } from '../../../src/i18n/text.js';
 import { type Move, migrationMatrix } from '../../../src/simulate/migration.js';
 import type {
   Calibration,
@@ -156,14 +157,25 @@ export function policyDiff(): PolicyDiff {
         fromScore: 82,
         toScore: 86,
         direction: 'up',
-        reason: 'score 82 → 86: spend +4',
+        reason: msg('movers.reason', {
+          parts: [
+            msg('movers.score', {
+              from: '82',
+              to: '86',
+              changes: [msg('movers.change', { metric: 'spend', delta: '+4' })],
+            }),
+          ],
+        }),
       },
       {
         customer: '=HYPERLINK("x")',
         row: 5,
         from: 'gold',
         direction: 'down',
-        reason: 'criteria rule "</script><!--" no longer holds',
+        reason: msg('movers.wasNow', {
+          was: msg('movers.criteria', { tier: 'rule "</script><!--"' }),
+          now: msg('movers.none', { reason: msg('explain.noCriteria') }),
+        }),
       },
     ],
     moversTotal: 3,

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { percent } from '../../../src/format/figure.js';
+import { render } from '../../../src/i18n/text.js';
 import {
   renderCalibration,
   renderDiff,
@@ -227,15 +228,23 @@ describe('renderDiff', () => {
     expect(rows).toContainEqual(['matrix', 'silver', 'Gold [gold]', '1', '']);
   });
 
-  it('json keeps the diff whole, both simulations included', () => {
+  it('json keeps the diff whole, both simulations included; a reason in words and as data', () => {
     const d = policyDiff();
-    expect(JSON.parse(renderDiff('json', d, en))).toEqual(JSON.parse(JSON.stringify(d)));
+    const movers = d.movers.map((m) => ({
+      ...m,
+      reason: render('en', m.reason),
+      i18n: { reason: m.reason },
+    }));
+    expect(JSON.parse(renderDiff('json', d, en))).toEqual(JSON.parse(JSON.stringify({ ...d, movers })));
+    const zhReason = (JSON.parse(renderDiff('json', d, zh)) as { movers: { reason: string }[] }).movers[0]!
+      .reason;
+    expect(zhReason).toBe('得分 82 → 86（spend +4 分）');
   });
 
   it('html: heatmap and before/after charts; "</script" in a reason cannot close the data', () => {
     const html = renderDiff('html', policyDiff(), zh);
     expect(html.match(/<script/gi)).toHaveLength(3);
-    expect(html).toContain('criteria rule &quot;&lt;/script&gt;&lt;!--&quot; no longer holds');
+    expect(html).toContain('原为 rule &quot;&lt;/script&gt;&lt;!--&quot;（满足其条件）');
     for (const id of ['chart-matrix', 'chart-customers', 'chart-revenue'])
       expect(html).toContain(`id="${id}"`);
     expect(html).toContain('<h2>迁移矩阵：客户数</h2>');
