@@ -1,6 +1,7 @@
 import type { ConditionTrace } from '../engine/conditions/trace.js';
 import type { CustomerResult } from '../engine/evaluate.js';
 import { percent } from '../format/figure.js';
+import { msg, type Text } from '../i18n/text.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
 
@@ -11,6 +12,8 @@ export interface CoverageItem {
   kind: CoverageKind;
   /** Stable and readable: `tier vip`, `vip: spend12m > 500000 is false`, `spend12m band 2 (≥ 50000)`. */
   id: string;
+  /** The item as a reader is told, in either language. */
+  text: Text;
   covered: boolean;
 }
 
@@ -48,9 +51,10 @@ export class CoverageCollector {
   }
 
   result(name: string): PolicyCoverage {
-    const items = coverageItems(this.policy).map(({ kind, key, id }) => ({
+    const items = coverageItems(this.policy).map(({ kind, key, id, text }) => ({
       kind,
       id,
+      text,
       covered: this.seen.has(key),
     }));
     return { policy: name, items, covered: items.filter((i) => i.covered).length, total: items.length };
@@ -68,11 +72,16 @@ function comparisonKey(c: { fact?: string; operator?: string; value?: unknown })
 }
 
 /** Every item a policy's tests could cover, in the policy's order; `key` is what the collector records. */
-function coverageItems(policy: Policy): { kind: CoverageKind; key: string; id: string }[] {
-  const out: { kind: CoverageKind; key: string; id: string }[] = [];
+function coverageItems(policy: Policy): { kind: CoverageKind; key: string; id: string; text: Text }[] {
+  const out: { kind: CoverageKind; key: string; id: string; text: Text }[] = [];
   const tiers = policy.tiers;
   for (const level of tiers?.levels ?? [])
-    out.push({ kind: 'tier', key: `tier ${level.id}`, id: `tier ${level.id}` });
+    out.push({
+      kind: 'tier',
+      key: `tier ${level.id}`,
+      id: `tier ${level.id}`,
+      text: msg('testing.itemTier', { tier: level.id }),
+    });
   if (tiers?.method === 'criteria') {
     for (const level of tiers.levels) {
       if (!level.when) continue;
@@ -86,6 +95,15 @@ function coverageItems(policy: Policy): { kind: CoverageKind; key: string; id: s
             kind: 'condition',
             key: `condition ${level.id} ${key} ${outcome}`,
             id: `${level.id}: ${c.fact} ${c.operator} ${JSON.stringify(c.value)} is ${outcome}`,
+            text: msg('testing.itemCondition', {
+              tier: level.id,
+              comparison: msg('explain.comparison', {
+                fact: c.fact!,
+                operator: msg('explain.operator', { operator: c.operator ?? '' }),
+                value: JSON.stringify(c.value),
+              }),
+              outcome,
+            }),
           });
       }
     }
@@ -94,14 +112,28 @@ function coverageItems(policy: Policy): { kind: CoverageKind; key: string; id: s
     for (const [metric, m] of Object.entries(d.metrics)) {
       m.score.bands?.forEach((band, i) => {
         const id = `${dimension}.${metric} band ${i + 1} (${band.points} points)`;
-        out.push({ kind: 'band', key: `band ${dimension}.${metric} ${i}`, id });
+        out.push({
+          kind: 'band',
+          key: `band ${dimension}.${metric} ${i}`,
+          id,
+          text: msg('testing.itemBand', {
+            metric: `${dimension}.${metric}`,
+            band: i + 1,
+            points: band.points,
+          }),
+        });
       });
     }
   }
   if (tiers?.method === 'matrix' && tiers.matrix) {
     for (const [row, columns] of Object.entries(tiers.matrix.cells))
       for (const column of Object.keys(columns))
-        out.push({ kind: 'cell', key: `cell ${row} × ${column}`, id: `cell ${row} × ${column}` });
+        out.push({
+          kind: 'cell',
+          key: `cell ${row} × ${column}`,
+          id: `cell ${row} × ${column}`,
+          text: msg('testing.itemCell', { row, column }),
+        });
   }
   for (const [id, classifier] of Object.entries(policy.classifiers ?? {})) {
     const classes = [
@@ -109,7 +141,12 @@ function coverageItems(policy: Policy): { kind: CoverageKind; key: string; id: s
       ...(classifier.otherwise ? [classifier.otherwise.id] : []),
     ];
     for (const c of new Set(classes))
-      out.push({ kind: 'class', key: `class ${id} ${c}`, id: `class ${id}: ${c}` });
+      out.push({
+        kind: 'class',
+        key: `class ${id} ${c}`,
+        id: `class ${id}: ${c}`,
+        text: msg('testing.itemClass', { classifier: id, class: c }),
+      });
   }
   return out;
 }

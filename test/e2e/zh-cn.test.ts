@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,7 +84,6 @@ const COMMANDS: [string, string[]][] = [
     ['calibrate', '--policy', 'policies/seed001-five-levels.tier.yaml', ...DATA, ...LOG],
   ],
   ['data profile', ['data', 'profile', '--policy', SCORECARD, ...DATA, ...LOG]],
-  ['fmt --check', ['fmt', '--check', 'policies']],
 ];
 
 describe('every command reads in Chinese with --lang zh-CN', () => {
@@ -101,6 +100,15 @@ describe('every command reads in Chinese with --lang zh-CN', () => {
     const run = await inProcess([...args, ...ZH, '--format', 'html']);
     expect(run.code, run.stderr).toBe(0);
     expectChinese(run, `${what} HTML`, visibleText(run.stdout));
+  });
+
+  it('fmt --check of a file that needs formatting', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-zh-'));
+    const file = join(dir, 'messy.tier.yaml');
+    writeFileSync(file, readFileSync(VARIANT, 'utf8').replace('metadata:\n', 'metadata:   \n\n\n'));
+    const run = await inProcess(['fmt', '--check', file, ...ZH]);
+    expect(run.code).toBe(1);
+    expectChinese(run, 'fmt --check');
   });
 
   it('keygen, build and verify', async () => {

@@ -24,7 +24,12 @@ export function policyIds(text: string): Set<string> {
     }
     if (node === null || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
-      if (PROSE.has(key)) continue;
+      if (PROSE.has(key)) {
+        // Latin letters in a Chinese label are the author's (R, F, M in 最近消费时间（R）, A类).
+        const zh = (value as { 'zh-CN'?: unknown } | null)?.['zh-CN'];
+        if (typeof zh === 'string') for (const word of zh.match(/[A-Za-z][\w-]*/g) ?? []) ids.add(word);
+        continue;
+      }
       // A test case's name is the author's own words, shown as written.
       if (key === 'name' && typeof value === 'string') {
         for (const word of value.match(/[A-Za-z][\w-]*/g) ?? []) ids.add(word);

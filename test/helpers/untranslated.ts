@@ -42,6 +42,7 @@ const ACRONYMS = new Set(
     'CI',
     'PR',
     'tierwise',
+    'Git',
     'semver',
     // names of formats, programs and limits a Chinese sentence writes the same way
     'UTF-16',
@@ -74,7 +75,14 @@ export function untranslated(output: string, ids: Iterable<string> = []): string
       .replace(/\bP(?:T?\d+[YMWDHS])+\b/g, ' ')
       .replace(/\b[\w./-]+\.(?:ya?ml|csv|tsv|json|ndjson|xlsx|html|md|tgz|pem|txt)\b/gi, ' ')
       .replace(/(?:\.{0,2}\/)?(?:[\w.-]+\/)+[\w.-]*/g, ' ')
-      .replace(/https?:\S+/g, ' ');
+      .replace(/https?:\S+/g, ' ')
+      // the commands a reader types (tierwise check, tierwise data profile), placeholders of
+      // values (<file>, N) and digests
+      .replace(/\btierwise(?: [a-z][a-z-]*){0,2}/g, ' ')
+      .replace(/<[\w-]+>/g, ' ')
+      .replace(/"[\w./%-]+"/g, ' ')
+      .replace(/\bN\b/g, ' ')
+      .replace(/\b(?:sha256:)?[0-9a-f]{16,}\b/g, ' ');
     for (const match of stripped.matchAll(/[A-Za-z][A-Za-z0-9_-]*/g)) {
       const word = match[0];
       const lower = word.toLowerCase();

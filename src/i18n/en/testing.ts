@@ -52,6 +52,14 @@ export const testing = {
   columnActual: 'actual',
   decided: 'what the policy decided:',
   coverageHeading: 'coverage:',
+  // Coverage items: ids as the policy writes them, `operator` already in words (explain.operator)
+  itemTier: (p: { tier: string }) => `tier ${p.tier}`,
+  itemCondition: (p: { tier: string; comparison: string; outcome: boolean }) =>
+    `${p.tier}: ${p.comparison} is ${p.outcome ? 'true' : 'false'}`,
+  itemBand: (p: { metric: string; band: number; points: number }) =>
+    `${p.metric} band ${p.band} (${p.points} points)`,
+  itemCell: (p: { row: string; column: string }) => `cell ${p.row} × ${p.column}`,
+  itemClass: (p: { classifier: string; class: string }) => `class ${p.classifier}: ${p.class}`,
   coveragePolicy: (p: { policy: string; percent: string; covered: number; total: number }) =>
     `${p.policy}: ${p.percent}% (${p.covered} of ${p.total})`,
   reached: '✓',

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import { renderDiagnostics } from '../../diagnostics/render/index.js';
 import { escapeUnsafe } from '../../diagnostics/render/width.js';
 import type { Language } from '../../i18n/language.js';
-import { t } from '../../i18n/text.js';
+import { render, t } from '../../i18n/text.js';
 import { migrationText } from '../../simulate/migration.js';
 import { percentText } from '../coverage.js';
 import { caseDiagnostics, show, type TestOutcome } from '../outcome.js';
@@ -167,7 +167,9 @@ function coverageText(run: TestRun, outcome: TestOutcome, verbose: boolean, lang
     );
     for (const item of c.items) {
       if (verbose || !item.covered)
-        lines.push(`    ${t(language, item.covered ? 'testing.reached' : 'testing.notReached')} ${item.id}`);
+        lines.push(
+          `    ${t(language, item.covered ? 'testing.reached' : 'testing.notReached')} ${render(language, item.text)}`,
+        );
     }
   }
   const total = outcome.coverage!;
