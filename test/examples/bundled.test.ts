@@ -73,13 +73,14 @@ describe('the bundled example data', () => {
       if (!loaded.policy) throw new Error(`policies/${file} does not load`);
       policy = loaded.policy;
       const args = [...MAIN_DATA, '--as-of', AS_OF];
-      // Explaining all 3,000 customers is most of the work: by default only the sampled people's
-      // explanations, the ones whose data the leak check looks for, are written.
+      // Explaining all 3,000 customers is most of the work: by default only the sampled people are
+      // explained, the ones whose data the leak check looks for, and only by a policy that reads
+      // personal data (a fact with pii: true) at all.
       const { run, report: json } = evalJson(`policies/${file}`, args, { explain: LONG_TESTS });
       report = json;
       reportText = JSON.stringify(json);
       expect(run.stderr).not.toMatch(/^error\[/m);
-      if (!LONG_TESTS) {
+      if (!LONG_TESTS && Object.values(policy.facts ?? {}).some((fact) => fact.pii)) {
         const explained = evalJson(`policies/${file}`, [...args, '--customer', ...people.map((p) => p.id)]);
         expect(explained.report.customers).toHaveLength(people.length);
         reportText += JSON.stringify(explained.report);
