@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -117,8 +118,11 @@ describe('buildArtifact', () => {
 
   it('records the git commit of a clean work tree and takes its commit time', async () => {
     const built = await buildArtifact(['policies/seed004-rfm.tier.yaml'], { env: {} });
-    const head = readFileSync('.git/HEAD', 'utf8');
-    if (!built.manifest?.git) throw new Error(`not built inside a git work tree? HEAD=${head}`);
+    // .git is a file, not a directory, in a linked work tree: ask git rather than read .git/HEAD.
+    if (!built.manifest?.git)
+      throw new Error(
+        `not built inside a git work tree? ${execFileSync('git', ['status', '--branch', '--short'])}`,
+      );
     expect(built.manifest.git.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(built.manifest.buildTimeSource).toBe(built.manifest.git.dirty ? 'none' : 'git');
   });

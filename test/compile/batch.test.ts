@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { type Columns, compileBatch } from '../../src/compile/batch.js';
 import { compilePolicy } from '../../src/compile/policy.js';
 import type { CustomerInput } from '../../src/engine/evaluate.js';
+import { propertyRuns } from '../helpers/runs.js';
 import { customers, policy } from './arbitraries.js';
 
-const RUNS = Number(process.env.TIERWISE_EQUIVALENCE_RUNS ?? 400);
+const RUNS = propertyRuns(400, 5_000);
 
 /** Numbers as a Float64Array with NaN for missing, the way a simulation holds them. */
 function columnsOf(people: readonly CustomerInput[]): Columns {
@@ -26,7 +27,7 @@ function columnsOf(people: readonly CustomerInput[]): Columns {
 }
 
 describe('the batch form over columns', () => {
-  it('gives the tiers and scores of the per-customer compiled path', { timeout: 60_000 }, () => {
+  it('gives the tiers and scores of the per-customer compiled path', () => {
     fc.assert(
       fc.property(policy, customers, (p, people) => {
         const objects = compilePolicy(p).evaluate(people);

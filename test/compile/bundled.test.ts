@@ -5,14 +5,14 @@ import { compilePolicy } from '../../src/compile/policy.js';
 import { ReferenceEvaluator } from '../../src/engine/evaluate.js';
 import { loadCustomers } from '../../src/facts/customers.js';
 import { loadPolicy } from '../../src/policy/load.js';
+import { bundledPolicies } from '../helpers/runs.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const POLICIES = readdirSync(at('policies')).filter((f) => f.endsWith('.tier.yaml'));
 
 describe('every bundled policy × the bundled data', () => {
-  it.each(POLICIES)(
+  it.each(bundledPolicies(POLICIES))(
     '%s: the compiled path gives the reference results, explanations included',
-    { timeout: 60_000 },
     async (file) => {
       const { policy } = await loadPolicy(at(`policies/${file}`));
       expect(policy).toBeDefined();

@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../../src/compile/policy.js';
 import { type CustomerResult, ReferenceEvaluator } from '../../src/engine/evaluate.js';
+import { propertyRuns } from '../helpers/runs.js';
 import { customers, policy } from './arbitraries.js';
 
-/** TIERWISE_EQUIVALENCE_RUNS raises the count for a long run; CI keeps a modest one. */
-const RUNS = Number(process.env.TIERWISE_EQUIVALENCE_RUNS ?? 400);
+const RUNS = propertyRuns(400, 5_000);
 const SEED = Number(process.env.TIERWISE_EQUIVALENCE_SEED ?? 424242);
 
 /** What both paths must agree on, field by field; a score must match bit for bit. */
@@ -40,9 +40,7 @@ function essentials(r: CustomerResult, explain: boolean) {
 }
 
 describe('the compiled path gives the reference results', () => {
-  it('for random policies of every method and customers on their boundaries', {
-    timeout: 60_000 + RUNS * 500,
-  }, async () => {
+  it('for random policies of every method and customers on their boundaries', async () => {
     await fc.assert(
       fc.asyncProperty(policy, customers, fc.boolean(), async (p, people, explain) => {
         const reference = await new ReferenceEvaluator(p).evaluate(people);

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { convertValue, type FieldSpec } from '../../src/data/convert.js';
 import type { FieldValue } from '../../src/data/types.js';
+import { propertyRuns } from '../helpers/runs.js';
 
 const SEED = Number(process.env.TIERWISE_FUZZ_SEED ?? 20261123);
 
@@ -327,7 +328,7 @@ describe('convertValue properties', () => {
         }
         if ('error' in result) expect(result.error).toMatch(/^expected .+, got /);
       }),
-      { seed: SEED, numRuns: 2000 },
+      { seed: SEED, numRuns: propertyRuns(2_000, 20_000) },
     );
   });
 

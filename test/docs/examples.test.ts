@@ -142,7 +142,7 @@ describe('the shell examples of the docs', () => {
   });
 
   for (const doc of DOCS.filter((d) => examples.some((e) => e.doc === d))) {
-    it(`run as ${doc} says`, { timeout: 240_000 }, async () => {
+    it(`run as ${doc} says`, async () => {
       const cwd = mkdtempSync(join(tmpdir(), 'tierwise-docs-'));
       copies.push(cwd);
       for (const dir of BUNDLED) cpSync(join(ROOT, dir), join(cwd, dir), { recursive: true });

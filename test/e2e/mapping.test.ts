@@ -38,7 +38,7 @@ writeFileSync(
 const ORIGINAL = ['--data', customers, '--transactions', transactions, '--as-of', '2026-11-01'];
 
 describe('tierwise … --mapping', () => {
-  it('eval reads a renamed export exactly as the original', { timeout: 60_000 }, () => {
+  it('eval reads a renamed export exactly as the original', () => {
     const want = tierwise(['eval', '--policy', SCORECARD, ...ORIGINAL, '--format', 'csv']);
     expect(want.code, want.stderr).toBe(0);
     expect(want.stdout.trim().split('\n')).toHaveLength(41);
@@ -55,14 +55,14 @@ describe('tierwise … --mapping', () => {
     return JSON.parse(run.stdout);
   };
 
-  it('simulate and calibrate take it', { timeout: 60_000 }, () => {
+  it('simulate and calibrate take it', () => {
     const simulation = json(['simulate', '--policy', SCORECARD]);
     expect(simulation.customers).toBe(40);
     expect(simulation.untiered.customers).toBe(0);
     expect(json(['calibrate', '--policy', SCORECARD]).customers).toBe(40);
   });
 
-  it('diff and data profile take it', { timeout: 60_000 }, () => {
+  it('diff and data profile take it', () => {
     const diff = json(['diff', '--from', SCORECARD, '--to', 'policies/retail-scorecard.tier.yaml']);
     expect(JSON.stringify(diff)).toContain('"customers":40');
     const profile = json(['data', 'profile', '--policy', SCORECARD]);
@@ -70,9 +70,7 @@ describe('tierwise … --mapping', () => {
     expect(JSON.stringify(profile)).toContain('Customer No');
   });
 
-  it('shows a mistake in the mapping at its line, and exits 1; a mapping that cannot be read exits 2', {
-    timeout: 60_000,
-  }, () => {
+  it('shows a mistake in the mapping at its line, and exits 1; a mapping that cannot be read exits 2', () => {
     const bad = join(dir, 'bad.mapping.yaml');
     writeFileSync(
       bad,

@@ -39,10 +39,15 @@ const dir = mkdtempSync(join(tmpdir(), 'tierwise-examples-'));
 let outputs = 0;
 
 /**
- * `tierwise eval --format json --explain`, written with --out: the report on 3,000 customers is
- * larger than the pipe buffer the e2e helper reads stdout with.
+ * `tierwise eval --format json --explain` (without --explain when `explain` is false), written
+ * with --out: the report on 3,000 customers is larger than the pipe buffer the e2e helper reads
+ * stdout with.
  */
-export function evalJson(policy: string, args: readonly string[]): { run: Run; report: JsonReport } {
+export function evalJson(
+  policy: string,
+  args: readonly string[],
+  { explain = true } = {},
+): { run: Run; report: JsonReport } {
   const out = join(dir, `report-${++outputs}.json`);
   // The literal seed-001 levels leave customers without a tier on purpose (policies/README.md).
   const allow = policy.includes('literal') ? ['--allow-untiered', 'all'] : [];
@@ -54,7 +59,7 @@ export function evalJson(policy: string, args: readonly string[]): { run: Run; r
     ...allow,
     '--format',
     'json',
-    '--explain',
+    ...(explain ? ['--explain'] : []),
     '--out',
     out,
   ]);

@@ -7,6 +7,7 @@ import { plainNumber } from '../../src/data/fast-convert.js';
 import type { ColumnSpec, OnError } from '../../src/data/index.js';
 import { customerColumnChunks } from '../../src/facts/columnar.js';
 import { customerChunks } from '../../src/facts/customers.js';
+import { propertyRuns } from '../helpers/runs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-columnar-'));
 let files = 0;
@@ -119,7 +120,7 @@ describe('customerColumnChunks', () => {
         expect(r.columnar).toEqual(r.objects);
         expect(r.columnarEnd).toEqual(r.objectEnd);
       }),
-      { numRuns: Number(process.env.TIERWISE_FUZZ_RUNS ?? 60), seed: 7 },
+      { numRuns: propertyRuns(60, 2_000), seed: 7 },
     );
   });
 });

@@ -14,6 +14,7 @@ import {
 import { escapeInvisible, normaliseScalar } from '../../src/policy/fmt/scalars.js';
 import { formatPolicyText, MAX_FLOW_WIDTH } from '../../src/policy/fmt.js';
 import { parsePolicyText } from '../../src/policy/parse.js';
+import { propertyRuns } from '../helpers/runs.js';
 
 /** Formats text that stands alone (no file, so no `$schema` line is added). */
 function fmt(text: string): string {
@@ -182,7 +183,7 @@ function shuffle(value: unknown, random: () => number): unknown {
 }
 
 describe('properties over generated policy files', () => {
-  const runs = { seed: 20260101, numRuns: 100 };
+  const runs = { seed: 20260101, numRuns: propertyRuns(60, 1_000) };
 
   it('keeps the data, every comment, and is idempotent', () => {
     fc.assert(

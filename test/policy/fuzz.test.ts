@@ -7,12 +7,11 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { checkPolicyText } from '../../src/policy/check.js';
 import { OPERATORS } from '../../src/policy/schema/condition.js';
 import { VALID } from '../helpers/policy.js';
+import { propertyRuns } from '../helpers/runs.js';
 
-/** TIERWISE_FUZZ_RUNS raises the count for a long local run; CI keeps the default. */
-const RUNS = Number(process.env.TIERWISE_FUZZ_RUNS ?? 150);
+const RUNS = propertyRuns(150, 5_000);
+/** TIERWISE_FUZZ_SEED explores other inputs than CI's. */
 const SEED = Number(process.env.TIERWISE_FUZZ_SEED ?? 20261123);
-/** A long run needs a longer leash than vitest's default; the count, not a clock, bounds the work. */
-const TIMEOUT = { timeout: 30_000 + RUNS * 100 };
 
 function assertWellFormed(text: string, diagnostics: Diagnostic[]): void {
   const lines = text.split('\n').length;
@@ -240,7 +239,7 @@ const policy = fc.record({
 });
 
 describe('fuzzing the parser and checker: every failure is a diagnostic, never a crash', () => {
-  it('survives random edits of real policies', TIMEOUT, () => {
+  it('survives random edits of real policies', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...corpus),
@@ -253,7 +252,7 @@ describe('fuzzing the parser and checker: every failure is a diagnostic, never a
     );
   });
 
-  it('survives generated policies that reach the semantic lint', TIMEOUT, () => {
+  it('survives generated policies that reach the semantic lint', () => {
     let linted = 0;
     fc.assert(
       fc.property(policy, (generated) => {
@@ -265,7 +264,7 @@ describe('fuzzing the parser and checker: every failure is a diagnostic, never a
     expect(linted / RUNS).toBeGreaterThan(0.3);
   });
 
-  it('survives arbitrary text and bytes', TIMEOUT, () => {
+  it('survives arbitrary text and bytes', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400, unit: 'binary' }), (text) => {
         checkNeverThrows(text);

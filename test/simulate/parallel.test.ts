@@ -11,6 +11,7 @@ import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
 import { evaluatePopulationParallel, type ParallelPopulationOptions } from '../../src/simulate/parallel.js';
 import { evaluatePopulation } from '../../src/simulate/population.js';
+import { bundledPolicies, propertyRuns, sized } from '../helpers/runs.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const POLICIES = readdirSync(at('policies')).filter((f) => f.endsWith('.tier.yaml'));
@@ -62,7 +63,7 @@ async function expectSame(policy: Policy, options: ParallelPopulationOptions) {
 }
 
 describe('evaluatePopulationParallel: the bundled data cut into many ranges', () => {
-  it.each(POLICIES)('%s, with and without the transaction log', { timeout: 120_000 }, async (name) => {
+  it.each(bundledPolicies(POLICIES))('%s, with and without the transaction log', async (name) => {
     const policy = await policyFrom(at(`policies/${name}`));
     const options = { ...DATA, rangeBytes: 20_000, chunkSize: 700 };
     const withLog = await expectSame(policy, options);
@@ -123,22 +124,26 @@ function rows(n: number, from = 0): string[] {
 }
 
 describe('evaluatePopulationParallel: messy files', () => {
-  it('quoted line breaks across every cut, CRLF, a byte-order mark', { timeout: 60_000 }, async () => {
+  // Every record end is a cut at rangeBytes 1: a short file has every kind of line (quoted line
+  // breaks every 7th, doubled quotes every 5th) on both sides of a cut; a long run adds length.
+  const QUOTED_ROWS = sized(70, 400);
+  const QUOTED_CUTS = sized([1, 333], [1, 50, 333, 4096]);
+  it('quoted line breaks across every cut, CRLF, a byte-order mark', async () => {
     const policy = await thresholds();
-    const lines = [HEADER, ...rows(400)];
+    const lines = [HEADER, ...rows(QUOTED_ROWS)];
     for (const [text, label] of [
       [`${lines.join('\n')}\n`, 'LF'],
       [`${lines.join('\r\n')}\r\n`, 'CRLF'],
       [`\uFEFF${lines.join('\n')}`, 'BOM, no final newline'],
     ] as const) {
-      for (const rangeBytes of [1, 50, 333, 4096]) {
+      for (const rangeBytes of QUOTED_CUTS) {
         const run = await expectSame(policy, { customers: file(text), rangeBytes });
-        expect(run.evaluated, `${label} ${rangeBytes}`).toBe(400);
+        expect(run.evaluated, `${label} ${rangeBytes}`).toBe(QUOTED_ROWS);
       }
     }
   });
 
-  it('GBK text', { timeout: 60_000 }, async () => {
+  it('GBK text', async () => {
     const policy = await thresholds();
     const hex = (h: string) => Buffer.from(h.replace(/ /g, ''), 'hex');
     // 客户编号 and 消费金额 in GBK, and a GBK name (八十万) that is quoted over two lines.
@@ -162,32 +167,28 @@ describe('evaluatePopulationParallel: messy files', () => {
     expect(run.evaluated).toBe(60);
   });
 
-  it.each(ON_ERROR)(
-    'duplicates and bad rows in different ranges, --on-error %s',
-    { timeout: 60_000 },
-    async (onError) => {
-      const lines = [HEADER, ...rows(300)];
-      lines[40] = 'C00003,duplicate of row 5,10,1';
-      lines[120] = 'C00100,bad spend,lots,1';
-      lines[150] = 'C00150,too many values,1,2,3';
-      lines[200] = 'C00010,another duplicate,20,2';
-      lines[230] = 'C00230,"a stray quote"x,5,1';
-      lines[260] = ',no key,5,1';
-      lines[270] = 'C00270,negative,-5,1';
-      for (const policy of [await thresholds(), await quota()]) {
-        for (const rangeBytes of [64, 700, 5000]) {
-          const run = await expectSame(policy, {
-            customers: file(`${lines.join('\n')}\n`),
-            rangeBytes,
-            onError,
-          });
-          expect(run.failed).toBe(onError === 'fail');
-        }
+  it.each(ON_ERROR)('duplicates and bad rows in different ranges, --on-error %s', async (onError) => {
+    const lines = [HEADER, ...rows(300)];
+    lines[40] = 'C00003,duplicate of row 5,10,1';
+    lines[120] = 'C00100,bad spend,lots,1';
+    lines[150] = 'C00150,too many values,1,2,3';
+    lines[200] = 'C00010,another duplicate,20,2';
+    lines[230] = 'C00230,"a stray quote"x,5,1';
+    lines[260] = ',no key,5,1';
+    lines[270] = 'C00270,negative,-5,1';
+    for (const policy of [await thresholds(), await quota()]) {
+      for (const rangeBytes of [64, 700, 5000]) {
+        const run = await expectSame(policy, {
+          customers: file(`${lines.join('\n')}\n`),
+          rangeBytes,
+          onError,
+        });
+        expect(run.failed).toBe(onError === 'fail');
       }
-    },
-  );
+    }
+  });
 
-  it('an unclosed quote swallows the rest of the file in every mode', { timeout: 60_000 }, async () => {
+  it('an unclosed quote swallows the rest of the file in every mode', async () => {
     const lines = [HEADER, ...rows(200)];
     lines[90] = 'C00090,"never closed,5,1';
     for (const onError of ON_ERROR) {
@@ -199,9 +200,7 @@ describe('evaluatePopulationParallel: messy files', () => {
     }
   });
 
-  it('quotes the cutter reads otherwise than papaparse: the rest is read as one range', {
-    timeout: 60_000,
-  }, async () => {
+  it('quotes the cutter reads otherwise than papaparse: the rest is read as one range', async () => {
     const lines = [HEADER, ...rows(200)];
     lines[30] = 'C00030,5" screen,5,1';
     // papaparse closes a quoted value followed by any white space (String.trim's), the cutter only by ASCII.
@@ -223,9 +222,7 @@ describe('evaluatePopulationParallel: messy files', () => {
 });
 
 describe('evaluatePopulationParallel: property', () => {
-  it('generated files cut at random points give evaluatePopulation’s result', {
-    timeout: 240_000,
-  }, async () => {
+  it('generated files cut at random points give evaluatePopulation’s result', async () => {
     const policy = await thresholds();
     const line = fc.oneof(
       { weight: 8, arbitrary: fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 99 })) },
@@ -255,7 +252,8 @@ describe('evaluatePopulationParallel: property', () => {
           await expectSame(policy, { customers: file(text), rangeBytes, onError, chunkSize: 7 });
         },
       ),
-      { numRuns: 30 },
+      // Each run starts two workers: small files with many cuts, not many runs, find the cases.
+      { numRuns: propertyRuns(20, 300), seed: 20261203 },
     );
   });
 });

@@ -6,6 +6,7 @@ import { runEvaluation } from '../../src/engine/run.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
 import { evaluatePopulation, evaluatePopulations } from '../../src/simulate/population.js';
+import { bundledPolicies } from '../helpers/runs.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const POLICIES = readdirSync(at('policies')).filter((f) => f.endsWith('.tier.yaml'));
@@ -32,9 +33,8 @@ async function objectPath(policy: Policy, options: Record<string, unknown> = DAT
 }
 
 describe('evaluatePopulation: the batch form over columns', () => {
-  it.each(POLICIES)(
+  it.each(bundledPolicies(POLICIES))(
     '%s × the bundled data: every tier, score and the distribution as eval gives them',
-    { timeout: 60_000 },
     async (file) => {
       const policy = await bundled(file);
       const expected = await objectPath(policy);
@@ -94,7 +94,7 @@ describe('evaluatePopulation: the batch form over columns', () => {
   it.each([
     ['with the transaction log', DATA],
     ['from the customer file alone', { customers: DATA.customers }],
-  ])('several policies in one pass give what each gives alone (%s)', { timeout: 60_000 }, async (_, data) => {
+  ])('several policies in one pass give what each gives alone (%s)', async (_, data) => {
     const files = ['seed004-quota.tier.yaml', 'seed004-scorecard.tier.yaml', 'retail-scorecard.tier.yaml'];
     const policies = await Promise.all(files.map(bundled));
     const together: string[][] = policies.map(() => []);
