@@ -17,13 +17,16 @@ const SCORECARD = 'policies/seed004-scorecard.tier.yaml';
 const VARIANT = 'policies/retail-scorecard.tier.yaml';
 const ZH = ['--lang', 'zh-CN'];
 
-const ids = (() => {
-  const all = folderIds('policies');
-  // Customer keys of the example data (C2012001…) are data, shown as they are.
-  for (const line of readFileSync('examples/data/customers.csv', 'utf8').split('\n').slice(1))
-    all.add(line.split(',')[0]!);
-  return all;
-})();
+const KEYS = readFileSync('examples/data/customers.csv', 'utf8')
+  .split('\n')
+  .slice(1)
+  .map((line) => line.split(',')[0]!)
+  .filter((key) => key !== '');
+// Customer keys of the example data (C2012001…) are data, shown as they are.
+const ids = new Set([...folderIds('policies'), ...KEYS]);
+// Explanations of every customer are test/engine/explain/bundled.test.ts's; here a spread of them
+// through the real command is enough to read its words.
+const SAMPLE = ['--customer', ...KEYS.filter((_, i) => i % 60 === 0)];
 
 /** What a reader sees of an HTML report: its text, without the inlined scripts and styles. */
 function visibleText(html: string): string {
@@ -46,22 +49,22 @@ const COMMANDS: [string, string[]][] = [
   ['test', ['test']],
   ['test --coverage', ['test', '--coverage']],
   ['eval (table)', ['eval', '--policy', SCORECARD, ...DATA, ...LOG]],
-  ['eval --explain, scorecard', ['eval', '--policy', SCORECARD, ...DATA, ...LOG, '--explain']],
+  ['eval --explain, scorecard', ['eval', '--policy', SCORECARD, ...DATA, ...LOG, '--explain', ...SAMPLE]],
   [
     'eval --explain, RFM',
-    ['eval', '--policy', 'policies/seed004-rfm.tier.yaml', ...DATA, ...LOG, '--explain'],
+    ['eval', '--policy', 'policies/seed004-rfm.tier.yaml', ...DATA, ...LOG, '--explain', ...SAMPLE],
   ],
   [
     'eval --explain, quota',
-    ['eval', '--policy', 'policies/seed004-quota.tier.yaml', ...DATA, ...LOG, '--explain'],
+    ['eval', '--policy', 'policies/seed004-quota.tier.yaml', ...DATA, ...LOG, '--explain', ...SAMPLE],
   ],
   [
     'eval --explain, criteria',
-    ['eval', '--policy', 'policies/seed001-five-levels.tier.yaml', ...DATA, ...LOG, '--explain'],
+    ['eval', '--policy', 'policies/seed001-five-levels.tier.yaml', ...DATA, ...LOG, '--explain', ...SAMPLE],
   ],
   [
     'eval --explain, matrix and classifiers',
-    ['eval', '--policy', 'policies/seed000-classifiers.tier.yaml', ...DATA, ...LOG, '--explain'],
+    ['eval', '--policy', 'policies/seed000-classifiers.tier.yaml', ...DATA, ...LOG, '--explain', ...SAMPLE],
   ],
   ['eval --summary', ['eval', '--policy', SCORECARD, ...DATA, ...LOG, '--summary']],
   ['eval without its transaction log', ['eval', '--policy', SCORECARD, ...DATA, '--summary']],
