@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ReferenceEvaluator } from '../../src/engine/evaluate.js';
 import { applyScoring } from '../../src/engine/scoring/functions.js';
 import { planScorecard, scoreCustomer } from '../../src/engine/scoring/scorecard.js';
-import { FIVE_FACTOR, policyOf } from './policies.js';
+import { FIVE_FACTOR, HEADER_TEXT, policyOf } from './policies.js';
 
 const worked = { behaviour: 90, spend: 85, frequency: 80, satisfaction: 95, referral: 75 };
 
@@ -63,5 +63,30 @@ describe('seed 001: the five-factor worked example', () => {
         "customer C9 has no value for 'spend', and metric 'spend.spend' has no missing-value rule",
       ],
     ]);
+  });
+});
+
+describe('findings about a value that could not be scored', () => {
+  it('quote a personal-data value masked', async () => {
+    const policy = policyOf(`${HEADER_TEXT}facts:
+  id: { type: string, key: true }
+  phone: { type: string, pii: true }
+dimensions:
+  contact:
+    weight: 100
+    metrics: { phone: { weight: 100, score: { categories: { known: 100 } } } }
+tiers:
+  method: thresholds
+  levels:
+    - { id: reachable, minScore: 50 }
+    - { id: rest }
+`);
+    const [result] = await new ReferenceEvaluator(policy).evaluate([
+      { id: 'C1', facts: { id: 'C1', phone: '13800001234' } },
+    ]);
+    const finding = result!.diagnostics.find((d) => d.code === 'TW0701');
+    expect(finding?.message).toBeDefined();
+    expect(finding!.message).not.toContain('13800001234');
+    expect(finding!.message).toContain('1234');
   });
 });

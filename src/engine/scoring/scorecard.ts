@@ -4,6 +4,7 @@ import { msg } from '../../i18n/text.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import type { Metric, ScoringFunction } from '../../policy/schema/scoring.js';
 import { metricFact } from '../../policy/walk.js';
+import { maskValue } from '../../privacy/mask.js';
 import { roundScore } from '../round.js';
 import { applyScoring, matchBand } from './functions.js';
 
@@ -53,7 +54,15 @@ export interface ScorecardPlan {
   dimensions: {
     id: string;
     weight: number;
-    metrics: { id: string; fact: string; weight: number; fn: ScoringFunction; missing: Metric['missing'] }[];
+    metrics: {
+      id: string;
+      fact: string;
+      weight: number;
+      fn: ScoringFunction;
+      missing: Metric['missing'];
+      /** The fact is personal data: a finding quotes its value masked. */
+      pii: boolean;
+    }[];
   }[];
   round: NonNullable<NonNullable<Policy['score']>['round']>;
   digits: number;
@@ -71,6 +80,7 @@ export function planScorecard(policy: Policy): ScorecardPlan | undefined {
         weight: m.weight,
         fn: m.score,
         missing: m.missing,
+        pii: policy.facts?.[metricFact(metricId, m)]?.pii === true,
       })),
     })),
     round: policy.score?.round ?? 'half-up',
@@ -106,7 +116,16 @@ export function scoreCustomer(
         if (rule === 'exclude') status = 'excluded';
         else if (rule === 'error') {
           status = 'error';
-          diagnostics.push(missingDiagnostic(customer, dimension.id, metric.id, metric.fact, value, reason!));
+          diagnostics.push(
+            missingDiagnostic(
+              customer,
+              dimension.id,
+              metric.id,
+              metric.fact,
+              metric.pii ? maskValue(value) : value,
+              reason!,
+            ),
+          );
         } else {
           status = 'missing-points';
           points = rule.points;
