@@ -1,6 +1,24 @@
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { type FileHandle, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/**
+ * Where a write goes. A regular file (or nothing yet) is replaced through a temporary file; a
+ * device, FIFO or socket (/dev/null, /dev/stdout in a pipe) is written straight into, since
+ * renaming over it would destroy the node and lose the output; a directory is refused.
+ */
+async function destination(path: string): Promise<{ target: string; existing?: Stats; direct: boolean }> {
+  // Through a symlink, replace the file it points at rather than the link itself.
+  const target = await realpath(path).catch(() => path);
+  const existing = await stat(target).catch(() => undefined);
+  if (existing?.isDirectory())
+    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${path}'`), {
+      code: 'EISDIR',
+      path,
+    });
+  return { target, existing, direct: existing !== undefined && !existing.isFile() };
+}
 
 /**
  * Replaces a file's content all at once: readers (and a crash) see the old file or the new one,
@@ -9,9 +27,16 @@ import { basename, dirname, join } from 'node:path';
  * temporary file is removed, the target is untouched and the error is rethrown.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  // Through a symlink, replace the file it points at rather than the link itself.
-  const target = await realpath(path).catch(() => path);
-  const existing = await stat(target).catch(() => undefined);
+  const { target, existing, direct } = await destination(path);
+  if (direct) {
+    const device = await open(target, 'w');
+    try {
+      await device.writeFile(data);
+    } finally {
+      await device.close();
+    }
+    return;
+  }
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let handle: FileHandle | undefined;
   try {
@@ -57,8 +82,26 @@ export interface AtomicFile {
  * target as it was.
  */
 export async function openAtomicFile(path: string): Promise<AtomicFile> {
-  const target = await realpath(path).catch(() => path);
-  const existing = await stat(target).catch(() => undefined);
+  const { target, existing, direct } = await destination(path);
+  if (direct) {
+    // Nothing to commit or take back: what was written has gone to the device or the reader.
+    const device = await open(target, 'w');
+    const close = () => device.close().catch(() => undefined);
+    return {
+      async write(text) {
+        try {
+          await device.write(text);
+        } catch (error) {
+          await close();
+          throw error;
+        }
+      },
+      commit: async () => {
+        await device.close();
+      },
+      abort: close,
+    };
+  }
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   if (existing) await handle.chmod(existing.mode & 0o7777);
