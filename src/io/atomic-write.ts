@@ -1,7 +1,66 @@
 import { randomBytes } from 'node:crypto';
-import type { Stats } from 'node:fs';
+import { readdirSync, rmSync, type Stats } from 'node:fs';
 import { type FileHandle, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/**
+ * Temporary files being written now. Ctrl-C or a kill would leave them behind (one per killed
+ * run, as large as the output): they are removed on SIGINT/SIGTERM/SIGHUP before the signal
+ * takes the process down. A SIGKILL cannot be caught, so the name carries the writer's pid and
+ * the next write into the same folder removes those whose process is gone.
+ */
+const live = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const TEMP = /^\..+\.tierwise-(\d+)-[0-9a-f]{12}\.tmp$/;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temp of live) rmSync(temp, { force: true });
+  live.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  // With the listeners gone, the signal does what it would have done: end the process.
+  process.kill(process.pid, signal);
+}
+
+function track(temp: string): void {
+  if (live.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  live.add(temp);
+}
+
+function untrack(temp: string): void {
+  live.delete(temp);
+  if (live.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
+function tempBeside(target: string): string {
+  const dir = dirname(target);
+  removeStale(dir);
+  return join(dir, `.${basename(target)}.tierwise-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Temporary files of writers that no longer run (killed with SIGKILL, or a crash). */
+function removeStale(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(TEMP.exec(name)?.[1]);
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Where a write goes. A regular file (or nothing yet) is replaced through a temporary file; a
@@ -37,8 +96,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     }
     return;
   }
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempBeside(target);
   let handle: FileHandle | undefined;
+  track(temp);
   try {
     // 'wx': never follow or clobber something already at the temporary name.
     handle = await open(temp, 'wx');
@@ -53,6 +113,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await handle?.close().catch(() => undefined);
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
+  } finally {
+    untrack(temp);
   }
   await syncDirectory(dirname(target));
 }
@@ -102,12 +164,17 @@ export async function openAtomicFile(path: string): Promise<AtomicFile> {
       abort: close,
     };
   }
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx');
+  const temp = tempBeside(target);
+  track(temp);
+  const handle = await open(temp, 'wx').catch((error) => {
+    untrack(temp);
+    throw error;
+  });
   if (existing) await handle.chmod(existing.mode & 0o7777);
   const abort = async () => {
     await handle.close().catch(() => undefined);
     await rm(temp, { force: true }).catch(() => undefined);
+    untrack(temp);
   };
   return {
     async write(text) {
@@ -123,6 +190,7 @@ export async function openAtomicFile(path: string): Promise<AtomicFile> {
         await handle.sync();
         await handle.close();
         await rename(temp, target);
+        untrack(temp);
       } catch (error) {
         await abort();
         throw error;
