@@ -5,7 +5,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
 } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { systemError, systemReason } from '../diagnostics/system-error.js';
@@ -116,6 +116,10 @@ export async function writeKeyPair(prefix: string): Promise<KeyPairFiles> {
 
 async function readKeyFile(path: string): Promise<string | Diagnostic> {
   try {
+    // Asked before reading: a FIFO would block forever and /dev/zero never ends.
+    const info = await stat(path);
+    if (!info.isFile()) return unusable(path, msg('artifact.notAFile'));
+    if (info.size > MAX_KEY_BYTES) return unusable(path, msg('artifact.notKeyFile', { size: info.size }));
     const bytes = await readFile(path);
     if (bytes.byteLength > MAX_KEY_BYTES)
       return unusable(path, msg('artifact.notKeyFile', { size: bytes.byteLength }));

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, sep, win32 } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -93,6 +93,10 @@ function refused(path: string, diagnostics: Diagnostic[]): LoadedPolicy {
 }
 
 async function isGzip(path: string): Promise<boolean> {
+  // Opening a FIFO blocks until a writer comes: only a regular file is opened; loadPolicy
+  // refuses anything else with its own diagnostic.
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) return false;
   const handle = await open(path, 'r').catch(() => undefined);
   if (!handle) return false;
   try {

@@ -13,6 +13,7 @@ import { registerTest } from './commands/test.js';
 import { registerVerify } from './commands/verify.js';
 import { argvLanguage, commanderMessage, helpConfiguration, helpText } from './help.js';
 import { type CliIO, EXIT, processIO } from './io.js';
+import { refuseEmptyValues } from './options.js';
 
 /**
  * The program, its help and its usage errors in `language`: the one a command line asks for
@@ -40,6 +41,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerSimulate(program, io, h);
   registerTest(program, io, h);
   registerVerify(program, io, h);
+  refuseEmptyValues(program, h);
   return program;
 }
 

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { parseAllowance } from '../engine/allowance.js';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/language.js';
 import { environmentLanguage, type HelpText } from './help.js';
@@ -25,4 +25,38 @@ export function allowUntieredOption(h: HelpText): Option {
       throw new InvalidArgumentError(h(/%\s*$/.test(text) ? 'allowanceShare' : 'allowance'));
     return text.trim();
   });
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+
+/**
+ * `--max-bytes`: a size limit. `Number.parseInt` read "abc" as NaN and "1e309" as 1, and a NaN
+ * limit compared false with every size, which turned the limit off; only a whole positive count
+ * (with an optional binary unit) is a limit.
+ */
+export function parseByteCount(h: HelpText): (text: string) => number {
+  return (text: string) => {
+    const m = /^\s*(\d+)\s*(b|kib|mib|gib)?\s*$/i.exec(text);
+    const n = m ? Number(m[1]) * BYTE_UNITS[(m[2] ?? '').toLowerCase()]! : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(h('byteCount'));
+    return n;
+  };
+}
+
+/**
+ * An option given an empty value is a usage error on every command: `--key "$KEY"` with KEY
+ * unset must not quietly mean "no key" (an unsigned artifact would then verify).
+ */
+export function refuseEmptyValues(command: Command, h: HelpText): void {
+  for (const option of command.options as Option[]) {
+    if (!option.required && !option.optional) continue;
+    const parse = option.parseArg;
+    option.argParser((text: string, previous: unknown) => {
+      if (text.trim() === '') throw new InvalidArgumentError(h('emptyValue'));
+      if (parse) return parse(text, previous);
+      if (!option.variadic) return text;
+      return Array.isArray(previous) && previous !== option.defaultValue ? [...previous, text] : [text];
+    });
+  }
+  for (const sub of command.commands) refuseEmptyValues(sub, h);
 }

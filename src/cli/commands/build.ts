@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Language } from '../../i18n/language.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { languageOption } from '../options.js';
+import { languageOption, parseByteCount } from '../options.js';
 
 export interface BuildCliOptions {
   out?: string;
@@ -20,7 +20,7 @@ export function registerBuild(program: Command, io: CliIO, h: HelpText): void {
     .option('--out <file>', h('buildOut'))
     .option('--sign <key>', h('buildSign'))
     .option('--time <date-time>', h('buildTime'))
-    .option('--max-bytes <n>', h('maxBytes'), (v) => Number.parseInt(v, 10))
+    .option('--max-bytes <n>', h('maxBytes'), parseByteCount(h))
     .addOption(languageOption(h))
     .action(async (paths: string[], opts: BuildCliOptions) => {
       const { build } = await import('./build/run.js');

@@ -4,7 +4,7 @@ import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import type { Language } from '../../i18n/language.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { languageOption } from '../options.js';
+import { languageOption, parseByteCount } from '../options.js';
 
 export interface CheckOptions {
   format: DiagnosticFormat;
@@ -25,7 +25,7 @@ export function registerCheck(program: Command, io: CliIO, h: HelpText): void {
     )
     .option('--deny-warnings', h('checkDenyWarnings'), false)
     .addOption(languageOption(h))
-    .option('--max-bytes <n>', h('maxBytes'), (v) => Number.parseInt(v, 10))
+    .option('--max-bytes <n>', h('maxBytes'), parseByteCount(h))
     .action(async (paths: string[], opts: CheckOptions) => {
       const { check } = await import('./check/run.js');
       await check(paths, opts, io);

@@ -6,7 +6,7 @@ import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/formats.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { allowUntieredOption, languageOption } from '../options.js';
+import { allowUntieredOption, languageOption, parseByteCount } from '../options.js';
 import type { DataOptions } from '../population.js';
 
 /**
@@ -55,7 +55,7 @@ export function registerDiff(program: Command, io: CliIO, h: HelpText): void {
         ...SIMULATION_FORMATS,
       ]),
     )
-    .option('--max-bytes <n>', h('maxBytes'), (v) => Number.parseInt(v, 10))
+    .option('--max-bytes <n>', h('maxBytes'), parseByteCount(h))
     .action(async (oldSpec: string | undefined, newSpec: string | undefined, opts: DiffOptions) => {
       const { diff } = await import('./diff/run.js');
       await diff(oldSpec, newSpec, opts, io);

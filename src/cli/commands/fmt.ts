@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import type { Language } from '../../i18n/language.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { languageOption } from '../options.js';
+import { languageOption, parseByteCount } from '../options.js';
 
 export interface FmtOptions {
   check: boolean;
@@ -19,7 +19,7 @@ export function registerFmt(program: Command, io: CliIO, h: HelpText): void {
     .argument('[paths...]', h('policyPaths'), ['policies'])
     .option('--check', h('fmtCheck'), false)
     .addOption(new Option('--stdout', h('fmtStdout')).default(false).conflicts('check'))
-    .option('--max-bytes <n>', h('maxBytes'), (v) => Number.parseInt(v, 10))
+    .option('--max-bytes <n>', h('maxBytes'), parseByteCount(h))
     .addOption(languageOption(h))
     .action(async (paths: string[], opts: FmtOptions) => {
       const { fmt } = await import('./fmt/run.js');

@@ -5,7 +5,7 @@ import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import type { Language } from '../../i18n/language.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { languageOption } from '../options.js';
+import { languageOption, parseByteCount } from '../options.js';
 
 export interface VerifyCliOptions {
   key?: string;
@@ -25,7 +25,7 @@ export function registerVerify(program: Command, io: CliIO, h: HelpText): void {
         .choices(['text', 'json', 'sarif', 'github'])
         .default('text'),
     )
-    .option('--max-bytes <n>', h('verifyMaxBytes'), (v) => Number.parseInt(v, 10))
+    .option('--max-bytes <n>', h('verifyMaxBytes'), parseByteCount(h))
     .addOption(languageOption(h))
     .action(async (artifact: string, opts: VerifyCliOptions) => {
       const { verify } = await import('./verify/run.js');

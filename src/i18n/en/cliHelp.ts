@@ -41,6 +41,9 @@ export const cliHelp = {
   wholeMonths: 'give a whole number of months, 1 or more',
   allowanceShare: 'a share is at most 100%',
   allowance: 'expected a number of customers (25), a share (5%) or all',
+  byteCount:
+    'expected a whole number of bytes from 1 to 9007199254740991, optionally with KiB, MiB or GiB (64KiB)',
+  emptyValue: 'the value is empty (an unset variable?): give a value or leave the option out',
   // the program
   program: 'Policy-as-code for customer tiering (客户分级)',
   version: 'output the version number',

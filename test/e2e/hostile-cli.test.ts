@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tierwiseInProcess as inProcess, ROOT, tierwise } from './cli.js';
+
+const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+const POLICY = 'policies/seed004-scorecard.tier.yaml';
+const DATA = ['--data', 'examples/data/customers.csv', '--transactions', 'examples/data/transactions.csv'];
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tw-hostile-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * The built CLI with a hang guard: a FIFO nobody writes to blocked these commands forever, so a
+ * regression must fail the test (status null after the kill) rather than stall the suite.
+ */
+function guarded(args: string[]): { code: number | null; stderr: string; stdout: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
+  });
+  return { code: r.status, stderr: r.stderr, stdout: r.stdout };
+}
+
+function fifo(name: string): string {
+  const path = join(dir, name);
+  expect(spawnSync('mkfifo', [path]).status).toBe(0);
+  return path;
+}
+
+describe('a FIFO or endless device where a file is expected', () => {
+  it.each(['eval', 'simulate'])('%s --policy FIFO is refused, not waited on', (command) => {
+    const path = fifo(`policy-${command}.tier.yaml`);
+    const run = guarded([command, '--policy', path, ...DATA, '--as-of', '2026-11-01']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('TW0001');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('diff --from FIFO is refused', () => {
+    const path = fifo('from.tier.yaml');
+    const run = guarded(['diff', '--from', path, '--to', POLICY, ...DATA, '--as-of', '2026-11-01']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('TW0001');
+  });
+
+  it.each([
+    ['a FIFO', () => fifo('key.pem')],
+    ['/dev/zero', () => '/dev/zero'],
+  ])('eval --key %s is refused as not a key file', (_, path) => {
+    const artifact = join(dir, 'for-key.tierpkg.tgz');
+    expect(tierwise(['build', POLICY, '--out', artifact]).code).toBe(0);
+    const run = guarded(['eval', '--policy', artifact, ...DATA, '--key', path(), '--as-of', '2026-11-01']);
+    // A policy that cannot be loaded exits 1, as a policy with errors does.
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('TW1012');
+  });
+
+  it('verify --key FIFO is refused', () => {
+    const run = guarded(['verify', POLICY, '--key', fifo('verify-key.pem')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('TW1012');
+  });
+});
+
+describe('option values that used to switch a safeguard off', () => {
+  it.each(['abc', 'NaN', '', '-1', '0', '1e309', '1.5', '12 MB'])(
+    '--max-bytes %j is a usage error',
+    async (value) => {
+      const run = await inProcess(['check', POLICY, '--max-bytes', value]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--max-bytes');
+    },
+  );
+
+  it('--max-bytes takes a binary unit and still enforces the limit', async () => {
+    expect((await inProcess(['check', POLICY, '--max-bytes', '1MiB'])).code).toBe(0);
+    const small = await inProcess(['check', POLICY, '--max-bytes', '1KiB']);
+    expect(small.code).toBe(1);
+    expect(small.stderr + small.stdout).toContain('TW0002');
+  });
+
+  it.each([
+    ['eval', ['eval', '--policy', POLICY, ...DATA, '--key', '']],
+    ['verify', ['verify', POLICY, '--key', '']],
+    ['eval --out', ['eval', '--policy', POLICY, ...DATA, '--out', '']],
+  ])('%s with an empty value is a usage error in both languages', async (_, args) => {
+    const en = await inProcess(args);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('empty');
+    const zh = await inProcess([...args, '--lang', 'zh-CN']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('值为空');
+  });
+
+  it('an unsigned artifact does not verify through an empty --key', () => {
+    const artifact = join(dir, 'unsigned.tierpkg.tgz');
+    expect(tierwise(['build', POLICY, '--out', artifact]).code).toBe(0);
+    const run = tierwise(['verify', artifact, '--key', '']);
+    expect(run.code).toBe(2);
+  });
+});
