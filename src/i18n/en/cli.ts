@@ -90,4 +90,6 @@ export const cli = {
   fmtUnformatted: (p: { n: number }) =>
     `${p.n === 1 ? '1 file is' : `${formatCount(p.n)} files are`} not formatted; run \`tierwise fmt\` to rewrite`,
   internalError: (p: { stack: string }) => `tierwise: internal error: ${p.stack}`,
+  stalled:
+    'tierwise: internal error: the command stopped waiting on input that will never come, before it finished; nothing it would have written is complete. Please report this with the input that caused it.',
 };
