@@ -38,8 +38,12 @@ export function makeCase(seed: number, index: number, materials: Materials): Cas
   // The first cases walk through the classes in turn, so even a short run meets each of them.
   let pick = index < CLASSES.length ? index : -1;
   if (pick < 0) {
-    let roll = rng.next() * TOTAL;
-    pick = CLASSES.findIndex((c) => (roll -= c.weight) < 0);
+    const roll = rng.next() * TOTAL;
+    let sum = 0;
+    pick = CLASSES.findIndex((c) => {
+      sum += c.weight;
+      return roll < sum;
+    });
   }
   const chosen = CLASSES[pick < 0 ? CLASSES.length - 1 : pick]!;
   return { index, ...chosen.make(rng, materials) };

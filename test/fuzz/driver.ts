@@ -40,6 +40,9 @@ const channel = createWriteStream('', { fd: 3 });
 const send = (line: object) => channel.write(`${JSON.stringify(line)}\n`);
 
 let captured = '';
+const capture = (text: string) => {
+  captured += text;
+};
 let current: Case | undefined;
 const realOut = process.stdout.write.bind(process.stdout);
 const realErr = process.stderr.write.bind(process.stderr);
@@ -67,7 +70,13 @@ const shared = join(job.work, `shared-${process.pid}`);
 
 async function materials(): Promise<Materials> {
   mkdirSync(shared, { recursive: true });
-  const io = { out: () => {}, err: (t: string) => void (captured += t), isTTY: false };
+  const io = {
+    out: () => {},
+    err: (t: string) => {
+      captured += t;
+    },
+    isTTY: false,
+  };
   const prefix = join(shared, 'release');
   if ((await runCli(['keygen', '--out', prefix], io)) !== 0) throw new Error(`keygen failed: ${captured}`);
   const artifact = join(shared, 'a.tierpkg.tgz');
@@ -134,8 +143,8 @@ async function main(): Promise<void> {
     let code: number;
     try {
       code = await runCli(args, {
-        out: (t) => void (captured += t),
-        err: (t) => void (captured += t),
+        out: capture,
+        err: capture,
         isTTY: false,
       });
     } catch (error) {

@@ -67,5 +67,6 @@ export const cli = {
   fmtNoFiles: (p) => `${p.paths} 下没有策略文件（*.tier.yaml）`,
   fmtUnformatted: (p) => `${formatCount(p.n)} 个文件未按规范格式化；运行 \`tierwise fmt\` 重写`,
   internalError: (p) => `tierwise：内部错误：${p.stack}`,
-  stalled: 'tierwise：内部错误：命令在完成之前停在了永远不会到来的输入上，它要写出的内容都不完整。请连同引起此问题的输入一起报告。',
+  stalled:
+    'tierwise：内部错误：命令在完成之前停在了永远不会到来的输入上，它要写出的内容都不完整。请连同引起此问题的输入一起报告。',
 } satisfies Messages<typeof en>;

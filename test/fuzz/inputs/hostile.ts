@@ -60,6 +60,7 @@ export const HOSTILE_SCALARS: readonly string[] = [
   '~',
   '{}',
   '[]',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable the input means literally
   '${HOME}',
   '../../../etc/passwd',
   '%s%s%s%n',

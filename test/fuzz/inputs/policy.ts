@@ -127,6 +127,7 @@ export function hostileExtends(rng: Rng, base: Base): Draft {
     'a\u0000b',
     'x'.repeat(5000),
     '~/base.tier.yaml',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell variable the input means literally
     '${HOME}/x',
     './base.tier.yaml',
     './missing.tier.yaml',
