@@ -60,7 +60,8 @@ export function checkEntries(
         msg('artifact.notRegular', {
           name: entry.name,
           type: entry.type,
-          target: entry.linkname || undefined,
+          // Only a link points anywhere; other types may carry a stray link name.
+          target: entry.type === 'symlink' || entry.type === 'link' ? entry.linkname || undefined : undefined,
         }),
         msg('artifact.notRegularHelp'),
       );

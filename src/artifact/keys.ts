@@ -35,9 +35,9 @@ export async function readPublicKey(path: string): Promise<KeyResult> {
   if (typeof pem !== 'string') return { diagnostics: [pem] };
   try {
     return ed25519(createPublicKey(pem), path, 'public');
-  } catch (error) {
+  } catch {
     return {
-      diagnostics: [unusable(path, msg('artifact.notPublicKey', { detail: (error as Error).message }))],
+      diagnostics: [unusable(path, msg('artifact.notPublicKey'))],
     };
   }
 }
@@ -47,9 +47,9 @@ export async function readPrivateKey(path: string): Promise<KeyResult> {
   if (typeof pem !== 'string') return { diagnostics: [pem] };
   try {
     return ed25519(createPrivateKey(pem), path, 'private');
-  } catch (error) {
+  } catch {
     return {
-      diagnostics: [unusable(path, msg('artifact.notPrivateKey', { detail: (error as Error).message }))],
+      diagnostics: [unusable(path, msg('artifact.notPrivateKey'))],
     };
   }
 }

@@ -83,7 +83,9 @@ export function manifestProblems(value: unknown): Text[] {
   };
   need(
     value.format === ARTIFACT_FORMAT,
-    msg('artifact.badFormat', { json: String(JSON.stringify(value.format)), format: ARTIFACT_FORMAT }),
+    value.format === undefined
+      ? msg('artifact.missingField', { field: 'format' })
+      : msg('artifact.badFormat', { json: JSON.stringify(value.format), format: ARTIFACT_FORMAT }),
   );
   need(isString(value.tierwise), msg('artifact.missingField', { field: 'tierwise' }));
   need(isString(value.schema), msg('artifact.missingField', { field: 'schema' }));

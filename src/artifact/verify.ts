@@ -6,6 +6,7 @@ import { diagnostic } from '../diagnostics/make.js';
 import { systemReason } from '../diagnostics/system-error.js';
 import { msg, type Text } from '../i18n/text.js';
 import { DEFAULT_MAX_BYTES } from '../policy/parse.js';
+import { jsonErrorPosition } from '../util/json-position.js';
 import { checkEntries } from './entries.js';
 import { keyFingerprint, readPublicKey, VERIFY_KEY_ENV } from './keys.js';
 import {
@@ -174,10 +175,16 @@ function readManifest(bytes: Uint8Array, name: string, diagnostics: Diagnostic[]
   let value: unknown;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return bad(msg('artifact.manifestNotUtf8', { manifest: MANIFEST_ENTRY }));
+  }
+  try {
     value = JSON.parse(text);
   } catch (error) {
+    // V8's message quotes the text around the fault; only the position is passed on.
+    const at = jsonErrorPosition(text, error);
     return bad(
-      msg('artifact.manifestNotJson', { manifest: MANIFEST_ENTRY, detail: (error as Error).message }),
+      msg('artifact.manifestNotJson', { manifest: MANIFEST_ENTRY, line: at?.line, column: at?.column }),
     );
   }
   const problems = manifestProblems(value);

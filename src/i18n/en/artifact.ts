@@ -45,7 +45,9 @@ export const artifact = {
     `${p.name} is not signature-checked: no key given${p.signed ? ' (it carries a signature)' : ' (and it is unsigned)'}`,
   notCheckedHelp: (p: { env: string }) =>
     `pass --key PUBLIC.pem or set ${p.env}; only then is who built it checked`,
-  manifestNotJson: (p: { manifest: string; detail: string }) => `${p.manifest} is not JSON: ${p.detail}`,
+  manifestNotJson: (p: { manifest: string; line?: number; column?: number }) =>
+    `${p.manifest} is not valid JSON${p.line === undefined ? '' : ` (line ${p.line}, column ${p.column})`}`,
+  manifestNotUtf8: (p: { manifest: string }) => `${p.manifest} is not UTF-8 text`,
   manifestMalformed: (p: { manifest: string; problems: string[] }) =>
     `${p.manifest} is malformed: ${p.problems.join('; ')}`,
   manifestNotCanonical: (p: { manifest: string }) =>
@@ -117,8 +119,9 @@ export const artifact = {
 
   keyUnusable: (p: { path: string; reason: string }) => `key ${p.path} cannot be used: ${p.reason}`,
   keyUnusableHelp: 'make an Ed25519 key pair with `tierwise keygen --out NAME`',
-  notPublicKey: (p: { detail: string }) => `it is not a PEM public key (${p.detail})`,
-  notPrivateKey: (p: { detail: string }) => `it is not an unencrypted PEM private key (${p.detail})`,
+  // OpenSSL's reason ("asn1 encoding routines::wrong tag") says nothing a user can act on.
+  notPublicKey: 'it is not a PEM public key',
+  notPrivateKey: 'it is not an unencrypted PEM private key',
   notKeyFile: (p: { size: number }) => `it is ${p.size} bytes, not a key file`,
   wrongKeyType: (p: { type?: string }) => `it is a ${p.type ?? 'symmetric'} key, not Ed25519`,
   publicForSigning: 'it is a public key; signing needs the private key',

@@ -1,6 +1,26 @@
 import { formatCount } from '../../format/number.js';
 
 /** Reading a policy file: bytes, YAML, the base a variant extends (src/policy parse, check, extends). */
+// Node's messages repeat the path and the syscall ("ENOENT: no such file or directory, open '…'").
+const SYSTEM: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many levels of symbolic links',
+  EBUSY: 'the file is busy',
+  EIO: 'input/output error',
+  EEXIST: 'it already exists',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'the file system is read-only',
+  ENXIO: 'no such device',
+  EFBIG: 'the file is too large',
+  EINVAL: 'the name or the operation is not valid here',
+};
+
 export const parse = {
   tooLarge: (p: { size: number; limit: number }) =>
     `file is ${p.size} bytes; policies are limited to ${p.limit} bytes`,
@@ -28,8 +48,8 @@ export const parse = {
   notAFile: (p: { path: string }) => `${p.path} is not a file`,
   cannotRead: (p: { path: string; reason: string }) => `cannot read ${p.path}: ${p.reason}`,
   noSuchFile: 'no such file',
-  /** An operating system error, by its code (EACCES); English is Node's own message. */
-  systemError: (p: { code: string; detail: string }) => p.detail,
+  /** An operating system error, by its code (EACCES); Node's own message only for a code not listed. */
+  systemError: (p: { code: string; detail: string }) => SYSTEM[p.code] ?? p.detail,
   unknownError: 'unknown error',
   variantAlone: 'this is a variant: it can only be checked together with its base policy',
   variantAloneHelp:

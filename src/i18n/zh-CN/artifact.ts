@@ -51,7 +51,9 @@ export const artifact = {
   notChecked: (p) =>
     `${p.name} 未做签名校验：没有给出密钥${p.signed ? '（它带有签名）' : '（且它没有签名）'}`,
   notCheckedHelp: (p) => `请传入 --key PUBLIC.pem 或设置 ${key(p.env)}；只有这样才会核验构建者`,
-  manifestNotJson: (p) => `${p.manifest} 不是 JSON：${quoted(p.detail)}`,
+  manifestNotJson: (p) =>
+    `${p.manifest} 不是有效的 JSON${p.line === undefined ? '' : `（第 ${p.line} 行第 ${p.column} 列）`}`,
+  manifestNotUtf8: (p) => `${p.manifest} 不是 UTF-8 文本`,
   manifestMalformed: (p) => `${p.manifest} 格式错误：${p.problems.join('；')}`,
   manifestNotCanonical: (p) => `${p.manifest} 不是规范形式（键已排序、两空格缩进）`,
   manifestNotCanonicalHelp: '它被手工或其他工具编辑过',
@@ -108,8 +110,8 @@ export const artifact = {
 
   keyUnusable: (p) => `密钥 ${p.path} 无法使用：${p.reason}`,
   keyUnusableHelp: '请用 `tierwise keygen --out NAME` 生成 Ed25519 密钥对',
-  notPublicKey: (p) => `它不是 PEM 公钥（${quoted(p.detail)}）`,
-  notPrivateKey: (p) => `它不是未加密的 PEM 私钥（${quoted(p.detail)}）`,
+  notPublicKey: '它不是 PEM 公钥',
+  notPrivateKey: '它不是未加密的 PEM 私钥',
   notKeyFile: (p) => `它有 ${p.size} 字节，不是密钥文件`,
   wrongKeyType: (p) => `它是${p.type ? ` ${key(p.type)} ` : '对称'}密钥，不是 Ed25519`,
   publicForSigning: '它是公钥；签名需要私钥',

@@ -55,6 +55,12 @@ const SYSTEM: Record<string, string> = {
   ELOOP: '符号链接层数过多',
   EBUSY: '文件正被占用',
   EIO: '读写出错',
+  EEXIST: '它已存在',
+  ENOSPC: '设备上没有剩余空间',
+  EROFS: '文件系统是只读的',
+  ENXIO: '没有这个设备',
+  EFBIG: '文件过大',
+  EINVAL: '名称或操作在此无效',
 };
 
 export const parse = {

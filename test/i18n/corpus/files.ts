@@ -240,6 +240,20 @@ export async function fileCases(dir: string): Promise<FileCase[]> {
     ),
   );
   await verify(
+    'verify: manifest not UTF-8',
+    await edited(unsigned, (entries) =>
+      entries.map((e) =>
+        e.header.name === 'manifest.json' ? { ...e, bytes: Buffer.from([0x7b, 0xff, 0x7d]) } : e,
+      ),
+    ),
+  );
+  await verify(
+    'verify: manifest without format',
+    await withManifest(unsigned, (m) => {
+      delete m.format;
+    }),
+  );
+  await verify(
     'verify: manifest respelled',
     await withManifest(
       unsigned,
