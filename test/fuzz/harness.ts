@@ -21,6 +21,8 @@ export interface FuzzOptions {
   parallel?: number;
   /** Keep each case's output, its files and the work folder (for replaying one case). */
   keepOutput?: boolean;
+  /** Stops the run: the drivers are killed and the cases finished so far are the result. */
+  signal?: AbortSignal;
   /** The work folder (default: a new temporary one, removed at the end). */
   work?: string;
   onCase?: (report: CaseReport) => void;
@@ -93,9 +95,9 @@ function tally(result: FuzzResult, kind: string): ClassTally {
 
 async function runSlice(slice: Slice, work: string, options: FuzzOptions, result: FuzzResult): Promise<void> {
   let next = slice.from;
-  while (next < slice.to) {
+  while (next < slice.to && !options.signal?.aborted) {
     const outcome = await runDriver({ ...slice, from: next }, work, options, result);
-    if (outcome.kind === 'done') return;
+    if (outcome.kind === 'done' || options.signal?.aborted) return;
     // The case in flight hung or took its driver down; go on after it.
     result.inputs++;
     const t = tally(result, outcome.caseKind ?? 'unknown');
@@ -204,7 +206,13 @@ function runDriver(
         finish({ kind: 'hang', index, ...inFlightCase });
       }
     }, 250);
+    const abort = () => {
+      child.kill('SIGKILL');
+      finish({ kind: 'done' });
+    };
+    options.signal?.addEventListener('abort', abort, { once: true });
     child.on('exit', (code, signal) => {
+      options.signal?.removeEventListener('abort', abort);
       if (settled) return;
       if (inFlight !== undefined)
         finish({

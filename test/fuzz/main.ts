@@ -16,7 +16,13 @@ const runs = one !== undefined ? 1 : Number(env.TIERWISE_FUZZ_RUNS ?? 2000);
 const from = one ?? Number(env.TIERWISE_FUZZ_FROM ?? 0);
 let done = 0;
 
+// Ctrl-C or a TERM ends the run early with the table of what ran: a long run stopped at the
+// end of a session still reports honestly.
+const stop = new AbortController();
+for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => stop.abort());
+
 const result = await fuzz({
+  signal: stop.signal,
   seed,
   runs,
   from,
@@ -31,7 +37,7 @@ const result = await fuzz({
       process.stdout.write(
         `files in ${dirname(dirname(r.args.find((a) => a.startsWith('/')) ?? ''))}\n${r.args.join(' ')}\nexit ${r.code} in ${r.ms} ms\n${r.output ?? ''}\n`,
       );
-    else if (done % 1000 === 0) process.stderr.write(`${done}/${runs} …\n`);
+    else if (done % 1000 === 0) process.stderr.write(`${new Date().toISOString()} ${done}/${runs} …\n`);
     if (r.crash && one === undefined)
       process.stderr.write(`crash #${r.index} (${r.kind}): ${r.reason?.slice(0, 300)}\n`);
   },
@@ -39,7 +45,7 @@ const result = await fuzz({
 
 const rows = Object.entries(result.byClass).sort(([a], [b]) => a.localeCompare(b));
 process.stdout.write(
-  `seed ${seed}, cases ${from}–${from + runs - 1}: ${result.inputs} inputs in ${(result.ms / 1000).toFixed(1)} s\n`,
+  `${stop.signal.aborted ? `stopped early: ${result.inputs} of ${runs} inputs ran\n` : ''}seed ${seed}, cases from ${from}: ${result.inputs} inputs in ${(result.ms / 1000).toFixed(1)} s\n`,
 );
 process.stdout.write(
   '| class | inputs | crashes | hangs | slow (>10 s) | mean ms | max ms |\n|---|---|---|---|---|---|---|\n',
