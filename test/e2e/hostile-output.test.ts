@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_POLICY } from '../testing/fixtures.js';
-import { tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
 
 /**
  * Issue 12, items 4 and 5: what a hostile data file (or a careless policy) makes the real CLI
@@ -72,11 +72,12 @@ const runnable = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d[\d,]*
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 
 describe('eval --format csv: formulas in ids and names reach the spreadsheet as text', () => {
+  // The real binary for the streamed output; the whole run in this process (a process start is most of a case's cost).
   it.each([
-    ['streamed to stdout', [] as string[]],
-    ['the whole run (--on-error fail) to stdout', ['--on-error', 'fail']],
-  ])('%s', (_, more) => {
-    const run = tierwise(evalArgs('--format', 'csv', ...more));
+    ['streamed to stdout', [] as string[], tierwise],
+    ['the whole run (--on-error fail) to stdout', ['--on-error', 'fail'], inProcess],
+  ])('%s', async (_, more, cli) => {
+    const run = await cli(evalArgs('--format', 'csv', ...more));
     expect(run.code).toBe(0);
     const results = table(run.stdout);
     expect(results.map((r) => r.customer)).toEqual(IDS.map((id) => (id === ESCAPES ? id : `'${id}`)));
@@ -130,16 +131,29 @@ describe('terminal escapes in customer ids', () => {
     expect(run.stderr).not.toMatch(CONTROL);
   });
 
-  it('eval --format json keeps the id, with the C1 control as a \\u escape', () => {
-    const run = tierwise(evalArgs('--format', 'json'));
+  it('eval --format json keeps the id, with the C1 control as a \\u escape', async () => {
+    const run = await inProcess(evalArgs('--format', 'json'));
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(CONTROL);
     expect(JSON.parse(run.stdout).customers.map((c: { customer: string }) => c.customer)).toEqual(IDS);
   });
 
-  it('data profile prints its tables and its duplicate-key findings without them', () => {
+  it('eval --customer names a customer it did not find with the escapes spelled out', async () => {
+    const run = await inProcess(evalArgs('--customer', '\u001b[2Jnobody'));
+    expect(run.stderr).toContain('no customer \\u001b[2Jnobody');
+    expect(run.stderr).not.toMatch(CONTROL);
+  });
+
+  it('data profile prints its tables and its duplicate-key findings without them', async () => {
     writeFileSync(file('dup.csv'), `${CUSTOMERS}${quote(ESCAPES)},Dup,李四,5\n`);
-    const run = tierwise(['data', 'profile', '--policy', file('p.tier.yaml'), '--data', file('dup.csv')]);
+    const run = await inProcess([
+      'data',
+      'profile',
+      '--policy',
+      file('p.tier.yaml'),
+      '--data',
+      file('dup.csv'),
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('X\\u001b[2J');
     expect(run.stdout).not.toMatch(CONTROL);
@@ -148,14 +162,14 @@ describe('terminal escapes in customer ids', () => {
 });
 
 describe('personal data', () => {
-  it('refuses a phone number as the customer key: TW0710 in check and eval, no results', () => {
+  it('refuses a phone number as the customer key: TW0710 in check and eval, no results', async () => {
     const policy = POLICY.replace(
       'customerId: { type: string, key: true, column: 客户编号 }',
       'phone: { type: string, key: true, pii: true, column: 客户编号 }',
     );
     writeFileSync(file('phone-key.tier.yaml'), policy);
     writeFileSync(file('phones.csv'), '客户编号,客户名称,联系人,消费\n13812345678,Acme,张三,90\n');
-    const check = tierwise(['check', file('phone-key.tier.yaml')]);
+    const check = await inProcess(['check', file('phone-key.tier.yaml')]);
     expect(check.code).toBe(1);
     expect(check.stdout + check.stderr).toContain('error[TW0710]');
     const run = tierwise([
