@@ -82,6 +82,8 @@ export const CODES = {
   TW0702: { severity: 'warning', title: 'customer gets no tier' },
   TW0703: { severity: 'error', title: 'condition could not be evaluated' },
   TW0704: { severity: 'error', title: 'more customers without a tier than allowed' },
+  // personal data where masking cannot reach (src/policy/lint, src/testing)
+  TW0710: { severity: 'error', title: 'customer key is personal data' },
   // simulation, diff, calibration, data profile (src/simulate)
   TW0801: { severity: 'error', title: 'calibration target names no tier of the policy' },
   TW0802: { severity: 'error', title: 'calibration cannot search a threshold for this target' },

@@ -1,9 +1,10 @@
-import Papa from 'papaparse';
 import type { Distribution } from '../engine/distribution.js';
 import { count, EMPTY, type Figure, fixed, money, shareColumn, text } from '../format/figure.js';
 import { sumMoney } from '../format/money.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/text.js';
+import { escapeJsonControls, terminalText } from './control.js';
+import { csvText as csvTable } from './csv.js';
 import { renderTable } from './table.js';
 
 /** `eval --summary` honours --format like every output: the distribution as a table, JSON, CSV or NDJSON. */
@@ -34,13 +35,13 @@ export function renderDistribution(
   const rows = distributionRows(d);
   switch (format) {
     case 'json':
-      return `${JSON.stringify(d, null, 2)}\n`;
+      return escapeJsonControls(`${JSON.stringify(d, null, 2)}\n`);
     case 'ndjson':
-      return rows.map((r) => `${JSON.stringify(machineRow(d, r))}\n`).join('');
+      return escapeJsonControls(rows.map((r) => `${JSON.stringify(machineRow(d, r))}\n`).join(''));
     case 'csv':
       return csvText(d, rows);
     default:
-      return `${tableText(d, rows, language)}\n`;
+      return terminalText(`${tableText(d, rows, language)}\n`);
   }
 }
 
@@ -167,5 +168,5 @@ function csvText(d: Distribution, rows: readonly Row[]): string {
       : []),
     fixed(r.averageScore).value ?? '',
   ]);
-  return `${Papa.unparse({ fields, data }, { escapeFormulae: /^[=+\-@\t\r]/, newline: '\r\n' })}\r\n`;
+  return csvTable(fields, data);
 }

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ConditionTrace } from '../engine/conditions/trace.js';
 import type { Distribution } from '../engine/distribution.js';
@@ -10,6 +9,8 @@ import { render, t } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { maskFacts, maskValue } from '../privacy/mask.js';
 import { chooseProfileFacts } from '../profile/detect.js';
+import { escapeJsonControls, terminalText } from './control.js';
+import { type CsvCell, csvText } from './csv.js';
 import { renderDistribution } from './distribution.js';
 import { RESULT_FORMATS, type ResultFormat } from './formats.js';
 import { renderTable } from './table.js';
@@ -38,19 +39,19 @@ export function renderResults(format: ResultFormat | 'summary', input: ResultsIn
     case 'summary':
       return renderDistribution('table', input.distribution, { language: input.language });
     case 'json':
-      return `${JSON.stringify(jsonReport(input), null, 2)}\n`;
+      return escapeJsonControls(`${JSON.stringify(jsonReport(input), null, 2)}\n`);
     case 'ndjson':
-      return input.results.map((r) => `${JSON.stringify(customerJson(input, r))}\n`).join('');
+      return escapeJsonControls(
+        input.results.map((r) => `${JSON.stringify(customerJson(input, r))}\n`).join(''),
+      );
     case 'csv': {
-      if (input.results.length === 0 && input.csvHeader === false) return '';
       const nameFact = nameFactOf(input.policy);
       const data = input.results.map((r) => csvRow(input, r, nameFact));
       const fields = input.explain ? [...CSV_FIELDS, 'explanation'] : CSV_FIELDS;
-      const text = Papa.unparse({ fields, data }, { header: input.csvHeader !== false });
-      return `${text}\r\n`;
+      return csvText(fields, data, { header: input.csvHeader !== false });
     }
     default:
-      return tableText(input);
+      return terminalText(tableText(input));
   }
 }
 
@@ -160,7 +161,7 @@ const CSV_FIELDS = [
   'problems',
 ];
 
-function csvRow(input: ResultsInput, r: CustomerResult, nameFact: string | undefined): unknown[] {
+function csvRow(input: ResultsInput, r: CustomerResult, nameFact: string | undefined): CsvCell[] {
   const level = input.policy.tiers?.levels.find((l) => l.id === r.tier);
   return [
     r.customer,

@@ -1,4 +1,4 @@
-import { charWidth } from '../diagnostics/render/width.js';
+import { charWidth, escapeUnsafe } from '../diagnostics/render/width.js';
 
 /** Display width of a text on a terminal: CJK characters take two columns. */
 export function textWidth(text: string): number {
@@ -13,6 +13,9 @@ export function renderTable(
   rows: readonly (readonly string[])[],
   numeric: readonly boolean[] = [],
 ): string {
+  // A cell is one line: a control character in a customer id (a line break, an ESC) is spelled out.
+  header = header.map(escapeUnsafe);
+  rows = rows.map((row) => row.map(escapeUnsafe));
   const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
   const pad = (text: string, i: number) => {
     const space = ' '.repeat(Math.max(0, widths[i]! - textWidth(text)));

@@ -1,6 +1,7 @@
 import type { Distribution } from '../engine/distribution.js';
 import type { Language } from '../i18n/language.js';
 import { t } from '../i18n/text.js';
+import { terminalText } from './control.js';
 
 /**
  * How many customers went without a tier and why, one line a cause (most first), for every
@@ -24,5 +25,6 @@ export function untieredLines(
   ];
   const rest = causes.slice(limit).reduce((n, c) => n + c.customers, 0);
   if (rest > 0) lines.push(`  ${t(language, 'untiered.otherCauses', { customers: rest })}`);
-  return lines;
+  // The example is a customer id from the data, printed to the terminal.
+  return lines.map(terminalText);
 }

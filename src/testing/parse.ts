@@ -10,6 +10,8 @@ export interface ParsedTestFile {
   text?: string;
   /** Set only when the file reads, parses and fits the schema. */
   tests?: TestFile;
+  /** The file as parsed, fitting the schema or not: what maskTestSource reads the values from. */
+  data?: unknown;
   sourceMap?: SourceMap;
   diagnostics: Diagnostic[];
 }
@@ -27,10 +29,11 @@ export async function readTestFile(path: string): Promise<ParsedTestFile> {
 export function parseTestText(text: string, file: string): ParsedTestFile {
   const parsed = parsePolicyText(text, file);
   const diagnostics = [...parsed.diagnostics];
-  if (parsed.value === undefined || hasErrors(diagnostics))
-    return { file, text, sourceMap: parsed.sourceMap, diagnostics };
-  const problems = testFileProblems(parsed.value, file, parsed.sourceMap);
+  const data = parsed.value;
+  if (data === undefined || hasErrors(diagnostics))
+    return { file, text, data, sourceMap: parsed.sourceMap, diagnostics };
+  const problems = testFileProblems(data, file, parsed.sourceMap);
   diagnostics.push(...problems);
-  if (problems.length > 0) return { file, text, sourceMap: parsed.sourceMap, diagnostics };
-  return { file, text, tests: parsed.value as TestFile, sourceMap: parsed.sourceMap, diagnostics };
+  if (problems.length > 0) return { file, text, data, sourceMap: parsed.sourceMap, diagnostics };
+  return { file, text, data, tests: data as TestFile, sourceMap: parsed.sourceMap, diagnostics };
 }

@@ -12,6 +12,7 @@ import { compareResult, type Mismatch } from './compare.js';
 import { CoverageCollector, type PolicyCoverage } from './coverage.js';
 import { discoverTestFiles, policyOf } from './discover.js';
 import { InputBuilder, type SpecPlace } from './inputs.js';
+import { maskTestSource } from './mask-source.js';
 import { type ParsedTestFile, readTestFile } from './parse.js';
 import type { TestFile } from './schema.js';
 import { type SnapshotOptions, type SnapshotOutcome, snapshotPolicy } from './snapshot.js';
@@ -70,7 +71,12 @@ export async function runPolicyTests(paths: readonly string[], options: TestOpti
   const coverage = new Map<string, { collector: CoverageCollector; name: string }>();
   for (const file of found.files) {
     const parsed = await readTestFile(file);
-    if (parsed.text !== undefined) sources.set(file, parsed.text);
+    // Frames quote the lines around a finding: the fixtures' personal values are shown masked.
+    const show = (policy?: Policy) => {
+      if (parsed.text !== undefined)
+        sources.set(file, maskTestSource(parsed.text, parsed.data, parsed.sourceMap, policy));
+    };
+    show();
     if (!parsed.tests) {
       files.push({ file, cases: [], diagnostics: parsed.diagnostics });
       continue;
@@ -92,6 +98,7 @@ export async function runPolicyTests(paths: readonly string[], options: TestOpti
       });
       continue;
     }
+    show(loaded.policy);
     const { evaluate } = chooseEvaluator(loaded.policy, options.engine);
     const entry = coverage.get(policyFile) ?? {
       collector: new CoverageCollector(loaded.policy),

@@ -14,6 +14,7 @@ import { mapping } from './mapping.js';
 import { movers } from './movers.js';
 import { order } from './order.js';
 import { parse } from './parse.js';
+import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
@@ -46,6 +47,7 @@ export const en = {
   movers,
   order,
   parse,
+  privacy,
   profile,
   report,
   schema,

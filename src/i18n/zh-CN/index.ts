@@ -15,6 +15,7 @@ import { mapping } from './mapping.js';
 import { movers } from './movers.js';
 import { order } from './order.js';
 import { parse } from './parse.js';
+import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
@@ -44,6 +45,7 @@ export const zhCN: typeof en = {
   movers,
   order,
   parse,
+  privacy,
   profile,
   report,
   schema,

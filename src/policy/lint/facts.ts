@@ -18,6 +18,7 @@ export function facts(context: LintContext): void {
       help: msg('lint.noKeyFactHelp'),
     });
   }
+  for (const [id, fact] of keys) if (fact.pii) personalKey(context, id);
   for (const [id] of keys.slice(1)) {
     context.report(
       'TW0211',
@@ -33,6 +34,18 @@ export function facts(context: LintContext): void {
       joinPointer('/facts', id, 'revenue'),
     );
   }
+}
+
+/**
+ * A key marked personal data (a phone number as the customer id) cannot be masked: masked, two
+ * customers read alike and results no longer join back to anyone; shown, the personal data is in
+ * every result, report and message. Refused, with the way out: a non-personal id as the key.
+ */
+function personalKey(context: LintContext, id: string): void {
+  context.report('TW0710', msg('privacy.piiKey', { id }), joinPointer('/facts', id, 'pii'), {
+    part: 'key',
+    help: msg('privacy.piiKeyHelp', { id }),
+  });
 }
 
 function checkFact(context: LintContext, id: string, fact: Fact, pointer: string): void {

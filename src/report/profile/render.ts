@@ -1,6 +1,7 @@
-import Papa from 'papaparse';
 import type { Language } from '../../engine/explain/explain.js';
 import type { DataProfile } from '../../profile/types.js';
+import { escapeJsonControls, terminalText } from '../control.js';
+import { csvText as csvTable } from '../csv.js';
 import { PROFILE_FORMATS, type ProfileFormat } from '../formats.js';
 import { renderTable } from '../table.js';
 import { profileHtml } from './html.js';
@@ -18,17 +19,17 @@ export function renderProfile(
   profile: DataProfile,
   language: Language = 'en',
 ): string {
-  if (format === 'json') return `${JSON.stringify(profile, null, 2)}\n`;
+  if (format === 'json') return escapeJsonControls(`${JSON.stringify(profile, null, 2)}\n`);
   const sections = profileSections(profile, language);
   switch (format) {
     case 'csv':
       return csvText(sections, language);
     case 'md':
-      return markdownText(sections);
+      return terminalText(markdownText(sections));
     case 'html':
       return profileHtml(sections, profile, language);
     default:
-      return tableText(sections);
+      return terminalText(tableText(sections));
   }
 }
 
@@ -70,5 +71,5 @@ function csvText(sections: readonly Section[], language: Language): string {
       for (let j = 1; j < s.header.length; j++) data.push([s.id, row[0] ?? '', s.header[j]!, row[j] ?? '']);
     }
   }
-  return `${Papa.unparse({ fields: ['section', 'item', 'measure', 'value'], data })}\r\n`;
+  return csvTable(['section', 'item', 'measure', 'value'], data);
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../../engine/explain/explain.js';
 import { render as renderText } from '../../i18n/text.js';
 import type { Calibration, PolicyDiff, Simulation } from '../../simulate/types.js';
+import { escapeJsonControls, terminalText } from '../control.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../formats.js';
 import { calibrationSections, calibrationTitle } from './calibration.js';
 import { type ChartSpec, calibrationCharts, diffCharts, simulationCharts } from './charts.js';
@@ -81,11 +82,11 @@ function render(format: Exclude<SimulationFormat, 'json'>, lang: Language, repor
     case 'csv':
       return csvText(report.sections, lang);
     case 'md':
-      return markdownText(report.title, report.sections);
+      return terminalText(markdownText(report.title, report.sections));
     case 'html':
       return reportHtml({ ...report, charts: report.charts() }, lang);
     default:
-      return tableText(report.title, report.sections);
+      return terminalText(tableText(report.title, report.sections));
   }
 }
 
@@ -115,7 +116,9 @@ function withoutDiagnostics<T extends { diagnostics: unknown }>(value: T): Omit<
  * that builds it — print the same figures in the same order; arrays keep their order.
  */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, (_key, v: unknown) => (isPlainObject(v) ? sortKeys(v) : v), 2)}\n`;
+  return escapeJsonControls(
+    `${JSON.stringify(value, (_key, v: unknown) => (isPlainObject(v) ? sortKeys(v) : v), 2)}\n`,
+  );
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import type { Figure } from '../../format/figure.js';
 import type { Language } from '../../i18n/language.js';
+import { csvText as csvTable } from '../csv.js';
 import { renderTable } from '../table.js';
 import { t } from './text.js';
 
@@ -69,9 +69,6 @@ export function markdownText(title: string, sections: readonly Section[]): strin
   return `${out.join('\n')}`;
 }
 
-/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is prefixed with '. */
-const FORMULA = /^[=+\-@\t\r]/;
-
 /**
  * One rectangular table for spreadsheets, a row per reported value: section, item (the row's
  * first cell), measure (the column), value and unit. Numbers go out as numbers, so a negative
@@ -95,9 +92,5 @@ export function csvText(sections: readonly Section[], language: Language): strin
       }
     }
   }
-  const body = Papa.unparse(
-    { fields: ['section', 'item', 'measure', 'value', 'unit'], data },
-    { escapeFormulae: FORMULA, newline: '\r\n' },
-  );
-  return `${body}\r\n`;
+  return csvTable(['section', 'item', 'measure', 'value', 'unit'], data);
 }

@@ -52,7 +52,7 @@ export function renderPretty(run: TestRun, outcome: TestOutcome, options: Pretty
     if (s.matrix) out.push(...migrationText(s.matrix, language).map((l) => `  ${l}`));
     for (const change of s.changes.slice(0, 50))
       out.push(
-        `  ${change.customer}: ${decisionText(change.before, language)} → ${decisionText(change.after, language)}`,
+        `  ${escapeUnsafe(change.customer)}: ${decisionText(change.before, language)} → ${decisionText(change.after, language)}`,
       );
     if (s.changes.length > 50) out.push(`  ${t(language, 'testing.more', { n: s.changes.length - 50 })}`);
     if (s.diagnostics.length > 0) out.push(diagnosticsText(run, s.diagnostics, options));

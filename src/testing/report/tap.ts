@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { localizeDiagnostic } from '../../diagnostics/localize.js';
+import { escapeUnsafe } from '../../diagnostics/render/width.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/text.js';
 import { caseDiagnostics, show, type TestOutcome } from '../outcome.js';
@@ -25,7 +26,8 @@ export function renderTap(run: TestRun, outcome: TestOutcome, language: Language
         severity: 'fail',
       });
     for (const c of file.cases) {
-      const description = `${c.file}: ${c.name}`;
+      // One line: a line break in a name would end the test point.
+      const description = escapeUnsafe(`${c.file}: ${c.name}`);
       if (c.status === 'pass') {
         point(true, description);
         continue;

@@ -2,6 +2,7 @@ import { chooseEvaluator } from '../../../compile/evaluate.js';
 import type { ReadSummary } from '../../../data/index.js';
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import { hasErrors } from '../../../diagnostics/diagnostic.js';
+import { escapeUnsafe } from '../../../diagnostics/render/width.js';
 import { tierDistribution } from '../../../engine/distribution.js';
 import type { CustomerResult } from '../../../engine/evaluate.js';
 import {
@@ -66,7 +67,9 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   if (opts.customer) {
     const missing = opts.customer.filter((id) => !run.results.some((r) => r.customer === id));
     if (missing.length > 0)
-      io.err(`${t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data })}\n`);
+      io.err(
+        `${escapeUnsafe(t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data }))}\n`,
+      );
   }
   const input = {
     policy,
