@@ -102,3 +102,32 @@ describe('tierwise eval on hostile workbooks', () => {
     ]);
   });
 });
+
+describe('duplicate customer keys', () => {
+  // 3.3 million rows of one key made diagnostics until "Invalid string length"; 1,250 show the cap.
+  const ROWS = 1250;
+
+  it.each(['xlsx', 'csv'])('are reported 1,000 times, then counted, in %s', (format) => {
+    const path = join(dir, `duplicates.${format}`);
+    if (format === 'xlsx') {
+      const rows = Array.from({ length: ROWS }, (_, i) =>
+        row(i + 2, text(`A${i + 2}`, 'C1'), num(`B${i + 2}`, '5')),
+      );
+      writeFileSync(path, book({ sheets: [{ name: '客户', data: header + rows.join('') }] }));
+    } else {
+      writeFileSync(path, `客户编号,近12个月消费金额,首次接触日期\n${'C1,5,\n'.repeat(ROWS)}`);
+    }
+    const run = tierwise(['eval', '--policy', join(dir, 'p.tier.yaml'), '--data', path, '--format', 'json']);
+    expect(run.stderr).not.toMatch(INTERNAL);
+    const report = JSON.parse(run.stdout) as {
+      diagnostics: { code: string; row?: number; message: string }[];
+    };
+    const duplicates = report.diagnostics.filter((d) => d.code === 'TW0607');
+    expect(duplicates).toHaveLength(1001);
+    expect(duplicates[999]!.row).toBe(1002);
+    expect(duplicates[1000]).toMatchObject({
+      message: 'and 249 more rows with a customer key an earlier row has; these rows are ignored',
+    });
+    expect(duplicates[1000]!.row).toBeUndefined();
+  });
+});

@@ -194,4 +194,6 @@ export const data = {
     `the cell reference '${p.reference}' is not a cell of row ${p.row}`,
   xlsxBeyondSheet: (p: { what: 'row' | 'cell'; reference: string; rows: string; columns: string }) =>
     `the ${p.what === 'row' ? 'row number' : 'cell'} '${p.reference}' is outside Excel's sheet of ${p.rows} rows and ${p.columns} columns`,
+  duplicateKeysOmitted: (p: { count: number }) =>
+    `and ${p.count.toLocaleString('en-US')} more row${p.count === 1 ? '' : 's'} with a customer key an earlier row has; these rows are ignored`,
 };

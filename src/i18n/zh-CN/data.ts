@@ -165,4 +165,6 @@ export const data = {
   xlsxBadReference: (p) => `单元格引用“${p.reference}”不是第 ${p.row} 行的单元格`,
   xlsxBeyondSheet: (p) =>
     `${p.what === 'row' ? '行号' : '单元格'}“${p.reference}”超出了 Excel 工作表的范围（${p.rows} 行、${p.columns} 列）`,
+  duplicateKeysOmitted: (p) =>
+    `另有 ${p.count.toLocaleString('en-US')} 行的客户编号与前面的行重复；这些行被忽略`,
 } satisfies Messages<typeof en>;
