@@ -30,6 +30,7 @@ export async function* readXlsx(options: XlsxOptions): Reader {
   const { file, limits } = options;
   const workbookLimits = options.workbookLimits ?? DEFAULT_WORKBOOK_LIMITS;
   let handler: SheetHandler | undefined;
+  let reading: ReturnType<typeof scanPart> | undefined;
   try {
     const archive = await openZip(file, workbookLimits);
     if (isProblem(archive)) return yield fatal(file, archive);
@@ -41,21 +42,19 @@ export async function* readXlsx(options: XlsxOptions): Reader {
     if (sheet.part === undefined) return yield fatal(file, missingPart(`${sheet.name} (sheet)`));
     handler = new SheetHandler(book, workbookLimits, limits.maxFieldBytes);
     const rows = new RowsToRecords(file, sheet.name, limits, handler);
-    const reading = scanPart(context, sheet.part, handler);
+    reading = scanPart(context, sheet.part, handler);
     for (;;) {
       const next = await reading.next();
       const batch = rows.take(handler.rows);
       handler.rows = [];
       if (next.done) {
-        if (next.value && !rows.stopped) batch.push(...fatal(file, { row: handler.at, ...next.value }));
+        if (next.value && !rows.stopped)
+          batch.push(...fatal(file, { ...next.value, row: next.value.row ?? handler.at }));
         if (batch.length > 0) yield batch;
         return;
       }
       if (batch.length > 0) yield batch;
-      if (rows.stopped) {
-        await reading.return(undefined);
-        return;
-      }
+      if (rows.stopped) return;
     }
   } catch (error) {
     // Reading the file itself failed (a disk error): the rows before stand.
@@ -67,6 +66,9 @@ export async function* readXlsx(options: XlsxOptions): Reader {
       help: msg('data.workbookUnreadableHelp'),
     });
     yield record({ row: row ?? 1, fields: emptyFields(), problem: d, fatal: true });
+  } finally {
+    // Also when the caller stops early (close()): the sheet's file stream is released now.
+    await reading?.return(undefined);
   }
 }
 

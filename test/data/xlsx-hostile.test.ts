@@ -99,6 +99,7 @@ describe('xlsx: shared strings, rows and columns are bounded', () => {
     const beyondRow = save(
       book({ sheets: [{ name: 's', data: header + '<row r="1048577"><c r="A1048577"><v>1</v></c></row>' }] }),
     );
+    expect((await readAll(beyondRow)).at(-1)).toMatchObject({ row: 2, fatal: true });
     expect((await readAll(beyondRow)).at(-1)?.problem).toMatchObject({
       code: 'TW0623',
       message: "the row number '1048577' is outside Excel's sheet of 1,048,576 rows and 16,384 columns",

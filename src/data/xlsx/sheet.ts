@@ -62,7 +62,7 @@ export class SheetHandler implements PartHandler {
     else if (name === 'row') this.openRow(a, selfClosing);
     else if (name === 'c') this.openCell(a, selfClosing);
     else if (this.cell === undefined) return;
-    else if (name === 'v') this.startValue('value', selfClosing);
+    else if (name === 'v') this.startValue(selfClosing);
     else if (name === 'is') this.capture = 'inline';
     else if (name === 'rPh') this.inPhonetic = true;
     else if (name === 't' && this.capture === 'inline' && !selfClosing) {
@@ -129,9 +129,9 @@ export class SheetHandler implements PartHandler {
     this.hasValue = false;
   }
 
-  private startValue(capture: 'value', selfClosing: boolean): void {
+  private startValue(selfClosing: boolean): void {
     if (selfClosing) return;
-    this.capture = capture;
+    this.capture = 'value';
     this.hasValue = true;
   }
 

@@ -68,7 +68,6 @@ export class XmlScanner {
           const cut = amp >= p && buffer.indexOf(';', amp) < 0 && end - amp <= 12 ? amp : end;
           handler.text(decodeEntities(buffer.slice(p, cut)));
           p = cut;
-          if (lt < 0) break;
         } else {
           p = end;
         }
