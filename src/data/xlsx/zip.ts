@@ -98,7 +98,9 @@ async function zip64Directory(
 ): Promise<{ count: number; directorySize: number; directoryOffset: number } | undefined> {
   const locator = eocd - 20;
   if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) return undefined;
-  const record = await readAt(handle, safe(tail.readBigUInt64LE(locator + 8)), 56);
+  const at = safe(tail.readBigUInt64LE(locator + 8));
+  if (at > Number.MAX_SAFE_INTEGER) return undefined;
+  const record = await readAt(handle, at, 56);
   if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) return undefined;
   return {
     count: safe(record.readBigUInt64LE(32)),
