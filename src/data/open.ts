@@ -88,7 +88,7 @@ export async function openRecords(
   }
 }
 
-/** exceljs costs more to load than every other reader together: it is loaded for a workbook only. */
+/** The workbook reader (zip, XML, styles) is loaded for a workbook only. */
 async function* readWorkbook(options: XlsxOptions): Reader {
   const { readXlsx } = await import('./xlsx.js');
   yield* readXlsx(options);

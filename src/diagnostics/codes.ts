@@ -77,6 +77,10 @@ export const CODES = {
   TW0609: { severity: 'warning', title: 'transaction for an unknown customer' },
   TW0610: { severity: 'error', title: 'column mapping names what the policy does not read' },
   TW0611: { severity: 'warning', title: 'column mapping makes two facts read one column' },
+  TW0620: { severity: 'error', title: 'workbook is damaged or misses a part' },
+  TW0621: { severity: 'error', title: 'workbook inflates beyond its limits' },
+  TW0622: { severity: 'error', title: 'workbook has too many shared strings' },
+  TW0623: { severity: 'error', title: 'row or cell outside Excel’s sheet' },
   // evaluation (src/engine)
   TW0701: { severity: 'error', title: 'customer cannot be scored' },
   TW0702: { severity: 'warning', title: 'customer gets no tier' },

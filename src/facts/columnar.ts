@@ -1,6 +1,12 @@
 import { type ColumnSpec, rowErrorPolicy } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type CustomerSourceOptions, KeyRegister, openCustomers, type ReadEnd } from './customer-source.js';
+import {
+  type CustomerSourceOptions,
+  DuplicateKeys,
+  KeyRegister,
+  openCustomers,
+  type ReadEnd,
+} from './customer-source.js';
 import { RowReader } from './row-values.js';
 
 /**
@@ -34,6 +40,7 @@ export async function* customerColumnChunks(
   const diagnostics: Diagnostic[] = [...opened.diagnostics];
   const policy = rowErrorPolicy(options.onError ?? 'report');
   const register = new KeyRegister(source.file, columns.find((c) => c.id === keyFact)?.pii);
+  const duplicates = new DuplicateKeys(source.file);
   const numeric = columns.map((c) => NUMERIC.has(c.type));
 
   let chunk = emptyChunk(columns, numeric, size);
@@ -57,7 +64,7 @@ export async function* customerColumnChunks(
     if (row === 'stop') {
       await source.close();
       return {
-        diagnostics: [...diagnostics, ...policy.diagnostics()],
+        diagnostics: [...diagnostics, ...duplicates.diagnostics(), ...policy.diagnostics()],
         summary: policy.summary(),
         failed: true,
       };
@@ -66,7 +73,7 @@ export async function* customerColumnChunks(
     const key = row.key;
     const duplicate = register.claim(key, record.row);
     if (duplicate) {
-      diagnostics.push(duplicate);
+      duplicates.add(duplicate);
       continue;
     }
     put(key, record.row, row.values);
@@ -78,7 +85,11 @@ export async function* customerColumnChunks(
     }
   }
   if (n > 0) yield trim(chunk, n);
-  return { diagnostics: [...diagnostics, ...policy.diagnostics()], summary: policy.summary(), failed: false };
+  return {
+    diagnostics: [...diagnostics, ...duplicates.diagnostics(), ...policy.diagnostics()],
+    summary: policy.summary(),
+    failed: false,
+  };
 }
 
 function emptyChunk(

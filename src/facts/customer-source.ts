@@ -1,5 +1,5 @@
 import type { ColumnSpec, OnError, ReadSummary, RecordSource } from '../data/index.js';
-import { openRecords, resolveColumns } from '../data/index.js';
+import { DEFAULT_MAX_DIAGNOSTICS, openRecords, resolveColumns } from '../data/index.js';
 import type { EncodingOption } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
@@ -82,4 +82,34 @@ export function duplicateKey(file: string, key: string, first: number, row: numb
     row,
     help: msg('facts.duplicateKeyHelp'),
   });
+}
+
+/**
+ * The duplicate-key diagnostics of one read, capped like row diagnostics (DEFAULT_MAX_DIAGNOSTICS):
+ * a file of millions of rows with one key made millions of them, until the report could not be
+ * written ("Invalid string length", issue 12). Past the cap they are counted, and one more
+ * TW0607 says how many were left out.
+ */
+export class DuplicateKeys {
+  private readonly kept: Diagnostic[] = [];
+  private omitted = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly max = DEFAULT_MAX_DIAGNOSTICS,
+  ) {}
+
+  add(duplicate: Diagnostic): void {
+    if (this.kept.length < this.max) this.kept.push(duplicate);
+    else this.omitted++;
+  }
+
+  diagnostics(): Diagnostic[] {
+    if (this.omitted === 0) return [...this.kept];
+    const more = diagnostic('TW0607', msg('data.duplicateKeysOmitted', { count: this.omitted }), {
+      file: this.file,
+      help: msg('facts.duplicateKeyHelp'),
+    });
+    return [...this.kept, more];
+  }
 }

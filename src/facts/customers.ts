@@ -14,7 +14,7 @@ import {
   isAggregatePlan,
 } from './aggregate.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
-import { KeyRegister, openCustomers, type ReadEnd } from './customer-source.js';
+import { DuplicateKeys, KeyRegister, openCustomers, type ReadEnd } from './customer-source.js';
 import { missingLogDiagnostics, requiredFacts } from './requirements.js';
 import { DEFAULT_TIMEZONE } from './zone.js';
 
@@ -188,13 +188,14 @@ export async function* customerChunks(
   const diagnostics = [...opened.diagnostics];
   const policy = rowErrorPolicy(options.onError ?? 'report');
   const keys = new KeyRegister(source.file, columns.find((c) => c.id === keyFact)?.pii);
+  const duplicates = new DuplicateKeys(source.file);
   let chunk: CustomerFacts[] = [];
   for await (const record of source.records()) {
     const decision = policy.admit(record, mapRecord(record, columns, source.file));
     if (decision.action === 'stop') {
       await source.close();
       return {
-        diagnostics: [...diagnostics, ...policy.diagnostics()],
+        diagnostics: [...diagnostics, ...duplicates.diagnostics(), ...policy.diagnostics()],
         summary: policy.summary(),
         failed: true,
       };
@@ -205,7 +206,7 @@ export async function* customerChunks(
     const key = String(id);
     const duplicate = keys.claim(key, record.row);
     if (duplicate) {
-      diagnostics.push(duplicate);
+      duplicates.add(duplicate);
       continue;
     }
     chunk.push({ id: key, facts: decision.values, row: record.row });
@@ -215,7 +216,11 @@ export async function* customerChunks(
     }
   }
   if (chunk.length > 0) yield chunk;
-  return { diagnostics: [...diagnostics, ...policy.diagnostics()], summary: policy.summary(), failed: false };
+  return {
+    diagnostics: [...diagnostics, ...duplicates.diagnostics(), ...policy.diagnostics()],
+    summary: policy.summary(),
+    failed: false,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { BatchResult } from '../compile/batch.js';
 import { type ColumnSpec, DEFAULT_MAX_DIAGNOSTICS, type ReadSummary } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CustomerColumns } from '../facts/columnar.js';
-import type { ReadEnd } from '../facts/customer-source.js';
+import { DuplicateKeys, type ReadEnd } from '../facts/customer-source.js';
 import { KeyIndex } from './parallel-keys.js';
 import { type PlannedRange, planRanges } from './parallel-ranges.js';
 import type { RangeResult, WorkerRequest, WorkerSetup } from './parallel-worker.js';
@@ -38,7 +38,7 @@ export async function* parallelColumnChunks(read: ParallelRead): AsyncGenerator<
   const { setup } = read;
   const pool = new WorkerPool(read.workers, setup);
   const register = new KeyIndex(setup.file, setup.columns.find((c) => c.id === setup.keyFact)?.pii);
-  const duplicates: Diagnostic[] = [];
+  const duplicates = new DuplicateKeys(setup.file);
   const rows = new RowsRead();
   const assembler = new ChunkAssembler(setup.columns, read.size, setup.evaluate !== 'none');
   const planned = planRanges(setup.file, setup.bomLength, setup.delimiter, read.rangeBytes);
@@ -53,7 +53,7 @@ export async function* parallelColumnChunks(read: ParallelRead): AsyncGenerator<
     queue.push({ range, result });
   };
   const end = (failed: boolean): ReadEnd => ({
-    diagnostics: [...read.diagnostics, ...duplicates, ...rows.diagnostics()],
+    diagnostics: [...read.diagnostics, ...duplicates.diagnostics(), ...rows.diagnostics()],
     summary: rows.summary(),
     failed,
   });
@@ -232,7 +232,7 @@ class ChunkAssembler {
   }
 
   /** Copies runs of new customers column by column: a cell at a time costs the main thread more than the workers save it. */
-  *add(range: RangeResult, register: KeyIndex, duplicates: Diagnostic[]): Generator<ResultChunk> {
+  *add(range: RangeResult, register: KeyIndex, duplicates: DuplicateKeys): Generator<ResultChunk> {
     const { keys } = range;
     for (let i = 0; i < range.length; ) {
       const from = i;
@@ -244,7 +244,7 @@ class ChunkAssembler {
       }
       this.copy(range, from, i);
       if (duplicate) {
-        duplicates.push(duplicate);
+        duplicates.add(duplicate);
         i++;
       }
       if (this.n === this.size) {

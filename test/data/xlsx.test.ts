@@ -165,7 +165,10 @@ describe('xlsx', () => {
       'corrupt.xlsx',
       Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]),
     );
-    expect(await openRecords(corrupt)).toMatchObject({ code: 'TW0601' });
+    expect(await openRecords(corrupt)).toMatchObject({
+      code: 'TW0620',
+      message: 'the workbook is damaged: its zip directory cannot be read',
+    });
     const xls = file('old.xlsx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     expect(await openRecords(xls)).toMatchObject({
       code: 'TW0601',

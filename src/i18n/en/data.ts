@@ -156,4 +156,44 @@ export const data = {
     `'${p.sign}' is not written ${p.where} an amount`,
   signNotOfUnit: (p: { sign: string; unit: string }) =>
     `'${p.sign}' is not a sign of ${p.unit}, the fact's currency`,
+  // Workbook limits and damage (src/data/xlsx/): issue 12
+  xlsxZipDamaged: (p: { detail: 'directory' | 'entry' | 'zip64' | 'duplicate'; name?: string }) =>
+    p.detail === 'directory'
+      ? 'the workbook is damaged: its zip directory cannot be read'
+      : p.detail === 'zip64'
+        ? 'the workbook is damaged: its ZIP64 directory cannot be read'
+        : p.detail === 'duplicate'
+          ? `the workbook is damaged: it holds the part ${p.name} twice`
+          : `the workbook is damaged: its part ${p.name} cannot be read`,
+  xlsxTooManyEntries: (p: { limit: string }) =>
+    `the workbook has more than ${p.limit} parts, sheets, styles or relationships`,
+  xlsxExpands: (p: { part: string; size: string; compressed: string; ratio: number }) =>
+    `the workbook part ${p.part} would inflate to ${p.size} from ${p.compressed}, more than ${p.ratio} times its size (a zip bomb, or a workbook too large to read)`,
+  xlsxExpandsHelp:
+    'real workbooks compress 5 to 20 times; open it in Excel or WPS and save it again as .xlsx, or save the sheet as CSV UTF-8',
+  xlsxSizeLies: (p: { part: string; size: string }) =>
+    `the workbook part ${p.part} inflates to more than the ${p.size} its zip directory declares`,
+  xlsxMissingPart: (p: { part: string }) => `the workbook has no part ${p.part}`,
+  xlsxBadXml: (p: { part: string; fault: 'malformed' | 'doctype' | 'tagTooLong' | 'encoding' }) =>
+    `the workbook part ${p.part} ${
+      p.fault === 'doctype'
+        ? 'declares a DOCTYPE, which no workbook does'
+        : p.fault === 'tagTooLong'
+          ? 'has an element longer than 64 KiB'
+          : p.fault === 'encoding'
+            ? 'is not valid UTF-8'
+            : 'is not well-formed XML'
+    }`,
+  xlsxTooManyStrings: (p: { count: string; chars: string }) =>
+    `the workbook has more than ${p.count} shared strings, or more than ${p.chars} characters of them`,
+  xlsxTooManyStringsHelp:
+    'split the workbook, or save the sheet as CSV UTF-8, which is streamed without this limit',
+  xlsxNoSuchString: (p: { index: string; count: number }) =>
+    `a cell refers to shared string ${p.index}, but the workbook has ${p.count}`,
+  xlsxBadReference: (p: { reference: string; row: number }) =>
+    `the cell reference '${p.reference}' is not a cell of row ${p.row}`,
+  xlsxBeyondSheet: (p: { what: 'row' | 'cell'; reference: string; rows: string; columns: string }) =>
+    `the ${p.what === 'row' ? 'row number' : 'cell'} '${p.reference}' is outside Excel's sheet of ${p.rows} rows and ${p.columns} columns`,
+  duplicateKeysOmitted: (p: { count: number }) =>
+    `and ${p.count.toLocaleString('en-US')} more row${p.count === 1 ? '' : 's'} with a customer key an earlier row has; these rows are ignored`,
 };

@@ -133,4 +133,38 @@ export const data = {
   signNoCurrency: (p) => `“${p.sign}”表示金额，但这个事实没有货币单位`,
   signNotWhere: (p) => `“${p.sign}”不写在金额${p.where === 'before' ? '之前' : '之后'}`,
   signNotOfUnit: (p) => `“${p.sign}”不是该事实的货币 ${p.unit} 的符号`,
+  // Workbook limits and damage (src/data/xlsx/): issue 12
+  xlsxZipDamaged: (p) =>
+    p.detail === 'directory'
+      ? '该工作簿已损坏：无法读取其 zip 目录'
+      : p.detail === 'zip64'
+        ? '该工作簿已损坏：无法读取其 ZIP64 目录'
+        : p.detail === 'duplicate'
+          ? `该工作簿已损坏：部件 ${p.name} 出现了两次`
+          : `该工作簿已损坏：无法读取部件 ${p.name}`,
+  xlsxTooManyEntries: (p) => `该工作簿的部件、工作表、样式或关系超过 ${p.limit} 个`,
+  xlsxExpands: (p) =>
+    `工作簿部件 ${p.part} 将从 ${p.compressed} 解压为 ${p.size}，超过其大小的 ${p.ratio} 倍（zip 炸弹，或工作簿过大无法读取）`,
+  xlsxExpandsHelp:
+    '真实的工作簿压缩比约为 5 到 20 倍；请在 Excel 或 WPS 中打开，重新另存为 .xlsx，或将工作表另存为 CSV UTF-8',
+  xlsxSizeLies: (p) => `工作簿部件 ${p.part} 解压后超过其 zip 目录声明的 ${p.size}`,
+  xlsxMissingPart: (p) => `该工作簿缺少部件 ${p.part}`,
+  xlsxBadXml: (p) =>
+    `工作簿部件 ${p.part} ${
+      p.fault === 'doctype'
+        ? '声明了 DOCTYPE，工作簿不会这样做'
+        : p.fault === 'tagTooLong'
+          ? '有一个超过 64 KiB 的元素'
+          : p.fault === 'encoding'
+            ? '不是有效的 UTF-8'
+            : '不是格式正确的 XML'
+    }`,
+  xlsxTooManyStrings: (p) => `该工作簿的共享字符串超过 ${p.count} 个，或总字符数超过 ${p.chars}`,
+  xlsxTooManyStringsHelp: '请拆分工作簿，或将工作表另存为 CSV UTF-8（以流式读取，没有此限制）',
+  xlsxNoSuchString: (p) => `某个单元格引用了第 ${p.index} 个共享字符串，但工作簿只有 ${p.count} 个`,
+  xlsxBadReference: (p) => `单元格引用“${p.reference}”不是第 ${p.row} 行的单元格`,
+  xlsxBeyondSheet: (p) =>
+    `${p.what === 'row' ? '行号' : '单元格'}“${p.reference}”超出了 Excel 工作表的范围（${p.rows} 行、${p.columns} 列）`,
+  duplicateKeysOmitted: (p) =>
+    `另有 ${p.count.toLocaleString('en-US')} 行的客户编号与前面的行重复；这些行被忽略`,
 } satisfies Messages<typeof en>;
