@@ -6,7 +6,8 @@
 export const EXIT_CODES = new Set([0, 1, 2]);
 
 const INTERNAL: readonly RegExp[] = [
-  /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m,
+  // A V8 stack frame names a script; tierwise's own "  at policy.test.yaml:30:5" names a policy.
+  /^\s+at (?:.+ \()?(?:node:|file:\/\/|\/|[A-Za-z]:\\).*\.(?:[cm]?[jt]s|node):\d+:\d+\)?$|^\s+at .+ \((?:native|<anonymous>|node:[^)]*)\)$/m,
   /Cannot read propert(y|ies) of (undefined|null)/,
   /Cannot (set|convert|destructure) .*(undefined|null)/,
   /\bis not (a function|iterable|a constructor|defined)\b/,
