@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg, type Text } from '../i18n/text.js';
-import { decodePieces, firstBadByte } from './decode.js';
+import { decodePieces, firstBadByte, type LineEnding, newlineByte } from './decode.js';
 import { emptyFields, formatBytes, longerThan, oversizedCell } from './fields.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
 import type { Reader, ReaderEvent } from './source.js';
@@ -13,15 +13,26 @@ export interface JsonOptions {
   encoding: Encoding;
   bomLength: number;
   limits: Limits;
+  /** From detectLineEnding; LF by default. */
+  lineEnding?: LineEnding;
 }
 
 /** NDJSON (JSON Lines): one object per line, streamed; a record's row is its line number. */
 export async function* readNdjson(options: JsonOptions): Reader {
   const { file, limits } = options;
   let line = 0;
-  for await (const piece of decodePieces(file, options.encoding, options.bomLength, limits.maxRowBytes)) {
+  const newline = newlineByte(options.lineEnding);
+  const separator = String.fromCharCode(newline);
+  for await (const piece of decodePieces(
+    file,
+    options.encoding,
+    options.bomLength,
+    limits.maxRowBytes,
+    undefined,
+    newline,
+  )) {
     if (piece.kind === 'text') {
-      const lines = piece.text.split('\n');
+      const lines = piece.text.split(separator);
       // A piece ends just after a newline, so the split leaves an empty last element.
       if (lines.at(-1) === '') lines.pop();
       const events: ReaderEvent[] = [];

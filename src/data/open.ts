@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
 import { readCsv } from './csv.js';
-import { SNIFF_BYTES, sniffEncoding } from './decode.js';
+import { detectLineEnding, SNIFF_BYTES, sniffEncoding } from './decode.js';
 import { readJsonArray, readNdjson } from './ndjson.js';
 import { openSource, type Reader } from './source.js';
 import { FORMATS, type Format, limitsOf, type OpenOptions, type RecordSource } from './types.js';
@@ -69,8 +69,9 @@ export async function openRecords(
   }
   const sniffed = sniffEncoding(head.bytes, options.encoding ?? 'auto');
   if (!sniffed.ok) return diagnostic(sniffed.code, sniffed.message, { file, help: sniffed.help });
-  const text = { file, encoding: sniffed.encoding, bomLength: sniffed.bomLength, limits };
-  const info = { file, format, encoding: sniffed.encoding, encodingDetected: sniffed.detected };
+  const lineEnding = detectLineEnding(head.bytes, sniffed.bomLength);
+  const text = { file, encoding: sniffed.encoding, bomLength: sniffed.bomLength, limits, lineEnding };
+  const info = { file, format, encoding: sniffed.encoding, encodingDetected: sniffed.detected, lineEnding };
   switch (format) {
     case 'csv':
     case 'tsv': {
