@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg, type Text } from '../i18n/text.js';
 import { decodePieces, firstBadByte, type LineEnding, newlineByte } from './decode.js';
 import { emptyFields, formatBytes, longerThan, oversizedCell } from './fields.js';
+import { depthOf, jsonSyntaxFault, MAX_JSON_DEPTH, positionOf } from './json-syntax.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
 import type { Reader, ReaderEvent } from './source.js';
 import type { Encoding, Fields, FieldValue, Limits, RawRecord } from './types.js';
@@ -93,8 +95,7 @@ export async function* readJsonArray(options: JsonOptions): Reader {
   try {
     elements = JSON.parse(text);
   } catch (error) {
-    const d = diagnostic('TW0601', msg('data.fileNotJson', { detail: detailOf(error) }), { file });
-    yield fatal({ row: 1, fields: emptyFields(), problem: d, fatal: true });
+    yield fatal({ row: 1, fields: emptyFields(), problem: fileNotJson(file, text, error), fatal: true });
     return;
   }
   if (!Array.isArray(elements)) {
@@ -122,7 +123,14 @@ function recordOfLine(text: string, row: number, file: string, limits: Limits): 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return malformed(file, row, msg('data.lineNotJson', { detail: detailOf(error) }));
+    if (!(error instanceof SyntaxError)) return tooDeep('line', file, row);
+    // V8's message quotes the text around the error, personal data included: say where instead.
+    const fault = jsonSyntaxFault(text);
+    const at = fault ? positionOf(text, fault.offset) : { column: 1 };
+    const expected = msg('data.jsonExpected', { what: fault?.expected ?? 'value' });
+    return malformed(file, row, msg('data.jsonLineSyntax', { column: at.column, expected }), undefined, {
+      help: msg('data.jsonSyntaxHelp'),
+    });
   }
   return recordOfValue('line', value, row, file, limits);
 }
@@ -137,6 +145,8 @@ function recordOfValue(
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return malformed(file, row, msg('data.notAnObject', { kind, got: describe(value) }));
   }
+  // Copying a nested value into a cell recurses once per level: bounded before it is copied.
+  if (depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return tooDeep(kind, file, row);
   const fields: Fields = emptyFields();
   const cells: FieldValue[] = [];
   // JSON.parse makes "__proto__" an own property; copying into a safe record keeps it one.
@@ -171,19 +181,47 @@ function describe(value: unknown): 'null' | 'array' | 'string' | 'number' | 'boo
   return typeof value as 'string' | 'number' | 'boolean';
 }
 
-function detailOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** TW0601 for a .json file JSON.parse refused: where, and what was expected there. */
+function fileNotJson(file: string, text: string, error: unknown): Diagnostic {
+  // An engine whose JSON.parse recurses runs out of stack on deep nesting: never its message.
+  if (!(error instanceof SyntaxError)) {
+    return diagnostic('TW0630', msg('data.jsonTooDeep', { kind: 'element', limit: MAX_JSON_DEPTH }), {
+      file,
+      help: msg('data.jsonTooDeepHelp'),
+    });
+  }
+  const fault = jsonSyntaxFault(text);
+  const at = positionOf(text, fault?.offset ?? 0);
+  const expected = msg('data.jsonExpected', { what: fault?.expected ?? 'value' });
+  return diagnostic('TW0601', msg('data.jsonFileSyntax', { ...at, expected }), {
+    file,
+    help: msg('data.jsonSyntaxHelp'),
+  });
 }
 
-function malformed(file: string, row: number, message: Text, column?: string): RawRecord {
+/** TW0630: a record nested deeper than MAX_JSON_DEPTH; the record is skipped, reading goes on. */
+function tooDeep(kind: 'line' | 'element', file: string, row: number): RawRecord {
+  return malformed(file, row, msg('data.jsonTooDeep', { kind, limit: MAX_JSON_DEPTH }), undefined, {
+    code: 'TW0630',
+    help: msg('data.jsonTooDeepHelp'),
+  });
+}
+
+function malformed(
+  file: string,
+  row: number,
+  message: Text,
+  column?: string,
+  options: { code?: 'TW0606' | 'TW0630'; help?: Text } = {},
+): RawRecord {
   return {
     row,
     fields: emptyFields(),
-    problem: diagnostic('TW0606', message, {
+    problem: diagnostic(options.code ?? 'TW0606', message, {
       file,
       row,
       column,
-      help: msg('data.oneObjectHelp'),
+      help: options.help ?? msg('data.oneObjectHelp'),
     }),
   };
 }

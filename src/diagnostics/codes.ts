@@ -77,6 +77,9 @@ export const CODES = {
   TW0609: { severity: 'warning', title: 'transaction for an unknown customer' },
   TW0610: { severity: 'error', title: 'column mapping names what the policy does not read' },
   TW0611: { severity: 'warning', title: 'column mapping makes two facts read one column' },
+  TW0630: { severity: 'error', title: 'JSON record nested too deeply' },
+  TW0631: { severity: 'error', title: 'value outside the fact’s declared min and max' },
+  TW0632: { severity: 'error', title: 'aggregate outside the fact’s declared min and max' },
   // evaluation (src/engine)
   TW0701: { severity: 'error', title: 'customer cannot be scored' },
   TW0702: { severity: 'warning', title: 'customer gets no tier' },
