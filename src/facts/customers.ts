@@ -146,6 +146,8 @@ function columnSpec(policy: Policy, id: string, fact: Fact, timezone: string, ke
     values: fact.values,
     format: fact.format ?? policy.sources?.customers?.dateFormat,
     unit: fact.unit,
+    min: fact.min,
+    max: fact.max,
     timezone,
     required: key || fact.required,
     default: fact.default,

@@ -191,12 +191,14 @@ export const data = {
   jsonTooDeep: (p: { kind: 'line' | 'element'; limit: number }) =>
     `the ${p.kind} nests objects or arrays more than ${p.limit} levels deep`,
   jsonTooDeepHelp: 'each record is one flat object, one value per column; nested values are kept as text',
-  belowMin: (p: { id: string; value: string; min: number }) =>
-    `${p.id}: ${p.value} is below ${p.min}, the smallest value the fact declares (min)`,
-  aboveMax: (p: { id: string; value: string; max: number }) =>
-    `${p.id}: ${p.value} is above ${p.max}, the largest value the fact declares (max)`,
+  belowMin: (p: { value: string; min: number }) =>
+    `${p.value} is below ${p.min}, the smallest value the fact declares (min)`,
+  aboveMax: (p: { value: string; max: number }) =>
+    `${p.value} is above ${p.max}, the largest value the fact declares (max)`,
   valueMasked: 'the value (personal data, not shown)',
   outOfRangeHelp:
     'correct the value in the file; if such values are real, widen the fact’s min or max in the policy',
   tooSmall: 'the number is too small to be told from 0',
+  yearRange: 'years are read from 0001 to 9999',
+  offsetRange: 'an offset is at most ±18:00, its minutes 00 to 59',
 };

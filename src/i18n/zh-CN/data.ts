@@ -151,9 +151,11 @@ export const data = {
   jsonSyntaxHelp: '位置从 1 开始按字符计数；该处的文本不予显示，因为可能是个人数据',
   jsonTooDeep: (p) => `${KINDS[p.kind]}的对象或数组嵌套超过 ${p.limit} 层`,
   jsonTooDeepHelp: '每条记录是一个扁平的对象，每列一个值；嵌套的值按文本保留',
-  belowMin: (p) => `${p.id}：${p.value} 小于该事实声明的最小值（\`min\`）${p.min}`,
-  aboveMax: (p) => `${p.id}：${p.value} 大于该事实声明的最大值（\`max\`）${p.max}`,
+  belowMin: (p) => `${p.value} 小于该事实声明的最小值（\`min\`）${p.min}`,
+  aboveMax: (p) => `${p.value} 大于该事实声明的最大值（\`max\`）${p.max}`,
   valueMasked: '该值（个人数据，不予显示）',
   outOfRangeHelp: '请更正文件中的值；如果这样的值确实存在，请在策略中放宽该事实的 `min` 或 `max`',
   tooSmall: '数字太小，无法与 0 区分',
+  yearRange: '年份只读取 0001 到 9999',
+  offsetRange: '时区偏移最多为 ±18:00，分钟为 00 到 59',
 } satisfies Messages<typeof en>;
