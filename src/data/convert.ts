@@ -97,7 +97,10 @@ function toNumber(
 ): Outcome {
   if (typeof raw === 'string') return parseNumberText(raw, unit, integer);
   const what = msg(integer ? 'data.aWholeNumber' : 'data.aNumber');
-  if (typeof raw !== 'number' || !Number.isFinite(raw)) return { error: what };
+  if (typeof raw !== 'number') return { error: what };
+  // JSON.parse reads 1e309 as Infinity.
+  if (!Number.isFinite(raw))
+    return { error: what, reason: Number.isNaN(raw) ? undefined : msg('data.tooLarge') };
   // A number from xlsx or JSON is taken as it is: 0.85 for a percent fact stays 0.85 (Excel
   // cells formatted as percentages arrive as text "85%" and are read as 85).
   if (integer && !Number.isInteger(raw)) return { error: what };

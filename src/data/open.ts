@@ -89,6 +89,20 @@ export async function openRecords(
   }
 }
 
+/**
+ * Whether a data file can be opened at all — it exists, is a regular file that can be read, and
+ * its format is known — without reading it as openRecords does (which, for a workbook, loads
+ * its shared strings): for a file named on the command line that this run may not read further.
+ */
+export async function checkDataFile(
+  path: string,
+  options: OpenOptions = {},
+): Promise<Diagnostic | undefined> {
+  if ((options.format ?? EXTENSIONS[extname(path).toLowerCase()]) === undefined) return unknownFormat(path);
+  const head = await readHead(path);
+  return 'code' in head ? head : undefined;
+}
+
 /** exceljs costs more to load than every other reader together: it is loaded for a workbook only. */
 async function* readWorkbook(options: XlsxOptions): Reader {
   const { readXlsx } = await import('./xlsx.js');

@@ -1,5 +1,5 @@
 import type { ColumnSpec, OnError, ReadSummary, RecordSource } from '../data/index.js';
-import { openRecords, resolveColumns } from '../data/index.js';
+import { checkDataFile, openRecords, resolveColumns } from '../data/index.js';
 import type { EncodingOption } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
@@ -60,11 +60,7 @@ export async function openCustomers(
 
 /** TW0601 when a transaction log was named and cannot be opened as a data file. */
 async function unreadableLog(options: CustomerSourceOptions): Promise<Diagnostic | undefined> {
-  if (options.transactions === undefined) return undefined;
-  const log = await openRecords(options.transactions, { encoding: options.encoding, sheet: options.sheet });
-  if ('code' in log) return log;
-  await log.close();
-  return undefined;
+  return options.transactions === undefined ? undefined : checkDataFile(options.transactions);
 }
 
 /**

@@ -7,7 +7,7 @@ import { localizeDiagnostic } from '../../src/diagnostics/localize.js';
 const date: FieldSpec = { type: 'date', timezone: 'Asia/Shanghai' };
 const number: FieldSpec = { type: 'number' };
 
-const refused = (raw: string, spec: FieldSpec) => {
+const refused = (raw: string | number, spec: FieldSpec) => {
   const converted = convertValue(raw, spec);
   return 'error' in converted ? converted.error : undefined;
 };
@@ -44,6 +44,10 @@ describe('numbers a double cannot hold', () => {
 
   it.each(['1e309', '-1e309', '2e308'])('refuses %s as too large', (raw) => {
     expect(refused(raw, number)).toContain('too large');
+  });
+
+  it('says why a JSON number that parsed as Infinity is refused', () => {
+    expect(refused(JSON.parse('1e309') as never, number)).toContain('too large');
   });
 
   it('reads a written zero with any exponent as 0', () => {
