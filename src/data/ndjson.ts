@@ -145,12 +145,14 @@ function recordOfValue(
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return malformed(file, row, msg('data.notAnObject', { kind, got: describe(value) }));
   }
-  // Copying a nested value into a cell recurses once per level: bounded before it is copied.
-  if (depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return tooDeep(kind, file, row);
   const fields: Fields = emptyFields();
   const cells: FieldValue[] = [];
   // JSON.parse makes "__proto__" an own property; copying into a safe record keeps it one.
   for (const [key, cell] of Object.entries(value)) {
+    // Copying a nested value into a cell recurses once per level: bounded before it is copied
+    // (the record is level 1, so its cells may nest MAX_JSON_DEPTH - 1 levels).
+    if (cell !== null && typeof cell === 'object' && depthOf(cell, MAX_JSON_DEPTH - 1) >= MAX_JSON_DEPTH)
+      return tooDeep(kind, file, row);
     const field = fieldOf(cell);
     fields[key] = field;
     cells.push(field);

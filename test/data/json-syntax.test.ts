@@ -139,3 +139,15 @@ describe('personal data in JSON syntax errors', () => {
     expect(records[2]!.fields.ok).toBe('[[1]]');
   });
 });
+
+describe('the nesting limit', () => {
+  const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+  it('reads a record nested exactly 64 levels deep and refuses one of 65, in NDJSON and JSON arrays', async () => {
+    // The record is level 1: a cell nesting 63 levels makes 64.
+    const ndjson = file('limit.ndjson', `{"x":${nested(63)}}\n{"x":${nested(64)}}\n`);
+    expect((await readAll(ndjson)).map((r) => r.problem?.code ?? 'ok')).toEqual(['ok', 'TW0630']);
+    const json = file('limit.json', `[{"x":${nested(63)}},{"x":${nested(64)}}]`);
+    expect((await readAll(json)).map((r) => r.problem?.code ?? 'ok')).toEqual(['ok', 'TW0630']);
+  });
+});
