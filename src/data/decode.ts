@@ -131,10 +131,10 @@ export type Piece =
   | { kind: 'io'; message: string };
 
 /**
- * The file's text in pieces that end just after a newline, the byte `newline` (the last may not), each with the byte
- * offset where it starts. Ends after a `bad-bytes`, `line-too-long` or `io` piece; the text before
- * the line holding the problem is delivered first. With `range`, only the pieces of that part of
- * the file, cut as a read of the whole file cuts them.
+ * The file's text in pieces that end just after a newline, the byte `newline` (the last may
+ * not), each with the byte offset where it starts. Ends after a `bad-bytes`, `line-too-long` or
+ * `io` piece; the text before the line holding the problem is delivered first. With `range`, only
+ * the pieces of that part of the file, cut as a read of the whole file cuts them.
  */
 export async function* decodePieces(
   path: string,
