@@ -244,3 +244,39 @@ function scanWord(text: string, from: number): number | JsonFault {
   }
   return { offset: from, expected: 'value' };
 }
+
+/**
+ * The top-level number literals of a JSON object that JSON.parse turns into 0 though they are
+ * not zero (1e-400), by key with their text. The data layer then reads that text as a CSV cell
+ * is read, so the value is refused (TW0603) rather than silently 0. Called only for lines that
+ * hold an exponent with a minus sign.
+ */
+export function underflowingNumbers(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  let depth = 0;
+  let key: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const end = scanString(text, i);
+      if (typeof end !== 'number') return found;
+      if (depth === 1 && text.charCodeAt(skipSpace(text, end)) === 0x3a) key = JSON.parse(text.slice(i, end));
+      i = end - 1;
+    } else if (c === OBJECT || c === ARRAY) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      const end = scanNumber(text, i);
+      if (typeof end !== 'number') return found;
+      const literal = text.slice(i, end);
+      if (
+        depth === 1 &&
+        key !== undefined &&
+        Number(literal) === 0 &&
+        /[1-9]/.test(literal.split(/[eE]/)[0]!)
+      )
+        found.set(key, literal);
+      i = end - 1;
+    }
+  }
+  return found;
+}

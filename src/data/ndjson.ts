@@ -5,7 +5,7 @@ import { diagnostic } from '../diagnostics/make.js';
 import { msg, type Text } from '../i18n/text.js';
 import { decodePieces, firstBadByte, type LineEnding, newlineByte } from './decode.js';
 import { emptyFields, formatBytes, longerThan, oversizedCell } from './fields.js';
-import { depthOf, jsonSyntaxFault, MAX_JSON_DEPTH, positionOf } from './json-syntax.js';
+import { depthOf, jsonSyntaxFault, MAX_JSON_DEPTH, positionOf, underflowingNumbers } from './json-syntax.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
 import type { Reader, ReaderEvent } from './source.js';
 import type { Encoding, Fields, FieldValue, Limits, RawRecord } from './types.js';
@@ -132,7 +132,12 @@ function recordOfLine(text: string, row: number, file: string, limits: Limits): 
       help: msg('data.jsonSyntaxHelp'),
     });
   }
-  return recordOfValue('line', value, row, file, limits);
+  const record = recordOfValue('line', value, row, file, limits);
+  // JSON.parse reads 1e-400 as 0: such a number is kept as its text, which conversion refuses.
+  if (!record.problem && (text.includes('e-') || text.includes('E-'))) {
+    for (const [key, literal] of underflowingNumbers(text)) record.fields[key] = literal;
+  }
+  return record;
 }
 
 function recordOfValue(

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { depthOf, jsonSyntaxFault, MAX_JSON_DEPTH, positionOf } from '../../src/data/json-syntax.js';
+import {
+  depthOf,
+  jsonSyntaxFault,
+  MAX_JSON_DEPTH,
+  positionOf,
+  underflowingNumbers,
+} from '../../src/data/json-syntax.js';
 import { openRecords } from '../../src/data/open.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { localizeDiagnostic } from '../../src/diagnostics/localize.js';
@@ -149,5 +155,22 @@ describe('the nesting limit', () => {
     expect((await readAll(ndjson)).map((r) => r.problem?.code ?? 'ok')).toEqual(['ok', 'TW0630']);
     const json = file('limit.json', `[{"x":${nested(63)}},{"x":${nested(64)}}]`);
     expect((await readAll(json)).map((r) => r.problem?.code ?? 'ok')).toEqual(['ok', 'TW0630']);
+  });
+});
+
+describe('numbers JSON.parse reads as 0 though they are not', () => {
+  it('finds the top-level ones by key, and leaves written zeros and nested values alone', () => {
+    const text = '{"a":1e-400,"b":0e-5,"c":-2.5E-999,"d":[1e-400],"e":"1e-400","f":1e-3,"g":{"h":1e-400}}';
+    expect([...underflowingNumbers(text)]).toEqual([
+      ['a', '1e-400'],
+      ['c', '-2.5E-999'],
+    ]);
+  });
+
+  it('keeps such a number as its text in an NDJSON record, so reading it as a number fails', async () => {
+    // Before: {"spend": 1e-400} was the number 0.
+    const path = file('tiny.ndjson', '{"id":"C1","spend":1e-400,"ok":1e-300}\n');
+    const [record] = await readAll(path);
+    expect(record!.fields).toEqual({ id: 'C1', spend: '1e-400', ok: 1e-300 });
   });
 });
