@@ -17,10 +17,16 @@ export interface FieldSpec {
   unit?: string;
   /** date: the zone of dates written without an offset; Asia/Shanghai by default. */
   timezone?: string;
+  /** number, integer: the declared domain; a value outside it is not kept (TW0631). */
+  min?: number;
+  max?: number;
 }
 
-/** A value, or why the cell cannot be read: `problem` for every language, `error` its English. */
-export type Converted = { value: unknown } | { error: string; problem: Text };
+/**
+ * A value, or why the cell cannot be read: `problem` for every language, `error` its English;
+ * `outOfRange` when the value was read but lies outside the fact's declared min and max.
+ */
+export type Converted = { value: unknown } | { error: string; problem: Text; outOfRange?: boolean };
 
 export interface ConvertOptions {
   /** Personal data: the value is not repeated in the error. */
@@ -42,13 +48,30 @@ export function convertValue(
   if (raw === undefined || raw === null) return { value: undefined };
   if (typeof raw === 'string' && raw.trim() === '') return { value: undefined };
   const result = convertPresent(raw, spec);
-  if ('value' in result) return result;
+  if ('value' in result) {
+    const beyond = typeof result.value === 'number' ? outOfRange(result.value, spec, options) : undefined;
+    return beyond ? { error: render('en', beyond), problem: beyond, outOfRange: true } : result;
+  }
   const got = options.mask ? msg('data.gotMasked') : shown(raw);
   const problem = msg('data.expectedGot', { expected: result.error, got, reason: result.reason });
   return { error: render('en', problem), problem };
 }
 
 type Outcome = { value: unknown } | { error: Text; reason?: Text };
+
+/**
+ * Why a number read from a cell is outside the fact's declared domain, or undefined when it is
+ * inside: 复购率 850 where max is 100 is a typo, never a rate to tier on.
+ */
+export function outOfRange(value: number, spec: FieldSpec, options: ConvertOptions = {}): Text | undefined {
+  if (spec.type !== 'number' && spec.type !== 'integer') return undefined;
+  const shownValue = options.mask ? msg('data.valueMasked') : String(value);
+  if (spec.min !== undefined && value < spec.min)
+    return msg('data.belowMin', { value: shownValue, min: spec.min });
+  if (spec.max !== undefined && value > spec.max)
+    return msg('data.aboveMax', { value: shownValue, max: spec.max });
+  return undefined;
+}
 
 function convertPresent(raw: string | number | boolean | Date, spec: FieldSpec): Outcome {
   switch (spec.type) {
@@ -74,7 +97,10 @@ function toNumber(
 ): Outcome {
   if (typeof raw === 'string') return parseNumberText(raw, unit, integer);
   const what = msg(integer ? 'data.aWholeNumber' : 'data.aNumber');
-  if (typeof raw !== 'number' || !Number.isFinite(raw)) return { error: what };
+  if (typeof raw !== 'number') return { error: what };
+  // JSON.parse reads 1e309 as Infinity.
+  if (!Number.isFinite(raw))
+    return { error: what, reason: Number.isNaN(raw) ? undefined : msg('data.tooLarge') };
   // A number from xlsx or JSON is taken as it is: 0.85 for a percent fact stays 0.85 (Excel
   // cells formatted as percentages arrive as text "85%" and are read as 85).
   if (integer && !Number.isInteger(raw)) return { error: what };

@@ -1,7 +1,7 @@
 import Papa, { type ParseError, type ParseResult } from 'papaparse';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg, type Text } from '../i18n/text.js';
-import { type ByteRange, decodePieces } from './decode.js';
+import { type ByteRange, decodePieces, type LineEnding, newlineByte } from './decode.js';
 import {
   CellsRecord,
   emptyFields,
@@ -21,6 +21,8 @@ export interface CsvOptions {
   encoding: Encoding;
   bomLength: number;
   limits: Limits;
+  /** From detectLineEnding; LF by default. */
+  lineEnding?: LineEnding;
   /** Only this part of the file (reading in parallel: src/simulate/parallel.ts). */
   range?: CsvRange;
 }
@@ -55,8 +57,10 @@ export interface CsvRange extends ByteRange {
  */
 export async function* readCsv(options: CsvOptions): Reader {
   const { file, limits } = options;
-  // Always split on \n: a \r before it is removed below, so LF, CRLF and mixed files all read.
-  const parser = new Papa.Parser({ delimiter: options.delimiter, newline: '\n', quoteChar: '"' });
+  // Split on \n, a \r before it being removed below, so LF, CRLF and mixed files all read; on \r
+  // alone for a file that has no \n at all (classic Mac OS).
+  const newline = options.lineEnding === 'cr' ? '\r' : '\n';
+  const parser = new Papa.Parser({ delimiter: options.delimiter, newline, quoteChar: '"' });
   const { range } = options;
   let builder = range?.headers ? new FieldBuilder(range.headers) : undefined;
   let row = range?.rowsBefore ?? 0;
@@ -71,11 +75,11 @@ export async function* readCsv(options: CsvOptions): Reader {
   ): ReaderEvent | undefined => {
     row++;
     const rowLine = line;
-    const breaks = multiline ? lineBreaks(cells) : 0;
+    const breaks = multiline ? lineBreaks(cells, newline) : 0;
     line += 1 + breaks;
     const last = cells.length - 1;
     // An unclosed quote at the end of the file ends with the file's last newline inside it.
-    const lastLine = rowLine + breaks - (breaks > 0 && cells[last]!.endsWith('\n') ? 1 : 0);
+    const lastLine = rowLine + breaks - (breaks > 0 && cells[last]!.endsWith(newline) ? 1 : 0);
     if (cells[last]!.endsWith('\r')) cells[last] = cells[last]!.slice(0, -1);
     if (errors.length === 0 && isBlankRow(cells)) return undefined;
     const problem = rowProblem(cells, errors, builder?.headers.length, limits);
@@ -129,6 +133,7 @@ export async function* readCsv(options: CsvOptions): Reader {
     options.bomLength,
     limits.maxRowBytes,
     range,
+    newlineByte(options.lineEnding),
   )) {
     if (piece.kind === 'text') {
       const { events, stop } = parse(partial + piece.text, false);
@@ -222,10 +227,10 @@ function groupErrors(errors: readonly ParseError[], rows: number): Map<number, P
   return byRow;
 }
 
-function lineBreaks(cells: readonly string[]): number {
+function lineBreaks(cells: readonly string[], newline: string): number {
   let count = 0;
   for (const cell of cells) {
-    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) count++;
+    for (let i = cell.indexOf(newline); i >= 0; i = cell.indexOf(newline, i + 1)) count++;
   }
   return count;
 }

@@ -54,7 +54,32 @@ export function convertDate(
     const reason = parsed.invalidReason === 'unit out of range' ? msg('data.dateNotExist') : undefined;
     return { error: expectedDate(format), reason };
   }
+  const beyond = beyondIso(text, parsed.year);
+  if (beyond) return { error: expectedDate(format), reason: beyond };
   return { value: formatIso(wallOfDateTime(parsed), parsed.offset) };
+}
+
+/**
+ * Offsets are read up to ±18:00, as --as-of reads them (src/facts/asof.ts) and as Temporal and
+ * java.time do; real zones stay within −12:00 and +14:00, but a wider offset still names one
+ * instant. Beyond it (+25:00) the text is not a time of day anywhere.
+ */
+const MAX_OFFSET_MINUTES = 18 * 60;
+const TRAILING_OFFSET = /T\d{2}(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?([+-])(\d{2})(?::?(\d{2}))?$/;
+
+/**
+ * What luxon accepts that a data file must not hold: years outside 0001–9999 (ISO 8601's
+ * expanded years, -001000-01-01, need an agreement between the parties, and no export writes
+ * them), and offsets beyond ±18:00 or with minutes past 59.
+ */
+function beyondIso(text: string, year: number): Text | undefined {
+  if (year < 1 || year > 9999 || /^[+-]\d{5,}/.test(text)) return msg('data.yearRange');
+  const offset = TRAILING_OFFSET.exec(text);
+  if (offset) {
+    const minutes = Number(offset[3] ?? 0);
+    if (minutes > 59 || Number(offset[2]) * 60 + minutes > MAX_OFFSET_MINUTES) return msg('data.offsetRange');
+  }
+  return undefined;
 }
 
 const exampleCache = new Map<string, string>();

@@ -94,6 +94,28 @@ export function firstBadByte(bytes: Uint8Array, encoding: Encoding, partialEnd =
 }
 
 /**
+ * How the file ends its lines. CRLF (Windows) reads as LF, the \r being removed where a line
+ * ends; CR alone is how classic Mac OS (and Excel for Mac "CSV" before 2016) ends lines, and a
+ * reader that looks only for LF would take such a file for one long line.
+ */
+export type LineEnding = 'lf' | 'crlf' | 'cr';
+
+/**
+ * The line ending of a text file from its first bytes: CR only when there is a CR and no LF at
+ * all, so that a CR inside a quoted value of an LF file never changes how the file is read.
+ */
+export function detectLineEnding(head: Uint8Array, bomLength = 0): LineEnding {
+  const lf = head.indexOf(0x0a, bomLength);
+  if (lf >= 0) return lf > bomLength && head[lf - 1] === 0x0d ? 'crlf' : 'lf';
+  return head.indexOf(0x0d, bomLength) >= 0 ? 'cr' : 'lf';
+}
+
+/** The byte a piece of text is cut after: 0x0D, like 0x0A, never occurs inside a multi-byte character. */
+export function newlineByte(ending: LineEnding | undefined): number {
+  return ending === 'cr' ? 0x0d : 0x0a;
+}
+
+/**
  * Part of a text file: from `start`, where a line starts, to just after the newline at `end - 1`
  * (or the end of the file).
  */
@@ -109,10 +131,10 @@ export type Piece =
   | { kind: 'io'; message: string };
 
 /**
- * The file's text in pieces that end just after a newline (the last may not), each with the byte
- * offset where it starts. Ends after a `bad-bytes`, `line-too-long` or `io` piece; the text before
- * the line holding the problem is delivered first. With `range`, only the pieces of that part of
- * the file, cut as a read of the whole file cuts them.
+ * The file's text in pieces that end just after a newline, the byte `newline` (the last may
+ * not), each with the byte offset where it starts. Ends after a `bad-bytes`, `line-too-long` or
+ * `io` piece; the text before the line holding the problem is delivered first. With `range`, only
+ * the pieces of that part of the file, cut as a read of the whole file cuts them.
  */
 export async function* decodePieces(
   path: string,
@@ -120,6 +142,7 @@ export async function* decodePieces(
   bomLength: number,
   maxLineBytes: number,
   range?: ByteRange,
+  newline = 0x0a,
 ): AsyncGenerator<Piece> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   const begin = range?.start ?? bomLength;
@@ -139,18 +162,22 @@ export async function* decodePieces(
         skip -= skipped;
       }
       const bytes = tail.length === 0 ? chunk : Buffer.concat([tail, chunk]);
-      const cut = bytes.lastIndexOf(0x0a) + 1;
+      const cut = bytes.lastIndexOf(newline) + 1;
       if (bytes.length - cut > maxLineBytes) {
-        if (cut > 0 && (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding, end)))
+        if (
+          cut > 0 &&
+          (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding, end, newline))
+        )
           return;
         if (offset + cut < end) yield { kind: 'line-too-long', offset: offset + cut };
         return;
       }
-      if (cut > 0 && (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding, end))) return;
+      if (cut > 0 && (yield* decodeComplete(decoder, bytes.subarray(0, cut), offset, encoding, end, newline)))
+        return;
       tail = bytes.subarray(cut);
       offset += cut;
     }
-    if (tail.length > 0) yield* decodeComplete(decoder, tail, offset, encoding, end);
+    if (tail.length > 0) yield* decodeComplete(decoder, tail, offset, encoding, end, newline);
   } catch (error) {
     yield { kind: 'io', message: error instanceof Error ? error.message : String(error) };
   } finally {
@@ -168,6 +195,7 @@ async function* decodeComplete(
   offset: number,
   encoding: Encoding,
   end: number,
+  newline: number,
 ): AsyncGenerator<Piece, boolean> {
   if (offset >= end) return true;
   const within = offset + bytes.length <= end;
@@ -177,7 +205,7 @@ async function* decodeComplete(
     return !within;
   } catch {
     const bad = firstBadByte(bytes, encoding);
-    const lineStart = bytes.subarray(0, bad).lastIndexOf(0x0a) + 1;
+    const lineStart = bytes.subarray(0, bad).lastIndexOf(newline) + 1;
     if (offset + lineStart >= end) {
       yield { kind: 'text', text: decoder.decode(bytes.subarray(0, end - offset)), offset };
       return true;

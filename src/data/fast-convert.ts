@@ -65,10 +65,14 @@ export function fastConverter(spec: ColumnSpec): (raw: FieldValue | undefined) =
     case 'number':
     case 'integer': {
       const integer = spec.type === 'integer';
+      // Outside the declared domain is an error mapRecord reports (TW0631).
+      const min = spec.min ?? Number.NEGATIVE_INFINITY;
+      const max = spec.max ?? Number.POSITIVE_INFINITY;
       return (raw) => {
         const value = typeof raw === 'string' ? plainNumber(raw) : undefined;
         if (value === undefined) return general(raw);
         if (integer && !Number.isInteger(value)) return SLOW;
+        if (value < min || value > max) return SLOW;
         return value === 0 ? 0 : value;
       };
     }

@@ -17,7 +17,7 @@ export {
   type RowErrorPolicy,
   rowErrorPolicy,
 } from './errors.js';
-export { openRecords } from './open.js';
+export { checkDataFile, openRecords } from './open.js';
 export { type ColumnSpec, mapRecord, normalizeHeader, resolveColumns } from './table.js';
 export type {
   Encoding,

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg, type Text } from '../i18n/text.js';
-import { decodePieces, firstBadByte } from './decode.js';
+import { decodePieces, firstBadByte, type LineEnding, newlineByte } from './decode.js';
 import { emptyFields, formatBytes, longerThan, oversizedCell } from './fields.js';
+import { depthOf, jsonSyntaxFault, MAX_JSON_DEPTH, positionOf, underflowingNumbers } from './json-syntax.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
 import type { Reader, ReaderEvent } from './source.js';
 import type { Encoding, Fields, FieldValue, Limits, RawRecord } from './types.js';
@@ -13,15 +15,26 @@ export interface JsonOptions {
   encoding: Encoding;
   bomLength: number;
   limits: Limits;
+  /** From detectLineEnding; LF by default. */
+  lineEnding?: LineEnding;
 }
 
 /** NDJSON (JSON Lines): one object per line, streamed; a record's row is its line number. */
 export async function* readNdjson(options: JsonOptions): Reader {
   const { file, limits } = options;
   let line = 0;
-  for await (const piece of decodePieces(file, options.encoding, options.bomLength, limits.maxRowBytes)) {
+  const newline = newlineByte(options.lineEnding);
+  const separator = String.fromCharCode(newline);
+  for await (const piece of decodePieces(
+    file,
+    options.encoding,
+    options.bomLength,
+    limits.maxRowBytes,
+    undefined,
+    newline,
+  )) {
     if (piece.kind === 'text') {
-      const lines = piece.text.split('\n');
+      const lines = piece.text.split(separator);
       // A piece ends just after a newline, so the split leaves an empty last element.
       if (lines.at(-1) === '') lines.pop();
       const events: ReaderEvent[] = [];
@@ -82,8 +95,7 @@ export async function* readJsonArray(options: JsonOptions): Reader {
   try {
     elements = JSON.parse(text);
   } catch (error) {
-    const d = diagnostic('TW0601', msg('data.fileNotJson', { detail: detailOf(error) }), { file });
-    yield fatal({ row: 1, fields: emptyFields(), problem: d, fatal: true });
+    yield fatal({ row: 1, fields: emptyFields(), problem: fileNotJson(file, text, error), fatal: true });
     return;
   }
   if (!Array.isArray(elements)) {
@@ -111,9 +123,21 @@ function recordOfLine(text: string, row: number, file: string, limits: Limits): 
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return malformed(file, row, msg('data.lineNotJson', { detail: detailOf(error) }));
+    if (!(error instanceof SyntaxError)) return tooDeep('line', file, row);
+    // V8's message quotes the text around the error, personal data included: say where instead.
+    const fault = jsonSyntaxFault(text);
+    const at = fault ? positionOf(text, fault.offset) : { column: 1 };
+    const expected = msg('data.jsonExpected', { what: fault?.expected ?? 'value' });
+    return malformed(file, row, msg('data.jsonLineSyntax', { column: at.column, expected }), undefined, {
+      help: msg('data.jsonSyntaxHelp'),
+    });
   }
-  return recordOfValue('line', value, row, file, limits);
+  const record = recordOfValue('line', value, row, file, limits);
+  // JSON.parse reads 1e-400 as 0: such a number is kept as its text, which conversion refuses.
+  if (!record.problem && (text.includes('e-') || text.includes('E-'))) {
+    for (const [key, literal] of underflowingNumbers(text)) record.fields[key] = literal;
+  }
+  return record;
 }
 
 function recordOfValue(
@@ -130,6 +154,10 @@ function recordOfValue(
   const cells: FieldValue[] = [];
   // JSON.parse makes "__proto__" an own property; copying into a safe record keeps it one.
   for (const [key, cell] of Object.entries(value)) {
+    // Copying a nested value into a cell recurses once per level: bounded before it is copied
+    // (the record is level 1, so its cells may nest MAX_JSON_DEPTH - 1 levels).
+    if (cell !== null && typeof cell === 'object' && depthOf(cell, MAX_JSON_DEPTH - 1) >= MAX_JSON_DEPTH)
+      return tooDeep(kind, file, row);
     const field = fieldOf(cell);
     fields[key] = field;
     cells.push(field);
@@ -160,19 +188,47 @@ function describe(value: unknown): 'null' | 'array' | 'string' | 'number' | 'boo
   return typeof value as 'string' | 'number' | 'boolean';
 }
 
-function detailOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** TW0601 for a .json file JSON.parse refused: where, and what was expected there. */
+function fileNotJson(file: string, text: string, error: unknown): Diagnostic {
+  // An engine whose JSON.parse recurses runs out of stack on deep nesting: never its message.
+  if (!(error instanceof SyntaxError)) {
+    return diagnostic('TW0630', msg('data.jsonTooDeep', { kind: 'element', limit: MAX_JSON_DEPTH }), {
+      file,
+      help: msg('data.jsonTooDeepHelp'),
+    });
+  }
+  const fault = jsonSyntaxFault(text);
+  const at = positionOf(text, fault?.offset ?? 0);
+  const expected = msg('data.jsonExpected', { what: fault?.expected ?? 'value' });
+  return diagnostic('TW0601', msg('data.jsonFileSyntax', { ...at, expected }), {
+    file,
+    help: msg('data.jsonSyntaxHelp'),
+  });
 }
 
-function malformed(file: string, row: number, message: Text, column?: string): RawRecord {
+/** TW0630: a record nested deeper than MAX_JSON_DEPTH; the record is skipped, reading goes on. */
+function tooDeep(kind: 'line' | 'element', file: string, row: number): RawRecord {
+  return malformed(file, row, msg('data.jsonTooDeep', { kind, limit: MAX_JSON_DEPTH }), undefined, {
+    code: 'TW0630',
+    help: msg('data.jsonTooDeepHelp'),
+  });
+}
+
+function malformed(
+  file: string,
+  row: number,
+  message: Text,
+  column?: string,
+  options: { code?: 'TW0606' | 'TW0630'; help?: Text } = {},
+): RawRecord {
   return {
     row,
     fields: emptyFields(),
-    problem: diagnostic('TW0606', message, {
+    problem: diagnostic(options.code ?? 'TW0606', message, {
       file,
       row,
       column,
-      help: msg('data.oneObjectHelp'),
+      help: options.help ?? msg('data.oneObjectHelp'),
     }),
   };
 }

@@ -67,6 +67,9 @@ export function shiftDecimal(value: number, shift: number): number {
   return Number(`${mantissa}e${exponent + shift}`);
 }
 
+/** The smallest positive double with full precision (2^-1022). */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 /** Minus signs other than '-' that spreadsheets and word processors produce (NFKC keeps them). */
 const MINUS = /[\u2212\u2012\u2013\uFE63]/g;
 
@@ -139,6 +142,10 @@ export function parseNumberText(text: string, unit: string | undefined, integer:
   }
   let value = Number(`${decimal.mantissa}e${decimal.exponent + shift}`);
   if (!Number.isFinite(value)) return failure(unit, integer, msg('data.tooLarge'));
+  // 1e-400 is not 0: a double cannot hold it (nor, exactly, anything below the smallest normal
+  // double), and reading it as 0 would change what the cell says.
+  if (Math.abs(value) < MIN_NORMAL && /[1-9]/.test(decimal.mantissa))
+    return failure(unit, integer, msg('data.tooSmall'));
   if (negative) value = -value;
   if (value === 0) value = 0; // no -0: it prints as 0 but compares oddly in tests and JSON
   if (integer) {

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
 import { readCsv } from './csv.js';
-import { SNIFF_BYTES, sniffEncoding } from './decode.js';
+import { detectLineEnding, SNIFF_BYTES, sniffEncoding } from './decode.js';
 import { readJsonArray, readNdjson } from './ndjson.js';
 import { openSource, type Reader } from './source.js';
 import { FORMATS, type Format, limitsOf, type OpenOptions, type RecordSource } from './types.js';
@@ -69,8 +69,9 @@ export async function openRecords(
   }
   const sniffed = sniffEncoding(head.bytes, options.encoding ?? 'auto');
   if (!sniffed.ok) return diagnostic(sniffed.code, sniffed.message, { file, help: sniffed.help });
-  const text = { file, encoding: sniffed.encoding, bomLength: sniffed.bomLength, limits };
-  const info = { file, format, encoding: sniffed.encoding, encodingDetected: sniffed.detected };
+  const lineEnding = detectLineEnding(head.bytes, sniffed.bomLength);
+  const text = { file, encoding: sniffed.encoding, bomLength: sniffed.bomLength, limits, lineEnding };
+  const info = { file, format, encoding: sniffed.encoding, encodingDetected: sniffed.detected, lineEnding };
   switch (format) {
     case 'csv':
     case 'tsv': {
@@ -86,6 +87,20 @@ export async function openRecords(
       return openSource({ ...info, format: first === 0x7b ? 'ndjson' : 'json' }, () => reader(text), 'keys');
     }
   }
+}
+
+/**
+ * Whether a data file can be opened at all — it exists, is a regular file that can be read, and
+ * its format is known — without reading it as openRecords does (which, for a workbook, loads
+ * its shared strings): for a file named on the command line that this run may not read further.
+ */
+export async function checkDataFile(
+  path: string,
+  options: OpenOptions = {},
+): Promise<Diagnostic | undefined> {
+  if ((options.format ?? EXTENSIONS[extname(path).toLowerCase()]) === undefined) return unknownFormat(path);
+  const head = await readHead(path);
+  return 'code' in head ? head : undefined;
 }
 
 /** The workbook reader (zip, XML, styles) is loaded for a workbook only. */

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
+import type { LineEnding } from './decode.js';
 import type { Encoding, Format, RawRecord, RecordSource } from './types.js';
 
 /** What a format's reader produces: the header row once (tabular formats), then records. */
@@ -20,6 +21,7 @@ export interface SourceInfo {
   format: Format;
   encoding?: Encoding;
   encodingDetected?: boolean;
+  lineEnding?: LineEnding;
   sheet?: string;
 }
 

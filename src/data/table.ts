@@ -107,13 +107,13 @@ export function mapRecord(
   for (const spec of columns) {
     const converted = convertValue(record.fields[spec.column], spec, spec.pii ? MASKED : UNMASKED);
     if ('error' in converted) {
-      const code = spec.type === 'date' ? 'TW0604' : 'TW0603';
+      const code = converted.outOfRange ? 'TW0631' : spec.type === 'date' ? 'TW0604' : 'TW0603';
       diagnostics.push(
         diagnostic(code, msg('data.badValue', { id: spec.id, problem: converted.problem }), {
           file,
           row: record.row,
           column: spec.column,
-          help: valueHelp(spec, record),
+          help: converted.outOfRange ? msg('data.outOfRangeHelp') : valueHelp(spec, record),
         }),
       );
       continue;

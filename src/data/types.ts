@@ -64,6 +64,8 @@ export interface RecordSource {
   readonly encoding?: Encoding;
   /** Whether `encoding` was detected (`auto`) rather than given. */
   readonly encodingDetected?: boolean;
+  /** Text formats: how lines end, detected from the first 64 KiB (src/data/decode.ts). */
+  readonly lineEnding?: 'lf' | 'crlf' | 'cr';
   /** xlsx: the sheet read. */
   readonly sheet?: string;
   /** The row holding the headers (CSV, TSV, xlsx); undefined for JSON formats, which have none. */

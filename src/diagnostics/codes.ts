@@ -81,6 +81,9 @@ export const CODES = {
   TW0621: { severity: 'error', title: 'workbook inflates beyond its limits' },
   TW0622: { severity: 'error', title: 'workbook has too many shared strings' },
   TW0623: { severity: 'error', title: 'row or cell outside Excel’s sheet' },
+  TW0630: { severity: 'error', title: 'JSON record nested too deeply' },
+  TW0631: { severity: 'error', title: 'value outside the fact’s declared min and max' },
+  TW0632: { severity: 'error', title: 'aggregate outside the fact’s declared min and max' },
   // evaluation (src/engine)
   TW0701: { severity: 'error', title: 'customer cannot be scored' },
   TW0702: { severity: 'warning', title: 'customer gets no tier' },

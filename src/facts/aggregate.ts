@@ -12,10 +12,28 @@ import { zoneCalendar } from './zone.js';
 
 export type FactValues = Record<string, number | undefined>;
 
+/** An aggregate outside its fact's declared min or max: the fact is left missing (TW0632). */
+export interface DomainBreach {
+  fact: string;
+  value: number;
+  bound: 'min' | 'max';
+  limit: number;
+  /** The log row of the smallest (below min) or largest (above max) value the fact read. */
+  row?: number;
+  /** The fact is personal data: its value is not shown. */
+  pii: boolean;
+}
+
 /** One customer's facts, fed one transaction at a time in any order. */
 export interface CustomerAccumulator {
   add(tx: Transaction): void;
+  /**
+   * The facts; one outside its declared min or max is undefined, so that a refund of −99,999,999
+   * never makes a spend negative and counted as revenue.
+   */
   result(): FactValues;
+  /** The facts result() left undefined for being out of their domain. */
+  breaches(): DomainBreach[];
 }
 
 export interface AggregatePlan {
@@ -40,6 +58,9 @@ interface CompiledFact {
   id: string;
   stream: number;
   definition: AggregateDefinition;
+  min: number;
+  max: number;
+  pii: boolean;
 }
 
 /**
@@ -88,7 +109,14 @@ export function compileAggregates(
       monthSpend: false,
     };
     specs.set(key, { ...spec, ...definition.keeps });
-    compiled.push({ id, stream: [...specs.keys()].indexOf(key), definition });
+    compiled.push({
+      id,
+      stream: [...specs.keys()].indexOf(key),
+      definition,
+      min: fact.min ?? Number.NEGATIVE_INFINITY,
+      max: fact.max ?? Number.POSITIVE_INFINITY,
+      pii: fact.pii === true,
+    });
   }
   if (diagnostics.length > 0) return diagnostics;
   const streams = [...specs.values()].map((spec) => layoutOf(spec, zone));
@@ -116,6 +144,7 @@ class Accumulator implements CustomerAccumulator {
   /** The union of all windows: a transaction outside it (or after the as-of) is dropped at once. */
   readonly #after: number;
   readonly #upTo: number;
+  #breaches: DomainBreach[] = [];
 
   constructor(streams: readonly StreamLayout[], facts: readonly CompiledFact[], context: ResultContext) {
     this.#states = streams.map((spec) => new StreamState(spec));
@@ -137,15 +166,37 @@ class Accumulator implements CustomerAccumulator {
       const value = readIn(state.layout, tx);
       if (value === undefined) continue;
       if (Number.isNaN(day) && this.#needsDay[i]) day = this.#context.zone.dayOf(at);
-      state.add(at, value, day);
+      state.add(at, value, day, tx.row);
     }
   }
 
   result(): FactValues {
     const values: FactValues = {};
+    const breaches: DomainBreach[] = [];
     for (const fact of this.#facts) {
-      values[fact.id] = fact.definition.value(this.#states[fact.stream]!, this.#context);
+      const state = this.#states[fact.stream]!;
+      const value = fact.definition.value(state, this.#context);
+      if (value !== undefined && (value < fact.min || value > fact.max)) {
+        const below = value < fact.min;
+        breaches.push({
+          fact: fact.id,
+          value,
+          bound: below ? 'min' : 'max',
+          limit: below ? fact.min : fact.max,
+          row: below ? state.minRow : state.maxRow,
+          pii: fact.pii,
+        });
+        values[fact.id] = undefined;
+        continue;
+      }
+      values[fact.id] = value;
     }
+    this.#breaches = breaches;
     return values;
+  }
+
+  breaches(): DomainBreach[] {
+    this.result();
+    return [...this.#breaches];
   }
 }

@@ -1,5 +1,5 @@
 import type { ColumnSpec, OnError, ReadSummary, RecordSource } from '../data/index.js';
-import { DEFAULT_MAX_DIAGNOSTICS, openRecords, resolveColumns } from '../data/index.js';
+import { checkDataFile, DEFAULT_MAX_DIAGNOSTICS, openRecords, resolveColumns } from '../data/index.js';
 import type { EncodingOption } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
@@ -15,6 +15,11 @@ export interface ReadEnd {
 
 export interface CustomerSourceOptions {
   customers: string;
+  /**
+   * The transaction log named with the customers: checked to be readable here, whether or not
+   * the policy aggregates it, so that a misspelt --transactions is never silently ignored.
+   */
+  transactions?: string;
   onError?: OnError;
   encoding?: EncodingOption;
   sheet?: string;
@@ -39,6 +44,8 @@ export async function openCustomers(
   wanted: readonly ColumnSpec[],
   keyFact: string,
 ): Promise<OpenedCustomers | ReadEnd> {
+  const logProblem = await unreadableLog(options);
+  if (logProblem) return { diagnostics: [logProblem], failed: true };
   const source = await openRecords(options.customers, { encoding: options.encoding, sheet: options.sheet });
   if ('code' in source) return { diagnostics: [source], failed: true };
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
@@ -49,6 +56,11 @@ export async function openCustomers(
     return { diagnostics, failed: true };
   }
   return { source, columns: resolved.columns, diagnostics };
+}
+
+/** TW0601 when a transaction log was named and cannot be opened as a data file. */
+async function unreadableLog(options: CustomerSourceOptions): Promise<Diagnostic | undefined> {
+  return options.transactions === undefined ? undefined : checkDataFile(options.transactions);
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { ColumnSpec, EncodingOption, OnError, OpenOptions, ReadSummary } from '../data/index.js';
-import { mapRecord, openRecords, resolveColumns, rowErrorPolicy } from '../data/index.js';
+import {
+  DEFAULT_MAX_DIAGNOSTICS,
+  mapRecord,
+  openRecords,
+  resolveColumns,
+  rowErrorPolicy,
+} from '../data/index.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
@@ -146,6 +152,8 @@ function columnSpec(policy: Policy, id: string, fact: Fact, timezone: string, ke
     values: fact.values,
     format: fact.format ?? policy.sources?.customers?.dateFormat,
     unit: fact.unit,
+    min: fact.min,
+    max: fact.max,
     timezone,
     required: key || fact.required,
     default: fact.default,
@@ -321,9 +329,16 @@ export async function readTransactions(
       unknown.first ??= { row: record.row, id: String(customer) };
       continue;
     }
-    accumulator.add({ at: Date.parse(date), fields });
+    accumulator.add({ at: Date.parse(date), fields, row: record.row });
   }
+  const breaches = domainDiagnostics(accumulators, source.file, keyIsPii);
+  const mode = options.onError ?? 'report';
+  const summary = rows.summary();
+  if (breaches.count > 0) summary.byCode.TW0632 = (summary.byCode.TW0632 ?? 0) + breaches.count;
   const diagnostics = [...resolved.diagnostics, ...rows.diagnostics()];
+  if (mode !== 'skip') diagnostics.push(...breaches.diagnostics);
+  if (breaches.count > 0 && mode === 'fail')
+    return { diagnostics, summary: { ...summary, stopped: true }, failed: true };
   if (unknown.count > 0) {
     diagnostics.push(
       diagnostic(
@@ -340,5 +355,46 @@ export async function readTransactions(
       ),
     );
   }
-  return { diagnostics, summary: rows.summary(), failed: false };
+  return { diagnostics, summary, failed: false };
+}
+
+/**
+ * TW0632 for each customer whose aggregate the log put outside the fact's declared min or max
+ * (the accumulator has left the fact missing). A customer is not a row of the log, so `skip` has
+ * nothing to drop: the fact stays missing under `skip` and `report`, and `fail` stops the run.
+ * At most DEFAULT_MAX_DIAGNOSTICS are kept; all are counted.
+ */
+function domainDiagnostics(
+  accumulators: ReadonlyMap<string, CustomerAccumulator>,
+  file: string,
+  keyIsPii: boolean,
+): { diagnostics: Diagnostic[]; count: number } {
+  const diagnostics: Diagnostic[] = [];
+  let count = 0;
+  for (const [key, accumulator] of accumulators) {
+    for (const breach of accumulator.breaches()) {
+      count++;
+      if (diagnostics.length >= DEFAULT_MAX_DIAGNOSTICS) continue;
+      const value = breach.pii ? msg('data.valueMasked') : String(breach.value);
+      const problem =
+        breach.bound === 'min'
+          ? msg('data.belowMin', { value, min: breach.limit })
+          : msg('data.aboveMax', { value, max: breach.limit });
+      const customer = keyIsPii ? String(maskValue(key)) : key;
+      diagnostics.push(
+        diagnostic('TW0632', msg('facts.aggregateOutOfRange', { customer, fact: breach.fact, problem }), {
+          file,
+          row: breach.row,
+          help: msg(
+            breach.row === undefined ? 'facts.aggregateOutOfRangeHelp' : 'facts.aggregateOutOfRangeRowHelp',
+            {
+              fact: breach.fact,
+              bound: breach.bound,
+            },
+          ),
+        }),
+      );
+    }
+  }
+  return { diagnostics, count };
 }

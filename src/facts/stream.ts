@@ -47,6 +47,9 @@ export class StreamState {
   #sumError = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
+  /** The log rows of the smallest and the largest value: what a fact out of its domain names. */
+  minRow: number | undefined;
+  maxRow: number | undefined;
   firstAt = Number.POSITIVE_INFINITY;
   lastAt = Number.NEGATIVE_INFINITY;
   /** Purchase days, by index lastDay − day. */
@@ -63,8 +66,11 @@ export class StreamState {
     this.monthSpend = layout.monthSpend ? new Sums(layout.monthCapacity) : undefined;
   }
 
-  /** `day` is the transaction's zone-local day, or NaN when no collection of this stream needs it. */
-  add(at: number, value: unknown, day: number): void {
+  /**
+   * `day` is the transaction's zone-local day, or NaN when no collection of this stream needs it;
+   * `row` its row in the log, when known.
+   */
+  add(at: number, value: unknown, day: number, row?: number): void {
     this.present++;
     if (at < this.firstAt) this.firstAt = at;
     if (at > this.lastAt) this.lastAt = at;
@@ -74,8 +80,14 @@ export class StreamState {
       const total = this.#sum + value;
       this.#sumError += roundingError(this.#sum, value, total);
       this.#sum = total;
-      if (value < this.min) this.min = value;
-      if (value > this.max) this.max = value;
+      if (value < this.min) {
+        this.min = value;
+        this.minRow = row;
+      }
+      if (value > this.max) {
+        this.max = value;
+        this.maxRow = row;
+      }
     }
     const layout = this.layout;
     // Never negative, except where a zone turns its clocks back across midnight and the as-of

@@ -4,4 +4,6 @@ export interface Transaction {
   at: number;
   /** Typed fields named in sources.transactions.fields: amount, quantity, product, … */
   fields: Readonly<Record<string, unknown>>;
+  /** The row of the log it was read from, to name in a diagnostic about an aggregate (TW0632). */
+  row?: number;
 }

@@ -30,11 +30,10 @@ export class ColumnTally {
     return this.examples[k]!.length < this.limit;
   }
 
-  /** Examples from mapRecord's diagnostics of one row (TW0603, TW0604 name the column). */
+  /** Examples from mapRecord's diagnostics of one row (TW0603, TW0604, TW0631 name the column). */
   addExamples(diagnostics: readonly Diagnostic[], cells: Readonly<Record<string, FieldValue>>): void {
     for (const d of diagnostics) {
-      if ((d.code !== 'TW0603' && d.code !== 'TW0604') || d.column === undefined || d.row === undefined)
-        continue;
+      if (!EXAMPLE_CODES.has(d.code) || d.column === undefined || d.row === undefined) continue;
       const k = this.index.get(d.column);
       if (k === undefined || !this.wantsExample(k)) continue;
       const spec = this.columns[k]!;
@@ -62,6 +61,9 @@ export class ColumnTally {
     }));
   }
 }
+
+/** A value that does not convert, or lies outside the fact's declared min and max. */
+const EXAMPLE_CODES = new Set(['TW0603', 'TW0604', 'TW0631']);
 
 function shown(raw: FieldValue | undefined, pii: boolean): string {
   if (raw === undefined || raw === null) return '';

@@ -72,7 +72,8 @@ export async function evaluatePopulationParallel(
   const headers = await source.headers();
   await source.close();
   const bomLength = await bomOf(options);
-  if (source.encoding === undefined || bomLength === undefined) return single();
+  // Ranges are cut after LF bytes: a file whose lines end in CR alone is read on one thread.
+  if (source.encoding === undefined || bomLength === undefined || source.lineEnding === 'cr') return single();
 
   const quota = policy.tiers?.method === 'quota';
   const chunks = parallelColumnChunks({

@@ -16,8 +16,8 @@ const COLUMNS: ColumnSpec[] = [
   { id: 'id', column: '客户编号', type: 'string', required: true },
   { id: 'phone', column: '联系方式', type: 'string', pii: true },
   { id: 'spend', column: '消费金额', type: 'number', unit: 'CNY' },
-  { id: 'orders', column: '订单数', type: 'integer', default: 0 },
-  { id: 'rate', column: '复购率', type: 'number', unit: 'percent', required: true },
+  { id: 'orders', column: '订单数', type: 'integer', default: 0, max: 1_000_000 },
+  { id: 'rate', column: '复购率', type: 'number', unit: 'percent', required: true, min: 0, max: 100 },
   { id: 'level', column: '等级', type: 'enum', values: ['VIP', '普通'] },
   { id: 'active', column: '活跃', type: 'boolean' },
   { id: 'since', column: '开户日期', type: 'date', timezone: 'Asia/Shanghai' },
@@ -69,6 +69,7 @@ const MESSY = [
   'C7,"a ""quoted"" phone","(1,200.00)",1,1,VIP,是,2024-03-01',
   'C8,139,1,1',
   'C9,139,12.1234567,1,1,VIP,是,2024-03-01',
+  'C10,139,1,1,850,VIP,是,2024-03-01',
 ].join('\n');
 
 describe('customerColumnChunks', () => {
@@ -79,9 +80,13 @@ describe('customerColumnChunks', () => {
       expect(r.columnar).toEqual(r.objects);
       expect(r.columnarEnd).toEqual(r.objectEnd);
       if (mode === 'report') {
-        expect(r.objects.map((o) => o.key)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C9']);
+        expect(r.objects.map((o) => o.key)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C9', 'C10']);
         const codes = r.objectEnd.diagnostics.map((d) => d.code);
-        expect(codes).toEqual(expect.arrayContaining(['TW0603', 'TW0604', 'TW0605', 'TW0606', 'TW0607']));
+        expect(codes).toEqual(
+          expect.arrayContaining(['TW0603', 'TW0604', 'TW0605', 'TW0606', 'TW0607', 'TW0631']),
+        );
+        // 复购率 850 where max is 100: kept without the value, never as 850.
+        expect(r.objects.find((o) => o.key === 'C10')?.values[4]).toBeUndefined();
         expect(r.objects.find((o) => o.key === 'C7')?.values[2]).toBe(-1200);
       }
     },
@@ -104,6 +109,12 @@ describe('customerColumnChunks', () => {
         'N/A',
         '1e3',
         '00012',
+        '100',
+        '100.0001',
+        '-0.5',
+        '850',
+        '1000001',
+        '1e-400',
       ),
       fc.constantFrom('VIP', 'vip', '普通', '是', '否', 'true', '2024-03-01', '2024/3/1', '03/01/2024'),
       fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),

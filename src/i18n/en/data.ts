@@ -73,10 +73,8 @@ export const data = {
     `the file is ${p.bytes} bytes; a JSON array is limited to ${p.limit}`,
   jsonTooLargeHelp:
     "write one object per line (NDJSON, e.g. jq -c '.[]' big.json > big.ndjson), which is streamed without a limit",
-  fileNotJson: (p: { detail: string }) => `the file is not valid JSON: ${p.detail}`,
   notAnArray: 'a .json file must hold an array of objects, one per record',
   notAnArrayHelp: 'write [{"客户编号": "C2024001", …}, …], or one object per line as NDJSON',
-  lineNotJson: (p: { detail: string }) => `the line is not valid JSON: ${p.detail}`,
   notAnObject: (p: { kind: 'line' | 'element'; got: 'null' | 'array' | 'string' | 'number' | 'boolean' }) =>
     `the ${p.kind} is not a JSON object but ${p.got === 'null' ? 'null' : `a${p.got === 'array' ? 'n' : ''} ${p.got}`}`,
   oneObjectHelp:
@@ -196,4 +194,51 @@ export const data = {
     `the ${p.what === 'row' ? 'row number' : 'cell'} '${p.reference}' is outside Excel's sheet of ${p.rows} rows and ${p.columns} columns`,
   duplicateKeysOmitted: (p: { count: number }) =>
     `and ${p.count.toLocaleString('en-US')} more row${p.count === 1 ? '' : 's'} with a customer key an earlier row has; these rows are ignored`,
+
+  // Hostile input (issue 12): JSON errors by position, never by quoting the text (it may be
+  // personal data); nesting; values outside a fact's declared min and max.
+  jsonLineSyntax: (p: { column: number; expected: string }) =>
+    `the line is not valid JSON: at column ${p.column}, expected ${p.expected}`,
+  jsonFileSyntax: (p: { line: number; column: number; expected: string }) =>
+    `the file is not valid JSON: at line ${p.line}, column ${p.column}, expected ${p.expected}`,
+  jsonExpected: (p: {
+    what:
+      | 'value'
+      | 'name'
+      | 'colon'
+      | 'commaOrBrace'
+      | 'commaOrBracket'
+      | 'end'
+      | 'stringEnd'
+      | 'escape'
+      | 'digit'
+      | 'control';
+  }) =>
+    ({
+      value: 'a value (text in double quotes, a number, true, false, null, an object or an array)',
+      name: 'a column name in double quotes',
+      colon: "':' after the name",
+      commaOrBrace: "',' or '}'",
+      commaOrBracket: "',' or ']'",
+      end: 'nothing after the value',
+      stringEnd: 'the double quote that closes the text',
+      escape: 'an escape such as \\n, \\" or \\u00e9 after the backslash',
+      digit: 'a digit',
+      control: 'no line break or control character inside text in quotes (write \\n)',
+    })[p.what],
+  jsonSyntaxHelp:
+    'the position counts characters from 1; the text there is not shown, as it may be personal data',
+  jsonTooDeep: (p: { kind: 'line' | 'element'; limit: number }) =>
+    `the ${p.kind} nests objects or arrays more than ${p.limit} levels deep`,
+  jsonTooDeepHelp: 'each record is one flat object, one value per column; nested values are kept as text',
+  belowMin: (p: { value: string; min: number }) =>
+    `${p.value} is below ${p.min}, the smallest value the fact declares (min)`,
+  aboveMax: (p: { value: string; max: number }) =>
+    `${p.value} is above ${p.max}, the largest value the fact declares (max)`,
+  valueMasked: 'the value (personal data, not shown)',
+  outOfRangeHelp:
+    'correct the value in the file; if such values are real, widen the fact’s min or max in the policy',
+  tooSmall: 'the number is too small to be told from 0',
+  yearRange: 'years are read from 0001 to 9999',
+  offsetRange: 'an offset is at most ±18:00, its minutes 00 to 59',
 };

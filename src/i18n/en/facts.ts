@@ -55,4 +55,12 @@ export const facts = {
     `customer ${p.key} appears again (first at row ${p.first}); this row is ignored`,
   duplicateKeyHelp:
     'remove the duplicate, or merge the two records (the same company under two names is common)',
+
+  // Hostile input (issue 12): aggregates outside a fact's declared min and max.
+  aggregateOutOfRange: (p: { customer: string; fact: string; problem: string }) =>
+    `customer ${p.customer}: ${p.fact}, computed from the transaction log, ${p.problem}`,
+  aggregateOutOfRangeRowHelp: (p: { fact: string; bound: 'min' | 'max' }) =>
+    `the row named holds the ${p.bound === 'min' ? 'smallest' : 'largest'} value ${p.fact} read; ${p.fact} is left missing for this customer (never counted as revenue): correct the transaction, or widen the fact's ${p.bound}`,
+  aggregateOutOfRangeHelp: (p: { fact: string; bound: 'min' | 'max' }) =>
+    `${p.fact} is left missing for this customer: check the log, or widen the fact's ${p.bound}`,
 };

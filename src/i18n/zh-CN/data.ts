@@ -68,10 +68,8 @@ export const data = {
   jsonTooLarge: (p) => `该文件有 ${p.bytes} 字节；JSON 数组的上限为 ${p.limit}`,
   jsonTooLargeHelp:
     "请每行写一个对象（NDJSON，例如 `jq -c '.[]' big.json > big.ndjson`），NDJSON 按流读取，没有大小上限",
-  fileNotJson: (p) => `该文件不是有效的 JSON：${quoted(p.detail)}`,
   notAnArray: '.json 文件必须是一个对象数组，每条记录一个对象',
   notAnArrayHelp: '请写成 `[{"客户编号": "C2024001", …}, …]`，或按 NDJSON 每行写一个对象',
-  lineNotJson: (p) => `这一行不是有效的 JSON：${quoted(p.detail)}`,
   notAnObject: (p) => `${KINDS[p.kind]}不是 JSON 对象，而是${lead(JSON_TYPES[p.got])}`,
   oneObjectHelp: '每条记录是一个 JSON 对象，例如 `{"客户编号": "C2024001", "近12个月消费金额": 800000}`',
 
@@ -167,4 +165,31 @@ export const data = {
     `${p.what === 'row' ? '行号' : '单元格'}“${p.reference}”超出了 Excel 工作表的范围（${p.rows} 行、${p.columns} 列）`,
   duplicateKeysOmitted: (p) =>
     `另有 ${p.count.toLocaleString('en-US')} 行的客户编号与前面的行重复；这些行被忽略`,
+
+  // 恶意输入（issue 12）
+  jsonLineSyntax: (p) => `这一行不是有效的 JSON：第 ${p.column} 个字符处应为${p.expected}`,
+  jsonFileSyntax: (p) => `该文件不是有效的 JSON：第 ${p.line} 行第 ${p.column} 个字符处应为${p.expected}`,
+  jsonExpected: (p) =>
+    ({
+      value: '一个值（双引号中的文本、数字、`true`、`false`、`null`、对象或数组）',
+      name: '双引号中的列名',
+      colon: '列名之后的 `:`',
+      commaOrBrace: ' `,` 或 `}`',
+      commaOrBracket: ' `,` 或 `]`',
+      end: '值之后不再有内容',
+      stringEnd: '结束文本的双引号',
+      escape: '反斜杠之后的转义，如 `\\n`、`\\"` 或 `\\u00e9`',
+      digit: '数字',
+      control: '引号中的文本不含换行或控制字符（写作 `\\n`）',
+    })[p.what],
+  jsonSyntaxHelp: '位置从 1 开始按字符计数；该处的文本不予显示，因为可能是个人数据',
+  jsonTooDeep: (p) => `${KINDS[p.kind]}的对象或数组嵌套超过 ${p.limit} 层`,
+  jsonTooDeepHelp: '每条记录是一个扁平的对象，每列一个值；嵌套的值按文本保留',
+  belowMin: (p) => `${p.value} 小于该事实声明的最小值（\`min\`）${p.min}`,
+  aboveMax: (p) => `${p.value} 大于该事实声明的最大值（\`max\`）${p.max}`,
+  valueMasked: '该值（个人数据，不予显示）',
+  outOfRangeHelp: '请更正文件中的值；如果这样的值确实存在，请在策略中放宽该事实的 `min` 或 `max`',
+  tooSmall: '数字太小，无法与 0 区分',
+  yearRange: '年份只读取 0001 到 9999',
+  offsetRange: '时区偏移最多为 ±18:00，分钟为 00 到 59',
 } satisfies Messages<typeof en>;

@@ -33,4 +33,11 @@ export const facts = {
   unknownCustomersHelp: '这些交易未计入；请检查两个文件使用的客户编号是否一致',
   duplicateKey: (p) => `客户 ${p.key} 重复出现（首次出现在第 ${p.first} 行）；本行被忽略`,
   duplicateKeyHelp: '请删除重复行，或合并这两条记录（同一家公司用了两个名称的情况很常见）',
+
+  // 恶意输入（issue 12）
+  aggregateOutOfRange: (p) => `客户 ${p.customer}：由交易流水计算的 ${p.fact} ${p.problem}`,
+  aggregateOutOfRangeRowHelp: (p) =>
+    `所指的行是 ${p.fact} 读取的${p.bound === 'min' ? '最小' : '最大'}值；该客户的 ${p.fact} 按缺失处理（不计入收入）：请更正这笔交易，或放宽该事实的 \`${p.bound}\``,
+  aggregateOutOfRangeHelp: (p) =>
+    `该客户的 ${p.fact} 按缺失处理：请检查交易流水，或放宽该事实的 \`${p.bound}\``,
 } satisfies Messages<typeof en>;
