@@ -1,12 +1,12 @@
 import { verify as verifySignature } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { jsonSyntaxFault, positionOf } from '../data/json-syntax.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { systemReason } from '../diagnostics/system-error.js';
 import { msg, type Text } from '../i18n/text.js';
 import { DEFAULT_MAX_BYTES } from '../policy/parse.js';
-import { jsonErrorPosition } from '../util/json-position.js';
 import { checkEntries } from './entries.js';
 import { keyFingerprint, readPublicKey, VERIFY_KEY_ENV } from './keys.js';
 import {
@@ -180,9 +180,10 @@ function readManifest(bytes: Uint8Array, name: string, diagnostics: Diagnostic[]
   }
   try {
     value = JSON.parse(text);
-  } catch (error) {
+  } catch {
     // V8's message quotes the text around the fault; only the position is passed on.
-    const at = jsonErrorPosition(text, error);
+    const fault = jsonSyntaxFault(text);
+    const at = fault && positionOf(text, fault.offset);
     return bad(
       msg('artifact.manifestNotJson', { manifest: MANIFEST_ENTRY, line: at?.line, column: at?.column }),
     );
