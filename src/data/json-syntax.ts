@@ -252,29 +252,48 @@ function scanWord(text: string, from: number): number | JsonFault {
  * hold an exponent with a minus sign.
  */
 export function underflowingNumbers(text: string): Map<string, string> {
-  const found = new Map<string, string>();
+  return underflowingByRecord(text, 1).get(0) ?? new Map();
+}
+
+/**
+ * The same for a `.json` file, an array of records: by element index (0 for the first). Called
+ * only for files that hold an exponent with a minus sign.
+ */
+export function underflowingElements(text: string): Map<number, Map<string, string>> {
+  return underflowingByRecord(text, 2);
+}
+
+/** Records sit at `recordDepth` (1: the text is one object; 2: an array of them). */
+function underflowingByRecord(text: string, recordDepth: number): Map<number, Map<string, string>> {
+  const found = new Map<number, Map<string, string>>();
   let depth = 0;
+  let element = -1;
   let key: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       const end = scanString(text, i);
       if (typeof end !== 'number') return found;
-      if (depth === 1 && text.charCodeAt(skipSpace(text, end)) === 0x3a) key = JSON.parse(text.slice(i, end));
+      if (depth === recordDepth && text.charCodeAt(skipSpace(text, end)) === 0x3a)
+        key = JSON.parse(text.slice(i, end));
       i = end - 1;
-    } else if (c === OBJECT || c === ARRAY) depth++;
-    else if (c === 0x7d || c === 0x5d) depth--;
+    } else if (c === OBJECT || c === ARRAY) {
+      depth++;
+      if (depth === recordDepth) element++;
+    } else if (c === 0x7d || c === 0x5d) depth--;
     else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       const end = scanNumber(text, i);
       if (typeof end !== 'number') return found;
       const literal = text.slice(i, end);
       if (
-        depth === 1 &&
+        depth === recordDepth &&
         key !== undefined &&
         Number(literal) === 0 &&
         /[1-9]/.test(literal.split(/[eE]/)[0]!)
-      )
-        found.set(key, literal);
+      ) {
+        if (!found.has(element)) found.set(element, new Map());
+        found.get(element)!.set(key, literal);
+      }
       i = end - 1;
     }
   }

@@ -5,7 +5,14 @@ import { diagnostic } from '../diagnostics/make.js';
 import { msg, type Text } from '../i18n/text.js';
 import { decodePieces, firstBadByte, type LineEnding, newlineByte } from './decode.js';
 import { emptyFields, formatBytes, longerThan, oversizedCell } from './fields.js';
-import { depthOf, jsonSyntaxFault, MAX_JSON_DEPTH, positionOf, underflowingNumbers } from './json-syntax.js';
+import {
+  depthOf,
+  jsonSyntaxFault,
+  MAX_JSON_DEPTH,
+  positionOf,
+  underflowingElements,
+  underflowingNumbers,
+} from './json-syntax.js';
 import { encodingProblem, ioProblem, lineTooLong } from './problems.js';
 import type { Reader, ReaderEvent } from './source.js';
 import type { Encoding, Fields, FieldValue, Limits, RawRecord } from './types.js';
@@ -106,11 +113,19 @@ export async function* readJsonArray(options: JsonOptions): Reader {
     yield fatal({ row: 1, fields: emptyFields(), problem: d, fatal: true });
     return;
   }
+  // JSON.parse reads 1e-400 as 0: such a number is kept as its text, which conversion refuses.
+  const underflowing =
+    text.includes('e-') || text.includes('E-')
+      ? underflowingElements(text)
+      : new Map<number, Map<string, string>>();
   const BATCH = 1000;
   for (let start = 0; start < elements.length; start += BATCH) {
     const events: ReaderEvent[] = [];
     for (let i = start; i < Math.min(elements.length, start + BATCH); i++) {
-      events.push({ kind: 'record', record: recordOfValue('element', elements[i], i + 1, file, limits) });
+      const record = recordOfValue('element', elements[i], i + 1, file, limits);
+      if (!record.problem)
+        for (const [key, literal] of underflowing.get(i) ?? []) record.fields[key] = literal;
+      events.push({ kind: 'record', record });
     }
     yield events;
   }

@@ -167,6 +167,16 @@ describe('numbers JSON.parse reads as 0 though they are not', () => {
     ]);
   });
 
+  it('keeps such a number as its text in the right element of a .json array', async () => {
+    // Before: [{"spend": 1e-400}] was the number 0.
+    const path = file(
+      'tiny.json',
+      '[{"id":"C1","spend":1},\n {"id":"C2","spend":1e-400,"x":{"y":1e-400}},{"id":"C3","spend":-5E-999}]',
+    );
+    const records = await readAll(path);
+    expect(records.map((r) => r.fields.spend)).toEqual([1, '1e-400', '-5E-999']);
+  });
+
   it('keeps such a number as its text in an NDJSON record, so reading it as a number fails', async () => {
     // Before: {"spend": 1e-400} was the number 0.
     const path = file('tiny.ndjson', '{"id":"C1","spend":1e-400,"ok":1e-300}\n');
