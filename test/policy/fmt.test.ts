@@ -382,6 +382,12 @@ describe('hostile YAML (issue 12: fmt crashed with a stack or ran for seconds)',
     expect(refused('a: !!float "x"\n')).toEqual(['TW0008']);
   });
 
+  it('writes a flow key without value as key: null, inline or as a block (it threw)', () => {
+    expect(fmt('a: { k, c: 1 }\n')).toBe('a: { k: null, c: 1 }\n');
+    const long = 'x'.repeat(120);
+    expect(fmt(`a:\n  - { k, c: ${long} }\n`)).toBe(`a:\n  - k: null\n    c: ${long}\n`);
+  });
+
   it('refuses 1,000 levels of nesting', () => {
     expect(refused(`a: ${'['.repeat(1000)}${']'.repeat(1000)}\n`)).toEqual(['TW0012']);
   });
