@@ -179,7 +179,11 @@ async function loadVariant(
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       await writeFile(target, bytes, { flag: 'wx', mode: 0o600 });
     }
-    const loaded = await loadPolicy(join(root, ...entry.path.split('/')), options);
+    // The artifact's files are the policy root: bases come from it and from nowhere else.
+    const loaded = await loadPolicy(join(root, ...entry.path.split('/')), {
+      ...options,
+      policyRoots: [root],
+    });
     const rename = (file: string) =>
       file.startsWith(root + sep) ? `${artifact}!${relative(root, file).split(sep).join('/')}` : file;
     const text = (s: string) => s.split(root + sep).join(`${artifact}!`);

@@ -15,6 +15,11 @@ export const CODES = {
   TW0007: { severity: 'error', title: 'file must hold exactly one YAML document with a mapping at the top' },
   TW0008: { severity: 'error', title: 'unsupported YAML value' },
   TW0009: { severity: 'error', title: 'file cannot be written' },
+  TW0010: { severity: 'error', title: 'base policy is outside the policy root' },
+  TW0011: { severity: 'error', title: 'base is not a policy file' },
+  TW0012: { severity: 'error', title: 'policy is nested too deeply' },
+  TW0013: { severity: 'error', title: 'alias inside the value it names (alias cycle)' },
+  TW0014: { severity: 'error', title: 'alias names no anchor' },
   // schema (ajv)
   TW0101: { severity: 'error', title: 'unknown property' },
   TW0102: { severity: 'error', title: 'wrong type' },

@@ -12,6 +12,11 @@ import { validatePolicySchema } from './validate-schema.js';
 
 export interface CheckOptions {
   maxBytes?: number;
+  /**
+   * The folders a variant's bases may be read from (base-file.ts); by default the policy root of
+   * the policy named: $TIERWISE_POLICY_ROOT, else its repository, else its folder.
+   */
+  policyRoots?: readonly string[];
 }
 
 /** One policy file after every check: the policy (when it is usable) and all findings. */

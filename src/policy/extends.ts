@@ -1,11 +1,14 @@
-import { dirname, join, normalize, resolve } from 'node:path';
+import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
+import type { Code } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer, splitPointer } from '../diagnostics/pointer.js';
 import { msg, type Text } from '../i18n/text.js';
-import { type CheckOptions, type ParsedPolicy, parsePolicy, readPolicyFile } from './check.js';
+import { policyRoots, readBase } from './base-file.js';
+import { type CheckOptions, type ParsedPolicy, parsePolicy } from './check.js';
 import type { Locator } from './locate.js';
+import { DEFAULT_MAX_BYTES } from './parse.js';
 import type { Policy } from './schema/policy.js';
 import { validatePolicySchema } from './validate-schema.js';
 
@@ -59,12 +62,13 @@ export async function resolveExtends(
 ): Promise<ParsedPolicy> {
   const document = variant.document!;
   const extendsPointer = '/metadata/extends';
-  const fail = (message: Text, help?: Text, extra: Diagnostic[] = []): ParsedPolicy => ({
+  // A refused base is named, never shown: neither its findings nor its lines.
+  const refuse = (code: Code, message: Text, help?: Text, extra: Diagnostic[] = []): ParsedPolicy => ({
     ...variant,
     document: undefined,
     diagnostics: [
       ...variant.diagnostics,
-      diagnostic('TW0505', message, {
+      diagnostic(code, message, {
         ...variant.locator.locate(extendsPointer),
         pointer: extendsPointer,
         help,
@@ -72,22 +76,28 @@ export async function resolveExtends(
       ...extra,
     ],
   });
-  const basePath = resolve(dirname(variantPath), document.metadata.extends!);
+  const fail = (message: Text, help?: Text, extra: Diagnostic[] = []) =>
+    refuse('TW0505', message, help, extra);
+  const name = document.metadata.extends!;
+  const basePath = resolve(dirname(variantPath), name);
   // Name the base the way the variant was named (relative stays relative) so messages line up.
-  const shown = variant.file ? normalize(join(dirname(variant.file), document.metadata.extends!)) : basePath;
+  const shown = isAbsolute(name)
+    ? normalize(name)
+    : variant.file
+      ? normalize(join(dirname(variant.file), name))
+      : basePath;
   if (chain.includes(basePath) || basePath === variantPath)
     return fail(msg('parse.extendsCycle', { file: shown }));
   if (chain.length >= MAX_DEPTH) return fail(msg('parse.extendsTooDeep', { limit: MAX_DEPTH }));
 
-  const read = await readPolicyFile(basePath, options);
-  if (read.text === undefined) {
-    const first = read.diagnostics[0];
-    const reason = first ? (first.i18n?.message ?? first.message) : msg('parse.unknownError');
-    return fail(msg('parse.baseUnreadable', { file: shown, reason }));
-  }
+  const roots = options.policyRoots ?? (await policyRoots(chain[0] ?? variantPath));
+  const read = await readBase(name, shown, variantPath, roots, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if ('refused' in read) return refuse(read.refused, read.message, read.help);
+  if ('unreadable' in read)
+    return fail(msg('parse.baseUnreadable', { file: shown, reason: read.unreadable }));
   let base = parsePolicy(read.text, shown);
   if (base.document?.metadata.extends) {
-    base = await resolveExtends(base, basePath, options, [...chain, variantPath]);
+    base = await resolveExtends(base, basePath, { ...options, policyRoots: roots }, [...chain, variantPath]);
   }
   if (!base.document || hasErrors(base.diagnostics)) {
     return fail(

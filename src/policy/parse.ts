@@ -1,14 +1,18 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import { msg, type Text } from '../i18n/text.js';
+import { type ExpansionProblem, measureExpansion, resolveAliases } from './aliases.js';
+import { composeYaml, MAX_DEPTH } from './compose.js';
 import { SourceMap } from './source-map.js';
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
 /** A real policy has a few thousand nodes; a billion-laughs file hits this in milliseconds. */
 const MAX_NODES = 200_000;
 const MAX_ALIAS_EXPANSIONS = 10_000;
+/** How yaml names a standard tag (`!!float`) in the message of a tag it could not apply. */
+const CORE_TAG = /tag:yaml\.org,2002:(\w+)/;
 
 export interface ParsedYaml {
   /** Plain JSON data; undefined when the file could not be parsed at all. */
@@ -66,10 +70,20 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
   const lines = new LineCounter();
   const sourceMap = new SourceMap(lines);
   const diagnostics: Diagnostic[] = [];
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const composed = composeYaml(text, lines);
+  if ('tooDeepAt' in composed) {
+    const at = composed.tooDeepAt;
+    diagnostics.push(tooDeep(file, sourceMap.rangeOfOffsets(at, at)));
+    return { value: undefined, sourceMap, text, diagnostics };
+  }
+  const { document } = composed;
   for (const error of document.errors) {
-    const code =
-      error.code === 'DUPLICATE_KEY' ? 'TW0005' : error.code === 'MULTIPLE_DOCS' ? 'TW0007' : 'TW0004';
+    // yaml reports a stack overflow as an error of its own; composeYaml keeps nesting below that.
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      diagnostics.push(tooDeep(file, sourceMap.rangeOfOffsets(error.pos[0], error.pos[1])));
+      continue;
+    }
+    const code = error.code === 'MULTIPLE_DOCS' ? 'TW0007' : 'TW0004';
     const message =
       code === 'TW0007' ? msg('parse.multipleDocuments') : yamlMessage(error.code, error.message);
     diagnostics.push(
@@ -80,12 +94,18 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
     );
   }
   for (const warning of document.warnings) {
+    const range = sourceMap.rangeOfOffsets(warning.pos[0], warning.pos[1]);
+    // `!!float x`: a standard tag whose value is not of its kind. yaml keeps the text, but
+    // writes it back as the tag's kind (.nan), so the value has no one meaning: an error.
+    const core = warning.code === 'TAG_RESOLVE_FAILED' ? CORE_TAG.exec(warning.message) : null;
+    if (core) {
+      diagnostics.push(
+        diagnostic('TW0008', msg('parse.coreTagMismatch', { tag: `!!${core[1]}` }), { file, range }),
+      );
+      continue;
+    }
     diagnostics.push(
-      diagnostic('TW0008', yamlMessage(warning.code, warning.message), {
-        file,
-        severity: 'warning',
-        range: sourceMap.rangeOfOffsets(warning.pos[0], warning.pos[1]),
-      }),
+      diagnostic('TW0008', yamlMessage(warning.code, warning.message), { file, severity: 'warning', range }),
     );
   }
   if (diagnostics.some((d) => d.severity === 'error'))
@@ -99,7 +119,12 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
     );
     return { value: undefined, sourceMap, text, diagnostics };
   }
-  const size = expandedSize(document, document.contents);
+  const targets = resolveAliases(document.contents);
+  const size = measureExpansion(document.contents, targets);
+  if (size.problem) {
+    diagnostics.push(expansionProblem(size.problem, file, sourceMap));
+    return { value: undefined, sourceMap, text, diagnostics };
+  }
   if (size.total > MAX_NODES) {
     const at = size.largestAlias?.range;
     diagnostics.push(
@@ -118,46 +143,36 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
     );
     return { value: undefined, sourceMap, text, diagnostics };
   }
-  const builder = new DataBuilder(document, sourceMap, file);
+  const builder = new DataBuilder(targets, sourceMap, file);
   const value = builder.build(document.contents, '');
   diagnostics.push(...builder.diagnostics);
-  return { value: builder.aborted ? undefined : value, sourceMap, document, text, diagnostics };
+  return { value: builder.failed ? undefined : value, sourceMap, document, text, diagnostics };
 }
 
-/**
- * How many values the tree holds once every alias is expanded, computed without expanding:
- * each anchored node's size is memoised, so a billion-laughs file is measured in microseconds.
- */
-function expandedSize(
-  document: Document,
-  root: Node | null | undefined,
-): { total: number; largestAlias?: Node } {
-  const memo = new Map<Node, number>();
-  let largestAlias: Node | undefined;
-  let largest = 0;
-  const sizeOf = (node: Node | null | undefined, depth: number): number => {
-    if (node == null) return 1;
-    const known = memo.get(node);
-    if (known !== undefined) return known;
-    let size = 1;
-    // An alias to its own ancestor is a cycle; yaml reports it, and it must not recurse forever.
-    if (depth > 10_000) return Number.POSITIVE_INFINITY;
-    if (isAlias(node)) {
-      size = sizeOf(node.resolve(document) as Node | undefined, depth + 1);
-      if (size > largest) {
-        largest = size;
-        largestAlias = node;
-      }
-    } else if (isSeq(node)) {
-      for (const item of node.items) size += sizeOf(item as Node, depth + 1);
-    } else if (isMap(node)) {
-      for (const pair of node.items)
-        size += sizeOf(pair.key as Node, depth + 1) + sizeOf(pair.value as Node, depth + 1);
-    }
-    memo.set(node, size);
-    return size;
-  };
-  return { total: sizeOf(root, 0), largestAlias };
+function tooDeep(file: string | undefined, range: Range | undefined): Diagnostic {
+  return diagnostic('TW0012', msg('parse.tooDeep', { limit: MAX_DEPTH }), {
+    file,
+    range,
+    help: msg('parse.tooDeepHelp'),
+  });
+}
+
+function expansionProblem(problem: ExpansionProblem, file: string | undefined, sourceMap: SourceMap) {
+  const node = problem.kind === 'tooDeep' ? problem.at : problem.alias;
+  const range = node.range ? sourceMap.rangeOfOffsets(node.range[0], node.range[1]) : undefined;
+  if (problem.kind === 'tooDeep') return tooDeep(file, range);
+  const name = problem.alias.source;
+  if (problem.kind === 'aliasCycle')
+    return diagnostic('TW0013', msg('parse.aliasCycle', { name }), {
+      file,
+      range,
+      help: msg('parse.aliasCycleHelp'),
+    });
+  return diagnostic('TW0014', msg('parse.undefinedAlias', { name }), {
+    file,
+    range,
+    help: msg('parse.undefinedAliasHelp'),
+  });
 }
 
 /**
@@ -167,12 +182,16 @@ function expandedSize(
  */
 class DataBuilder {
   readonly diagnostics: Diagnostic[] = [];
-  aborted = false;
+  /** The data is not the file's: expansion was cut short, or a mapping repeats a key. */
+  failed = false;
+  private aborted = false;
   private nodes = 0;
   private aliases = 0;
+  /** Mappings already checked for repeated keys: an alias expands one mapping many times. */
+  private readonly keysChecked = new Set<Node>();
 
   constructor(
-    private readonly document: Document,
+    private readonly targets: ReadonlyMap<Alias, Node | undefined>,
     private readonly sourceMap: SourceMap,
     private readonly file: string | undefined,
   ) {}
@@ -185,12 +204,14 @@ class DataBuilder {
     if (isAlias(node)) {
       if (++this.aliases > MAX_ALIAS_EXPANSIONS)
         return this.abort(node, msg('parse.tooManyAliases', { limit: MAX_ALIAS_EXPANSIONS }));
-      return this.build(node.resolve(this.document) as Node | undefined, pointer);
+      return this.build(this.targets.get(node), pointer);
     }
     if (isScalar(node)) return this.scalar(node.value, node, pointer);
     if (isSeq(node)) return node.items.map((item, i) => this.build(item as Node, joinPointer(pointer, i)));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
+      const firstVisit = !this.keysChecked.has(node);
+      this.keysChecked.add(node);
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const key = isScalar(keyNode) && keyNode.value !== null ? String(keyNode.value) : undefined;
@@ -198,6 +219,7 @@ class DataBuilder {
           this.unsupported(keyNode ?? node, msg('parse.keysPlainText'));
           continue;
         }
+        if (firstVisit && Object.hasOwn(out, key)) this.duplicate(keyNode!);
         const childPointer = joinPointer(pointer, key);
         const span = keyNode?.range ? ([keyNode.range[0], keyNode.range[1]] as const) : undefined;
         const child = this.build(pair.value as Node | null, childPointer, span);
@@ -237,8 +259,23 @@ class DataBuilder {
     return undefined;
   }
 
+  /** yaml's own check compares each key with every earlier one, quadratic in a mapping's size. */
+  private duplicate(keyNode: Node): void {
+    this.failed = true;
+    const range = keyNode.range
+      ? this.sourceMap.rangeOfOffsets(keyNode.range[0], keyNode.range[1])
+      : undefined;
+    this.diagnostics.push(
+      diagnostic('TW0005', yamlMessage('DUPLICATE_KEY', 'Map keys must be unique'), {
+        file: this.file,
+        range,
+      }),
+    );
+  }
+
   private abort(node: Node | null | undefined, message: Text): undefined {
     this.aborted = true;
+    this.failed = true;
     const range = node?.range ? this.sourceMap.rangeOfOffsets(node.range[0], node.range[1]) : undefined;
     this.diagnostics.push(
       diagnostic('TW0006', message, { file: this.file, range, help: msg('parse.aliasesHelp') }),

@@ -27,9 +27,12 @@ export const TESTS = `cases:
 /**
  * A policy tree in a fresh directory outside any git work tree:
  * base/test-policy.tier.yaml (+ its test file) and bu/test-variant.tier.yaml extending it.
+ * An empty `.git` folder makes the directory the policy root, as a repository would be (a base
+ * in a sibling folder is outside the variant's own folder); git does not take it for a repository.
  */
 export function policyTree(): { dir: string; base: string; variant: string } {
   const dir = mkdtempSync(join(tmpdir(), 'tierwise-artifact-test-'));
+  mkdirSync(join(dir, '.git'));
   mkdirSync(join(dir, 'base'));
   mkdirSync(join(dir, 'bu'));
   writeFileSync(join(dir, 'base', 'test-policy.tier.yaml'), VALID);

@@ -368,3 +368,34 @@ describe('real policies', () => {
     expect(fmt(out)).toBe(out);
   });
 });
+
+describe('hostile YAML (issue 12: fmt crashed with a stack or ran for seconds)', () => {
+  const refused = (text: string) => {
+    const result = formatPolicyText(text, 'p.tier.yaml');
+    expect(result.text).toBeUndefined();
+    return result.diagnostics.map((d) => d.code);
+  };
+
+  it('refuses an alias cycle, an alias without anchor and a tag its value does not fit', () => {
+    expect(refused('a: &a [ *a ]\n')).toEqual(['TW0013']);
+    expect(refused('a: *nope\n')).toEqual(['TW0014']);
+    expect(refused('a: !!float "x"\n')).toEqual(['TW0008']);
+  });
+
+  it('writes a flow key without value as key: null, inline or as a block (it threw)', () => {
+    expect(fmt('a: { k, c: 1 }\n')).toBe('a: { k: null, c: 1 }\n');
+    const long = 'x'.repeat(120);
+    expect(fmt(`a:\n  - { k, c: ${long} }\n`)).toBe(`a:\n  - k: null\n    c: ${long}\n`);
+  });
+
+  it('refuses 1,000 levels of nesting', () => {
+    expect(refused(`a: ${'['.repeat(1000)}${']'.repeat(1000)}\n`)).toEqual(['TW0012']);
+  });
+
+  it('formats 3,000 aliases (21 s for 24 KB before) and keeps them aliases', () => {
+    const text = `a: &a 1\nb: [${Array(3000).fill('*a').join(', ')}]\n`;
+    const out = fmt(text);
+    expect(data(out)).toEqual(data(text));
+    expect(out.match(/\*a\b/g)).toHaveLength(3000);
+  });
+});

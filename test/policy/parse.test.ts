@@ -115,3 +115,36 @@ describe('YAML errors', () => {
     expect(tagged.diagnostics.map((d) => d.code)).toContain('TW0008');
   });
 });
+
+describe('keys and tags (issue 12)', () => {
+  it('finds a repeated key in a mapping of 12,000 keys without comparing every pair', () => {
+    // yaml's own check compares each key with every earlier one: seconds for this mapping.
+    const text = `${Array.from({ length: 12_000 }, (_, i) => `k${i}: 1\n`).join('')}k5: 2\n`;
+    const result = parsePolicyText(text, 'x.tier.yaml');
+    expect(result.value).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, where(d), d.message])).toEqual([
+      ['TW0005', '12001:1', 'Map keys must be unique'],
+    ]);
+  });
+
+  it('takes keys that read as the same text for the same key', () => {
+    expect(parsePolicyText('1: a\n"1": b\n').diagnostics.map((d) => d.code)).toEqual(['TW0005']);
+  });
+
+  it('refuses a standard tag whose value is not of its kind, and keeps unknown tags a warning', () => {
+    const result = checkPolicyText(VALID.replace('minScore: 90', 'minScore: !!float "x"'), 'x.tier.yaml');
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+      [
+        'TW0008',
+        'error',
+        'this value is not of the kind its tag !!float says; remove the tag or correct the value',
+      ],
+    ]);
+    for (const tagged of ['!!int abc', '!!bool yes', '!!str [1]'])
+      expect(parsePolicyText(`a: ${tagged}\n`).diagnostics.map((d) => [d.code, d.severity])).toEqual([
+        ['TW0008', 'error'],
+      ]);
+    expect(parsePolicyText('a: !!int "12"\n').value).toEqual({ a: 12 });
+    expect(parsePolicyText('a: !semver 1.0.0\n').diagnostics.map((d) => d.severity)).toEqual(['warning']);
+  });
+});

@@ -1,5 +1,13 @@
 import { formatCount } from '../../format/number.js';
 
+const BASE_KIND = {
+  directory: 'a directory',
+  fifo: 'a named pipe (FIFO)',
+  device: 'a device',
+  socket: 'a socket',
+  other: 'a special file',
+};
+
 /** Reading a policy file: bytes, YAML, the base a variant extends (src/policy parse, check, extends). */
 // Node's messages repeat the path and the syscall ("ENOENT: no such file or directory, open '…'").
 const SYSTEM: Record<string, string> = {
@@ -40,6 +48,18 @@ export const parse = {
   tooManyAliases: (p: { limit: number }) =>
     `expanding this file's aliases gives more than ${p.limit} aliases; refused as a resource-exhaustion attack`,
   aliasesHelp: 'a policy uses anchors and aliases sparingly; write the repeated block out or reduce nesting',
+  tooDeep: (p: { limit: number }) =>
+    `the policy nests mappings and lists more than ${p.limit} levels deep (aliases expanded)`,
+  tooDeepHelp:
+    'a policy is about a dozen levels deep; flatten the structure, e.g. give a deep condition a name under conditions:',
+  aliasCycle: (p: { name: string }) =>
+    `alias *${p.name} stands inside the value its anchor &${p.name} is on: expanding it would never end`,
+  aliasCycleHelp: 'an alias may only name a value that does not contain it; write the value out instead',
+  undefinedAlias: (p: { name: string }) =>
+    `alias *${p.name} names no anchor: there is no &${p.name} above it`,
+  undefinedAliasHelp: 'put the anchor (&name) on a value above the first alias to it, or correct the name',
+  coreTagMismatch: (p: { tag: string }) =>
+    `this value is not of the kind its tag ${p.tag} says; remove the tag or correct the value`,
   keysPlainText: 'keys must be plain text',
   unsupportedNode: 'this kind of YAML node is not supported',
   notFinite: (p: { value: string }) => `${p.value} is not a finite number`,
@@ -58,6 +78,17 @@ export const parse = {
   extendsTooDeep: (p: { limit: number }) => `extends chain is deeper than ${p.limit} policies`,
   baseUnreadable: (p: { file: string; reason: string }) =>
     `base policy ${p.file} cannot be read: ${p.reason}`,
+  baseOutsideRoot: (p: { file: string; roots: string[] }) =>
+    `base policy ${p.file} is outside the policy root (${p.roots.join(', ')}); it was not read`,
+  baseOutsideRootHelp: (p: { env: string }) =>
+    `a base must be inside the repository of the policy (the nearest folder above it with .git), or the policy's folder outside a repository; ${p.env} names other folders (separated as in PATH)`,
+  baseNameNul: 'the base named by extends holds a NUL character; it was not read',
+  baseNotYaml: (p: { file: string }) => `base policy ${p.file} is not a .yaml or .yml file; it was not read`,
+  baseNotRegular: (p: { file: string; kind: 'directory' | 'fifo' | 'device' | 'socket' | 'other' }) =>
+    `base policy ${p.file} is ${BASE_KIND[p.kind]}, not a file; it was not read`,
+  baseNotPolicy: (p: { file: string }) =>
+    `base policy ${p.file} is not a tierwise policy (it has no apiVersion: tierwise/v1); its content is not shown`,
+  baseRefusedHelp: 'extends names another policy file (*.tier.yaml) inside the policy root',
   baseHasErrors: (p: { file: string }) => `base policy ${p.file} has errors`,
   baseHasErrorsHelp: 'fix the base policy first',
   variantRedefinesFact: (p: { id: string; fields: string[] }) =>

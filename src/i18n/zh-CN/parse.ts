@@ -3,6 +3,9 @@ import type { parse as en } from '../en/parse.js';
 import type { Messages } from '../text.js';
 import { key, keys, tierMethod } from './terms.js';
 
+/** Text a reader types or sees as it is (an alias, a tag, a file suffix, a variable), in backticks. */
+const code = (value: string) => `\`${value}\``;
+
 /** yaml's error codes (yaml 2.x ErrorCode); a code it adds later reads as a general syntax error. */
 const YAML: Record<string, string> = {
   ALIAS_PROPS: '别名节点不能带锚点或标签',
@@ -63,6 +66,14 @@ const SYSTEM: Record<string, string> = {
   EINVAL: '名称或操作在此无效',
 };
 
+const BASE_KIND: Record<string, string> = {
+  directory: '目录',
+  fifo: '命名管道',
+  device: '设备',
+  socket: '套接字',
+  other: '特殊文件',
+};
+
 export const parse = {
   tooLarge: (p) => `文件大小为 ${p.size} 字节，策略文件的上限是 ${p.limit} 字节`,
   tooLargeHelp: '请拆分策略；如果确实需要这么大，可用 --max-bytes 提高上限',
@@ -78,6 +89,14 @@ export const parse = {
   tooManyValues: (p) => `展开此文件的别名会得到超过 ${p.limit} 个值；疑为耗尽资源的攻击，已拒绝`,
   tooManyAliases: (p) => `展开此文件的别名会超过 ${p.limit} 次；疑为耗尽资源的攻击，已拒绝`,
   aliasesHelp: '策略应尽量少用锚点和别名；请把重复的内容直接写出来，或减少嵌套',
+  tooDeep: (p) => `策略中映射和列表的嵌套超过了 ${p.limit} 层（按展开别名后计算）`,
+  tooDeepHelp: `策略一般只有十来层；请减少嵌套，例如把深层的条件在 ${key('conditions')} 下单独命名`,
+  aliasCycle: (p) =>
+    `别名 ${code(`*${p.name}`)} 位于其锚点 ${code(`&${p.name}`)} 所在的值之内：展开它永远不会结束`,
+  aliasCycleHelp: '别名只能指向不包含它自身的值；请直接写出该值',
+  undefinedAlias: (p) => `别名 ${code(`*${p.name}`)} 没有对应的锚点：它上方没有 ${code(`&${p.name}`)}`,
+  undefinedAliasHelp: '请在第一次使用别名之前的值上加上锚点（&名称），或更正别名',
+  coreTagMismatch: (p) => `此值不是其标签 ${code(p.tag)} 所表示的类型；请删除标签或更正该值`,
   keysPlainText: '键必须是普通文本',
   unsupportedNode: '不支持这种 YAML 节点',
   notFinite: (p) =>
@@ -94,6 +113,15 @@ export const parse = {
   extendsCycle: (p) => `${key('extends')} 经由 ${p.file} 形成了循环`,
   extendsTooDeep: (p) => `${key('extends')} 继承链超过了 ${p.limit} 层`,
   baseUnreadable: (p) => `无法读取基础策略 ${p.file}：${p.reason}`,
+  baseOutsideRoot: (p) => `基础策略 ${p.file} 位于策略根目录（${p.roots.join('、')}）之外，未读取`,
+  baseOutsideRootHelp: (p) =>
+    `基础策略必须位于该策略所在的代码仓库内（其上方最近的含 ${code('.git')} 的目录）；不在仓库中时，必须位于该策略所在目录内。可用 ${code(p.env)} 指定其他目录（分隔方式与 ${code('PATH')} 相同）`,
+  baseNameNul: `${key('extends')} 指定的基础策略名称含有空字符（NUL），未读取`,
+  baseNotYaml: (p) => `基础策略 ${p.file} 不是 ${code('.yaml')} 或 ${code('.yml')} 文件，未读取`,
+  baseNotRegular: (p) => `基础策略 ${p.file} 是${BASE_KIND[p.kind]}，不是普通文件，未读取`,
+  baseNotPolicy: (p) =>
+    `基础策略 ${p.file} 不是 tierwise 策略（没有 ${code('apiVersion: tierwise/v1')}），不显示其内容`,
+  baseRefusedHelp: `${key('extends')} 应指向策略根目录内的另一个策略文件（*.tier.yaml）`,
   baseHasErrors: (p) => `基础策略 ${p.file} 有错误`,
   baseHasErrorsHelp: '请先修正基础策略',
   variantRedefinesFact: (p) => `变体不能重新定义基础策略的事实 '${p.id}'（改动了 ${keys(p.fields)}）`,

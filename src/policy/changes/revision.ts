@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
 import { rewriteTexts } from '../../diagnostics/rewrite.js';
@@ -12,6 +11,7 @@ import { type CheckedPolicy, type CheckOptions, parsePolicy } from '../check.js'
 import { resolveExtends } from '../extends.js';
 import { loadPolicy } from '../load.js';
 import type { Locator } from '../locate.js';
+import { parsePolicyText } from '../parse.js';
 
 /** A policy as one side of a comparison: from a file, or from a git revision (`REF:path`). */
 export interface Revision {
@@ -82,22 +82,22 @@ async function loadFromGit(spec: string, options: RevisionOptions): Promise<Revi
     }
     const file = join(root, inRepo);
     const shown = (text: string) => text.replaceAll(`${root}${sep}`, `${ref}:`).replaceAll(sep, '/');
-    const checked = relabel(await loadPolicy(file, options), file, spec, shown);
-    return { label: spec, checked, locator: await locatorOf(checked, file, spec, options, shown) };
+    // The revision's repository is the policy root: bases come from it and from nowhere else.
+    const inRevision = { ...options, policyRoots: [root] };
+    const checked = relabel(await loadPolicy(file, inRevision), file, spec, shown);
+    return { label: spec, checked, locator: await locatorOf(checked, file, spec, inRevision, shown) };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 }
 
 function baseOf(bytes: Buffer, path: string): string | undefined {
-  try {
-    const base = (parseYaml(bytes.toString('utf8')) as { metadata?: { extends?: unknown } })?.metadata
-      ?.extends;
-    return typeof base === 'string' ? posix.normalize(posix.join(posix.dirname(path), base)) : undefined;
-  } catch {
-    // A base that does not parse is loadPolicy's to report, with its line and column.
-    return undefined;
-  }
+  // A base that does not parse is loadPolicy's to report, with its line and column.
+  const value = parsePolicyText(bytes.toString('utf8')).value as
+    | { metadata?: { extends?: unknown } }
+    | undefined;
+  const base = value?.metadata?.extends;
+  return typeof base === 'string' ? posix.normalize(posix.join(posix.dirname(path), base)) : undefined;
 }
 
 /** Names files the way the user named them, in findings and in the sources of code frames. */

@@ -1,4 +1,4 @@
-import { type Document, isMap, isNode, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
+import { type Document, isMap, isNode, isScalar, isSeq, Scalar, visit, type YAMLMap } from 'yaml';
 import { Policy } from '../schema/policy.js';
 import { joinComments } from './comments.js';
 import { normaliseScalar } from './scalars.js';
@@ -79,6 +79,9 @@ function canonicaliseMap(
 ): void {
   for (const pair of map.items) {
     if (isScalar(pair.key)) normaliseScalar(pair.key);
+    // `{ k, c: 1 }` gives k no value node, but `k: null` written back reads as one: the tree and
+    // its rendering must hold the same nodes to be paired (render.ts).
+    if (pair.value === null) pair.value = new Scalar(null);
     canonicalise(pair.value, shape.child(keyText(pair.key)), 'value', sortKeys);
   }
   // Under `key:` a comment above the first entry belongs to that entry and moves with it.

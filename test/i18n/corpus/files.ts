@@ -85,6 +85,21 @@ export async function fileCases(dir: string): Promise<FileCase[]> {
   for (let i = 0; i < 10; i++) write(`deep${i}.tier.yaml`, variantOf('', `./deep${i + 1}.tier.yaml`));
   write('deep10.tier.yaml', VALID);
   await load('extends too deep', join(dir, 'deep0.tier.yaml'));
+  // bases that are not read, or not shown: the corpus directory is the policy root
+  await load(
+    'extends outside the policy root',
+    write('outside.tier.yaml', variantOf('', '../elsewhere.tier.yaml')),
+  );
+  write('notes.txt', 'not a policy\n');
+  await load('extends a text file', write('on-text.tier.yaml', variantOf('', './notes.txt')));
+  mkdirSync(join(dir, 'folder.yaml'));
+  await load('extends a directory', write('on-folder.tier.yaml', variantOf('', './folder.yaml')));
+  await load('extends a name with NUL', write('on-nul.tier.yaml', variantOf('', '"base\\0.tier.yaml"')));
+  write('settings.yaml', 'colour: blue\n');
+  await load(
+    'extends YAML that is not a policy',
+    write('on-settings.tier.yaml', variantOf('', './settings.yaml')),
+  );
 
   // artifacts
   const tree = policyTree();

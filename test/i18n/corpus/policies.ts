@@ -116,6 +116,10 @@ export const POLICY_CASES: PolicyCase[] = [
     name: 'too many aliases',
     text: `x: &x 1\nys:\n${Array.from({ length: 10_001 }, () => '  - *x').join('\n')}\n`,
   },
+  { name: 'alias cycle', text: 'x: &x [ *x ]\n' },
+  { name: 'alias without anchor', text: 'x: *nope\n' },
+  { name: 'standard tag the value does not fit', text: edit(VALID, 'minScore: 90', 'minScore: !!float x') },
+  { name: 'nested too deep', text: `x: ${'['.repeat(120)}${']'.repeat(120)}\n` },
 
   // schema
   {
