@@ -20,6 +20,7 @@ export const CODES = {
   TW0012: { severity: 'error', title: 'policy is nested too deeply' },
   TW0013: { severity: 'error', title: 'alias inside the value it names (alias cycle)' },
   TW0014: { severity: 'error', title: 'alias names no anchor' },
+  TW0015: { severity: 'info', title: 'more schema findings than are shown' },
   // schema (ajv)
   TW0101: { severity: 'error', title: 'unknown property' },
   TW0102: { severity: 'error', title: 'wrong type' },

@@ -21,6 +21,9 @@ const VALIDATORS = {
   variant: validateVariant as ValidateFunction<Policy>,
 };
 
+/** Findings reported per file; the rest are counted (TW0015). */
+export const MAX_SCHEMA_FINDINGS = 1000;
+
 export function validatePolicySchema(
   value: unknown,
   locator: Locator,
@@ -38,7 +41,20 @@ export function toDiagnostics(errors: ErrorObject[], locator: Locator): Diagnost
   const kept = errors.filter((e) => !unions.some((u) => e.schemaPath.startsWith(u)));
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const error of kept) {
+  for (const [i, error] of kept.entries()) {
+    // Each finding costs a did-you-mean and a code frame: 30,000 of them took a minute.
+    if (out.length === MAX_SCHEMA_FINDINGS) {
+      out.push(
+        diagnostic(
+          'TW0015',
+          msg('schema.moreFindings', { shown: MAX_SCHEMA_FINDINGS, more: kept.length - i }),
+          {
+            file: locator.locate('').file,
+          },
+        ),
+      );
+      break;
+    }
     const d = toDiagnostic(error, locator);
     const identity = `${d.code}|${d.pointer}|${d.message}`;
     if (seen.has(identity)) continue;

@@ -4,6 +4,8 @@
  */
 export const schema = {
   unknownProperty: (p: { key: string }) => `unknown property '${p.key}'`,
+  moreFindings: (p: { shown: number; more: number }) =>
+    `and ${p.more.toLocaleString('en-US')} more schema finding${p.more === 1 ? '' : 's'} not shown (the first ${p.shown.toLocaleString('en-US')} are)`,
   badName: (p: { key: string; expected: string }) =>
     `'${p.key}' is not a valid name here: expected ${p.expected}`,
   missingProperty: (p: { name: string }) => `missing required property '${p.name}'`,

@@ -45,6 +45,8 @@ function ajv(p: { keyword: string; limit?: number; comparison?: string; pattern?
 
 export const schema = {
   unknownProperty: (p) => `未知属性 '${p.key}'`,
+  moreFindings: (p) =>
+    `另有 ${p.more.toLocaleString('en-US')} 处模式校验问题未列出（已列出前 ${p.shown.toLocaleString('en-US')} 处）`,
   badName: (p) => `'${p.key}' 不能用作此处的名称：应为${lead(p.expected)}`,
   missingProperty: (p) => `缺少必需的属性 ${key(p.name)}`,
   expectedGot: (p) => `应为${lead(p.expected)}，实际为${lead(p.got)}`,

@@ -69,6 +69,16 @@ export async function fileCases(dir: string): Promise<FileCase[]> {
   write('base.tier.yaml', VALID);
   const variant = variantOf('tiers:\n  method: thresholds\n  levels:\n    - { id: vip, minScore: 85 }\n');
   cases.push({ name: 'variant alone', ...checkPolicyText(variant, 'alone.tier.yaml') });
+  // Only the notice: the thousand findings before it are TW0101s the corpus already has.
+  const many = checkPolicyText(
+    VALID + Array.from({ length: 1002 }, (_, i) => `x_unknown_${i}: ${i}\n`).join(''),
+    'many.tier.yaml',
+  );
+  cases.push({
+    name: 'more schema findings than are shown',
+    diagnostics: many.diagnostics.filter((d) => d.code === 'TW0015'),
+    sources: many.sources,
+  });
   await load('extends cycle', write('cycle.tier.yaml', variantOf('', './cycle.tier.yaml')));
   await load('extends missing base', write('orphan.tier.yaml', variantOf('', './gone.tier.yaml')));
   write('broken-base.tier.yaml', edit(VALID, 'weight: 30\n', 'weight: 20\n'));
