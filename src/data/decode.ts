@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
+import { systemReason } from '../diagnostics/system-error.js';
 import { msg, type Text } from '../i18n/text.js';
 import type { Encoding, EncodingOption } from './types.js';
 
@@ -128,7 +129,7 @@ export type Piece =
   | { kind: 'text'; text: string; offset: number }
   | { kind: 'bad-bytes'; offset: number; alternative?: Encoding }
   | { kind: 'line-too-long'; offset: number }
-  | { kind: 'io'; message: string };
+  | { kind: 'io'; message: Text };
 
 /**
  * The file's text in pieces that end just after a newline, the byte `newline` (the last may
@@ -179,7 +180,7 @@ export async function* decodePieces(
     }
     if (tail.length > 0) yield* decodeComplete(decoder, tail, offset, encoding, end, newline);
   } catch (error) {
-    yield { kind: 'io', message: error instanceof Error ? error.message : String(error) };
+    yield { kind: 'io', message: systemReason(error) };
   } finally {
     stream.destroy();
   }

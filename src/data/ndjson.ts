@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { systemReason } from '../diagnostics/system-error.js';
 import { msg, type Text } from '../i18n/text.js';
 import { decodePieces, firstBadByte, type LineEnding, newlineByte } from './decode.js';
 import { emptyFields, formatBytes, longerThan, oversizedCell } from './fields.js';
@@ -77,7 +78,7 @@ export async function* readJsonArray(options: JsonOptions): Reader {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    yield fatal(ioProblem(file, 1, error instanceof Error ? error.message : String(error)));
+    yield fatal(ioProblem(file, 1, systemReason(error)));
     return;
   }
   if (bytes.length > limits.maxJsonBytes) {

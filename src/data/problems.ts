@@ -1,5 +1,5 @@
 import { diagnostic } from '../diagnostics/make.js';
-import { msg } from '../i18n/text.js';
+import { msg, type Text } from '../i18n/text.js';
 import { emptyFields, formatBytes } from './fields.js';
 import type { Encoding, RawRecord } from './types.js';
 
@@ -49,7 +49,8 @@ export function lineTooLong(
   );
 }
 
-export function ioProblem(file: string, row: number, message: string): RawRecord {
+/** A read that failed: the reason in words by its code, not Node's message. */
+export function ioProblem(file: string, row: number, message: Text): RawRecord {
   return stop(row, diagnostic('TW0601', msg('data.readFromRow', { row, detail: message }), { file, row }));
 }
 

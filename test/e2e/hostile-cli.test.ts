@@ -72,6 +72,19 @@ describe('a FIFO or endless device where a file is expected', () => {
   });
 });
 
+describe('a report that cannot be written', () => {
+  it('says why in words, with the path’s control characters spelled out', async () => {
+    const out = join(dir, 'no-such-folder', '\x1b]8;;http://evil\x07x.csv');
+    const run = await inProcess(['eval', '--policy', POLICY, ...DATA, '--out', out, '--as-of', '2026-11-01']);
+    expect(run.code).toBe(2);
+    // Before: "ENOENT: no such file or directory, open '…/.x.csv.tierwise-123-ab.tmp'" and a raw ESC.
+    expect(run.stderr).toContain(': no such file; nothing was written');
+    expect(run.stderr).not.toContain('ENOENT');
+    expect(run.stderr).not.toContain('\x1b');
+    expect(run.stderr).toContain('\\u001b]8;;');
+  });
+});
+
 describe('option values that used to switch a safeguard off', () => {
   it.each(['abc', 'NaN', '', '-1', '0', '1e309', '1.5', '12 MB'])(
     '--max-bytes %j is a usage error',

@@ -126,7 +126,11 @@ function echoes(c: Case): string[] {
     ...c.args,
     ...Object.values(c.files).map((f) => (typeof f === 'string' ? f : Buffer.from(f).toString('latin1'))),
   ].join('\n');
-  return ['NaN', 'undefined', 'Infinity', '[object Object]'].filter((w) => all.includes(w));
+  const words = ['NaN', 'undefined', 'Infinity', '[object Object]'].filter((w) => all.includes(w));
+  // YAML's .nan is NaN, and a workbook's cells are compressed: either may be quoted back as NaN.
+  const binary = Object.values(c.files).some((f) => typeof f !== 'string');
+  if ((binary || /\.nan\b/i.test(all)) && !words.includes('NaN')) words.push('NaN');
+  return words;
 }
 
 async function main(): Promise<void> {

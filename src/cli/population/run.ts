@@ -4,11 +4,13 @@ import { VERIFY_KEY_ENV } from '../../artifact/keys.js';
 import { loadPoliciesFrom } from '../../artifact/load-mapped.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../../diagnostics/render/index.js';
+import { escapeUnsafe } from '../../diagnostics/render/width.js';
+import { systemReason } from '../../diagnostics/system-error.js';
 import { NO_UNTIERED, parseAllowance } from '../../engine/allowance.js';
 import { type UntieredCause, untieredFinding } from '../../engine/untiered.js';
 import { isAsOf, parseAsOf } from '../../facts/asof.js';
 import type { Language } from '../../i18n/language.js';
-import { t } from '../../i18n/text.js';
+import { render, t } from '../../i18n/text.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { untieredLines } from '../../report/untiered.js';
@@ -165,7 +167,12 @@ export async function writeReport(
 
 /** The line of a report that could not be written: the file is left as it was. */
 export function cannotWrite(language: Language, file: string | undefined, error: unknown): string {
-  return t(language, 'cli.cannotWrite', { file: file ?? '', reason: (error as Error).message });
+  // The reason in words by its code (Node's message repeats the path, the temporary one included),
+  // and the path with control characters spelled out: it is echoed to a terminal.
+  return t(language, 'cli.cannotWrite', {
+    file: escapeUnsafe(file ?? ''),
+    reason: render(language, systemReason(error)),
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ export const lint = {
   notRealDate: (p: { text: string }) => `${p.text} is not a real date and time`,
   zeroDuration: (p: { text: string }) => `${p.text} is a zero duration`,
   zeroDurationHelp: 'e.g. PT4H, P1M',
+  durationTooLong: (p: { text: string; years: number }) => `${p.text} is longer than ${p.years} years`,
 
   noKeyFact: 'no fact is marked `key: true`: evaluation cannot tell customers apart',
   noKeyFactHelp: 'mark the customer id fact, e.g. customerId: { type: string, column: 客户编号, key: true }',

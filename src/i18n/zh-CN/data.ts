@@ -32,7 +32,7 @@ export const data = {
   emptyFile: '文件是空的',
   emptySheet: '工作表是空的',
   emptyHelp: '第一个非空行必须是列名，例如 客户编号,近12个月消费金额',
-  readFromRow: (p) => `从第 ${p.row} 行起无法读取文件：${quoted(p.detail)}`,
+  readFromRow: (p) => `从第 ${p.row} 行起无法读取文件：${p.detail}`,
 
   utf16: '该文件是 UTF-16 文本（Excel 的“Unicode 文本”导出），不予读取',
   utf16Help: '请在 Excel 中改为另存为“CSV UTF-8（逗号分隔）”',

@@ -12,6 +12,7 @@ export const lint = {
   notRealDate: (p) => `${p.text} 不是真实存在的日期时间`,
   zeroDuration: (p) => `${p.text} 是零时长`,
   zeroDurationHelp: '例如 PT4H、P1M',
+  durationTooLong: (p) => `${p.text} 超过 ${p.years} 年`,
 
   noKeyFact: '没有事实标记为 `key: true`：评估时无法区分客户',
   noKeyFactHelp: '请标记客户编号事实，例如 `customerId: { type: string, column: 客户编号, key: true }`',

@@ -1,10 +1,14 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
 import { suggestion } from '../../diagnostics/suggest.js';
 import { msg } from '../../i18n/text.js';
-import { parseDuration } from '../analysis/duration.js';
+import { approximateSeconds, parseDuration } from '../analysis/duration.js';
 import type { LintContext } from './context.js';
 
 /** Keys whose string values are ISO 8601 durations that must be longer than zero. */
+/** No window, target or cadence is longer: a customer history does not reach further back. */
+const MAX_DURATION_YEARS = 200;
+const MAX_DURATION_SECONDS = MAX_DURATION_YEARS * 365.2425 * 86_400;
+
 const DURATION_KEYS = new Set([
   'within',
   'onNonWorkingDays',
@@ -82,6 +86,16 @@ function checkDurations(context: LintContext, node: unknown, pointer: string, ke
       context.report('TW0508', msg('lint.zeroDuration', { text: node }), pointer, {
         help: msg('lint.zeroDurationHelp'),
       });
+    } else if (parts && !(approximateSeconds(parts) <= MAX_DURATION_SECONDS)) {
+      // P99999999999999999999M passed the pattern and made window arithmetic NaN (exit 70).
+      context.report(
+        'TW0106',
+        msg('lint.durationTooLong', { text: node, years: MAX_DURATION_YEARS }),
+        pointer,
+        {
+          help: msg('lint.zeroDurationHelp'),
+        },
+      );
     }
     return;
   }

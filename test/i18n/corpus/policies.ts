@@ -226,6 +226,11 @@ export const POLICY_CASES: PolicyCase[] = [
   { name: 'date that does not exist', text: meta('  effectiveFrom: 2026-02-30T00:00:00+08:00') },
   { name: 'zero duration', text: edit(VALID, 'within: PT4H', 'within: PT0H') },
   {
+    name: 'duration beyond any history',
+    text: edit(VALID, 'within: PT4H', 'within: P99999999999999999999M'),
+    allowed: ['P99999999999999999999M'],
+  },
+  {
     name: 'rerating names unknown tier',
     text: `${VALID}rerating:\n  every: { vipp: P3M, default: P12M }\n`,
     allowed: ['vipp'],

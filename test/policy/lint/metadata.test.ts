@@ -42,6 +42,13 @@ describe('metadata', () => {
     );
   });
 
+  it('refuses a duration beyond any history, which made window arithmetic NaN (exit 70 in simulate)', () => {
+    const long = edit(VALID, 'within: PT4H', 'within: P99999999999999999999M');
+    expect(where(only(check(long), 'TW0106'))).toBe(positionOf(long, 'P99999999999999999999M'));
+    expect(codes(check(edit(VALID, 'within: PT4H', 'within: P200Y')))).not.toContain('TW0106');
+    expect(codes(check(edit(VALID, 'within: PT4H', 'within: P201Y')))).toContain('TW0106');
+  });
+
   it('reports rerating cadences for unknown tiers', () => {
     const text = `${VALID}rerating:\n  every: { vip: P3M, default: P6M, gold: P1M }\n`;
     const d = only(check(text), 'TW0504');
