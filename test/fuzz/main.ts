@@ -58,6 +58,8 @@ for (const c of result.crashes)
   process.stdout.write(
     `crash #${c.index} ${c.kind} [${c.args.join(' ').slice(0, 200)}]: ${c.reason?.slice(0, 400)}\n`,
   );
+for (const s of result.slow)
+  process.stdout.write(`slow #${s.index} ${s.kind} ${s.ms} ms [${s.args.join(' ').slice(0, 200)}]\n`);
 for (const h of result.hangs)
   process.stdout.write(`hang #${h.index} ${h.kind} [${(h.args ?? []).join(' ').slice(0, 200)}]\n`);
 process.stdout.write(`crashes: ${result.crashes.length}, hangs: ${result.hangs.length}\n`);

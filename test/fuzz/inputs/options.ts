@@ -34,6 +34,14 @@ const VALUES = [
 /** Each command's options given values at and past their edges. */
 export function hostileOptions(rng: Rng, base: Base): Draft {
   const value = () => (rng.chance(0.8) ? rng.pick(VALUES) : hostileScalar(rng));
+  // Writing into a FIFO waits for its reader, as `cat > fifo` does: that is the point of naming
+  // one, and no reader comes here, so --out is given everything but a FIFO.
+  const pair = (options: string[]): [string, string] => {
+    const option = rng.pick(options);
+    let v = value();
+    while (option === '--out' && v === '@@fifo') v = value();
+    return [option, v];
+  };
   const data = ['--data', '@customers.csv', '--transactions', '@transactions.csv'];
   const commands: (() => string[])[] = [
     () => [
@@ -41,7 +49,7 @@ export function hostileOptions(rng: Rng, base: Base): Draft {
       '--policy',
       '@p.tier.yaml',
       ...data,
-      rng.pick([
+      ...pair([
         '--as-of',
         '--workers',
         '--allow-untiered',
@@ -53,7 +61,6 @@ export function hostileOptions(rng: Rng, base: Base): Draft {
         '--out',
         '--engine',
       ]),
-      value(),
       ...AS_OF,
     ],
     () => [
@@ -61,8 +68,7 @@ export function hostileOptions(rng: Rng, base: Base): Draft {
       '--policy',
       '@p.tier.yaml',
       ...data,
-      rng.pick(['--as-of', '--kpi', '--workers', '--allow-untiered', '--out', '--format']),
-      value(),
+      ...pair(['--as-of', '--kpi', '--workers', '--allow-untiered', '--out', '--format']),
     ],
     () => [
       'calibrate',
