@@ -1,7 +1,7 @@
+import { type ZipPart, zip } from '../../data/xlsx-build.js';
 import type { Base } from '../base.js';
 import { AS_OF, type Draft } from '../case.js';
 import type { Rng } from '../rng.js';
-import { zip } from '../zip.js';
 import { hostileScalar } from './hostile.js';
 import { mutateBytes } from './text.js';
 
@@ -208,11 +208,7 @@ export function hostileXlsx(rng: Rng, base: Base): Draft {
     'xl/styles.xml': `${XML}<styleSheet xmlns="${ns}spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
     'xl/worksheets/sheet1.xml': sheetXml(table, rng),
   };
-  const entries = Object.entries(parts).map(([name, text]) => ({
-    name,
-    data: Buffer.from(text) as Uint8Array,
-    declaredSize: undefined as number | undefined,
-  }));
+  const entries: ZipPart[] = Object.entries(parts).map(([name, text]) => ({ name, data: Buffer.from(text) }));
   switch (rng.int(0, 7)) {
     case 0:
       entries.splice(rng.int(0, entries.length - 1), 1);
@@ -226,24 +222,23 @@ export function hostileXlsx(rng: Rng, base: Base): Draft {
         data: Buffer.from(
           `${XML}<sst xmlns="${ns}spreadsheetml/2006/main" count="99999999" uniqueCount="99999999">${'<si><t/></si>'.repeat(rng.int(1, 60_000))}</sst>`,
         ),
-        declaredSize: undefined,
       });
       break;
     case 3: {
       const e = entries[rng.int(0, entries.length - 1)]!;
       e.data = Buffer.from(
-        `<!DOCTYPE x [<!ENTITY a "${'a'.repeat(100)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>${Buffer.from(e.data).toString()}`,
+        `<!DOCTYPE x [<!ENTITY a "${'a'.repeat(100)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>${e.data.toString()}`,
       );
       break;
     }
     case 4: {
       const e = entries[rng.int(0, entries.length - 1)]!;
-      e.data = mutateBytes(e.data, rng);
+      e.data = Buffer.from(mutateBytes(Buffer.from(e.data), rng));
       break;
     }
     default:
   }
-  let bytes = zip(entries);
+  let bytes: Uint8Array = zip(entries);
   if (rng.chance(0.1)) bytes = mutateBytes(bytes, rng);
   const args = dataCommand(rng, '@data.xlsx');
   if (rng.chance(0.2)) args.push('--sheet', rng.pick(['Sheet1', 'nope', '', '__proto__']));
