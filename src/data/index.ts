@@ -6,6 +6,7 @@ export {
   convertValue,
   type FieldSpec,
   type FieldType,
+  outOfRange,
 } from './convert.js';
 export { DEFAULT_TIMEZONE } from './date.js';
 export {

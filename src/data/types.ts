@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineEnding } from './decode.js';
 
 export const FORMATS = ['csv', 'tsv', 'ndjson', 'json', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -65,7 +66,7 @@ export interface RecordSource {
   /** Whether `encoding` was detected (`auto`) rather than given. */
   readonly encodingDetected?: boolean;
   /** Text formats: how lines end, detected from the first 64 KiB (src/data/decode.ts). */
-  readonly lineEnding?: 'lf' | 'crlf' | 'cr';
+  readonly lineEnding?: LineEnding;
   /** xlsx: the sheet read. */
   readonly sheet?: string;
   /** The row holding the headers (CSV, TSV, xlsx); undefined for JSON formats, which have none. */

@@ -3,6 +3,7 @@ import {
   DEFAULT_MAX_DIAGNOSTICS,
   mapRecord,
   openRecords,
+  outOfRange,
   resolveColumns,
   rowErrorPolicy,
 } from '../data/index.js';
@@ -375,11 +376,12 @@ function domainDiagnostics(
     for (const breach of accumulator.breaches()) {
       count++;
       if (diagnostics.length >= DEFAULT_MAX_DIAGNOSTICS) continue;
-      const value = breach.pii ? msg('data.valueMasked') : String(breach.value);
-      const problem =
-        breach.bound === 'min'
-          ? msg('data.belowMin', { value, min: breach.limit })
-          : msg('data.aboveMax', { value, max: breach.limit });
+      // The same words as a cell outside the domain (TW0631).
+      const problem = outOfRange(
+        breach.value,
+        { type: 'number', [breach.bound]: breach.limit },
+        { mask: breach.pii },
+      )!;
       const customer = keyIsPii ? String(maskValue(key)) : key;
       diagnostics.push(
         diagnostic('TW0632', msg('facts.aggregateOutOfRange', { customer, fact: breach.fact, problem }), {

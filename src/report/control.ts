@@ -1,10 +1,4 @@
-import { isUnsafe } from '../diagnostics/render/width.js';
-
-/** Every character isUnsafe can refuse, and a few neighbours it lets through: a fast first sieve. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CANDIDATES = /[\u0000-\u001f\u007f-\u009f\u2000-\u206f]/g;
-
-const escaped = (char: string) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+import { escapeUnsafe, unicodeEscape } from '../diagnostics/render/width.js';
 
 /**
  * Customer ids, names and labels come from data files anyone could have filled: an ESC in one
@@ -14,10 +8,11 @@ const escaped = (char: string) => `\\u${char.codePointAt(0)!.toString(16).padSta
  * line breaks stay line breaks.
  */
 export function terminalText(text: string): string {
-  return text.replace(CANDIDATES, (char) =>
-    char !== '\n' && isUnsafe(char.codePointAt(0)!) ? escaped(char) : char,
-  );
+  return escapeUnsafe(text, '\n');
 }
+
+/** DEL, the C1 controls and the bidirectional controls: what isUnsafe refuses from U+007F up. */
+const ABOVE_C0 = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * JSON.stringify escapes C0 controls but leaves DEL, the C1 controls (U+009B is a one-character
@@ -26,8 +21,5 @@ export function terminalText(text: string): string {
  * (The C0 controls left in the text are JSON's own line breaks.)
  */
 export function escapeJsonControls(json: string): string {
-  return json.replace(CANDIDATES, (char) => {
-    const codePoint = char.codePointAt(0)!;
-    return codePoint >= 0x7f && isUnsafe(codePoint) ? escaped(char) : char;
-  });
+  return json.replace(ABOVE_C0, unicodeEscape);
 }

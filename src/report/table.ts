@@ -14,8 +14,8 @@ export function renderTable(
   numeric: readonly boolean[] = [],
 ): string {
   // A cell is one line: a control character in a customer id (a line break, an ESC) is spelled out.
-  header = header.map(escapeUnsafe);
-  rows = rows.map((row) => row.map(escapeUnsafe));
+  header = header.map((cell) => escapeUnsafe(cell));
+  rows = rows.map((row) => row.map((cell) => escapeUnsafe(cell)));
   const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
   const pad = (text: string, i: number) => {
     const space = ' '.repeat(Math.max(0, widths[i]! - textWidth(text)));

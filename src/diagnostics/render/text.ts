@@ -48,7 +48,7 @@ function renderDiagnostic(
     const prefix = `${pad} ${gutter('=')} ${colors.bold(`${label}:`)} `;
     // A multi-line help keeps its lines, each under the first one's text.
     const indent = ' '.repeat(gutterWidth + widthOf(label) + 5);
-    const noteLines = text.split(/\r?\n/).map(escapeUnsafe);
+    const noteLines = text.split(/\r?\n/).map((part) => escapeUnsafe(part));
     out.push(noteLines.map((line, i) => (i === 0 ? prefix : indent) + line).join('\n'));
   }
   return out.join('\n');

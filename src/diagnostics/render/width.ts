@@ -94,12 +94,19 @@ export function cellOf(line: DisplayLine, column: number): number {
   return offset <= last ? line.columns[offset]! : line.columns[last]! + (offset - last);
 }
 
-/** Unsafe characters of a message spelled out as escapes, so the terminal shows rather than obeys them. */
-export function escapeUnsafe(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!;
-    out += isUnsafe(codePoint) ? `\\u${codePoint.toString(16).padStart(4, '0')}` : char;
-  }
-  return out;
+/** The characters isUnsafe refuses (all in the BMP, so a UTF-16 class finds them). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** One character as the escape that shows it: ESC is \u001b. */
+export function unicodeEscape(char: string): string {
+  return `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Unsafe characters of a message spelled out as escapes, so the terminal shows rather than obeys
+ * them; those in `keep` (a report's own line breaks) stay as they are.
+ */
+export function escapeUnsafe(text: string, keep = ''): string {
+  return text.replace(UNSAFE, (char) => (keep.includes(char) ? char : unicodeEscape(char)));
 }

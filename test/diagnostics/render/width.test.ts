@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeFrame } from '../../../src/diagnostics/render/frame.js';
-import { cellOf, displayLine } from '../../../src/diagnostics/render/width.js';
+import { cellOf, displayLine, escapeUnsafe, isUnsafe } from '../../../src/diagnostics/render/width.js';
 
 const plain = { gutter: (t: string) => t, caret: (t: string) => t };
 
@@ -52,6 +52,17 @@ describe('code frame', () => {
     expect(frame.gutterWidth).toBe(2);
     expect(frame.rows[0]).toBe(' 7 | k7: 7');
     expect(frame.rows.at(-1)).toBe('11 | k11: 11');
+  });
+});
+
+describe('escapeUnsafe', () => {
+  it('spells out exactly the characters isUnsafe refuses, and keeps those asked for', () => {
+    for (let cp = 0; cp < 0x10000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const char = String.fromCharCode(cp);
+      expect(escapeUnsafe(char) !== char, `U+${cp.toString(16)}`).toBe(isUnsafe(cp));
+    }
+    expect(escapeUnsafe('a\x1b[2J\nb', '\n')).toBe('a\\u001b[2J\nb');
   });
 });
 
