@@ -143,6 +143,9 @@ async function main(): Promise<void> {
     send({ start: index, kind: c.kind, args: c.args });
     captured = '';
     escaped.length = 0;
+    // A relative path among the hostile values (`--out 2024-02-30`) lands in the case's own folder,
+    // not in the checkout the fuzz run was started from.
+    process.chdir(dir);
     const started = performance.now();
     let code: number;
     try {
@@ -172,6 +175,7 @@ async function main(): Promise<void> {
     };
     if (v.crash || job.keepOutput) report.output = output.slice(0, 20_000);
     send({ end: report });
+    process.chdir(job.work);
     if (!job.keepOutput) rmSync(dir, { recursive: true, force: true });
     current = undefined;
   }
