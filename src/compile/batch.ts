@@ -3,9 +3,11 @@ import { roundScore } from '../engine/round.js';
 import { planScorecard } from '../engine/scoring/scorecard.js';
 import { compareValues, levelEnds, sameValue } from '../engine/tiers/quota.js';
 import { rangeOf } from '../engine/tiers/thresholds.js';
+import type { AsOf } from '../facts/asof.js';
 import { fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
+import { columnPreparer } from './batch-facts.js';
 import { generateRanges, generateScorer } from './codegen.js';
 import { compileTest } from './conditions.js';
 import { compileMatrixDecision } from './matrix.js';
@@ -42,8 +44,9 @@ export interface CompiledBatch {
   run(columns: Columns, options?: { rank?: boolean }): BatchResult;
 }
 
-export function compileBatch(policy: Policy): CompiledBatch {
+export function compileBatch(policy: Policy, options: { asOf?: AsOf } = {}): CompiledBatch {
   const tiers = policy.tiers!;
+  const prepareColumns = columnPreparer(policy, options.asOf);
   const factIds = Object.keys(policy.facts ?? {});
   const plan = planScorecard(policy);
   const thresholds = tiers.levels.map((l) => fromBounds(rangeOf(l)));
@@ -69,7 +72,8 @@ export function compileBatch(policy: Policy): CompiledBatch {
   const placeInRanges = generateRanges(thresholds);
 
   return {
-    run(columns, options = {}) {
+    run(given, options = {}) {
+      const columns = prepareColumns ? prepareColumns(given) : given;
       const n = columns.length;
       // The generated scorer writes every score and the generated ranges every tier: no fill needed.
       const tier = tiers.method === 'thresholds' ? new Int32Array(n) : new Int32Array(n).fill(-1);

@@ -7,6 +7,8 @@ import { roundScore } from '../engine/round.js';
 import { planScorecard, type ScorecardPlan, scoreCustomer } from '../engine/scoring/scorecard.js';
 import { decideQuota, type Ranked, rankValue } from '../engine/tiers/quota.js';
 import { noScoreRange, rangeOf } from '../engine/tiers/thresholds.js';
+import type { AsOf } from '../facts/asof.js';
+import { deriveContext, factPlan } from '../facts/derive.js';
 import { msg } from '../i18n/text.js';
 import { contains, fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
@@ -19,12 +21,15 @@ import {
   type Test,
   type Tracer,
 } from './conditions.js';
+import { compileFacts } from './derive.js';
 import { compileMatrix } from './matrix.js';
 import { compileScoring, type PointsFn } from './scoring.js';
 
 export interface CompileOptions {
   /** Build explanations (score breakdown, condition traces) exactly as the reference does. */
   explain?: boolean;
+  /** What derived facts measure from; today in the policy's zone when not given. */
+  asOf?: AsOf;
 }
 
 /** A policy compiled once into synchronous functions; `evaluate` gives the reference's results. */
@@ -61,6 +66,21 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   );
   const triggers = (policy.rerating?.triggers ?? []).map((t) => ({ trigger: t, site: site(t.when) }));
   const withDefaults = defaultsApplier(policy);
+  const facts = factPlan(policy);
+  // The generated code depends on the as-of only through its context: one compilation per as-of.
+  const preparers = new Map<string, ReturnType<typeof compileFacts>>();
+  const preparer = (asOf: AsOf | undefined) => {
+    // Without an as-of, "today" must be read again on every call: a server runs past midnight.
+    if (!asOf && facts.usesAsOf) return compileFacts(facts, deriveContext(facts));
+    const key = asOf ? `${asOf.instant}@${asOf.timezone}` : '';
+    let prepare = preparers.get(key);
+    if (!prepare) {
+      prepare = compileFacts(facts, deriveContext(facts, asOf));
+      if (preparers.size > 16) preparers.clear();
+      preparers.set(key, prepare);
+    }
+    return prepare;
+  };
 
   const decide = (facts: Facts, score: number | undefined, explain: boolean): Decision => {
     switch (tiers.method) {
@@ -100,7 +120,8 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     policy,
     evaluate(input, options = {}) {
       const explain = options.explain ?? false;
-      const customers = input.map((c) => ({ ...c, facts: withDefaults(c.facts) }));
+      const prepare = preparer(options.asOf);
+      const customers = input.map((c) => ({ ...c, facts: prepare(withDefaults(c.facts)) }));
       const scored = customers.map((c) => {
         if (!scorer) return { total: undefined, breakdown: undefined, diagnostics: [] };
         const total = scorer(c.facts);

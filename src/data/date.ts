@@ -303,3 +303,9 @@ function formatIso(w: WallClock, offsetMinutes: number): string {
     `${pad(w.second, 2)}${ms}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`
   );
 }
+
+/** An instant (epoch ms) as ISO 8601 with the zone's offset at that instant, as date facts read from data are written. */
+export function formatInstant(at: number, timezone: string): string {
+  const dt = DateTime.fromMillis(at, { zone: timezone });
+  return formatIso(wallOfDateTime(dt), dt.offset);
+}

@@ -46,7 +46,8 @@ export type Names =
   | 'columnBands'
   | 'dimensions'
   | 'columns'
-  | 'sheets';
+  | 'sheets'
+  | 'functions';
 
 const SHOWN = 12;
 
@@ -55,7 +56,7 @@ export function suggestion(word: string, candidates: Iterable<string>, what: Nam
   const list = [...candidates];
   const guess = didYouMean(word, list);
   // Property names are the schema's words, written as code; the others are the user's ids.
-  const code = what === 'properties' ? { code: true } : {};
+  const code = what === 'properties' || what === 'functions' ? { code: true } : {};
   if (guess) return msg('suggest.didYouMean', { guess, ...code });
   const noun = msg(`suggest.${what}`);
   if (list.length === 0) return msg('suggest.noneDeclared', { what: noun });

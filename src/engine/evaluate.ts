@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import type { AsOf } from '../facts/asof.js';
+import { deriveContext, type FactPlan, factPlan, interpretFacts } from '../facts/derive.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { Entitlements, Sla } from '../policy/schema/service.js';
@@ -46,9 +48,11 @@ export class ReferenceEvaluator {
   private readonly tierConditions: ReferenceConditions;
   private readonly laterConditions: ReferenceConditions;
   private readonly withDefaults: ReturnType<typeof defaultsApplier>;
+  private readonly facts: FactPlan;
 
   constructor(readonly policy: Policy) {
     this.withDefaults = defaultsApplier(policy);
+    this.facts = factPlan(policy);
     this.plan = planScorecard(policy);
     const sites = conditionSites(policy).filter((s) => !s.pointer.startsWith('/conditions/'));
     this.tierConditions = new ReferenceConditions(
@@ -61,9 +65,14 @@ export class ReferenceEvaluator {
     );
   }
 
-  async evaluate(input: readonly CustomerInput[]): Promise<CustomerResult[]> {
+  /**
+   * `asOf`: what derived facts measure from (daysSince, …) and date conditions compare with;
+   * today in the policy's zone when not given.
+   */
+  async evaluate(input: readonly CustomerInput[], options: { asOf?: AsOf } = {}): Promise<CustomerResult[]> {
     const tiers = this.policy.tiers!;
-    const customers = input.map((c) => ({ ...c, facts: this.withDefaults(c.facts) }));
+    const prepare = interpretFacts(this.facts, deriveContext(this.facts, options.asOf));
+    const customers = input.map((c) => ({ ...c, facts: prepare(this.withDefaults(c.facts)) }));
     const partial: { score?: ScoreBreakdown; decision: Decision; diagnostics: Diagnostic[] }[] = [];
     for (const customer of customers) {
       const scored = this.plan ? scoreCustomer(this.plan, customer.facts, customer.id) : { diagnostics: [] };

@@ -8,6 +8,7 @@ import {
   type LoadCustomersOptions,
   loadCustomers,
 } from '../facts/customers.js';
+import { runAsOf } from '../facts/derive.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -38,14 +39,18 @@ export interface RunOptions extends LoadCustomersOptions {
 /** Anything that evaluates a population the way ReferenceEvaluator does. */
 export type Evaluate = (
   customers: readonly CustomerInput[],
-  options: { explain: boolean },
+  options: { explain: boolean; asOf?: AsOf },
 ) => Promise<CustomerResult[]>;
 
 /** The whole job behind `tierwise eval`: read the data, compute facts, evaluate every customer. */
 export async function runEvaluation(policy: Policy, options: RunOptions): Promise<EvaluationRun> {
   const loaded = await loadCustomers(policy, options);
   const facts = new Map(loaded.customers.map((c) => [c.id, c.facts]));
-  if (loaded.failed) {
+  const measured = loaded.asOf
+    ? { asOf: loaded.asOf, diagnostics: [] }
+    : runAsOf(policy, options.asOf, options.now);
+  if (hasErrors(measured.diagnostics)) loaded.diagnostics.push(...measured.diagnostics);
+  if (loaded.failed || hasErrors(measured.diagnostics)) {
     return {
       results: [],
       facts,
@@ -59,6 +64,7 @@ export async function runEvaluation(policy: Policy, options: RunOptions): Promis
   }
   const all = await (options.evaluate ?? referenceEvaluate(policy))(loaded.customers, {
     explain: options.explain ?? false,
+    asOf: measured.asOf,
   });
   const only = options.only ? new Set(options.only) : undefined;
   const results = only ? all.filter((r) => only.has(r.customer)) : all;
@@ -77,7 +83,7 @@ export async function runEvaluation(policy: Policy, options: RunOptions): Promis
 
 export function referenceEvaluate(policy: Policy): Evaluate {
   const evaluator = new ReferenceEvaluator(policy);
-  return (customers) => evaluator.evaluate(customers);
+  return (customers, options) => evaluator.evaluate(customers, { asOf: options.asOf });
 }
 
 const MAX_CUSTOMER_DIAGNOSTICS = 1000;
@@ -119,6 +125,14 @@ export async function streamEvaluation(
   if (!keyFact) {
     return { distribution: builder.result(false), diagnostics: [], evaluated: 0, failed: true };
   }
+  const measured = runAsOf(policy, options.asOf, options.now);
+  if (hasErrors(measured.diagnostics))
+    return {
+      distribution: builder.result(false),
+      diagnostics: measured.diagnostics,
+      evaluated: 0,
+      failed: true,
+    };
   const chunks = customerChunks(options, columns, keyFact, chunkSize);
   const diagnostics: Diagnostic[] = [];
   let evaluated = 0;
@@ -142,7 +156,7 @@ export async function streamEvaluation(
         failed: end.failed,
       };
     }
-    const results = await evaluate(next.value, { explain: options.explain ?? false });
+    const results = await evaluate(next.value, { explain: options.explain ?? false, asOf: measured.asOf });
     const facts = new Map(next.value.map((c) => [c.id, c.facts]));
     builder.add(results, facts);
     for (const r of results) {

@@ -10,7 +10,7 @@ import {
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
-import { factColumn } from '../policy/columns.js';
+import { factColumn, readsCustomerColumn } from '../policy/columns.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { maskValue } from '../privacy/mask.js';
@@ -245,9 +245,7 @@ export function customerColumns(
   const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
   const facts = Object.entries(policy.facts ?? {});
   const keyFact = facts.find(([, f]) => f.key)?.[0];
-  const columnFacts = facts.filter(
-    ([, f]) => f.aggregate === undefined || (!useTransactions && f.column !== undefined),
-  );
+  const columnFacts = facts.filter(([, f]) => readsCustomerColumn(f, useTransactions));
   return {
     keyFact,
     columns: columnFacts.map(([id, fact]) => ({

@@ -266,13 +266,14 @@ function isMergeable(base: unknown, variant: unknown): boolean {
 /** The deepest recorded ancestor of a pointer decides its file; the rest of the path follows it. */
 function mergedLocator(origins: Map<string, Origin>, fallback: Locator): Locator {
   return {
-    locate(pointer, part) {
+    locate(pointer, part, within) {
       const tokens = splitPointer(pointer);
       for (let n = tokens.length; n >= 0; n--) {
         const origin = origins.get(joinPointer('', ...tokens.slice(0, n)));
-        if (origin) return origin.locator.locate(joinPointer(origin.pointer, ...tokens.slice(n)), part);
+        if (origin)
+          return origin.locator.locate(joinPointer(origin.pointer, ...tokens.slice(n)), part, within);
       }
-      return fallback.locate(pointer, part);
+      return fallback.locate(pointer, part, within);
     },
   };
 }

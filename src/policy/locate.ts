@@ -11,9 +11,10 @@ export interface Location {
  * variant merged over its base maps each pointer to whichever file wrote it (see extends.ts).
  */
 export interface Locator {
-  locate(pointer: string, part?: 'key' | 'value'): Location;
+  /** `within`: offsets inside the string at `pointer` (a place inside an expression). */
+  locate(pointer: string, part?: 'key' | 'value', within?: readonly [number, number]): Location;
 }
 
 export function fileLocator(file: string | undefined, sourceMap: SourceMap): Locator {
-  return { locate: (pointer, part) => ({ file, range: sourceMap.range(pointer, part) }) };
+  return { locate: (pointer, part, within) => ({ file, range: sourceMap.range(pointer, part, within) }) };
 }

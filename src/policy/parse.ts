@@ -143,7 +143,7 @@ export function parsePolicyText(text: string, file?: string): ParsedYaml {
     );
     return { value: undefined, sourceMap, text, diagnostics };
   }
-  const builder = new DataBuilder(targets, sourceMap, file);
+  const builder = new DataBuilder(targets, sourceMap, file, text);
   const value = builder.build(document.contents, '');
   diagnostics.push(...builder.diagnostics);
   return { value: builder.failed ? undefined : value, sourceMap, document, text, diagnostics };
@@ -194,6 +194,7 @@ class DataBuilder {
     private readonly targets: ReadonlyMap<Alias, Node | undefined>,
     private readonly sourceMap: SourceMap,
     private readonly file: string | undefined,
+    private readonly text: string,
   ) {}
 
   build(node: Node | null | undefined, pointer: string, keySpan?: readonly [number, number]): unknown {
@@ -206,7 +207,10 @@ class DataBuilder {
         return this.abort(node, msg('parse.tooManyAliases', { limit: MAX_ALIAS_EXPANSIONS }));
       return this.build(this.targets.get(node), pointer);
     }
-    if (isScalar(node)) return this.scalar(node.value, node, pointer);
+    if (isScalar(node)) {
+      if (typeof node.value === 'string' && node.range) this.verbatim(node, node.value, pointer);
+      return this.scalar(node.value, node, pointer);
+    }
     if (isSeq(node)) return node.items.map((item, i) => this.build(item as Node, joinPointer(pointer, i)));
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
@@ -235,6 +239,16 @@ class DataBuilder {
       return out;
     }
     return this.unsupported(node, msg('parse.unsupportedNode'));
+  }
+
+  /** Plain or quoted text without escapes on one line: an offset in it is an offset in the file. */
+  private verbatim(node: Node, value: string, pointer: string): void {
+    const [start, end] = node.range!;
+    const raw = this.text.slice(start, end);
+    if (raw.includes('\n')) return;
+    if (raw === value) this.sourceMap.setText(pointer, start);
+    else if ((raw[0] === '"' || raw[0] === "'") && raw.slice(1, -1) === value && raw.at(-1) === raw[0])
+      this.sourceMap.setText(pointer, start + 1);
   }
 
   private scalar(value: unknown, node: Node, pointer: string): unknown {

@@ -10,6 +10,8 @@ type Span = readonly [start: number, end: number];
  */
 export class SourceMap {
   private readonly spans = new Map<string, { key?: Span; value: Span }>();
+  /** Where the text of a string scalar starts, for scalars whose source is their text verbatim. */
+  private readonly texts = new Map<string, number>();
 
   constructor(private readonly lines: LineCounter) {}
 
@@ -18,12 +20,26 @@ export class SourceMap {
     if (!this.spans.has(pointer)) this.spans.set(pointer, key ? { key, value } : { value });
   }
 
+  /**
+   * Records that the string at `pointer` is written verbatim from offset `start` (plain, or quoted
+   * without escapes, on one line), so an offset inside the string maps to one in the file.
+   */
+  setText(pointer: string, start: number): void {
+    if (!this.texts.has(pointer)) this.texts.set(pointer, start);
+  }
+
   has(pointer: string): boolean {
     return this.spans.has(pointer);
   }
 
-  /** The range of a pointer, or of its nearest ancestor that has one. */
-  range(pointer: string, part: 'key' | 'value' = 'value'): Range | undefined {
+  /**
+   * The range of a pointer, or of its nearest ancestor that has one. `within` narrows it to offsets
+   * inside the string value (an expression's unknown fact), when its source is the text verbatim;
+   * otherwise the whole value is the place.
+   */
+  range(pointer: string, part: 'key' | 'value' = 'value', within?: Span): Range | undefined {
+    const start = within && part === 'value' ? this.texts.get(pointer) : undefined;
+    if (start !== undefined && within) return this.toRange([start + within[0], start + within[1]]);
     let p = pointer;
     for (;;) {
       const span = this.spans.get(p);

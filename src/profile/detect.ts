@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
-import { factColumn } from '../policy/columns.js';
+import { factColumn, readsCustomerColumn } from '../policy/columns.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
 
@@ -31,9 +31,7 @@ function words(policy: Policy, id: string, fact: Fact): string {
 
 /** Facts read from the customer file (not computed from a transaction log). */
 function columnFacts(policy: Policy, useTransactions: boolean): [string, Fact][] {
-  return Object.entries(policy.facts ?? {}).filter(
-    ([, f]) => f.aggregate === undefined || (!useTransactions && f.column !== undefined),
-  );
+  return Object.entries(policy.facts ?? {}).filter(([, f]) => readsCustomerColumn(f, useTransactions));
 }
 
 export function chooseProfileFacts(

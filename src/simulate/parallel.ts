@@ -6,6 +6,7 @@ import { SNIFF_BYTES, sniffEncoding } from '../data/decode.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { openCustomers } from '../facts/customer-source.js';
 import { customerColumns, planAggregates } from '../facts/customers.js';
+import { factPlan, isIdentity } from '../facts/derive.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { parallelColumnChunks } from './parallel-read.js';
 import {
@@ -86,7 +87,8 @@ export async function evaluatePopulationParallel(
       columns: opened.columns,
       keyFact,
       onError: options.onError ?? 'report',
-      evaluate: planned ? 'none' : quota ? 'scores' : 'tiers',
+      // Derived facts measure from the run's as-of, which the main thread holds: workers only read.
+      evaluate: planned || !isIdentity(factPlan(policy)) ? 'none' : quota ? 'scores' : 'tiers',
     },
     headers,
     diagnostics: opened.diagnostics,

@@ -14,6 +14,7 @@ import type { AsOf } from '../facts/asof.js';
 import { type CustomerColumns, customerColumnChunks } from '../facts/columnar.js';
 import type { ReadEnd } from '../facts/customer-source.js';
 import { customerColumns, planAggregates, readTransactions } from '../facts/customers.js';
+import { runAsOf } from '../facts/derive.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -133,11 +134,13 @@ export async function evaluatePopulations(
     // Said before any row is read: a run in which nobody could get a tier is not run at all.
     const notes = options.transactions === undefined ? missingLogDiagnostics(policy) : [];
     if (hasErrors(notes)) return failAll(notes);
+    const measured = planned ? { asOf: planned.asOf, diagnostics: [] } : runAsOf(policy, options.asOf);
+    if (hasErrors(measured.diagnostics)) return failAll(measured.diagnostics);
     lanes.push({
       policy,
       notes,
       prefix,
-      batch: compileBatch(policy),
+      batch: compileBatch(policy, { asOf: measured.asOf }),
       builder: new DistributionBuilder(policy),
       findings: new CustomerFindings(policy),
       revenueFact: Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0],

@@ -146,7 +146,7 @@ describe('policy and artifact findings in zh-CN', () => {
       }
       for (const change of c.diff?.report.changes ?? []) idsOf(change.i18n, used);
     }
-    const areas = ['parse', 'schema', 'lint', 'tiers', 'changes', 'artifact', 'suggest'] as const;
+    const areas = ['parse', 'schema', 'lint', 'expr', 'tiers', 'changes', 'artifact', 'suggest'] as const;
     const all = areas.flatMap((area) => Object.keys(en[area]).map((key) => `${area}.${key}`));
     expect(all.filter((id) => !used.has(id) && !NOT_IN_FINDINGS.has(id))).toEqual([]);
   });

@@ -15,4 +15,5 @@ export const suggest = {
   dimensions: 'dimensions',
   columns: 'columns',
   sheets: 'sheets',
+  functions: 'functions',
 };

@@ -8,6 +8,7 @@ import { common } from './common.js';
 import { data } from './data.js';
 import { diagnostics } from './diagnostics.js';
 import { explain } from './explain.js';
+import { expr } from './expr.js';
 import { facts } from './facts.js';
 import { findings } from './findings.js';
 import { lint } from './lint.js';
@@ -38,6 +39,7 @@ export const zhCN: typeof en = {
   data,
   diagnostics,
   explain,
+  expr,
   facts,
   findings,
   lint,

@@ -17,4 +17,5 @@ export const suggest = {
   dimensions: '维度',
   columns: '列',
   sheets: '工作表',
+  functions: '函数',
 } satisfies Messages<typeof en>;

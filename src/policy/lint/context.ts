@@ -9,6 +9,8 @@ import type { Policy } from '../schema/policy.js';
 export interface ReportOptions {
   /** Point at the key of a mapping entry rather than its value. */
   part?: 'key' | 'value';
+  /** Offsets inside the string at the pointer: a place inside an expression. */
+  within?: readonly [number, number];
   help?: string | Text;
   example?: unknown;
   severity?: Severity;
@@ -27,8 +29,8 @@ export class LintContext {
   }
 
   report(code: Code, message: string | Text, pointer: string, options: ReportOptions = {}): void {
-    const { part, ...rest } = options;
-    const where = this.locator.locate(pointer, part);
+    const { part, within, ...rest } = options;
+    const where = this.locator.locate(pointer, part, within);
     this.diagnostics.push(diagnostic(code, message, { ...where, pointer, ...stripUndefined(rest) }));
   }
 }

@@ -4,6 +4,7 @@ import type { Policy } from '../schema/policy.js';
 import { conditions } from './conditions.js';
 import { LintContext, type LintRule } from './context.js';
 import { criteriaCoverage } from './criteria.js';
+import { expressions } from './expressions.js';
 import { facts } from './facts.js';
 import { labels } from './labels.js';
 import { matrix } from './matrix.js';
@@ -23,6 +24,7 @@ import { weights } from './weights.js';
 const RULES: LintRule[] = [
   metadata,
   facts,
+  expressions,
   conditions,
   weights,
   scoring,

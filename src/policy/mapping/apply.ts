@@ -206,7 +206,7 @@ function customerFileColumns(policy: Policy): Map<string, string> {
 
 /** A column fact, or an aggregate with a column for its precomputed value (as src/facts reads them). */
 function readsCustomerColumn(fact: Fact): boolean {
-  return fact.aggregate === undefined || fact.column !== undefined;
+  return fact.expr === undefined && (fact.aggregate === undefined || fact.column !== undefined);
 }
 
 function logColumns(spec: TransactionSource | undefined): Map<string, string> {

@@ -84,6 +84,13 @@ export const Fact = strictObject(
     ),
     of: Type.Optional(Type.String({ description: 'the transaction field aggregated, e.g. amount' })),
     window: Type.Optional(Duration('how far back from the as-of date, e.g. P12M')),
+    expr: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'a derived fact: an expression over other facts, e.g. spend12m / orders12m or daysSince(lastPurchase) (docs/language.md#expressions)',
+      }),
+    ),
     calendar: Type.Optional(
       Type.Boolean({
         description:

@@ -238,6 +238,104 @@ export const POLICY_CASES: PolicyCase[] = [
 
   // facts
   { name: 'no key fact', text: edit(VALID, '{ type: string, key: true }', '{ type: string }') },
+  // derived facts (expr)
+  {
+    name: 'expr unexpected character',
+    text: fact('  perOrder: { type: number, expr: "spend12m / # orders12m" }'),
+    allowed: ['#'],
+  },
+  { name: 'expr ends early', text: fact('  perOrder: { type: number, expr: "spend12m /" }') },
+  {
+    name: 'expr nesting',
+    text: fact(`  deep: { type: number, expr: "${'('.repeat(70)}1${')'.repeat(70)}" }`),
+  },
+  { name: 'expr empty', text: fact('  blank: { type: number, expr: "   " }') },
+  { name: 'expr two formulas', text: fact('  two: { type: number, expr: "spend12m orders12m" }') },
+  {
+    name: 'expr ternary',
+    text: fact('  t: { type: number, expr: "orders12m > 0 ? spend12m : 0" }'),
+    allowed: ['?:'],
+  },
+  {
+    name: 'expr member',
+    text: fact('  m: { type: number, expr: "Math.max(spend12m)" }'),
+    allowed: ['Math.max'],
+  },
+  {
+    name: 'expr strict equality',
+    text: fact('  s: { type: boolean, expr: "orders12m === 0" }'),
+    allowed: ['==='],
+  },
+  { name: 'expr bitwise', text: fact('  b: { type: number, expr: "orders12m & 1" }'), allowed: ['&'] },
+  {
+    name: 'expr too long',
+    text: fact(
+      `  long: { type: number, expr: "${Array.from({ length: 700 }, () => 'spend12m').join('+')}" }`,
+    ),
+  },
+  { name: 'expr wrong kind', text: fact('  w: { type: boolean, expr: "!orders12m" }'), allowed: ['!'] },
+  {
+    name: 'expr compare kinds',
+    text: fact('  c: { type: boolean, expr: "industry == 3" }'),
+    allowed: ['=='],
+  },
+  { name: 'expr unit mismatch', text: fact('  u: { type: number, expr: "spend12m + orders12m" }') },
+  {
+    name: 'expr date arithmetic',
+    text: fact('  since: { type: date }\n  d: { type: number, expr: "since - 1" }'),
+  },
+  {
+    name: 'expr enum value',
+    text: fact('  e: { type: boolean, expr: "industry == \'hihg\'" }'),
+    allowed: ['hihg'],
+  },
+  {
+    name: 'expr unknown function',
+    text: fact('  f: { type: number, expr: "maxx(spend12m, 1)" }'),
+    allowed: ['maxx'],
+  },
+  {
+    name: 'expr function far from any',
+    text: fact('  g: { type: number, expr: "quantile(spend12m)" }'),
+    allowed: ['quantile'],
+  },
+  { name: 'expr arity', text: fact('  a: { type: number, expr: "abs(spend12m, 2)" }') },
+  { name: 'expr argument kinds', text: fact('  k: { type: number, expr: "coalesce(spend12m, \'none\')" }') },
+  { name: 'expr round digits', text: fact('  r: { type: number, expr: "round(spend12m, 1.5)" }') },
+  {
+    name: 'expr date literal',
+    text: fact('  since: { type: date }\n  l: { type: number, expr: "daysBetween(since, date(\'soon\'))" }'),
+    allowed: ['soon'],
+  },
+  {
+    name: 'expr not a real date',
+    text: fact(
+      '  since: { type: date }\n  n: { type: number, expr: "daysBetween(since, date(\'2023-02-29\'))" }',
+    ),
+  },
+  { name: 'expr declared type', text: fact('  x: { type: boolean, expr: "spend12m * 2" }') },
+  { name: 'expr declared integer', text: fact('  i: { type: integer, expr: "spend12m / 3" }') },
+  {
+    name: 'expr declared unit',
+    text: fact('  since: { type: date }\n  wk: { type: number, unit: weeks, expr: "daysSince(since)" }'),
+  },
+  {
+    name: 'expr cycle',
+    text: fact('  c1: { type: number, expr: "c2 + 1" }\n  c2: { type: number, expr: "c1 + 1" }'),
+  },
+  { name: 'expr reads score', text: fact('  s2: { type: number, expr: "score * 2" }') },
+  {
+    name: 'expr unknown fact',
+    text: fact('  uf: { type: number, expr: "spend12n * 2" }'),
+    allowed: ['spend12n'],
+  },
+  { name: 'expr with a column', text: fact('  col: { type: number, column: x, expr: "spend12m * 2" }') },
+  {
+    name: 'expr reads personal data',
+    text: fact(
+      '  phone: { type: string, pii: true }\n  reach: { type: string, expr: "coalesce(phone, \'none\')" }',
+    ),
+  },
   { name: 'two key facts', text: fact('  account: { type: string, key: true }') },
   { name: 'two revenue facts', text: fact('  revenue2: { type: number, revenue: true }') },
   { name: 'enum without values', text: fact('  grade: { type: enum }') },

@@ -1,0 +1,64 @@
+import { DateTime } from 'luxon';
+import { civilDate, daysInMonth, firstDayOfMonth, isRealDate, monthOfDay } from './calendar.js';
+import type { ZoneCalendar } from './zone.js';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
+
+/**
+ * A date fact's value as an instant (epoch ms), as evaluation compares dates: the ISO 8601 text the
+ * data layer writes (with its offset), a date alone (the start of that day in the policy's zone,
+ * as the data layer reads it), a wall time without offset (in the zone), or already a number.
+ * Anything else — a date that does not exist, a word — is no value.
+ */
+export function toInstant(value: unknown, zone: ZoneCalendar): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (value instanceof Date) {
+    const at = value.getTime();
+    return Number.isNaN(at) ? undefined : at;
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const date = DATE.exec(text);
+  if (date) {
+    const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
+    return isRealDate(y, m, d) ? zone.startOfDate(y, m, d) : undefined;
+  }
+  if (WITH_OFFSET.test(text)) {
+    const parsed = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
+    return parsed.isValid ? parsed.toMillis() : undefined;
+  }
+  const local = LOCAL.exec(text);
+  if (local) {
+    const [y, m, d] = [Number(local[1]), Number(local[2]), Number(local[3])];
+    if (!isRealDate(y, m, d)) return undefined;
+    const parsed = DateTime.fromISO(text.replace(' ', 'T'), { zone: zone.timezone });
+    return parsed.isValid ? parsed.toMillis() : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Calendar months from day `from` to day `to` (zone-local day numbers) as a fraction: the whole
+ * months by the month-end clamping windows use (Jan 31 → Feb 29 is one month), then the days left
+ * over ÷ the length in days of the next month step. Jan 15 → Mar 1 (2024) is 1 + 15/29 months.
+ * Negative when `to` is before `from`.
+ */
+export function fractionalMonths(from: number, to: number): number {
+  if (to < from) {
+    const back = fractionalMonths(to, from);
+    return back === 0 ? 0 : -back;
+  }
+  const start = civilDate(from);
+  const startMonth = monthOfDay(from);
+  const step = (n: number) => {
+    const month = startMonth + n;
+    return firstDayOfMonth(month) + Math.min(start.day, daysInMonth(month)) - 1;
+  };
+  let whole = monthOfDay(to) - startMonth;
+  if (step(whole) > to) whole--;
+  const at = step(whole);
+  const next = step(whole + 1);
+  return whole + (to - at) / (next - at);
+}
