@@ -4,6 +4,7 @@ import { planScorecard } from '../engine/scoring/scorecard.js';
 import { compareValues, levelEnds, sameValue } from '../engine/tiers/quota.js';
 import { rangeOf } from '../engine/tiers/thresholds.js';
 import type { AsOf } from '../facts/asof.js';
+import { resolveDates } from '../facts/date-values.js';
 import { fromBounds } from '../policy/analysis/interval.js';
 import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -44,7 +45,9 @@ export interface CompiledBatch {
   run(columns: Columns, options?: { rank?: boolean }): BatchResult;
 }
 
-export function compileBatch(policy: Policy, options: { asOf?: AsOf } = {}): CompiledBatch {
+export function compileBatch(given: Policy, options: { asOf?: AsOf } = {}): CompiledBatch {
+  // Dates compared in conditions become instants for this as-of (the batch is built per run).
+  const policy = resolveDates(given, options.asOf);
   const tiers = policy.tiers!;
   const prepareColumns = columnPreparer(policy, options.asOf);
   const factIds = Object.keys(policy.facts ?? {});

@@ -1,3 +1,4 @@
+import { DATE_COMPARISONS } from '../engine/conditions/date-operators.js';
 import { topLevel } from '../engine/conditions/top-level.js';
 import type { ConditionTrace } from '../engine/conditions/trace.js';
 import type { Condition, Operator } from '../policy/schema/condition.js';
@@ -45,6 +46,7 @@ const OPERATORS: Record<Operator, (a: unknown, b: unknown) => boolean> = {
   lessThanInclusive: (a, b) => isNumberLike(a) && (a as number) <= (b as number),
   greaterThan: (a, b) => isNumberLike(a) && (a as number) > (b as number),
   greaterThanInclusive: (a, b) => isNumberLike(a) && (a as number) >= (b as number),
+  ...DATE_COMPARISONS,
 };
 
 type Named = Readonly<Record<string, Condition>>;

@@ -8,6 +8,7 @@ import { planScorecard, type ScorecardPlan, scoreCustomer } from '../engine/scor
 import { decideQuota, type Ranked, rankValue } from '../engine/tiers/quota.js';
 import { noScoreRange, rangeOf } from '../engine/tiers/thresholds.js';
 import type { AsOf } from '../facts/asof.js';
+import { hasDateValues, resolveDates } from '../facts/date-values.js';
 import { deriveContext, factPlan } from '../facts/derive.js';
 import { msg } from '../i18n/text.js';
 import { contains, fromBounds } from '../policy/analysis/interval.js';
@@ -49,6 +50,27 @@ interface Site {
  * (roundScore, the quota ranking) and is held to it by property tests (test/compile).
  */
 export function compilePolicy(policy: Policy): CompiledPolicy {
+  if (!hasDateValues(policy)) return compileResolved(policy);
+  // Dates compared in conditions are instants found from the as-of: one compilation per as-of.
+  const compiled = new Map<string, CompiledPolicy>();
+  return {
+    policy,
+    evaluate(input, options = {}) {
+      const key = options.asOf ? `${options.asOf.instant}@${options.asOf.timezone}` : undefined;
+      let inner = key === undefined ? undefined : compiled.get(key);
+      if (!inner) {
+        inner = compileResolved(resolveDates(policy, options.asOf), policy);
+        if (key !== undefined) {
+          if (compiled.size > 16) compiled.clear();
+          compiled.set(key, inner);
+        }
+      }
+      return inner.evaluate(input, options);
+    },
+  };
+}
+
+function compileResolved(policy: Policy, original: Policy = policy): CompiledPolicy {
   const tiers = policy.tiers!;
   const named = policy.conditions ?? {};
   const site = (condition: Condition): Site => {
@@ -117,7 +139,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   };
 
   return {
-    policy,
+    policy: original,
     evaluate(input, options = {}) {
       const explain = options.explain ?? false;
       const prepare = preparer(options.asOf);

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import type { AsOf } from '../facts/asof.js';
+import { hasDateValues, resolveDates } from '../facts/date-values.js';
 import { deriveContext, type FactPlan, factPlan, interpretFacts } from '../facts/derive.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -45,24 +46,41 @@ export interface CustomerResult extends Outcomes {
  */
 export class ReferenceEvaluator {
   private readonly plan;
-  private readonly tierConditions: ReferenceConditions;
-  private readonly laterConditions: ReferenceConditions;
   private readonly withDefaults: ReturnType<typeof defaultsApplier>;
   private readonly facts: FactPlan;
+  /** Conditions per as-of: the dates they compare with are instants found from it. */
+  private readonly phases = new Map<string, Phases>();
+  private readonly datesCompared: boolean;
 
   constructor(readonly policy: Policy) {
     this.withDefaults = defaultsApplier(policy);
     this.facts = factPlan(policy);
     this.plan = planScorecard(policy);
-    const sites = conditionSites(policy).filter((s) => !s.pointer.startsWith('/conditions/'));
-    this.tierConditions = new ReferenceConditions(
-      policy,
-      sites.filter((s) => s.pointer.startsWith('/tiers/')),
-    );
-    this.laterConditions = new ReferenceConditions(
-      policy,
-      sites.filter((s) => !s.pointer.startsWith('/tiers/')),
-    );
+    this.datesCompared = hasDateValues(policy);
+  }
+
+  private conditions(asOf: AsOf | undefined): Phases {
+    const key = !this.datesCompared ? '' : asOf ? `${asOf.instant}@${asOf.timezone}` : 'today';
+    let phases = key === 'today' ? undefined : this.phases.get(key);
+    if (!phases) {
+      const policy = resolveDates(this.policy, asOf);
+      const sites = conditionSites(policy).filter((s) => !s.pointer.startsWith('/conditions/'));
+      phases = {
+        tier: new ReferenceConditions(
+          policy,
+          sites.filter((s) => s.pointer.startsWith('/tiers/')),
+        ),
+        later: new ReferenceConditions(
+          policy,
+          sites.filter((s) => !s.pointer.startsWith('/tiers/')),
+        ),
+      };
+      if (key !== 'today') {
+        if (this.phases.size > 16) this.phases.clear();
+        this.phases.set(key, phases);
+      }
+    }
+    return phases;
   }
 
   /**
@@ -72,6 +90,7 @@ export class ReferenceEvaluator {
   async evaluate(input: readonly CustomerInput[], options: { asOf?: AsOf } = {}): Promise<CustomerResult[]> {
     const tiers = this.policy.tiers!;
     const prepare = interpretFacts(this.facts, deriveContext(this.facts, options.asOf));
+    const phases = this.conditions(options.asOf);
     const customers = input.map((c) => ({ ...c, facts: prepare(this.withDefaults(c.facts)) }));
     const partial: { score?: ScoreBreakdown; decision: Decision; diagnostics: Diagnostic[] }[] = [];
     for (const customer of customers) {
@@ -84,7 +103,7 @@ export class ReferenceEvaluator {
       else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score, this.policy);
       else if (tiers.method === 'criteria') {
         const results = await guarded(
-          this.tierConditions,
+          phases.tier,
           withScore(customer.facts, score),
           customer.id,
           scored.diagnostics,
@@ -113,7 +132,7 @@ export class ReferenceEvaluator {
       const facts = { ...withScore(customer.facts, score), tier: level?.id };
       const later = outcomes(
         this.policy,
-        (await guarded(this.laterConditions, facts, customer.id, diagnostics)) ?? new Map(),
+        (await guarded(phases.later, facts, customer.id, diagnostics)) ?? new Map(),
       );
       if (!level && diagnostics.length === 0)
         diagnostics.push(noTierDiagnostic(customer.id, decision, customer.row));
@@ -132,6 +151,11 @@ export class ReferenceEvaluator {
     }
     return results;
   }
+}
+
+interface Phases {
+  tier: ReferenceConditions;
+  later: ReferenceConditions;
 }
 
 /** json-rules-engine throws on values its operators cannot take; that is the customer's problem, not a crash. */

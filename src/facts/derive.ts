@@ -7,6 +7,7 @@ import { kindOf, type ValueType } from '../policy/expr/types.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
+import { hasDateValues } from './date-values.js';
 import { and, finite, or, roundHalfAway } from './expr-math.js';
 import { fractionalMonths, toInstant } from './instant.js';
 import { DEFAULT_TIMEZONE, type ZoneCalendar, zoneCalendar } from './zone.js';
@@ -70,16 +71,16 @@ export function deriveContext(plan: FactPlan, asOf?: AsOf, now?: number): Derive
 }
 
 /**
- * The as-of a run measures derived facts from: `--as-of` as typed (today by default) in the
- * policy's zone, or the diagnostics that say why it cannot be read. Undefined when nothing in the
- * policy measures from it.
+ * The as-of a run measures derived facts and `{ ago: … }` dates from: `--as-of` as typed (today
+ * by default) in the policy's zone, or the diagnostics that say why it cannot be read. Undefined
+ * when nothing in the policy measures from it.
  */
 export function runAsOf(
   policy: Policy,
   text: string | undefined,
   now?: number,
 ): { asOf?: AsOf; diagnostics: Diagnostic[] } {
-  if (!factPlan(policy).usesAsOf) return { diagnostics: [] };
+  if (!factPlan(policy).usesAsOf && !hasDateValues(policy)) return { diagnostics: [] };
   const parsed = parseAsOf(text ?? 'today', { timezone: policy.metadata.timezone ?? DEFAULT_TIMEZONE, now });
   return isAsOf(parsed) ? { asOf: parsed, diagnostics: [] } : { diagnostics: parsed };
 }

@@ -2,6 +2,7 @@ import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { Operator } from '../../policy/schema/condition.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import type { ConditionSite } from '../../policy/walk.js';
+import { DATE_COMPARISONS } from './date-operators.js';
 import { topLevel } from './top-level.js';
 import type { ConditionTrace, SiteResult } from './trace.js';
 
@@ -21,6 +22,7 @@ export class ReferenceConditions {
   constructor(policy: Policy, sites: readonly ConditionSite[]) {
     this.sites = sites;
     this.engine = new Engine([], { allowUndefinedFacts: true, replaceFactsInEventParams: false });
+    for (const [name, compare] of Object.entries(DATE_COMPARISONS)) this.engine.addOperator(name, compare);
     for (const [name, condition] of Object.entries(policy.conditions ?? {})) {
       this.engine.setCondition(name, topLevel(condition));
     }

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMEZONE } from '../../data/index.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Language, Localized } from '../../i18n/language.js';
 import { pick } from '../../i18n/language.js';
@@ -8,7 +9,7 @@ import { maskValue } from '../../privacy/mask.js';
 import type { ConditionTrace } from '../conditions/trace.js';
 import type { CustomerResult } from '../evaluate.js';
 import { bandName } from '../tiers/matrix.js';
-import { formatFactValue, formatPoints } from './format.js';
+import { formatDateValue, formatFactValue, formatPoints } from './format.js';
 import { type MoveUp, moveUp } from './next-tier.js';
 
 export type { Language };
@@ -38,12 +39,22 @@ class Speaker {
       this.pii.has(fact) ? maskValue(value) : value,
       this.policy.facts?.[fact],
       this.language,
+      this.timezone,
     );
   }
 
-  /** A value a condition compares with: as written in the policy, masked beside a personal fact. */
+  /**
+   * A value a condition compares with: as written in the policy, masked beside a personal fact; a
+   * date (an instant once evaluated) as a date.
+   */
   literal(fact: string, value: unknown): string {
+    if (this.policy.facts?.[fact]?.type === 'date' && typeof value === 'number')
+      return formatDateValue(value, this.timezone);
     return JSON.stringify(this.pii.has(fact) ? maskValue(value) : value);
+  }
+
+  get timezone(): string {
+    return this.policy.metadata.timezone ?? DEFAULT_TIMEZONE;
   }
 
   fact(id: string): string {

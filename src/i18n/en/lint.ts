@@ -56,7 +56,13 @@ export const lint = {
   containsNeedsListHelp: "use 'in' / 'notIn' to test a value against a list",
   orderNeedsNumbers: (p: { operator: string; fact: string; type: string }) =>
     `'${p.operator}' compares numbers; '${p.fact}' is ${p.type}`,
-  orderNeedsNumbersHelp: 'compare a days-since fact (aggregate: daysSinceLast) instead of a date',
+  orderNeedsNumbersHelp:
+    'dates are compared with before, onOrBefore, after or onOrAfter, e.g. { fact: lastPurchase, operator: before, value: { ago: P90D } }',
+  dateOperatorNeedsDate: (p: { operator: string; fact: string; type: string }) =>
+    `${p.operator} compares dates; '${p.fact}' is a ${p.type} fact`,
+  dateValueExpected: (p: { json: string }) => `${p.json} is not a date to compare with`,
+  dateValueHelp:
+    'write a date (2024-03-01 or 2024-03-01T09:00:00+08:00), { ago: P90D } (back from the as-of), or { fact: otherDate }',
   valueWrongType: (p: { type: string; fact: string; json: string; expected: string }) =>
     `${p.type} fact '${p.fact}' is compared with ${p.json}, expected a ${p.expected}`,
   notAValue: (p: { value: string; fact: string }) => `'${p.value}' is not one of the values of '${p.fact}'`,

@@ -48,7 +48,12 @@ export const lint = {
   containsNeedsList: (p) => `${key(p.operator)} 需要列表型事实；'${p.fact}' 是${factType(p.type)}事实`,
   containsNeedsListHelp: '要检查一个值是否在列表中，请用 `in` / `notIn`',
   orderNeedsNumbers: (p) => `${key(p.operator)} 用于比较数值；'${p.fact}' 是${factType(p.type)}事实`,
-  orderNeedsNumbersHelp: '请比较“距今天数”类事实（`aggregate: daysSinceLast`），而不是日期',
+  orderNeedsNumbersHelp:
+    '日期请用 `before`、`onOrBefore`、`after` 或 `onOrAfter` 比较，例如 `{ fact: lastPurchase, operator: before, value: { ago: P90D } }`',
+  dateOperatorNeedsDate: (p) => `${key(p.operator)} 用于比较日期；'${p.fact}' 是${factType(p.type)}事实`,
+  dateValueExpected: (p) => `${p.json} 不是可比较的日期`,
+  dateValueHelp:
+    '请写日期（`2024-03-01` 或 `2024-03-01T09:00:00+08:00`）、`{ ago: P90D }`（自评估日往前）或 `{ fact: 另一日期事实 }`',
   valueWrongType: (p) =>
     `${factType(p.type)}事实 '${p.fact}' 与 ${key(p.json)} 进行了比较，应为${JSON_TYPES[p.expected] ?? key(p.expected)}`,
   notAValue: (p) => `'${p.value}' 不是 '${p.fact}' 的取值之一`,

@@ -2,6 +2,7 @@ import { joinPointer } from '../../diagnostics/pointer.js';
 import { suggestion } from '../../diagnostics/suggest.js';
 import { msg, type Text } from '../../i18n/text.js';
 import { type ConditionScope, type FactInfo, factCatalogue, isNumeric } from '../catalogue.js';
+import { isDateOperator, readDateValue } from '../date-value.js';
 import type { Condition, Operator } from '../schema/condition.js';
 import { type ConditionSite, conditionNodes, conditionSites } from '../walk.js';
 import type { LintContext } from './context.js';
@@ -81,6 +82,10 @@ function checkComparison(
   }
   const operator = node.operator!;
   const valuePointer = joinPointer(pointer, 'value');
+  if (info.type === 'date' || isDateOperator(operator)) {
+    checkDateComparison(context, node, pointer, catalogue);
+    return;
+  }
   const reference = factReference(node.value);
   if (reference !== undefined) {
     const other = catalogue.get(reference);
@@ -130,7 +135,6 @@ function checkComparison(
         'TW0202',
         msg('lint.orderNeedsNumbers', { operator, fact: factId, type: info.type }),
         joinPointer(pointer, 'operator'),
-        { help: info.type === 'date' ? msg('lint.orderNeedsNumbersHelp') : undefined },
       );
     } else if (typeof node.value !== 'number') mismatch(msg('lint.aNumber'));
     return;
@@ -172,6 +176,83 @@ function checkValue(
       help: suggestion(String(value), info.values, 'values'),
     });
   }
+}
+
+/**
+ * A date fact is compared with before / onOrBefore / after / onOrAfter (or equal, notEqual, in,
+ * notIn) and a date: written out, `{ ago: P90D }`, or another date fact. Numbers' operators would
+ * compare the text of dates, which is not their order once offsets differ.
+ */
+function checkDateComparison(
+  context: LintContext,
+  node: Condition,
+  pointer: string,
+  catalogue: Map<string, FactInfo>,
+): void {
+  const factId = node.fact!;
+  const info = catalogue.get(factId)!;
+  const operator = node.operator!;
+  const valuePointer = joinPointer(pointer, 'value');
+  if (info.type !== 'date') {
+    context.report(
+      'TW0202',
+      msg('lint.dateOperatorNeedsDate', { operator, fact: factId, type: info.type }),
+      joinPointer(pointer, 'operator'),
+    );
+    return;
+  }
+  if (!isDateOperator(operator) && !['equal', 'notEqual', 'in', 'notIn'].includes(operator)) {
+    context.report(
+      'TW0202',
+      msg('lint.orderNeedsNumbers', { operator, fact: factId, type: info.type }),
+      joinPointer(pointer, 'operator'),
+      { help: msg('lint.orderNeedsNumbersHelp') },
+    );
+    return;
+  }
+  const reference = factReference(node.value);
+  if (reference !== undefined) {
+    const other = catalogue.get(reference);
+    if (!other) {
+      context.report(
+        'TW0201',
+        msg('lint.unknownFact', { id: reference }),
+        joinPointer(valuePointer, 'fact'),
+        {
+          help: suggestion(reference, catalogue.keys(), 'facts'),
+        },
+      );
+    } else if (other.type !== 'date') {
+      context.report(
+        'TW0202',
+        msg('lint.comparedTypes', { fact: factId, type: info.type, other: reference, otherType: other.type }),
+        valuePointer,
+      );
+    }
+    return;
+  }
+  const list = operator === 'in' || operator === 'notIn';
+  const values = list ? node.value : [node.value];
+  if (!Array.isArray(values)) {
+    context.report(
+      'TW0202',
+      msg('lint.dateValueExpected', { json: String(JSON.stringify(node.value)) }),
+      valuePointer,
+      {
+        help: msg('lint.dateValueHelp'),
+      },
+    );
+    return;
+  }
+  values.forEach((value, i) => {
+    if (readDateValue(value)) return;
+    context.report(
+      'TW0202',
+      msg('lint.dateValueExpected', { json: String(JSON.stringify(value)) }),
+      list ? joinPointer(valuePointer, i) : valuePointer,
+      { help: msg('lint.dateValueHelp') },
+    );
+  });
 }
 
 function factReference(value: unknown): string | undefined {

@@ -1,8 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 
 /**
- * json-rules-engine's operators: the reference semantics for every condition in a policy.
- * Custom operators would fork those semantics, so the list is closed.
+ * json-rules-engine's operators: the reference semantics for every condition in a policy. The
+ * list is closed; the four date operators are registered with json-rules-engine as custom
+ * operators (src/engine/conditions/reference.ts) comparing instants, so the reference still
+ * decides what they mean.
  */
 export const OPERATORS = [
   'equal',
@@ -15,6 +17,10 @@ export const OPERATORS = [
   'notIn',
   'contains',
   'doesNotContain',
+  'before',
+  'onOrBefore',
+  'after',
+  'onOrAfter',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -40,7 +46,10 @@ export const Condition = Type.Recursive(
           ),
         ),
         value: Type.Optional(
-          Type.Unknown({ description: 'a constant, or { fact: other } to compare with another fact' }),
+          Type.Unknown({
+            description:
+              'a constant, { fact: other } to compare with another fact, or for a date 2024-03-01 or { ago: P90D }',
+          }),
         ),
         path: Type.Optional(Type.String({ description: 'JSONPath into an object-valued fact' })),
         params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),

@@ -595,6 +595,15 @@ export const POLICY_CASES: PolicyCase[] = [
     text: criteria(level('a', '{ fact: spend12m, operator: greaterThanInclusive, value: 0 }') + last('b')),
   },
   {
+    name: 'date operator on a number',
+    text: criteria(level('a', '{ fact: spend12m, operator: before, value: 100 }') + last('b')),
+  },
+  {
+    name: 'date compared with what is not a date',
+    text: criteria(level('a', "{ fact: since, operator: before, value: 'soon' }") + last('b')),
+    allowed: ['soon'],
+  },
+  {
     name: 'criteria on a date',
     text: criteria(level('a', "{ fact: since, operator: equal, value: '2026-01-01' }") + last('b')),
   },
