@@ -2,6 +2,7 @@ import type { Decision } from '../engine/decision.js';
 import { planScorecard, scoreCustomer } from '../engine/scoring/scorecard.js';
 import { cellDecision, type Placement } from '../engine/tiers/matrix.js';
 import { contains, fromBounds, type Interval } from '../policy/analysis/interval.js';
+import { numericBounds } from '../policy/date-value.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { Facts } from './conditions.js';
 
@@ -11,7 +12,7 @@ export function compileMatrix(policy: Policy): (facts: Facts, score: number | un
   const matrix = tiers.matrix!;
   const plan = planScorecard(policy);
   const axis = (a: typeof matrix.rows) => {
-    const bands = a.bands.map((b) => ({ id: b.id, interval: fromBounds(b) as Interval }));
+    const bands = a.bands.map((b) => ({ id: b.id, interval: fromBounds(numericBounds(b)) as Interval }));
     const read = (facts: Facts, score: number | undefined): unknown => {
       if (a.fact !== undefined) return facts[a.fact];
       if (a.dimension !== undefined) {

@@ -66,6 +66,7 @@ export class ReferenceEvaluator {
       const policy = resolveDates(this.policy, asOf);
       const sites = conditionSites(policy).filter((s) => !s.pointer.startsWith('/conditions/'));
       phases = {
+        policy,
         tier: new ReferenceConditions(
           policy,
           sites.filter((s) => s.pointer.startsWith('/tiers/')),
@@ -88,9 +89,9 @@ export class ReferenceEvaluator {
    * today in the policy's zone when not given.
    */
   async evaluate(input: readonly CustomerInput[], options: { asOf?: AsOf } = {}): Promise<CustomerResult[]> {
-    const tiers = this.policy.tiers!;
     const prepare = interpretFacts(this.facts, deriveContext(this.facts, options.asOf));
     const phases = this.conditions(options.asOf);
+    const tiers = phases.policy.tiers!;
     const customers = input.map((c) => ({ ...c, facts: prepare(this.withDefaults(c.facts)) }));
     const partial: { score?: ScoreBreakdown; decision: Decision; diagnostics: Diagnostic[] }[] = [];
     for (const customer of customers) {
@@ -100,7 +101,8 @@ export class ReferenceEvaluator {
       if (this.plan && !score && tiers.method !== 'criteria' && tiers.method !== 'matrix') {
         decision = { method: 'none', reason: msg('explain.notScored') };
       } else if (tiers.method === 'thresholds') decision = decideThresholds(tiers.levels, score!.total);
-      else if (tiers.method === 'matrix') decision = decideMatrix(tiers, customer.facts, score, this.policy);
+      else if (tiers.method === 'matrix')
+        decision = decideMatrix(tiers, customer.facts, score, phases.policy);
       else if (tiers.method === 'criteria') {
         const results = await guarded(
           phases.tier,
@@ -154,6 +156,8 @@ export class ReferenceEvaluator {
 }
 
 interface Phases {
+  /** The policy with its dates as instants for this as-of. */
+  policy: Policy;
   tier: ReferenceConditions;
   later: ReferenceConditions;
 }

@@ -11,13 +11,24 @@ import { DEFAULT_TIMEZONE, zoneCalendar } from './zone.js';
 /** Whether any condition compares a date fact (or uses a date operator): then it needs resolving. */
 export function hasDateValues(policy: Policy): boolean {
   const dates = dateFacts(policy);
-  return conditionSites(policy).some((site) =>
-    [...conditionNodes(site.condition, site.pointer)].some(({ node }) => comparesDate(node, dates)),
+  return (
+    dateAxes(policy, dates).length > 0 ||
+    conditionSites(policy).some((site) =>
+      [...conditionNodes(site.condition, site.pointer)].some(({ node }) => comparesDate(node, dates)),
+    )
   );
 }
 
+/** The matrix axes that band a date fact. */
+function dateAxes(policy: Policy, dates: ReadonlySet<string>) {
+  const matrix = policy.tiers?.matrix;
+  if (!matrix) return [];
+  return [matrix.rows, matrix.columns].filter((a) => a.fact !== undefined && dates.has(a.fact));
+}
+
 /**
- * The policy with every date a condition compares with turned into an instant (epoch ms), as date
+ * The policy with every date a condition compares with, and every bound of a matrix axis on a date
+ * fact, turned into an instant (epoch ms), as date
  * facts are during evaluation: `2024-01-01` is the start of that day in the policy's zone,
  * `{ ago: P90D }` is the as-of instant minus 90 calendar days there (the start of a P90D window,
  * docs/facts.md). A copy; the policy given is not changed. The as-of is today when none is given.
@@ -38,6 +49,16 @@ export function resolveDates(policy: Policy, asOf?: AsOf, now?: number): Policy 
     for (const { node } of conditionNodes(site.condition, site.pointer)) {
       if (!comparesDate(node, dates)) continue;
       node.value = resolve(node.value, instantOf);
+    }
+  }
+  for (const axis of dateAxes(copy, dates)) {
+    for (const band of axis.bands) {
+      for (const key of ['atLeast', 'above', 'below', 'atMost'] as const) {
+        if (band[key] === undefined) continue;
+        const date = readDateValue(band[key]);
+        // An instant the as-of cannot give (no as-of) is NaN: the band then holds nothing.
+        band[key] = date ? (instantOf(date) ?? Number.NaN) : Number.NaN;
+      }
     }
   }
   return copy;

@@ -44,3 +44,25 @@ function isRealDay(y: number, m: number, d: number): boolean {
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
   return days !== undefined && d >= 1 && d <= days;
 }
+
+type Bound = number | string | { ago: string } | undefined;
+
+/**
+ * A matrix band's bounds as numbers. On a date axis they are instants once src/facts/date-values.ts
+ * has resolved them for an as-of; a date still written out here (a policy nobody resolved) is NaN,
+ * which no value is inside — never a guess.
+ */
+export function numericBounds(band: { atLeast?: Bound; above?: Bound; below?: Bound; atMost?: Bound }): {
+  atLeast?: number;
+  above?: number;
+  below?: number;
+  atMost?: number;
+} {
+  const n = (b: Bound) => (b === undefined ? undefined : typeof b === 'number' ? b : Number.NaN);
+  const out: { atLeast?: number; above?: number; below?: number; atMost?: number } = {};
+  for (const key of ['atLeast', 'above', 'below', 'atMost'] as const) {
+    const v = n(band[key]);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}

@@ -22,6 +22,7 @@ const FIXED: MessageId[] = [
   'schema.expectMissing',
   'schema.expectAvailability',
   'schema.expectMatch',
+  'schema.expectBound',
 ];
 
 let byEnglish: Map<string, Text> | undefined;

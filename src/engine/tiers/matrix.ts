@@ -1,5 +1,6 @@
 import { formatNumber } from '../../format/number.js';
 import { msg, type Text } from '../../i18n/text.js';
+import { numericBounds } from '../../policy/date-value.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import type { Tiers } from '../../policy/schema/tiers.js';
 import type { Decision } from '../decision.js';
@@ -103,7 +104,8 @@ function place(
 ): Placement {
   const value = axisValue(axis, facts, score);
   if (typeof value !== 'number') return { why: 'noValue' };
-  const band = matchBand(axis.bands, value);
+  const index = matchBand(axis.bands.map(numericBounds), value)?.index;
+  const band = index === undefined ? undefined : axis.bands[index];
   return band ? { band: band.id, value } : { why: 'noBand', value };
 }
 

@@ -42,6 +42,7 @@ export const schema = {
   expectMissing: 'error, exclude, or { points: N }',
   expectAvailability: '24x7 or business-hours',
   expectMatch: 'first (one class) or all (every matching tag)',
+  expectBound: 'a number, or on a date axis a date (2024-03-01) or { ago: P90D } (back from the as-of)',
   expectOneOf: (p: { values: string[] }) => `one of ${p.values.join(', ')}`,
   expectUnit: (p: { units: string[] }) => `a currency code (CNY, USD, …) or one of ${p.units.join(', ')}`,
   /** An `x-expected` text this catalogue does not know yet (a test keeps the list complete). */

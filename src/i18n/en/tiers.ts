@@ -127,6 +127,8 @@ export const tiers = {
   notInMatrix: (p: { tier: string }) => `tier '${p.tier}' is in no cell of the matrix`,
   axisSources: (p: { axis: string; sources: string[] }) =>
     `the ${p.axis} axis must read exactly one of fact, dimension or score (it has ${p.sources.length ? p.sources.join(', ') : 'none'})`,
+  boundNotNumber: (p: { json: string }) =>
+    `${p.json} is not a number: only an axis on a date fact is banded by dates`,
   axisFactNotNumber: (p: { axis: string; fact: string; type: string }) =>
     `the ${p.axis} axis bands fact '${p.fact}', which is ${p.type}, not a number`,
   unknownDimension: (p: { id: string }) => `unknown dimension '${p.id}'`,

@@ -105,6 +105,7 @@ export const tiers = {
   notInMatrix: (p) => `等级 '${p.tier}' 不在矩阵的任何单元格中`,
   axisSources: (p) =>
     `${axis(p.axis)}必须且只能读取 ${keys(['fact', 'dimension', 'score'])} 之一（现有${p.sources.length ? ` ${keys(p.sources)}` : '：无'}）`,
+  boundNotNumber: (p) => `${p.json} 不是数值：只有日期事实的坐标轴才按日期分段`,
   axisFactNotNumber: (p) =>
     `${axis(p.axis)}按事实 '${p.fact}' 划分区间，但它是${factType(p.type)}事实，不是数值`,
   unknownDimension: (p) => `维度 '${p.id}' 不存在`,

@@ -1,3 +1,4 @@
+import { numericBounds } from '../date-value.js';
 import { scoreGrid } from '../lint/thresholds.js';
 import type { Policy } from '../schema/policy.js';
 import type { ScoringFunction } from '../schema/scoring.js';
@@ -173,7 +174,8 @@ function matrixInversions(tiers: Tiers, policy: Policy): MatrixInversion[] {
 
 function axisModel(axis: Axis, policy: Policy): AxisModel | undefined {
   const ids = axis.bands.map((b) => b.id);
-  if (new Set(ids).size !== ids.length || axis.bands.some((b) => conflictingBounds(b))) return undefined;
+  if (new Set(ids).size !== ids.length || axis.bands.some((b) => conflictingBounds(numericBounds(b))))
+    return undefined;
   const sources = [axis.fact, axis.dimension, axis.score || undefined].filter((s) => s !== undefined);
   if (sources.length !== 1) return undefined;
   let domain = SCORE_RANGE;
@@ -193,7 +195,11 @@ function axisModel(axis: Axis, policy: Policy): AxisModel | undefined {
     key = 'score';
     grid = scoreGrid(policy.score);
   }
-  const pieces = firstMatchPieces(axis.bands.map(fromBounds), domain, grid);
+  const pieces = firstMatchPieces(
+    axis.bands.map((b) => fromBounds(numericBounds(b))),
+    domain,
+    grid,
+  );
   return { key, bands: ids, pieces, grid, direction };
 }
 

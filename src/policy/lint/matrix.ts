@@ -2,6 +2,7 @@ import { joinPointer } from '../../diagnostics/pointer.js';
 import { suggestion } from '../../diagnostics/suggest.js';
 import { msg } from '../../i18n/text.js';
 import { type FactInfo, isNumeric } from '../catalogue.js';
+import { numericBounds, readDateValue } from '../date-value.js';
 import type { LintContext } from './context.js';
 import { checkRangeTable } from './range-table.js';
 
@@ -73,6 +74,12 @@ function checkAxis(context: LintContext, axis: Axis, pointer: string, name: 'row
       context.report('TW0201', msg('lint.unknownFact', { id: axis.fact }), joinPointer(pointer, 'fact'), {
         help: suggestion(axis.fact, context.facts.keys(), 'facts'),
       });
+    } else if (subject.type === 'date') {
+      // A date axis is banded by dates: written out or back from the as-of. Its gaps are not
+      // analysed (an `ago` band moves with the as-of against one written out); a last band without
+      // bounds still covers every date.
+      checkDateBands(context, axis, pointer);
+      subject = undefined;
     } else if (!isNumeric(subject.type)) {
       context.report(
         'TW0202',
@@ -111,11 +118,46 @@ function checkAxis(context: LintContext, axis: Axis, pointer: string, name: 'row
         joinPointer(pointer, 'bands', i, 'id'),
       );
   });
-  if (subject)
-    checkRangeTable(context, axis.bands, joinPointer(pointer, 'bands'), {
+  if (subject && numbersOnly(context, axis, pointer))
+    checkRangeTable(context, axis.bands.map(numericBounds), joinPointer(pointer, 'bands'), {
       fact: subject,
       what: msg('tiers.axis', { axis: name }),
       unit: subject.unit,
     });
   return ids;
+}
+
+const BOUNDS = ['atLeast', 'above', 'below', 'atMost'] as const;
+
+function checkDateBands(context: LintContext, axis: Axis, pointer: string): void {
+  axis.bands.forEach((band, i) => {
+    for (const key of BOUNDS) {
+      const value = band[key];
+      if (value === undefined || readDateValue(value)) continue;
+      context.report(
+        'TW0202',
+        msg('lint.dateValueExpected', { json: String(JSON.stringify(value)) }),
+        joinPointer(pointer, 'bands', i, key),
+        { help: msg('lint.dateValueHelp') },
+      );
+    }
+  });
+}
+
+/** Bands of a number axis are numbers: a date there is a mistake the schema lets through. */
+function numbersOnly(context: LintContext, axis: Axis, pointer: string): boolean {
+  let ok = true;
+  axis.bands.forEach((band, i) => {
+    for (const key of BOUNDS) {
+      const value = band[key];
+      if (value === undefined || typeof value === 'number') continue;
+      ok = false;
+      context.report(
+        'TW0202',
+        msg('tiers.boundNotNumber', { json: String(JSON.stringify(value)) }),
+        joinPointer(pointer, 'bands', i, key),
+      );
+    }
+  });
+  return ok;
 }

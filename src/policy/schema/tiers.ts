@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Id, Label, Percent, rangeProperties, strictObject } from './common.js';
+import { Duration, Id, Label, Percent, rangeProperties, strictObject } from './common.js';
 import { Condition } from './condition.js';
 import { Entitlements, Sla } from './service.js';
 
@@ -55,10 +55,29 @@ export const Quota = strictObject({
   ),
 });
 
+/** A bound of a band: a number, or on a date axis a date written out or a time back from the as-of. */
+const bound = (description: string) =>
+  Type.Union(
+    [
+      Type.Number(),
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?$',
+      }),
+      strictObject({ ago: Duration('back from the as-of instant, e.g. P90D') }),
+    ],
+    {
+      description,
+      'x-expected': 'a number, or on a date axis a date (2024-03-01) or { ago: P90D } (back from the as-of)',
+    },
+  );
+
 export const AxisBand = strictObject({
   id: Id('e.g. high'),
   label: Type.Optional(Label),
-  ...rangeProperties,
+  atLeast: Type.Optional(bound('lower bound, inclusive (≥); on a date axis: on or after')),
+  above: Type.Optional(bound('lower bound, exclusive (>); on a date axis: after')),
+  below: Type.Optional(bound('upper bound, exclusive (<); on a date axis: before')),
+  atMost: Type.Optional(bound('upper bound, inclusive (≤); on a date axis: on or before')),
 });
 export const Axis = strictObject({
   fact: Type.Optional(Type.String()),

@@ -595,6 +595,14 @@ export const POLICY_CASES: PolicyCase[] = [
     text: criteria(level('a', '{ fact: spend12m, operator: greaterThanInclusive, value: 0 }') + last('b')),
   },
   {
+    name: 'date bound on a number axis',
+    text: edit(MATRIX, '{ id: high, above: 1000000 }', '{ id: high, above: 2024-01-01 }'),
+  },
+  {
+    name: 'band bound of the wrong type',
+    text: edit(MATRIX, '{ id: high, above: 1000000 }', '{ id: high, above: true }'),
+  },
+  {
     name: 'date operator on a number',
     text: criteria(level('a', '{ fact: spend12m, operator: before, value: 100 }') + last('b')),
   },
