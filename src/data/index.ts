@@ -8,7 +8,7 @@ export {
   type FieldType,
   outOfRange,
 } from './convert.js';
-export { DEFAULT_TIMEZONE } from './date.js';
+export { DEFAULT_TIMEZONE, formatInstant } from './date.js';
 export {
   DEFAULT_MAX_DIAGNOSTICS,
   ON_ERROR,

@@ -1,6 +1,6 @@
 import type { AGGREGATES } from '../policy/schema/facts.js';
 import { dropStreakOf, SPEND_DROP_SHARE, wholeMonthsBetween } from './monthly.js';
-import type { StreamSpec, StreamState } from './stream.js';
+import type { Collections, StreamState } from './stream.js';
 import type { ZoneCalendar } from './zone.js';
 
 export type Aggregate = (typeof AGGREGATES)[number];
@@ -14,9 +14,10 @@ export interface ResultContext {
 export interface AggregateDefinition {
   /** The fact must name the numeric field it reads (`of`). */
   needsField: boolean;
-  /** What the stream must keep per customer beyond its O(1) totals. */
-  keeps: Partial<Pick<StreamSpec, 'days' | 'months' | 'monthSpend'>>;
-  value(state: StreamState, context: ResultContext): number | undefined;
+  /** What the stream must keep per customer beyond its O(1) totals (only `true` entries). */
+  keeps: Partial<Collections>;
+  /** A number, or for the date aggregates an ISO 8601 date-time. */
+  value(state: StreamState, context: ResultContext): number | string | undefined;
 }
 
 /**

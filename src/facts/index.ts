@@ -4,6 +4,7 @@ export {
   type AggregatePlan,
   type CustomerAccumulator,
   compileAggregates,
+  type FactValue,
   type FactValues,
   isAggregatePlan,
 } from './aggregate.js';
