@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import { msg } from '../i18n/text.js';
-import { optionMisuses } from '../policy/aggregates.js';
+import { AGGREGATE_SHAPES, optionMisuses } from '../policy/aggregates.js';
 import type { Fact } from '../policy/schema/facts.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
 import type { AggregateDefinition, ResultContext } from './definitions.js';
@@ -110,7 +110,7 @@ export function compileAggregates(
       }
       continue;
     }
-    if (definition.needsField && fact.of === undefined) {
+    if (AGGREGATE_SHAPES[fact.aggregate].needsField && fact.of === undefined) {
       diagnostics.push(
         diagnostic('TW0211', msg('facts.aggregateNeedsField', { aggregate: fact.aggregate }), {
           pointer: joinPointer(pointer, 'aggregate'),

@@ -1,4 +1,6 @@
 /** Facts from transaction logs: windows, recency, frequency and monthly trends (docs/facts.md). */
+
+export type { Aggregate } from '../policy/schema/facts.js';
 export {
   type AggregateOptions,
   type AggregatePlan,
@@ -9,7 +11,7 @@ export {
   isAggregatePlan,
 } from './aggregate.js';
 export { type AsOf, type AsOfOptions, isAsOf, parseAsOf } from './asof.js';
-export { type Aggregate, DEFINITIONS } from './definitions.js';
+export { DEFINITIONS, type TransactionAggregate } from './definitions.js';
 export { dropStreak, SPEND_DROP_SHARE, wholeMonthsBetween } from './monthly.js';
 export {
   compileMonthlySeries,

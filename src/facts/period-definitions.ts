@@ -17,13 +17,11 @@ export function definitionOf(
   switch (fact.aggregate) {
     case 'firstDate':
       return {
-        needsField: false,
         keeps: {},
         value: (s, c) => (s.present > 0 ? dateOf(s.firstAt, c) : undefined),
       };
     case 'lastDate':
       return {
-        needsField: false,
         keeps: {},
         value: (s, c) => (s.present > 0 ? dateOf(s.lastAt, c) : undefined),
       };
@@ -38,7 +36,7 @@ export function definitionOf(
     case 'max':
       if (per !== undefined) return perPeriod(fact.aggregate, per, fact.excludeFirst === true);
   }
-  return DEFINITIONS[fact.aggregate as keyof typeof DEFINITIONS];
+  return DEFINITIONS[fact.aggregate];
 }
 
 function dateOf(at: number, context: ResultContext): string {
@@ -69,10 +67,9 @@ function perPeriod(
   const repeatSum = (s: StreamState, t: PeriodTally) => (excludeFirst ? s.sum - t.firstSum : s.sum);
   switch (aggregate) {
     case 'sum':
-      return { needsField: true, keeps, value: (s) => repeatSum(s, tallyOf(s, per)) };
+      return { keeps, value: (s) => repeatSum(s, tallyOf(s, per)) };
     case 'count':
       return {
-        needsField: false,
         keeps,
         value: (s) => {
           const t = tallyOf(s, per);
@@ -81,7 +78,6 @@ function perPeriod(
       };
     case 'avg':
       return {
-        needsField: true,
         keeps,
         value: (s) => {
           const t = tallyOf(s, per);
@@ -91,7 +87,6 @@ function perPeriod(
       };
     default:
       return {
-        needsField: true,
         keeps: { ...keeps, periodTotals: true },
         value: (s) => extreme(tallyOf(s, per), excludeFirst, aggregate === 'min' ? Math.min : Math.max),
       };
@@ -125,7 +120,6 @@ function timeSpan(
   end: (s: StreamState, c: ResultContext) => number,
 ): AggregateDefinition {
   return {
-    needsField: false,
     keeps: {},
     value: (s, c) => {
       if (s.present === 0) return undefined;
