@@ -286,6 +286,15 @@ function wallOfDateTime(dt: DateTime): WallClock {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
+/**
+ * An instant (epoch ms) written as a date column's value is: ISO 8601 with the zone's offset at
+ * that instant (`offsetMinutes`), so a date computed from transactions (the first purchase) reads
+ * exactly like one read from a customer file.
+ */
+export function formatInstant(at: number, offsetMinutes: number): string {
+  return formatIso(wallOfUtcFields(new Date(at + offsetMinutes * 60_000)), offsetMinutes);
+}
+
 /** 2024-03-01T00:00:00+08:00; milliseconds only when there are some, like luxon's suppressMilliseconds. */
 function formatIso(w: WallClock, offsetMinutes: number): string {
   if (!Number.isInteger(offsetMinutes)) {
@@ -302,10 +311,4 @@ function formatIso(w: WallClock, offsetMinutes: number): string {
     `${pad(w.year, 4)}-${pad(w.month, 2)}-${pad(w.day, 2)}T${pad(w.hour, 2)}:${pad(w.minute, 2)}:` +
     `${pad(w.second, 2)}${ms}${sign}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`
   );
-}
-
-/** An instant (epoch ms) as ISO 8601 with the zone's offset at that instant, as date facts read from data are written. */
-export function formatInstant(at: number, timezone: string): string {
-  const dt = DateTime.fromMillis(at, { zone: timezone });
-  return formatIso(wallOfDateTime(dt), dt.offset);
 }

@@ -2,15 +2,27 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import { msg } from '../i18n/text.js';
+import { AGGREGATE_SHAPES, optionMisuses } from '../policy/aggregates.js';
 import type { Fact } from '../policy/schema/facts.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
-import { type AggregateDefinition, DEFINITIONS, type ResultContext } from './definitions.js';
-import { layoutOf, needsDay, readIn, type StreamLayout, type StreamSpec, StreamState } from './stream.js';
+import type { AggregateDefinition, ResultContext } from './definitions.js';
+import { definitionOf } from './period-definitions.js';
+import {
+  layoutOf,
+  NO_COLLECTIONS,
+  needsDay,
+  readIn,
+  type StreamLayout,
+  type StreamSpec,
+  StreamState,
+} from './stream.js';
 import type { Transaction } from './transaction.js';
 import { isWindowBounds, type WindowBounds, windowBounds } from './window.js';
 import { zoneCalendar } from './zone.js';
 
-export type FactValues = Record<string, number | undefined>;
+/** A number, or the ISO 8601 date-time of a date aggregate (firstDate, lastDate); undefined when none. */
+export type FactValue = number | string | undefined;
+export type FactValues = Record<string, FactValue>;
 
 /** An aggregate outside its fact's declared min or max: the fact is left missing (TW0632). */
 export interface DomainBreach {
@@ -85,8 +97,20 @@ export function compileAggregates(
   for (const [id, fact] of Object.entries(facts)) {
     if (fact.aggregate === undefined || (fact.from ?? 'transactions') !== from) continue;
     const pointer = joinPointer('/facts', id);
-    const definition = DEFINITIONS[fact.aggregate];
-    if (definition.needsField && fact.of === undefined) {
+    const definition = definitionOf({ ...fact, aggregate: fact.aggregate });
+    const misuses = optionMisuses(fact);
+    if (misuses.length > 0) {
+      for (const misuse of misuses) {
+        diagnostics.push(
+          diagnostic('TW0211', misuse.message, {
+            pointer: joinPointer(pointer, misuse.key),
+            help: misuse.help,
+          }),
+        );
+      }
+      continue;
+    }
+    if (AGGREGATE_SHAPES[fact.aggregate].needsField && fact.of === undefined) {
       diagnostics.push(
         diagnostic('TW0211', msg('facts.aggregateNeedsField', { aggregate: fact.aggregate }), {
           pointer: joinPointer(pointer, 'aggregate'),
@@ -101,13 +125,7 @@ export function compileAggregates(
       continue;
     }
     const key = streamKey(bounds, fact.of);
-    const spec = specs.get(key) ?? {
-      ...bounds,
-      field: fact.of,
-      days: false,
-      months: false,
-      monthSpend: false,
-    };
+    const spec = specs.get(key) ?? { ...bounds, field: fact.of, ...NO_COLLECTIONS };
     specs.set(key, { ...spec, ...definition.keeps });
     compiled.push({
       id,
@@ -176,7 +194,7 @@ class Accumulator implements CustomerAccumulator {
     for (const fact of this.#facts) {
       const state = this.#states[fact.stream]!;
       const value = fact.definition.value(state, this.#context);
-      if (value !== undefined && (value < fact.min || value > fact.max)) {
+      if (typeof value === 'number' && (value < fact.min || value > fact.max)) {
         const below = value < fact.min;
         breaches.push({
           fact: fact.id,

@@ -18,6 +18,11 @@ export class Bits {
     this.#words[word]! |= 1 << (index & 31);
   }
 
+  has(index: number): boolean {
+    const word = this.#words[index >>> 5];
+    return word !== undefined && (word & (1 << (index & 31))) !== 0;
+  }
+
   count(): number {
     let total = 0;
     for (const word of this.#words) {

@@ -260,9 +260,10 @@ function callsAsOf(e: Expr): boolean {
 export function presentFacts(plan: FactPlan, facts: Facts): Record<string, unknown> {
   const out: Record<string, unknown> = { ...facts };
   const dates = [...plan.dates, ...plan.derived.filter((d) => d.fact.type === 'date').map((d) => d.id)];
+  const zone = zoneCalendar(plan.timezone);
   for (const id of dates) {
     const v = out[id];
-    if (typeof v === 'number') out[id] = formatInstant(v, plan.timezone);
+    if (typeof v === 'number') out[id] = formatInstant(v, zone.offsetAt(v) / 60_000);
   }
   return out;
 }

@@ -1,14 +1,17 @@
 /** Facts from transaction logs: windows, recency, frequency and monthly trends (docs/facts.md). */
+
+export type { Aggregate } from '../policy/schema/facts.js';
 export {
   type AggregateOptions,
   type AggregatePlan,
   type CustomerAccumulator,
   compileAggregates,
+  type FactValue,
   type FactValues,
   isAggregatePlan,
 } from './aggregate.js';
 export { type AsOf, type AsOfOptions, isAsOf, parseAsOf } from './asof.js';
-export { type Aggregate, DEFINITIONS } from './definitions.js';
+export { DEFINITIONS, type TransactionAggregate } from './definitions.js';
 export { dropStreak, SPEND_DROP_SHARE, wholeMonthsBetween } from './monthly.js';
 export {
   compileMonthlySeries,

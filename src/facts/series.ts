@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
 import { formatMonth, monthOfDay } from './calendar.js';
-import { layoutOf, readIn, StreamState } from './stream.js';
+import { layoutOf, NO_COLLECTIONS, readIn, StreamState } from './stream.js';
 import type { Transaction } from './transaction.js';
 import { isWindowBounds, windowBounds } from './window.js';
 import { zoneCalendar } from './zone.js';
@@ -60,10 +60,7 @@ export function compileMonthlySeries(options: MonthlySeriesOptions): MonthlySeri
   const zone = zoneCalendar(asOf.timezone);
   const bounds = windowBounds({ window: options.window, calendar: options.calendar }, asOf, zone, '');
   if (!isWindowBounds(bounds)) return [bounds];
-  const layout = layoutOf(
-    { ...bounds, field: options.of, days: false, months: false, monthSpend: true },
-    zone,
-  );
+  const layout = layoutOf({ ...bounds, field: options.of, ...NO_COLLECTIONS, monthSpend: true }, zone);
   const { lastMonth } = layout;
   const bounded = bounds.after !== Number.NEGATIVE_INFINITY;
   const oldestInWindow = bounded ? lastMonth - monthOfDay(zone.dayOf(bounds.after + 1)) : -1;

@@ -1,5 +1,6 @@
 import { monthOfDay } from './calendar.js';
 import { Bits, roundingError, Sums } from './collections.js';
+import { PeriodTally, weekOfDay } from './periods.js';
 import type { Transaction } from './transaction.js';
 import type { WindowBounds } from './window.js';
 import type { ZoneCalendar } from './zone.js';
@@ -17,7 +18,26 @@ export interface StreamSpec extends WindowBounds {
   months: boolean;
   /** Keep the spend per month (dropStreakMonths, the monthly series). */
   monthSpend: boolean;
+  /** Keep the purchase days, weeks or months with their first period's total (facts with `per`). */
+  dayPeriods: boolean;
+  weekPeriods: boolean;
+  monthPeriods: boolean;
+  /** Those tallies also keep every period's total (min and max with `per`). */
+  periodTotals: boolean;
 }
+
+export type Collections = Omit<StreamSpec, keyof WindowBounds | 'field'>;
+
+/** A stream that keeps nothing per day or month: the facts reading it then set what they need. */
+export const NO_COLLECTIONS: Collections = {
+  days: false,
+  months: false,
+  monthSpend: false,
+  dayPeriods: false,
+  weekPeriods: false,
+  monthPeriods: false,
+  periodTotals: false,
+};
 
 /** A stream's spec with what every customer's collections are indexed by, computed once. */
 export interface StreamLayout extends StreamSpec {
@@ -25,6 +45,8 @@ export interface StreamLayout extends StreamSpec {
   lastDay: number;
   /** Calendar month of `lastDay`: month index 0. */
   lastMonth: number;
+  /** Monday-start week of `lastDay`: week index 0. */
+  lastWeek: number;
   /** Days in the window (or a first guess without a start): the collections' initial size. */
   dayCapacity: number;
   monthCapacity: number;
@@ -58,12 +80,20 @@ export class StreamState {
   readonly months: Bits | undefined;
   /** Spend per month, by index lastMonth − month. */
   readonly monthSpend: Sums | undefined;
+  /** Purchase periods for the facts with `per`, by index lastDay − day, lastWeek − week, lastMonth − month. */
+  readonly dayTally: PeriodTally | undefined;
+  readonly weekTally: PeriodTally | undefined;
+  readonly monthTally: PeriodTally | undefined;
 
   constructor(layout: StreamLayout) {
     this.layout = layout;
     this.days = layout.days ? new Bits(layout.dayCapacity) : undefined;
     this.months = layout.months ? new Bits(layout.monthCapacity) : undefined;
     this.monthSpend = layout.monthSpend ? new Sums(layout.monthCapacity) : undefined;
+    const totals = layout.periodTotals;
+    this.dayTally = layout.dayPeriods ? new PeriodTally(layout.dayCapacity, totals) : undefined;
+    this.weekTally = layout.weekPeriods ? new PeriodTally(weekCapacity(layout), totals) : undefined;
+    this.monthTally = layout.monthPeriods ? new PeriodTally(layout.monthCapacity, totals) : undefined;
   }
 
   /**
@@ -94,11 +124,15 @@ export class StreamState {
     // falls in the repeated hour; such a transaction is counted on the as-of day.
     const dayIndex = Math.max(layout.lastDay - day, 0);
     this.days?.add(dayIndex);
-    if (this.months || this.monthSpend) {
+    if (this.months || this.monthSpend || this.monthTally) {
       const monthIndex = layout.monthIndexOfDay[dayIndex] ?? layout.lastMonth - monthOfDay(day);
       this.months?.add(monthIndex);
       if (isNumber) this.monthSpend?.add(monthIndex, value);
+      this.monthTally?.add(monthIndex, isNumber ? value : undefined);
     }
+    this.dayTally?.add(dayIndex, isNumber ? value : undefined);
+    // From the clamped day index, so a day counted on the as-of day is in the as-of's week too.
+    this.weekTally?.add(layout.lastWeek - weekOfDay(layout.lastDay - dayIndex), isNumber ? value : undefined);
   }
 
   get sum(): number {
@@ -112,7 +146,14 @@ export class StreamState {
 }
 
 export function needsDay(spec: StreamSpec): boolean {
-  return spec.days || spec.months || spec.monthSpend;
+  return (
+    spec.days || spec.months || spec.monthSpend || spec.dayPeriods || spec.weekPeriods || spec.monthPeriods
+  );
+}
+
+/** Weeks the window touches (a first guess without a start, as for days). */
+function weekCapacity(layout: StreamLayout): number {
+  return layout.lastWeek - weekOfDay(layout.lastDay - layout.dayCapacity + 1) + 1;
 }
 
 /** Days the month table covers in a window without a start; older days compute their month. */
@@ -131,6 +172,7 @@ export function layoutOf(spec: StreamSpec, zone: ZoneCalendar): StreamLayout {
     ...spec,
     lastDay,
     lastMonth,
+    lastWeek: weekOfDay(lastDay),
     dayCapacity,
     monthCapacity: lastMonth - monthOfDay(firstDay) + 1,
     monthIndexOfDay: table,

@@ -14,8 +14,8 @@ export function fact(aggregate: Fact['aggregate'], extra: Partial<Fact> = {}): F
   return { type: 'number', aggregate, ...extra };
 }
 
-/** Compiles `facts`, feeds one customer's transactions and returns the facts. */
-export function evaluate(
+/** Compiles `facts`, feeds one customer's transactions and returns the facts, dates included. */
+export function evaluateAll(
   facts: Record<string, Fact>,
   asOf: string,
   transactions: readonly Transaction[],
@@ -26,6 +26,18 @@ export function evaluate(
   const accumulator = plan.accumulator();
   for (const t of transactions) accumulator.add(t);
   return accumulator.result();
+}
+
+/** The same for numeric facts only (every aggregate but firstDate and lastDate). */
+export function evaluate(
+  facts: Record<string, Fact>,
+  asOf: string,
+  transactions: readonly Transaction[],
+  timezone?: string,
+): Record<string, number | undefined> {
+  const values = evaluateAll(facts, asOf, transactions, timezone);
+  for (const [id, v] of Object.entries(values)) expect(typeof v, id).not.toBe('string');
+  return values as Record<string, number | undefined>;
 }
 
 /** One fact's value. */

@@ -1,3 +1,4 @@
+import { aggregates } from './aggregates.js';
 import { artifact } from './artifact.js';
 import { calibrate } from './calibrate.js';
 import { changes } from './changes.js';
@@ -32,6 +33,7 @@ import { untiered } from './untiered.js';
  * catalogue grows with the modules that speak; the zh-CN catalogue mirrors it entry for entry.
  */
 export const en = {
+  aggregates,
   artifact,
   calibrate,
   changes,

@@ -1,4 +1,5 @@
 import type { en } from '../en/index.js';
+import { aggregates } from './aggregates.js';
 import { artifact } from './artifact.js';
 import { calibrate } from './calibrate.js';
 import { changes } from './changes.js';
@@ -30,6 +31,7 @@ import { untiered } from './untiered.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
 export const zhCN: typeof en = {
+  aggregates,
   artifact,
   calibrate,
   changes,

@@ -62,7 +62,7 @@ const RULES: [pattern: string, decide: Decide][] = [
   ['facts/*/values', enumValues],
   ['facts/*/required', requiredFlag],
   ['facts/*/window|calendar|min|max|default|pii|revenue', 'minor'],
-  ['facts/*/type|unit|key|column|format|from|aggregate|of', 'major'],
+  ['facts/*/type|unit|key|column|format|from|aggregate|of|per|excludeFirst|fractional', 'major'],
   ['sources/**', 'major'],
   ['conditions|classifiers', removedMajor('minor')],
   ['conditions/*', removedMajor('minor')],

@@ -1,11 +1,9 @@
 import { joinPointer } from '../../diagnostics/pointer.js';
 import { msg, type Text } from '../../i18n/text.js';
+import { AGGREGATE_SHAPES, optionMisuses, typeMisfit } from '../aggregates.js';
 import { isNumeric } from '../catalogue.js';
 import type { Fact } from '../schema/facts.js';
 import type { LintContext } from './context.js';
-
-/** Transaction aggregates that read a field of each transaction (`of`). */
-const NEEDS_FIELD = new Set(['sum', 'avg', 'min', 'max', 'dropStreakMonths']);
 
 /** Each fact states one way to obtain it, and what it states fits its type. */
 export function facts(context: LintContext): void {
@@ -67,16 +65,22 @@ function checkFact(context: LintContext, id: string, fact: Fact, pointer: string
     context.report('TW0209', msg('lint.minAboveMax', { min: fact.min, max: fact.max }), at('min'));
   }
   if (fact.aggregate === undefined) {
-    for (const key of ['from', 'of', 'window'] as const) {
+    for (const key of ['from', 'of', 'window', 'per', 'excludeFirst', 'fractional'] as const) {
       if (fact[key] !== undefined)
         report(key, msg('lint.aggregateOnly', { key, id }), msg('lint.aggregateOnlyHelp'));
     }
-  } else if (NEEDS_FIELD.has(fact.aggregate) && fact.of === undefined) {
-    report(
-      'aggregate',
-      msg('lint.aggregateNeedsField', { aggregate: fact.aggregate }),
-      msg('lint.aggregateNeedsFieldHelp'),
-    );
+  } else {
+    if (AGGREGATE_SHAPES[fact.aggregate].needsField && fact.of === undefined) {
+      report(
+        'aggregate',
+        msg('lint.aggregateNeedsField', { aggregate: fact.aggregate }),
+        msg('lint.aggregateNeedsFieldHelp'),
+      );
+    }
+    for (const misuse of optionMisuses(fact)) report(misuse.key, misuse.message, misuse.help);
+    const misfit = typeMisfit(fact);
+    if (misfit)
+      context.report('TW0202', misfit.message, at(misfit.key), { help: misfit.help, part: 'value' });
   }
   if (fact.format !== undefined && fact.type !== 'date')
     report('format', msg('lint.formatDateOnly', { id, type: fact.type }));

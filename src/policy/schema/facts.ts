@@ -23,7 +23,10 @@ export const UNIT_PATTERN = `^([A-Z]{3}|${UNITS.map((u) => u.replace('/', '\\/')
 
 /**
  * How a fact is obtained from a transaction log. Evaluated in src/facts; each aggregate's exact
- * definition (window edges, time zone) is documented in docs/facts.md.
+ * definition (window edges, time zone) is documented in docs/facts.md. These fifteen give one
+ * number from the transactions in the window; the period aggregates below were added for the
+ * customer-base summaries (lifetimes' summary_data_from_transaction_data) and are listed apart,
+ * so that code and tests enumerating the per-transaction aggregates keep their meaning.
  */
 export const AGGREGATES = [
   'sum',
@@ -42,6 +45,19 @@ export const AGGREGATES = [
   'dropStreakMonths',
   'monthsWithoutPurchase',
 ] as const;
+
+/** Time spans in `per` units: from the first purchase period to the as-of's (age) or to the last (span). */
+export const SPAN_AGGREGATES = ['age', 'span'] as const;
+
+/** The instant of the first or last transaction in the window: a date fact. */
+export const DATE_AGGREGATES = ['firstDate', 'lastDate'] as const;
+
+export const ALL_AGGREGATES = [...AGGREGATES, ...SPAN_AGGREGATES, ...DATE_AGGREGATES] as const;
+export type Aggregate = (typeof ALL_AGGREGATES)[number];
+
+/** Calendar periods in the policy's zone; weeks start on Monday (ISO 8601, pandas' W-SUN). */
+export const PERIODS = ['day', 'week', 'month'] as const;
+export type Period = (typeof PERIODS)[number];
 
 export const Fact = strictObject(
   {
@@ -78,8 +94,8 @@ export const Fact = strictObject(
     from: Type.Optional(Id('the data set aggregated, e.g. transactions')),
     aggregate: Type.Optional(
       Type.Union(
-        AGGREGATES.map((a) => Type.Literal(a)),
-        { 'x-expected': `one of ${AGGREGATES.join(', ')}` },
+        ALL_AGGREGATES.map((a) => Type.Literal(a)),
+        { 'x-expected': `one of ${ALL_AGGREGATES.join(', ')}` },
       ),
     ),
     of: Type.Optional(Type.String({ description: 'the transaction field aggregated, e.g. amount' })),
@@ -95,6 +111,28 @@ export const Fact = strictObject(
       Type.Boolean({
         description:
           'align the window to complete calendar months; the as-of month counts only when the as-of is its last moment (docs/facts.md)',
+      }),
+    ),
+    per: Type.Optional(
+      Type.Union(
+        PERIODS.map((p) => Type.Literal(p)),
+        {
+          'x-expected': `one of ${PERIODS.join(', ')}`,
+          description:
+            "merge a customer's transactions per calendar day, week (Monday to Sunday) or month of the policy's zone before aggregating; for age and span, the unit measured (docs/facts.md)",
+        },
+      ),
+    ),
+    excludeFirst: Type.Optional(
+      Type.Boolean({
+        description:
+          "leave the customer's first purchase period in the window out of the aggregate (needs per): lifetimes' frequency and monetary value",
+      }),
+    ),
+    fractional: Type.Optional(
+      Type.Boolean({
+        description:
+          'age and span as exact elapsed time in fractional weeks or months instead of whole periods between period starts',
       }),
     ),
   },

@@ -352,6 +352,25 @@ export const POLICY_CASES: PolicyCase[] = [
   { name: 'min above max', text: edit(VALID, 'unit: orders, min: 0', 'unit: orders, min: 10, max: 5') },
   { name: 'window without aggregate', text: fact('  lastOrder: { type: number, window: P12M }') },
   { name: 'aggregate without field', text: fact('  total: { type: number, aggregate: sum }') },
+  {
+    name: 'excludeFirst without per',
+    text: fact('  repeats: { type: integer, aggregate: count, excludeFirst: true }'),
+  },
+  {
+    name: 'per on distinctDays',
+    text: fact('  days: { type: integer, aggregate: distinctDays, per: week }'),
+  },
+  { name: 'excludeFirst on age', text: fact('  age: { type: integer, aggregate: age, excludeFirst: true }') },
+  {
+    name: 'fractional on sum',
+    text: fact('  total: { type: number, aggregate: sum, of: amount, fractional: true }'),
+  },
+  { name: 'date aggregate on a number fact', text: fact('  first: { type: number, aggregate: firstDate }') },
+  { name: 'number aggregate on a date fact', text: fact('  orders: { type: date, aggregate: count }') },
+  {
+    name: 'fractional span on an integer fact',
+    text: fact('  weeks: { type: integer, aggregate: span, per: week, fractional: true }'),
+  },
   { name: 'format on a number', text: fact("  age: { type: number, format: 'yyyy' }") },
   {
     name: 'default of the wrong type',
