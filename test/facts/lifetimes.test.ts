@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCustomers } from '../../src/facts/customers.js';
+import { deriveContext, factPlan, interpretFacts, presentFacts } from '../../src/facts/derive.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
 import { propertyRuns } from '../helpers/runs.js';
@@ -78,9 +79,21 @@ function lifetimesSummary(
 }
 
 /** The policy's facts for lifetimes' columns (docs/facts.md, "lifetimes' summary as facts"). */
-const COLUMNS: Record<Freq, Record<keyof Summary, string>> = {
-  D: { frequency: 'repeatDays', recency: 'spanDays', T: 'ageDays', monetary: 'repeatDailySpend' },
-  W: { frequency: 'repeatWeeks', recency: 'spanWeeks', T: 'ageWeeks', monetary: 'repeatWeeklySpend' },
+const COLUMNS: Record<Freq, Record<keyof Summary | 'derived', string>> = {
+  D: {
+    frequency: 'repeatDays',
+    recency: 'spanDays',
+    T: 'ageDays',
+    monetary: 'repeatDailySpend',
+    derived: 'monetaryDaily',
+  },
+  W: {
+    frequency: 'repeatWeeks',
+    recency: 'spanWeeks',
+    T: 'ageWeeks',
+    monetary: 'repeatWeeklySpend',
+    derived: 'monetaryWeekly',
+  },
 };
 
 const AS_OF = '2024-03-01';
@@ -135,7 +148,10 @@ describe("policies/lifetimes-rfm.tier.yaml gives lifetimes' summary", () => {
     const zoned = { ...policy, metadata: { ...policy.metadata, timezone: zone } };
     const loaded = await loadCustomers(zoned, { customers, transactions, asOf: AS_OF });
     expect(loaded.diagnostics).toEqual([]);
-    return new Map(loaded.customers.map((c) => [c.id, c.facts]));
+    // Derived facts (monetaryDaily = coalesce(repeatDailySpend, 0)) as evaluation computes them.
+    const plan = factPlan(zoned);
+    const derive = interpretFacts(plan, deriveContext(plan, loaded.asOf));
+    return new Map(loaded.customers.map((c) => [c.id, presentFacts(plan, derive(c.facts))]));
   }
 
   it('for every customer, daily and weekly, in several zones', async () => {
@@ -165,10 +181,12 @@ describe("policies/lifetimes-rfm.tier.yaml gives lifetimes' summary", () => {
               summary.recency,
               summary.T,
             ]);
-            // lifetimes' 0 for no repeat period is a missing value here (docs/facts.md)
+            // lifetimes' 0 for no repeat period is a missing value of the aggregate (docs/facts.md),
+            // and 0 again in the derived fact that writes lifetimes' definition
             const monetary = f[names.monetary];
             if (summary.frequency === 0) expect([label, monetary]).toEqual([label, undefined]);
             else expect(monetary as number, label).toBeCloseTo(summary.monetary, 6);
+            expect(f[names.derived] as number, label).toBeCloseTo(summary.monetary, 6);
           }
         }
       }),
