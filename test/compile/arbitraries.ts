@@ -46,7 +46,7 @@ const missing = fc.option(
 
 const metric = fc.oneof(
   fc.record({
-    fact: fc.constantFrom('n1', 'n2'),
+    fact: fc.constantFrom('n1', 'n2', 'dv', 'recency'),
     weight: fc.integer({ min: 1, max: 100 }),
     score: numericFn,
     missing,
@@ -66,6 +66,46 @@ const dimensions: fc.Arbitrary<Record<string, Dimension>> = fc
       ]),
     ),
   );
+
+/**
+ * Expressions of derived facts as a policy writes them, over the numeric facts and the date fact:
+ * every operator and function, with operands from the pool (zeros for division by zero, missing
+ * values through the customers' missing facts).
+ */
+const numberExpr: fc.Arbitrary<string> = fc.letrec<{ n: string }>((tie) => ({
+  n: fc.oneof(
+    { depthSize: 'small', maxDepth: 3 },
+    fc.constantFrom('n1', 'n2', '0', '2', '0.5', '-1', '1e308'),
+    fc
+      .tuple(tie('n'), fc.constantFrom('+', '-', '*', '/', '%'), tie('n'))
+      .map(([a, op, b]) => `(${a} ${op} ${b})`),
+    tie('n').map((a) => `-${a}`),
+    fc
+      .tuple(fc.constantFrom('min', 'max', 'coalesce'), tie('n'), tie('n'))
+      .map(([f, a, b]) => `${f}(${a}, ${b})`),
+    fc.tuple(fc.constantFrom('abs', 'floor', 'ceil', 'round'), tie('n')).map(([f, a]) => `${f}(${a})`),
+    tie('n').map((a) => `round(${a}, 1)`),
+    fc
+      .tuple(tie('n'), fc.constantFrom('<', '<=', '>', '>=', '==', '!='), tie('n'), tie('n'), tie('n'))
+      .map(([a, op, b, x, y]) => `if(${a} ${op} ${b}, ${x}, ${y})`),
+    fc.constantFrom(
+      'daysSince(since)',
+      'weeksSince(since)',
+      'monthsSince(since)',
+      "daysBetween(since, date('2024-01-01'))",
+      "monthsBetween(date('2023-01-31'), since)",
+    ),
+  ),
+})).n;
+const booleanExpr: fc.Arbitrary<string> = fc
+  .tuple(
+    numberExpr,
+    fc.constantFrom('<', '>=', '==', '!='),
+    numberExpr,
+    fc.constantFrom('&&', '||'),
+    fc.constantFrom('flag', '!flag', "e == 'a'"),
+  )
+  .map(([a, op, b, join, c]) => `(${a} ${op} ${b}) ${join} ${c}`);
 
 const NUMERIC_OPS: Operator[] = [
   'lessThan',
@@ -100,6 +140,26 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
     fact: fc.constant('n1'),
     operator: fc.constantFrom<Operator>('greaterThan', 'equal'),
     value: fc.constant({ fact: 'n2' }),
+  }),
+  fc.record({
+    fact: fc.constantFrom('dv', 'recency'),
+    operator: fc.constantFrom(...NUMERIC_OPS),
+    value: pick,
+  }),
+  fc.record({
+    fact: fc.constant('db'),
+    operator: fc.constantFrom<Operator>('equal', 'notEqual'),
+    value: fc.boolean(),
+  }),
+  fc.record({
+    fact: fc.constant('since'),
+    operator: fc.constantFrom<Operator>('before', 'onOrBefore', 'after', 'onOrAfter'),
+    value: fc.constantFrom<unknown>(
+      { ago: 'P30D' },
+      { ago: 'P1M' },
+      '2024-01-01',
+      '2024-02-29T12:00:00+08:00',
+    ),
   }),
 );
 /** Conditions; `withReferences` lets them use the named condition (never inside it: cycles are lint errors). */
@@ -163,6 +223,8 @@ const tiers: fc.Arbitrary<Tiers> = fc.integer({ min: 1, max: 4 }).chain((n) =>
 
 export const policy: fc.Arbitrary<Policy> = fc
   .record({
+    dv: numberExpr,
+    db: booleanExpr,
     dimensions: fc.option(dimensions, { nil: undefined }),
     tiers,
     named: namedCondition,
@@ -178,7 +240,7 @@ export const policy: fc.Arbitrary<Policy> = fc
     ),
     digits: fc.integer({ min: 0, max: 1 }),
   })
-  .map(({ dimensions, tiers, named, classifier, pickAll, trigger, round, digits }) => {
+  .map(({ dv, db, dimensions, tiers, named, classifier, pickAll, trigger, round, digits }) => {
     const scored = tiers.method === 'thresholds' || tiers.method === 'quota';
     return {
       apiVersion: 'tierwise/v1',
@@ -190,6 +252,10 @@ export const policy: fc.Arbitrary<Policy> = fc
         n2: { type: 'integer', default: 2 },
         e: { type: 'enum', values: [...ENUM] },
         flag: { type: 'boolean' },
+        since: { type: 'date' },
+        dv: { type: 'number', expr: dv },
+        db: { type: 'boolean', expr: db, default: false },
+        recency: { type: 'integer', unit: 'days', expr: 'daysSince(since)' },
       },
       conditions: { named },
       dimensions:
@@ -232,6 +298,17 @@ export const customers: fc.Arbitrary<CustomerInput[]> = fc
       n2: maybe(fc.constantFrom(0, 1, 2, 10, 50, 90, 100)),
       e: maybe(fc.constantFrom(...ENUM, 'd')),
       flag: maybe(fc.boolean()),
+      since: maybe(
+        fc.constantFrom(
+          '2024-01-01',
+          '2023-12-31',
+          '2024-02-01T00:00:00+08:00',
+          '2024-01-31T16:00:00Z',
+          '2024-02-29 12:00:00',
+          '2024-03-01T23:59:59+08:00',
+          'not a date',
+        ),
+      ),
     }),
     {
       minLength: 1,
