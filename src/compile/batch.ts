@@ -1,6 +1,7 @@
 import { topLevel } from '../engine/conditions/top-level.js';
 import { roundScore } from '../engine/round.js';
 import { planScorecard } from '../engine/scoring/scorecard.js';
+import { NO_TIERS } from '../engine/tierless.js';
 import { compareValues, levelEnds, sameValue } from '../engine/tiers/quota.js';
 import { rangeOf } from '../engine/tiers/thresholds.js';
 import { fromBounds } from '../policy/analysis/interval.js';
@@ -43,7 +44,7 @@ export interface CompiledBatch {
 }
 
 export function compileBatch(policy: Policy): CompiledBatch {
-  const tiers = policy.tiers!;
+  const tiers = policy.tiers ?? NO_TIERS;
   const factIds = Object.keys(policy.facts ?? {});
   const plan = planScorecard(policy);
   const thresholds = tiers.levels.map((l) => fromBounds(rangeOf(l)));

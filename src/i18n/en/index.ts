@@ -8,6 +8,7 @@ import { data } from './data.js';
 import { diagnostics } from './diagnostics.js';
 import { explain } from './explain.js';
 import { facts } from './facts.js';
+import { factsout } from './factsout.js';
 import { findings } from './findings.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
@@ -41,6 +42,7 @@ export const en = {
   diagnostics,
   explain,
   facts,
+  factsout,
   findings,
   lint,
   mapping,

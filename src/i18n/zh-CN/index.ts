@@ -9,6 +9,7 @@ import { data } from './data.js';
 import { diagnostics } from './diagnostics.js';
 import { explain } from './explain.js';
 import { facts } from './facts.js';
+import { factsout } from './factsout.js';
 import { findings } from './findings.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
@@ -39,6 +40,7 @@ export const zhCN: typeof en = {
   diagnostics,
   explain,
   facts,
+  factsout,
   findings,
   lint,
   mapping,

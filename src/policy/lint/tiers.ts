@@ -16,7 +16,11 @@ const FIELDS: Record<TierMethod, LevelField[]> = {
 export function tiers(context: LintContext): void {
   const { policy } = context;
   if (!policy.tiers) {
-    context.report('TW0320', msg('tiers.noTiers'), '', { help: msg('tiers.noTiersHelp') });
+    // A policy may compute facts and classes only (issue 13): said, not refused.
+    context.report('TW0323', msg('factsout.nothingTiered'), '', {
+      severity: 'info',
+      help: msg('factsout.nothingTieredHelp'),
+    });
     return;
   }
   const { method, levels } = policy.tiers;
