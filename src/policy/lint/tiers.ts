@@ -17,7 +17,8 @@ export function tiers(context: LintContext): void {
   const { policy } = context;
   if (!policy.tiers) {
     // A policy may compute facts and classes only (issue 13): said, not refused.
-    context.report('TW0323', msg('factsout.nothingTiered'), '', {
+    // At `kind: TierPolicy`, not the whole document: an info is shown by every command that loads it.
+    context.report('TW0323', msg('factsout.nothingTiered'), '/kind', {
       severity: 'info',
       help: msg('factsout.nothingTieredHelp'),
     });

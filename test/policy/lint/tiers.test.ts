@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, codes, edit, only, positionOf, VALID, where } from '../../helpers/policy.js';
+import { check, edit, only, positionOf, VALID, where } from '../../helpers/policy.js';
 
 describe('threshold tiers', () => {
   it('reports scores no tier covers, with an example score', () => {
