@@ -2,7 +2,7 @@ import type { ReadSummary } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { type AsOf, isAsOf, parseAsOf } from '../facts/asof.js';
-import { withLogCustomers } from '../facts/customer-source.js';
+import { noCustomerData, withLogCustomers } from '../facts/customer-source.js';
 import {
   type CustomerFacts,
   customerChunks,
@@ -52,6 +52,8 @@ export async function exportFacts(
   },
 ): Promise<FactsExportRun> {
   const options: FactsExportOptions = { ...withLogCustomers(policy, given), essential: false };
+  const none = noCustomerData(options);
+  if (none) return { diagnostics: [none], exported: 0, streamed: false, failed: true };
   const size = options.chunkSize ?? 4096;
   const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
   const parsed = parseAsOf(options.asOf ?? 'today', { timezone, now: options.now });
