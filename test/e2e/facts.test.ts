@@ -182,6 +182,22 @@ describe('tierwise facts', () => {
     expect(run.stderr).toContain('the column facts contact, company have no values');
   });
 
+  it('speaks Chinese with --lang zh-CN', async () => {
+    const run = await inProcess([
+      'facts',
+      '--policy',
+      path('p.tier.yaml'),
+      '--transactions',
+      path('log.csv'),
+      '--lang',
+      'zh-CN',
+      ...TX,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('没有客户文件：客户取自交易记录');
+    expect(run.stderr).toContain('已写出 3 位客户的事实（每位 5 项）');
+  });
+
   it('exits 1 for a --customer the data does not have, after writing the ones it has', async () => {
     const run = await inProcess([
       'facts',
