@@ -346,6 +346,33 @@ describe('a policy without tiers', () => {
     expect(table.stdout.split('\n')[0]).not.toMatch(/tier/i);
   });
 
+  it('is tested by its classes, and built into an artifact that facts reads', async () => {
+    writeFileSync(
+      path('facts.test.yaml'),
+      `policy: ./facts.tier.yaml
+cases:
+  - name: a big spender is big, and has no tier
+    facts: { customerId: T1, spend12m: 250000 }
+    expect:
+      classes: { size: big }
+`,
+    );
+    const test = await inProcess(['test', path('facts.test.yaml')]);
+    expect(test.code, test.stdout + test.stderr).toBe(0);
+    const artifact = path('facts.tierpkg.tgz');
+    process.env.SOURCE_DATE_EPOCH = '1700000000';
+    let build: Awaited<ReturnType<typeof inProcess>>;
+    try {
+      build = await inProcess(['build', path('facts.tier.yaml'), '--out', artifact]);
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH;
+    }
+    expect(build.code, build.stderr).toBe(0);
+    const run = await inProcess(['facts', '--policy', artifact, ...data(), '--format', 'ndjson']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
   it('is refused by simulate, diff and calibrate with TW0320 (exit 1)', async () => {
     const simulate = await inProcess(['simulate', '--policy', path('facts.tier.yaml'), ...data()]);
     expect(simulate.code).toBe(1);
