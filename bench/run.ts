@@ -10,12 +10,14 @@ import { checkSuite } from './suites/check.js';
 import { endToEndSuite } from './suites/end-to-end.js';
 import { evaluateSuite } from './suites/evaluate.js';
 import { factsSuite } from './suites/facts.js';
+import { factsExportSuite } from './suites/facts-export.js';
 import { peersSuite } from './suites/peers.js';
 import { startupSuite } from './suites/startup.js';
 
 const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> = {
   check: checkSuite,
   facts: factsSuite,
+  'facts-export': factsExportSuite,
   evaluate: evaluateSuite,
   peers: peersSuite,
   'end-to-end': endToEndSuite,

@@ -6,6 +6,7 @@ import { registerCheck } from './commands/check.js';
 import { registerData } from './commands/data.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
+import { registerFacts } from './commands/facts.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerSimulate } from './commands/simulate.js';
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerData(program, io, h);
   registerDiff(program, io, h);
   registerEval(program, io, h);
+  registerFacts(program, io, h);
   registerFmt(program, io, h);
   registerKeygen(program, io, h);
   registerSimulate(program, io, h);

@@ -17,7 +17,7 @@ export function workersParser(h: HelpText): (text: string) => number {
 
 /** The data options every population command (simulate, diff, calibrate) takes. */
 export interface DataOptions {
-  data: string;
+  data?: string;
   transactions?: string;
   asOf: string;
   onError: OnError;
@@ -33,7 +33,7 @@ export interface DataOptions {
 
 export function addDataOptions(command: Command, h: HelpText): Command {
   return command
-    .requiredOption('--data <file>', h('data'))
+    .option('--data <file>', h('dataOptional'))
     .option('--transactions <file>', h('transactions'))
     .option('--workers <n>', h('workers'), workersParser(h))
     .option('--as-of <date>', h('asOf'), 'today')

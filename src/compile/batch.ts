@@ -1,6 +1,7 @@
 import { topLevel } from '../engine/conditions/top-level.js';
 import { roundScore } from '../engine/round.js';
 import { planScorecard } from '../engine/scoring/scorecard.js';
+import { NO_TIERS } from '../engine/tierless.js';
 import { compareValues, levelEnds, sameValue } from '../engine/tiers/quota.js';
 import { rangeOf } from '../engine/tiers/thresholds.js';
 import type { AsOf } from '../facts/asof.js';
@@ -48,7 +49,7 @@ export interface CompiledBatch {
 export function compileBatch(given: Policy, options: { asOf?: AsOf } = {}): CompiledBatch {
   // Dates compared in conditions become instants for this as-of (the batch is built per run).
   const policy = resolveDates(given, options.asOf);
-  const tiers = policy.tiers!;
+  const tiers = policy.tiers ?? NO_TIERS;
   const prepareColumns = columnPreparer(policy, options.asOf);
   const factIds = Object.keys(policy.facts ?? {});
   const plan = planScorecard(policy);

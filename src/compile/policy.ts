@@ -5,6 +5,7 @@ import { defaultsApplier } from '../engine/defaults.js';
 import type { CustomerInput, CustomerResult } from '../engine/evaluate.js';
 import { roundScore } from '../engine/round.js';
 import { planScorecard, type ScorecardPlan, scoreCustomer } from '../engine/scoring/scorecard.js';
+import { NO_TIERS, TIERLESS_DECISION } from '../engine/tierless.js';
 import { decideQuota, type Ranked, rankValue } from '../engine/tiers/quota.js';
 import { noScoreRange, rangeOf } from '../engine/tiers/thresholds.js';
 import type { AsOf } from '../facts/asof.js';
@@ -71,7 +72,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
 }
 
 function compileResolved(policy: Policy, original: Policy = policy): CompiledPolicy {
-  const tiers = policy.tiers!;
+  const tiers = policy.tiers ?? NO_TIERS;
   const named = policy.conditions ?? {};
   const site = (condition: Condition): Site => {
     const top = topLevel(condition) as unknown as Condition;
@@ -105,6 +106,7 @@ function compileResolved(policy: Policy, original: Policy = policy): CompiledPol
   };
 
   const decide = (facts: Facts, score: number | undefined, explain: boolean): Decision => {
+    if (!policy.tiers) return TIERLESS_DECISION;
     switch (tiers.method) {
       case 'thresholds': {
         if (score === undefined) return { method: 'none', reason: msg('explain.notScored') };
@@ -169,7 +171,8 @@ function compileResolved(policy: Policy, original: Policy = policy): CompiledPol
         const decision = decisions[i]!;
         const { total, breakdown, diagnostics } = scored[i]!;
         const level = decision.method === 'none' ? undefined : tiers.levels[decision.level];
-        if (!level && diagnostics.length === 0) diagnostics.push(noTierDiagnostic(c.id, decision, c.row));
+        if (!level && diagnostics.length === 0 && policy.tiers)
+          diagnostics.push(noTierDiagnostic(c.id, decision, c.row));
         const facts = c.facts;
         const computed: Computed = { score: total, tier: level?.id, withTier: true };
         const classes = collectClasses(policy, (id, k) => classifierTests.get(id)![k]!(facts, computed));

@@ -67,6 +67,7 @@ export const CODES = {
   TW0320: { severity: 'error', title: 'policy has no tiers' },
   TW0321: { severity: 'warning', title: 'coverage analysis was cut short' },
   TW0322: { severity: 'error', title: 'a better score gets a worse tier' },
+  TW0323: { severity: 'info', title: 'policy tiers no one (facts and classes only)' },
   // service levels and entitlements
   TW0401: { severity: 'warning', title: 'a better tier gets a slower service target' },
   TW0402: { severity: 'warning', title: 'a better tier gets a smaller entitlement' },
@@ -99,6 +100,9 @@ export const CODES = {
   TW0630: { severity: 'error', title: 'JSON record nested too deeply' },
   TW0631: { severity: 'error', title: 'value outside the fact’s declared min and max' },
   TW0632: { severity: 'error', title: 'aggregate outside the fact’s declared min and max' },
+  TW0640: { severity: 'error', title: 'no customer data (neither a customer file nor a transaction log)' },
+  TW0641: { severity: 'info', title: 'customers read from the transaction log' },
+  TW0642: { severity: 'error', title: 'customer asked for is not in the data' },
   // evaluation (src/engine)
   TW0701: { severity: 'error', title: 'customer cannot be scored' },
   TW0702: { severity: 'warning', title: 'customer gets no tier' },

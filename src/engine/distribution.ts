@@ -54,8 +54,11 @@ export class DistributionBuilder {
   private readonly causes: UntieredTally;
   private readonly totalRevenue = new ExactSum();
   private customers = 0;
+  /** A policy without tiers tiers no one, and leaves no one untiered either (issue 13). */
+  private readonly tiered: boolean;
 
   constructor(policy: Policy) {
+    this.tiered = policy.tiers !== undefined;
     this.causes = new UntieredTally(policy);
     this.revenueFact = Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0];
     this.currency = this.revenueFact ? policy.facts?.[this.revenueFact]?.unit : undefined;
@@ -78,6 +81,7 @@ export class DistributionBuilder {
       const revenue = this.revenueFact ? facts?.get(result.customer)?.[this.revenueFact] : undefined;
       if (typeof revenue === 'number') this.totalRevenue.add(revenue);
       if (!row) {
+        if (!this.tiered) continue;
         this.untiered++;
         this.causes.add(result, facts?.get(result.customer));
         continue;
@@ -103,7 +107,7 @@ export class DistributionBuilder {
       if (known) this.totalRevenue.add(value);
       const row = this.rows[tier[i]!];
       if (!row) {
-        this.untiered++;
+        if (this.tiered) this.untiered++;
         continue;
       }
       row.customers++;

@@ -13,6 +13,7 @@ import type { SiteResult } from './conditions/trace.js';
 import { type Decision, noTierDiagnostic } from './decision.js';
 import { defaultsApplier } from './defaults.js';
 import { planScorecard, type ScoreBreakdown, scoreCustomer } from './scoring/scorecard.js';
+import { NO_TIERS, TIERLESS_DECISION } from './tierless.js';
 import { decideCriteria } from './tiers/criteria.js';
 import { decideMatrix } from './tiers/matrix.js';
 import { decideQuota, type Ranked, rankValue } from './tiers/quota.js';
@@ -91,14 +92,15 @@ export class ReferenceEvaluator {
   async evaluate(input: readonly CustomerInput[], options: { asOf?: AsOf } = {}): Promise<CustomerResult[]> {
     const prepare = interpretFacts(this.facts, deriveContext(this.facts, options.asOf));
     const phases = this.conditions(options.asOf);
-    const tiers = phases.policy.tiers!;
+    const tiers = phases.policy.tiers ?? NO_TIERS;
     const customers = input.map((c) => ({ ...c, facts: prepare(this.withDefaults(c.facts)) }));
     const partial: { score?: ScoreBreakdown; decision: Decision; diagnostics: Diagnostic[] }[] = [];
     for (const customer of customers) {
       const scored = this.plan ? scoreCustomer(this.plan, customer.facts, customer.id) : { diagnostics: [] };
       const score = scored.breakdown;
       let decision: Decision;
-      if (this.plan && !score && tiers.method !== 'criteria' && tiers.method !== 'matrix') {
+      if (!this.policy.tiers) decision = TIERLESS_DECISION;
+      else if (this.plan && !score && tiers.method !== 'criteria' && tiers.method !== 'matrix') {
         decision = { method: 'none', reason: msg('explain.notScored') };
       } else if (tiers.method === 'thresholds') decision = decideThresholds(tiers.levels, score!.total);
       else if (tiers.method === 'matrix')
@@ -136,7 +138,7 @@ export class ReferenceEvaluator {
         this.policy,
         (await guarded(phases.later, facts, customer.id, diagnostics)) ?? new Map(),
       );
-      if (!level && diagnostics.length === 0)
+      if (!level && diagnostics.length === 0 && this.policy.tiers)
         diagnostics.push(noTierDiagnostic(customer.id, decision, customer.row));
       results.push({
         customer: customer.id,

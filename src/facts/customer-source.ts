@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
 import { maskValue } from '../privacy/mask.js';
+import { logCustomerSource } from './log-customers.js';
 
 /** How a customer read ended: what was reported, the row counts, and whether it stopped early. */
 export interface ReadEnd {
@@ -14,7 +15,8 @@ export interface ReadEnd {
 }
 
 export interface CustomerSourceOptions {
-  customers: string;
+  /** The customer file; without one the customers are the transaction log's ids (logCustomerSource). */
+  customers?: string;
   /**
    * The transaction log named with the customers: checked to be readable here, whether or not
    * the policy aggregates it, so that a misspelt --transactions is never silently ignored.
@@ -23,6 +25,30 @@ export interface CustomerSourceOptions {
   onError?: OnError;
   encoding?: EncodingOption;
   sheet?: string;
+  /**
+   * The log's customer column (the policy's sources.transactions.customer), for reading the
+   * customers from the log when no customer file is given; set by withLogCustomers.
+   */
+  logCustomerColumn?: string;
+}
+
+/** The options with the policy's log customer column, for reading customers from the log. */
+export function withLogCustomers<T extends CustomerSourceOptions>(
+  policy: { sources?: { transactions?: { customer: string } } },
+  options: T,
+): T {
+  const column = policy.sources?.transactions?.customer;
+  return options.customers !== undefined || column === undefined
+    ? options
+    : { ...options, logCustomerColumn: column };
+}
+
+/** TW0640: neither a customer file nor a transaction log, so there are no customers to read. */
+export function noCustomerData(
+  options: Pick<CustomerSourceOptions, 'customers' | 'transactions'>,
+): Diagnostic | undefined {
+  if (options.customers !== undefined || options.transactions !== undefined) return undefined;
+  return diagnostic('TW0640', msg('factsout.noCustomerData'), { help: msg('factsout.noCustomerDataHelp') });
 }
 
 export interface OpenedCustomers {
@@ -46,6 +72,7 @@ export async function openCustomers(
 ): Promise<OpenedCustomers | ReadEnd> {
   const logProblem = await unreadableLog(options);
   if (logProblem) return { diagnostics: [logProblem], failed: true };
+  if (options.customers === undefined) return openLogCustomers(options, wanted, keyFact);
   const source = await openRecords(options.customers, { encoding: options.encoding, sheet: options.sheet });
   if ('code' in source) return { diagnostics: [source], failed: true };
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
@@ -56,6 +83,43 @@ export async function openCustomers(
     return { diagnostics, failed: true };
   }
   return { source, columns: resolved.columns, diagnostics };
+}
+
+/**
+ * The customers of the transaction log (no customer file): the key column only, every other
+ * column fact missing for everyone, which an info (TW0641) names once rather than a warning per
+ * column.
+ */
+async function openLogCustomers(
+  options: CustomerSourceOptions,
+  wanted: readonly ColumnSpec[],
+  keyFact: string,
+): Promise<OpenedCustomers | ReadEnd> {
+  const none = noCustomerData(options);
+  if (none) return { diagnostics: [none], failed: true };
+  const key = wanted.find((c) => c.id === keyFact);
+  if (options.logCustomerColumn === undefined || key === undefined)
+    return {
+      diagnostics: [diagnostic('TW0602', msg('facts.noTransactionSource'), { pointer: '/sources' })],
+      failed: true,
+    };
+  const opened = await logCustomerSource(options.transactions!, options.logCustomerColumn, key.column, {
+    encoding: options.encoding,
+    sheet: options.sheet,
+    keyIsPii: key.pii,
+  });
+  if (Array.isArray(opened)) return { diagnostics: opened, failed: true };
+  const missing = wanted.filter((c) => c.id !== keyFact).map((c) => c.id);
+  const note = diagnostic(
+    'TW0641',
+    msg('factsout.customersFromLog', {
+      customers: opened.customers,
+      file: opened.source.file,
+      facts: missing.join(', '),
+    }),
+    { file: opened.source.file, severity: 'info', help: msg('factsout.customersFromLogHelp') },
+  );
+  return { source: opened.source, columns: [key], diagnostics: [...opened.diagnostics, note] };
 }
 
 /** TW0601 when a transaction log was named and cannot be opened as a data file. */

@@ -21,7 +21,13 @@ import {
   isAggregatePlan,
 } from './aggregate.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
-import { DuplicateKeys, KeyRegister, openCustomers, type ReadEnd } from './customer-source.js';
+import {
+  DuplicateKeys,
+  KeyRegister,
+  openCustomers,
+  type ReadEnd,
+  withLogCustomers,
+} from './customer-source.js';
 import { missingLogDiagnostics, requiredFacts } from './requirements.js';
 import { DEFAULT_TIMEZONE } from './zone.js';
 
@@ -33,7 +39,10 @@ export interface CustomerFacts {
 }
 
 export interface LoadCustomersOptions {
-  customers: string;
+  /** See CustomerSourceOptions.logCustomerColumn; loadCustomers sets it from the policy. */
+  logCustomerColumn?: string;
+  /** The customer file; without one, the customers are the transaction log's ids (TW0641). */
+  customers?: string;
   transactions?: string;
   /** `--as-of`: a date, a date-time with offset, or `today` (the default) in the policy's zone. */
   asOf?: string;
@@ -42,6 +51,11 @@ export interface LoadCustomersOptions {
   sheet?: string;
   /** The clock for `today`; tests pin it. */
   now?: number;
+  /**
+   * Whether a column or log the tiers cannot do without ends the read (the default, for
+   * evaluation); off for an export of facts, which reports what is missing and writes the rest.
+   */
+  essential?: boolean;
 }
 
 export interface LoadedCustomers {
@@ -61,7 +75,8 @@ export interface LoadedCustomers {
  * customer file holding the precomputed value (the fact's `column`, if it names one). Memory grows
  * with customers, not with transactions: each customer keeps one accumulator.
  */
-export async function loadCustomers(policy: Policy, options: LoadCustomersOptions): Promise<LoadedCustomers> {
+export async function loadCustomers(policy: Policy, given: LoadCustomersOptions): Promise<LoadedCustomers> {
+  const options = withLogCustomers(policy, given);
   const diagnostics: Diagnostic[] = [];
   const fail = (extra: Diagnostic[]): LoadedCustomers => ({
     customers: [],
@@ -80,8 +95,9 @@ export async function loadCustomers(policy: Policy, options: LoadCustomersOption
 
   const useTransactions = options.transactions !== undefined;
   const aggregates = facts.filter(([, f]) => f.aggregate !== undefined);
+  const essential = options.essential !== false;
   if (!useTransactions) {
-    diagnostics.push(...missingLogDiagnostics(policy));
+    diagnostics.push(...missingLogDiagnostics(policy, essential));
     if (hasErrors(diagnostics)) return fail([]);
   }
 
@@ -93,7 +109,7 @@ export async function loadCustomers(policy: Policy, options: LoadCustomersOption
     ({ plan, asOf } = prepared);
   }
 
-  const { columns } = customerColumns(policy, useTransactions);
+  const { columns } = customerColumns(policy, useTransactions, { essential });
   const read = await readCustomers(options, columns, keyFact);
   diagnostics.push(...read.diagnostics);
   if (read.failed) return { customers: [], asOf, diagnostics, customersSummary: read.summary, failed: true };
@@ -308,6 +324,7 @@ export async function readTransactions(
     return { diagnostics: resolved.diagnostics, failed: true };
   }
   const rows = rowErrorPolicy(options.onError ?? 'report');
+  const fieldIds = resolved.columns.map((c) => c.id).filter((id) => id !== '#customer' && id !== '#date');
   const unknown = { count: 0, first: undefined as { row: number; id: string } | undefined };
   for await (const record of source.records()) {
     const decision = rows.admit(record, mapRecord(record, resolved.columns, source.file));
@@ -320,8 +337,14 @@ export async function readTransactions(
       };
     }
     if (decision.action === 'skip') continue;
-    const { '#customer': customer, '#date': date, ...fields } = decision.values;
+    const values = decision.values;
+    const customer = values['#customer'];
+    const date = values['#date'];
     if (customer === undefined || typeof date !== 'string') continue;
+    // Field by field rather than `...rest`: a rest copy of the reader's prototype-less record was
+    // most of the time spent per transaction (1M-customer bench, issue 13).
+    const fields: Record<string, unknown> = {};
+    for (const id of fieldIds) if (values[id] !== undefined) fields[id] = values[id];
     const accumulator = accumulators.get(String(customer));
     if (!accumulator) {
       unknown.count++;

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { type AsOf, isAsOf, parseAsOf } from '../facts/asof.js';
+import { withLogCustomers } from '../facts/customer-source.js';
 import { customerColumns } from '../facts/customers.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
@@ -34,9 +35,10 @@ export { DEFAULT_STALE_MONTHS };
  */
 export async function profileData(
   policy: Policy,
-  options: ProfileOptions,
+  given: ProfileOptions,
   onProgress?: (progress: ProfileProgress) => void,
 ): Promise<ProfileRun> {
+  const options = withLogCustomers(policy, given);
   const failed = (diagnostics: Diagnostic[]): ProfileRun => ({ diagnostics, failed: true });
   const useTransactions = options.transactions !== undefined;
   const { keyFact, columns } = customerColumns(policy, useTransactions, { essential: false });
@@ -204,7 +206,8 @@ function columnOf(
   return fact === undefined ? undefined : columns.find((c) => c.id === fact)?.column;
 }
 
-async function sizeOf(path: string): Promise<number> {
+async function sizeOf(path: string | undefined): Promise<number> {
+  if (path === undefined) return 0;
   return stat(path).then(
     (s) => s.size,
     () => 0,

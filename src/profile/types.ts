@@ -7,7 +7,8 @@ import type { Text } from '../i18n/text.js';
 export const DEFAULT_STALE_MONTHS = 3;
 
 export interface ProfileOptions {
-  customers: string;
+  /** The customer file; without one, the customers are the transaction log's ids (TW0641). */
+  customers?: string;
   transactions?: string;
   /** `--as-of`: a date, a date-time with offset, or `today`, in the policy's zone. */
   asOf?: string;

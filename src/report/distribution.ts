@@ -134,8 +134,9 @@ function tableText(d: Distribution, rows: readonly Row[], language: Language): s
     [
       text(l('report.total')),
       count(d.customers),
-      totals,
-      ...(withRevenue(d) ? [money(d.revenue), revenueTotal] : []),
+      // No rows (a policy without tiers): no share adds up to the total, so none is shown.
+      rows.length === 0 ? EMPTY : totals,
+      ...(withRevenue(d) ? [money(d.revenue), rows.length === 0 ? EMPTY : revenueTotal] : []),
       EMPTY,
     ],
   ];

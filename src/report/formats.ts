@@ -11,3 +11,6 @@ export type SimulationFormat = (typeof SIMULATION_FORMATS)[number];
 
 export const PROFILE_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
+
+export const FACTS_FORMATS = ['csv', 'ndjson', 'json'] as const;
+export type FactsFormat = (typeof FACTS_FORMATS)[number];

@@ -12,6 +12,7 @@ import { chooseProfileFacts } from '../profile/detect.js';
 import { escapeJsonControls, terminalText } from './control.js';
 import { type CsvCell, csvText } from './csv.js';
 import { renderDistribution } from './distribution.js';
+import { factRows } from './facts-rows.js';
 import { RESULT_FORMATS, type ResultFormat } from './formats.js';
 import { renderTable } from './table.js';
 
@@ -28,6 +29,8 @@ export interface ResultsInput {
   language?: Language;
   /** CSV: write the header row (the first chunk of a streamed output does, the rest do not). */
   csvHeader?: boolean;
+  /** `eval --facts`: every fact of each customer beside its result, as `tierwise facts` writes it. */
+  withFacts?: boolean;
 }
 
 /**
@@ -46,8 +49,16 @@ export function renderResults(format: ResultFormat | 'summary', input: ResultsIn
       );
     case 'csv': {
       const nameFact = nameFactOf(input.policy);
-      const data = input.results.map((r) => csvRow(input, r, nameFact));
-      const fields = input.explain ? [...CSV_FIELDS, 'explanation'] : CSV_FIELDS;
+      const facts = input.withFacts ? resultFacts(input.policy) : undefined;
+      const data = input.results.map((r) => {
+        const row = csvRow(input, r, nameFact);
+        return facts ? [...row, ...facts.csv(input.facts.get(r.customer) ?? {})] : row;
+      });
+      const fields = [
+        ...CSV_FIELDS,
+        ...(input.explain ? ['explanation'] : []),
+        ...(facts ? facts.ids.map((id) => `facts.${id}`) : []),
+      ];
       return csvText(fields, data, { header: input.csvHeader !== false });
     }
     default:
@@ -132,10 +143,12 @@ function customerJson(input: ResultsInput, r: CustomerResult) {
     entitlements: r.entitlements,
     diagnostics: r.diagnostics.length > 0 ? r.diagnostics : undefined,
   };
-  if (!input.explain) return base;
+  const own = input.facts.get(r.customer) ?? {};
+  const facts = input.withFacts ? resultFacts(input.policy).object(own) : undefined;
+  if (!input.explain) return facts ? { ...base, facts } : base;
   return {
     ...base,
-    facts: maskFacts(input.facts.get(r.customer) ?? {}, pii),
+    facts: facts ?? maskFacts(own, pii),
     rawScore: r.breakdown?.raw,
     dimensions: r.breakdown?.dimensions,
     metrics: r.breakdown?.metrics.map((m) => (pii.has(m.fact) ? { ...m, value: maskValue(m.value) } : m)),
@@ -144,6 +157,37 @@ function customerJson(input: ResultsInput, r: CustomerResult) {
     explanation: explainResult(input.policy, r, input.language),
   };
 }
+
+/**
+ * The facts `eval --facts` adds, from the same rows as `tierwise facts` (defaults, masking, dates,
+ * derived facts all decided in factRows), without the key: it is the result's customer column.
+ * CSV columns are `facts.<id>` so that a fact named like a result column (`name`, `score`) stays
+ * apart; NDJSON and JSON nest them under `facts`. Built once per policy, as streamed chunks reuse it.
+ */
+function resultFacts(policy: Policy): {
+  ids: string[];
+  csv(facts: Readonly<Record<string, unknown>>): CsvCell[];
+  object(facts: Readonly<Record<string, unknown>>): Record<string, unknown>;
+} {
+  const known = factColumns.get(policy);
+  if (known) return known;
+  const rows = factRows(policy);
+  const skip = rows.columns[0]?.fact.key ? 1 : 0;
+  const ids = rows.columns.slice(skip).map((c) => c.id);
+  const made = {
+    ids,
+    csv: (facts: Readonly<Record<string, unknown>>) =>
+      rows
+        .values(facts)
+        .slice(skip)
+        .map((v): CsvCell => (v === undefined || v === null ? '' : (v as CsvCell))),
+    object: (facts: Readonly<Record<string, unknown>>) => rows.record(facts, skip),
+  };
+  factColumns.set(policy, made);
+  return made;
+}
+
+const factColumns = new WeakMap<Policy, ReturnType<typeof resultFacts>>();
 
 const CSV_FIELDS = [
   'customer',
@@ -199,6 +243,9 @@ function tableText(input: ResultsInput): string {
     for (const r of input.results) blocks.push(explainResult(policy, r, language).join('\n'));
   } else {
     const nameFact = nameFactOf(policy);
+    // A policy without tiers (facts and classes only) has no tier column; a score only if scored.
+    const tiered = policy.tiers !== undefined;
+    const scored = tiered || policy.dimensions !== undefined;
     const rows = input.results.map((r) => {
       const level = policy.tiers?.levels.find((x) => x.id === r.tier);
       const classes = Object.entries(r.classes).flatMap(([classifier, ids]) =>
@@ -207,8 +254,8 @@ function tableText(input: ResultsInput): string {
       return [
         r.customer,
         ...(nameFact ? [nameOf(input, r, nameFact) ?? ''] : []),
-        r.tier === undefined ? l('report.noTier') : (level?.label?.[language] ?? r.tier),
-        r.score === undefined ? '' : formatNumber(r.score),
+        ...(tiered ? [r.tier === undefined ? l('report.noTier') : (level?.label?.[language] ?? r.tier)] : []),
+        ...(scored ? [r.score === undefined ? '' : formatNumber(r.score)] : []),
         classes.join(', '),
         r.flags.map((flag) => flagLabel(policy, flag, language)).join(', '),
       ];
@@ -216,8 +263,8 @@ function tableText(input: ResultsInput): string {
     const header = [
       l('report.customer'),
       ...(nameFact ? [l('report.name')] : []),
-      l('report.tier'),
-      l('report.score'),
+      ...(tiered ? [l('report.tier')] : []),
+      ...(scored ? [l('report.score')] : []),
       l('report.classes'),
       l('report.flags'),
     ];
@@ -229,7 +276,7 @@ function tableText(input: ResultsInput): string {
       ),
     );
   }
-  blocks.push(distributionText(input.distribution, language));
+  if (policy.tiers) blocks.push(distributionText(input.distribution, language));
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -52,6 +52,8 @@ export async function evaluatePopulationParallel(
 ): Promise<PopulationRun> {
   const single = () => evaluatePopulation(policy, options, onChunk);
   const workers = options.workers ?? availableParallelism();
+  // Customers read from the log alone (no customer file) have no file to cut into ranges.
+  if (options.customers === undefined) return single();
   const delimiter = DELIMITERS[extname(options.customers).toLowerCase()];
   if (workers < 2 || delimiter === undefined) return single();
   const fileBytes = await stat(options.customers).then(
@@ -119,7 +121,7 @@ async function* withResults(chunks: ReturnType<typeof parallelColumnChunks>): Ch
 
 /** The byte-order mark's length, as openRecords found it. */
 async function bomOf(options: ParallelPopulationOptions): Promise<number | undefined> {
-  const handle = await open(options.customers, 'r');
+  const handle = await open(options.customers!, 'r');
   try {
     const head = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);

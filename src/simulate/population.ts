@@ -12,7 +12,7 @@ import { type Distribution, DistributionBuilder } from '../engine/distribution.j
 import type { AggregatePlan } from '../facts/aggregate.js';
 import type { AsOf } from '../facts/asof.js';
 import { type CustomerColumns, customerColumnChunks } from '../facts/columnar.js';
-import type { ReadEnd } from '../facts/customer-source.js';
+import { type ReadEnd, withLogCustomers } from '../facts/customer-source.js';
 import { customerColumns, planAggregates, readTransactions } from '../facts/customers.js';
 import { runAsOf } from '../facts/derive.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
@@ -22,7 +22,8 @@ import { ColumnStore } from './column-store.js';
 import { CustomerFindings } from './findings.js';
 
 export interface PopulationOptions {
-  customers: string;
+  /** The customer file; without one, the customers are the transaction log's ids (TW0641). */
+  customers?: string;
   /** A transaction log for the policies' aggregate facts. */
   transactions?: string;
   asOf?: string;
@@ -106,10 +107,11 @@ export async function evaluatePopulation(
  */
 export async function evaluatePopulations(
   policies: readonly Policy[],
-  options: PopulationOptions,
+  given: PopulationOptions,
   onChunk?: PopulationChunk,
   source?: (specs: ColumnSpec[], keyFact: string) => ChunkSource,
 ): Promise<PopulationRun[]> {
+  const options = withLogCustomers(policies[0] ?? {}, given);
   const joinLog = (p: Policy) =>
     options.transactions !== undefined && Object.values(p.facts ?? {}).some((f) => f.aggregate !== undefined);
   const lanes: Lane[] = [];

@@ -91,7 +91,7 @@ export class SimulationBuilder {
     }
   }
 
-  build(run: PopulationRun, data: { customers: string; transactions?: string }): Simulation {
+  build(run: PopulationRun, data: { customers?: string; transactions?: string }): Simulation {
     const { policy, levels, acc, kpiIds } = this;
     const facts = policy.facts ?? {};
     const d = run.distribution;

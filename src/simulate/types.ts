@@ -43,7 +43,7 @@ export interface TierFigures {
 
 export interface Simulation {
   policy: { name: string; version: string; label?: Labels };
-  data: { customers: string; transactions?: string };
+  data: { customers?: string; transactions?: string };
   asOf?: { date: string; timezone: string };
   revenueFact?: string;
   /** The revenue fact's label, for reports to name it by. */
@@ -100,7 +100,7 @@ export interface Mover {
 export interface PolicyDiff {
   from: PolicyRef;
   to: PolicyRef;
-  data: { customers: string; transactions?: string };
+  data: { customers?: string; transactions?: string };
   asOf?: { date: string; timezone: string };
   currency?: string;
   /** From-tier × to-tier counts and revenue (see src/simulate/migration.ts). */
@@ -169,7 +169,7 @@ export interface StabilityRow {
 
 export interface Calibration {
   policy: PolicyRef;
-  data: { customers: string; transactions?: string };
+  data: { customers?: string; transactions?: string };
   asOf?: { date: string; timezone: string };
   customers: number;
   /** Customers the policy as written left without a tier, and why (src/engine/untiered.ts). */

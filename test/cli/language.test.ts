@@ -22,6 +22,7 @@ const COMMANDS = [
   'data',
   'diff',
   'eval',
+  'facts',
   'fmt',
   'keygen',
   'simulate',
@@ -238,7 +239,7 @@ describe.each(WAYS)('the CLI in Chinese ($way)', ({ run }) => {
   });
 
   it.each([
-    ['a required option missing', ['eval', '--policy', POLICY], '错误：未指定必需的选项'],
+    ['a required option missing', ['eval', ...DATA], '错误：未指定必需的选项'],
     ['an unknown option', ['check', '--colour'], '错误：未知选项'],
     ['an invalid choice', ['eval', '--policy', POLICY, ...DATA, '--format', 'xml'], '错误：选项'],
     ['a value its parser refuses', ['simulate', '--policy', POLICY, ...DATA, '--workers', '0'], '错误：选项'],
@@ -307,11 +308,11 @@ describe('the CLI in English', () => {
   });
 
   it('is the default, and what a --lang en overrides $TIERWISE_LANG with', async () => {
-    const english = await tierwiseInProcess(['eval', '--policy', POLICY]);
-    expect(english.stderr).toBe("error: required option '--data <file>' not specified\n");
+    const english = await tierwiseInProcess(['eval', '--data', 'x.csv']);
+    expect(english.stderr).toBe("error: required option '--policy <file>' not specified\n");
     process.env.TIERWISE_LANG = 'zh-CN';
-    const flag = await tierwiseInProcess(['eval', '--policy', POLICY, '--lang', 'en']);
-    expect(flag.stderr).toBe("error: required option '--data <file>' not specified\n");
+    const flag = await tierwiseInProcess(['eval', '--data', 'x.csv', '--lang', 'en']);
+    expect(flag.stderr).toBe("error: required option '--policy <file>' not specified\n");
     expect(flag.code).toBe(2);
   });
 

@@ -11,7 +11,7 @@ import { languageOption } from '../options.js';
 export interface ProfileCommandOptions {
   policy: string;
   key?: string;
-  data: string;
+  data?: string;
   transactions?: string;
   asOf: string;
   staleMonths: number;
@@ -33,7 +33,7 @@ export function registerData(program: Command, io: CliIO, h: HelpText): void {
     .description(h('profile'))
     .requiredOption('--policy <file>', h('profilePolicy'))
     .option('--key <pem>', h('keyArtifact'))
-    .requiredOption('--data <file>', h('data'))
+    .option('--data <file>', h('dataOptional'))
     .option('--transactions <file>', h('profileTransactions'))
     .option('--as-of <date>', h('profileAsOf'), 'today')
     .option(

@@ -12,12 +12,13 @@ import { workersParser } from '../population.js';
 
 export interface EvalOptions {
   policy: string;
-  data: string;
+  data?: string;
   transactions?: string;
   customer?: string[];
   asOf?: string;
   format: ResultFormat;
   explain: boolean;
+  facts: boolean;
   summary: boolean;
   out?: string;
   onError: OnError;
@@ -37,13 +38,14 @@ export function registerEval(program: Command, io: CliIO, h: HelpText): void {
     .description(h('eval'))
     .requiredOption('--policy <file>', h('policy'))
     .option('--key <pem>', h('keyArtifact'))
-    .requiredOption('--data <file>', h('data'))
+    .option('--data <file>', h('dataOptional'))
     .option('--transactions <file>', h('transactions'))
     .option('--customer <id...>', h('evalCustomer'))
     .option('--workers <n>', h('evalWorkers'), workersParser(h))
     .option('--as-of <date>', h('asOf'), 'today')
     .addOption(new Option('--format <format>', h('format')).choices([...RESULT_FORMATS]).default('table'))
     .option('--explain', h('evalExplain'), false)
+    .option('--facts', h('evalFacts'), false)
     .option('--summary', h('evalSummary'), false)
     .option('--out <file>', h('evalOut'))
     .addOption(new Option('--on-error <mode>', h('onError')).choices([...ON_ERROR]).default('report'))

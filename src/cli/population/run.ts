@@ -9,12 +9,14 @@ import { systemReason } from '../../diagnostics/system-error.js';
 import { NO_UNTIERED, parseAllowance } from '../../engine/allowance.js';
 import { type UntieredCause, untieredFinding } from '../../engine/untiered.js';
 import { isAsOf, parseAsOf } from '../../facts/asof.js';
+import { noCustomerData } from '../../facts/customer-source.js';
 import type { Language } from '../../i18n/language.js';
 import { render, t } from '../../i18n/text.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { untieredLines } from '../../report/untiered.js';
 import { writtenLine } from '../../report/written.js';
+import { tiersNeeded } from '../../simulate/needs-tiers.js';
 import type { PopulationOptions } from '../../simulate/population.js';
 import { type CliIO, EXIT } from '../io.js';
 import type { DataOptions } from '../population.js';
@@ -103,6 +105,34 @@ export function reportRun(diagnostics: readonly Diagnostic[], io: CliIO, languag
 }
 
 /**
+ * TW0640 before anything is read: a population command needs a customer file, a transaction log
+ * (its customer ids are then the customers), or both. A usage error (exit 2).
+ */
+export function customerDataExit(
+  opts: { data?: string; transactions?: string },
+  io: CliIO,
+  language: Language,
+): number | undefined {
+  const problem = noCustomerData({ customers: opts.data, transactions: opts.transactions });
+  if (!problem) return undefined;
+  reportRun([problem], io, language);
+  return EXIT.usage;
+}
+
+/** TW0320 when a command that compares tiers is given a policy without them (exit 1). */
+export function tiersExit(
+  policies: readonly { policy: Policy; file?: string }[],
+  command: string,
+  io: CliIO,
+  language: Language,
+): number | undefined {
+  const found = policies.flatMap((p) => tiersNeeded(p.policy, command, p.file) ?? []);
+  if (found.length === 0) return undefined;
+  reportRun(found, io, language);
+  return EXIT.findings;
+}
+
+/**
  * `--as-of` checked before anything is read: a date that does not exist or cannot be read is a
  * usage error (exit 2), whichever path the run would take and whether or not it reads a log.
  */
@@ -180,11 +210,11 @@ export function cannotWrite(language: Language, file: string | undefined, error:
  * first rows: exact counts would need a second pass over the file.
  */
 function progressBar(
-  file: string,
+  file: string | undefined,
   io: CliIO,
   language: Language,
 ): { update(n: number): void; stop(): void } | undefined {
-  if (!io.progress) return undefined;
+  if (!io.progress || file === undefined) return undefined;
   const estimate = estimateRows(file);
   if (estimate === undefined || estimate < 50_000) return undefined;
   const bar = new cliProgress.SingleBar(

@@ -36,7 +36,7 @@ export const cli = {
   diffSemverNeeds: (p: { command: string }) =>
     `${p.command}: needs OLD and NEW, e.g. diff --semver origin/main:policies/x.tier.yaml policies/x.tier.yaml`,
   diffPopulationNeeds: (p: { formats: string }) =>
-    `tierwise diff: the population mode needs --from A --to B --data D, --format one of ${p.formats} and --limit a whole number`,
+    `tierwise diff: the population mode needs --from A --to B --data D (or --transactions T, or both), --format one of ${p.formats} and --limit a whole number`,
   // calibrate
   calibrateTarget: (p: { target: string }) =>
     `tierwise calibrate: --target ${p.target}: expected TIER=SHARE% or TIER=SHARE%:revenue, e.g. vip=10% or vip=40%:revenue`,

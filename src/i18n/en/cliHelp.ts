@@ -54,6 +54,8 @@ export const cliHelp = {
   keyArtifact: 'only accept policy artifacts signed with this Ed25519 public key (or $TIERWISE_VERIFY_KEY)',
   data: 'customer records: CSV, TSV, NDJSON, JSON or XLSX',
   transactions: 'transaction log for aggregate facts (sums, recency, trends)',
+  dataOptional:
+    'customer records: CSV, TSV, NDJSON, JSON or XLSX; optional with --transactions (then the customers are the log’s ids)',
   workers: 'worker threads reading a large CSV (default: the machine’s cores; 1: none)',
   asOf: 'the date windows end on: 2024-03-01, a date-time with offset, or today',
   onError: 'what a bad row does',
@@ -122,6 +124,14 @@ export const cliHelp = {
   evalExplain: 'every metric, the deciding rule and what it takes to move up',
   evalSummary: 'print only the tier distribution (customers and revenue per tier)',
   evalOut: 'write results here (atomically) instead of stdout',
+  evalFacts: 'add every fact of each customer to csv, ndjson and json results (personal data masked)',
+  // facts
+  facts:
+    'export every customer’s facts (column and aggregate facts) to csv, ndjson or json; personal data masked',
+  factsFormat: 'output format',
+  factsCustomer: 'only these customers',
+  factsLabels: 'csv: name the columns by the facts’ labels in --lang instead of their ids',
+  factsOut: 'write the facts here (atomically) instead of stdout',
   // fmt
   fmt: 'rewrite policy files in the canonical layout (key order, indentation, inline style, long text folded), keeping comments',
   fmtCheck: 'write nothing: list the files that would change and exit 1 if there are any',

@@ -10,6 +10,7 @@ import { diagnostics } from './diagnostics.js';
 import { explain } from './explain.js';
 import { expr } from './expr.js';
 import { facts } from './facts.js';
+import { factsout } from './factsout.js';
 import { findings } from './findings.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
@@ -45,6 +46,7 @@ export const en = {
   explain,
   expr,
   facts,
+  factsout,
   findings,
   lint,
   mapping,

@@ -28,8 +28,6 @@ export const tiers = {
   literal: (p: { json: string }) => p.json,
   both: (p: { parts: string[] }) => p.parts.join(' and '),
 
-  noTiers: 'the policy has no tiers',
-  noTiersHelp: 'add tiers: { method: thresholds, levels: [ { id: vip, minScore: 90 }, … ] }',
   tierIdTwice: (p: { id: string; first: number; second: number }) =>
     `tier id '${p.id}' is used twice (levels ${p.first} and ${p.second})`,
   quotaNoEffect: (p: { method: string }) => `quota settings have no effect with method '${p.method}'`,

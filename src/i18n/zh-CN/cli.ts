@@ -33,7 +33,7 @@ export const cli = {
   diffSemverNeeds: (p) =>
     `${p.command}：需要旧版和新版两个策略，例如 \`diff --semver origin/main:policies/x.tier.yaml policies/x.tier.yaml\``,
   diffPopulationNeeds: (p) =>
-    `tierwise diff：客户群模式需要 \`--from A --to B --data D\`，--format 取 ${codes(p.formats)} 之一，--limit 为整数`,
+    `tierwise diff：客户群模式需要 \`--from A --to B --data D\`（或 \`--transactions T\`，或两者都有），--format 取 ${codes(p.formats)} 之一，--limit 为整数`,
   calibrateTarget: (p) =>
     `tierwise calibrate：--target ${p.target}：应写作 \`TIER=SHARE%\` 或 \`TIER=SHARE%:revenue\`，例如 \`vip=10%\` 或 \`vip=40%:revenue\``,
   calibrateStep: (p) => `${p.command}：--step 须为 (0, 100] 之间的分值，--epsilon 须为正的分值`,

@@ -11,6 +11,7 @@ import { diagnostics } from './diagnostics.js';
 import { explain } from './explain.js';
 import { expr } from './expr.js';
 import { facts } from './facts.js';
+import { factsout } from './factsout.js';
 import { findings } from './findings.js';
 import { lint } from './lint.js';
 import { mapping } from './mapping.js';
@@ -43,6 +44,7 @@ export const zhCN: typeof en = {
   explain,
   expr,
   facts,
+  factsout,
   findings,
   lint,
   mapping,

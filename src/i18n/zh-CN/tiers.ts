@@ -29,8 +29,6 @@ export const tiers = {
   literal: (p) => (p.json.startsWith('"') ? p.json : key(p.json)),
   both: (p) => p.parts.join(' 且 '),
 
-  noTiers: '策略没有定义等级',
-  noTiersHelp: '请添加 `tiers: { method: thresholds, levels: [ { id: vip, minScore: 90 }, … ] }`',
   tierIdTwice: (p) => `等级 id '${p.id}' 被使用了两次（第 ${p.first} 级和第 ${p.second} 级）`,
   quotaNoEffect: (p) => `分级方法为${tierMethod(p.method)}时，${key('quota')} 设置不起作用`,
   matrixMissing: '矩阵法需要一个包含行、列和单元格的 `matrix:`',

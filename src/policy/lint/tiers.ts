@@ -16,7 +16,12 @@ const FIELDS: Record<TierMethod, LevelField[]> = {
 export function tiers(context: LintContext): void {
   const { policy } = context;
   if (!policy.tiers) {
-    context.report('TW0320', msg('tiers.noTiers'), '', { help: msg('tiers.noTiersHelp') });
+    // A policy may compute facts and classes only (issue 13): said, not refused.
+    // At `kind: TierPolicy`, not the whole document: an info is shown by every command that loads it.
+    context.report('TW0323', msg('factsout.nothingTiered'), '/kind', {
+      severity: 'info',
+      help: msg('factsout.nothingTieredHelp'),
+    });
     return;
   }
   const { method, levels } = policy.tiers;

@@ -3,6 +3,7 @@ import type { Language } from '../../engine/explain/explain.js';
 import { count, decimal, type Figure, money, percent, shareColumn, text } from '../../format/figure.js';
 import { t as translate } from '../../i18n/text.js';
 import type { Calibration, SensitivityRow, ThresholdSearch } from '../../simulate/types.js';
+import { dataName } from '../data-name.js';
 import type { Section } from './section.js';
 import { labelOf, pair, t, tierName } from './text.js';
 
@@ -67,7 +68,7 @@ export function calibrationSections(c: Calibration, language: Language): Section
       columns: [{ title: l('item') }, { title: l('value') }],
       rows: [
         [text(l('policy')), text(`${c.policy.name} ${c.policy.version} (${c.policy.file})`)],
-        [text(l('data')), text(c.data.customers)],
+        [text(l('data')), text(dataName(c.data))],
         ...(c.data.transactions ? [[text(l('transactions')), text(c.data.transactions)]] : []),
         ...(c.asOf ? [[text(l('asOf')), text(`${c.asOf.date} (${c.asOf.timezone})`)]] : []),
         [text(l('customers')), count(c.customers)],

@@ -11,6 +11,7 @@ import {
 } from '../../format/figure.js';
 import { sumMoney } from '../../format/money.js';
 import type { Labels, PolicyDiff, PolicyRef, ServiceLoad, TierFigures } from '../../simulate/types.js';
+import { dataName } from '../data-name.js';
 import type { Section } from './section.js';
 import { contactActions } from './simulation.js';
 import { labelOf, pair, t, textIn, tierLabel, tierName } from './text.js';
@@ -61,7 +62,7 @@ export function diffSections(d: PolicyDiff, language: Language): Section[] {
       rows: [
         [text(l('fromPolicy')), text(policyText(d.from, language))],
         [text(l('toPolicy')), text(policyText(d.to, language))],
-        [text(l('data')), text(d.data.customers)],
+        [text(l('data')), text(dataName(d.data))],
         ...(d.data.transactions ? [[text(l('transactions')), text(d.data.transactions)]] : []),
         ...(d.asOf ? [[text(l('asOf')), text(`${d.asOf.date} (${d.asOf.timezone})`)]] : []),
         ...(d.currency ? [[text(l('currency')), text(d.currency)]] : []),

@@ -2,6 +2,7 @@ import type { Language } from '../../engine/explain/explain.js';
 import { render as renderText } from '../../i18n/text.js';
 import type { Calibration, PolicyDiff, Simulation } from '../../simulate/types.js';
 import { escapeJsonControls, terminalText } from '../control.js';
+import { dataName } from '../data-name.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../formats.js';
 import { calibrationSections, calibrationTitle } from './calibration.js';
 import { type ChartSpec, calibrationCharts, diffCharts, simulationCharts } from './charts.js';
@@ -34,7 +35,7 @@ export function renderSimulation(
   if (format === 'json') return jsonText(s);
   return render(format, lang, {
     title: simulationTitle(s, lang),
-    subtitle: subtitle(s.data.customers, s.asOf),
+    subtitle: subtitle(dataName(s.data), s.asOf),
     sections: simulationSections(s, lang),
     charts: () => simulationCharts(s, lang),
     data: withoutDiagnostics(s),
@@ -47,7 +48,7 @@ export function renderDiff(format: SimulationFormat, d: PolicyDiff, opts: Simula
   if (format === 'json') return jsonText(diffJson(d, lang));
   return render(format, lang, {
     title: diffTitle(d, lang),
-    subtitle: subtitle(d.data.customers, d.asOf),
+    subtitle: subtitle(dataName(d.data), d.asOf),
     sections: diffSections(d, lang),
     charts: () => diffCharts(d, lang),
     data: withoutDiagnostics({
@@ -70,7 +71,7 @@ export function renderCalibration(
   if (format === 'json') return jsonText(c);
   return render(format, lang, {
     title: calibrationTitle(c, lang),
-    subtitle: subtitle(c.data.customers, c.asOf),
+    subtitle: subtitle(dataName(c.data), c.asOf),
     sections: calibrationSections(c, lang),
     charts: () => calibrationCharts(c, lang),
     data: withoutDiagnostics(c),

@@ -11,6 +11,7 @@ import {
   text,
 } from '../../format/figure.js';
 import type { ServiceLoad, Simulation, TierFigures } from '../../simulate/types.js';
+import { dataName } from '../data-name.js';
 import type { Column, Section } from './section.js';
 import { labelOf, pair, t, tierName } from './text.js';
 
@@ -50,7 +51,7 @@ export function simulationSections(s: Simulation, language: Language): Section[]
     columns: [{ title: l('item') }, { title: l('value') }],
     rows: [
       [text(l('policy')), text(`${s.policy.name} ${s.policy.version}`)],
-      [text(l('data')), text(s.data.customers)],
+      [text(l('data')), text(dataName(s.data))],
       ...(s.data.transactions ? [[text(l('transactions')), text(s.data.transactions)]] : []),
       ...(s.asOf ? [[text(l('asOf')), text(`${s.asOf.date} (${s.asOf.timezone})`)]] : []),
       ...(s.revenueFact

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, codes, edit, only, positionOf, VALID, where } from '../../helpers/policy.js';
+import { check, edit, only, positionOf, VALID, where } from '../../helpers/policy.js';
 
 describe('threshold tiers', () => {
   it('reports scores no tier covers, with an example score', () => {
@@ -63,9 +63,11 @@ describe('threshold tiers', () => {
     expect(where(d)).toBe(positionOf(text, 'key', 3));
   });
 
-  it('reports a policy without tiers, and a score method without dimensions', () => {
+  it('says a policy without tiers tiers no one (an info, not an error), and reports a score method without dimensions', () => {
     const noTiers = VALID.slice(0, VALID.indexOf('tiers:'));
-    expect(codes(check(noTiers))).toContain('TW0320');
+    const found = check(noTiers);
+    expect(only(found, 'TW0323').severity).toBe('info');
+    expect(found.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const noDimensions = VALID.slice(0, VALID.indexOf('dimensions:')) + VALID.slice(VALID.indexOf('tiers:'));
     expect(only(check(noDimensions), 'TW0319').message).toBe(
       "method 'thresholds' ranks customers by score, but the policy has no dimensions",

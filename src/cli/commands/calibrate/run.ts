@@ -5,10 +5,12 @@ import { type CalibrateOptions, calibrate } from '../../../simulate/calibrate.js
 import { type CliIO, EXIT } from '../../io.js';
 import {
   asOfExit,
+  customerDataExit,
   failedExit,
   policyFor,
   populationOptions,
   reportRun,
+  tiersExit,
   untieredExit,
   writeReport,
 } from '../../population/run.js';
@@ -36,10 +38,12 @@ export async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number>
     );
     return EXIT.usage;
   }
-  const badAsOf = asOfExit(opts.asOf, io, opts.lang);
+  const badAsOf = customerDataExit(opts, io, opts.lang) ?? asOfExit(opts.asOf, io, opts.lang);
   if (badAsOf !== undefined) return badAsOf;
   const source = await policyFor(opts.policy, opts, io);
   if (typeof source === 'number') return source;
+  const tierless = tiersExit([{ policy: source, file: opts.policy }], 'calibrate', io, opts.lang);
+  if (tierless !== undefined) return tierless;
   const population = populationOptions(opts, io);
   const result = await calibrate(
     { policy: source, file: opts.policy },

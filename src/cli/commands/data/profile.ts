@@ -5,10 +5,12 @@ import { profileData } from '../../../profile/index.js';
 import type { ProfileProgress } from '../../../profile/types.js';
 import { renderProfile } from '../../../report/profile/render.js';
 import { type CliIO, EXIT } from '../../io.js';
-import { failedExit, policyFor, reportRun, writeReport } from '../../population/run.js';
+import { customerDataExit, failedExit, policyFor, reportRun, writeReport } from '../../population/run.js';
 import type { ProfileCommandOptions } from '../data.js';
 
 export async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<number> {
+  const noData = customerDataExit(opts, io, opts.lang);
+  if (noData !== undefined) return noData;
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
   const bar = progressBar(io, opts.lang);

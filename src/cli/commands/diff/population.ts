@@ -10,6 +10,7 @@ import {
   policiesFor,
   populationOptions,
   reportRun,
+  tiersExit,
   untieredExit,
   writeReport,
 } from '../../population/run.js';
@@ -22,7 +23,7 @@ export async function populationMode(opts: DiffOptions, io: CliIO): Promise<numb
   if (
     !opts.from ||
     !opts.to ||
-    !opts.data ||
+    (!opts.data && !opts.transactions) ||
     !SIMULATION_FORMATS.includes(format) ||
     !(Number.isInteger(limit) && limit >= 0)
   ) {
@@ -38,6 +39,16 @@ export async function populationMode(opts: DiffOptions, io: CliIO): Promise<numb
   const policies = await policiesFor([opts.from, opts.to], data, io);
   if (typeof policies === 'number') return policies;
   const [from, to] = policies as [Policy, Policy];
+  const tierless = tiersExit(
+    [
+      { policy: from, file: opts.from },
+      { policy: to, file: opts.to },
+    ],
+    'diff',
+    io,
+    data.lang,
+  );
+  if (tierless !== undefined) return tierless;
   const population = populationOptions(data, io);
   const diff = await diffPolicies(
     { policy: from, file: opts.from },

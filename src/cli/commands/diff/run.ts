@@ -21,7 +21,12 @@ export async function diff(
     process.exitCode = await semverMode(oldSpec, newSpec, { ...opts, format }, io);
     return;
   }
-  if (opts.from !== undefined || opts.to !== undefined || opts.data !== undefined) {
+  if (
+    opts.from !== undefined ||
+    opts.to !== undefined ||
+    opts.data !== undefined ||
+    opts.transactions !== undefined
+  ) {
     // The population mode loads the data readers and reports; `diff --semver` in CI needs neither.
     const { populationMode } = await import('./population.js');
     process.exitCode = await populationMode(opts, io);

@@ -24,6 +24,7 @@ import { type CliIO, EXIT } from '../../io.js';
 import {
   asOfExit,
   cannotWrite,
+  customerDataExit,
   failedExit,
   policyFor,
   reportRun,
@@ -33,7 +34,8 @@ import {
 import type { EvalOptions } from '../eval.js';
 
 export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
-  const badAsOf = asOfExit(opts.asOf, io, opts.lang);
+  const badAsOf =
+    factsUsageExit(opts, io) ?? customerDataExit(opts, io, opts.lang) ?? asOfExit(opts.asOf, io, opts.lang);
   if (badAsOf !== undefined) return badAsOf;
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
@@ -49,8 +51,16 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     sheet: opts.sheet,
     only: opts.customer,
   };
-  // The distribution alone needs no object per customer: the batch form reads columns.
-  if (opts.summary && opts.engine === 'compiled' && notes.length === 0 && !opts.customer && !opts.explain)
+  // The distribution alone needs no object per customer: the batch form reads columns. A policy
+  // without tiers has no distribution to count that way: its summary is the customers evaluated.
+  if (
+    opts.summary &&
+    opts.engine === 'compiled' &&
+    notes.length === 0 &&
+    !opts.customer &&
+    !opts.explain &&
+    policy.tiers !== undefined
+  )
     return summarized(policy, opts, io);
   // Row-by-row output of a policy that needs no population or transaction join is streamed:
   // memory then follows a chunk, not the file. --on-error fail keeps the whole run, so a bad
@@ -68,7 +78,7 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     const missing = opts.customer.filter((id) => !run.results.some((r) => r.customer === id));
     if (missing.length > 0)
       io.err(
-        `${escapeUnsafe(t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data }))}\n`,
+        `${escapeUnsafe(t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data ?? opts.transactions ?? '' }))}\n`,
       );
   }
   const input = {
@@ -80,6 +90,7 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     asOf: run.asOf?.date,
     explain: opts.explain,
     language: opts.lang,
+    withFacts: opts.facts,
   };
   const text = opts.summary
     ? renderDistribution(opts.format, run.distribution, { language: opts.lang })
@@ -93,6 +104,16 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   io.err(`${summaryLine(opts.lang, run.results.length, run)}\n`);
   const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
   return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
+}
+
+/** `--facts` goes with a format that lists customers: csv, ndjson or json, not a table or --summary. */
+function factsUsageExit(opts: EvalOptions, io: CliIO): number | undefined {
+  if (!opts.facts) return undefined;
+  if (opts.summary) io.err(`${t(opts.lang, 'factsout.factsSummary')}\n`);
+  else if (opts.format === 'table')
+    io.err(`${t(opts.lang, 'factsout.factsFormat', { format: opts.format })}\n`);
+  else return undefined;
+  return EXIT.usage;
 }
 
 /** What a run read, on stderr after its report: customers, rows, transactions, the as-of date. */
@@ -185,6 +206,7 @@ async function streamed(
       explain: opts.explain,
       language: opts.lang,
       csvHeader: first,
+      withFacts: opts.facts,
     });
   let run: StreamedRun;
   try {

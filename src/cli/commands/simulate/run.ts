@@ -4,20 +4,24 @@ import { simulate } from '../../../simulate/simulate.js';
 import { type CliIO, EXIT } from '../../io.js';
 import {
   asOfExit,
+  customerDataExit,
   failedExit,
   policyFor,
   populationOptions,
   reportRun,
+  tiersExit,
   untieredExit,
   writeReport,
 } from '../../population/run.js';
 import type { SimulateOptions } from '../simulate.js';
 
 export async function run(opts: SimulateOptions, io: CliIO): Promise<number> {
-  const badAsOf = asOfExit(opts.asOf, io, opts.lang);
+  const badAsOf = customerDataExit(opts, io, opts.lang) ?? asOfExit(opts.asOf, io, opts.lang);
   if (badAsOf !== undefined) return badAsOf;
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
+  const tierless = tiersExit([{ policy, file: opts.policy }], 'simulate', io, opts.lang);
+  if (tierless !== undefined) return tierless;
   const population = populationOptions(opts, io);
   const simulation = await simulate(policy, { ...population, kpis: opts.kpi });
   population.stop();
