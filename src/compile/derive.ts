@@ -42,7 +42,7 @@ export function compileFacts(plan: FactPlan, context: DeriveContext): (facts: Fa
     switch (plan.kinds.get(id)) {
       case 'number':
       case 'date':
-        lines.push(`if (typeof ${v} !== 'number' || !Number.isFinite(${v})) ${v} = undefined;`);
+        lines.push(`${v} = typeof ${v} === 'number' ? h.finite(${v}) : undefined;`);
         break;
       case 'string':
         lines.push(`if (typeof ${v} !== 'string') ${v} = undefined;`);

@@ -114,7 +114,8 @@ function read(facts: Facts, id: string, kind: ValueType['kind'] | undefined): Va
   switch (kind) {
     case 'number':
     case 'date':
-      return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+      // finite: a −0 in the data is 0 here too, as every result is.
+      return typeof v === 'number' ? finite(v) : undefined;
     case 'string':
       return typeof v === 'string' ? v : undefined;
     case 'boolean':
@@ -209,9 +210,9 @@ function call(e: Extract<Expr, { kind: 'call' }>, facts: Facts, plan: FactPlan, 
 export function numeric(fn: string, args: readonly number[], c: DeriveContext): number | undefined {
   switch (fn) {
     case 'min':
-      return Math.min(...args);
+      return finite(Math.min(...args));
     case 'max':
-      return Math.max(...args);
+      return finite(Math.max(...args));
     case 'abs':
       return finite(Math.abs(args[0]!));
     case 'floor':
