@@ -96,17 +96,21 @@ export function interpretFacts(plan: FactPlan, context: DeriveContext): (facts: 
     for (const id of plan.dates) out[id] = toInstant(out[id], context.zone);
     for (const d of plan.derived) {
       const value = evaluate(d.expr, out, plan, context);
-      out[d.id] = settle(value, d.fact);
+      out[d.id] = settle(value, d.fact, context.zone);
     }
     return out;
   };
 }
 
-/** A derived fact's value as the fact declares it: an enum outside its values, or none, takes the default. */
-export function settle(value: Value, fact: Fact): unknown {
+/**
+ * A derived fact's value as the fact declares it: an enum outside its values, or none, takes the
+ * default — for a date, the default's instant, as a date read from data becomes one.
+ */
+export function settle(value: Value, fact: Fact, zone: ZoneCalendar): unknown {
   if (value !== undefined && fact.type === 'enum' && !(fact.values ?? []).includes(value as string))
     return fact.default;
-  return value === undefined ? fact.default : value;
+  if (value !== undefined) return value;
+  return fact.type === 'date' && fact.default !== undefined ? toInstant(fact.default, zone) : fact.default;
 }
 
 function read(facts: Facts, id: string, kind: ValueType['kind'] | undefined): Value {

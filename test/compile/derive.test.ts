@@ -138,6 +138,7 @@ const derivedFacts = fc
       x1: fc.constantFrom(undefined, 0, -1),
       xb: fc.constantFrom(undefined, false),
       xe: fc.constantFrom(undefined, 'silver'),
+      xd: fc.constantFrom(undefined, '2020-01-01', '2024-03-10T02:30:00-05:00'),
     }),
   })
   .map(({ defaults, ...e }) => {
@@ -152,7 +153,7 @@ const derivedFacts = fc
       xb: { type: 'boolean', expr: e.xb, default: defaults.xb },
       xs: { type: 'string', expr: e.xs },
       xe: { type: 'enum', values: ['gold', 'silver'], expr: e.xe, default: defaults.xe },
-      xd: { type: 'date', expr: e.xd },
+      xd: { type: 'date', expr: e.xd, default: defaults.xd },
     } as Record<string, Fact>;
   });
 

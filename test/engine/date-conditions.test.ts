@@ -201,6 +201,29 @@ describe('the as-of given to evaluate() is what { ago } measures from', () => {
   });
 });
 
+describe('a derived date fact', () => {
+  it('compares its default as a date when its expression gives none', async () => {
+    const text = POLICY.replace(
+      '  contractEnd: { type: date }\n',
+      "  contractEnd: { type: date }\n  latest: { type: date, expr: 'max(lastPurchase, contractEnd)', default: '2020-01-01' }\n",
+    ).replace(
+      '      - { id: lapsed,',
+      `      - { id: ancient, label: ${label('an')}, when: { fact: latest, operator: before, value: '2021-01-01' } }\n      - { id: lapsed,`,
+    );
+    const policy = policyOf(text);
+    const people = [
+      customer('none', {}),
+      customer('some', { lastPurchase: '2024-02-01', contractEnd: '2024-01-01' }),
+    ];
+    const at = asOf('2024-03-01');
+    const reference = await new ReferenceEvaluator(policy).evaluate(people, { asOf: at });
+    const compiled = compilePolicy(policy).evaluate(people, { asOf: at });
+    expect(compiled.map(summary)).toEqual(reference.map(summary));
+    expect(activity(reference[0])).toEqual(['ancient']);
+    expect(activity(reference[1])).toEqual(['active']);
+  });
+});
+
 describe('the date operators on instants', () => {
   it('are false for anything that is not an instant', () => {
     for (const op of Object.values(DATE_COMPARISONS)) {

@@ -340,6 +340,15 @@ describe('enums and defaults', () => {
     expect(value('city', { city: 'Gold' }, enumOf)).toBe('silver');
   });
 
+  it('a date fact with no value takes its default as an instant, as a date read from data', () => {
+    const zone = zoneCalendar(SHANGHAI);
+    const dated = { type: 'date', default: '2020-01-01' };
+    expect(value('max(first, last)', { last: 'bad' }, dated)).toBe(toInstant('2020-01-01', zone));
+    expect(value('max(first, last)', { first: '2024-01-01', last: '2023-01-01' }, dated)).toBe(
+      toInstant('2024-01-01', zone),
+    );
+  });
+
   it('a fact with no value and no default stays missing', () => {
     expect(value('a / b', { a: 1, b: 0 })).toBeUndefined();
     expect('x' in { x: value('a', {}) }).toBe(true);
