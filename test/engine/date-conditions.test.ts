@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileBatch } from '../../src/compile/batch.js';
 import { compilePolicy } from '../../src/compile/policy.js';
 import { DATE_COMPARISONS } from '../../src/engine/conditions/date-operators.js';
 import { type CustomerInput, type CustomerResult, ReferenceEvaluator } from '../../src/engine/evaluate.js';
@@ -197,6 +198,25 @@ describe('the as-of given to evaluate() is what { ago } measures from', () => {
       const b = compiled.evaluate(person, { asOf: asOf(date) })[0]!;
       expect(activity(a).includes('lapsed'), date).toBe(lapsed);
       expect(summary(b)).toEqual(summary(a));
+    }
+  });
+});
+
+describe('the batch path over columns', () => {
+  it('gives the criteria tiers of the per-customer paths, as of two dates', () => {
+    const policy = policyOf(POLICY);
+    const ids = Object.keys(policy.facts!);
+    const columns = {
+      length: PEOPLE.length,
+      keys: PEOPLE.map((c) => c.id),
+      facts: Object.fromEntries(ids.map((id) => [id, PEOPLE.map((c) => c.facts[id])])),
+    };
+    const levels = policy.tiers!.levels.map((l) => l.id);
+    for (const date of ['2024-03-01', '2024-03-02']) {
+      const at = asOf(date);
+      const batch = compileBatch(policy, { asOf: at }).run(columns);
+      const compiled = compilePolicy(policy).evaluate(PEOPLE, { asOf: at });
+      expect(Array.from(batch.tier, (k) => levels[k])).toEqual(compiled.map((r) => r.tier));
     }
   });
 });
