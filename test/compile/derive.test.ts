@@ -9,7 +9,7 @@ import type { Fact } from '../../src/policy/schema/facts.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
 import { propertyRuns } from '../helpers/runs.js';
 
-const RUNS = propertyRuns(300, 5_000);
+const RUNS = propertyRuns(200, 5_000);
 
 /** A small catalogue of every kind an expression reads. */
 const CATALOGUE: Record<string, Fact> = {
@@ -271,7 +271,7 @@ describe('derived facts: generated code against the reference interpreter', () =
           if (out.xe !== undefined) expect(['gold', 'silver']).toContain(out.xe);
         }
       }),
-      { numRuns: propertyRuns(100, 1_000), seed: 99 },
+      { numRuns: propertyRuns(80, 1_000), seed: 99 },
     );
   });
 });
@@ -317,7 +317,7 @@ describe('derived facts over columns (the batch path)', () => {
           });
         },
       ),
-      { numRuns: propertyRuns(150, 2_000), seed: 7 },
+      { numRuns: propertyRuns(100, 2_000), seed: 7 },
     );
   });
 });
