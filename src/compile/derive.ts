@@ -42,7 +42,7 @@ export function compileFacts(plan: FactPlan, context: DeriveContext): (facts: Fa
     switch (plan.kinds.get(id)) {
       case 'number':
       case 'date':
-        lines.push(`if (typeof ${v} !== 'number' || !Number.isFinite(${v})) ${v} = undefined;`);
+        lines.push(`${v} = typeof ${v} === 'number' ? h.finite(${v}) : undefined;`);
         break;
       case 'string':
         lines.push(`if (typeof ${v} !== 'string') ${v} = undefined;`);
@@ -141,7 +141,7 @@ export function compileFacts(plan: FactPlan, context: DeriveContext): (facts: Fa
     lines.push('{');
     const v = emit(d.expr);
     facts.push(d.fact);
-    lines.push(`out[${JSON.stringify(d.id)}] = h.settle(${v}, f[${facts.length - 1}]);`, '}');
+    lines.push(`out[${JSON.stringify(d.id)}] = h.settle(${v}, f[${facts.length - 1}], zone);`, '}');
   }
   lines.push('return out;');
   const helpers = { finite, and, or, numeric, settle, toInstant };

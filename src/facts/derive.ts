@@ -96,17 +96,21 @@ export function interpretFacts(plan: FactPlan, context: DeriveContext): (facts: 
     for (const id of plan.dates) out[id] = toInstant(out[id], context.zone);
     for (const d of plan.derived) {
       const value = evaluate(d.expr, out, plan, context);
-      out[d.id] = settle(value, d.fact);
+      out[d.id] = settle(value, d.fact, context.zone);
     }
     return out;
   };
 }
 
-/** A derived fact's value as the fact declares it: an enum outside its values, or none, takes the default. */
-export function settle(value: Value, fact: Fact): unknown {
+/**
+ * A derived fact's value as the fact declares it: an enum outside its values, or none, takes the
+ * default — for a date, the default's instant, as a date read from data becomes one.
+ */
+export function settle(value: Value, fact: Fact, zone: ZoneCalendar): unknown {
   if (value !== undefined && fact.type === 'enum' && !(fact.values ?? []).includes(value as string))
     return fact.default;
-  return value === undefined ? fact.default : value;
+  if (value !== undefined) return value;
+  return fact.type === 'date' && fact.default !== undefined ? toInstant(fact.default, zone) : fact.default;
 }
 
 function read(facts: Facts, id: string, kind: ValueType['kind'] | undefined): Value {
@@ -114,7 +118,8 @@ function read(facts: Facts, id: string, kind: ValueType['kind'] | undefined): Va
   switch (kind) {
     case 'number':
     case 'date':
-      return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+      // finite: a −0 in the data is 0 here too, as every result is.
+      return typeof v === 'number' ? finite(v) : undefined;
     case 'string':
       return typeof v === 'string' ? v : undefined;
     case 'boolean':
@@ -209,9 +214,9 @@ function call(e: Extract<Expr, { kind: 'call' }>, facts: Facts, plan: FactPlan, 
 export function numeric(fn: string, args: readonly number[], c: DeriveContext): number | undefined {
   switch (fn) {
     case 'min':
-      return Math.min(...args);
+      return finite(Math.min(...args));
     case 'max':
-      return Math.max(...args);
+      return finite(Math.max(...args));
     case 'abs':
       return finite(Math.abs(args[0]!));
     case 'floor':

@@ -10,8 +10,14 @@ export function finite(x: number): number | undefined {
   return Number.isFinite(x) ? x : undefined;
 }
 
-/** Relative tolerance for "exactly half": 1.005 × 100 is 100.49999999999999 in binary. */
+/**
+ * How far a scaled value may lie from an exact half and still be read as one: 1.005 × 100 is
+ * 100.49999999999999 in binary. Absolute, on the fraction: a tolerance relative to the scaled
+ * value (1e-9 × 1e9 = 1) would read every fraction of a large number as a half.
+ */
 const TOLERANCE = 1e-9;
+/** From 2^52 on a double has no fraction: the value is already whole at that scale. */
+const WHOLE = 2 ** 52;
 
 /**
  * Rounds half away from zero at `digits` decimals, as spreadsheets' ROUND does (round(-2.5) is
@@ -20,9 +26,11 @@ const TOLERANCE = 1e-9;
 export function roundHalfAway(x: number, digits: number): number | undefined {
   const factor = 10 ** digits;
   const scaled = Math.abs(x) * factor;
+  // Beyond 2^52 (or past the largest double once scaled) there is nothing left to round.
+  if (!(scaled < WHOLE)) return finite(x);
   const floor = Math.floor(scaled);
   const fraction = scaled - floor;
-  const up = fraction > 0.5 || Math.abs(fraction - 0.5) <= TOLERANCE * Math.max(1, scaled);
+  const up = fraction > 0.5 || Math.abs(fraction - 0.5) <= TOLERANCE;
   const magnitude = (up ? floor + 1 : floor) / factor;
   return finite(x < 0 ? -magnitude : magnitude);
 }

@@ -3,7 +3,9 @@ import { civilDate, daysInMonth, firstDayOfMonth, isRealDate, monthOfDay } from 
 import type { ZoneCalendar } from './zone.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-](\d{2}):?(\d{2}))$/;
+/** As the data layer reads offsets (src/data/date.ts): up to ±18:00; +25:00 names no time of day. */
+const MAX_OFFSET_MINUTES = 18 * 60;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
 
 /**
@@ -25,7 +27,10 @@ export function toInstant(value: unknown, zone: ZoneCalendar): number | undefine
     const [y, m, d] = [Number(date[1]), Number(date[2]), Number(date[3])];
     return isRealDate(y, m, d) ? zone.startOfDate(y, m, d) : undefined;
   }
-  if (WITH_OFFSET.test(text)) {
+  const withOffset = WITH_OFFSET.exec(text);
+  if (withOffset) {
+    const [hours, minutes] = [Number(withOffset[4] ?? 0), Number(withOffset[5] ?? 0)];
+    if (minutes > 59 || hours * 60 + minutes > MAX_OFFSET_MINUTES) return undefined;
     const parsed = DateTime.fromISO(text.replace(' ', 'T'), { setZone: true });
     return parsed.isValid ? parsed.toMillis() : undefined;
   }

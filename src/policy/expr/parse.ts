@@ -101,12 +101,22 @@ export function parseExpression(text: string): Parsed {
   }
 }
 
-/** Brackets nested deeper than the limit, counted before jsep recurses into them. */
+/**
+ * Brackets nested deeper than the limit, counted before jsep recurses into them; brackets inside
+ * a quoted string are text, not nesting.
+ */
 function depthOf(text: string): number {
   let depth = 0;
   let max = 0;
+  let quote: string | undefined;
+  let escaped = false;
   for (const ch of text) {
-    if (ch === '(' || ch === '[') max = Math.max(max, ++depth);
+    if (quote !== undefined) {
+      if (escaped) escaped = false;
+      else if (ch === '\\') escaped = true;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(' || ch === '[') max = Math.max(max, ++depth);
     else if (ch === ')' || ch === ']') depth--;
   }
   return max;
@@ -131,12 +141,19 @@ class Converter {
   }
 
   private node(node: JsepNode, depth: number): Expr {
-    if (depth > MAX_DEPTH) throw new Refused({ reason: { key: 'nesting' }, at: this.span(node) });
+    if (depth > MAX_DEPTH)
+      // A binary node has no position of its own (jsep records tokens): then the whole text.
+      throw new Refused({
+        reason: { key: 'nesting' },
+        at: node.start === undefined ? [0, this.text.length] : this.span(node),
+      });
     const at = this.span(node);
     switch (node.type) {
       case 'Literal': {
         const value = node.value;
-        if (typeof value === 'number') return { kind: 'number', value, at };
+        // 1e400 reads as Infinity: no value a fact can have, so not a literal either.
+        if (typeof value === 'number')
+          return Number.isFinite(value) ? { kind: 'number', value, at } : this.refuse(this.slice(at), at);
         if (typeof value === 'string') return { kind: 'string', value, at };
         if (typeof value === 'boolean') return { kind: 'boolean', value, at };
         return this.refuse(String(node.raw ?? 'null'), at);
@@ -172,7 +189,7 @@ class Converter {
       case 'ConditionalExpression': {
         const test = node.test as JsepNode;
         const alternate = node.alternate as JsepNode;
-        const span: Span = [this.span(test)[0], this.span(alternate)[1]];
+        const span: Span = [this.startOf(test), this.span(alternate)[1]];
         return this.refuse('?:', span, 'ternary');
       }
       default:
@@ -192,11 +209,18 @@ class Converter {
     return [start, end];
   }
 
+  /** Where a node's text begins; a binary node has no start of its own, its left operand has. */
+  private startOf(node: JsepNode): number {
+    if (node.start !== undefined) return node.start;
+    return node.type === 'BinaryExpression' ? this.startOf(node.left as JsepNode) : 0;
+  }
+
   /** The operator between two operands, for a message about the operator itself. */
   private between(left: Expr, right: Expr): Span {
     let start = left.at[1];
     let end = right.at[0];
-    while (start < end && /\s/.test(this.text[start]!)) start++;
+    // The left operand's span may end inside its closing brackets: `(a) | b`.
+    while (start < end && /[\s)]/.test(this.text[start]!)) start++;
     while (end > start && /[\s(]/.test(this.text[end - 1]!)) end--;
     return [start, end];
   }

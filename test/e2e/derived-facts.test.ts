@@ -1,0 +1,143 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tierwise } from './cli.js';
+
+/** A CRM export's date column scored as "days since last purchase", lower is better. */
+const POLICY = `apiVersion: tierwise/v1
+kind: TierPolicy
+metadata: { name: crm-recency, version: 1.0.0, labels: { zh-CN: 最近购买, en: Recency }, timezone: Asia/Shanghai }
+facts:
+  customerId: { type: string, key: true, column: 客户编号 }
+  lastPurchase: { type: date, column: 最近购买日期, label: { zh-CN: 最近购买日期, en: Last purchase } }
+  recency:
+    type: integer
+    unit: days
+    label: { zh-CN: 距上次购买天数, en: Days since last purchase }
+    expr: daysSince(lastPurchase)
+dimensions:
+  recency:
+    weight: 100
+    label: { zh-CN: 活跃度, en: Recency }
+    metrics:
+      recency: { weight: 100, score: { lowerIsBetter: { best: 0, worst: 100 } }, missing: { points: 0 } }
+tiers:
+  method: thresholds
+  levels:
+    - { id: active, label: { zh-CN: 活跃, en: Active }, minScore: 50 }
+    - { id: dormant, label: { zh-CN: 沉睡, en: Dormant } }
+`;
+
+const CUSTOMERS = [
+  '客户编号,最近购买日期',
+  'C1,2024-03-01', // 0 days → 100
+  'C2,2024-01-01', // 31 + 29 = 60 days → 40
+  'C3,2023-11-22', // 100 days → 0
+  'C4,2024-02-10T23:30:00+08:00', // 20 days → 80
+  'C5,', // no date: recency missing → 0 points
+  'C6,2024-02-29T16:30:00Z', // 2024-03-01 00:30 in Shanghai: 0 days → 100
+  '',
+].join('\n');
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tierwise-derived-'));
+  writeFileSync(join(dir, 'p.tier.yaml'), POLICY);
+  writeFileSync(join(dir, 'customers.csv'), CUSTOMERS);
+  writeFileSync(
+    join(dir, 'bad.tier.yaml'),
+    POLICY.replace('expr: daysSince(lastPurchase)', 'expr: daysSince(lastPurchse) + 1'),
+  );
+  writeFileSync(
+    join(dir, 'bad-kind.tier.yaml'),
+    POLICY.replace('expr: daysSince(lastPurchase)', 'expr: "lastPurchase + 1"'),
+  );
+});
+
+const evaluate = (...extra: string[]) =>
+  tierwise([
+    'eval',
+    '--policy',
+    join(dir, 'p.tier.yaml'),
+    '--data',
+    join(dir, 'customers.csv'),
+    '--as-of',
+    '2024-03-01',
+    '--format',
+    'json',
+    ...extra,
+  ]);
+
+interface Row {
+  customer: string;
+  tier?: string;
+  score?: number;
+  metrics?: { fact: string; value?: number }[];
+}
+
+describe('a CRM date column scored through a derived fact', () => {
+  it('passes check', () => {
+    const run = tierwise(['check', join(dir, 'p.tier.yaml')]);
+    expect(run.stderr + run.stdout).not.toMatch(/error/i);
+    expect(run.code).toBe(0);
+  });
+
+  it('scores days since the last purchase, lower is better, on both engines alike', () => {
+    const compiled = evaluate('--explain');
+    const reference = evaluate('--explain', '--engine', 'reference');
+    expect(compiled.code, compiled.stderr).toBe(0);
+    expect(reference.code, reference.stderr).toBe(0);
+    expect(compiled.stdout).toBe(reference.stdout);
+    const rows = (JSON.parse(compiled.stdout) as { customers: Row[] }).customers;
+    expect(rows.map((r) => [r.customer, r.score, r.tier])).toEqual([
+      ['C1', 100, 'active'],
+      ['C2', 40, 'dormant'],
+      ['C3', 0, 'dormant'],
+      ['C4', 80, 'active'],
+      ['C5', 0, 'dormant'],
+      ['C6', 100, 'active'],
+    ]);
+    expect(rows.map((r) => r.metrics?.find((m) => m.fact === 'recency')?.value)).toEqual([
+      0,
+      60,
+      100,
+      20,
+      undefined,
+      0,
+    ]);
+  });
+
+  it('measures from the as-of given', () => {
+    const later = tierwise([
+      'eval',
+      '--policy',
+      join(dir, 'p.tier.yaml'),
+      '--data',
+      join(dir, 'customers.csv'),
+      '--as-of',
+      '2024-03-11',
+      '--format',
+      'json',
+    ]);
+    expect(later.code, later.stderr).toBe(0);
+    const rows = (JSON.parse(later.stdout) as { customers: Row[] }).customers;
+    expect(rows.map((r) => r.score)).toEqual([90, 30, 0, 70, 0, 90]);
+  });
+});
+
+describe('a bad expression', () => {
+  it('is reported by check at its line:column inside the expression, exit code 1', () => {
+    // One run for both files: a process start is most of what this costs.
+    const run = tierwise(['check', join(dir, 'bad.tier.yaml'), join(dir, 'bad-kind.tier.yaml')]);
+    expect(run.code).toBe(1);
+    const out = run.stdout + run.stderr;
+    expect(out).toContain("error[TW0201]: unknown fact 'lastPurchse'");
+    expect(out).toContain('bad.tier.yaml:11:21');
+    expect(out).toContain("did you mean 'lastPurchase'?");
+    // Inside a quoted expression too, with the way to write date arithmetic.
+    expect(out).toContain('error[TW0223]');
+    expect(out).toContain('bad-kind.tier.yaml:11:12');
+    expect(out).toContain('daysSince(date)');
+  });
+});
