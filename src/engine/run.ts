@@ -8,7 +8,7 @@ import {
   type LoadCustomersOptions,
   loadCustomers,
 } from '../facts/customers.js';
-import { runAsOf } from '../facts/derive.js';
+import { derivedFactsAdder, runAsOf } from '../facts/derive.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -45,10 +45,14 @@ export type Evaluate = (
 /** The whole job behind `tierwise eval`: read the data, compute facts, evaluate every customer. */
 export async function runEvaluation(policy: Policy, options: RunOptions): Promise<EvaluationRun> {
   const loaded = await loadCustomers(policy, options);
-  const facts = new Map(loaded.customers.map((c) => [c.id, c.facts]));
   const measured = loaded.asOf
     ? { asOf: loaded.asOf, diagnostics: [] }
     : runAsOf(policy, options.asOf, options.now);
+  const withDerived = hasErrors(measured.diagnostics)
+    ? (f: Record<string, unknown>) => f
+    : derivedFactsAdder(policy, measured.asOf);
+  // What outputs show beside the results: the facts read, and the derived ones computed from them.
+  const facts = new Map(loaded.customers.map((c) => [c.id, withDerived(c.facts)]));
   if (hasErrors(measured.diagnostics)) loaded.diagnostics.push(...measured.diagnostics);
   if (loaded.failed || hasErrors(measured.diagnostics)) {
     return {
@@ -74,7 +78,7 @@ export async function runEvaluation(policy: Policy, options: RunOptions): Promis
     facts,
     distribution: tierDistribution(policy, results, facts),
     diagnostics,
-    asOf: loaded.asOf,
+    asOf: measured.asOf ?? loaded.asOf,
     customersSummary: loaded.customersSummary,
     transactionsSummary: loaded.transactionsSummary,
     failed: false,
@@ -134,6 +138,7 @@ export async function streamEvaluation(
       failed: true,
     };
   const chunks = customerChunks(options, columns, keyFact, chunkSize);
+  const withDerived = derivedFactsAdder(policy, measured.asOf);
   const diagnostics: Diagnostic[] = [];
   let evaluated = 0;
   let omitted = 0;
@@ -157,7 +162,7 @@ export async function streamEvaluation(
       };
     }
     const results = await evaluate(next.value, { explain: options.explain ?? false, asOf: measured.asOf });
-    const facts = new Map(next.value.map((c) => [c.id, c.facts]));
+    const facts = new Map(next.value.map((c) => [c.id, withDerived(c.facts)]));
     builder.add(results, facts);
     for (const r of results) {
       for (const d of r.diagnostics) {

@@ -272,3 +272,39 @@ export function presentFacts(plan: FactPlan, facts: Facts): Record<string, unkno
   }
   return out;
 }
+
+/**
+ * Adds each customer's derived facts, as outputs show facts (dates in ISO 8601), to the facts a
+ * run read: what `tierwise facts`, `eval --facts` and explanations print beside the input facts.
+ * The values are the reference interpreter's, which the compiled path is proven to equal; inputs
+ * take their `default` first, as evaluation gives it to them. The identity when nothing is derived.
+ */
+export function derivedFactsAdder(
+  policy: Policy,
+  asOf?: AsOf,
+): (facts: Readonly<Record<string, unknown>>) => Record<string, unknown> {
+  const plan = factPlan(policy);
+  if (plan.derived.length === 0) return (facts) => facts as Record<string, unknown>;
+  const interpret = interpretFacts(plan, deriveContext(plan, asOf));
+  const defaults = Object.entries(policy.facts ?? {}).filter(
+    ([, f]) => f.default !== undefined && f.expr === undefined,
+  );
+  const present = derivedPresenter(plan);
+  return (facts) => {
+    const complete: Record<string, unknown> = { ...facts };
+    for (const [id, fact] of defaults) {
+      if (complete[id] === undefined || complete[id] === null) complete[id] = fact.default;
+    }
+    const prepared = interpret(complete);
+    const out: Record<string, unknown> = { ...facts };
+    for (const d of plan.derived) out[d.id] = present(d.id, prepared[d.id]);
+    return out;
+  };
+}
+
+function derivedPresenter(plan: FactPlan): (id: string, value: unknown) => unknown {
+  const dates = new Set(plan.derived.filter((d) => d.fact.type === 'date').map((d) => d.id));
+  const zone = zoneCalendar(plan.timezone);
+  return (id, value) =>
+    dates.has(id) && typeof value === 'number' ? formatInstant(value, zone.offsetAt(value) / 60_000) : value;
+}

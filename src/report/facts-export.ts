@@ -10,6 +10,7 @@ import {
   type LoadCustomersOptions,
   loadCustomers,
 } from '../facts/customers.js';
+import { derivedFactsAdder } from '../facts/derive.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
@@ -61,7 +62,10 @@ export async function exportFacts(
   const only = options.only ? new Set(options.only) : undefined;
   const found = new Set<string>();
   let exported = 0;
-  const hand = async (customers: readonly CustomerFacts[]) => {
+  let withDerived: ((facts: Readonly<Record<string, unknown>>) => Record<string, unknown>) | undefined;
+  const hand = async (given: readonly CustomerFacts[]) => {
+    withDerived ??= derivedFactsAdder(policy, parsed);
+    const customers = given.map((c) => ({ ...c, facts: withDerived!(c.facts) }));
     const chosen = only ? customers.filter((c) => only.has(c.id)) : customers;
     for (const c of chosen) found.add(c.id);
     exported += chosen.length;
@@ -97,6 +101,7 @@ export async function exportFacts(
       streamed: false,
     };
     if (loaded.failed) return { ...base, diagnostics: loaded.diagnostics, exported: 0, failed: true };
+    withDerived = derivedFactsAdder(policy, asOf);
     await sink.start?.(asOf);
     for (let i = 0; i < loaded.customers.length; i += size) await hand(loaded.customers.slice(i, i + size));
     return { ...base, diagnostics: [...loaded.diagnostics, ...notFound()], exported, failed: false };

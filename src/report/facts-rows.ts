@@ -33,9 +33,9 @@ export interface FactRows {
 }
 
 /**
- * The one place every exported row's facts pass through. Derived facts (`expr:`) are to be
- * computed here too, from the loaded facts, before masking: then the CSV, NDJSON and JSON
- * exports and `eval --facts` all carry them without another change.
+ * The one place every exported row's facts pass through. Derived facts (`expr:`) arrive computed
+ * beside the facts read (src/facts/derive.ts derivedFactsAdder, applied by the run and the export),
+ * and are masked, dated and written here like every other fact.
  */
 export function factRows(policy: Policy): FactRows {
   const entries = Object.entries(policy.facts ?? {});

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tierwise } from './cli.js';
+import { tierwise, tierwiseInProcess } from './cli.js';
 
 /** A CRM export's date column scored as "days since last purchase", lower is better. */
 const POLICY = `apiVersion: tierwise/v1
@@ -139,5 +139,42 @@ describe('a bad expression', () => {
     expect(out).toContain('error[TW0223]');
     expect(out).toContain('bad-kind.tier.yaml:11:12');
     expect(out).toContain('daysSince(date)');
+  });
+});
+
+describe('derived facts out', () => {
+  it('tierwise facts writes them beside the facts read, and eval --facts adds them to each result', async () => {
+    const exported = await tierwiseInProcess([
+      'facts',
+      '--policy',
+      join(dir, 'p.tier.yaml'),
+      '--data',
+      join(dir, 'customers.csv'),
+      '--as-of',
+      '2024-03-01',
+    ]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const lines = exported.stdout.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('customerId,lastPurchase,recency');
+    expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(['0', '60', '100', '20', '', '0']);
+    const evaluated = await tierwiseInProcess([
+      'eval',
+      '--policy',
+      join(dir, 'p.tier.yaml'),
+      '--data',
+      join(dir, 'customers.csv'),
+      '--as-of',
+      '2024-03-11',
+      '--format',
+      'ndjson',
+      '--facts',
+    ]);
+    expect(evaluated.code, evaluated.stderr).toBe(0);
+    const rows = evaluated.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { facts: { recency: number | null } });
+    // Measured from the run's as-of, ten days later.
+    expect(rows.map((r) => r.facts.recency)).toEqual([10, 70, 110, 30, null, 10]);
   });
 });
