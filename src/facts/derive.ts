@@ -75,12 +75,17 @@ export function deriveContext(plan: FactPlan, asOf?: AsOf, now?: number): Derive
  * by default) in the policy's zone, or the diagnostics that say why it cannot be read. Undefined
  * when nothing in the policy measures from it.
  */
+/** Whether something in the policy measures from the as-of: a derived fact's daysSince, a date `{ ago }`. */
+export function needsAsOf(policy: Policy): boolean {
+  return factPlan(policy).usesAsOf || hasDateValues(policy);
+}
+
 export function runAsOf(
   policy: Policy,
   text: string | undefined,
   now?: number,
 ): { asOf?: AsOf; diagnostics: Diagnostic[] } {
-  if (!factPlan(policy).usesAsOf && !hasDateValues(policy)) return { diagnostics: [] };
+  if (!needsAsOf(policy)) return { diagnostics: [] };
   const parsed = parseAsOf(text ?? 'today', { timezone: policy.metadata.timezone ?? DEFAULT_TIMEZONE, now });
   return isAsOf(parsed) ? { asOf: parsed, diagnostics: [] } : { diagnostics: parsed };
 }

@@ -5,6 +5,8 @@ import { joinPointer } from '../diagnostics/pointer.js';
 import type { CustomerInput } from '../engine/evaluate.js';
 import { explainResult, type Language } from '../engine/explain/explain.js';
 import type { Evaluate } from '../engine/run.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { needsAsOf, runAsOf } from '../facts/derive.js';
 import { msg } from '../i18n/text.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -170,7 +172,24 @@ async function runFile(
       cases.push({ ...base, status: 'error', diagnostics: customers.input.problems });
       continue;
     }
-    const results = await evaluate(customers.input, { explain: true });
+    // Derived facts and `{ ago }` dates measure from the case's as-of (else the file's): a test
+    // that depends on today would pass today and fail next month.
+    const measured = runAsOf(policy, testCase.asOf ?? tests.asOf);
+    if (hasErrors(measured.diagnostics) || (needsAsOf(policy) && (testCase.asOf ?? tests.asOf) === undefined)) {
+      const problems = hasErrors(measured.diagnostics)
+        ? measured.diagnostics.map((d) => ({ ...d, file, pointer: joinPointer(pointer, 'asOf') }))
+        : [
+            diagnostic('TW0904', msg('testing.derivedNeedAsOf'), {
+              file,
+              range: base.range,
+              pointer,
+              help: msg('testing.transactionsNeedAsOfHelp'),
+            }),
+          ];
+      cases.push({ ...base, status: 'error', diagnostics: problems });
+      continue;
+    }
+    const results = await evaluate(customers.input, { explain: true, asOf: measured.asOf });
     for (const r of results) if (population.length === 0 || r.customer === customers.id) collector.add(r);
     const result = results.find((r) => r.customer === customers.id)!;
     const mismatches = compareResult(

@@ -178,3 +178,29 @@ describe('derived facts out', () => {
     expect(rows.map((r) => r.facts.recency)).toEqual([10, 70, 110, 30, null, 10]);
   });
 });
+
+describe('tierwise test of a policy with derived facts', () => {
+  it("measures from each test's asOf, and refuses a test without one", async () => {
+    writeFileSync(
+      join(dir, 'p.test.yaml'),
+      [
+        'policy: ./p.tier.yaml',
+        'cases:',
+        '  - name: ten days before the as-of',
+        '    asOf: 2024-03-11',
+        "    facts: { customerId: T1, lastPurchase: '2024-03-01' }",
+        '    expect: { tier: active, score: 90 }',
+        '  - name: no as-of',
+        "    facts: { customerId: T2, lastPurchase: '2024-03-01' }",
+        '    expect: { tier: active }',
+        '',
+      ].join('\n'),
+    );
+    const run = await tierwiseInProcess(['test', join(dir, 'p.test.yaml')]);
+    expect(run.code).toBe(1);
+    const out = run.stdout + run.stderr;
+    expect(out).toMatch(/1 passed/);
+    expect(out).toContain('TW0904');
+    expect(out).toContain('the policy measures from the as-of');
+  });
+});
