@@ -27,7 +27,10 @@ const GENERATED = { full: 1_000_000, quick: 20_000 };
 const ORDERS_PER_CUSTOMER = 3;
 const DAY_MS = 86_400_000;
 
-/** A facts-only policy (no tiers): three column facts, one personal, and five aggregates. */
+/**
+ * A facts-only policy (no tiers): four column facts (one personal), six aggregates and four
+ * derived facts (a guarded ratio, a fraction of weeks from a date, a Kleene condition, a coalesce).
+ */
 const POLICY = `apiVersion: tierwise/v1
 kind: TierPolicy
 metadata: { name: bench-facts, version: 1.0.0, labels: { zh-CN: 事实导出, en: Facts export } }
@@ -41,6 +44,11 @@ facts:
   avgOrder12m: { type: number, unit: CNY, aggregate: avg, of: amount, window: P12M }
   daysSinceLast: { type: integer, unit: days, aggregate: daysSinceLast }
   purchaseDays: { type: integer, aggregate: distinctDays, window: P12M }
+  lastPurchase: { type: date, aggregate: lastDate }
+  spendPerOrder: { type: number, unit: CNY, expr: "coalesce(spend12m / orders12m, 0)" }
+  weeksSinceLast: { type: number, unit: weeks, expr: weeksSince(lastPurchase) }
+  active: { type: boolean, expr: "daysSinceLast <= 90 && orders12m >= 2" }
+  tierHint: { type: integer, expr: "if(spend12m >= 10000, level + 1, level)" }
 sources:
   transactions:
     customer: 客户编号
@@ -93,6 +101,23 @@ export async function factsExportSuite(options: BenchOptions): Promise<Measureme
         note: 'seed004-scorecard, 15 facts, 63,909 transactions',
       },
       {
+        name: 'bundled data: lifetimes-rfm (aggregates per day/week, derived facts)',
+        args: [
+          '--policy',
+          'policies/lifetimes-rfm.tier.yaml',
+          '--as-of',
+          AS_OF,
+          '--out',
+          out,
+          '--data',
+          'examples/data/customers.csv',
+          '--transactions',
+          'examples/data/transactions.csv',
+        ],
+        customers: 3000,
+        note: 'lifetimes-rfm, 16 facts of which 3 derived, 63,909 transactions',
+      },
+      {
         name: 'bundled data: customer file only (streamed)',
         args: [...bundled, '--data', 'examples/data/customers.csv'],
         customers: 3000,
@@ -102,7 +127,7 @@ export async function factsExportSuite(options: BenchOptions): Promise<Measureme
         name: `${count} generated: customers + transactions`,
         args: [...generated, '--data', customers, '--transactions', log],
         customers: n,
-        note: `9 facts; ${size(customers)} customers, ${transactions.toLocaleString('en-US')} transactions (${size(log)})`,
+        note: `14 facts (4 derived); ${size(customers)} customers, ${transactions.toLocaleString('en-US')} transactions (${size(log)})`,
       },
       {
         name: `${count} generated: transactions only`,

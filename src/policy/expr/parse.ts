@@ -181,6 +181,12 @@ class Converter {
         const callee = node.callee as JsepNode;
         if (callee.type !== 'Identifier') return this.refuse(this.slice(at), at, 'member');
         const name = String(callee.name);
+        // `(f)(x)` and `f(a)(b)`: a call is a name followed by its arguments, nothing else.
+        if (
+          this.text.slice(at[0], at[0] + name.length) !== name ||
+          (node.callee as JsepNode).type !== 'Identifier'
+        )
+          return this.refuse(this.slice(at), at);
         const args = (node.arguments as JsepNode[]).map((a) => this.node(a, depth + 1));
         return { kind: 'call', fn: name, args, at, nameAt: [at[0], at[0] + name.length] };
       }

@@ -188,3 +188,10 @@ function* walk(e: Expr): Generator<Expr> {
   }
   if (e.kind === 'call') for (const a of e.args) yield* walk(a);
 }
+
+describe('a call is a name and its arguments', () => {
+  it('refuses a parenthesised callee, whose name would otherwise be placed on the bracket', () => {
+    const parsed = parseExpression('(abs)(x)');
+    expect('problem' in parsed && parsed.problem.reason.key).toBe('notAllowed');
+  });
+});
