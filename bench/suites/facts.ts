@@ -1,3 +1,6 @@
+import { compileFacts } from '../../src/compile/derive.js';
+import { type AsOf, parseAsOf } from '../../src/facts/asof.js';
+import { deriveContext, factPlan, interpretFacts } from '../../src/facts/derive.js';
 import {
   type CustomerAccumulator,
   compileAggregates,
@@ -7,8 +10,9 @@ import {
 } from '../../src/facts/index.js';
 import type { Transaction } from '../../src/facts/transaction.js';
 import { AGGREGATES, type Fact } from '../../src/policy/schema/facts.js';
+import type { Policy } from '../../src/policy/schema/policy.js';
 import { mulberry32 } from '../../src/util/random.js';
-import { type Measurement, measure } from '../harness.js';
+import { type Measurement, measure, perItem } from '../harness.js';
 import { type BenchOptions, runsFor, type Timing } from '../options.js';
 
 const CUSTOMERS = 10_000;
@@ -153,6 +157,70 @@ export async function factsSuite(options: BenchOptions): Promise<Measurement[]> 
       `compiled once, ${customers}`,
       count,
       timing,
+    ),
+    ...(await derivedFacts(options.quick ? 100_000 : 1_000_000, timing)),
+  ];
+}
+
+/** Six derived facts over five facts read, the kinds a policy writes (ratio, dates, logic, choice). */
+const DERIVED_POLICY = {
+  apiVersion: 'tierwise/v1',
+  kind: 'TierPolicy',
+  metadata: { name: 'bench-derived', version: '1.0.0', timezone: TIMEZONE },
+  facts: {
+    id: { type: 'string', key: true },
+    spend12m: { type: 'number', unit: 'CNY' },
+    orders12m: { type: 'integer' },
+    spendLastYear: { type: 'number', unit: 'CNY' },
+    lastPurchase: { type: 'date' },
+    firstPurchase: { type: 'date' },
+    spendPerOrder: { type: 'number', unit: 'CNY', expr: 'coalesce(spend12m / orders12m, 0)' },
+    growth: { type: 'number', expr: 'spend12m / spendLastYear - 1' },
+    recencyDays: { type: 'integer', unit: 'days', expr: 'daysSince(lastPurchase)' },
+    tenureWeeks: { type: 'number', unit: 'weeks', expr: 'weeksBetween(firstPurchase, lastPurchase)' },
+    active: { type: 'boolean', expr: 'recencyDays <= 90 && orders12m >= 2' },
+    band: { type: 'number', expr: 'if(active, round(min(spendPerOrder, 10000) / 100, 1), 0)' },
+  },
+} as unknown as Policy;
+
+/**
+ * Derived facts per customer, in process: the reference interpreter against the generated code of
+ * the compiled path, over customers whose dates arrive as text as the data layer gives them.
+ */
+async function derivedFacts(n: number, timing: Timing): Promise<Measurement[]> {
+  const next = mulberry32(7);
+  const end = Date.parse(`${AS_OF}T00:00:00+08:00`);
+  const iso = (at: number) => new Date(at).toISOString();
+  const people = Array.from({ length: n }, () => ({
+    spend12m: next() < 0.05 ? undefined : Math.round(next() * 1e6) / 100,
+    orders12m: Math.floor(next() * 20),
+    spendLastYear: Math.round(next() * 1e6) / 100,
+    lastPurchase: iso(end - Math.floor(next() * 400) * DAY_MS),
+    firstPurchase: iso(end - Math.floor(400 + next() * 2000) * DAY_MS),
+  }));
+  const plan = factPlan(DERIVED_POLICY);
+  const asOf = parseAsOf(AS_OF, { timezone: TIMEZONE }) as AsOf;
+  const context = deriveContext(plan, asOf);
+  const interpreted = interpretFacts(plan, context);
+  const generated = compileFacts(plan, context);
+  const note = `6 derived facts over 5 read, ${n.toLocaleString('en-US')} customers`;
+  const run = (prepare: (f: Record<string, unknown>) => unknown) => () => {
+    for (const p of people) prepare(p);
+  };
+  return [
+    perItem(
+      await measure('facts', 'derived facts: reference interpreter', 'customers', run(interpreted), {
+        ...timing,
+        note,
+      }),
+      n,
+    ),
+    perItem(
+      await measure('facts', 'derived facts: generated code', 'customers', run(generated), {
+        ...timing,
+        note,
+      }),
+      n,
     ),
   ];
 }

@@ -281,16 +281,18 @@ export function presentFacts(plan: FactPlan, facts: Facts): Record<string, unkno
 /**
  * Adds each customer's derived facts, as outputs show facts (dates in ISO 8601), to the facts a
  * run read: what `tierwise facts`, `eval --facts` and explanations print beside the input facts.
- * The values are the reference interpreter's, which the compiled path is proven to equal; inputs
- * take their `default` first, as evaluation gives it to them. The identity when nothing is derived.
+ * The values are the reference interpreter's unless a caller above the engine passes the compiled
+ * path's generated code (`derive`), proven to give the same; inputs take their `default` first, as
+ * evaluation gives it to them. The identity when nothing is derived.
  */
 export function derivedFactsAdder(
   policy: Policy,
   asOf?: AsOf,
+  derive: (plan: FactPlan, context: DeriveContext) => (facts: Facts) => Facts = interpretFacts,
 ): (facts: Readonly<Record<string, unknown>>) => Record<string, unknown> {
   const plan = factPlan(policy);
   if (plan.derived.length === 0) return (facts) => facts as Record<string, unknown>;
-  const interpret = interpretFacts(plan, deriveContext(plan, asOf));
+  const interpret = derive(plan, deriveContext(plan, asOf));
   const defaults = Object.entries(policy.facts ?? {}).filter(
     ([, f]) => f.default !== undefined && f.expr === undefined,
   );

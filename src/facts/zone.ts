@@ -43,6 +43,8 @@ export class ZoneCalendar {
   /** UTC day → offset in ms over the whole day, or NaN when it changes that day (see #changes). */
   readonly #offsets = new Map<number, number>();
   readonly #changes = new Map<number, OffsetChange>();
+  /** Local day → its first instant: dates of a customer file repeat, luxon is slow to ask. */
+  readonly #starts = new Map<number, number>();
 
   /** The zone must be valid (check with isTimeZone first). */
   constructor(timezone: string) {
@@ -69,7 +71,14 @@ export class ZoneCalendar {
    * to the first wall time that exists, which is where that day begins.
    */
   startOfDay(day: number): number {
-    return DateTime.fromObject(civilDate(day), { zone: this.timezone }).toMillis();
+    let start = this.#starts.get(day);
+    if (start === undefined) {
+      start = DateTime.fromObject(civilDate(day), { zone: this.timezone }).toMillis();
+      // Bounded: data spans some thousands of days; a hostile file must not grow this forever.
+      if (this.#starts.size >= 100_000) this.#starts.clear();
+      this.#starts.set(day, start);
+    }
+    return start;
   }
 
   /** The last millisecond of a local day, the end of an as-of date. */

@@ -1,3 +1,4 @@
+import { compileFacts } from '../compile/derive.js';
 import type { ReadSummary } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
@@ -64,7 +65,7 @@ export async function exportFacts(
   let exported = 0;
   let withDerived: ((facts: Readonly<Record<string, unknown>>) => Record<string, unknown>) | undefined;
   const hand = async (given: readonly CustomerFacts[]) => {
-    withDerived ??= derivedFactsAdder(policy, parsed);
+    withDerived ??= derivedFactsAdder(policy, parsed, compileFacts);
     const customers = given.map((c) => ({ ...c, facts: withDerived!(c.facts) }));
     const chosen = only ? customers.filter((c) => only.has(c.id)) : customers;
     for (const c of chosen) found.add(c.id);
@@ -101,7 +102,7 @@ export async function exportFacts(
       streamed: false,
     };
     if (loaded.failed) return { ...base, diagnostics: loaded.diagnostics, exported: 0, failed: true };
-    withDerived = derivedFactsAdder(policy, asOf);
+    withDerived = derivedFactsAdder(policy, asOf, compileFacts);
     await sink.start?.(asOf);
     for (let i = 0; i < loaded.customers.length; i += size) await hand(loaded.customers.slice(i, i + size));
     return { ...base, diagnostics: [...loaded.diagnostics, ...notFound()], exported, failed: false };

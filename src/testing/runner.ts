@@ -1,11 +1,11 @@
 import { chooseEvaluator, type EngineChoice } from '../compile/evaluate.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { joinPointer } from '../diagnostics/pointer.js';
 import type { CustomerInput } from '../engine/evaluate.js';
 import { explainResult, type Language } from '../engine/explain/explain.js';
 import type { Evaluate } from '../engine/run.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
 import { needsAsOf, runAsOf } from '../facts/derive.js';
 import { msg } from '../i18n/text.js';
 import { loadPolicy } from '../policy/load.js';
@@ -175,7 +175,10 @@ async function runFile(
     // Derived facts and `{ ago }` dates measure from the case's as-of (else the file's): a test
     // that depends on today would pass today and fail next month.
     const measured = runAsOf(policy, testCase.asOf ?? tests.asOf);
-    if (hasErrors(measured.diagnostics) || (needsAsOf(policy) && (testCase.asOf ?? tests.asOf) === undefined)) {
+    if (
+      hasErrors(measured.diagnostics) ||
+      (needsAsOf(policy) && (testCase.asOf ?? tests.asOf) === undefined)
+    ) {
       const problems = hasErrors(measured.diagnostics)
         ? measured.diagnostics.map((d) => ({ ...d, file, pointer: joinPointer(pointer, 'asOf') }))
         : [

@@ -20,7 +20,8 @@ export const testing = {
   noSuchCustomer: (p: { id: string }) => `no customer ${p.id} in the file's population`,
   factsOrRecord: 'give facts or record, not both',
   noFact: (p: { id: string }) => `the policy has no fact '${p.id}'`,
-  derivedNeedAsOf: 'the policy measures from the as-of (daysSince, { ago: … }): the test needs an asOf, or it would change with the calendar',
+  derivedNeedAsOf:
+    'the policy measures from the as-of (daysSince, { ago: … }): the test needs an asOf, or it would change with the calendar',
   transactionsNeedAsOf: 'transactions need an asOf: the date their windows end on',
   transactionsNeedAsOfHelp: 'add asOf: 2024-03-01 to the case, or once at the top of the file',
   noTransactionSource: 'the policy has no sources.transactions, so transactions cannot be read',

@@ -36,7 +36,8 @@ export const testing = {
   noSuchCustomer: (p) => `文件的总体中没有客户 ${p.id}`,
   factsOrRecord: '`facts` 和 `record` 只能给出其一',
   noFact: (p) => `策略中没有事实“${p.id}”`,
-  derivedNeedAsOf: '该策略以评估日为基准计算（`daysSince`、`{ ago: … }`）：测试需要 `asOf`，否则结果会随日期变化',
+  derivedNeedAsOf:
+    '该策略以评估日为基准计算（`daysSince`、`{ ago: … }`）：测试需要 `asOf`，否则结果会随日期变化',
   transactionsNeedAsOf: '交易需要 `asOf`：即其窗口截止的日期',
   transactionsNeedAsOfHelp: '请在用例中加上 `asOf: 2024-03-01`，或在文件顶部统一设置一次',
   noTransactionSource: '策略没有 `sources.transactions`，因此无法读取交易',
