@@ -10,6 +10,7 @@ import { compileFacts } from './derive.js';
  * so that batch scores and tiers equal compilePolicy().evaluate(). Undefined when the policy has
  * nothing to prepare: the columns are used as they are.
  */
+/** The prepared columns keep every other property of the columns given (a simulation's rows). */
 export function columnPreparer(policy: Policy, asOf?: AsOf): ((columns: Columns) => Columns) | undefined {
   const plan = factPlan(policy);
   if (isIdentity(plan)) return undefined;

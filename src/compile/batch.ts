@@ -43,7 +43,13 @@ export interface CompiledBatch {
    * Tiers and scores of `columns`. `rank: false` leaves quota tiers unassigned (-1), for callers
    * that score a population chunk by chunk and rank it once at the end with rankQuota.
    */
-  run(columns: Columns, options?: { rank?: boolean }): BatchResult;
+  run(columns: Columns, options?: { rank?: boolean; prepared?: boolean }): BatchResult;
+  /**
+   * The columns as evaluation reads them: date facts as instants, derived facts computed. `run`
+   * does this itself unless told `prepared: true`; callers that also read the facts (revenue,
+   * findings) prepare once and pass the result to both.
+   */
+  prepare<C extends Columns>(columns: C): C;
 }
 
 export function compileBatch(given: Policy, options: { asOf?: AsOf } = {}): CompiledBatch {
@@ -76,8 +82,10 @@ export function compileBatch(given: Policy, options: { asOf?: AsOf } = {}): Comp
   const placeInRanges = generateRanges(thresholds);
 
   return {
+    prepare: <C extends Columns>(columns: C): C =>
+      prepareColumns ? (prepareColumns(columns) as C) : columns,
     run(given, options = {}) {
-      const columns = prepareColumns ? prepareColumns(given) : given;
+      const columns = prepareColumns && !options.prepared ? prepareColumns(given) : given;
       const n = columns.length;
       // The generated scorer writes every score and the generated ranges every tier: no fill needed.
       const tier = tiers.method === 'thresholds' ? new Int32Array(n) : new Int32Array(n).fill(-1);

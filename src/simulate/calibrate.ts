@@ -2,6 +2,7 @@ import { compileBatch } from '../compile/batch.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { DistributionBuilder } from '../engine/distribution.js';
+import type { AsOf } from '../facts/asof.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { ExactSum } from '../format/sum.js';
 import { msg } from '../i18n/text.js';
@@ -70,7 +71,7 @@ export async function calibrate(
   });
   const revenueFact = run.distribution.revenueFact;
   const current = run.distribution.tiers.map((t) => t.customers);
-  const population = { chunks, scores, tiers, revenueFact, current };
+  const population = { chunks, scores, tiers, revenueFact, current, asOf: run.asOf };
   const thresholdMethod = policy.tiers?.method === 'thresholds';
   const top = policy.tiers?.levels[0]?.id;
   // Every method gets the default targets, so that a policy without thresholds says why.
@@ -127,16 +128,18 @@ interface Population {
   scores: Float64Array[];
   tiers: Int32Array[];
   revenueFact?: string;
+  asOf?: AsOf;
   /** Customers per level under the policy as it is. */
   current: number[];
 }
 
 /** A policy variant over the population: each customer's tier, and the distribution. */
 function evaluateVariant(variant: Policy, population: Population) {
-  const batch = compileBatch(variant);
+  // The chunks are already prepared (dates as instants, derived facts computed) for the run's as-of.
+  const batch = compileBatch(variant, { asOf: population.asOf });
   const builder = new DistributionBuilder(variant);
   const tiers = population.chunks.map((chunk) => {
-    const result = batch.run(chunk);
+    const result = batch.run(chunk, { prepared: true });
     builder.addColumns(
       result.tier,
       result.score,

@@ -80,6 +80,8 @@ interface Lane {
   notes: Diagnostic[];
   revenueFact?: string;
   plan?: { plan: AggregatePlan; asOf: AsOf };
+  /** What derived facts and `{ ago }` dates measure from, when the policy has any. */
+  asOf?: AsOf;
 }
 
 /**
@@ -143,6 +145,7 @@ export async function evaluatePopulations(
       notes,
       prefix,
       batch: compileBatch(policy, { asOf: measured.asOf }),
+      asOf: measured.asOf,
       builder: new DistributionBuilder(policy),
       findings: new CustomerFindings(policy),
       revenueFact: Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0],
@@ -193,19 +196,22 @@ export async function evaluatePopulations(
       }));
       if (store) {
         const all = store.columns();
-        const views = lanes.map((l) => view(all, l.prefix));
+        const raw = lanes.map((l) => view(all, l.prefix));
+        const views = raw.slice();
         const results: BatchResult[] = [];
         for (const [p, lane] of lanes.entries()) {
           if (lane.plan) {
-            const tx = await joinTransactions(lane, options, views[p]!);
+            const tx = await joinTransactions(lane, options, raw[p]!);
             perLane[p] = tx;
             if (tx.failed)
               return failAll([...shared, ...tx.diagnostics], {
                 customersSummary: end.summary,
                 transactionsSummary: tx.summary,
               });
-            results.push(lane.batch.run(views[p]!));
+            views[p] = lane.batch.prepare(raw[p]!);
+            results.push(lane.batch.run(views[p]!, { prepared: true }));
           } else {
+            views[p] = lane.batch.prepare(raw[p]!);
             // Tiers other than a quota's were settled chunk by chunk; a quota ranks everyone now.
             const result = { tier: store.tier(p), score: store.score(p) };
             if (lane.policy.tiers?.method === 'quota')
@@ -221,7 +227,7 @@ export async function evaluatePopulations(
         diagnostics: [...lane.notes, ...shared, ...perLane[p]!.diagnostics, ...lane.findings.diagnostics()],
         customersSummary: end.summary,
         transactionsSummary: perLane[p]!.summary,
-        asOf: lane.plan?.asOf,
+        asOf: lane.plan?.asOf ?? lane.asOf,
         evaluated,
         failed: false,
       }));
@@ -230,8 +236,11 @@ export async function evaluatePopulations(
     evaluated += chunk.length;
     options.onProgress?.(evaluated);
     const views = lanes.map((l) => view(chunk, l.prefix));
-    if (!store) finish(views, results ?? lanes.map((l, p) => l.batch.run(views[p]!)));
-    else if (lanes.some((l) => l.plan !== undefined)) store.add(chunk);
+    if (!store) {
+      // Derived facts are facts like the others for what reads them beside the tiers (revenue).
+      const prepared = views.map((v, p) => lanes[p]!.batch.prepare(v));
+      finish(prepared, results ?? lanes.map((l, p) => l.batch.run(prepared[p]!, { prepared: true })));
+    } else if (lanes.some((l) => l.plan !== undefined)) store.add(chunk);
     else store.add(chunk, results ?? lanes.map((l, p) => l.batch.run(views[p]!, { rank: false })));
   }
 }

@@ -204,3 +204,43 @@ describe('tierwise test of a policy with derived facts', () => {
     expect(out).toContain('the policy measures from the as-of');
   });
 });
+
+describe('a derived revenue fact', () => {
+  it('is the revenue simulate and eval --summary report per tier', async () => {
+    writeFileSync(
+      join(dir, 'revenue.tier.yaml'),
+      POLICY.replace(
+        '    expr: daysSince(lastPurchase)\n',
+        '    expr: daysSince(lastPurchase)\n  value: { type: number, unit: CNY, revenue: true, expr: "if(recency <= 30, 1000, 10)" }\n',
+      ),
+    );
+    const args = ['--policy', join(dir, 'revenue.tier.yaml'), '--data', join(dir, 'customers.csv')];
+    const simulated = await tierwiseInProcess([
+      'simulate',
+      ...args,
+      '--as-of',
+      '2024-03-01',
+      '--format',
+      'json',
+    ]);
+    expect(simulated.code, simulated.stderr).toBe(0);
+    const tiers = (JSON.parse(simulated.stdout) as { tiers: { tier: string; revenue: number }[] }).tiers;
+    // active: C1, C4, C6 within 30 days (3 × 1,000); dormant: C2 and C3 (2 × 10), and C5, whose
+    // missing date leaves if(recency <= 30, …) without a value: no revenue, not a guess
+    expect(tiers.map((t) => [t.tier, t.revenue])).toEqual([
+      ['active', 3000],
+      ['dormant', 20],
+    ]);
+    const summary = await tierwiseInProcess([
+      'eval',
+      ...args,
+      '--as-of',
+      '2024-03-01',
+      '--summary',
+      '--format',
+      'json',
+    ]);
+    expect(summary.code, summary.stderr).toBe(0);
+    expect(summary.stdout).toContain('"revenue": 3000');
+  });
+});
