@@ -1,5 +1,6 @@
 import { compilePolicy } from '../compile/policy.js';
 import type { CustomerResult } from '../engine/evaluate.js';
+import { runAsOf } from '../facts/derive.js';
 import { sumMoney } from '../format/money.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { customerAt } from './findings.js';
@@ -35,6 +36,8 @@ export async function diffPolicies(
   const moves: Move[] = [];
   const movers: Mover[] = [];
   const explainers = [compilePolicy(from.policy), compilePolicy(to.policy)];
+  // Movers are explained as of the run, as their tiers were decided (derived facts, `{ ago }`).
+  const asOfs = [from.policy, to.policy].map((p) => runAsOf(p, options.asOf, options.now).asOf);
   const quota = [from, to].some((p) => p.policy.tiers?.method === 'quota');
   let moversTotal = 0;
 
@@ -72,7 +75,7 @@ export async function diffPolicies(
           ? undefined
           : explainers[p]!.evaluate(
               picked.map((i) => customerAt(views[p]!, i)),
-              { explain: true },
+              { explain: true, asOf: asOfs[p] },
             ),
       );
       picked.forEach((i, k) => {

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import type { CustomerInput } from '../engine/evaluate.js';
 import { type UntieredCause, UntieredTally } from '../engine/untiered.js';
+import type { AsOf } from '../facts/asof.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -20,7 +21,11 @@ export class CustomerFindings {
   private readonly tally: UntieredTally;
   private omitted = 0;
 
-  constructor(policy: Policy) {
+  /** `asOf`: what the run's derived facts and `{ ago }` dates measure from. */
+  constructor(
+    policy: Policy,
+    private readonly asOf?: AsOf,
+  ) {
     this.objects = compilePolicy(policy);
     this.tally = new UntieredTally(policy);
   }
@@ -30,7 +35,7 @@ export class CustomerFindings {
     const untiered: CustomerInput[] = [];
     for (let i = 0; i < chunk.length; i++) if (result.tier[i] === -1) untiered.push(customerAt(chunk, i));
     if (untiered.length === 0) return;
-    const results = this.objects.evaluate(untiered);
+    const results = this.objects.evaluate(untiered, { asOf: this.asOf });
     results.forEach((r, i) => {
       this.tally.add(r, untiered[i]!.facts);
       for (const d of r.diagnostics) {

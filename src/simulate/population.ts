@@ -147,7 +147,7 @@ export async function evaluatePopulations(
       batch: compileBatch(policy, { asOf: measured.asOf }),
       asOf: measured.asOf,
       builder: new DistributionBuilder(policy),
-      findings: new CustomerFindings(policy),
+      findings: new CustomerFindings(policy, measured.asOf),
       revenueFact: Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0],
       plan: planned,
     });

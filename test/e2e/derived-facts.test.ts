@@ -244,3 +244,24 @@ describe('a derived revenue fact', () => {
     expect(summary.stdout).toContain('"revenue": 3000');
   });
 });
+
+describe('diff of policies with derived facts', () => {
+  it("explains movers with the scores of the run's as-of", async () => {
+    writeFileSync(join(dir, 'lower.tier.yaml'), POLICY.replace('worst: 100', 'worst: 200'));
+    const run = await tierwiseInProcess([
+      'diff',
+      '--from',
+      join(dir, 'p.tier.yaml'),
+      '--to',
+      join(dir, 'lower.tier.yaml'),
+      '--data',
+      join(dir, 'customers.csv'),
+      '--as-of',
+      '2024-03-01',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    // C2 is 60 days out on 2024-03-01: 40 points of 100 days, 70 of 200 — it moves up, and its
+    // reason is measured on that day too (today it would be hundreds of days out: +0 points)
+    expect(run.stdout).toMatch(/C2 .* up +score 40 → 70 \(Days since last purchase \+30 points\)/);
+  });
+});
