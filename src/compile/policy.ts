@@ -8,7 +8,7 @@ import { planScorecard, type ScorecardPlan, scoreCustomer } from '../engine/scor
 import { NO_TIERS, TIERLESS_DECISION } from '../engine/tierless.js';
 import { decideQuota, type Ranked, rankValue } from '../engine/tiers/quota.js';
 import { noScoreRange, rangeOf } from '../engine/tiers/thresholds.js';
-import type { AsOf } from '../facts/asof.js';
+import { type AsOf, asOfKey } from '../facts/asof.js';
 import { hasDateValues, resolveDates } from '../facts/date-values.js';
 import { deriveContext, factPlan } from '../facts/derive.js';
 import { msg } from '../i18n/text.js';
@@ -57,7 +57,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   return {
     policy,
     evaluate(input, options = {}) {
-      const key = options.asOf ? `${options.asOf.instant}@${options.asOf.timezone}` : undefined;
+      const key = options.asOf ? asOfKey(options.asOf) : undefined;
       let inner = key === undefined ? undefined : compiled.get(key);
       if (!inner) {
         inner = compileResolved(resolveDates(policy, options.asOf), policy);
@@ -95,7 +95,7 @@ function compileResolved(policy: Policy, original: Policy = policy): CompiledPol
   const preparer = (asOf: AsOf | undefined) => {
     // Without an as-of, "today" must be read again on every call: a server runs past midnight.
     if (!asOf && facts.usesAsOf) return compileFacts(facts, deriveContext(facts));
-    const key = asOf ? `${asOf.instant}@${asOf.timezone}` : '';
+    const key = asOf ? asOfKey(asOf) : '';
     let prepare = preparers.get(key);
     if (!prepare) {
       prepare = compileFacts(facts, deriveContext(facts, asOf));

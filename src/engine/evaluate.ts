@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
-import type { AsOf } from '../facts/asof.js';
+import { type AsOf, asOfKey } from '../facts/asof.js';
 import { hasDateValues, resolveDates } from '../facts/date-values.js';
 import { deriveContext, type FactPlan, factPlan, interpretFacts } from '../facts/derive.js';
 import { msg } from '../i18n/text.js';
@@ -61,7 +61,7 @@ export class ReferenceEvaluator {
   }
 
   private conditions(asOf: AsOf | undefined): Phases {
-    const key = !this.datesCompared ? '' : asOf ? `${asOf.instant}@${asOf.timezone}` : 'today';
+    const key = !this.datesCompared ? '' : asOf ? asOfKey(asOf) : 'today';
     let phases = key === 'today' ? undefined : this.phases.get(key);
     if (!phases) {
       const policy = resolveDates(this.policy, asOf);

@@ -61,6 +61,11 @@ export function parseAsOf(input: string, options: AsOfOptions = {}): AsOf | Diag
   return { instant, day, date: formatDay(day), timezone, wholeDay: false };
 }
 
+/** One key per instant and zone: what evaluations compiled for an as-of are cached by. */
+export function asOfKey(asOf: AsOf): string {
+  return `${asOf.instant}@${asOf.timezone}`;
+}
+
 export function isAsOf(value: AsOf | Diagnostic[]): value is AsOf {
   return !Array.isArray(value);
 }

@@ -1,6 +1,5 @@
-import { formatInstant } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Expr } from '../policy/expr/ast.js';
+import { type Expr, nodes } from '../policy/expr/ast.js';
 import { type DerivedFact, derivedFacts } from '../policy/expr/derived.js';
 import { FUNCTIONS, isFunctionName } from '../policy/expr/functions.js';
 import { kindOf, type ValueType } from '../policy/expr/types.js';
@@ -9,7 +8,7 @@ import type { Policy } from '../policy/schema/policy.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
 import { hasDateValues } from './date-values.js';
 import { and, finite, or, roundHalfAway } from './expr-math.js';
-import { fractionalMonths, toInstant } from './instant.js';
+import { fractionalMonths, instantText, toInstant } from './instant.js';
 import { DEFAULT_TIMEZONE, type ZoneCalendar, zoneCalendar } from './zone.js';
 
 type Facts = Readonly<Record<string, unknown>>;
@@ -254,12 +253,8 @@ export function dateLiteral(e: Extract<Expr, { kind: 'call' }>, zone: ZoneCalend
 }
 
 function callsAsOf(e: Expr): boolean {
-  if (e.kind === 'call') {
-    if (isFunctionName(e.fn) && 'asOf' in FUNCTIONS[e.fn]) return true;
-    return e.args.some(callsAsOf);
-  }
-  if (e.kind === 'unary') return callsAsOf(e.arg);
-  if (e.kind === 'binary') return callsAsOf(e.left) || callsAsOf(e.right);
+  for (const n of nodes(e))
+    if (n.kind === 'call' && isFunctionName(n.fn) && 'asOf' in FUNCTIONS[n.fn]) return true;
   return false;
 }
 
@@ -270,10 +265,9 @@ function callsAsOf(e: Expr): boolean {
 export function presentFacts(plan: FactPlan, facts: Facts): Record<string, unknown> {
   const out: Record<string, unknown> = { ...facts };
   const dates = [...plan.dates, ...plan.derived.filter((d) => d.fact.type === 'date').map((d) => d.id)];
-  const zone = zoneCalendar(plan.timezone);
   for (const id of dates) {
     const v = out[id];
-    if (typeof v === 'number') out[id] = formatInstant(v, zone.offsetAt(v) / 60_000);
+    if (typeof v === 'number') out[id] = instantText(v, plan.timezone);
   }
   return out;
 }
@@ -311,7 +305,6 @@ export function derivedFactsAdder(
 
 function derivedPresenter(plan: FactPlan): (id: string, value: unknown) => unknown {
   const dates = new Set(plan.derived.filter((d) => d.fact.type === 'date').map((d) => d.id));
-  const zone = zoneCalendar(plan.timezone);
   return (id, value) =>
-    dates.has(id) && typeof value === 'number' ? formatInstant(value, zone.offsetAt(value) / 60_000) : value;
+    dates.has(id) && typeof value === 'number' ? instantText(value, plan.timezone) : value;
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { formatInstant } from '../data/index.js';
 import {
   civilDate,
   DAY_MS,
@@ -8,7 +9,7 @@ import {
   isRealDate,
   monthOfDay,
 } from './calendar.js';
-import type { ZoneCalendar } from './zone.js';
+import { type ZoneCalendar, zoneCalendar } from './zone.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WITH_OFFSET =
@@ -81,4 +82,12 @@ export function fractionalMonths(from: number, to: number): number {
   const at = step(whole);
   const next = step(whole + 1);
   return whole + (to - at) / (next - at);
+}
+
+/**
+ * An instant as outputs write a date: ISO 8601 with the offset the zone has at that instant, the
+ * string a date column read from a file gives (src/data/date.ts), so every surface reads alike.
+ */
+export function instantText(at: number, timezone: string): string {
+  return formatInstant(at, zoneCalendar(timezone).offsetAt(at) / 60_000);
 }

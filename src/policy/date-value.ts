@@ -16,12 +16,13 @@ export function isDateOperator(operator: string): operator is DateOperator {
   return (DATE_OPERATORS as readonly string[]).includes(operator);
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** A date written in a policy: a day, or a date-time with its offset (whether the day exists is isRealDay's). */
+export const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** The date value a policy writes, or undefined when the value is not one. */
 export function readDateValue(value: unknown): DateValue | undefined {
   if (typeof value === 'string') {
-    const m = DATE.exec(value);
+    const m = DATE_TEXT.exec(value);
     if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
     return { kind: 'date', text: value };
   }
@@ -39,7 +40,8 @@ export function readDateValue(value: unknown): DateValue | undefined {
   return undefined;
 }
 
-function isRealDay(y: number, m: number, d: number): boolean {
+/** Whether year-month-day names a day of the calendar (2023-02-29 does not). */
+export function isRealDay(y: number, m: number, d: number): boolean {
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
   return days !== undefined && d >= 1 && d <= days;

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { defaultsApplier } from '../engine/defaults.js';
+import { instantText } from '../facts/instant.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -82,7 +82,7 @@ function valueShaper(fact: Fact, zone: string): (value: unknown) => unknown {
   };
 }
 
+/** Dates beyond what a JavaScript date holds (±8.64e15 ms) are no date at all. */
 function isoInstant(ms: number, zone: string): string | undefined {
-  const at = DateTime.fromMillis(ms, { zone });
-  return at.isValid ? (at.toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
+  return Math.abs(ms) <= 8.64e15 ? instantText(ms, zone) : undefined;
 }

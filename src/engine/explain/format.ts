@@ -1,5 +1,5 @@
-import { DEFAULT_TIMEZONE, formatInstant } from '../../data/index.js';
-import { zoneCalendar } from '../../facts/zone.js';
+import { DEFAULT_TIMEZONE } from '../../data/index.js';
+import { instantText } from '../../facts/instant.js';
 import { formatNumber } from '../../format/number.js';
 import type { Language } from '../../i18n/language.js';
 import { t } from '../../i18n/text.js';
@@ -30,7 +30,7 @@ export function formatFactValue(
  * the start of a day in the policy's zone (2023-12-03), else ISO 8601 with the zone's offset.
  */
 export function formatDateValue(at: number, timezone: string): string {
-  const text = formatInstant(at, zoneCalendar(timezone).offsetAt(at) / 60_000);
+  const text = instantText(at, timezone);
   return text.slice(10, 19) === 'T00:00:00' && text.length === 25 ? text.slice(0, 10) : text;
 }
 

@@ -1,4 +1,5 @@
 import { msg, type Text } from '../../i18n/text.js';
+import { DATE_TEXT, isRealDay } from '../date-value.js';
 import type { FactType } from '../schema/facts.js';
 import type { Expr, Span } from './ast.js';
 import { FUNCTIONS, isFunctionName, MAX_ROUND_DIGITS } from './functions.js';
@@ -284,31 +285,21 @@ export function checkExpression(expr: Expr, facts: ReadonlyMap<string, FactShape
 
   const dateLiteral = (e: Extract<Expr, { kind: 'call' }>): ValueType | undefined => {
     const arg = e.args[0]!;
-    if (arg.kind !== 'string' || !DATE_LITERAL.test(arg.value))
+    const shape = arg.kind === 'string' ? DATE_TEXT.exec(arg.value) : null;
+    if (arg.kind !== 'string' || !shape)
       return problem({
         code: 'TW0223',
         message: msg('expr.dateLiteral'),
         help: msg('expr.dateLiteralHelp'),
         at: arg.at,
       });
-    if (!isRealDay(arg.value))
+    if (!isRealDay(Number(shape[1]), Number(shape[2]), Number(shape[3])))
       return problem({ code: 'TW0223', message: msg('expr.notRealDate', { text: arg.value }), at: arg.at });
     return { kind: 'date' };
   };
 
   const type = visit(expr);
   return { type: problems.length === 0 ? type : undefined, problems, usesAsOf };
-}
-
-/** The shapes `date('…')` takes; whether the date exists is checked where it is read (src/facts). */
-export const DATE_LITERAL = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-
-/** Whether the date part of a literal names a day of the calendar (2023-02-29 does not). */
-function isRealDay(text: string): boolean {
-  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  return days !== undefined && d >= 1 && d <= days;
 }
 
 function elapsed(fn: string): ValueType {

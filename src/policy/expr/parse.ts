@@ -1,5 +1,12 @@
 import jsep from 'jsep';
-import { type BinaryOperator, type Expr, type Span, UNARY_OPERATORS, type UnaryOperator } from './ast.js';
+import {
+  BINARY_OPERATORS,
+  type BinaryOperator,
+  type Expr,
+  type Span,
+  UNARY_OPERATORS,
+  type UnaryOperator,
+} from './ast.js';
 
 /** Why an expression cannot be read, and where in its text. */
 export interface SyntaxProblem {
@@ -21,21 +28,7 @@ export const MAX_EXPRESSION_LENGTH = 2000;
 /** Deeper nesting than this is not a formula a person wrote; it would only exhaust the stack. */
 const MAX_DEPTH = 64;
 
-const BINARY: ReadonlySet<string> = new Set<BinaryOperator>([
-  '+',
-  '-',
-  '*',
-  '/',
-  '%',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  '==',
-  '!=',
-  '&&',
-  '||',
-]);
+const BINARY: ReadonlySet<string> = new Set<BinaryOperator>(BINARY_OPERATORS);
 
 interface JsepNode {
   type: string;

@@ -88,23 +88,15 @@ function checkComparison(
   }
   const reference = factReference(node.value);
   if (reference !== undefined) {
-    const other = catalogue.get(reference);
-    if (!other) {
-      context.report(
-        'TW0201',
-        msg('lint.unknownFact', { id: reference }),
-        joinPointer(valuePointer, 'fact'),
-        {
-          help: suggestion(reference, catalogue.keys(), 'facts'),
-        },
-      );
-    } else if (isNumeric(info.type) !== isNumeric(other.type)) {
-      context.report(
-        'TW0202',
-        msg('lint.comparedTypes', { fact: factId, type: info.type, other: reference, otherType: other.type }),
-        valuePointer,
-      );
-    }
+    checkReference(
+      context,
+      factId,
+      info,
+      reference,
+      valuePointer,
+      catalogue,
+      (other) => isNumeric(info.type) === isNumeric(other.type),
+    );
     return;
   }
   const mismatch = (expected: Text) =>
@@ -212,23 +204,15 @@ function checkDateComparison(
   }
   const reference = factReference(node.value);
   if (reference !== undefined) {
-    const other = catalogue.get(reference);
-    if (!other) {
-      context.report(
-        'TW0201',
-        msg('lint.unknownFact', { id: reference }),
-        joinPointer(valuePointer, 'fact'),
-        {
-          help: suggestion(reference, catalogue.keys(), 'facts'),
-        },
-      );
-    } else if (other.type !== 'date') {
-      context.report(
-        'TW0202',
-        msg('lint.comparedTypes', { fact: factId, type: info.type, other: reference, otherType: other.type }),
-        valuePointer,
-      );
-    }
+    checkReference(
+      context,
+      factId,
+      info,
+      reference,
+      valuePointer,
+      catalogue,
+      (other) => other.type === 'date',
+    );
     return;
   }
   const list = operator === 'in' || operator === 'notIn';
@@ -253,6 +237,30 @@ function checkDateComparison(
       { help: msg('lint.dateValueHelp') },
     );
   });
+}
+
+/** `value: { fact: other }`: the other fact exists, and its type can be compared with this one's. */
+function checkReference(
+  context: LintContext,
+  factId: string,
+  info: FactInfo,
+  reference: string,
+  valuePointer: string,
+  catalogue: Map<string, FactInfo>,
+  comparable: (other: FactInfo) => boolean,
+): void {
+  const other = catalogue.get(reference);
+  if (!other) {
+    context.report('TW0201', msg('lint.unknownFact', { id: reference }), joinPointer(valuePointer, 'fact'), {
+      help: suggestion(reference, catalogue.keys(), 'facts'),
+    });
+  } else if (!comparable(other)) {
+    context.report(
+      'TW0202',
+      msg('lint.comparedTypes', { fact: factId, type: info.type, other: reference, otherType: other.type }),
+      valuePointer,
+    );
+  }
 }
 
 function factReference(value: unknown): string | undefined {
