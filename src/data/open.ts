@@ -10,7 +10,8 @@ import { openSource, type Reader } from './source.js';
 import { FORMATS, type Format, limitsOf, type OpenOptions, type RecordSource } from './types.js';
 import type { XlsxOptions } from './xlsx.js';
 
-const EXTENSIONS: Record<string, Format> = {
+/** The format a file name's extension says, as openRecords reads it. */
+export const EXTENSIONS: Record<string, Format> = {
   '.csv': 'csv',
   '.tsv': 'tsv',
   '.tab': 'tsv',

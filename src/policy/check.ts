@@ -4,6 +4,7 @@ import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { systemReason } from '../diagnostics/system-error.js';
 import { msg } from '../i18n/text.js';
+import type { BaseRead } from './base-file.js';
 import { lintPolicy } from './lint/index.js';
 import { fileLocator, type Locator } from './locate.js';
 import { DEFAULT_MAX_BYTES, decodePolicyBytes, parsePolicyText, tooLarge } from './parse.js';
@@ -17,6 +18,11 @@ export interface CheckOptions {
    * the policy named: $TIERWISE_POLICY_ROOT, else its repository, else its folder.
    */
   policyRoots?: readonly string[];
+  /**
+   * Reads a variant's base by the name in `extends` instead of from the policy root: the registry
+   * keeps its bases as versions, not files.
+   */
+  readBase?: (name: string, shown: string) => Promise<BaseRead>;
 }
 
 /** One policy file after every check: the policy (when it is usable) and all findings. */

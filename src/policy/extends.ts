@@ -90,8 +90,10 @@ export async function resolveExtends(
     return fail(msg('parse.extendsCycle', { file: shown }));
   if (chain.length >= MAX_DEPTH) return fail(msg('parse.extendsTooDeep', { limit: MAX_DEPTH }));
 
-  const roots = options.policyRoots ?? (await policyRoots(chain[0] ?? variantPath));
-  const read = await readBase(name, shown, variantPath, roots, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const roots = options.readBase ? [] : (options.policyRoots ?? (await policyRoots(chain[0] ?? variantPath)));
+  const read = options.readBase
+    ? await options.readBase(name, shown)
+    : await readBase(name, shown, variantPath, roots, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if ('refused' in read) return refuse(read.refused, read.message, read.help);
   if ('unreadable' in read)
     return fail(msg('parse.baseUnreadable', { file: shown, reason: read.unreadable }));

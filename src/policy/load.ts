@@ -15,6 +15,21 @@ export async function loadPolicy(path: string, options: CheckOptions = {}): Prom
   return finish(await resolveExtends(parsed, resolve(path), options));
 }
 
+/**
+ * Loads policy text that is not a file of its own (a registry version, a request body) the way
+ * loadPolicy loads a file: `file` names it in diagnostics, and a variant's base comes from
+ * `options.readBase`.
+ */
+export async function loadPolicyText(
+  text: string,
+  file: string,
+  options: CheckOptions = {},
+): Promise<CheckedPolicy> {
+  const parsed = parsePolicy(text, file);
+  if (!parsed.document?.metadata.extends) return finish(parsed);
+  return finish(await resolveExtends(parsed, resolve(file), options));
+}
+
 /** `tierwise check PATHS…`: every policy file under the paths, each loaded and checked. */
 export async function checkPaths(
   paths: readonly string[],

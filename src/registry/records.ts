@@ -6,6 +6,8 @@
  * are `sha256:<64 hex>` of the content's UTF-8 bytes exactly as written.
  */
 
+import type { Format } from '../data/types.js';
+
 export type Role = 'viewer' | 'analyst' | 'approver' | 'admin';
 export const ROLES: readonly Role[] = ['viewer', 'analyst', 'approver', 'admin'];
 
@@ -97,7 +99,7 @@ export interface DatasetRecord {
   kind: 'customers' | 'transactions';
   /** Where the bytes are, relative to the data directory; content-addressed. */
   path: string;
-  format: 'csv' | 'ndjson' | 'json' | 'xlsx';
+  format: Format;
   bytes: number;
   digest: string;
   rows?: number;

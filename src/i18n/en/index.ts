@@ -19,6 +19,7 @@ import { order } from './order.js';
 import { parse } from './parse.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
+import { registry } from './registry.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
 import { simulation } from './simulation.js';
@@ -55,6 +56,7 @@ export const en = {
   parse,
   privacy,
   profile,
+  registry,
   report,
   schema,
   simulation,

@@ -20,6 +20,7 @@ import { order } from './order.js';
 import { parse } from './parse.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
+import { registry } from './registry.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
 import { simulation } from './simulation.js';
@@ -53,6 +54,7 @@ export const zhCN: typeof en = {
   parse,
   privacy,
   profile,
+  registry,
   report,
   schema,
   simulation,

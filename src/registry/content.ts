@@ -1,0 +1,65 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { msg } from '../i18n/text.js';
+import { type CheckedPolicy, parsePolicy } from '../policy/check.js';
+import { loadPolicyText } from '../policy/load.js';
+import { parsePolicyText } from '../policy/parse.js';
+import { registryBases } from './bases.js';
+import type { RegistryContext } from './context.js';
+import type { Refusal } from './outcome.js';
+import { COMPANY, type VersionRecord } from './records.js';
+import { refuse } from './refuse.js';
+
+/** The name and business unit a policy text says it is, before (or without) every check. */
+export interface Identity {
+  name: string;
+  businessUnit: string;
+  semver?: string;
+}
+
+/** Reads metadata.name/businessUnit/version from text that may still hold other errors. */
+export function identityOf(text: string, file: string): Identity | { diagnostics: Diagnostic[] } {
+  const parsed = parsePolicyText(text, file);
+  const metadata = (parsed.value as { metadata?: Record<string, unknown> } | undefined)?.metadata;
+  const name = metadata?.name;
+  if (typeof name !== 'string' || name === '' || hasErrors(parsed.diagnostics))
+    return {
+      diagnostics: parsed.diagnostics.length > 0 ? parsed.diagnostics : checkPolicyDiagnostics(text, file),
+    };
+  const unit = metadata?.businessUnit;
+  const semver = metadata?.version;
+  return {
+    name,
+    businessUnit: typeof unit === 'string' ? unit : COMPANY,
+    ...(typeof semver === 'string' ? { semver } : {}),
+  };
+}
+
+function checkPolicyDiagnostics(text: string, file: string): Diagnostic[] {
+  // The schema says what is missing (metadata.name) and where.
+  return parsePolicy(text, file).diagnostics;
+}
+
+/** Every check `tierwise check` runs, with a variant's base taken from the registry as of `at`. */
+export async function checkContent(
+  ctx: RegistryContext,
+  text: string,
+  fileName: string,
+  at = ctx.now().getTime(),
+  bases: VersionRecord[] = [],
+): Promise<CheckedPolicy> {
+  return ctx.store.read((reader) =>
+    loadPolicyText(text, fileName, { readBase: registryBases(reader, at, bases) }),
+  );
+}
+
+/** The refusal for content with errors: TW1200 followed by the checks' own diagnostics. */
+export function contentRefusal(checked: CheckedPolicy): Refusal | undefined {
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return undefined;
+  return refuse('invalid', 'TW1200', msg('registry.hasErrors', { count: errors.length }), {
+    pointer: '/content',
+    help: msg('registry.hasErrorsHelp'),
+    more: checked.diagnostics,
+  });
+}

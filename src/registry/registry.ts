@@ -1,0 +1,126 @@
+import { may } from './access.js';
+import {
+  createChangeRequest,
+  type Draft,
+  type Edit,
+  transition,
+  updateChangeRequest,
+} from './change-requests.js';
+import { checkContent } from './content.js';
+import type { RegistryContext } from './context.js';
+import { datasetFile, type Upload, uploadDataset } from './datasets.js';
+import type { Actor, Outcome, PolicyQuery, ResolvedPolicy } from './outcome.js';
+import { publish, type RollbackRequest, rollback } from './publish.js';
+import type {
+  AuditEntry,
+  ChangeRequestRecord,
+  DecisionRecord,
+  PolicyRecord,
+  PublicationRecord,
+  VersionRecord,
+} from './records.js';
+import { notFound } from './refuse.js';
+import { PolicyCache, resolvePolicy } from './resolve.js';
+import type { Store, StoreReader } from './store/store.js';
+import { authenticate, createToken, revokeToken, type TokenRequest } from './tokens.js';
+import { verifyRegistry } from './verify.js';
+
+export type ChangeRequestFilter = NonNullable<Parameters<StoreReader['listChangeRequests']>[0]>;
+
+export interface RegistryOptions {
+  dataDir: string;
+  /** The clock; tests move it to publish in the future and ask what is in force. */
+  now?: () => Date;
+}
+
+/**
+ * The registry as its surfaces use it: every method takes the actor who asks and returns a value
+ * or a Refusal; the rules live in the modules it delegates to, one job each.
+ */
+export class Registry {
+  readonly #ctx: RegistryContext;
+  readonly #cache = new PolicyCache();
+
+  constructor(
+    readonly store: Store,
+    options: RegistryOptions,
+  ) {
+    this.#ctx = { store, dataDir: options.dataDir, now: options.now ?? (() => new Date()) };
+  }
+
+  authenticate = (secret: string) => authenticate(this.#ctx, secret);
+  createToken = (actor: Actor, request: TokenRequest) => createToken(this.#ctx, actor, request);
+  revokeToken = (actor: Actor, id: string) => revokeToken(this.#ctx, actor, id);
+  listTokens = async (actor: Actor) => may(actor, 'tokens') ?? this.store.read((r) => r.listTokens());
+
+  listPolicies = (businessUnit?: string): Promise<PolicyRecord[]> =>
+    this.store.read((r) => r.listPolicies(businessUnit === undefined ? {} : { businessUnit }));
+
+  async getPolicy(
+    name: string,
+  ): Promise<
+    Outcome<{ policy: PolicyRecord; versions: VersionRecord[]; publications: PublicationRecord[] }>
+  > {
+    return this.store.read(async (r) => {
+      const policy = await r.getPolicy(name);
+      if (!policy) return notFound('policy', name);
+      return {
+        policy,
+        versions: await r.listVersions(name),
+        publications: await r.listPublications({ policy: name }),
+      };
+    });
+  }
+
+  async getVersion(id: string): Promise<Outcome<VersionRecord>> {
+    return (await this.store.read((r) => r.getVersion(id))) ?? notFound('version', id);
+  }
+
+  listPublications = (filter: { businessUnit?: string; policy?: string } = {}) =>
+    this.store.read((r) => r.listPublications(filter));
+
+  /** Checks text as a submit would, with a variant's base from the registry (POST /v1/validate). */
+  validate = (content: string, fileName = 'policy.tier.yaml') => checkContent(this.#ctx, content, fileName);
+
+  createChangeRequest = (actor: Actor, draft: Draft) => createChangeRequest(this.#ctx, actor, draft);
+  updateChangeRequest = (actor: Actor, id: string, edit: Edit, ifMatch?: number) =>
+    updateChangeRequest(this.#ctx, actor, id, edit, ifMatch);
+  submit = (actor: Actor, id: string, ifMatch?: number) =>
+    transition(this.#ctx, actor, id, 'submit', ifMatch);
+  approve = (actor: Actor, id: string, ifMatch?: number, comment?: string) =>
+    transition(this.#ctx, actor, id, 'approve', ifMatch, comment);
+  reject = (actor: Actor, id: string, ifMatch?: number, comment?: string) =>
+    transition(this.#ctx, actor, id, 'reject', ifMatch, comment);
+  withdraw = (actor: Actor, id: string, ifMatch?: number, comment?: string) =>
+    transition(this.#ctx, actor, id, 'withdraw', ifMatch, comment);
+
+  async getChangeRequest(id: string): Promise<Outcome<ChangeRequestRecord>> {
+    return (await this.store.read((r) => r.getChangeRequest(id))) ?? notFound('changeRequest', id);
+  }
+
+  listChangeRequests = (filter: ChangeRequestFilter = {}) =>
+    this.store.read((r) => r.listChangeRequests(filter));
+
+  publish = (actor: Actor, id: string, options: { effectiveFrom?: string; ifMatch?: number }) =>
+    publish(this.#ctx, actor, id, options);
+  rollback = (actor: Actor, request: RollbackRequest) => rollback(this.#ctx, actor, request);
+
+  /** The policy to evaluate with, merged and checked (cached per version and bases). */
+  resolve = (query: PolicyQuery): Promise<Outcome<ResolvedPolicy>> =>
+    resolvePolicy(this.#ctx, this.#cache, query);
+
+  listAudit = (options: { after?: number; limit?: number; subject?: string } = {}): Promise<AuditEntry[]> =>
+    this.store.read((r) => r.listAudit(options));
+  verify = () => verifyRegistry(this.#ctx);
+
+  uploadDataset = (actor: Actor, upload: Upload) => uploadDataset(this.#ctx, actor, upload);
+  datasetFile = (actor: Actor, id: string) => datasetFile(this.#ctx, actor, id);
+  listDatasets = (businessUnit?: string) =>
+    this.store.read((r) => r.listDatasets(businessUnit === undefined ? {} : { businessUnit }));
+
+  recordDecisions = (decisions: readonly DecisionRecord[]) => this.store.insertDecisions(decisions);
+  getDecision = (id: string) => this.store.getDecision(id);
+  /** Retention: decisions older than `days` go; the only records ever deleted. */
+  pruneDecisions = (days: number) =>
+    this.store.pruneDecisions(new Date(this.#ctx.now().getTime() - days * 86_400_000).toISOString());
+}
