@@ -22,6 +22,7 @@ import { profile } from './profile.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
 import { simulation } from './simulation.js';
+import { store } from './store.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
@@ -58,6 +59,7 @@ export const en = {
   report,
   schema,
   simulation,
+  store,
   suggest,
   supply,
   testFiles,

@@ -23,6 +23,7 @@ import { profile } from './profile.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
 import { simulation } from './simulation.js';
+import { store } from './store.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
@@ -56,6 +57,7 @@ export const zhCN: typeof en = {
   report,
   schema,
   simulation,
+  store,
   suggest,
   supply,
   testFiles,
