@@ -25,6 +25,7 @@ const LAYERS = [
   'testing',
   'artifact',
   'report',
+  'registry',
   'cli',
   'index.ts',
 ];

@@ -169,6 +169,14 @@ export const CODES = {
   TW1222: { severity: 'error', title: 'database integrity check failed' },
   TW1223: { severity: 'error', title: 'only the author edits a change request' },
   TW1224: { severity: 'error', title: 'a reason is required' },
+  // the registry's store: opening the database behind --db (src/registry/store)
+  TW1250: { severity: 'error', title: 'database location not understood' },
+  TW1251: { severity: 'error', title: 'database file cannot be opened or created' },
+  TW1252: { severity: 'error', title: 'database server cannot be reached' },
+  TW1253: { severity: 'error', title: 'database server refused the connection' },
+  TW1254: { severity: 'error', title: 'not a tierwise database' },
+  TW1255: { severity: 'error', title: 'database schema is newer than this tierwise' },
+  TW1256: { severity: 'error', title: 'database schema migration failed' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -23,6 +23,7 @@ import { registry } from './registry.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
 import { simulation } from './simulation.js';
+import { store } from './store.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
@@ -60,6 +61,7 @@ export const en = {
   report,
   schema,
   simulation,
+  store,
   suggest,
   supply,
   testFiles,

@@ -24,6 +24,7 @@ import { registry } from './registry.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
 import { simulation } from './simulation.js';
+import { store } from './store.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
 import { testFiles } from './testFiles.js';
@@ -58,6 +59,7 @@ export const zhCN: typeof en = {
   report,
   schema,
   simulation,
+  store,
   suggest,
   supply,
   testFiles,

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration.js';
+import { initial } from './0001-initial.js';
+
+/** Every step of the PostgreSQL schema, in order. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,218 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'libsql';
+import type { DecisionRecord } from '../records.js';
+import type { Opened, OpenFailure } from './failure.js';
+import { type MigrationTx, migrate } from './migrations/run.js';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
+import { Mutex } from './mutex.js';
+import { getDecisionRow, insertDecisionRows, pruneDecisionRows } from './sql/decisions.js';
+import type { Row, Value } from './sql/executor.js';
+import { registryProblems } from './sql/integrity.js';
+import { SqlReader } from './sql/reader.js';
+import { SqlWriter } from './sql/writer.js';
+import { type Store, StoreConflict, type StoreReader, StoreUnavailable, type StoreWriter } from './store.js';
+
+type Connection = InstanceType<typeof Database>;
+interface Statement {
+  reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): { changes: number };
+}
+
+export interface SqliteOptions {
+  /** How long a statement waits for another process's write lock before failing, in ms. */
+  busyTimeout?: number;
+}
+
+const isConflict = (error: unknown) =>
+  String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_CONSTRAINT');
+const isBusy = (error: unknown) =>
+  String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY');
+
+/** The shared queries over one libsql connection; prepared statements are kept, evaluations repeat them. */
+function executor(db: Connection): MigrationTx {
+  const statements = new Map<string, Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare<unknown[]>(sql) as Statement;
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  return {
+    all: async (sql: string, params: readonly Value[] = []) => prepare(sql).all(...params) as Row[],
+    run: async (sql: string, params: readonly Value[] = []) => {
+      // A statement that returns rows (UPDATE … RETURNING) must be read, not run.
+      const statement = prepare(sql);
+      return statement.reader ? statement.all(...params).length : statement.run(...params).changes;
+    },
+    isConflict,
+    script: async (sql: string) => {
+      db.exec(sql);
+    },
+    tables: async () =>
+      (
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+          .all() as Row[]
+      ).map((row) => String(row.name)),
+  };
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode. The connection is one, and a transaction's
+ * callback awaits, so every use of it — reads too — takes its turn in one in-process queue;
+ * BEGIN IMMEDIATE and the busy timeout order writers of other processes on the same file.
+ */
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly queue = new Mutex();
+  private readonly ex: MigrationTx;
+
+  private constructor(readonly db: Connection) {
+    this.ex = executor(db);
+  }
+
+  static async open(location: string, options: SqliteOptions = {}): Promise<Opened<SqliteStore>> {
+    const cannot = location === ':memory:' ? undefined : fileProblem(location);
+    if (cannot) return { ok: false, failure: { kind: 'cannot-open', detail: cannot } };
+    let db: Connection;
+    try {
+      db = new Database(location, { timeout: options.busyTimeout ?? 10_000 });
+    } catch (error) {
+      return { ok: false, failure: { kind: 'cannot-open', detail: (error as Error).message } };
+    }
+    const store = new SqliteStore(db);
+    const failure = await store.prepare(options.busyTimeout ?? 10_000);
+    if (failure) {
+      db.close();
+      return { ok: false, failure };
+    }
+    return { ok: true, store };
+  }
+
+  private async prepare(busyTimeout: number): Promise<OpenFailure | undefined> {
+    try {
+      // Wait for other processes' locks rather than fail at once; then check this is SQLite at all.
+      this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeout))}`);
+      this.db.prepare('SELECT COUNT(*) FROM sqlite_master').all();
+      // WAL lets evaluations read while a write commits; FULL syncs the WAL at every commit, so an
+      // acknowledged write survives a crash or power loss, not just a killed process.
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+    } catch (error) {
+      const code = String((error as { code?: unknown }).code ?? '');
+      const detail = (error as Error).message;
+      return code === 'SQLITE_NOTADB' ? { kind: 'foreign', detail } : { kind: 'cannot-open', detail };
+    }
+    const outcome = await migrate(
+      { locked: (fn) => this.transaction('BEGIN IMMEDIATE', async () => fn(this.ex)) },
+      SQLITE_MIGRATIONS,
+    );
+    if (outcome.ok) return undefined;
+    if (outcome.problem === 'foreign')
+      return { kind: 'foreign', detail: `tables ${outcome.tables.join(', ')}` };
+    if (outcome.problem === 'newer')
+      return { kind: 'newer', database: outcome.database, known: outcome.known };
+    return { kind: 'migration', version: outcome.version, name: outcome.name, detail: outcome.detail };
+  }
+
+  /** BEGIN … COMMIT around fn in the queue; ROLLBACK when fn or COMMIT throws. */
+  private transaction<T>(begin: string, fn: () => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      try {
+        this.db.exec(begin);
+      } catch (error) {
+        if (isBusy(error)) throw new StoreUnavailable('the database is locked by another process', 'busy');
+        throw error;
+      }
+      try {
+        const result = await fn();
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        // A failed COMMIT (a deferred foreign key) leaves the transaction open: end it here.
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        if (isConflict(error)) throw new StoreConflict((error as Error).message, 'foreign key');
+        throw error;
+      }
+    });
+  }
+
+  read<T>(fn: (tx: StoreReader) => Promise<T>): Promise<T> {
+    // A deferred transaction: one snapshot for the whole callback, while other processes write.
+    return this.transaction('BEGIN', async () => {
+      const tx = new SqlReader(this.ex);
+      try {
+        return await fn(tx);
+      } finally {
+        tx.end();
+      }
+    });
+  }
+
+  write<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN IMMEDIATE', async () => {
+      const tx = new SqlWriter(this.ex);
+      try {
+        const result = await fn(tx);
+        if (tx.failure) throw tx.failure;
+        return result;
+      } finally {
+        tx.end();
+      }
+    });
+  }
+
+  insertDecisions(decisions: readonly DecisionRecord[]): Promise<void> {
+    if (decisions.length === 0) return Promise.resolve();
+    return this.transaction('BEGIN IMMEDIATE', async () => {
+      try {
+        await insertDecisionRows(this.ex, decisions);
+      } catch (error) {
+        if (isConflict(error)) throw new StoreConflict((error as Error).message, 'decision');
+        throw error;
+      }
+    });
+  }
+
+  getDecision(id: string): Promise<DecisionRecord | undefined> {
+    return this.queue.run(() => getDecisionRow(this.ex, id));
+  }
+
+  pruneDecisions(before: string): Promise<number> {
+    return this.transaction('BEGIN IMMEDIATE', () => pruneDecisionRows(this.ex, before));
+  }
+
+  integrityCheck(): Promise<string[]> {
+    return this.transaction('BEGIN', async () => {
+      const problems: string[] = [];
+      for (const row of await this.ex.all('PRAGMA integrity_check'))
+        if (row.integrity_check !== 'ok') problems.push(`integrity_check: ${row.integrity_check}`);
+      for (const row of await this.ex.all('PRAGMA foreign_key_check'))
+        problems.push(`foreign key: ${row.table} row ${row.rowid} refers to a missing row of ${row.parent}`);
+      return [...problems, ...(await registryProblems(this.ex))];
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.queue.run(async () => {
+      if (this.db.open) this.db.close();
+    });
+  }
+}
+
+/** Why a file cannot be the database, in words the user can act on; undefined if it may be. */
+function fileProblem(location: string): string | undefined {
+  const path = resolve(location);
+  const here = statSync(path, { throwIfNoEntry: false });
+  if (here?.isDirectory()) return `${path} is a directory`;
+  if (here) return undefined;
+  const parent = statSync(dirname(path), { throwIfNoEntry: false });
+  if (!parent) return `the directory ${dirname(path)} does not exist`;
+  if (!parent.isDirectory()) return `${dirname(path)} is not a directory`;
+  return undefined;
+}
