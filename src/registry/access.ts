@@ -1,6 +1,6 @@
 import { msg, type Text } from '../i18n/text.js';
 import type { Actor, Refusal } from './outcome.js';
-import { COMPANY, type Role } from './records.js';
+import type { Role } from './records.js';
 import { refuse } from './refuse.js';
 
 const RANK: Record<Role, number> = { viewer: 0, analyst: 1, approver: 2, admin: 3 };
@@ -26,12 +26,9 @@ export const ACTIONS = {
 export type Action = keyof typeof ACTIONS;
 
 export const coversUnit = (actor: Actor, businessUnit: string): boolean =>
-  actor.businessUnits.includes('*') ||
-  (businessUnit !== COMPANY && actor.businessUnits.includes(businessUnit));
+  actor.businessUnits.includes('*') || actor.businessUnits.includes(businessUnit);
 
-export function unitName(businessUnit: string): string | Text {
-  return businessUnit === COMPANY ? msg('registry.companyBase') : businessUnit;
-}
+export const unitName = (businessUnit: string): string => businessUnit;
 
 /** Undefined when the actor may; else the refusal (403) that says which role or unit is missing. */
 export function may(actor: Actor, action: Action, businessUnit?: string): Refusal | undefined {

@@ -36,7 +36,7 @@ export async function createChangeRequest(
   actor: Actor,
   draft: Draft,
 ): Promise<Outcome<Checked<ChangeRequestRecord>>> {
-  const identity = identityOf(draft.content, 'content.tier.yaml');
+  const identity = identityOf(draft.content, 'content.tier.yaml', ctx.companyUnit);
   if ('diagnostics' in identity) return { refused: 'invalid', diagnostics: identity.diagnostics };
   const denied = may(actor, 'draft', identity.businessUnit);
   if (denied) return denied;
@@ -119,7 +119,7 @@ export async function updateChangeRequest(
   if (stale) return stale;
   const content = edit.content ?? current.content;
   if (edit.content !== undefined) {
-    const identity = identityOf(content, 'content.tier.yaml');
+    const identity = identityOf(content, 'content.tier.yaml', ctx.companyUnit);
     if ('diagnostics' in identity) return { refused: 'invalid', diagnostics: identity.diagnostics };
     for (const field of ['name', 'businessUnit'] as const) {
       const expected = field === 'name' ? current.policy : current.businessUnit;
@@ -251,7 +251,7 @@ export async function notRaised(
   request: Pick<ChangeRequestRecord, 'policy' | 'content'>,
 ): Promise<Refusal | undefined> {
   const latest = await ctx.store.read((r) => r.latestVersion(request.policy));
-  const identity = identityOf(request.content, 'content.tier.yaml');
+  const identity = identityOf(request.content, 'content.tier.yaml', ctx.companyUnit);
   if (!latest || 'diagnostics' in identity) return undefined;
   const mine = parseVersion(identity.semver ?? '');
   const theirs = parseVersion(latest.semver);

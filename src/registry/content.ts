@@ -7,7 +7,7 @@ import { parsePolicyText } from '../policy/parse.js';
 import { registryBases } from './bases.js';
 import type { RegistryContext } from './context.js';
 import type { Refusal } from './outcome.js';
-import { COMPANY, type VersionRecord } from './records.js';
+import type { VersionRecord } from './records.js';
 import { refuse } from './refuse.js';
 
 /** The name and business unit a policy text says it is, before (or without) every check. */
@@ -18,7 +18,11 @@ export interface Identity {
 }
 
 /** Reads metadata.name/businessUnit/version from text that may still hold other errors. */
-export function identityOf(text: string, file: string): Identity | { diagnostics: Diagnostic[] } {
+export function identityOf(
+  text: string,
+  file: string,
+  companyUnit: string,
+): Identity | { diagnostics: Diagnostic[] } {
   const parsed = parsePolicyText(text, file);
   const metadata = (parsed.value as { metadata?: Record<string, unknown> } | undefined)?.metadata;
   const name = metadata?.name;
@@ -30,7 +34,7 @@ export function identityOf(text: string, file: string): Identity | { diagnostics
   const semver = metadata?.version;
   return {
     name,
-    businessUnit: typeof unit === 'string' ? unit : COMPANY,
+    businessUnit: typeof unit === 'string' ? unit : companyUnit,
     ...(typeof semver === 'string' ? { semver } : {}),
   };
 }

@@ -9,6 +9,8 @@ export interface RegistryContext {
   now(): Date;
   /** Where uploaded datasets are kept (content-addressed files). */
   dataDir: string;
+  /** DEFAULT_COMPANY_UNIT unless configured: see records.ts. */
+  companyUnit: string;
 }
 
 export const nowText = (ctx: RegistryContext): string => ctx.now().toISOString();

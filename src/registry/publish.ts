@@ -141,7 +141,7 @@ export async function publish(
   const invalid =
     contentRefusal(await checkContent(ctx, request.content, fileName)) ?? (await notRaised(ctx, request));
   if (invalid) return invalid;
-  const identity = identityOf(request.content, fileName);
+  const identity = identityOf(request.content, fileName, ctx.companyUnit);
   const semver = 'diagnostics' in identity ? '' : (identity.semver ?? '');
   const at = nowText(ctx);
   return ctx.store

@@ -11,13 +11,16 @@ import type { Format } from '../data/types.js';
 export type Role = 'viewer' | 'analyst' | 'approver' | 'admin';
 export const ROLES: readonly Role[] = ['viewer', 'analyst', 'approver', 'admin'];
 
-/** The company base has no business unit; a variant belongs to exactly one. */
-export const COMPANY = '' as const;
+/**
+ * The business unit whose publications apply to every unit without one of its own, and which a
+ * policy without metadata.businessUnit belongs to (the handbooks' 总部).
+ */
+export const DEFAULT_COMPANY_UNIT = 'headquarters';
 
 export interface PolicyRecord {
   /** metadata.name of its versions; the policy's identity, never renamed. */
   name: string;
-  /** COMPANY ('') for the company base, else the business unit that owns the variant. */
+  /** The business unit that owns it: metadata.businessUnit, else the company unit. */
   businessUnit: string;
   /** The file name its versions are written as (`retail-scorecard.tier.yaml`); `extends` names it. */
   fileName: string;

@@ -11,13 +11,14 @@ import type { RegistryContext } from './context.js';
 import { datasetFile, type Upload, uploadDataset } from './datasets.js';
 import type { Actor, Outcome, PolicyQuery, ResolvedPolicy } from './outcome.js';
 import { publish, type RollbackRequest, rollback } from './publish.js';
-import type {
-  AuditEntry,
-  ChangeRequestRecord,
-  DecisionRecord,
-  PolicyRecord,
-  PublicationRecord,
-  VersionRecord,
+import {
+  type AuditEntry,
+  type ChangeRequestRecord,
+  DEFAULT_COMPANY_UNIT,
+  type DecisionRecord,
+  type PolicyRecord,
+  type PublicationRecord,
+  type VersionRecord,
 } from './records.js';
 import { notFound } from './refuse.js';
 import { PolicyCache, resolvePolicy } from './resolve.js';
@@ -31,6 +32,8 @@ export interface RegistryOptions {
   dataDir: string;
   /** The clock; tests move it to publish in the future and ask what is in force. */
   now?: () => Date;
+  /** The unit whose publications apply where a unit has none (records.ts DEFAULT_COMPANY_UNIT). */
+  companyUnit?: string;
 }
 
 /**
@@ -45,7 +48,12 @@ export class Registry {
     readonly store: Store,
     options: RegistryOptions,
   ) {
-    this.#ctx = { store, dataDir: options.dataDir, now: options.now ?? (() => new Date()) };
+    this.#ctx = {
+      store,
+      dataDir: options.dataDir,
+      now: options.now ?? (() => new Date()),
+      companyUnit: options.companyUnit ?? DEFAULT_COMPANY_UNIT,
+    };
   }
 
   authenticate = (secret: string) => authenticate(this.#ctx, secret);

@@ -6,7 +6,7 @@ import { checkContent, contentRefusal } from './content.js';
 import type { RegistryContext } from './context.js';
 import { publicationsInForce } from './in-force.js';
 import type { Outcome, PolicyQuery, ResolvedPolicy } from './outcome.js';
-import { COMPANY, type PublicationRecord, type VersionRecord } from './records.js';
+import type { PublicationRecord, VersionRecord } from './records.js';
 import { notFound, refuse } from './refuse.js';
 import { instantOf } from './times.js';
 
@@ -119,7 +119,7 @@ export async function inForce(
   atText: string,
   policy?: string,
 ): Promise<Outcome<PublicationRecord>> {
-  for (const unit of businessUnit === COMPANY ? [COMPANY] : [businessUnit, COMPANY]) {
+  for (const unit of new Set([businessUnit, ctx.companyUnit])) {
     const publications = await ctx.store.read((r) =>
       r.listPublications({ businessUnit: unit, ...(policy ? { policy } : {}) }),
     );

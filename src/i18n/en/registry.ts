@@ -45,7 +45,6 @@ export const registry = {
   noneInForceHelp: 'publish one, or ask for a version explicitly',
   severalInForce: (p: { unit: string; names: readonly string[] }) =>
     `several policies are in force for ${p.unit} (${p.names.join(', ')}): name one`,
-  companyBase: 'the company base',
   badDatasetName: (p: { name: string }) =>
     `${p.name} is not a dataset name: at most 200 characters, no slashes, no control characters, not . or ..`,
   datasetTooLarge: (p: { bytes: number; limit: number }) =>

@@ -33,7 +33,6 @@ export const registry = {
   noneInForce: (p) => `${p.unit} 在 ${p.at} 没有生效的策略`,
   noneInForceHelp: '请先发布一个策略，或明确指定版本',
   severalInForce: (p) => `${p.unit} 有多个生效的策略（${p.names.join('、')}）：请指定其一`,
-  companyBase: '公司基准策略',
   badDatasetName: (p) =>
     `${p.name} 不是有效的数据集名称：最多 200 个字符，不含斜杠和控制字符，也不能是 . 或 ..`,
   datasetTooLarge: (p) => `上传内容有 ${p.bytes} 字节，超过上限 ${p.limit}`,
