@@ -9,6 +9,7 @@ import type { ChangeRequestRecord, PolicyRecord, PublicationRecord, VersionRecor
 import { checkRevision, notFound, refuse, wrongState } from './refuse.js';
 import type { StoreWriter } from './store/store.js';
 import { instantOf } from './times.js';
+import { LOCAL_ADMIN } from './tokens.js';
 
 export interface Published {
   version: VersionRecord;
@@ -207,7 +208,7 @@ function unwrapRollback(error: unknown): Refusal {
 
 async function newPolicy(
   tx: StoreWriter,
-  request: ChangeRequestRecord,
+  request: Pick<ChangeRequestRecord, 'policy' | 'businessUnit'>,
   fileName: string,
   actor: Actor,
   at: string,
@@ -286,6 +287,53 @@ export async function rollback(
           rollbackOf: target.id,
           reason: request.reason,
         },
+        at,
+      );
+      if (isRefusal(published)) throw new Rollback(published);
+      return published;
+    })
+    .catch(unwrapRollback);
+}
+
+/**
+ * Publishes a policy file's text without a change request: for seeding an empty registry with
+ * the bundled policies (`tierwise serve --seed`), audited as the local admin with the file named
+ * as the reason, so the trail says exactly where the first versions came from. Refused when the
+ * policy already exists: from then on changes go through review.
+ */
+export async function seedPolicy(
+  ctx: RegistryContext,
+  content: string,
+  fileName: string,
+  reason: string,
+): Promise<Outcome<Published>> {
+  const checked = await checkContent(ctx, content, fileName);
+  const invalid = contentRefusal(checked);
+  if (invalid) return invalid;
+  const identity = identityOf(content, fileName, ctx.companyUnit);
+  if ('diagnostics' in identity) return { refused: 'invalid', diagnostics: identity.diagnostics };
+  const at = nowText(ctx);
+  const actor = LOCAL_ADMIN;
+  return ctx.store
+    .write(async (tx) => {
+      if (await tx.getPolicy(identity.name))
+        return refuse(
+          'conflict',
+          'TW1218',
+          msg('registry.fileNameTaken', { fileName, policy: identity.name }),
+        );
+      const owner = { policy: identity.name, businessUnit: identity.businessUnit };
+      const policy = await newPolicy(tx, owner, fileName, actor, at);
+      if (isRefusal(policy)) return policy;
+      const published = await writeVersion(
+        tx,
+        actor,
+        policy,
+        undefined,
+        content,
+        identity.semver ?? '',
+        at,
+        { reason },
         at,
       );
       if (isRefusal(published)) throw new Rollback(published);

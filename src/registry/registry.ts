@@ -10,7 +10,7 @@ import { checkContent } from './content.js';
 import type { RegistryContext } from './context.js';
 import { datasetFile, type Upload, uploadDataset } from './datasets.js';
 import type { Actor, Outcome, PolicyQuery, ResolvedPolicy } from './outcome.js';
-import { publish, type RollbackRequest, rollback } from './publish.js';
+import { publish, type RollbackRequest, rollback, seedPolicy } from './publish.js';
 import {
   type AuditEntry,
   type ChangeRequestRecord,
@@ -112,6 +112,9 @@ export class Registry {
   publish = (actor: Actor, id: string, options: { effectiveFrom?: string; ifMatch?: number }) =>
     publish(this.#ctx, actor, id, options);
   rollback = (actor: Actor, request: RollbackRequest) => rollback(this.#ctx, actor, request);
+  /** Publishes a bundled policy file into an empty registry (publish.ts seedPolicy). */
+  seedPolicy = (content: string, fileName: string, reason: string) =>
+    seedPolicy(this.#ctx, content, fileName, reason);
 
   /** The policy to evaluate with, merged and checked (cached per version and bases). */
   resolve = (query: PolicyQuery): Promise<Outcome<ResolvedPolicy>> =>

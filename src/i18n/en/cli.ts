@@ -77,6 +77,25 @@ export const cli = {
     `built ${p.time} by tierwise ${p.version}${p.git}`,
   verifiedGit: (p: { commit: string; dirty: boolean }) =>
     `, git ${p.commit}${p.dirty ? ' (uncommitted changes)' : ''}`,
+  // token, registry
+  tokenCreated: (p: { id: string; name: string; role: string; units: string }) =>
+    `created ${p.id} for ${p.name}: ${p.role} of ${p.units}`,
+  tokenSecret:
+    'its secret is printed on standard output, this once: send it as Authorization: Bearer <secret>',
+  tokenRevoked: (p: { id: string }) => `revoked ${p.id}`,
+  tokenRow: (p: {
+    id: string;
+    name: string;
+    role: string;
+    units: string;
+    created: string;
+    revoked: string;
+  }) =>
+    `${p.id}  ${p.name}  ${p.role}  ${p.units}  created ${p.created}${p.revoked ? `  revoked ${p.revoked}` : ''}`,
+  noTokens: 'no tokens',
+  registrySound: (p: { entries: number; versions: number }) =>
+    `the registry is sound: ${p.entries} audit entries chained, ${p.versions} versions match their digests`,
+  registryBroken: (p: { n: number }) => `the registry's history was changed: ${p.n} finding(s)`,
   // keygen
   keyPrivate: (p: { file: string }) =>
     `wrote ${p.file} (private: sign with \`tierwise build --sign ${p.file}\`, keep it secret)`,

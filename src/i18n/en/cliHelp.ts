@@ -139,6 +139,20 @@ export const cliHelp = {
   // keygen
   keygen: 'make an Ed25519 key pair for signing artifacts: NAME.key.pem (keep secret) and NAME.pub.pem',
   keygenOut: 'file name prefix, e.g. keys/release',
+  // registry
+  db: 'the registry database: a SQLite file (default ./tierwise.db) or a postgres:// URL',
+  dataDir: 'where the registry keeps uploaded datasets (default ./tierwise-data)',
+  companyUnit: 'the business unit whose publications apply to units without their own (default headquarters)',
+  token: 'manage the bearer tokens of the registry (working on the database directly, as its admin)',
+  tokenCreate: 'create a token and print its secret (shown this once)',
+  tokenName: 'who holds it: a person or a CI job (the audit names them)',
+  tokenRole: 'what it may do',
+  tokenUnits: 'business units it may write to, comma-separated, or * for all',
+  tokenList: 'list the tokens (never their secrets)',
+  tokenRevoke: 'revoke a token by id (tok-3)',
+  registryCommand: 'the registry database itself',
+  registryVerify:
+    'check the audit chain, every version against its digest, and the database: exit 1 when history was changed',
   // simulate
   simulate:
     'a policy over a whole population: per tier the customers, revenue, entitlement cost, service load and KPIs',
