@@ -25,6 +25,8 @@ const LAYERS = [
   'testing',
   'artifact',
   'report',
+  'registry',
+  'server',
   'cli',
   'index.ts',
 ];

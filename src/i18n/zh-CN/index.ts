@@ -22,6 +22,7 @@ import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
+import { server } from './server.js';
 import { simulation } from './simulation.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
@@ -55,6 +56,7 @@ export const zhCN: typeof en = {
   profile,
   report,
   schema,
+  server,
   simulation,
   suggest,
   supply,
