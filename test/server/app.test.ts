@@ -3,7 +3,7 @@ import { createApp, type ServerApp } from '../../src/server/app.js';
 import { requireRole } from '../../src/server/middleware/auth.js';
 import { languageOf } from '../../src/server/middleware/language.js';
 import { REFUSAL_STATUS } from '../../src/server/status.js';
-import { bearer, fixtureDeps, TOKENS, VIEWER } from './fixture-deps.js';
+import { bearer, fixtureDeps, json, TOKENS, VIEWER } from './fixture-deps.js';
 
 let server: ServerApp;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ describe('errors are diagnostics', () => {
   it('answers an unknown path with 404 and TW1303', async () => {
     const res = await server.app.request('/v1/nothing', { headers: VIEWER });
     expect(res.status).toBe(404);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.diagnostics[0].code).toBe('TW1303');
     expect(body.diagnostics[0].message).toBe('there is no endpoint GET /v1/nothing');
   });
@@ -30,7 +30,7 @@ describe('errors are diagnostics', () => {
     const res = await server.app.request('/v1/evaluate', { headers: VIEWER });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
-    expect((await res.json()).diagnostics[0].code).toBe('TW1304');
+    expect((await json(res)).diagnostics[0].code).toBe('TW1304');
     const decision = await server.app.request('/v1/decisions/dec-1', { method: 'DELETE', headers: VIEWER });
     expect(decision.status).toBe(405);
     expect(decision.headers.get('allow')).toBe('GET');
@@ -45,7 +45,7 @@ describe('errors are diagnostics', () => {
       });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer');
-      expect((await res.json()).diagnostics[0].code).toBe('TW1301');
+      expect((await json(res)).diagnostics[0].code).toBe('TW1301');
     }
   });
 
@@ -55,7 +55,7 @@ describe('errors are diagnostics', () => {
       '{\n  "version": "seed004-scorecard@1",\n  "facts": { "联系人": 张三丰 }\n}',
     );
     expect(res.status).toBe(400);
-    const [d] = (await res.json()).diagnostics;
+    const [d] = (await json(res)).diagnostics;
     expect(d.code).toBe('TW1306');
     expect(d.range.start).toEqual({ line: 3, column: 21 });
     expect(d.message).toContain('line 3, column 21');
@@ -65,7 +65,7 @@ describe('errors are diagnostics', () => {
   it('refuses an empty JSON body', async () => {
     const res = await post('/v1/evaluate', '');
     expect(res.status).toBe(400);
-    expect((await res.json()).diagnostics[0].code).toBe('TW1306');
+    expect((await json(res)).diagnostics[0].code).toBe('TW1306');
   });
 
   it('points schema findings at the body with a JSON pointer', async () => {
@@ -74,7 +74,7 @@ describe('errors are diagnostics', () => {
       JSON.stringify({ version: 'x@1', facts: { a: [1] }, explian: true }),
     );
     expect(res.status).toBe(400);
-    const found = (await res.json()).diagnostics.map((d: { code: string; pointer: string }) => [
+    const found = (await json(res)).diagnostics.map((d: { code: string; pointer: string }) => [
       d.code,
       d.pointer,
     ]);
@@ -86,7 +86,7 @@ describe('errors are diagnostics', () => {
     const big = JSON.stringify({ content: 'x'.repeat(5000) });
     const declared = await post('/v1/validate', big);
     expect(declared.status).toBe(413);
-    expect((await declared.json()).diagnostics[0].code).toBe('TW1305');
+    expect((await json(declared)).diagnostics[0].code).toBe('TW1305');
     const chunked = await server.app.request('/v1/validate', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...VIEWER },
@@ -106,7 +106,7 @@ describe('errors are diagnostics', () => {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect(res.status).toBe(415);
-    const [d] = (await res.json()).diagnostics;
+    const [d] = (await json(res)).diagnostics;
     expect(d.code).toBe('TW1307');
     expect(d.message).toContain('application/json');
   });
@@ -115,7 +115,7 @@ describe('errors are diagnostics', () => {
     const res = await server.app.request('/v1/nothing', {
       headers: { ...VIEWER, 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' },
     });
-    const [d] = (await res.json()).diagnostics;
+    const [d] = (await json(res)).diagnostics;
     expect(d.message).toBe('没有接口 `GET /v1/nothing`');
     expect(d.i18n).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type ServerApp } from '../../src/server/app.js';
 import { inputDigest } from '../../src/server/evaluate/decision.js';
-import { type FixtureDeps, fixtureDeps, VIEWER } from './fixture-deps.js';
+import { type FixtureDeps, fixtureDeps, json, VIEWER } from './fixture-deps.js';
 
 let deps: FixtureDeps;
 let server: ServerApp;
@@ -34,7 +34,7 @@ describe('POST /v1/evaluate', () => {
   it("answers with the business unit's published policy: tier, labels, score, entitlements, decision", async () => {
     const res = await evaluate({ businessUnit: 'retail', facts: T0002 });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toMatchObject({
       customer: 'T0002',
       tier: 'vip',
@@ -51,13 +51,13 @@ describe('POST /v1/evaluate', () => {
   });
 
   it('the same customer under the company scorecard (by version) is key, not VIP', async () => {
-    const body = await (await evaluate({ version: 'seed004-scorecard@1', facts: T0002 })).json();
+    const body = await json(await evaluate({ version: 'seed004-scorecard@1', facts: T0002 }));
     expect(body.tier).not.toBe('vip');
     expect(body.policy.businessUnit).toBeUndefined();
   });
 
   it('explains on request', async () => {
-    const body = await (await evaluate({ businessUnit: 'retail', facts: T0002, explain: true })).json();
+    const body = await json(await evaluate({ businessUnit: 'retail', facts: T0002, explain: true }));
     expect(body.explanation.join('\n')).toContain('89');
     expect(body.dimensions).toBeDefined();
   });
@@ -88,7 +88,7 @@ describe('POST /v1/evaluate', () => {
       explain: true,
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.customer).toBe('C9');
     expect(body.facts.spend12m).toBe(600000);
     expect(body.facts.avgOrderValue).toBe(300000);
@@ -101,7 +101,7 @@ describe('POST /v1/evaluate', () => {
 
   it('logs the decision: version, digests, masked result, deciding rule', async () => {
     const request = { businessUnit: 'retail', facts: { ...T0002, contactName: '张三丰' } };
-    const body = await (await evaluate(request)).json();
+    const body = await json(await evaluate(request));
     await server.flush();
     const logged = deps.decisions.get(body.decision)!;
     expect(logged).toMatchObject({
@@ -122,16 +122,16 @@ describe('POST /v1/evaluate', () => {
 
     const read = await server.app.request(`/v1/decisions/${body.decision}`, { headers: VIEWER });
     expect(read.status).toBe(200);
-    expect(await read.json()).toEqual(logged);
+    expect(await json(read)).toEqual(logged);
     const missing = await server.app.request('/v1/decisions/dec-nope', { headers: VIEWER });
     expect(missing.status).toBe(404);
-    expect((await missing.json()).diagnostics[0].code).toBe('TW1308');
+    expect((await json(missing)).diagnostics[0].code).toBe('TW1308');
   });
 
   it('answers a policy that does not exist with the registry’s 404', async () => {
     const res = await evaluate({ version: 'nothing@9', facts: T0002 });
     expect(res.status).toBe(404);
-    expect((await res.json()).diagnostics[0].pointer).toBe('/version');
+    expect((await json(res)).diagnostics[0].pointer).toBe('/version');
     expect((await evaluate({ businessUnit: 'mars', facts: T0002 })).status).toBe(404);
   });
 
@@ -149,7 +149,7 @@ describe('POST /v1/evaluate', () => {
     for (const [request, code, pointer] of cases) {
       const res = await evaluate(request);
       expect(res.status, JSON.stringify(request)).toBe(400);
-      const [d] = (await res.json()).diagnostics;
+      const [d] = (await json(res)).diagnostics;
       expect([d.code, d.pointer], JSON.stringify(request)).toEqual([code, pointer]);
     }
   });
@@ -160,7 +160,7 @@ describe('POST /v1/evaluate', () => {
       record: { 客户编号: 'C1', 复购率: 'lots' },
     });
     expect(res.status).toBe(400);
-    const [d] = (await res.json()).diagnostics;
+    const [d] = (await json(res)).diagnostics;
     expect([d.code, d.pointer]).toEqual(['TW0603', '/record/复购率']);
   });
 });

@@ -134,3 +134,7 @@ export async function fixtureDeps(): Promise<FixtureDeps> {
 
 export const bearer = (role: Role | 'bad') =>
   role === 'bad' ? { authorization: 'Bearer nope' } : { authorization: `Bearer ${role}-secret` };
+
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in tests
+export type Json = any;
+export const json = (res: Response): Promise<Json> => res.json();

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type ServerApp } from '../../src/server/app.js';
 import { honoPath } from '../../src/server/route.js';
-import { fixtureDeps } from './fixture-deps.js';
+import { fixtureDeps, json } from './fixture-deps.js';
 
 let server: ServerApp;
 let doc: { openapi: string; paths: Record<string, Record<string, Record<string, unknown>>> };
@@ -10,7 +10,7 @@ beforeAll(async () => {
   server = createApp(await fixtureDeps());
   const res = await server.app.request('/openapi.json');
   expect(res.status).toBe(200);
-  doc = await res.json();
+  doc = await json(res);
 });
 
 /** `/v1/decisions/:id` as OpenAPI writes it. */
@@ -33,7 +33,7 @@ describe('/openapi.json', () => {
   it('notices a route registered behind the table’s back', async () => {
     const extra = createApp(await fixtureDeps());
     extra.app.get('/v1/hidden', (c) => c.text('x'));
-    const documented = Object.keys((await (await extra.app.request('/openapi.json')).json()).paths);
+    const documented = Object.keys((await json(await extra.app.request('/openapi.json'))).paths);
     const missing = extra.app.routes
       .filter((r) => r.method !== 'ALL')
       .filter((r) => !documented.includes(openApiPath(r.path)));

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDiagnostics } from '../../src/diagnostics/render/index.js';
 import { checkPolicyText } from '../../src/policy/check.js';
 import { createApp, type ServerApp } from '../../src/server/app.js';
-import { fixtureDeps, POLICIES, VIEWER } from './fixture-deps.js';
+import { fixtureDeps, json, POLICIES, VIEWER } from './fixture-deps.js';
 
 let server: ServerApp;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('POST /v1/validate', () => {
       headers: { 'content-type': 'application/json', ...VIEWER },
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     const checked = checkPolicyText(BROKEN, 'broken.tier.yaml');
     const cli = JSON.parse(
       renderDiagnostics('json', {
@@ -65,7 +65,7 @@ describe('POST /v1/validate', () => {
       body: text,
       headers: { 'content-type': 'text/yaml; charset=utf-8', ...VIEWER },
     });
-    const body = await res.json();
+    const body = await json(res);
     expect(body.files).toEqual(['policy.tier.yaml']);
     expect(body.summary.errors).toBe(0);
   });
@@ -76,7 +76,7 @@ describe('POST /v1/validate', () => {
       body: 'apiVersion: tierwise/v1\nkind: [TierPolicy\n',
       headers: { 'content-type': 'application/yaml', 'accept-language': 'zh-CN', ...VIEWER },
     });
-    const [d] = (await res.json()).diagnostics;
+    const [d] = (await json(res)).diagnostics;
     expect(d.code).toBe('TW0004');
     expect(d.range.start.line).toBeGreaterThanOrEqual(2);
     expect(d.message).toMatch(/[\u4e00-\u9fff]/);
@@ -89,7 +89,7 @@ describe('POST /v1/validate', () => {
       body: JSON.stringify({ content: text }),
       headers: { 'content-type': 'application/json', ...VIEWER },
     });
-    expect((await res.json()).diagnostics.map((d: { code: string }) => d.code)).toContain('TW0505');
+    expect((await json(res)).diagnostics.map((d: { code: string }) => d.code)).toContain('TW0505');
   });
 
   it('refuses a file name with a path in it', async () => {
@@ -99,6 +99,6 @@ describe('POST /v1/validate', () => {
       headers: { 'content-type': 'application/json', ...VIEWER },
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).diagnostics[0].pointer).toBe('/fileName');
+    expect((await json(res)).diagnostics[0].pointer).toBe('/fileName');
   });
 });
