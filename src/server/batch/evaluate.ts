@@ -37,9 +37,10 @@ export interface BatchOptions {
 }
 
 /**
- * The batch as NDJSON lines: each row read from the stream, evaluated a chunk at a time, written
- * as it is evaluated; a row that cannot be read is a line with its diagnostics, and reading goes
- * on. Memory holds one chunk: no key register, so a customer sent twice is evaluated twice.
+ * The batch as NDJSON text, a chunk of lines at a time: each row read from the stream, evaluated
+ * with the rows around it, written in file order; a row that cannot be read is a line with its
+ * diagnostics, and reading goes on. Memory holds one chunk: no key register, so a customer sent
+ * twice is evaluated twice.
  */
 export async function* evaluateBatch(options: BatchOptions): AsyncGenerator<string> {
   const { prepared, language } = options;
@@ -93,22 +94,34 @@ export async function* evaluateBatch(options: BatchOptions): AsyncGenerator<stri
     return;
   }
   const withDerived = derivedFactsAdder(policy, options.asOf);
-  let chunk: CustomerInput[] = [];
-  const flush = async function* () {
-    const results = await prepared.evaluate(chunk, { explain: false, asOf: options.asOf });
-    const facts = new Map(chunk.map((c) => [c.id, withDerived(c.facts)]));
+  // Rows in file order: a bad row's line waits for the customers read before it.
+  let pending: (CustomerInput | string)[] = [];
+  let customers = 0;
+  const flush = async (): Promise<string> => {
+    const inputs = pending.filter((p): p is CustomerInput => typeof p !== 'string');
+    const results = await prepared.evaluate(inputs, { explain: false, asOf: options.asOf });
+    const facts = new Map(inputs.map((c) => [c.id, withDerived(c.facts)]));
     const input = { policy, results, facts, distribution: prepared.empty, diagnostics: [], language };
-    for (const [i, result] of results.entries()) {
+    let text = '';
+    let next = 0;
+    for (const item of pending) {
+      if (typeof item === 'string') {
+        text += item;
+        continue;
+      }
+      const result = results[next++]!;
       const json: Record<string, unknown> = customerJson(input, result);
       json.decidedBy = decidedBy(policy, result.decision, language);
-      json.decision = options.decide(loggedResult(prepared, json), chunk[i]!);
+      json.decision = options.decide(loggedResult(prepared, json), item);
       if (result.diagnostics.length > 0) json.diagnostics = localized(result.diagnostics, language);
       counts.evaluated++;
       const tier = result.tier ?? '';
       counts.tiers[tier] = (counts.tiers[tier] ?? 0) + 1;
-      yield line(json);
+      text += line(json);
     }
-    chunk = [];
+    pending = [];
+    customers = 0;
+    return text;
   };
   try {
     for await (const record of source.records()) {
@@ -122,17 +135,17 @@ export async function* evaluateBatch(options: BatchOptions): AsyncGenerator<stri
         if (found.length === 0)
           found = [diagnostic('TW0605', msg('data.required', { id: keyFact! }), { row: record.row })];
         if (kept.length < MAX_SUMMARY_DIAGNOSTICS) kept.push(found[0]!);
-        yield line({ row: record.row, diagnostics: localized(found.map(withoutFile), language) });
+        pending.push(line({ row: record.row, diagnostics: localized(found.map(withoutFile), language) }));
         if (record.fatal) {
           stopped = true;
           break;
         }
         continue;
       }
-      chunk.push({ id: String(id), facts: mapped.values, row: record.row });
-      if (chunk.length >= CHUNK) yield* flush();
+      pending.push({ id: String(id), facts: mapped.values, row: record.row });
+      if (++customers >= CHUNK || pending.length >= 4 * CHUNK) yield await flush();
     }
-    if (chunk.length > 0) yield* flush();
+    if (pending.length > 0) yield await flush();
   } finally {
     await source.close();
   }
