@@ -78,6 +78,13 @@ export async function populationFiles(
   return { customers, transactions, names, cleanup };
 }
 
+/** A rendered report naming files as the client knows them: no server path leaves the server. */
+export function renamedText(text: string, names: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [path, name] of names) out = out.replaceAll(JSON.stringify(path).slice(1, -1), name);
+  return out;
+}
+
 /** Diagnostics name files as the client knows them. */
 export function renamed(
   diagnostics: readonly Diagnostic[],

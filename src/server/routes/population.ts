@@ -12,7 +12,7 @@ import { simulate } from '../../simulate/simulate.js';
 import type { ServerDeps } from '../deps.js';
 import type { ServerEnv } from '../env.js';
 import { policyQuery } from '../evaluate/query.js';
-import { type PopulationFiles, populationFiles, renamed } from '../population/data.js';
+import { type PopulationFiles, populationFiles, renamed, renamedText } from '../population/data.js';
 import { diagnosticsResponse, refuse } from '../respond.js';
 import type { Route } from '../route.js';
 import {
@@ -61,7 +61,9 @@ async function withData(
   try {
     const outcome = await run(options(body, files));
     if (outcome.failed) return diagnosticsResponse(c, 400, renamed(outcome.diagnostics, files.names));
-    return c.body(outcome.json(), 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(renamedText(outcome.json(), files.names), 200, {
+      'content-type': 'application/json; charset=utf-8',
+    });
   } finally {
     await files.cleanup();
   }
