@@ -26,6 +26,7 @@ const LAYERS = [
   'artifact',
   'report',
   'registry',
+  'server',
   'cli',
   'index.ts',
 ];

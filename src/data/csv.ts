@@ -25,6 +25,8 @@ export interface CsvOptions {
   lineEnding?: LineEnding;
   /** Only this part of the file (reading in parallel: src/simulate/parallel.ts). */
   range?: CsvRange;
+  /** The bytes, when they come as a stream (a request body) rather than from `file`. */
+  source?: AsyncIterable<Uint8Array>;
 }
 
 /**
@@ -134,6 +136,7 @@ export async function* readCsv(options: CsvOptions): Reader {
     limits.maxRowBytes,
     range,
     newlineByte(options.lineEnding),
+    options.source,
   )) {
     if (piece.kind === 'text') {
       const { events, stop } = parse(partial + piece.text, false);

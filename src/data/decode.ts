@@ -135,7 +135,8 @@ export type Piece =
  * The file's text in pieces that end just after a newline, the byte `newline` (the last may
  * not), each with the byte offset where it starts. Ends after a `bad-bytes`, `line-too-long` or
  * `io` piece; the text before the line holding the problem is delivered first. With `range`, only
- * the pieces of that part of the file, cut as a read of the whole file cuts them.
+ * the pieces of that part of the file, cut as a read of the whole file cuts them. With `source`,
+ * the bytes come from it (a request body, BOM included) instead of the file `path` names.
  */
 export async function* decodePieces(
   path: string,
@@ -144,6 +145,7 @@ export async function* decodePieces(
   maxLineBytes: number,
   range?: ByteRange,
   newline = 0x0a,
+  source?: AsyncIterable<Uint8Array>,
 ): AsyncGenerator<Piece> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   const begin = range?.start ?? bomLength;
@@ -151,12 +153,16 @@ export async function* decodePieces(
   // Chunks fall where a read of the whole file puts them, so that a range finds a line too long
   // or a bad byte (and the encoding the rest of its line reads as) exactly as that read does.
   const aligned = bomLength + Math.floor((begin - bomLength) / CHUNK_BYTES) * CHUNK_BYTES;
-  const stream = createReadStream(path, { start: aligned, highWaterMark: CHUNK_BYTES });
-  let skip = begin - aligned;
+  // Bytes arriving as a stream (an HTTP body) start at the top, with the BOM: no range there.
+  const stream = source ?? createReadStream(path, { start: aligned, highWaterMark: CHUNK_BYTES });
+  let skip = source ? begin : begin - aligned;
   let tail: Buffer = Buffer.alloc(0);
   let offset = begin;
   try {
-    for await (let chunk of stream as AsyncIterable<Buffer>) {
+    for await (const piece of stream as AsyncIterable<Uint8Array>) {
+      let chunk = Buffer.isBuffer(piece)
+        ? piece
+        : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
       if (skip > 0) {
         const skipped = Math.min(skip, chunk.length);
         chunk = chunk.subarray(skipped);
@@ -182,7 +188,7 @@ export async function* decodePieces(
   } catch (error) {
     yield { kind: 'io', message: systemReason(error) };
   } finally {
-    stream.destroy();
+    if ('destroy' in stream) stream.destroy();
   }
 }
 

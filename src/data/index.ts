@@ -18,7 +18,7 @@ export {
   type RowErrorPolicy,
   rowErrorPolicy,
 } from './errors.js';
-export { checkDataFile, openRecords } from './open.js';
+export { checkDataFile, openRecordStream, openRecords, type StreamFormat } from './open.js';
 export { type ColumnSpec, mapRecord, normalizeHeader, resolveColumns } from './table.js';
 export type {
   Encoding,

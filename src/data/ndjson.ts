@@ -25,6 +25,8 @@ export interface JsonOptions {
   limits: Limits;
   /** From detectLineEnding; LF by default. */
   lineEnding?: LineEnding;
+  /** NDJSON: the bytes, when they come as a stream (a request body) rather than from `file`. */
+  source?: AsyncIterable<Uint8Array>;
 }
 
 /** NDJSON (JSON Lines): one object per line, streamed; a record's row is its line number. */
@@ -40,6 +42,7 @@ export async function* readNdjson(options: JsonOptions): Reader {
     limits.maxRowBytes,
     undefined,
     newline,
+    options.source,
   )) {
     if (piece.kind === 'text') {
       const lines = piece.text.split(separator);

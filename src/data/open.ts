@@ -90,6 +90,62 @@ export async function openRecords(
   }
 }
 
+/** The formats a stream can be read in: the text ones that are read line by line. */
+export type StreamFormat = 'csv' | 'tsv' | 'ndjson';
+
+/**
+ * openRecords for bytes that arrive as a stream (a request body): sniffs the encoding and line
+ * ending from the first 64 KiB as openRecords does from a file, then reads on through the same
+ * readers. `file` names the stream in diagnostics. One pass only: records() cannot start again.
+ */
+export async function openRecordStream(
+  bytes: AsyncIterable<Uint8Array>,
+  format: StreamFormat,
+  file: string,
+  options: Omit<OpenOptions, 'format' | 'sheet'> = {},
+): Promise<RecordSource | Diagnostic> {
+  const iterator = bytes[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    size += next.value.length;
+  }
+  const first = Buffer.concat(head);
+  const sniffed = sniffEncoding(first.subarray(0, SNIFF_BYTES), options.encoding ?? 'auto');
+  if (!sniffed.ok) {
+    await iterator.return?.();
+    return diagnostic(sniffed.code, sniffed.message, { file, help: sniffed.help });
+  }
+  let used = false;
+  const source: AsyncIterable<Uint8Array> = {
+    async *[Symbol.asyncIterator]() {
+      if (used) throw new Error('a stream is read once');
+      used = true;
+      if (first.length > 0) yield first;
+      if (done) return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    },
+  };
+  const lineEnding = detectLineEnding(first.subarray(0, SNIFF_BYTES), sniffed.bomLength);
+  const limits = limitsOf(options);
+  const text = { file, encoding: sniffed.encoding, bomLength: sniffed.bomLength, limits, lineEnding, source };
+  const info = { file, format, encoding: sniffed.encoding, encodingDetected: sniffed.detected, lineEnding };
+  if (format === 'ndjson') return openSource(info, () => readNdjson(text), 'keys');
+  const delimiter = format === 'csv' ? ',' : '\t';
+  return openSource(info, () => readCsv({ ...text, delimiter }), 'header-row');
+}
+
 /**
  * Whether a data file can be opened at all — it exists, is a regular file that can be read, and
  * its format is known — without reading it as openRecords does (which, for a workbook, loads

@@ -180,6 +180,20 @@ export const CODES = {
   TW1254: { severity: 'error', title: 'not a tierwise database' },
   TW1255: { severity: 'error', title: 'database schema is newer than this tierwise' },
   TW1256: { severity: 'error', title: 'database schema migration failed' },
+  // the HTTP server (src/server): requests refused before the library is asked
+  TW1301: { severity: 'error', title: 'request not authenticated' },
+  TW1302: { severity: 'error', title: 'not permitted for this token' },
+  TW1303: { severity: 'error', title: 'no such endpoint' },
+  TW1304: { severity: 'error', title: 'method not allowed on this endpoint' },
+  TW1305: { severity: 'error', title: 'request body too large' },
+  TW1306: { severity: 'error', title: 'request body is not JSON' },
+  TW1307: { severity: 'error', title: 'content type not accepted' },
+  TW1308: { severity: 'error', title: 'decision not found' },
+  TW1309: { severity: 'error', title: 'customer not given as the endpoint reads it' },
+  TW1310: { severity: 'error', title: 'no data to run on' },
+  TW1311: { severity: 'error', title: 'internal server error' },
+  TW1312: { severity: 'error', title: 'policy not chosen' },
+  TW1313: { severity: 'error', title: 'policy ranks a whole population' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

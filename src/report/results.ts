@@ -107,7 +107,8 @@ function jsonReport(input: ResultsInput) {
   };
 }
 
-function customerJson(input: ResultsInput, r: CustomerResult) {
+/** One customer's result as the JSON and NDJSON outputs write it, personal data masked. */
+export function customerJson(input: ResultsInput, r: CustomerResult) {
   const pii = piiOf(input.policy);
   const maskTrace = (t: ConditionTrace): ConditionTrace =>
     t.kind === 'fact'

@@ -22,6 +22,7 @@ import { profile } from './profile.js';
 import { registry } from './registry.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
+import { server } from './server.js';
 import { simulation } from './simulation.js';
 import { store } from './store.js';
 import { suggest } from './suggest.js';
@@ -60,6 +61,7 @@ export const en = {
   registry,
   report,
   schema,
+  server,
   simulation,
   store,
   suggest,

@@ -23,6 +23,7 @@ import { profile } from './profile.js';
 import { registry } from './registry.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
+import { server } from './server.js';
 import { simulation } from './simulation.js';
 import { store } from './store.js';
 import { suggest } from './suggest.js';
@@ -58,6 +59,7 @@ export const zhCN: typeof en = {
   registry,
   report,
   schema,
+  server,
   simulation,
   store,
   suggest,

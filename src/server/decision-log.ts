@@ -1,0 +1,53 @@
+import type { DecisionRecord } from '../registry/records.js';
+import type { ServerDeps, ServerOptions } from './deps.js';
+
+const DEFAULT_BATCH = 500;
+const DEFAULT_FLUSH_MS = 200;
+
+/**
+ * Decisions on their way to the registry's log. An evaluation answers at once; its decision is
+ * written with others a moment later, so the log costs one write per batch and never the
+ * caller's latency. A write that fails is reported (options.onError) and not retried: the caller
+ * already has its answer.
+ */
+export class DecisionLog {
+  private pending: DecisionRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private readonly batch: number;
+  private readonly flushMs: number;
+
+  constructor(
+    private readonly deps: Pick<ServerDeps, 'recordDecisions'>,
+    private readonly options: Pick<ServerOptions, 'decisionBatch' | 'decisionFlushMs' | 'onError'> = {},
+  ) {
+    this.batch = options.decisionBatch ?? DEFAULT_BATCH;
+    this.flushMs = options.decisionFlushMs ?? DEFAULT_FLUSH_MS;
+  }
+
+  add(decision: DecisionRecord): void {
+    this.pending.push(decision);
+    if (this.pending.length >= this.batch) void this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), this.flushMs);
+      // A server closing must not wait for the timer: close() flushes.
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what is held; resolves when every write started so far has ended. */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const taken = this.pending;
+    this.pending = [];
+    if (taken.length > 0) {
+      this.writing = this.writing.then(() =>
+        this.deps.recordDecisions(taken).catch((error: unknown) => this.options.onError?.(error)),
+      );
+    }
+    return this.writing;
+  }
+}

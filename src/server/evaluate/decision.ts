@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { canonicalJson } from '../../artifact/manifest.js';
+import type { Actor, ResolvedPolicy } from '../../registry/outcome.js';
+import type { DecisionRecord } from '../../registry/records.js';
+
+export const newDecisionId = () => `dec-${randomBytes(12).toString('base64url')}`;
+
+/** sha256 of the input's canonical JSON (keys sorted): proves what was asked without keeping it. */
+export function inputDigest(input: unknown): string {
+  return `sha256:${createHash('sha256').update(canonicalJson(input)).digest('hex')}`;
+}
+
+/** The record the decision log keeps; `result` must already be masked. */
+export function decisionRecord(
+  id: string,
+  resolved: ResolvedPolicy,
+  actor: Actor,
+  input: unknown,
+  result: unknown,
+  at: Date,
+): DecisionRecord {
+  return {
+    id,
+    at: at.toISOString(),
+    actor: actor.name,
+    businessUnit: resolved.publication?.businessUnit ?? '',
+    policy: resolved.version.policy,
+    version: resolved.version.id,
+    versionDigest: resolved.version.digest,
+    inputDigest: inputDigest(input),
+    result,
+  };
+}
+
+/** How a response names the policy it used. */
+export function policyUsed(resolved: ResolvedPolicy) {
+  return {
+    name: resolved.policy.metadata.name,
+    semver: resolved.version.semver,
+    version: resolved.version.id,
+    digest: resolved.version.digest,
+    businessUnit: resolved.publication?.businessUnit,
+    publication: resolved.publication?.id,
+  };
+}

@@ -1,0 +1,94 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic } from '../../diagnostics/make.js';
+import type { CustomerResult } from '../../engine/evaluate.js';
+import { type AsOf, isAsOf, parseAsOf } from '../../facts/asof.js';
+import { derivedFactsAdder } from '../../facts/derive.js';
+import { DEFAULT_TIMEZONE } from '../../facts/zone.js';
+import type { Language } from '../../i18n/language.js';
+import { msg } from '../../i18n/text.js';
+import type { Policy } from '../../policy/schema/policy.js';
+import { maskValue } from '../../privacy/mask.js';
+import { customerJson } from '../../report/results.js';
+import type { EvaluateRequest } from '../schemas/evaluate.js';
+import { decidedBy } from './decided-by.js';
+import { type PreparedPolicy, REQUEST_PLACE } from './evaluators.js';
+
+/** The request's as-of in the policy's zone (`today` when not given), or why it cannot be read. */
+export function requestAsOf(policy: Policy, text: string | undefined, now: number): AsOf | Diagnostic[] {
+  const parsed = parseAsOf(text ?? 'today', { timezone: policy.metadata.timezone ?? DEFAULT_TIMEZONE, now });
+  return isAsOf(parsed) ? parsed : parsed.map((d) => ({ ...d, pointer: '/asOf' }));
+}
+
+/** A policy whose tiers rank the population has nothing to say about customers one by one. */
+export function rankingProblem(policy: Policy): Diagnostic | undefined {
+  if (policy.tiers?.method !== 'quota') return undefined;
+  return diagnostic('TW1313', msg('server.quotaNeedsPopulation'));
+}
+
+/** The customer parts of the request that cannot go together, before anything is read. */
+export function customerShapeProblems(body: EvaluateRequest): Diagnostic[] {
+  if (body.facts !== undefined && body.record !== undefined)
+    return [diagnostic('TW1309', msg('server.factsAndRecord'), { pointer: '/record' })];
+  if (body.facts === undefined && body.record === undefined)
+    return [diagnostic('TW1309', msg('server.noCustomer'), { pointer: '' })];
+  if (body.transactions !== undefined && body.record === undefined)
+    return [diagnostic('TW1309', msg('server.transactionsNeedRecord'), { pointer: '/transactions' })];
+  return [];
+}
+
+export interface OneResult {
+  result: CustomerResult;
+  /** The customer's result as `eval --format json` writes it, masked, plus the tier's labels. */
+  json: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * One customer through the policy, read as `tierwise test` reads a case (facts typed as written;
+ * a record through the policy's column specs; transactions through its aggregates at the as-of).
+ */
+export async function evaluateOne(
+  prepared: PreparedPolicy,
+  body: EvaluateRequest,
+  asOf: AsOf,
+  language: Language,
+): Promise<OneResult | Diagnostic[]> {
+  const { policy } = prepared;
+  const input = prepared.inputs.build(
+    { customer: body.customer, facts: body.facts, record: body.record, transactions: body.transactions },
+    'customer',
+    REQUEST_PLACE,
+    body.asOf ?? asOf.date,
+  );
+  if (Array.isArray(input)) return input.map(({ file: _file, ...d }) => d);
+  const [result] = await prepared.evaluate([input], { explain: body.explain === true, asOf });
+  const facts = new Map([[input.id, derivedFactsAdder(policy, asOf)(input.facts)]]);
+  const json: Record<string, unknown> = customerJson(
+    {
+      policy,
+      results: [result!],
+      facts,
+      distribution: prepared.empty,
+      diagnostics: [],
+      explain: body.explain,
+      language,
+    },
+    result!,
+  );
+  const level = policy.tiers?.levels.find((l) => l.id === result!.tier);
+  json.tierLabel = level?.label;
+  json.decidedBy = decidedBy(policy, result!.decision, language);
+  delete json.row;
+  return { result: result!, json, diagnostics: [...prepared.notes, ...result!.diagnostics] };
+}
+
+/** What the decision log keeps of a result: its outcome, the customer masked when the key is personal data. */
+export function loggedResult(
+  prepared: PreparedPolicy,
+  json: Record<string, unknown>,
+): Record<string, unknown> {
+  const keyFact = Object.entries(prepared.policy.facts ?? {}).find(([, f]) => f.key)?.[0];
+  const customer = keyFact && prepared.pii.has(keyFact) ? maskValue(json.customer) : json.customer;
+  const { tier, score, decidedBy: decided, sla, entitlements, classes, flags } = json;
+  return { customer, tier, score, decidedBy: decided, sla, entitlements, classes, flags };
+}

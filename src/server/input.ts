@@ -1,0 +1,48 @@
+import type { Context } from 'hono';
+import {
+  type BodyProblem,
+  isBodyProblem,
+  mediaType,
+  parseJson,
+  readBody,
+  schemaProblems,
+  unsupportedType,
+} from './body.js';
+import type { ServerLimits } from './deps.js';
+import type { ServerEnv } from './env.js';
+import type { Route, RouteInput } from './route.js';
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
+
+/** The route's body as its handler takes it: parsed and validated JSON, buffered text, or the stream unread. */
+export async function readInput(
+  c: Context<ServerEnv>,
+  route: Route,
+  limits: ServerLimits,
+): Promise<RouteInput | BodyProblem> {
+  const request = route.request;
+  if (!request) return {};
+  const type = mediaType(c.req.header('content-type'));
+  if (request.stream?.includes(type)) return { type };
+  const limit = limits[request.limit];
+  if (request.json && JSON_TYPE.test(type)) {
+    const bytes = await readBody(c.req.raw, limit);
+    if (isBodyProblem(bytes)) return bytes;
+    const parsed = parseJson(new TextDecoder().decode(bytes));
+    if (isBodyProblem(parsed)) return parsed;
+    const problems = schemaProblems(request.json, parsed.value);
+    if (problems.length > 0) return { status: 400, diagnostics: problems };
+    return { json: parsed.value, type };
+  }
+  if (request.text?.includes(type)) {
+    const bytes = await readBody(c.req.raw, limit);
+    if (isBodyProblem(bytes)) return bytes;
+    return { bytes, type };
+  }
+  const accepted = [
+    ...(request.json ? ['application/json'] : []),
+    ...(request.text ?? []),
+    ...(request.stream ?? []),
+  ];
+  return unsupportedType(type, accepted);
+}
