@@ -10,6 +10,7 @@ import { registerFacts } from './commands/facts.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerRegistry } from './commands/registry.js';
+import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerTest } from './commands/test.js';
 import { registerToken } from './commands/token.js';
@@ -43,6 +44,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerFmt(program, io, h);
   registerKeygen(program, io, h);
   registerRegistry(program, io, h);
+  registerServe(program, io, h);
   registerSimulate(program, io, h);
   registerTest(program, io, h);
   registerToken(program, io, h);

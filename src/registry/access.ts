@@ -12,6 +12,8 @@ const RANK: Record<Role, number> = { viewer: 0, analyst: 1, approver: 2, admin: 
  */
 export const ACTIONS = {
   read: { role: 'viewer', text: msg('registry.actRead') },
+  /** Customer data and decisions about customers are the business unit's own. */
+  readData: { role: 'viewer', text: msg('registry.actRead') },
   draft: { role: 'analyst', text: msg('registry.actDraft') },
   submit: { role: 'analyst', text: msg('registry.actSubmit') },
   withdraw: { role: 'analyst', text: msg('registry.actWithdraw') },

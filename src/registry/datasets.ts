@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import { EXTENSIONS, openRecords } from '../data/open.js';
 import { msg } from '../i18n/text.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { ACTIONS, coversUnit, may, unitName } from './access.js';
+import { may } from './access.js';
 import { audit, nowText, type RegistryContext } from './context.js';
 import { bytesDigest } from './digest.js';
 import type { Actor, Outcome } from './outcome.js';
@@ -111,11 +111,7 @@ export async function datasetFile(
   const dataset = await ctx.store.read((r) => r.getDataset(id));
   if (!dataset) return notFound('dataset', id);
   // Customer data is the business unit's: reading it needs the unit in the token, like a write.
-  if (!coversUnit(actor, dataset.businessUnit))
-    return refuse(
-      'forbidden',
-      'TW1202',
-      msg('registry.outsideUnits', { unit: unitName(dataset.businessUnit), action: ACTIONS.read.text }),
-    );
+  const denied = may(actor, 'readData', dataset.businessUnit);
+  if (denied) return denied;
   return { dataset, path: join(ctx.dataDir, dataset.path) };
 }

@@ -130,7 +130,12 @@ export class Registry {
     this.store.read((r) => r.listDatasets(businessUnit === undefined ? {} : { businessUnit }));
 
   recordDecisions = (decisions: readonly DecisionRecord[]) => this.store.insertDecisions(decisions);
-  getDecision = (id: string) => this.store.getDecision(id);
+  /** A decision of the log, for a reader whose token covers the decision's business unit. */
+  async getDecision(actor: Actor, id: string): Promise<Outcome<DecisionRecord>> {
+    const decision = await this.store.getDecision(id);
+    if (!decision) return notFound('decision', id);
+    return may(actor, 'readData', decision.businessUnit) ?? decision;
+  }
   /** Retention: decisions older than `days` go; the only records ever deleted. */
   pruneDecisions = (days: number) =>
     this.store.pruneDecisions(new Date(this.#ctx.now().getTime() - days * 86_400_000).toISOString());

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parsePolicyText } from '../policy/parse.js';
 import { isRefusal } from './outcome.js';
-import type { DatasetRecord } from './records.js';
+import type { DatasetRecord, Role } from './records.js';
 import type { Registry } from './registry.js';
 import { LOCAL_ADMIN } from './tokens.js';
 
@@ -15,6 +15,8 @@ export interface SeedSource {
 }
 
 export interface Seeded {
+  /** Tokens made for trying the registry out: one per role, with their secrets (shown once). */
+  tokens: { name: string; role: string; businessUnits: string[]; secret: string }[];
   policies: string[];
   datasets: DatasetRecord[];
   diagnostics: Diagnostic[];
@@ -25,7 +27,7 @@ export interface Seeded {
  * them) and example data, for `npm start`. A registry that already holds policies is left as it is.
  */
 export async function seedRegistry(registry: Registry, source: SeedSource): Promise<Seeded> {
-  const seeded: Seeded = { policies: [], datasets: [], diagnostics: [] };
+  const seeded: Seeded = { tokens: [], policies: [], datasets: [], diagnostics: [] };
   if ((await registry.listPolicies()).length > 0) return seeded;
   const names = (await readdir(source.policies)).filter((n) => n.endsWith('.tier.yaml')).sort();
   const files = await Promise.all(
@@ -60,5 +62,17 @@ export async function seedRegistry(registry: Registry, source: SeedSource): Prom
       else seeded.datasets.push(uploaded);
     }
   }
+  for (const demo of DEMO_TOKENS) {
+    const made = await registry.createToken(LOCAL_ADMIN, { ...demo, businessUnits: [...demo.businessUnits] });
+    if (isRefusal(made)) seeded.diagnostics.push(...made.diagnostics);
+    else seeded.tokens.push({ ...demo, secret: made.secret });
+  }
   return seeded;
 }
+
+/** Two people of the retail unit and the company's admin: enough to walk through a review. */
+const DEMO_TOKENS: { name: string; role: Role; businessUnits: string[] }[] = [
+  { name: 'demo-admin', role: 'admin', businessUnits: ['*'] },
+  { name: 'demo-analyst', role: 'analyst', businessUnits: ['retail'] },
+  { name: 'demo-approver', role: 'approver', businessUnits: ['retail', 'headquarters'] },
+];

@@ -20,10 +20,19 @@ export async function readInput(
   route: Route,
   limits: ServerLimits,
 ): Promise<RouteInput | BodyProblem> {
+  const query = c.req.query();
+  if (route.query) {
+    const problems = schemaProblems(route.query, query);
+    if (problems.length > 0)
+      return {
+        status: 400,
+        diagnostics: problems.map((d) => ({ ...d, pointer: `/query${d.pointer ?? ''}` })),
+      };
+  }
   const request = route.request;
-  if (!request) return {};
+  if (!request) return { query };
   const type = mediaType(c.req.header('content-type'));
-  if (request.stream?.includes(type)) return { type };
+  if (request.stream?.includes(type)) return { type, query };
   const limit = limits[request.limit];
   if (request.json && JSON_TYPE.test(type)) {
     const bytes = await readBody(c.req.raw, limit);
@@ -32,12 +41,12 @@ export async function readInput(
     if (isBodyProblem(parsed)) return parsed;
     const problems = schemaProblems(request.json, parsed.value);
     if (problems.length > 0) return { status: 400, diagnostics: problems };
-    return { json: parsed.value, type };
+    return { json: parsed.value, type, query };
   }
   if (request.text?.includes(type)) {
     const bytes = await readBody(c.req.raw, limit);
     if (isBodyProblem(bytes)) return bytes;
-    return { bytes, type };
+    return { bytes, type, query };
   }
   const accepted = [
     ...(request.json ? ['application/json'] : []),

@@ -22,12 +22,19 @@ const ERRORS: Record<number, string> = {
 export function openApiDocument(routes: readonly Route[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const parameters = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+    const parameters: Record<string, unknown>[] = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
       name: m[1],
       in: 'path',
       required: true,
       schema: { type: 'string' },
     }));
+    for (const [name, schema] of Object.entries(route.query?.properties ?? {}))
+      parameters.push({
+        name,
+        in: 'query',
+        required: route.query?.required?.includes(name) ?? false,
+        schema: plain(schema),
+      });
     const content: Record<string, unknown> = {};
     if (route.request?.json)
       content['application/json'] = {

@@ -1,4 +1,4 @@
-import type { TSchema } from '@sinclair/typebox';
+import type { TObject, TSchema } from '@sinclair/typebox';
 import type { Context } from 'hono';
 import type { Role } from '../registry/records.js';
 import type { ServerDeps, ServerLimits } from './deps.js';
@@ -14,6 +14,8 @@ export interface RouteInput<Body = unknown> {
   bytes?: Uint8Array;
   /** The media type the body was sent as. */
   type?: string;
+  /** The query string, validated against the route's `query` schema. */
+  query: Record<string, string>;
 }
 
 export interface RouteContext {
@@ -37,6 +39,8 @@ export interface Route<Body = unknown> {
   tag: string;
   /** The least role that may call it; `public` for the documentation. */
   role: Role | 'public';
+  /** Query parameters (all strings), validated before the handler runs and listed in /openapi.json. */
+  query?: TObject;
   request?: {
     /** A JSON body, validated against this schema before the handler runs. */
     json?: TSchema;

@@ -96,6 +96,14 @@ export const cli = {
   registrySound: (p: { entries: number; versions: number }) =>
     `the registry is sound: ${p.entries} audit entries chained, ${p.versions} versions match their digests`,
   registryBroken: (p: { n: number }) => `the registry's history was changed: ${p.n} finding(s)`,
+  serving: (p: { url: string; db: string }) => `tierwise serves ${p.url} (registry ${p.db}); Ctrl-C stops it`,
+  servingDocs: (p: { url: string }) => `API: ${p.url}/docs and ${p.url}/openapi.json`,
+  seededPolicies: (p: { n: number; datasets: number }) =>
+    `seeded the empty registry: ${p.n} policies published, ${p.datasets} datasets`,
+  seededToken: (p: { name: string; role: string; units: string; secret: string }) =>
+    `  ${p.name} (${p.role}, ${p.units}): ${p.secret}`,
+  seededTokensHead: 'tokens to try it with (shown this once; send as Authorization: Bearer …):',
+  stopping: 'stopping: finishing the requests in flight',
   // keygen
   keyPrivate: (p: { file: string }) =>
     `wrote ${p.file} (private: sign with \`tierwise build --sign ${p.file}\`, keep it secret)`,

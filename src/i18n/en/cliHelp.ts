@@ -153,6 +153,13 @@ export const cliHelp = {
   registryCommand: 'the registry database itself',
   registryVerify:
     'check the audit chain, every version against its digest, and the database: exit 1 when history was changed',
+  serve: 'serve the registry and the HTTP API (evaluate, simulate, review, publish) on this machine',
+  servePort: 'the port to listen on (0: any free one)',
+  serveHost: 'the address to listen on (loopback by default: serving other machines is a choice)',
+  serveSeed: 'an empty registry gets the policies of this folder, their datasets and demo tokens',
+  serveSeedData: 'a customer list the seed uploads for each business unit',
+  serveSeedTransactions: 'a transaction log the seed uploads for each business unit',
+  serveRetention: 'days the decision log keeps a decision',
   // simulate
   simulate:
     'a policy over a whole population: per tier the customers, revenue, entitlement cost, service load and KPIs',

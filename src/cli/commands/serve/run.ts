@@ -1,0 +1,78 @@
+import { t } from '../../../i18n/text.js';
+import { DEFAULT_DB } from '../../../registry/open.js';
+import type { Registry } from '../../../registry/registry.js';
+import { seedRegistry } from '../../../registry/seed.js';
+import { registryDeps } from '../../../server/registry-deps.js';
+import { registryRoutes } from '../../../server/routes/registry/index.js';
+import { startServer } from '../../../server/serve.js';
+import { type CliIO, EXIT } from '../../io.js';
+import { printDiagnostics, withRegistry } from '../../registry.js';
+import type { ServeOptions } from '../serve.js';
+
+const DAY_MS = 86_400_000;
+
+/** `tierwise serve`: the registry behind the HTTP API until SIGINT or SIGTERM. */
+export function serve(opts: ServeOptions, io: CliIO): Promise<number> {
+  return withRegistry(opts, io, async (registry) => {
+    if (opts.seed) {
+      const seeded = await seed(registry, opts, io);
+      if (seeded !== EXIT.ok) return seeded;
+    }
+    const server = await startServer({
+      deps: registryDeps(registry),
+      routes: registryRoutes(registry),
+      port: opts.port,
+      host: opts.host,
+      onError: (error) => io.err(`${String(error)}\n`),
+    });
+    io.out(`${t(opts.lang, 'cli.serving', { url: server.url, db: shownDb(opts.db) })}\n`);
+    io.out(`${t(opts.lang, 'cli.servingDocs', { url: server.url })}\n`);
+    const prune = () => registry.pruneDecisions(opts.retentionDays).catch((e) => io.err(`${String(e)}\n`));
+    await prune();
+    const daily = setInterval(prune, DAY_MS);
+    daily.unref();
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        io.err(`${t(opts.lang, 'cli.stopping')}\n`);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    clearInterval(daily);
+    await server.close();
+    return EXIT.ok;
+  });
+}
+
+/** Fills an empty registry from --seed; prints what it published and the demo tokens' secrets. */
+async function seed(registry: Registry, opts: ServeOptions, io: CliIO): Promise<number> {
+  const datasets = [
+    ...(opts.seedData ? [{ path: opts.seedData, kind: 'customers' as const }] : []),
+    ...(opts.seedTransactions ? [{ path: opts.seedTransactions, kind: 'transactions' as const }] : []),
+  ];
+  const seeded = await seedRegistry(registry, { policies: opts.seed!, datasets });
+  if (seeded.diagnostics.length > 0) {
+    printDiagnostics(seeded.diagnostics, io, opts.lang);
+    return EXIT.findings;
+  }
+  if (seeded.policies.length === 0) return EXIT.ok;
+  const lines = [
+    t(opts.lang, 'cli.seededPolicies', { n: seeded.policies.length, datasets: seeded.datasets.length }),
+    t(opts.lang, 'cli.seededTokensHead'),
+    ...seeded.tokens.map((token) =>
+      t(opts.lang, 'cli.seededToken', {
+        name: token.name,
+        role: token.role,
+        units: token.businessUnits.join(','),
+        secret: token.secret,
+      }),
+    ),
+  ];
+  io.out(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+const shownDb = (db: string | undefined) => (db ?? DEFAULT_DB).replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');

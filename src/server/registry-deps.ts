@@ -1,0 +1,14 @@
+import type { Registry } from '../registry/registry.js';
+import type { ServerDeps } from './deps.js';
+
+/** The server's needs met by the registry: what `tierwise serve` runs on. */
+export function registryDeps(registry: Registry): ServerDeps {
+  return {
+    authenticate: (secret) => registry.authenticate(secret),
+    resolvePolicy: (query) => registry.resolve(query),
+    recordDecisions: (decisions) => registry.recordDecisions(decisions),
+    getDecision: (id, actor) => registry.getDecision(actor, id),
+    datasetPath: async (id, actor) => registry.datasetFile(actor, id),
+    checkPolicy: (text, fileName) => registry.validate(text, fileName ?? 'policy.tier.yaml'),
+  };
+}
