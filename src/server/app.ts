@@ -44,7 +44,7 @@ export function createApp(
     ...docsRoutes,
     ...validateRoutes,
     ...evaluateRoutes(decisions, options),
-    ...decisionRoutes,
+    ...decisionRoutes(decisions),
     ...populationRoutes,
     ...extraRoutes,
   ];
