@@ -1,8 +1,11 @@
 // `npm start`: what tierwise does, on the bundled policies and example data. Checks every policy,
 // runs their tests, evaluates the example customers with each one (the tier distribution), then
 // simulates the seed-004 scorecard and compares it with the retail variant, printing the tables
-// and writing the HTML reports to reports/. Exits
-// non-zero when any step fails, so it doubles as a smoke test of a fresh clone (`npm ci && npm start`).
+// and writing the HTML reports to reports/; then serves the registry and its HTTP API on
+// http://127.0.0.1:$PORT (8080 by default), seeded with the bundled policies and data on its first
+// start (.tierwise/registry.db, or $TIERWISE_START_DIR), until Ctrl-C. A failing step exits
+// non-zero before serving, so it doubles as a smoke test of a fresh clone (`npm ci && npm start`).
+// --no-serve stops after the steps; --serve-only skips them.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -18,6 +21,8 @@ const TRANSACTIONS = 'examples/data/transactions.csv';
 // would slide its windows away from the orders.
 const AS_OF = '2026-11-01';
 const SCORECARD = 'policies/seed004-scorecard.tier.yaml';
+const SERVE = !process.argv.includes('--no-serve');
+const STEPS = !process.argv.includes('--serve-only');
 const VARIANT = 'policies/retail-scorecard.tier.yaml';
 
 function run(args) {
@@ -92,6 +97,43 @@ async function main() {
     process.stderr.write('tierwise is not built: run `npm run build` (npm ci does it) first\n');
     return 2;
   }
+  const code = STEPS ? await steps() : 0;
+  if (code !== 0 || !SERVE) return code;
+  return serve();
+}
+
+/** The registry and the API, seeded on first start; resolves with serve's exit code after Ctrl-C. */
+function serve() {
+  const dir = process.env.TIERWISE_START_DIR ?? join(ROOT, '.tierwise');
+  mkdirSync(dir, { recursive: true });
+  process.stdout.write(heading('tierwise serve'));
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      'serve',
+      '--port',
+      process.env.PORT ?? '8080',
+      '--db',
+      join(dir, 'registry.db'),
+      '--data-dir',
+      join(dir, 'data'),
+      '--seed',
+      POLICIES,
+      '--seed-data',
+      join(ROOT, CUSTOMERS),
+      '--seed-transactions',
+      join(ROOT, TRANSACTIONS),
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  // Ctrl-C reaches both processes; the server finishes what is in flight and exits 0.
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 0)));
+}
+
+async function steps() {
   const started = performance.now();
   const failures = [];
 

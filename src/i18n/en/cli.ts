@@ -103,6 +103,8 @@ export const cli = {
   seededToken: (p: { name: string; role: string; units: string; secret: string }) =>
     `  ${p.name} (${p.role}, ${p.units}): ${p.secret}`,
   seededTokensHead: 'tokens to try it with (shown this once; send as Authorization: Bearer …):',
+  notSeeded: (p: { db: string }) =>
+    `the registry ${p.db} holds policies already, so nothing was seeded; a token: tierwise token create --db ${p.db} --name you --role admin`,
   stopping: 'stopping: finishing the requests in flight',
   // keygen
   keyPrivate: (p: { file: string }) =>

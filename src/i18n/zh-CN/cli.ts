@@ -73,6 +73,8 @@ export const cli = {
   seededPolicies: (p) => `已向空的注册中心装入示例：发布 ${p.n} 个策略，上传 ${p.datasets} 个数据集`,
   seededToken: (p) => `  ${p.name}（\`${p.role}\`，${p.units}）：${p.secret}`,
   seededTokensHead: '可用于试用的令牌（仅显示这一次；以 `Authorization: Bearer …` 发送）：',
+  notSeeded: (p) =>
+    `注册中心 ${p.db} 中已有策略，未再装入示例；创建令牌：\`tierwise token create --db ${p.db} --name you --role admin\``,
   stopping: '正在停止：等待处理中的请求完成',
   keyPrivate: (p) => `已写入 ${p.file}（私钥：用 \`tierwise build --sign ${p.file}\` 签名，请妥善保密）`,
   keyPublic: (p) => `已写入 ${p.file}（公钥：用 \`tierwise verify ARTIFACT --key ${p.file}\` 验证）`,

@@ -58,7 +58,10 @@ async function seed(registry: Registry, opts: ServeOptions, io: CliIO): Promise<
     printDiagnostics(seeded.diagnostics, io, opts.lang);
     return EXIT.findings;
   }
-  if (seeded.policies.length === 0) return EXIT.ok;
+  if (seeded.policies.length === 0) {
+    io.out(`${t(opts.lang, 'cli.notSeeded', { db: shownDb(opts.db) })}\n`);
+    return EXIT.ok;
+  }
   const lines = [
     t(opts.lang, 'cli.seededPolicies', { n: seeded.policies.length, datasets: seeded.datasets.length }),
     t(opts.lang, 'cli.seededTokensHead'),
