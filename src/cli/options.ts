@@ -60,3 +60,12 @@ export function refuseEmptyValues(command: Command, h: HelpText): void {
   }
   for (const sub of command.commands) refuseEmptyValues(sub, h);
 }
+
+/** --server, --business-unit, --token, --at: run what a tierwise server has published (src/cli/remote.ts). */
+export function serverOptions(command: Command, h: HelpText): Command {
+  return command
+    .option('--server <url>', h('server'))
+    .option('--business-unit <unit>', h('businessUnit'))
+    .option('--token <secret>', h('serverToken'))
+    .option('--at <time>', h('serverAt'));
+}

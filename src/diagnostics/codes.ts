@@ -172,6 +172,7 @@ export const CODES = {
   TW1222: { severity: 'error', title: 'database integrity check failed' },
   TW1223: { severity: 'error', title: 'only the author edits a change request' },
   TW1224: { severity: 'error', title: 'a reason is required' },
+  TW1225: { severity: 'error', title: 'the tierwise server cannot be reached or failed' },
   // the registry's store: opening the database behind --db (src/registry/store)
   TW1250: { severity: 'error', title: 'database location not understood' },
   TW1251: { severity: 'error', title: 'database file cannot be opened or created' },

@@ -7,11 +7,11 @@ import type { Language } from '../../i18n/language.js';
 import { RESULT_FORMATS, type ResultFormat } from '../../report/formats.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { allowUntieredOption, languageOption } from '../options.js';
+import { allowUntieredOption, languageOption, serverOptions } from '../options.js';
 import { workersParser } from '../population.js';
 
 export interface EvalOptions {
-  policy: string;
+  policy?: string;
   data?: string;
   transactions?: string;
   customer?: string[];
@@ -30,13 +30,17 @@ export interface EvalOptions {
   engine: EngineChoice;
   key?: string;
   workers?: number;
+  server?: string;
+  businessUnit?: string;
+  token?: string;
+  at?: string;
 }
 
 export function registerEval(program: Command, io: CliIO, h: HelpText): void {
-  program
+  const command = program
     .command('eval')
     .description(h('eval'))
-    .requiredOption('--policy <file>', h('policy'))
+    .option('--policy <file>', h('policyOrServer'))
     .option('--key <pem>', h('keyArtifact'))
     .option('--data <file>', h('dataOptional'))
     .option('--transactions <file>', h('transactions'))
@@ -56,9 +60,10 @@ export function registerEval(program: Command, io: CliIO, h: HelpText): void {
     .addOption(languageOption(h))
     .addOption(
       new Option('--engine <engine>', h('engine')).choices(['compiled', 'reference']).default('compiled'),
-    )
-    .action(async (opts: EvalOptions) => {
-      const { evaluate } = await import('./eval/run.js');
-      process.exitCode = await evaluate(opts, io);
-    });
+    );
+  serverOptions(command, h);
+  command.action(async (opts: EvalOptions) => {
+    const { evaluate } = await import('./eval/run.js');
+    process.exitCode = await evaluate(opts, io);
+  });
 }

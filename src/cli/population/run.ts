@@ -20,6 +20,7 @@ import { tiersNeeded } from '../../simulate/needs-tiers.js';
 import type { PopulationOptions } from '../../simulate/population.js';
 import { type CliIO, EXIT } from '../io.js';
 import type { DataOptions } from '../population.js';
+import type { RemoteOptions } from '../remote.js';
 
 /**
  * A policy file or artifact for a population command. With a verification key configured only
@@ -27,10 +28,18 @@ import type { DataOptions } from '../population.js';
  * artifact) are shown; errors end the command.
  */
 export async function policyFor(
-  path: string,
-  opts: { key?: string; mapping?: string; lang?: Language },
+  path: string | undefined,
+  opts: { key?: string; mapping?: string; lang?: Language } & RemoteOptions,
   io: CliIO,
 ): Promise<Policy | number> {
+  if (opts.server !== undefined) {
+    const { remotePolicy } = await import('../remote.js');
+    return remotePolicy(path, opts, io);
+  }
+  if (path === undefined) {
+    io.err(`${t(opts.lang ?? 'en', 'cli.needPolicy')}\n`);
+    return EXIT.usage;
+  }
   const policies = await policiesFor([path], opts, io);
   return typeof policies === 'number' ? policies : policies[0]!;
 }

@@ -105,6 +105,11 @@ export const cli = {
   seededTokensHead: 'tokens to try it with (shown this once; send as Authorization: Bearer …):',
   notSeeded: (p: { db: string }) =>
     `the registry ${p.db} holds policies already, so nothing was seeded; a token: tierwise token create --db ${p.db} --name you --role admin`,
+  needPolicy: 'give --policy FILE, or --server URL with --business-unit',
+  needBusinessUnit:
+    '--server needs --business-unit (or --policy naming a version id such as retail-scorecard@3)',
+  remoteUsing: (p: { version: string; digest: string; server: string }) =>
+    `using ${p.version} (${p.digest}) from ${p.server}`,
   stopping: 'stopping: finishing the requests in flight',
   // keygen
   keyPrivate: (p: { file: string }) =>

@@ -160,6 +160,13 @@ export const cliHelp = {
   serveSeedData: 'a customer list the seed uploads for each business unit',
   serveSeedTransactions: 'a transaction log the seed uploads for each business unit',
   serveRetention: 'days the decision log keeps a decision',
+  policyOrServer:
+    'the policy (*.tier.yaml) or artifact; with --server, the name of one of the business unit’s published policies',
+  server:
+    'use what a tierwise server has published (URL, e.g. http://127.0.0.1:8080) instead of a policy file',
+  businessUnit: 'with --server: the business unit whose published policy is used',
+  serverToken: 'with --server: a bearer token (default: $TIERWISE_TOKEN)',
+  serverAt: 'with --server: the policy in force at this time (ISO 8601 with an offset; default now)',
   // simulate
   simulate:
     'a policy over a whole population: per tier the customers, revenue, entitlement cost, service load and KPIs',

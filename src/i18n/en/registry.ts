@@ -70,6 +70,10 @@ export const registry = {
   notAuthor: (p: { id: string; author: string }) =>
     `only ${p.author}, who wrote change request ${p.id}, edits it: comment or reject it instead`,
   reasonRequired: 'say why (reason): the audit keeps it',
+  serverUnreachable: (p: { server: string; reason: string }) =>
+    `cannot reach the tierwise server ${p.server}: ${p.reason}`,
+  serverAnswer: (p: { server: string; status: number }) =>
+    `the tierwise server ${p.server} answered ${p.status} without diagnostics`,
   whatPolicy: 'policy',
   whatVersion: 'version',
   whatChangeRequest: 'change request',

@@ -75,6 +75,10 @@ export const cli = {
   seededTokensHead: '可用于试用的令牌（仅显示这一次；以 `Authorization: Bearer …` 发送）：',
   notSeeded: (p) =>
     `注册中心 ${p.db} 中已有策略，未再装入示例；创建令牌：\`tierwise token create --db ${p.db} --name you --role admin\``,
+  needPolicy: '请给出 `--policy` 文件，或 `--server` 地址并同时给出 `--business-unit`',
+  needBusinessUnit:
+    '`--server` 需要 `--business-unit`（或用 `--policy` 指定版本编号，如 `retail-scorecard@3`）',
+  remoteUsing: (p) => `使用 ${p.server} 上的 ${p.version}（${p.digest}）`,
   stopping: '正在停止：等待处理中的请求完成',
   keyPrivate: (p) => `已写入 ${p.file}（私钥：用 \`tierwise build --sign ${p.file}\` 签名，请妥善保密）`,
   keyPublic: (p) => `已写入 ${p.file}（公钥：用 \`tierwise verify ARTIFACT --key ${p.file}\` 验证）`,

@@ -49,6 +49,8 @@ export const registry = {
   storeProblem: (p) => `数据库报告：${key(p.problem)}`,
   notAuthor: (p) => `只有变更请求 ${p.id} 的作者 ${p.author} 能编辑它：请改为评论或驳回`,
   reasonRequired: '请说明原因（`reason`）：审计日志会记录它',
+  serverUnreachable: (p) => `无法连接 tierwise 服务器 ${p.server}：${p.reason}`,
+  serverAnswer: (p) => `tierwise 服务器 ${p.server} 返回了 ${p.status}，没有附带诊断`,
   whatPolicy: '策略',
   whatVersion: '版本',
   whatChangeRequest: '变更请求',
