@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { type FixtureDeps, fixtureDeps, type Json, VIEWER } from '../server/fixture-deps.js';
+import { type FixtureDeps, fixtureDeps, type Json, T0002, VIEWER } from '../server/fixture-deps.js';
 
 let deps: FixtureDeps;
 let server: RunningServer;
@@ -49,17 +49,7 @@ describe('the real server on 127.0.0.1', () => {
       '/v1/evaluate',
       JSON.stringify({
         businessUnit: 'retail',
-        facts: {
-          customerId: 'T0002',
-          spend12m: 600000,
-          avgOrderValue: 40000,
-          industryGrowth: 12,
-          orderGrowthRate: 10,
-          newNeeds12m: 3,
-          repurchaseRate: 80,
-          referralRate: 16,
-          complaintRate: 3,
-        },
+        facts: T0002,
       }),
     );
     expect(res.status).toBe(200);
