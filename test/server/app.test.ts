@@ -199,3 +199,18 @@ describe('preconditions for the registry’s writes', () => {
     }
   });
 });
+
+describe('bodies that are not JSON text', () => {
+  it('refuses bytes that are not UTF-8 instead of reading them with replacement characters', async () => {
+    const res = await server.app.request('/v1/evaluate', {
+      method: 'POST',
+      body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      headers: { 'content-type': 'application/json', ...VIEWER },
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).diagnostics[0]).toMatchObject({
+      code: 'TW1306',
+      message: 'the request body is not UTF-8 text, as JSON must be',
+    });
+  });
+});

@@ -19,6 +19,7 @@ export const server = {
   tooLargeHelp: 'send fewer customers per request, or stream them to POST /v1/evaluate/batch',
   badJson: (p: { line: number; column: number; expected: string }) =>
     `the request body is not JSON: at line ${p.line}, column ${p.column}, expected ${p.expected}`,
+  notUtf8: 'the request body is not UTF-8 text, as JSON must be',
   emptyBody: 'the request has no body',
   contentType: (p: { got: string; accepted: readonly string[] }) =>
     `a body of type ${p.got} is not read here; send ${p.accepted.join(' or ')}`,

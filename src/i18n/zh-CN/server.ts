@@ -17,6 +17,7 @@ export const server = {
   tooLargeHelp: '请减少每次请求的客户数，或以流的方式发送到 `POST /v1/evaluate/batch`',
   badJson: (p: { line: number; column: number; expected: string }) =>
     `请求体不是合法的 JSON：第 ${p.line} 行第 ${p.column} 列处应为${p.expected}`,
+  notUtf8: '请求体不是 `UTF-8` 文本，而 `JSON` 必须是',
   emptyBody: '请求没有请求体',
   contentType: (p: { got: string; accepted: readonly string[] }) =>
     `此处不读取类型为 \`${p.got}\` 的请求体；请发送 ${p.accepted.map((a) => `\`${a}\``).join(' 或 ')}`,
