@@ -214,3 +214,10 @@ describe('bodies that are not JSON text', () => {
     });
   });
 });
+
+describe('paths', () => {
+  it('matches a path exactly: a trailing slash is another path', async () => {
+    const res = await server.app.request('/v1/evaluate/', { method: 'POST', headers: VIEWER });
+    expect(res.status).toBe(404);
+  });
+});
