@@ -32,6 +32,8 @@ export interface BatchOptions {
   language: Language;
   /** Logs a result's decision; returns its id. */
   decide(result: Record<string, unknown>, input: CustomerInput): string;
+  /** Waits while the decision log is behind (between chunks). */
+  backlog(): Promise<void>;
   policy: Record<string, unknown>;
 }
 
@@ -145,7 +147,10 @@ export async function* evaluateBatch(options: BatchOptions): AsyncGenerator<stri
         continue;
       }
       pending.push({ id: String(id), facts: mapped.values, row: record.row });
-      if (++customers >= CHUNK || pending.length >= 4 * CHUNK) yield await flush();
+      if (++customers >= CHUNK || pending.length >= 4 * CHUNK) {
+        yield await flush();
+        await options.backlog();
+      }
     }
     if (pending.length > 0) yield await flush();
   } finally {

@@ -135,6 +135,7 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
           decisions.add(decisionRecord(id, resolved, actor, customerInput, result, at));
           return id;
         },
+        backlog: () => decisions.backlog(),
         policy: policyUsed(resolved),
       });
       return new Response(toStream(lines), {
