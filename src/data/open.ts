@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
+import { systemReason } from '../diagnostics/system-error.js';
 import { msg } from '../i18n/text.js';
 import { readCsv } from './csv.js';
 import { detectLineEnding, SNIFF_BYTES, sniffEncoding } from './decode.js';
@@ -108,14 +109,18 @@ export async function openRecordStream(
   const head: Uint8Array[] = [];
   let size = 0;
   let done = false;
-  while (size < SNIFF_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
+  try {
+    while (size < SNIFF_BYTES) {
+      const next = await iterator.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      head.push(next.value);
+      size += next.value.length;
     }
-    head.push(next.value);
-    size += next.value.length;
+  } catch (error) {
+    return diagnostic('TW0601', msg('data.cannotRead', { detail: systemReason(error) }), { file });
   }
   const first = Buffer.concat(head);
   const sniffed = sniffEncoding(first.subarray(0, SNIFF_BYTES), options.encoding ?? 'auto');

@@ -68,8 +68,16 @@ export class BodyTooLarge extends Error {
   }
 }
 
-/** JSON text → value, or TW1306 at the line and column where it stops being JSON (never quoting it). */
-export function parseJson(text: string): { value: unknown } | BodyProblem {
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** JSON bytes → value, or TW1306 at the line and column where it stops being JSON (never quoting it). */
+export function parseJson(bytes: Uint8Array): { value: unknown } | BodyProblem {
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    return { status: 400, diagnostics: [diagnostic('TW1306', msg('server.notUtf8'))] };
+  }
   if (text.trim() === '')
     return { status: 400, diagnostics: [diagnostic('TW1306', msg('server.emptyBody'))] };
   try {

@@ -3,6 +3,7 @@ import type { ServerDeps, ServerOptions } from './deps.js';
 
 const DEFAULT_BATCH = 500;
 const DEFAULT_FLUSH_MS = 200;
+const BACKLOG_BATCHES = 8;
 
 /**
  * Decisions on their way to the registry's log. An evaluation answers at once; its decision is
@@ -14,6 +15,8 @@ export class DecisionLog {
   private pending: DecisionRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** Decisions handed to the registry whose write has not ended. */
+  private unwritten = 0;
   private readonly batch: number;
   private readonly flushMs: number;
 
@@ -44,10 +47,25 @@ export class DecisionLog {
     const taken = this.pending;
     this.pending = [];
     if (taken.length > 0) {
+      this.unwritten += taken.length;
       this.writing = this.writing.then(() =>
-        this.deps.recordDecisions(taken).catch((error: unknown) => this.options.onError?.(error)),
+        this.deps
+          .recordDecisions(taken)
+          .catch((error: unknown) => this.options.onError?.(error))
+          .finally(() => {
+            this.unwritten -= taken.length;
+          }),
       );
     }
     return this.writing;
+  }
+
+  /**
+   * Waits for the writes when more than a few batches are held: a batch evaluation calls it
+   * between chunks, so a store slower than the evaluation slows the stream instead of filling
+   * memory with decisions.
+   */
+  async backlog(): Promise<void> {
+    if (this.unwritten + this.pending.length > this.batch * BACKLOG_BATCHES) await this.flush();
   }
 }

@@ -37,7 +37,7 @@ export async function readInput(
   if (request.json && JSON_TYPE.test(type)) {
     const bytes = await readBody(c.req.raw, limit);
     if (isBodyProblem(bytes)) return bytes;
-    const parsed = parseJson(new TextDecoder().decode(bytes));
+    const parsed = parseJson(bytes);
     if (isBodyProblem(parsed)) return parsed;
     const problems = schemaProblems(request.json, parsed.value);
     if (problems.length > 0) return { status: 400, diagnostics: problems };

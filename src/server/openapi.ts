@@ -10,6 +10,8 @@ const ERRORS: Record<number, string> = {
   [REFUSAL_STATUS.invalid]: 'the request is not valid: diagnostics with the JSON pointer into the body',
   [REFUSAL_STATUS.unauthenticated]: 'no bearer token, or one the registry does not know',
   [REFUSAL_STATUS.forbidden]: "the token's role or business units do not allow it",
+  [REFUSAL_STATUS['not-found']]:
+    'what the request names (a version, publication, dataset, decision) does not exist',
   [SERVER_STATUS.tooLarge]: 'the body is larger than the limit',
   [SERVER_STATUS.unsupportedType]: 'the body is of a type the endpoint does not read',
   [SERVER_STATUS.internal]: 'the server failed (a reference to its log)',
@@ -59,7 +61,7 @@ export function openApiDocument(routes: readonly Route[]): Record<string, unknow
       };
     const errors = Object.entries(ERRORS).filter(
       ([status]) =>
-        (route.role !== 'public' || !['401', '403'].includes(status)) &&
+        (route.role !== 'public' || !['401', '403', '404'].includes(status)) &&
         (route.request !== undefined || !['413', '415'].includes(status)),
     );
     for (const [status, description] of errors)

@@ -39,6 +39,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         serverOptions: {
           headersTimeout: options.headersTimeoutMs ?? 10_000,
           requestTimeout: options.requestTimeoutMs ?? 300_000,
+          // Node checks the two timeouts at this interval (30 s by default): check within a second.
+          connectionsCheckingInterval: Math.min(1000, options.headersTimeoutMs ?? 10_000),
         },
       },
       () => resolve(started as Server),

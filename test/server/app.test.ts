@@ -1,7 +1,10 @@
+import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type ServerApp } from '../../src/server/app.js';
+import type { ServerEnv } from '../../src/server/env.js';
 import { requireRole } from '../../src/server/middleware/auth.js';
 import { languageOf } from '../../src/server/middleware/language.js';
+import { etag, requireIfMatch } from '../../src/server/preconditions.js';
 import { REFUSAL_STATUS } from '../../src/server/status.js';
 import { bearer, fixtureDeps, json, TOKENS, VIEWER } from './fixture-deps.js';
 
@@ -167,5 +170,54 @@ describe('roles', () => {
     expect(languageOf('fr, en-GB;q=0.8')).toBe('en');
     expect(languageOf('zh;q=0, en')).toBe('en');
     expect(languageOf(undefined)).toBe('en');
+  });
+});
+
+describe('preconditions for the registry’s writes', () => {
+  const ifMatch = async (header?: string) => {
+    const probe = new Hono<ServerEnv>();
+    probe.post('/', (c) => {
+      const state = requireIfMatch(c);
+      return typeof state === 'string' ? c.text(state) : c.json(state, REFUSAL_STATUS[state.refused]);
+    });
+    return probe.request('/', {
+      method: 'POST',
+      headers: header === undefined ? {} : { 'if-match': header },
+    });
+  };
+
+  it('reads the state an If-Match names, strong or weak', async () => {
+    expect(await (await ifMatch(etag(7))).text()).toBe('7');
+    expect(await (await ifMatch('W/"sha256:ab"')).text()).toBe('sha256:ab');
+  });
+
+  it('refuses a write that names no state with 428 and TW1314', async () => {
+    for (const header of [undefined, '*', '"1", "2"', '""']) {
+      const res = await ifMatch(header);
+      expect(res.status, String(header)).toBe(428);
+      expect((await json(res)).diagnostics[0].code).toBe('TW1314');
+    }
+  });
+});
+
+describe('bodies that are not JSON text', () => {
+  it('refuses bytes that are not UTF-8 instead of reading them with replacement characters', async () => {
+    const res = await server.app.request('/v1/evaluate', {
+      method: 'POST',
+      body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+      headers: { 'content-type': 'application/json', ...VIEWER },
+    });
+    expect(res.status).toBe(400);
+    expect((await json(res)).diagnostics[0]).toMatchObject({
+      code: 'TW1306',
+      message: 'the request body is not UTF-8 text, as JSON must be',
+    });
+  });
+});
+
+describe('paths', () => {
+  it('matches a path exactly: a trailing slash is another path', async () => {
+    const res = await server.app.request('/v1/evaluate/', { method: 'POST', headers: VIEWER });
+    expect(res.status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type ServerApp } from '../../src/server/app.js';
 import { inputDigest } from '../../src/server/evaluate/decision.js';
-import { type FixtureDeps, fixtureDeps, json, VIEWER } from './fixture-deps.js';
+import { type FixtureDeps, fixtureDeps, json, T0002, VIEWER } from './fixture-deps.js';
 
 let deps: FixtureDeps;
 let server: ServerApp;
@@ -16,19 +16,6 @@ const evaluate = (body: unknown, headers: Record<string, string> = {}) =>
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...VIEWER, ...headers },
   });
-
-/** retail-scorecard.test.yaml's first case: 88.8 points → 89 → VIP in retail. */
-const T0002 = {
-  customerId: 'T0002',
-  spend12m: 600000,
-  avgOrderValue: 40000,
-  industryGrowth: 12,
-  orderGrowthRate: 10,
-  newNeeds12m: 3,
-  repurchaseRate: 80,
-  referralRate: 16,
-  complaintRate: 3,
-};
 
 describe('POST /v1/evaluate', () => {
   it("answers with the business unit's published policy: tier, labels, score, entitlements, decision", async () => {

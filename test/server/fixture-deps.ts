@@ -23,6 +23,19 @@ export const TOKENS: Record<string, Actor> = {
 };
 export const VIEWER = { authorization: 'Bearer viewer-secret' };
 
+/** retail-scorecard.test.yaml's first case: 88.8 points → 89 → VIP in retail. */
+export const T0002 = {
+  customerId: 'T0002',
+  spend12m: 600000,
+  avgOrderValue: 40000,
+  industryGrowth: 12,
+  orderGrowthRate: 10,
+  newNeeds12m: 3,
+  repurchaseRate: 80,
+  referralRate: 16,
+  complaintRate: 3,
+};
+
 /** A diagnostic the fixture's registry stand-in gives (its real codes are the registry's). */
 const notFound = (message: string, pointer?: string): Refusal => ({
   refused: 'not-found',

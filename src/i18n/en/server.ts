@@ -19,6 +19,7 @@ export const server = {
   tooLargeHelp: 'send fewer customers per request, or stream them to POST /v1/evaluate/batch',
   badJson: (p: { line: number; column: number; expected: string }) =>
     `the request body is not JSON: at line ${p.line}, column ${p.column}, expected ${p.expected}`,
+  notUtf8: 'the request body is not UTF-8 text, as JSON must be',
   emptyBody: 'the request has no body',
   contentType: (p: { got: string; accepted: readonly string[] }) =>
     `a body of type ${p.got} is not read here; send ${p.accepted.join(' or ')}`,
@@ -30,6 +31,8 @@ export const server = {
     'name the policy: a `version`, or a `businessUnit` (with `policy` and `at` when needed), not both',
   quotaNeedsPopulation:
     'the policy ranks customers against each other (quota tiers): one customer has no rank; simulate the whole population',
+  ifMatchRequired: 'this write needs an If-Match header with the ETag of the state it changes',
+  ifMatchRequiredHelp: 'read it first (GET) and send its ETag header back as If-Match',
   dataAndDataset: 'give a stored dataset or uploaded data, not both',
   noData: 'give a stored dataset (`dataset`) or upload the customers (`data`)',
   internal: (p: { reference: string }) =>

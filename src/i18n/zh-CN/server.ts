@@ -17,6 +17,7 @@ export const server = {
   tooLargeHelp: '请减少每次请求的客户数，或以流的方式发送到 `POST /v1/evaluate/batch`',
   badJson: (p: { line: number; column: number; expected: string }) =>
     `请求体不是合法的 JSON：第 ${p.line} 行第 ${p.column} 列处应为${p.expected}`,
+  notUtf8: '请求体不是 `UTF-8` 文本，而 `JSON` 必须是',
   emptyBody: '请求没有请求体',
   contentType: (p: { got: string; accepted: readonly string[] }) =>
     `此处不读取类型为 \`${p.got}\` 的请求体；请发送 ${p.accepted.map((a) => `\`${a}\``).join(' 或 ')}`,
@@ -27,6 +28,8 @@ export const server = {
   choosePolicy:
     '请指定策略：版本（`version`），或业务单元（`businessUnit`，需要时附 `policy` 与 `at`），二者只能给出其一',
   quotaNeedsPopulation: '此策略按配额在客户之间排名：单个客户无从排名，请对整个客群做模拟（`simulate`）',
+  ifMatchRequired: '此写操作需要 `If-Match` 请求头，值为所修改状态的 `ETag`',
+  ifMatchRequiredHelp: '请先读取（`GET`），再把响应中的 `ETag` 作为 `If-Match` 发回',
   dataAndDataset: '已存数据集（`dataset`）与上传数据（`data`）只能给出其一',
   noData: '请指定已存数据集（`dataset`）或上传客户数据（`data`）',
   internal: (p: { reference: string }) => `服务器无法处理此请求（编号 ${p.reference}）`,

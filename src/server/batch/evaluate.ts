@@ -1,4 +1,3 @@
-import { formatBytes } from '../../data/fields.js';
 import { mapRecord, openRecordStream, resolveColumns } from '../../data/index.js';
 import { type Diagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
@@ -11,7 +10,7 @@ import type { Language } from '../../i18n/language.js';
 import { msg } from '../../i18n/text.js';
 import { escapeJsonControls } from '../../report/control.js';
 import { customerJson } from '../../report/results.js';
-import { BodyTooLarge, limitedBody } from '../body.js';
+import { BodyTooLarge, limitedBody, tooLarge as tooLargeProblem } from '../body.js';
 import type { ServerLimits } from '../deps.js';
 import { decidedBy } from '../evaluate/decided-by.js';
 import type { PreparedPolicy } from '../evaluate/evaluators.js';
@@ -33,6 +32,8 @@ export interface BatchOptions {
   language: Language;
   /** Logs a result's decision; returns its id. */
   decide(result: Record<string, unknown>, input: CustomerInput): string;
+  /** Waits while the decision log is behind (between chunks). */
+  backlog(): Promise<void>;
   policy: Record<string, unknown>;
 }
 
@@ -131,7 +132,10 @@ export async function* evaluateBatch(options: BatchOptions): AsyncGenerator<stri
       const id = mapped.values[keyFact!];
       if (problems.length > 0 || id === undefined) {
         counts.rejected++;
-        let found = record.fatal && tooLarge ? [bodyTooLarge(options.limits.batchBytes)] : mapped.diagnostics;
+        let found =
+          record.fatal && tooLarge
+            ? tooLargeProblem(options.limits.batchBytes).diagnostics
+            : mapped.diagnostics;
         if (found.length === 0)
           found = [diagnostic('TW0605', msg('data.required', { id: keyFact! }), { row: record.row })];
         if (kept.length < MAX_SUMMARY_DIAGNOSTICS) kept.push(found[0]!);
@@ -143,19 +147,16 @@ export async function* evaluateBatch(options: BatchOptions): AsyncGenerator<stri
         continue;
       }
       pending.push({ id: String(id), facts: mapped.values, row: record.row });
-      if (++customers >= CHUNK || pending.length >= 4 * CHUNK) yield await flush();
+      if (++customers >= CHUNK || pending.length >= 4 * CHUNK) {
+        yield await flush();
+        await options.backlog();
+      }
     }
     if (pending.length > 0) yield await flush();
   } finally {
     await source.close();
   }
   yield end();
-}
-
-function bodyTooLarge(limit: number): Diagnostic {
-  return diagnostic('TW1305', msg('server.tooLarge', { limit: formatBytes(limit) }), {
-    help: msg('server.tooLargeHelp'),
-  });
 }
 
 /** Rows are numbered in the request; the name `request` adds nothing to that. */

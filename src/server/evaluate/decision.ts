@@ -3,7 +3,22 @@ import { canonicalJson } from '../../artifact/manifest.js';
 import type { Actor, ResolvedPolicy } from '../../registry/outcome.js';
 import type { DecisionRecord } from '../../registry/records.js';
 
-export const newDecisionId = () => `dec-${randomBytes(12).toString('base64url')}`;
+const ID_BYTES = 12;
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+/**
+ * `dec-` and 96 random bits. The bytes come from a pool filled 1,024 ids at a time: one call to
+ * the system's generator per row was a quarter of a batch's time.
+ */
+export function newDecisionId(): string {
+  if (offset + ID_BYTES > pool.length) {
+    pool = randomBytes(ID_BYTES * 1024);
+    offset = 0;
+  }
+  offset += ID_BYTES;
+  return `dec-${pool.toString('base64url', offset - ID_BYTES, offset)}`;
+}
 
 /** sha256 of the input's canonical JSON (keys sorted): proves what was asked without keeping it. */
 export function inputDigest(input: unknown): string {

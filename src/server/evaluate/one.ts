@@ -9,6 +9,7 @@ import { msg } from '../../i18n/text.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { maskValue } from '../../privacy/mask.js';
 import { customerJson } from '../../report/results.js';
+import { InputBuilder } from '../../testing/inputs.js';
 import type { EvaluateRequest } from '../schemas/evaluate.js';
 import { decidedBy } from './decided-by.js';
 import { type PreparedPolicy, REQUEST_PLACE } from './evaluators.js';
@@ -54,11 +55,14 @@ export async function evaluateOne(
   language: Language,
 ): Promise<OneResult | Diagnostic[]> {
   const { policy } = prepared;
-  const input = prepared.inputs.build(
+  // A builder keeps an aggregate plan per as-of text it is given: one for this request only, so
+  // as-of values without end cannot fill the cached policy's memory.
+  const inputs = body.transactions ? new InputBuilder(policy) : prepared.inputs;
+  const input = inputs.build(
     { customer: body.customer, facts: body.facts, record: body.record, transactions: body.transactions },
     'customer',
     REQUEST_PLACE,
-    body.asOf ?? asOf.date,
+    asOf.wholeDay ? asOf.date : body.asOf,
   );
   if (Array.isArray(input)) return input.map(({ file: _file, ...d }) => d);
   const [result] = await prepared.evaluate([input], { explain: body.explain === true, asOf });

@@ -1,10 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { isRefusal } from '../../registry/outcome.js';
+import type { Context } from 'hono';
+import type { AsOf } from '../../facts/asof.js';
+import { isRefusal, type PolicyQuery, type ResolvedPolicy } from '../../registry/outcome.js';
 import { evaluateBatch } from '../batch/evaluate.js';
 import { BATCH_TYPES } from '../batch/lines.js';
 import { schemaProblems, tooLarge } from '../body.js';
 import type { DecisionLog } from '../decision-log.js';
-import type { ServerOptions } from '../deps.js';
+import type { ServerDeps, ServerOptions } from '../deps.js';
+import type { ServerEnv } from '../env.js';
 import { decisionRecord, newDecisionId, policyUsed } from '../evaluate/decision.js';
 import { PreparedPolicies } from '../evaluate/evaluators.js';
 import {
@@ -29,6 +32,23 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
   const prepared = new PreparedPolicies();
   const now = () => options.now?.() ?? new Date();
 
+  /** The policy a request names, if it evaluates customers one by one, and the as-of it asks for. */
+  const evaluable = async (
+    c: Context<ServerEnv>,
+    deps: ServerDeps,
+    query: PolicyQuery,
+    asOfText: string | undefined,
+  ): Promise<{ resolved: ResolvedPolicy; asOf: AsOf; at: Date } | Response> => {
+    const resolved = await deps.resolvePolicy(query, c.get('actor'));
+    if (isRefusal(resolved)) return refuse(c, resolved);
+    const ranking = rankingProblem(resolved.policy);
+    if (ranking) return diagnosticsResponse(c, 400, [ranking]);
+    const at = now();
+    const asOf = requestAsOf(resolved.policy, asOfText, at.getTime());
+    if (Array.isArray(asOf)) return diagnosticsResponse(c, 400, asOf);
+    return { resolved, asOf, at };
+  };
+
   const one: Route<EvaluateRequest> = {
     method: 'post',
     path: '/v1/evaluate',
@@ -52,13 +72,9 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
       const shape = customerShapeProblems(body);
       if (shape.length > 0) return diagnosticsResponse(c, 400, shape);
       const actor = c.get('actor');
-      const resolved = await deps.resolvePolicy(query, actor);
-      if (isRefusal(resolved)) return refuse(c, resolved);
-      const ranking = rankingProblem(resolved.policy);
-      if (ranking) return diagnosticsResponse(c, 400, [ranking]);
-      const at = now();
-      const asOf = requestAsOf(resolved.policy, body.asOf, at.getTime());
-      if (Array.isArray(asOf)) return diagnosticsResponse(c, 400, asOf);
+      const found = await evaluable(c, deps, query, body.asOf);
+      if (found instanceof Response) return found;
+      const { resolved, asOf, at } = found;
       const policy = prepared.get(resolved);
       const outcome = await evaluateOne(policy, body, asOf, language);
       if (Array.isArray(outcome)) return diagnosticsResponse(c, 400, outcome);
@@ -104,13 +120,9 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
         return diagnosticsResponse(c, problem.status, problem.diagnostics);
       }
       const actor = c.get('actor');
-      const resolved = await deps.resolvePolicy(query, actor);
-      if (isRefusal(resolved)) return refuse(c, resolved);
-      const ranking = rankingProblem(resolved.policy);
-      if (ranking) return diagnosticsResponse(c, 400, [ranking]);
-      const at = now();
-      const asOf = requestAsOf(resolved.policy, params.asOf, at.getTime());
-      if (Array.isArray(asOf)) return diagnosticsResponse(c, 400, asOf);
+      const found = await evaluable(c, deps, query, params.asOf);
+      if (found instanceof Response) return found;
+      const { resolved, asOf, at } = found;
       const lines = evaluateBatch({
         prepared: prepared.get(resolved),
         request: c.req.raw,
@@ -123,6 +135,7 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
           decisions.add(decisionRecord(id, resolved, actor, customerInput, result, at));
           return id;
         },
+        backlog: () => decisions.backlog(),
         policy: policyUsed(resolved),
       });
       return new Response(toStream(lines), {

@@ -70,7 +70,8 @@ async function withData(
 }
 
 function options(body: PopulationData, files: PopulationFiles): PopulationOptions {
-  // One worker: a request must not take every core from the requests beside it.
+  // No worker threads: a request must not take every core from the requests beside it, and
+  // read on the server's thread a chunk at a time, it leaves room for them between chunks.
   return {
     customers: files.customers,
     transactions: files.transactions,
