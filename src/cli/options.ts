@@ -69,3 +69,11 @@ export function serverOptions(command: Command, h: HelpText): Command {
     .option('--token <secret>', h('serverToken'))
     .option('--at <time>', h('serverAt'));
 }
+
+/** --db, --data-dir and --company-unit: where the registry is, as every registry command takes them. */
+export function registryOptions(command: Command, h: HelpText): Command {
+  return command
+    .option('--db <location>', h('db'))
+    .option('--data-dir <dir>', h('dataDir'))
+    .option('--company-unit <unit>', h('companyUnit'));
+}

@@ -1,10 +1,8 @@
-import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderDiagnostics } from '../diagnostics/render/index.js';
 import type { Language } from '../i18n/language.js';
 import type { Refusal } from '../registry/outcome.js';
 import type { Registry } from '../registry/registry.js';
-import type { HelpText } from './help.js';
 import { type CliIO, EXIT } from './io.js';
 
 export interface RegistryCliOptions {
@@ -12,14 +10,6 @@ export interface RegistryCliOptions {
   dataDir?: string;
   companyUnit?: string;
   lang: Language;
-}
-
-/** --db, --data-dir and --company-unit: where the registry is, as every registry command takes them. */
-export function registryOptions(command: Command, h: HelpText): Command {
-  return command
-    .option('--db <location>', h('db'))
-    .option('--data-dir <dir>', h('dataDir'))
-    .option('--company-unit <unit>', h('companyUnit'));
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO, lang: Language): void {

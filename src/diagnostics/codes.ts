@@ -195,7 +195,6 @@ export const CODES = {
   TW1311: { severity: 'error', title: 'internal server error' },
   TW1312: { severity: 'error', title: 'policy not chosen' },
   TW1313: { severity: 'error', title: 'policy ranks a whole population' },
-  TW1314: { severity: 'error', title: 'write without If-Match' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

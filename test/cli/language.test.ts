@@ -25,8 +25,11 @@ const COMMANDS = [
   'facts',
   'fmt',
   'keygen',
+  'registry',
+  'serve',
   'simulate',
   'test',
+  'token',
   'verify',
 ];
 /** Sizes read in bytes, KB and MB in Chinese too. */
@@ -239,7 +242,7 @@ describe.each(WAYS)('the CLI in Chinese ($way)', ({ run }) => {
   });
 
   it.each([
-    ['a required option missing', ['eval', ...DATA], '错误：未指定必需的选项'],
+    ['a required option missing', ['calibrate', ...DATA], '错误：未指定必需的选项'],
     ['an unknown option', ['check', '--colour'], '错误：未知选项'],
     ['an invalid choice', ['eval', '--policy', POLICY, ...DATA, '--format', 'xml'], '错误：选项'],
     ['a value its parser refuses', ['simulate', '--policy', POLICY, ...DATA, '--workers', '0'], '错误：选项'],
@@ -262,22 +265,39 @@ describe.each(WAYS)('the CLI in Chinese ($way)', ({ run }) => {
     );
   });
 
-  it.each([[[]], ...COMMANDS.map((c) => [[c]]), [['data', 'profile']]])(
-    'help of tierwise %s: headings and descriptions',
-    async (command) => {
-      const r = await run([...command, '--help']);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/^用法： tierwise/);
-      expect(r.stdout).toContain('选项：');
-      expect(r.stdout).not.toMatch(/\[options\]|\[command\]|Usage:|Options:|Commands:|Arguments:/);
-      const names = [...COMMANDS, 'profile', 'help', 'paths', 'old', 'new', 'artifact', 'V'];
-      expect(untranslated(typed(r.stdout), names)).toEqual([]);
-      // wrapped between Chinese characters too, counting each as two columns of the terminal
-      const columns = (line: string) =>
-        [...line].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/u.test(ch) ? 2 : 1), 0);
-      expect(lines(r.stdout).filter((line) => columns(line) > 80)).toEqual([]);
-    },
-  );
+  it.each([
+    [[]],
+    ...COMMANDS.map((c) => [[c]]),
+    [['data', 'profile']],
+    [['token', 'create']],
+    [['registry', 'verify']],
+  ])('help of tierwise %s: headings and descriptions', async (command) => {
+    const r = await run([...command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^用法： tierwise/);
+    expect(r.stdout).toContain('选项：');
+    expect(r.stdout).not.toMatch(/\[options\]|\[command\]|Usage:|Options:|Commands:|Arguments:/);
+    const names = [
+      ...COMMANDS,
+      'profile',
+      'create',
+      'list',
+      'revoke',
+      'verify',
+      'id',
+      'help',
+      'paths',
+      'old',
+      'new',
+      'artifact',
+      'V',
+    ];
+    expect(untranslated(typed(r.stdout), names)).toEqual([]);
+    // wrapped between Chinese characters too, counting each as two columns of the terminal
+    const columns = (line: string) =>
+      [...line].reduce((n, ch) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/u.test(ch) ? 2 : 1), 0);
+    expect(lines(r.stdout).filter((line) => columns(line) > 80)).toEqual([]);
+  });
 });
 
 describe('the CLI in English', () => {
@@ -308,10 +328,10 @@ describe('the CLI in English', () => {
   });
 
   it('is the default, and what a --lang en overrides $TIERWISE_LANG with', async () => {
-    const english = await tierwiseInProcess(['eval', '--data', 'x.csv']);
+    const english = await tierwiseInProcess(['calibrate', '--data', 'x.csv']);
     expect(english.stderr).toBe("error: required option '--policy <file>' not specified\n");
     process.env.TIERWISE_LANG = 'zh-CN';
-    const flag = await tierwiseInProcess(['eval', '--data', 'x.csv', '--lang', 'en']);
+    const flag = await tierwiseInProcess(['calibrate', '--data', 'x.csv', '--lang', 'en']);
     expect(flag.stderr).toBe("error: required option '--policy <file>' not specified\n");
     expect(flag.code).toBe(2);
   });

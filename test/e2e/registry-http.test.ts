@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './cli.js';
+import { ROOT, tierwiseAsync } from './cli.js';
 
 /**
  * The review journey over HTTP against the real `tierwise serve` process, seeded as `npm start`
@@ -251,6 +251,49 @@ describe('the registry over HTTP', () => {
       actor: 'demo-approver',
       reason: 'too many VIPs for the service team',
     });
+  });
+
+  it('eval --server runs what the business unit has in force, as the same file would run locally', async () => {
+    const data = [
+      '--data',
+      'examples/data/customers.csv',
+      '--transactions',
+      'examples/data/transactions.csv',
+      '--as-of',
+      '2026-11-01',
+      '--summary',
+    ];
+    const remote = await tierwiseAsync([
+      'eval',
+      '--server',
+      url,
+      '--business-unit',
+      'retail',
+      '--token',
+      tokens['demo-analyst']!,
+      ...data,
+    ]);
+    const local = await tierwiseAsync(['eval', '--policy', 'policies/retail-scorecard.tier.yaml', ...data]);
+    expect(remote.code, remote.stderr).toBe(0);
+    expect(remote.stdout).toBe(local.stdout);
+    expect(remote.stderr).toMatch(/using retail-scorecard@3 \(sha256:[0-9a-f]{64}\) from http/);
+    const nothing = await tierwiseAsync(['eval', ...data]);
+    expect([nothing.code, nothing.stderr]).toEqual([
+      2,
+      'give --policy FILE, or --server URL with --business-unit\n',
+    ]);
+    const unauthorized = await tierwiseAsync([
+      'eval',
+      '--server',
+      url,
+      '--business-unit',
+      'retail',
+      '--token',
+      'tw_wrong',
+      ...data,
+    ]);
+    expect(unauthorized.code).toBe(2);
+    expect(unauthorized.stderr).toContain('TW1301');
   });
 
   it('publishes for a date to come: before it the old version is in force, from it the new one', async () => {

@@ -4,7 +4,7 @@ import { createApp, type ServerApp } from '../../src/server/app.js';
 import type { ServerEnv } from '../../src/server/env.js';
 import { requireRole } from '../../src/server/middleware/auth.js';
 import { languageOf } from '../../src/server/middleware/language.js';
-import { etag, requireIfMatch } from '../../src/server/preconditions.js';
+import { etag, ifMatch as readIfMatch } from '../../src/server/preconditions.js';
 import { REFUSAL_STATUS } from '../../src/server/status.js';
 import { bearer, fixtureDeps, json, TOKENS, VIEWER } from './fixture-deps.js';
 
@@ -176,27 +176,23 @@ describe('roles', () => {
 describe('preconditions for the registry’s writes', () => {
   const ifMatch = async (header?: string) => {
     const probe = new Hono<ServerEnv>();
-    probe.post('/', (c) => {
-      const state = requireIfMatch(c);
-      return typeof state === 'string' ? c.text(state) : c.json(state, REFUSAL_STATUS[state.refused]);
-    });
-    return probe.request('/', {
+    probe.post('/', (c) => c.json({ revision: String(readIfMatch(c)) }));
+    const res = await probe.request('/', {
       method: 'POST',
       headers: header === undefined ? {} : { 'if-match': header },
     });
+    return ((await res.json()) as { revision: string }).revision;
   };
 
-  it('reads the state an If-Match names, strong or weak', async () => {
-    expect(await (await ifMatch(etag(7))).text()).toBe('7');
-    expect(await (await ifMatch('W/"sha256:ab"')).text()).toBe('sha256:ab');
+  it('reads the revision an If-Match names, strong or weak', async () => {
+    expect(await ifMatch(etag(7))).toBe('7');
+    expect(await ifMatch('W/"12"')).toBe('12');
   });
 
-  it('refuses a write that names no state with 428 and TW1314', async () => {
-    for (const header of [undefined, '*', '"1", "2"', '""']) {
-      const res = await ifMatch(header);
-      expect(res.status, String(header)).toBe(428);
-      expect((await json(res)).diagnostics[0].code).toBe('TW1314');
-    }
+  it('tells a missing If-Match (the registry answers 428) from one that names no revision it gave (412)', async () => {
+    expect(await ifMatch(undefined)).toBe('undefined');
+    for (const header of ['*', '"1", "2"', '""', '"sha256:ab"', '7'])
+      expect(await ifMatch(header), header).toBe('NaN');
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { languageOption } from '../options.js';
-import { type RegistryCliOptions, registryOptions } from '../registry.js';
+import { languageOption, registryOptions } from '../options.js';
+import type { RegistryCliOptions } from '../registry.js';
 
 export function registerRegistry(program: Command, io: CliIO, h: HelpText): void {
   const registry = program.command('registry').description(h('registryCommand'));

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { languageOption } from '../options.js';
-import { type RegistryCliOptions, registryOptions } from '../registry.js';
+import { languageOption, registryOptions } from '../options.js';
+import type { RegistryCliOptions } from '../registry.js';
 
 export interface ServeOptions extends RegistryCliOptions {
   port: number;

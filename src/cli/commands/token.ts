@@ -2,8 +2,8 @@ import { type Command, Option } from 'commander';
 import type { Role } from '../../registry/records.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { languageOption } from '../options.js';
-import { type RegistryCliOptions, registryOptions } from '../registry.js';
+import { languageOption, registryOptions } from '../options.js';
+import type { RegistryCliOptions } from '../registry.js';
 
 export interface TokenCreateOptions extends RegistryCliOptions {
   name: string;

@@ -31,8 +31,6 @@ export const server = {
     'name the policy: a `version`, or a `businessUnit` (with `policy` and `at` when needed), not both',
   quotaNeedsPopulation:
     'the policy ranks customers against each other (quota tiers): one customer has no rank; simulate the whole population',
-  ifMatchRequired: 'this write needs an If-Match header with the ETag of the state it changes',
-  ifMatchRequiredHelp: 'read it first (GET) and send its ETag header back as If-Match',
   dataAndDataset: 'give a stored dataset or uploaded data, not both',
   noData: 'give a stored dataset (`dataset`) or upload the customers (`data`)',
   internal: (p: { reference: string }) =>

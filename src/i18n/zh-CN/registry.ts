@@ -13,9 +13,9 @@ export const registry = {
   notFound: (p) => `没有${p.what} ${p.id}`,
   wrongState: (p) => `变更请求 ${p.id} 当前为${p.state}：现在不能${p.action}`,
   stale: (p) => `${p.what}在你读取之后已被修改（If-Match 为 ${p.expected}，现在为 ${p.actual}）`,
-  staleHelp: '请重新读取，查看改动后用新的 ETag 重试',
+  staleHelp: '请重新读取，查看改动后用新的 `ETag` 重试',
   preconditionRequired: (p) => `写入${p.what}需要带有其 ETag 的 If-Match`,
-  preconditionRequiredHelp: '请先读取（GET），再把响应中的 ETag 作为 If-Match 发回',
+  preconditionRequiredHelp: '请先读取（`GET`），再把响应中的 `ETag` 作为 `If-Match` 发回',
   baseMoved: (p) =>
     `${p.policy} 在起草此变更请求之后已有新版本：起草时基于 ${p.base}，而现在最新的是 ${p.latest}（${p.author}，${p.at}）`,
   baseMovedHelp: '请把变更请求变基到最新版本（更新时给出 `baseVersion`），核对改动后重新申请批准',

@@ -28,8 +28,6 @@ export const server = {
   choosePolicy:
     '请指定策略：版本（`version`），或业务单元（`businessUnit`，需要时附 `policy` 与 `at`），二者只能给出其一',
   quotaNeedsPopulation: '此策略按配额在客户之间排名：单个客户无从排名，请对整个客群做模拟（`simulate`）',
-  ifMatchRequired: '此写操作需要 `If-Match` 请求头，值为所修改状态的 `ETag`',
-  ifMatchRequiredHelp: '请先读取（`GET`），再把响应中的 `ETag` 作为 `If-Match` 发回',
   dataAndDataset: '已存数据集（`dataset`）与上传数据（`data`）只能给出其一',
   noData: '请指定已存数据集（`dataset`）或上传客户数据（`data`）',
   internal: (p: { reference: string }) => `服务器无法处理此请求（编号 ${p.reference}）`,

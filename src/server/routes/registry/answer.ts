@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isRefusal, type Outcome } from '../../../registry/outcome.js';
 import type { ChangeRequestRecord, TokenRecord, VersionRecord } from '../../../registry/records.js';
 import type { ServerEnv } from '../../env.js';
-import { etag } from '../../etag.js';
+import { etag } from '../../preconditions.js';
 import { localized, refuse } from '../../respond.js';
 
 /** The value as JSON (with its ETag when it has one), or the refusal with its status. */

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Registry } from '../../../registry/registry.js';
-import { ifMatch } from '../../etag.js';
+import { ifMatch } from '../../preconditions.js';
 import type { Route } from '../../route.js';
 import {
   ChangeRequestSchema,

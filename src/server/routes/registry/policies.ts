@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { isRefusal } from '../../../registry/outcome.js';
 import type { VersionRecord } from '../../../registry/records.js';
 import type { Registry } from '../../../registry/registry.js';
-import { etag, ifMatch } from '../../etag.js';
+import { etag, ifMatch } from '../../preconditions.js';
 import { refuse } from '../../respond.js';
 import type { Route } from '../../route.js';
 import { policyChoice, strict } from '../../schemas/common.js';
