@@ -37,9 +37,7 @@ export const isRefusal = (value: unknown): value is Refusal =>
   typeof value === 'object' && value !== null && 'refused' in value;
 
 /** Which policy an evaluation uses: a version by id, or what a business unit has in force at a time. */
-export type PolicyQuery =
-  | { version: string }
-  | { businessUnit: string; policy?: string; at?: string };
+export type PolicyQuery = { version: string } | { businessUnit: string; policy?: string; at?: string };
 
 /** A policy ready to evaluate: merged with its base, checked, with what it came from. */
 export interface ResolvedPolicy {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { DecisionRecord } from '../records.js';
-import type { Opened, OpenFailure } from './failure.js';
+import { failureOf, type Opened, type OpenFailure } from './failure.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { type MigrationTx, migrate } from './migrations/run.js';
 import { getDecisionRow, insertDecisionRows, pruneDecisionRows } from './sql/decisions.js';
@@ -85,6 +85,7 @@ function executor(client: pg.PoolClient): MigrationTx {
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  private closed = false;
 
   private constructor(readonly pool: pg.Pool) {}
 
@@ -118,12 +119,7 @@ export class PostgresStore implements Store {
       { locked: (fn) => this.transaction(['BEGIN', WRITER_LOCK], (client) => fn(executor(client))) },
       POSTGRES_MIGRATIONS,
     );
-    if (outcome.ok) return undefined;
-    if (outcome.problem === 'foreign')
-      return { kind: 'foreign', detail: `tables ${outcome.tables.join(', ')}` };
-    if (outcome.problem === 'newer')
-      return { kind: 'newer', database: outcome.database, known: outcome.known };
-    return { kind: 'migration', version: outcome.version, name: outcome.name, detail: outcome.detail };
+    return outcome.ok ? undefined : failureOf(outcome, 'unreachable');
   }
 
   /** The statements that open the transaction, then fn, COMMIT; ROLLBACK when fn or COMMIT throws. */
@@ -208,6 +204,9 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    // pg refuses to end a pool twice; closing a closed store is nothing to report.
+    if (this.closed) return;
+    this.closed = true;
     await this.pool.end();
   }
 }

@@ -1,8 +1,8 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'libsql';
 import type { DecisionRecord } from '../records.js';
-import type { Opened, OpenFailure } from './failure.js';
+import { failureOf, type Opened, type OpenFailure } from './failure.js';
 import { type MigrationTx, migrate } from './migrations/run.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 import { Mutex } from './mutex.js';
@@ -62,17 +62,43 @@ function executor(db: Connection): MigrationTx {
 }
 
 /**
+ * One queue per database file in this process, shared by every store open on it. libsql waits for
+ * a lock by blocking the thread, so a second connection of the same process waiting for the first's
+ * lock would stop the event loop the first needs to finish: it must wait in the queue instead.
+ */
+const queues = new Map<string, { mutex: Mutex; users: number }>();
+
+function queueOf(location: string): { mutex: Mutex; release: () => void } {
+  if (location === ':memory:') return { mutex: new Mutex(), release: () => {} };
+  const key = realpathSync(location);
+  const entry = queues.get(key) ?? { mutex: new Mutex(), users: 0 };
+  entry.users++;
+  queues.set(key, entry);
+  return {
+    mutex: entry.mutex,
+    release: () => {
+      if (--entry.users === 0) queues.delete(key);
+    },
+  };
+}
+
+/**
  * The embedded store: one SQLite file in WAL mode. The connection is one, and a transaction's
  * callback awaits, so every use of it — reads too — takes its turn in one in-process queue;
  * BEGIN IMMEDIATE and the busy timeout order writers of other processes on the same file.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
-  private readonly queue = new Mutex();
+  private readonly queue: Mutex;
+  private readonly release: () => void;
   private readonly ex: MigrationTx;
 
-  private constructor(readonly db: Connection) {
+  private constructor(
+    readonly db: Connection,
+    location: string,
+  ) {
     this.ex = executor(db);
+    ({ mutex: this.queue, release: this.release } = queueOf(location));
   }
 
   static async open(location: string, options: SqliteOptions = {}): Promise<Opened<SqliteStore>> {
@@ -84,10 +110,10 @@ export class SqliteStore implements Store {
     } catch (error) {
       return { ok: false, failure: { kind: 'cannot-open', detail: (error as Error).message } };
     }
-    const store = new SqliteStore(db);
+    const store = new SqliteStore(db, location);
     const failure = await store.prepare(options.busyTimeout ?? 10_000);
     if (failure) {
-      db.close();
+      await store.close();
       return { ok: false, failure };
     }
     return { ok: true, store };
@@ -112,12 +138,7 @@ export class SqliteStore implements Store {
       { locked: (fn) => this.transaction('BEGIN IMMEDIATE', async () => fn(this.ex)) },
       SQLITE_MIGRATIONS,
     );
-    if (outcome.ok) return undefined;
-    if (outcome.problem === 'foreign')
-      return { kind: 'foreign', detail: `tables ${outcome.tables.join(', ')}` };
-    if (outcome.problem === 'newer')
-      return { kind: 'newer', database: outcome.database, known: outcome.known };
-    return { kind: 'migration', version: outcome.version, name: outcome.name, detail: outcome.detail };
+    return outcome.ok ? undefined : failureOf(outcome, 'cannot-open');
   }
 
   /** BEGIN … COMMIT around fn in the queue; ROLLBACK when fn or COMMIT throws. */
@@ -200,7 +221,9 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     await this.queue.run(async () => {
-      if (this.db.open) this.db.close();
+      if (!this.db.open) return;
+      this.db.close();
+      this.release();
     });
   }
 }

@@ -1,0 +1,148 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'libsql';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/registry/store/open.js';
+import type { SqliteStore } from '../../src/registry/store/sqlite.js';
+import type { Store } from '../../src/registry/store/store.js';
+import { type StoreHarness, storeContract } from './store-contract.js';
+
+const WRITER = fileURLToPath(new URL('./fixtures/version-writer.ts', import.meta.url));
+
+/** Runs `npx ARGS` and resolves with its trimmed stdout, or rejects with its stderr. */
+function run(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('npx', args, (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || error.message)) : resolve(stdout.trim()),
+    );
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'tierwise-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+/** SQL on a connection: the store's own, or a new one to a file. Statements that return rows are read. */
+function rawOn(db: InstanceType<typeof Database>, sql: string): Record<string, unknown>[] {
+  const statement = db.prepare(sql);
+  if (!statement.reader) {
+    statement.run();
+    return [];
+  }
+  return (statement.all() as Record<string, unknown>[]).map(({ _metadata, ...row }) => row);
+}
+
+async function raw(target: Store | string, sql: string): Promise<Record<string, unknown>[]> {
+  if (typeof target !== 'string') return rawOn((target as SqliteStore).db, sql);
+  const db = new Database(target);
+  try {
+    return rawOn(db, sql);
+  } finally {
+    db.close();
+  }
+}
+
+const onFile: StoreHarness = {
+  fresh: async () => join(dir, `store-${++files}.db`),
+  reopenable: true,
+  raw,
+};
+const inMemory: StoreHarness = { fresh: async () => ':memory:', reopenable: false, raw };
+
+storeContract('sqlite file', onFile);
+storeContract('sqlite :memory:', inMemory);
+
+describe('sqlite store', () => {
+  const opened = async (location: string) => {
+    const result = await openStore(location);
+    if ('diagnostic' in result) throw new Error(result.diagnostic.message);
+    return result.store as SqliteStore;
+  };
+
+  it('runs in WAL mode, syncs every commit, checks foreign keys and waits for other processes', async () => {
+    const store = await opened(join(dir, 'pragmas.db'));
+    const pragma = (name: string, column = name) =>
+      (store.db.prepare(`PRAGMA ${name}`).get() as Record<string, unknown>)[column];
+    expect(pragma('journal_mode')).toBe('wal');
+    expect(pragma('synchronous')).toBe(2); // FULL
+    expect(pragma('foreign_keys')).toBe(1);
+    expect(pragma('busy_timeout', 'timeout')).toBe(10_000);
+    await store.close();
+  });
+
+  it('serialises writers of several processes on one file: no gap, no duplicate', async () => {
+    const path = join(dir, 'processes.db');
+    const store = await opened(path);
+    await store.write((tx) =>
+      tx.insertPolicy({
+        name: 'retail',
+        businessUnit: '',
+        fileName: 'retail.tier.yaml',
+        createdAt: 'x',
+        createdBy: 'a',
+      }),
+    );
+    const writers = ['a', 'b', 'c'].map((writer) => run(['tsx', WRITER, path, writer, '20']));
+    expect(await Promise.all(writers)).toEqual(['ok', 'ok', 'ok']);
+    const versions = await store.read((tx) => tx.listVersions('retail'));
+    expect(versions.map((v) => v.sequence)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(new Set(versions.map((v) => v.author)).size).toBe(60);
+    expect(await store.integrityCheck()).toEqual([]);
+    await store.close();
+  });
+
+  it('opens the default file name relative to the working directory', async () => {
+    const cwd = process.cwd();
+    const here = join(dir, 'default');
+    mkdirSync(here);
+    process.chdir(here);
+    try {
+      const store = await opened('');
+      await store.close();
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(
+      new Database(join(here, 'tierwise.db')).prepare('SELECT COUNT(*) AS n FROM schema_migrations').get(),
+    ).toMatchObject({ n: 1 });
+  });
+
+  it('says why a file cannot be opened or created', async () => {
+    const missing = await openStore(join(dir, 'no-such-dir', 'x.db'));
+    expect('diagnostic' in missing && missing.diagnostic).toMatchObject({
+      code: 'TW1251',
+      message: expect.stringContaining('no-such-dir does not exist'),
+    });
+    const directory = await openStore(dir);
+    expect('diagnostic' in directory && directory.diagnostic).toMatchObject({
+      code: 'TW1251',
+      message: expect.stringContaining('is a directory'),
+    });
+  });
+
+  it('refuses a file that is not a database, and leaves it as it was', async () => {
+    const path = join(dir, 'notes.txt');
+    const text =
+      'not a database, but a long enough text to fill the SQLite header of one hundred bytes .........\n';
+    writeFileSync(path, text);
+    const result = await openStore(path);
+    expect('diagnostic' in result && result.diagnostic).toMatchObject({ code: 'TW1254' });
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('refuses a SQLite file of another program', async () => {
+    const path = join(dir, 'other.db');
+    const db = new Database(path);
+    db.exec('CREATE TABLE notes (body TEXT)');
+    db.close();
+    const result = await openStore(path);
+    expect('diagnostic' in result && result.diagnostic).toMatchObject({
+      code: 'TW1254',
+      message: expect.stringContaining('notes'),
+    });
+  });
+});
