@@ -8,7 +8,7 @@ import type { Row, Value } from './sql/executor.js';
 import { registryProblems } from './sql/integrity.js';
 import { SqlReader } from './sql/reader.js';
 import { SqlWriter } from './sql/writer.js';
-import { type Store, StoreConflict, type StoreReader, type StoreWriter } from './store.js';
+import { type Store, StoreConflict, type StoreReader, StoreUnavailable, type StoreWriter } from './store.js';
 
 export interface PostgresOptions {
   /** Connections per instance. */
@@ -51,6 +51,17 @@ const types = {
 };
 
 const isConflict = (error: unknown) => String((error as { code?: unknown })?.code ?? '').startsWith('23');
+
+/**
+ * The connection went away mid-transaction: class 08 (connection exception), 57P (the server shut
+ * down or restarts), or the socket's own errors.
+ */
+function isConnectionLost(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  if (code.startsWith('08') || code.startsWith('57P')) return true;
+  if (['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+  return /Connection terminated/i.test((error as Error)?.message ?? '');
+}
 
 /** `?` placeholders as PostgreSQL's `$1, $2…` (no statement of ours has a `?` of its own). */
 function numbered(sql: string): string {
@@ -127,7 +138,7 @@ export class PostgresStore implements Store {
     begin: readonly string[],
     fn: (client: pg.PoolClient) => Promise<T>,
   ): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.connect();
     let broken = false;
     try {
       for (const statement of begin) await client.query(statement);
@@ -140,6 +151,7 @@ export class PostgresStore implements Store {
       });
       // Only a deferred foreign key fails at COMMIT with a constraint error the writer has not seen.
       if (isConflict(error)) throw new StoreConflict((error as Error).message, 'foreign key');
+      if (isConnectionLost(error)) throw new StoreUnavailable((error as Error).message, 'unreachable');
       throw error;
     } finally {
       // A connection that could not roll back is not given to the next caller.
@@ -184,8 +196,17 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** A pooled connection; a server that cannot be reached is StoreUnavailable (the server answers 503). */
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw new StoreUnavailable((error as Error).message, 'unreachable');
+    }
+  }
+
   async getDecision(id: string): Promise<DecisionRecord | undefined> {
-    const client = await this.pool.connect();
+    const client = await this.connect();
     try {
       return await getDecisionRow(executor(client), id);
     } finally {

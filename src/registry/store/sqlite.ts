@@ -29,23 +29,25 @@ const isConflict = (error: unknown) =>
   String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_CONSTRAINT');
 const isBusy = (error: unknown) =>
   String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY');
+/** Statements with more parameters are the decision log's batches, each size once: not worth keeping. */
+const CACHED_PARAMS = 32;
 
 /** The shared queries over one libsql connection; prepared statements are kept, evaluations repeat them. */
 function executor(db: Connection): MigrationTx {
   const statements = new Map<string, Statement>();
-  const prepare = (sql: string) => {
+  const prepare = (sql: string, params: readonly Value[]) => {
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare<unknown[]>(sql) as Statement;
-      statements.set(sql, statement);
+      if (params.length <= CACHED_PARAMS) statements.set(sql, statement);
     }
     return statement;
   };
   return {
-    all: async (sql: string, params: readonly Value[] = []) => prepare(sql).all(...params) as Row[],
+    all: async (sql: string, params: readonly Value[] = []) => prepare(sql, params).all(...params) as Row[],
     run: async (sql: string, params: readonly Value[] = []) => {
       // A statement that returns rows (UPDATE … RETURNING) must be read, not run.
-      const statement = prepare(sql);
+      const statement = prepare(sql, params);
       return statement.reader ? statement.all(...params).length : statement.run(...params).changes;
     },
     isConflict,
