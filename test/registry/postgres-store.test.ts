@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/registry/store/open.js';
 import type { PostgresStore } from '../../src/registry/store/postgres.js';
@@ -7,6 +9,7 @@ import { storeContract } from './store-contract.js';
 import { policy, version } from './store-fixtures.js';
 
 const plan = planPostgres();
+const HOLDER = fileURLToPath(new URL('./fixtures/hold-write.ts', import.meta.url));
 
 async function rawOn(url: string, sql: string): Promise<Record<string, unknown>[]> {
   const pg = (await import('pg')).default;
@@ -65,6 +68,25 @@ if (plan.kind === 'none') {
       expect(versions.map((v) => v.sequence)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
       expect(new Set(versions.map((v) => v.author)).size).toBe(60);
       for (const store of instances) await store.close();
+    });
+
+    it('lets other instances write once an instance dies holding the writer lock, keeping nothing of its write', async () => {
+      const url = await server.database();
+      const store = await open(url);
+      const holder = spawn(process.execPath, ['--import', 'tsx', HOLDER, url], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('holding')) resolve();
+        });
+        holder.on('exit', () => reject(new Error('the holder ended before it held the lock')));
+      });
+      holder.kill('SIGKILL');
+      // Waits for the lock, which the server releases when the dead instance's connection drops.
+      await store.write((tx) => tx.insertPolicy(policy('after')));
+      expect((await store.read((tx) => tx.listPolicies())).map((p) => p.name)).toEqual(['after']);
+      await store.close();
     });
 
     it('says the database does not exist, with the password masked', async () => {

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +12,41 @@ import { type StoreHarness, storeContract } from './store-contract.js';
 
 const WRITER = fileURLToPath(new URL('./fixtures/version-writer.ts', import.meta.url));
 
-/** Runs `npx ARGS` and resolves with its trimmed stdout, or rejects with its stderr. */
+/** The writer fixture in a node process of its own (not through npx: a kill must reach it). */
+const writerArgs = (...args: string[]) => ['--import', 'tsx', WRITER, ...args];
+
+/** Runs the writer and resolves with the last line it printed, or rejects with its stderr. */
 function run(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('npx', args, (error, stdout, stderr) =>
-      error ? reject(new Error(stderr || error.message)) : resolve(stdout.trim()),
+    execFile(process.execPath, writerArgs(...args), (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || error.message)) : resolve(stdout.trim().split('\n').at(-1) ?? ''),
+    );
+  });
+}
+
+/** Starts the writer, kills it with SIGKILL after `acks` acknowledged writes; resolves with what it acknowledged. */
+function killAfter(path: string, writer: string, acks: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, writerArgs(path, writer, '1000000'), {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const acknowledged: number[] = [];
+    let pending = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.stdout.on('data', (chunk) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (line.startsWith('ack ')) acknowledged.push(Number(line.slice(4)));
+      if (acknowledged.length >= acks) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve(acknowledged)
+        : reject(new Error(`the writer ended by itself: ${stderr}`)),
     );
   });
 }
@@ -85,13 +115,38 @@ describe('sqlite store', () => {
         createdBy: 'a',
       }),
     );
-    const writers = ['a', 'b', 'c'].map((writer) => run(['tsx', WRITER, path, writer, '20']));
+    const writers = ['a', 'b', 'c'].map((writer) => run([path, writer, '20']));
     expect(await Promise.all(writers)).toEqual(['ok', 'ok', 'ok']);
     const versions = await store.read((tx) => tx.listVersions('retail'));
     expect(versions.map((v) => v.sequence)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     expect(new Set(versions.map((v) => v.author)).size).toBe(60);
     expect(await store.integrityCheck()).toEqual([]);
     await store.close();
+  });
+
+  it('keeps every acknowledged write of a process killed mid-write, and stays sound', async () => {
+    const path = join(dir, 'killed.db');
+    const store = await opened(path);
+    await store.write((tx) =>
+      tx.insertPolicy({
+        name: 'retail',
+        businessUnit: '',
+        fileName: 'retail.tier.yaml',
+        createdAt: 'x',
+        createdBy: 'a',
+      }),
+    );
+    await store.close();
+    const acknowledged: number[] = [];
+    for (const [round, acks] of [5, 17, 1, 30, 11].entries())
+      acknowledged.push(...(await killAfter(path, `k${round}`, acks)));
+    const after = await opened(path);
+    const sequences = (await after.read((tx) => tx.listVersions('retail'))).map((v) => v.sequence);
+    expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => i + 1));
+    expect(sequences).toEqual(expect.arrayContaining(acknowledged));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(64);
+    expect(await after.integrityCheck()).toEqual([]);
+    await after.close();
   });
 
   it('opens the default file name relative to the working directory', async () => {
