@@ -33,7 +33,7 @@ const isBusy = (error: unknown) =>
 const CACHED_PARAMS = 32;
 
 /** The shared queries over one libsql connection; prepared statements are kept, evaluations repeat them. */
-function executor(db: Connection): MigrationTx {
+export function executor(db: Connection): MigrationTx {
   const statements = new Map<string, Statement>();
   const prepare = (sql: string, params: readonly Value[]) => {
     let statement = statements.get(sql);
