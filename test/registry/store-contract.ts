@@ -414,6 +414,15 @@ export function storeContract(name: string, harness: StoreHarness): void {
         expect(await store.read((tx) => tx.listPolicies())).toEqual([]);
       });
 
+      it('refuse a store call from inside a callback, which would wait for itself', async () => {
+        const nested = store.write(async () => store.write((tx) => tx.insertPolicy(policy('inner'))));
+        await expect(nested).rejects.toThrow(/inside read\(\) or write\(\)/);
+        await expect(store.read(async () => store.getDecision('dec-1'))).rejects.toThrow(/inside read/);
+        // Outside, the store goes on serving.
+        await store.write((tx) => tx.insertPolicy(policy('outer')));
+        expect((await store.read((tx) => tx.listPolicies())).map((p) => p.name)).toEqual(['outer']);
+      });
+
       it('serialise writers: 50 at once, each reading the latest version, make 1..50 without a gap', async () => {
         await store.write((tx) => tx.insertPolicy(policy('retail')));
         const writes = Array.from({ length: 50 }, (_, i) =>

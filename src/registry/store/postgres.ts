@@ -3,6 +3,7 @@ import type { DecisionRecord } from '../records.js';
 import { failureOf, type Opened, type OpenFailure } from './failure.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { type MigrationTx, migrate } from './migrations/run.js';
+import { TransactionScope } from './scope.js';
 import { getDecisionRow, insertDecisionRows, pruneDecisionRows } from './sql/decisions.js';
 import type { Row, Value } from './sql/executor.js';
 import { registryProblems } from './sql/integrity.js';
@@ -97,6 +98,7 @@ function executor(client: pg.PoolClient): MigrationTx {
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   private closed = false;
+  private readonly scope = new TransactionScope();
 
   private constructor(readonly pool: pg.Pool) {}
 
@@ -134,10 +136,11 @@ export class PostgresStore implements Store {
   }
 
   /** The statements that open the transaction, then fn, COMMIT; ROLLBACK when fn or COMMIT throws. */
-  private async transaction<T>(
-    begin: readonly string[],
-    fn: (client: pg.PoolClient) => Promise<T>,
-  ): Promise<T> {
+  private transaction<T>(begin: readonly string[], fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.scope.run(() => this.transact(begin, fn));
+  }
+
+  private async transact<T>(begin: readonly string[], fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.connect();
     let broken = false;
     try {
@@ -205,13 +208,15 @@ export class PostgresStore implements Store {
     }
   }
 
-  async getDecision(id: string): Promise<DecisionRecord | undefined> {
-    const client = await this.connect();
-    try {
-      return await getDecisionRow(executor(client), id);
-    } finally {
-      client.release();
-    }
+  getDecision(id: string): Promise<DecisionRecord | undefined> {
+    return this.scope.run(async () => {
+      const client = await this.connect();
+      try {
+        return await getDecisionRow(executor(client), id);
+      } finally {
+        client.release();
+      }
+    });
   }
 
   pruneDecisions(before: string): Promise<number> {

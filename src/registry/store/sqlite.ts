@@ -6,6 +6,7 @@ import { failureOf, type Opened, type OpenFailure } from './failure.js';
 import { type MigrationTx, migrate } from './migrations/run.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 import { Mutex } from './mutex.js';
+import { TransactionScope } from './scope.js';
 import { getDecisionRow, insertDecisionRows, pruneDecisionRows } from './sql/decisions.js';
 import type { Row, Value } from './sql/executor.js';
 import { registryProblems } from './sql/integrity.js';
@@ -92,6 +93,7 @@ function queueOf(location: string): { mutex: Mutex; release: () => void } {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly queue: Mutex;
+  private readonly scope = new TransactionScope();
   private readonly release: () => void;
   private readonly ex: MigrationTx;
 
@@ -143,9 +145,14 @@ export class SqliteStore implements Store {
     return outcome.ok ? undefined : failureOf(outcome, 'cannot-open');
   }
 
+  /** fn when the connection is free; refused at once when called from inside a transaction's callback. */
+  private turn<T>(fn: () => Promise<T>): Promise<T> {
+    return this.scope.run(() => this.queue.run(fn));
+  }
+
   /** BEGIN … COMMIT around fn in the queue; ROLLBACK when fn or COMMIT throws. */
   private transaction<T>(begin: string, fn: () => Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
+    return this.turn(async () => {
       try {
         this.db.exec(begin);
       } catch (error) {
@@ -203,7 +210,7 @@ export class SqliteStore implements Store {
   }
 
   getDecision(id: string): Promise<DecisionRecord | undefined> {
-    return this.queue.run(() => getDecisionRow(this.ex, id));
+    return this.turn(() => getDecisionRow(this.ex, id));
   }
 
   pruneDecisions(before: string): Promise<number> {
@@ -222,7 +229,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.queue.run(async () => {
+    await this.turn(async () => {
       if (!this.db.open) return;
       this.db.close();
       this.release();
