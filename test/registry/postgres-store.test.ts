@@ -89,6 +89,37 @@ if (plan.kind === 'none') {
       await store.close();
     });
 
+    it('keeps a connection for reads while writers queue for the lock', async () => {
+      const url = await server.database();
+      const result = await openStore(url, { poolSize: 2 });
+      if ('diagnostic' in result) throw new Error(result.diagnostic.message);
+      const { store } = result;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => {
+        holding = resolve;
+      });
+      const first = store.write(async (tx) => {
+        await tx.insertPolicy(policy('first'));
+        holding();
+        await gate;
+      });
+      await held;
+      const queued = Array.from({ length: 5 }, (_, i) =>
+        store.write((tx) => tx.insertPolicy(policy(`queued-${i}`))),
+      );
+      // With the lock held and five writers waiting, a read still gets a connection: it finishes
+      // before the gate opens (if it could not, the test would wait for ever).
+      expect(await store.read((tx) => tx.listPolicies())).toEqual([]);
+      release();
+      await Promise.all([first, ...queued]);
+      expect(await store.read((tx) => tx.listPolicies())).toHaveLength(6);
+      await store.close();
+    });
+
     it('says the database does not exist, with the password masked', async () => {
       const url = new URL(await server.database());
       url.pathname = '/no_such_database';

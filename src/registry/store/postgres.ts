@@ -3,6 +3,7 @@ import type { DecisionRecord } from '../records.js';
 import { failureOf, type Opened, type OpenFailure } from './failure.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { type MigrationTx, migrate } from './migrations/run.js';
+import { Mutex } from './mutex.js';
 import { TransactionScope } from './scope.js';
 import { getDecisionRow, insertDecisionRows, pruneDecisionRows } from './sql/decisions.js';
 import type { Row, Value } from './sql/executor.js';
@@ -20,6 +21,9 @@ export interface PostgresOptions {
 
 /** The writer lock every instance takes (two int4 keys: 'tier' and the registry's lock number 1). */
 const WRITER_LOCK = 'SELECT pg_advisory_xact_lock(1953064306, 1)';
+
+const WRITE = ['BEGIN ISOLATION LEVEL READ COMMITTED', WRITER_LOCK];
+const READ = ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'];
 
 /** Our tables: a database that has some of them but no ledger belongs to something else. */
 const TABLES = [
@@ -99,6 +103,7 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   private closed = false;
   private readonly scope = new TransactionScope();
+  private readonly writers = new Mutex();
 
   private constructor(readonly pool: pg.Pool) {}
 
@@ -129,7 +134,7 @@ export class PostgresStore implements Store {
       return connectionFailure(error);
     }
     const outcome = await migrate(
-      { locked: (fn) => this.transaction(['BEGIN', WRITER_LOCK], (client) => fn(executor(client))) },
+      { locked: (fn) => this.transaction(WRITE, (client) => fn(executor(client))) },
       POSTGRES_MIGRATIONS,
     );
     return outcome.ok ? undefined : failureOf(outcome, 'unreachable');
@@ -164,7 +169,7 @@ export class PostgresStore implements Store {
 
   read<T>(fn: (tx: StoreReader) => Promise<T>): Promise<T> {
     // One snapshot for the whole callback, as a SQLite read transaction gives.
-    return this.transaction(['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'], async (client) => {
+    return this.transaction(READ, async (client) => {
       const tx = new SqlReader(executor(client));
       try {
         return await fn(tx);
@@ -175,9 +180,15 @@ export class PostgresStore implements Store {
   }
 
   write<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
-    // READ COMMITTED, not a snapshot: each statement after the lock sees every write committed
-    // before it, whereas a snapshot taken before the lock wait would miss the previous writer's.
-    return this.transaction(['BEGIN', WRITER_LOCK], async (client) => {
+    // Writers of this instance queue here first, so that at most one pooled connection waits on the
+    // advisory lock and a burst of writes cannot take every connection the evaluations need.
+    return this.scope.run(() => this.writers.run(() => this.writeNow(fn)));
+  }
+
+  private writeNow<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
+    // READ COMMITTED whatever the server's default, not a snapshot: each statement after the lock
+    // sees every write committed before it; a snapshot taken before the lock wait would not.
+    return this.transact(WRITE, async (client) => {
       const tx = new SqlWriter(executor(client));
       try {
         const result = await fn(tx);
@@ -192,7 +203,9 @@ export class PostgresStore implements Store {
   async insertDecisions(decisions: readonly DecisionRecord[]): Promise<void> {
     if (decisions.length === 0) return;
     try {
-      await this.transaction(['BEGIN'], (client) => insertDecisionRows(executor(client), decisions));
+      await this.transaction(['BEGIN ISOLATION LEVEL READ COMMITTED'], (client) =>
+        insertDecisionRows(executor(client), decisions),
+      );
     } catch (error) {
       if (error instanceof StoreConflict) throw new StoreConflict(error.message, 'decision');
       throw error;
@@ -220,13 +233,13 @@ export class PostgresStore implements Store {
   }
 
   pruneDecisions(before: string): Promise<number> {
-    return this.transaction(['BEGIN'], (client) => pruneDecisionRows(executor(client), before));
+    return this.transaction(['BEGIN ISOLATION LEVEL READ COMMITTED'], (client) =>
+      pruneDecisionRows(executor(client), before),
+    );
   }
 
   integrityCheck(): Promise<string[]> {
-    return this.transaction(['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'], (client) =>
-      registryProblems(executor(client)),
-    );
+    return this.transaction(READ, (client) => registryProblems(executor(client)));
   }
 
   async close(): Promise<void> {
