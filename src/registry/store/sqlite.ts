@@ -73,7 +73,8 @@ const queues = new Map<string, { mutex: Mutex; users: number }>();
 
 function queueOf(location: string): { mutex: Mutex; release: () => void } {
   if (location === ':memory:') return { mutex: new Mutex(), release: () => {} };
-  const key = realpathSync(location);
+  // The same file under two names (a symlink, ./x and x) is one queue.
+  const key = realpathSync.native(resolve(location));
   const entry = queues.get(key) ?? { mutex: new Mutex(), users: 0 };
   entry.users++;
   queues.set(key, entry);
