@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { openStore } from '../../src/registry/store/open.js';
 import type { SqliteStore } from '../../src/registry/store/sqlite.js';
 import type { Store } from '../../src/registry/store/store.js';
 import { type StoreHarness, storeContract } from './store-contract.js';
+import { audit } from './store-fixtures.js';
 
 const WRITER = fileURLToPath(new URL('./fixtures/version-writer.ts', import.meta.url));
 
@@ -100,6 +101,10 @@ describe('sqlite store', () => {
     expect(pragma('synchronous')).toBe(2); // FULL
     expect(pragma('foreign_keys')).toBe(1);
     expect(pragma('busy_timeout', 'timeout')).toBe(10_000);
+    await store.write((tx) => tx.appendAudit(audit(1)));
+    // A new file, and the WAL beside it, are readable by their owner only.
+    expect(statSync(join(dir, 'pragmas.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'pragmas.db-wal')).mode & 0o777).toBe(0o600);
     await store.close();
   });
 

@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'libsql';
 import type { DecisionRecord } from '../records.js';
@@ -109,9 +109,13 @@ export class SqliteStore implements Store {
   static async open(location: string, options: SqliteOptions = {}): Promise<Opened<SqliteStore>> {
     const cannot = location === ':memory:' ? undefined : fileProblem(location);
     if (cannot) return { ok: false, failure: { kind: 'cannot-open', detail: cannot } };
+    const created = location !== ':memory:' && !existsSync(location);
     let db: Connection;
     try {
       db = new Database(location, { timeout: options.busyTimeout ?? 10_000 });
+      // Token hashes and the audit trail are nobody else's business: a new file is the owner's
+      // only (SQLite gives its -wal and -shm files the same permissions).
+      if (created) chmodSync(location, 0o600);
     } catch (error) {
       return { ok: false, failure: { kind: 'cannot-open', detail: (error as Error).message } };
     }
