@@ -1,3 +1,5 @@
+import type { MigrationOutcome } from './migrations/run.js';
+
 /**
  * Why a store could not be opened, as data: open.ts turns it into a diagnostic. `detail` is the
  * database's own words, already free of passwords.
@@ -11,3 +13,20 @@ export type OpenFailure =
   | { kind: 'migration'; version: number; name: string; detail: string };
 
 export type Opened<S> = { ok: true; store: S } | { ok: false; failure: OpenFailure };
+
+/** A migration that did not finish, as the reason the store cannot open. */
+export function failureOf(
+  outcome: Exclude<MigrationOutcome, { ok: true }>,
+  unavailable: 'cannot-open' | 'unreachable',
+): OpenFailure {
+  switch (outcome.problem) {
+    case 'foreign':
+      return { kind: 'foreign', detail: `tables ${outcome.tables.join(', ')}` };
+    case 'newer':
+      return { kind: 'newer', database: outcome.database, known: outcome.known };
+    case 'unavailable':
+      return { kind: unavailable, detail: outcome.detail };
+    case 'failed':
+      return { kind: 'migration', version: outcome.version, name: outcome.name, detail: outcome.detail };
+  }
+}

@@ -1,14 +1,16 @@
 import pg from 'pg';
 import type { DecisionRecord } from '../records.js';
-import type { Opened, OpenFailure } from './failure.js';
+import { failureOf, type Opened, type OpenFailure } from './failure.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { type MigrationTx, migrate } from './migrations/run.js';
+import { Mutex } from './mutex.js';
+import { TransactionScope } from './scope.js';
 import { getDecisionRow, insertDecisionRows, pruneDecisionRows } from './sql/decisions.js';
 import type { Row, Value } from './sql/executor.js';
 import { registryProblems } from './sql/integrity.js';
 import { SqlReader } from './sql/reader.js';
 import { SqlWriter } from './sql/writer.js';
-import { type Store, StoreConflict, type StoreReader, type StoreWriter } from './store.js';
+import { type Store, StoreConflict, type StoreReader, StoreUnavailable, type StoreWriter } from './store.js';
 
 export interface PostgresOptions {
   /** Connections per instance. */
@@ -19,6 +21,9 @@ export interface PostgresOptions {
 
 /** The writer lock every instance takes (two int4 keys: 'tier' and the registry's lock number 1). */
 const WRITER_LOCK = 'SELECT pg_advisory_xact_lock(1953064306, 1)';
+
+const WRITE = ['BEGIN ISOLATION LEVEL READ COMMITTED', WRITER_LOCK];
+const READ = ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'];
 
 /** Our tables: a database that has some of them but no ledger belongs to something else. */
 const TABLES = [
@@ -51,6 +56,17 @@ const types = {
 };
 
 const isConflict = (error: unknown) => String((error as { code?: unknown })?.code ?? '').startsWith('23');
+
+/**
+ * The connection went away mid-transaction: class 08 (connection exception), 57P (the server shut
+ * down or restarts), or the socket's own errors.
+ */
+function isConnectionLost(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  if (code.startsWith('08') || code.startsWith('57P')) return true;
+  if (['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+  return /Connection terminated/i.test((error as Error)?.message ?? '');
+}
 
 /** `?` placeholders as PostgreSQL's `$1, $2…` (no statement of ours has a `?` of its own). */
 function numbered(sql: string): string {
@@ -85,6 +101,9 @@ function executor(client: pg.PoolClient): MigrationTx {
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
+  private closed = false;
+  private readonly scope = new TransactionScope();
+  private readonly writers = new Mutex();
 
   private constructor(readonly pool: pg.Pool) {}
 
@@ -115,23 +134,19 @@ export class PostgresStore implements Store {
       return connectionFailure(error);
     }
     const outcome = await migrate(
-      { locked: (fn) => this.transaction(['BEGIN', WRITER_LOCK], (client) => fn(executor(client))) },
+      { locked: (fn) => this.transaction(WRITE, (client) => fn(executor(client))) },
       POSTGRES_MIGRATIONS,
     );
-    if (outcome.ok) return undefined;
-    if (outcome.problem === 'foreign')
-      return { kind: 'foreign', detail: `tables ${outcome.tables.join(', ')}` };
-    if (outcome.problem === 'newer')
-      return { kind: 'newer', database: outcome.database, known: outcome.known };
-    return { kind: 'migration', version: outcome.version, name: outcome.name, detail: outcome.detail };
+    return outcome.ok ? undefined : failureOf(outcome, 'unreachable');
   }
 
   /** The statements that open the transaction, then fn, COMMIT; ROLLBACK when fn or COMMIT throws. */
-  private async transaction<T>(
-    begin: readonly string[],
-    fn: (client: pg.PoolClient) => Promise<T>,
-  ): Promise<T> {
-    const client = await this.pool.connect();
+  private transaction<T>(begin: readonly string[], fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.scope.run(() => this.transact(begin, fn));
+  }
+
+  private async transact<T>(begin: readonly string[], fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.connect();
     let broken = false;
     try {
       for (const statement of begin) await client.query(statement);
@@ -144,6 +159,7 @@ export class PostgresStore implements Store {
       });
       // Only a deferred foreign key fails at COMMIT with a constraint error the writer has not seen.
       if (isConflict(error)) throw new StoreConflict((error as Error).message, 'foreign key');
+      if (isConnectionLost(error)) throw new StoreUnavailable((error as Error).message, 'unreachable');
       throw error;
     } finally {
       // A connection that could not roll back is not given to the next caller.
@@ -153,7 +169,7 @@ export class PostgresStore implements Store {
 
   read<T>(fn: (tx: StoreReader) => Promise<T>): Promise<T> {
     // One snapshot for the whole callback, as a SQLite read transaction gives.
-    return this.transaction(['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'], async (client) => {
+    return this.transaction(READ, async (client) => {
       const tx = new SqlReader(executor(client));
       try {
         return await fn(tx);
@@ -164,9 +180,15 @@ export class PostgresStore implements Store {
   }
 
   write<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
-    // READ COMMITTED, not a snapshot: each statement after the lock sees every write committed
-    // before it, whereas a snapshot taken before the lock wait would miss the previous writer's.
-    return this.transaction(['BEGIN', WRITER_LOCK], async (client) => {
+    // Writers of this instance queue here first, so that at most one pooled connection waits on the
+    // advisory lock and a burst of writes cannot take every connection the evaluations need.
+    return this.scope.run(() => this.writers.run(() => this.writeNow(fn)));
+  }
+
+  private writeNow<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
+    // READ COMMITTED whatever the server's default, not a snapshot: each statement after the lock
+    // sees every write committed before it; a snapshot taken before the lock wait would not.
+    return this.transact(WRITE, async (client) => {
       const tx = new SqlWriter(executor(client));
       try {
         const result = await fn(tx);
@@ -181,33 +203,49 @@ export class PostgresStore implements Store {
   async insertDecisions(decisions: readonly DecisionRecord[]): Promise<void> {
     if (decisions.length === 0) return;
     try {
-      await this.transaction(['BEGIN'], (client) => insertDecisionRows(executor(client), decisions));
+      await this.transaction(['BEGIN ISOLATION LEVEL READ COMMITTED'], (client) =>
+        insertDecisionRows(executor(client), decisions),
+      );
     } catch (error) {
       if (error instanceof StoreConflict) throw new StoreConflict(error.message, 'decision');
       throw error;
     }
   }
 
-  async getDecision(id: string): Promise<DecisionRecord | undefined> {
-    const client = await this.pool.connect();
+  /** A pooled connection; a server that cannot be reached is StoreUnavailable (the server answers 503). */
+  private async connect(): Promise<pg.PoolClient> {
     try {
-      return await getDecisionRow(executor(client), id);
-    } finally {
-      client.release();
+      return await this.pool.connect();
+    } catch (error) {
+      throw new StoreUnavailable((error as Error).message, 'unreachable');
     }
   }
 
-  pruneDecisions(before: string): Promise<number> {
-    return this.transaction(['BEGIN'], (client) => pruneDecisionRows(executor(client), before));
+  getDecision(id: string): Promise<DecisionRecord | undefined> {
+    return this.scope.run(async () => {
+      const client = await this.connect();
+      try {
+        return await getDecisionRow(executor(client), id);
+      } finally {
+        client.release();
+      }
+    });
   }
 
-  integrityCheck(): Promise<string[]> {
-    return this.transaction(['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'], (client) =>
-      registryProblems(executor(client)),
+  pruneDecisions(before: string): Promise<number> {
+    return this.transaction(['BEGIN ISOLATION LEVEL READ COMMITTED'], (client) =>
+      pruneDecisionRows(executor(client), before),
     );
   }
 
+  integrityCheck(): Promise<string[]> {
+    return this.transaction(READ, (client) => registryProblems(executor(client)));
+  }
+
   async close(): Promise<void> {
+    // pg refuses to end a pool twice; closing a closed store is nothing to report.
+    if (this.closed) return;
+    this.closed = true;
     await this.pool.end();
   }
 }

@@ -1,11 +1,12 @@
-import { statSync } from 'node:fs';
+import { chmodSync, existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'libsql';
 import type { DecisionRecord } from '../records.js';
-import type { Opened, OpenFailure } from './failure.js';
+import { failureOf, type Opened, type OpenFailure } from './failure.js';
 import { type MigrationTx, migrate } from './migrations/run.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 import { Mutex } from './mutex.js';
+import { TransactionScope } from './scope.js';
 import { getDecisionRow, insertDecisionRows, pruneDecisionRows } from './sql/decisions.js';
 import type { Row, Value } from './sql/executor.js';
 import { registryProblems } from './sql/integrity.js';
@@ -29,23 +30,25 @@ const isConflict = (error: unknown) =>
   String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_CONSTRAINT');
 const isBusy = (error: unknown) =>
   String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY');
+/** Statements with more parameters are the decision log's batches, each size once: not worth keeping. */
+const CACHED_PARAMS = 32;
 
 /** The shared queries over one libsql connection; prepared statements are kept, evaluations repeat them. */
-function executor(db: Connection): MigrationTx {
+export function executor(db: Connection): MigrationTx {
   const statements = new Map<string, Statement>();
-  const prepare = (sql: string) => {
+  const prepare = (sql: string, params: readonly Value[]) => {
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare<unknown[]>(sql) as Statement;
-      statements.set(sql, statement);
+      if (params.length <= CACHED_PARAMS) statements.set(sql, statement);
     }
     return statement;
   };
   return {
-    all: async (sql: string, params: readonly Value[] = []) => prepare(sql).all(...params) as Row[],
+    all: async (sql: string, params: readonly Value[] = []) => prepare(sql, params).all(...params) as Row[],
     run: async (sql: string, params: readonly Value[] = []) => {
       // A statement that returns rows (UPDATE … RETURNING) must be read, not run.
-      const statement = prepare(sql);
+      const statement = prepare(sql, params);
       return statement.reader ? statement.all(...params).length : statement.run(...params).changes;
     },
     isConflict,
@@ -62,32 +65,64 @@ function executor(db: Connection): MigrationTx {
 }
 
 /**
+ * One queue per database file in this process, shared by every store open on it. libsql waits for
+ * a lock by blocking the thread, so a second connection of the same process waiting for the first's
+ * lock would stop the event loop the first needs to finish: it must wait in the queue instead.
+ */
+const queues = new Map<string, { mutex: Mutex; users: number }>();
+
+function queueOf(location: string): { mutex: Mutex; release: () => void } {
+  if (location === ':memory:') return { mutex: new Mutex(), release: () => {} };
+  // The same file under two names (a symlink, ./x and x) is one queue.
+  const key = realpathSync.native(resolve(location));
+  const entry = queues.get(key) ?? { mutex: new Mutex(), users: 0 };
+  entry.users++;
+  queues.set(key, entry);
+  return {
+    mutex: entry.mutex,
+    release: () => {
+      if (--entry.users === 0) queues.delete(key);
+    },
+  };
+}
+
+/**
  * The embedded store: one SQLite file in WAL mode. The connection is one, and a transaction's
  * callback awaits, so every use of it — reads too — takes its turn in one in-process queue;
  * BEGIN IMMEDIATE and the busy timeout order writers of other processes on the same file.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
-  private readonly queue = new Mutex();
+  private readonly queue: Mutex;
+  private readonly scope = new TransactionScope();
+  private readonly release: () => void;
   private readonly ex: MigrationTx;
 
-  private constructor(readonly db: Connection) {
+  private constructor(
+    readonly db: Connection,
+    location: string,
+  ) {
     this.ex = executor(db);
+    ({ mutex: this.queue, release: this.release } = queueOf(location));
   }
 
   static async open(location: string, options: SqliteOptions = {}): Promise<Opened<SqliteStore>> {
     const cannot = location === ':memory:' ? undefined : fileProblem(location);
     if (cannot) return { ok: false, failure: { kind: 'cannot-open', detail: cannot } };
+    const created = location !== ':memory:' && !existsSync(location);
     let db: Connection;
     try {
       db = new Database(location, { timeout: options.busyTimeout ?? 10_000 });
+      // Token hashes and the audit trail are nobody else's business: a new file is the owner's
+      // only (SQLite gives its -wal and -shm files the same permissions).
+      if (created) chmodSync(location, 0o600);
     } catch (error) {
       return { ok: false, failure: { kind: 'cannot-open', detail: (error as Error).message } };
     }
-    const store = new SqliteStore(db);
+    const store = new SqliteStore(db, location);
     const failure = await store.prepare(options.busyTimeout ?? 10_000);
     if (failure) {
-      db.close();
+      await store.close();
       return { ok: false, failure };
     }
     return { ok: true, store };
@@ -112,17 +147,17 @@ export class SqliteStore implements Store {
       { locked: (fn) => this.transaction('BEGIN IMMEDIATE', async () => fn(this.ex)) },
       SQLITE_MIGRATIONS,
     );
-    if (outcome.ok) return undefined;
-    if (outcome.problem === 'foreign')
-      return { kind: 'foreign', detail: `tables ${outcome.tables.join(', ')}` };
-    if (outcome.problem === 'newer')
-      return { kind: 'newer', database: outcome.database, known: outcome.known };
-    return { kind: 'migration', version: outcome.version, name: outcome.name, detail: outcome.detail };
+    return outcome.ok ? undefined : failureOf(outcome, 'cannot-open');
+  }
+
+  /** fn when the connection is free; refused at once when called from inside a transaction's callback. */
+  private turn<T>(fn: () => Promise<T>): Promise<T> {
+    return this.scope.run(() => this.queue.run(fn));
   }
 
   /** BEGIN … COMMIT around fn in the queue; ROLLBACK when fn or COMMIT throws. */
   private transaction<T>(begin: string, fn: () => Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
+    return this.turn(async () => {
       try {
         this.db.exec(begin);
       } catch (error) {
@@ -180,7 +215,7 @@ export class SqliteStore implements Store {
   }
 
   getDecision(id: string): Promise<DecisionRecord | undefined> {
-    return this.queue.run(() => getDecisionRow(this.ex, id));
+    return this.turn(() => getDecisionRow(this.ex, id));
   }
 
   pruneDecisions(before: string): Promise<number> {
@@ -199,8 +234,10 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.queue.run(async () => {
-      if (this.db.open) this.db.close();
+    await this.turn(async () => {
+      if (!this.db.open) return;
+      this.db.close();
+      this.release();
     });
   }
 }

@@ -18,7 +18,9 @@ export type MigrationOutcome =
   | { ok: true; applied: number[] }
   | { ok: false; problem: 'foreign'; tables: string[] }
   | { ok: false; problem: 'newer'; database: number; known: number }
-  | { ok: false; problem: 'failed'; version: number; name: string; detail: string };
+  | { ok: false; problem: 'failed'; version: number; name: string; detail: string }
+  /** The database could not be used at all (locked, gone) before a step began. */
+  | { ok: false; problem: 'unavailable'; detail: string };
 
 const LEDGER = `CREATE TABLE schema_migrations (
   version INTEGER PRIMARY KEY,
