@@ -53,6 +53,18 @@ const SKIP: Skip[] = [
     reason: 'rewrites the bundled data; test/examples/generate.test.ts checks the generator',
   },
   {
+    doc: 'README.md',
+    command: `curl -s localhost:8080/v1/change-requests -H "Authorization: Bearer $ANALYST" -H 'content-type: application/json' -d "$(jq -Rs '{content: ., title: "VIP from 80"}' < my-retail-variant.tier.yaml)"`,
+    block: true,
+    reason: 'talks to a running server; test/e2e/registry-http.test.ts drives the same journey',
+  },
+  {
+    doc: 'docs/server.md',
+    command: `curl -s localhost:8080/v1/tokens -H "Authorization: Bearer $ADMIN" -H 'content-type: application/json' -d '{"name":"王芳","role":"analyst","businessUnits":["retail"]}'`,
+    block: true,
+    reason: 'talks to a running server; test/e2e/registry-http.test.ts drives the same journey',
+  },
+  {
     doc: 'docs/versions.md',
     command: 'git fetch origin main',
     block: true,
