@@ -181,6 +181,7 @@ export const CODES = {
   TW1254: { severity: 'error', title: 'not a tierwise database' },
   TW1255: { severity: 'error', title: 'database schema is newer than this tierwise' },
   TW1256: { severity: 'error', title: 'database schema migration failed' },
+  TW1257: { severity: 'error', title: 'database unavailable while serving' },
   // the HTTP server (src/server): requests refused before the library is asked
   TW1301: { severity: 'error', title: 'request not authenticated' },
   TW1302: { severity: 'error', title: 'not permitted for this token' },

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
 import { isRefusal } from '../registry/outcome.js';
+import { StoreUnavailable } from '../registry/store/store.js';
 import { isBodyProblem } from './body.js';
 import { DecisionLog } from './decision-log.js';
 import type { ServerDeps, ServerOptions } from './deps.js';
@@ -94,6 +95,12 @@ export function createApp(
     // The client gets a reference, never the error: its message may quote the request's data.
     const reference = randomUUID().slice(0, 8);
     options.onError?.(Object.assign(error, { reference }));
+    if (error instanceof StoreUnavailable)
+      return diagnosticsResponse(c, SERVER_STATUS.unavailable, [
+        diagnostic('TW1257', msg('server.unavailable', { reference }), {
+          help: msg('server.unavailableHelp'),
+        }),
+      ]);
     return diagnosticsResponse(c, SERVER_STATUS.internal, [
       diagnostic('TW1311', msg('server.internal', { reference }), { help: msg('server.internalHelp') }),
     ]);

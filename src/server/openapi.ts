@@ -12,6 +12,7 @@ const ERRORS: Record<number, string> = {
   [REFUSAL_STATUS.forbidden]: "the token's role or business units do not allow it",
   [REFUSAL_STATUS['not-found']]:
     'what the request names (a version, publication, dataset, decision) does not exist',
+  [SERVER_STATUS.unavailable]: 'the registry’s database cannot be reached now: retry later',
   [SERVER_STATUS.tooLarge]: 'the body is larger than the limit',
   [SERVER_STATUS.unsupportedType]: 'the body is of a type the endpoint does not read',
   [SERVER_STATUS.internal]: 'the server failed (a reference to its log)',

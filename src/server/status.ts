@@ -17,4 +17,6 @@ export const SERVER_STATUS = {
   tooLarge: 413,
   unsupportedType: 415,
   internal: 500,
+  /** The registry's database cannot be reached now (a lost PostgreSQL connection): retry later. */
+  unavailable: 503,
 } as const;

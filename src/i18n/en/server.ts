@@ -35,5 +35,8 @@ export const server = {
   noData: 'give a stored dataset (`dataset`) or upload the customers (`data`)',
   internal: (p: { reference: string }) =>
     `the server could not answer this request (reference ${p.reference})`,
+  unavailable: (p: { reference: string }) =>
+    `the registry's database cannot be reached now (reference ${p.reference}); nothing was written`,
+  unavailableHelp: 'retry in a moment; the server log has the reason under that reference',
   internalHelp: 'the server log has the details under that reference',
 };

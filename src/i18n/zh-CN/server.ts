@@ -31,5 +31,7 @@ export const server = {
   dataAndDataset: '已存数据集（`dataset`）与上传数据（`data`）只能给出其一',
   noData: '请指定已存数据集（`dataset`）或上传客户数据（`data`）',
   internal: (p: { reference: string }) => `服务器无法处理此请求（编号 ${p.reference}）`,
+  unavailable: (p) => `注册中心的数据库暂时无法访问（编号 ${p.reference}）；未写入任何内容`,
+  unavailableHelp: '请稍后重试；服务器日志中以该编号记录了原因',
   internalHelp: '服务器日志中以该编号记录了详情',
 } satisfies Messages<typeof en>;
