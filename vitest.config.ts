@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Timeouts are hang guards, never a bet on the machine's speed: a test that ends at all ends far
 // below them on a shared 2-core box (the slowest, test/e2e/stream.test.ts's 150,000 rows under a
@@ -7,9 +7,13 @@ import { defineConfig } from 'vitest/config';
 // (test/helpers/runs.ts), which take many times longer.
 const HANG_GUARD = process.env.TIERWISE_LONG_TESTS === '1' ? 60 * 60_000 : 10 * 60_000;
 
+// Files that replace a module (vi.mock) need a module graph of their own: in a shared worker the
+// module under test may already be loaded with the real dependency, and the mock would stay
+// registered for the files after it.
+const ISOLATED = ['test/io/atomic-write.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: HANG_GUARD,
     hookTimeout: HANG_GUARD,
     pool: 'forks',
@@ -19,5 +23,21 @@ export default defineConfig({
     // CI counts results from the JSON report, never from the console summary.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...ISOLATED],
+          // A fresh process and module graph per file cost more than half the suite's CPU time
+          // (importing src/ again for each of ~160 files). The files share a worker in turn: src/
+          // keeps only memo caches at module level, and tests that change process.env, the
+          // working directory or process.exitCode put them back in a finally.
+          isolate: false,
+        },
+      },
+    ],
   },
 });
