@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { relative } from 'node:path';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // Timeouts are hang guards, never a bet on the machine's speed: a test that ends at all ends far
 // below them on a shared 2-core box (the slowest, test/e2e/stream.test.ts's 150,000 rows under a
@@ -7,17 +9,76 @@ import { defineConfig } from 'vitest/config';
 // (test/helpers/runs.ts), which take many times longer.
 const HANG_GUARD = process.env.TIERWISE_LONG_TESTS === '1' ? 60 * 60_000 : 10 * 60_000;
 
+// Files that replace a module (vi.mock) need a module graph of their own: in a shared worker the
+// module under test may already be loaded with the real dependency, and the mock would stay
+// registered for the files after it.
+const ISOLATED = ['test/io/atomic-write.test.ts'];
+
+// The longest files, longest first (from the JSON report of a whole run): started last, one of
+// them kept one worker busy for a minute after the other had finished. Vitest orders by its cache
+// of past durations, which a clean clone (CI) does not have; the files not named here keep that
+// order (or, without a cache, the largest first).
+const LONGEST_FIRST = [
+  'test/examples/start.test.ts',
+  'test/simulate/parallel.test.ts',
+  'test/e2e/zh-cn.test.ts',
+  'test/examples/bundled.test.ts',
+  'test/e2e/simulate.test.ts',
+  'test/fuzz/commands.test.ts',
+  'test/docs/examples.test.ts',
+  'test/compile/bundled.test.ts',
+  'test/simulate/population.test.ts',
+  'test/e2e/eval.test.ts',
+  'test/e2e/hostile-cli.test.ts',
+  'test/e2e/diff-semver.test.ts',
+  'test/e2e/artifact-commands.test.ts',
+  'test/policy/fmt-properties.test.ts',
+  'test/policy/mapping/equivalence.test.ts',
+  'test/e2e/honest.test.ts',
+  'test/e2e/stream.test.ts',
+  'test/e2e/data-profile.test.ts',
+  'test/compile/equivalence.test.ts',
+  'test/policy/fuzz.test.ts',
+  'test/cli/language.test.ts',
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification) => {
+      const i = LONGEST_FIRST.indexOf(relative(spec.project.config.root, spec.moduleId));
+      return i < 0 ? LONGEST_FIRST.length : i;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: HANG_GUARD,
     hookTimeout: HANG_GUARD,
     pool: 'forks',
+    sequence: { sequencer: LongestFirst },
     // Vitest leaves one core to itself by default, which on 2 cores runs the files one at a time,
     // while much of their time goes to child processes and worker threads: two at a time there.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // CI counts results from the JSON report, never from the console summary.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...ISOLATED],
+          // A fresh process and module graph per file cost more than half the suite's CPU time
+          // (importing src/ again for each of ~160 files). The files share a worker in turn: src/
+          // keeps only memo caches at module level, and tests that change process.env, the
+          // working directory or process.exitCode put them back in a finally.
+          isolate: false,
+        },
+      },
+    ],
   },
 });

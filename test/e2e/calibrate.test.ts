@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SIX, THREE } from '../simulate/fixtures.js';
-import { tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-calibrate-'));
 const DATA = [
@@ -16,8 +16,10 @@ const DATA = [
 ];
 
 describe('tierwise calibrate: targets it cannot search, thresholds that break a tier', () => {
-  it('a criteria policy with --target: says why (TW0802) and exits with 1, the report still written', () => {
-    const run = tierwise([
+  // In this process (the calibration over 3,000 customers is the point); the next test takes the
+  // built binary.
+  it('a criteria policy with --target: says why (TW0802) and exits with 1, the report still written', async () => {
+    const run = await inProcess([
       'calibrate',
       '--policy',
       'policies/seed001-five-levels.tier.yaml',
@@ -37,7 +39,7 @@ describe('tierwise calibrate: targets it cannot search, thresholds that break a 
     expect(c.thresholds[0].problems.map((d: { code: string }) => d.code)).toEqual(['TW0802']);
   });
 
-  it('a threshold below the next tier’s is flagged in the table and on stderr (TW0803), not offered silently', () => {
+  it('a threshold below the next tier’s is flagged in the table and on stderr (TW0803), not offered silently', async () => {
     writeFileSync(join(dir, 'three.tier.yaml'), THREE());
     writeFileSync(join(dir, 'six.csv'), SIX);
     const run = tierwise([
@@ -54,7 +56,7 @@ describe('tierwise calibrate: targets it cannot search, thresholds that break a 
     const flag = "'vip' at 60 is at or below the threshold of 'key' (70): 'key' can no longer be reached";
     expect(run.stderr).toContain(`warning[TW0803]: ${flag}`);
     expect(run.stdout).toContain(flag);
-    const zh = tierwise([
+    const zh = await inProcess([
       'calibrate',
       '--policy',
       join(dir, 'three.tier.yaml'),

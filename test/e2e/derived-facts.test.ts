@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tierwise, tierwiseInProcess } from './cli.js';
+import { tierwiseInProcess } from './cli.js';
 
 /** A CRM export's date column scored as "days since last purchase", lower is better. */
 const POLICY = `apiVersion: tierwise/v1
@@ -55,8 +55,10 @@ beforeAll(() => {
   );
 });
 
+// Every command here runs in this process: derived facts are the point, and each command keeps a
+// test through the built binary elsewhere in test/e2e.
 const evaluate = (...extra: string[]) =>
-  tierwise([
+  tierwiseInProcess([
     'eval',
     '--policy',
     join(dir, 'p.tier.yaml'),
@@ -77,15 +79,15 @@ interface Row {
 }
 
 describe('a CRM date column scored through a derived fact', () => {
-  it('passes check', () => {
-    const run = tierwise(['check', join(dir, 'p.tier.yaml')]);
+  it('passes check', async () => {
+    const run = await tierwiseInProcess(['check', join(dir, 'p.tier.yaml')]);
     expect(run.stderr + run.stdout).not.toMatch(/error/i);
     expect(run.code).toBe(0);
   });
 
-  it('scores days since the last purchase, lower is better, on both engines alike', () => {
-    const compiled = evaluate('--explain');
-    const reference = evaluate('--explain', '--engine', 'reference');
+  it('scores days since the last purchase, lower is better, on both engines alike', async () => {
+    const compiled = await evaluate('--explain');
+    const reference = await evaluate('--explain', '--engine', 'reference');
     expect(compiled.code, compiled.stderr).toBe(0);
     expect(reference.code, reference.stderr).toBe(0);
     expect(compiled.stdout).toBe(reference.stdout);
@@ -108,8 +110,8 @@ describe('a CRM date column scored through a derived fact', () => {
     ]);
   });
 
-  it('measures from the as-of given', () => {
-    const later = tierwise([
+  it('measures from the as-of given', async () => {
+    const later = await tierwiseInProcess([
       'eval',
       '--policy',
       join(dir, 'p.tier.yaml'),
@@ -127,9 +129,12 @@ describe('a CRM date column scored through a derived fact', () => {
 });
 
 describe('a bad expression', () => {
-  it('is reported by check at its line:column inside the expression, exit code 1', () => {
-    // One run for both files: a process start is most of what this costs.
-    const run = tierwise(['check', join(dir, 'bad.tier.yaml'), join(dir, 'bad-kind.tier.yaml')]);
+  it('is reported by check at its line:column inside the expression, exit code 1', async () => {
+    const run = await tierwiseInProcess([
+      'check',
+      join(dir, 'bad.tier.yaml'),
+      join(dir, 'bad-kind.tier.yaml'),
+    ]);
     expect(run.code).toBe(1);
     const out = run.stdout + run.stderr;
     expect(out).toContain("error[TW0201]: unknown fact 'lastPurchse'");

@@ -4,15 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tierwiseInProcess as inProcess, ROOT, tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, ROOT } from './cli.js';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 const POLICY = 'policies/seed004-scorecard.tier.yaml';
 const DATA = ['--data', 'examples/data/customers.csv', '--transactions', 'examples/data/transactions.csv'];
 let dir: string;
+/** An unsigned artifact of POLICY, built once for the tests that need one. */
+let artifact: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tw-hostile-cli-'));
+  artifact = join(dir, 'unsigned.tierpkg.tgz');
+  expect((await inProcess(['build', POLICY, '--out', artifact])).code).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -57,8 +61,6 @@ describe('a FIFO or endless device where a file is expected', () => {
     ['a FIFO', () => fifo('key.pem')],
     ['/dev/zero', () => '/dev/zero'],
   ])('eval --key %s is refused as not a key file', (_, path) => {
-    const artifact = join(dir, 'for-key.tierpkg.tgz');
-    expect(tierwise(['build', POLICY, '--out', artifact]).code).toBe(0);
     const run = guarded(['eval', '--policy', artifact, ...DATA, '--key', path(), '--as-of', '2026-11-01']);
     // A policy that cannot be loaded exits 1, as a policy with errors does.
     expect(run.code).toBe(1);
@@ -115,10 +117,8 @@ describe('option values that used to switch a safeguard off', () => {
     expect(zh.stderr).toContain('值为空');
   });
 
-  it('an unsigned artifact does not verify through an empty --key', () => {
-    const artifact = join(dir, 'unsigned.tierpkg.tgz');
-    expect(tierwise(['build', POLICY, '--out', artifact]).code).toBe(0);
-    const run = tierwise(['verify', artifact, '--key', '']);
+  it('an unsigned artifact does not verify through an empty --key', async () => {
+    const run = await inProcess(['verify', artifact, '--key', '']);
     expect(run.code).toBe(2);
   });
 });

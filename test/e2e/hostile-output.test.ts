@@ -87,9 +87,9 @@ describe('eval --format csv: formulas in ids and names reach the spreadsheet as 
     expect(results.map((r) => r.score)).toEqual(['90', '70', '50', '30', '10']);
   });
 
-  it('with --out: the BOM for Excel, and the same guarded cells', () => {
+  it('with --out: the BOM for Excel, and the same guarded cells', async () => {
     const out = file('results.csv');
-    const run = tierwise(evalArgs('--format', 'csv', '--explain', '--out', out));
+    const run = await inProcess(evalArgs('--format', 'csv', '--explain', '--out', out));
     expect(run.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -101,8 +101,8 @@ describe('eval --format csv: formulas in ids and names reach the spreadsheet as 
 });
 
 describe('data profile --format csv', () => {
-  it('writes the invalid value and the duplicate key a formula would run as text', () => {
-    const run = tierwise([
+  it('writes the invalid value and the duplicate key a formula would run as text', async () => {
+    const run = await inProcess([
       'data',
       'profile',
       '--policy',
@@ -172,7 +172,7 @@ describe('personal data', () => {
     const check = await inProcess(['check', file('phone-key.tier.yaml')]);
     expect(check.code).toBe(1);
     expect(check.stdout + check.stderr).toContain('error[TW0710]');
-    const run = tierwise([
+    const run = await inProcess([
       'eval',
       '--policy',
       file('phone-key.tier.yaml'),
@@ -188,7 +188,7 @@ describe('personal data', () => {
     expect(run.stdout + run.stderr).not.toContain('13812345678');
   });
 
-  it('tierwise test masks a fixture’s contact in the failure’s code frame', () => {
+  it('tierwise test masks a fixture’s contact in the failure’s code frame', async () => {
     writeFileSync(file('tiny.tier.yaml'), TINY_POLICY);
     writeFileSync(
       file('tiny.test.yaml'),
@@ -199,7 +199,7 @@ cases:
     expect: { tier: silver }
 `,
     );
-    const run = tierwise(['test', file('tiny.test.yaml')]);
+    const run = await inProcess(['test', file('tiny.test.yaml')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('error[TW0901]');
     expect(run.stdout).toContain('contact: 张**, spend: 90');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, ROOT } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-mapping-'));
 const SCORECARD = 'policies/seed004-scorecard.tier.yaml';
@@ -37,46 +37,48 @@ writeFileSync(
 );
 const ORIGINAL = ['--data', customers, '--transactions', transactions, '--as-of', '2026-11-01'];
 
+// In this process: the flag and what each command makes of it are the point, and every command
+// keeps a test through the built binary elsewhere in test/e2e.
 describe('tierwise … --mapping', () => {
-  it('eval reads a renamed export exactly as the original', () => {
-    const want = tierwise(['eval', '--policy', SCORECARD, ...ORIGINAL, '--format', 'csv']);
+  it('eval reads a renamed export exactly as the original', async () => {
+    const want = await inProcess(['eval', '--policy', SCORECARD, ...ORIGINAL, '--format', 'csv']);
     expect(want.code, want.stderr).toBe(0);
     expect(want.stdout.trim().split('\n')).toHaveLength(41);
-    const got = tierwise(['eval', '--policy', SCORECARD, ...EXPORT, '--format', 'csv']);
+    const got = await inProcess(['eval', '--policy', SCORECARD, ...EXPORT, '--format', 'csv']);
     expect(got.code, got.stderr).toBe(0);
     expect(got.stdout).toBe(want.stdout);
     expect(got.stderr).toBe(want.stderr.replace(/\S*customers\.csv/, 'examples/mapping/customers.csv'));
   });
 
   // Exactness on every path is test/policy/mapping/equivalence.test.ts; here, that each command takes the flag.
-  const json = (args: string[]) => {
-    const run = tierwise([...args, ...EXPORT, '--format', 'json']);
+  const json = async (args: string[]) => {
+    const run = await inProcess([...args, ...EXPORT, '--format', 'json']);
     expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
     return JSON.parse(run.stdout);
   };
 
-  it('simulate and calibrate take it', () => {
-    const simulation = json(['simulate', '--policy', SCORECARD]);
+  it('simulate and calibrate take it', async () => {
+    const simulation = await json(['simulate', '--policy', SCORECARD]);
     expect(simulation.customers).toBe(40);
     expect(simulation.untiered.customers).toBe(0);
-    expect(json(['calibrate', '--policy', SCORECARD]).customers).toBe(40);
+    expect((await json(['calibrate', '--policy', SCORECARD])).customers).toBe(40);
   });
 
-  it('diff and data profile take it', () => {
-    const diff = json(['diff', '--from', SCORECARD, '--to', 'policies/retail-scorecard.tier.yaml']);
+  it('diff and data profile take it', async () => {
+    const diff = await json(['diff', '--from', SCORECARD, '--to', 'policies/retail-scorecard.tier.yaml']);
     expect(JSON.stringify(diff)).toContain('"customers":40');
-    const profile = json(['data', 'profile', '--policy', SCORECARD]);
+    const profile = await json(['data', 'profile', '--policy', SCORECARD]);
     expect(profile.rows.customers).toBe(40);
     expect(JSON.stringify(profile)).toContain('Customer No');
   });
 
-  it('shows a mistake in the mapping at its line, and exits 1; a mapping that cannot be read exits 2', () => {
+  it('shows a mistake in the mapping at its line, and exits 1; a mapping that cannot be read exits 2', async () => {
     const bad = join(dir, 'bad.mapping.yaml');
     writeFileSync(
       bad,
       'apiVersion: tierwise/v1\nkind: ColumnMapping\ncustomers:\n  columns:\n    spend12: 消费\n',
     );
-    const run = tierwise(['eval', '--policy', SCORECARD, '--data', customers, '--mapping', bad]);
+    const run = await inProcess(['eval', '--policy', SCORECARD, '--data', customers, '--mapping', bad]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(
@@ -84,7 +86,7 @@ describe('tierwise … --mapping', () => {
     );
     expect(run.stderr).toContain(`--> ${bad}:5:5`);
     expect(run.stderr).toContain("help: did you mean 'spend12m'?");
-    const missing = tierwise([
+    const missing = await inProcess([
       'simulate',
       '--policy',
       SCORECARD,

@@ -122,7 +122,7 @@ describe('tierwise simulate / diff / calibrate on the bundled data', () => {
     const c = JSON.parse(run.stdout);
     expect(c.thresholds[0]).toMatchObject({ tier: 'gold', value: 60, achieved: { customers: 2 } });
     const out = join(dir, 'calibration.csv');
-    const written = tierwise([
+    const written = await inProcess([
       'calibrate',
       '--policy',
       join(dir, 'small.tier.yaml'),

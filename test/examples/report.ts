@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Run, tierwise } from '../e2e/cli.js';
+import { type Run, tierwiseInProcess } from '../e2e/cli.js';
 
 /** The parts of `tierwise eval --format json` these tests read. */
 export interface JsonReport {
@@ -40,18 +40,19 @@ let outputs = 0;
 
 /**
  * `tierwise eval --format json --explain` (without --explain when `explain` is false), written
- * with --out: the report on 3,000 customers is larger than the pipe buffer the e2e helper reads
- * stdout with.
+ * with --out as a user would for a report on 3,000 customers. In this process: what these tests
+ * read is the report; `npm start` (test/examples/start.test.ts) evaluates every bundled policy on
+ * the same data through the built binary.
  */
-export function evalJson(
+export async function evalJson(
   policy: string,
   args: readonly string[],
   { explain = true } = {},
-): { run: Run; report: JsonReport } {
+): Promise<{ run: Run; report: JsonReport }> {
   const out = join(dir, `report-${++outputs}.json`);
   // The literal seed-001 levels leave customers without a tier on purpose (policies/README.md).
   const allow = policy.includes('literal') ? ['--allow-untiered', 'all'] : [];
-  const run = tierwise([
+  const run = await tierwiseInProcess([
     'eval',
     '--policy',
     policy,

@@ -10,15 +10,17 @@ const SEEDS = 'examples/seeds';
 
 describe('seed 004, 表2: the RFM sheet from raw transactions as of 2024-03-01', () => {
   let report: JsonReport;
-  beforeAll(() => {
-    report = evalJson('policies/seed004-rfm.tier.yaml', [
-      '--data',
-      `${SEEDS}/seed004-rfm-customers.csv`,
-      '--transactions',
-      `${SEEDS}/seed004-rfm-transactions.csv`,
-      '--as-of',
-      RFM_AS_OF,
-    ]).report;
+  beforeAll(async () => {
+    report = (
+      await evalJson('policies/seed004-rfm.tier.yaml', [
+        '--data',
+        `${SEEDS}/seed004-rfm-customers.csv`,
+        '--transactions',
+        `${SEEDS}/seed004-rfm-transactions.csv`,
+        '--as-of',
+        RFM_AS_OF,
+      ])
+    ).report;
   });
 
   it.each([
@@ -48,8 +50,8 @@ describe('seed 004, 表2: the RFM sheet from raw transactions as of 2024-03-01',
     expect(report.diagnostics).toEqual([]);
   });
 
-  it('gives the same on the reference engine (json-rules-engine)', () => {
-    const reference = evalJson('policies/seed004-rfm.tier.yaml', [
+  it('gives the same on the reference engine (json-rules-engine)', async () => {
+    const { report: reference } = await evalJson('policies/seed004-rfm.tier.yaml', [
       '--data',
       `${SEEDS}/seed004-rfm-customers.csv`,
       '--transactions',
@@ -58,7 +60,7 @@ describe('seed 004, 表2: the RFM sheet from raw transactions as of 2024-03-01',
       RFM_AS_OF,
       '--engine',
       'reference',
-    ]).report;
+    ]);
     expect(reference.customers.map((c) => [c.customer, c.rawScore, c.tier])).toEqual([
       ['C2024001', 92, 'vip'],
       ['C2024002', 75, 'key'],
@@ -68,8 +70,8 @@ describe('seed 004, 表2: the RFM sheet from raw transactions as of 2024-03-01',
 });
 
 describe('seed 001, 二(2): the five-factor score', () => {
-  it('scores 90, 85, 80, 95, 75 as 85.25, published as 85: VIP', () => {
-    const { report } = evalJson('policies/seed001-five-factor.tier.yaml', [
+  it('scores 90, 85, 80, 95, 75 as 85.25, published as 85: VIP', async () => {
+    const { report } = await evalJson('policies/seed001-five-factor.tier.yaml', [
       '--data',
       `${SEEDS}/seed001-five-factor.csv`,
     ]);
@@ -83,15 +85,17 @@ describe('seed 001, 二(2): the five-factor score', () => {
 });
 
 describe('seed 001, 二(1): the five levels, literal and corrected', () => {
-  const levels = (policy: string) =>
-    evalJson(`policies/${policy}.tier.yaml`, [
-      '--data',
-      `${SEEDS}/seed001-levels.csv`,
-      '--transactions',
-      `${SEEDS}/seed001-levels-transactions.csv`,
-      '--as-of',
-      AS_OF,
-    ]).report;
+  const levels = async (policy: string) =>
+    (
+      await evalJson(`policies/${policy}.tier.yaml`, [
+        '--data',
+        `${SEEDS}/seed001-levels.csv`,
+        '--transactions',
+        `${SEEDS}/seed001-levels-transactions.csv`,
+        '--as-of',
+        AS_OF,
+      ])
+    ).report;
 
   // customer → [as written, corrected]; undefined: no level (the literal rules' gaps)
   const EXPECTED: Record<string, [string | undefined, string]> = {
@@ -111,8 +115,8 @@ describe('seed 001, 二(1): the five levels, literal and corrected', () => {
     C2026914: [undefined, 'regular'],
   };
 
-  it('leaves 30,000 CNY at 2 purchases a month without a tier when read literally (TW0702)', () => {
-    const report = levels('seed001-five-levels-literal');
+  it('leaves 30,000 CNY at 2 purchases a month without a tier when read literally (TW0702)', async () => {
+    const report = await levels('seed001-five-levels-literal');
     const gap = customerOf(report, 'C2026901');
     expect(gap.facts).toMatchObject({ annualSpend: 30_000, ordersPerMonth: 2 });
     expect(gap.tier).toBeUndefined();
@@ -121,8 +125,8 @@ describe('seed 001, 二(1): the five levels, literal and corrected', () => {
       expect([id, customerOf(report, id).tier]).toEqual([id, literal]);
   });
 
-  it('places every customer when corrected', () => {
-    const report = levels('seed001-five-levels');
+  it('places every customer when corrected', async () => {
+    const report = await levels('seed001-five-levels');
     expect(customerOf(report, 'C2026901').tier).toBe('regular');
     for (const [id, [, corrected]] of Object.entries(EXPECTED))
       expect([id, customerOf(report, id).tier]).toEqual([id, corrected]);
@@ -131,12 +135,12 @@ describe('seed 001, 二(1): the five levels, literal and corrected', () => {
 });
 
 describe('seed 004 scorecard explanations', () => {
-  it('tells a customer below VIP what it would take to move up', () => {
+  it('tells a customer below VIP what it would take to move up', async () => {
     const first = readFileSync(join(ROOT, 'examples/data/customers.csv'), 'utf8')
       .split('\n')
       .slice(1, 11)
       .map((line) => line.split(',')[0]!);
-    const { report } = evalJson('policies/seed004-scorecard.tier.yaml', [
+    const { report } = await evalJson('policies/seed004-scorecard.tier.yaml', [
       ...MAIN_DATA,
       '--as-of',
       AS_OF,
