@@ -57,7 +57,7 @@ describe('POST /v1/artifacts', () => {
       signedBy: string;
     };
     expect(body.changeRequests).toHaveLength(1);
-    expect(body.changeRequests[0].changeRequest).toMatchObject({
+    expect(body.changeRequests[0]!.changeRequest).toMatchObject({
       policy: 'retail-scorecard',
       state: 'in_review',
       author: 'ci-analyst',
