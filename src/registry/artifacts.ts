@@ -29,7 +29,11 @@ export interface SubmittedArtifact {
   changeRequests: Checked<ChangeRequestRecord>[];
   /** Policies whose content is already the latest version: nothing to review. */
   unchanged: { policy: string; version: string }[];
+  /** Policies whose content an open change request already proposes (CI ran twice): not proposed again. */
+  pending: { policy: string; changeRequest: string }[];
 }
+
+const OPEN: readonly ChangeRequestRecord['state'][] = ['draft', 'in_review', 'approved'];
 
 interface Planned {
   entry: ManifestPolicy;
@@ -82,7 +86,13 @@ export async function submitArtifact(
     if (isRefusal(submitted)) return withCreated(submitted, [...changeRequests, created]);
     changeRequests.push(submitted);
   }
-  return { digest, signedBy: verified.signedBy, changeRequests, unchanged: planned.unchanged };
+  return {
+    digest,
+    signedBy: verified.signedBy,
+    changeRequests,
+    unchanged: planned.unchanged,
+    pending: planned.pending,
+  };
 }
 
 /** The first verification that a trusted key passes; else why none did, naming no server paths. */
@@ -117,9 +127,10 @@ async function plan(
   manifest: Manifest,
   files: Map<string, Uint8Array>,
   name: string,
-): Promise<Refusal | { changed: Planned[]; unchanged: SubmittedArtifact['unchanged'] }> {
+): Promise<Refusal | (Pick<SubmittedArtifact, 'unchanged' | 'pending'> & { changed: Planned[] })> {
   const changed: Planned[] = [];
   const unchanged: SubmittedArtifact['unchanged'] = [];
+  const pending: SubmittedArtifact['pending'] = [];
   const diagnostics: Diagnostic[] = [];
   let kind: RefusalKind = 'invalid';
   for (const [i, entry] of manifest.policies.entries()) {
@@ -140,13 +151,16 @@ async function plan(
       );
       continue;
     }
+    const digest = contentDigest(content!);
     const latest = await ctx.store.read((r) => r.latestVersion(entry.id));
-    if (latest?.digest === contentDigest(content!))
-      unchanged.push({ policy: entry.id, version: latest.semver });
+    const open = await ctx.store.read((r) => r.listChangeRequests({ policy: entry.id }));
+    const proposed = open.find((cr) => cr.digest === digest && OPEN.includes(cr.state));
+    if (latest?.digest === digest) unchanged.push({ policy: entry.id, version: latest.semver });
+    else if (proposed) pending.push({ policy: entry.id, changeRequest: proposed.id });
     else changed.push({ entry, content: content! });
   }
   if (hasErrors(diagnostics)) return { refused: kind, diagnostics };
-  return { changed, unchanged };
+  return { changed, unchanged, pending };
 }
 
 /** What a submit would refuse, found before anything is written; undefined when it would pass. */

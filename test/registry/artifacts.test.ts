@@ -75,6 +75,12 @@ describe('submitArtifact', () => {
     expect(audit[1]!.reason).toContain(result.digest);
     expect(audit[1]!.reason).toContain(fingerprint);
 
+    // CI running twice proposes nothing new while the first change request is open.
+    const again = ok(await registry.submitArtifact(ci, { bytes }, [keys.publicKey]));
+    expect(again.changeRequests).toEqual([]);
+    expect(again.pending).toEqual([{ policy: 'retail-scorecard', changeRequest: request.id }]);
+    expect(await registry.listChangeRequests()).toHaveLength(2);
+
     // Four-eyes still holds: CI cannot approve its own change; a second person can, then publish.
     expect(
       refused(await registry.approve(actor('ci-job', 'approver'), request.id, request.revision))

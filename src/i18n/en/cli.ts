@@ -132,6 +132,8 @@ export const cli = {
     `change request ${p.id} for ${p.policy}: ${p.state}`,
   publishUnchanged: (p: { policy: string; version: string }) =>
     `${p.policy} ${p.version}: unchanged, already the latest version`,
+  publishPending: (p: { policy: string; id: string }) =>
+    `${p.policy}: change request ${p.id} already proposes this content`,
   publishSummary: (p: { digest: string; signedBy: string; n: number }) =>
     `artifact ${p.digest}, signed by ${p.signedBy}: ${p.n} change request(s) wait for another person to approve and publish them`,
 };

@@ -93,5 +93,6 @@ export const cli = {
   servingNoTrust: '未指定 `--trust-key`：发送到 `POST /v1/artifacts` 的制品都会被拒绝',
   publishCreated: (p) => `策略 ${p.policy} 的变更请求 ${p.id}：\`${p.state}\``,
   publishUnchanged: (p) => `${p.policy} ${p.version}：没有改动，已是最新版本`,
+  publishPending: (p) => `${p.policy}：变更请求 ${p.id} 已经提出了相同的内容`,
   publishSummary: (p) => `制品 ${p.digest}，签名密钥 ${p.signedBy}：${p.n} 个变更请求等待另一人批准并发布`,
 } satisfies Messages<typeof en>;

@@ -20,6 +20,7 @@ interface Submitted {
     diagnostics: Diagnostic[];
   }[];
   unchanged: { policy: string; version: string }[];
+  pending: { policy: string; changeRequest: string }[];
 }
 
 /**
@@ -91,6 +92,7 @@ function printSubmitted(submitted: Submitted, io: CliIO, lang: PublishOptions['l
       t(lang, 'cli.publishCreated', { id: cr.id, policy: cr.policy, state: cr.state }),
     ),
     ...submitted.unchanged.map((u) => t(lang, 'cli.publishUnchanged', u)),
+    ...submitted.pending.map((p) => t(lang, 'cli.publishPending', { policy: p.policy, id: p.changeRequest })),
     t(lang, 'cli.publishSummary', {
       digest: submitted.digest,
       signedBy: submitted.signedBy,

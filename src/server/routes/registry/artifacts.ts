@@ -12,6 +12,12 @@ export const SubmittedArtifactSchema = Type.Object(
     signedBy: Type.String({ description: 'fingerprint of the trusted key the signature verified with' }),
     changeRequests: Type.Array(CheckedChangeRequest),
     unchanged: Type.Array(Type.Object({ policy: Type.String(), version: Type.String() })),
+    pending: Type.Array(
+      Type.Object(
+        { policy: Type.String(), changeRequest: Type.String() },
+        { description: 'already proposed by an open change request: not proposed again' },
+      ),
+    ),
   },
   { title: 'SubmittedArtifact' },
 );
