@@ -8,7 +8,9 @@ import type { Policy } from '../policy/schema/policy.js';
 import { type CliIO, EXIT } from './io.js';
 import { printDiagnostics } from './registry.js';
 
-export const TOKEN_ENV = 'TIERWISE_TOKEN';
+import { TOKEN_ENV } from './token-env.js';
+
+export { TOKEN_ENV };
 
 export interface RemoteOptions {
   server?: string;
@@ -22,6 +24,12 @@ interface Resolved {
   version: { id: string; digest: string; content: string };
   fileName: string;
   bases: { fileName: string; version: { content: string } }[];
+}
+
+/** TW1225 for a fetch that failed before any answer: the system's reason (ECONNREFUSED), no stack. */
+export function serverUnreachable(server: string, error: unknown): Diagnostic {
+  const reason = String((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message);
+  return diagnostic('TW1225', msg('registry.serverUnreachable', { server, reason }));
 }
 
 /**
@@ -59,8 +67,7 @@ export async function remotePolicy(
       },
     });
   } catch (error) {
-    const reason = String((error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message);
-    return fail([diagnostic('TW1225', msg('registry.serverUnreachable', { server, reason }))], EXIT.usage);
+    return fail([serverUnreachable(server, error)], EXIT.usage);
   }
   const body = (await response.json().catch(() => undefined)) as
     | (Resolved & { diagnostics?: Diagnostic[] })

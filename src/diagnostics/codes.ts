@@ -173,6 +173,10 @@ export const CODES = {
   TW1223: { severity: 'error', title: 'only the author edits a change request' },
   TW1224: { severity: 'error', title: 'a reason is required' },
   TW1225: { severity: 'error', title: 'the tierwise server cannot be reached or failed' },
+  TW1226: { severity: 'error', title: 'the server trusts no key to verify artifacts' },
+  TW1227: { severity: 'error', title: 'artifact not signed by a key the server trusts' },
+  TW1228: { severity: 'error', title: 'a policy of the artifact cannot be submitted' },
+  TW1229: { severity: 'warning', title: 'an artifact was submitted only in part' },
   // the registry's store: opening the database behind --db (src/registry/store)
   TW1250: { severity: 'error', title: 'database location not understood' },
   TW1251: { severity: 'error', title: 'database file cannot be opened or created' },

@@ -1,4 +1,5 @@
 import { may } from './access.js';
+import { type ArtifactUpload, submitArtifact } from './artifacts.js';
 import {
   createChangeRequest,
   type Draft,
@@ -108,6 +109,10 @@ export class Registry {
 
   listChangeRequests = (filter: ChangeRequestFilter = {}) =>
     this.store.read((r) => r.listChangeRequests(filter));
+
+  /** CI's signed artifact as change requests in review (artifacts.ts); keys are PEM files the server trusts. */
+  submitArtifact = (actor: Actor, upload: ArtifactUpload, trustedKeys: readonly string[]) =>
+    submitArtifact(this.#ctx, actor, upload, trustedKeys);
 
   publish = (actor: Actor, id: string, options: { effectiveFrom?: string; ifMatch?: number }) =>
     publish(this.#ctx, actor, id, options);

@@ -25,6 +25,7 @@ const COMMANDS = [
   'facts',
   'fmt',
   'keygen',
+  'publish',
   'registry',
   'serve',
   'simulate',

@@ -70,6 +70,12 @@ const SKIP: Skip[] = [
     block: true,
     reason: 'a CI script against a git remote; the same diff --semver runs above it in the doc',
   },
+  {
+    doc: 'docs/server.md',
+    command: 'npx tierwise keygen --out release',
+    block: true,
+    reason: 'starts a server and publishes to it; test/e2e/publish-artifact.test.ts runs the same steps',
+  },
 ];
 
 /** The ways docs write the CLI; each runs as `tierwise` itself. */

@@ -12,6 +12,8 @@ export interface ServeOptions extends RegistryCliOptions {
   seedData?: string;
   seedTransactions?: string;
   retentionDays: number;
+  /** --trust-key, repeatable: public keys whose signed artifacts POST /v1/artifacts accepts. */
+  trustKey: string[];
 }
 
 const whole = (max: number) => (text: string) => {
@@ -28,6 +30,7 @@ export function registerServe(program: Command, io: CliIO, h: HelpText): void {
     .option('--seed-data <file>', h('serveSeedData'))
     .option('--seed-transactions <file>', h('serveSeedTransactions'))
     .option('--retention-days <days>', h('serveRetention'), whole(36_500), 90)
+    .option('--trust-key <file>', h('serveTrustKey'), (file: string, all: string[]) => [...all, file], [])
     .addOption(languageOption(h))
     .action(async (opts: ServeOptions) => {
       const { serve } = await import('./serve/run.js');

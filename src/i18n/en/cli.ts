@@ -126,4 +126,14 @@ export const cli = {
   internalError: (p: { stack: string }) => `tierwise: internal error: ${p.stack}`,
   stalled:
     'tierwise: internal error: the command stopped waiting on input that will never come, before it finished; nothing it would have written is complete. Please report this with the input that caused it.',
+  servingTrust: (p: { keys: string[] }) => `artifacts are accepted when signed with ${p.keys.join(', ')}`,
+  servingNoTrust: 'no --trust-key: every artifact sent to POST /v1/artifacts is refused',
+  publishCreated: (p: { id: string; policy: string; state: string }) =>
+    `change request ${p.id} for ${p.policy}: ${p.state}`,
+  publishUnchanged: (p: { policy: string; version: string }) =>
+    `${p.policy} ${p.version}: unchanged, already the latest version`,
+  publishPending: (p: { policy: string; id: string }) =>
+    `${p.policy}: change request ${p.id} already proposes this content`,
+  publishSummary: (p: { digest: string; signedBy: string; n: number }) =>
+    `artifact ${p.digest}, signed by ${p.signedBy}: ${p.n} change request(s) wait for another person to approve and publish them`,
 };

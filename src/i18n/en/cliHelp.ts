@@ -190,4 +190,12 @@ export const cliHelp = {
     `Ed25519 public key (PEM); default $${p.env}. With a key, unsigned is refused`,
   verifyFormat: 'output format of findings',
   verifyMaxBytes: 'largest file accepted inside the artifact',
+  serveTrustKey:
+    'accept artifacts (`tierwise publish`) signed with this Ed25519 public key (PEM); repeatable. Without one, every artifact is refused',
+  publish:
+    'send a signed artifact to a tierwise server: each changed policy becomes a change request that another person approves and publishes',
+  publishArtifact: 'the signed artifact (*.tierpkg.tgz, from `tierwise build --sign`)',
+  publishServer: 'the tierwise server (URL, e.g. http://127.0.0.1:8080)',
+  publishToken: (p: { env: string }) =>
+    `bearer token of an analyst for the policies' business units; default $${p.env}`,
 };

@@ -97,4 +97,17 @@ export const registry = {
   statePublished: 'published',
   stateRejected: 'rejected',
   stateWithdrawn: 'withdrawn',
+  artifactNoKey: 'this server trusts no signing key, so it cannot verify an artifact and accepts none',
+  artifactNoKeyHelp:
+    'start the server with `tierwise serve --trust-key <public key .pem>` (the key CI signs with)',
+  artifactUntrustedKey: (p: { name: string; count: number }) =>
+    `${p.name} is not signed by any of the ${p.count} key(s) this server trusts`,
+  artifactUntrustedKeyHelp:
+    'sign it with the key whose public half the server was given (`--trust-key`), or ask for that key to be trusted; `tierwise verify --key` shows which key signed it',
+  artifactPolicyRefused: (p: { id: string; version: string }) =>
+    `policy ${p.id} ${p.version} of the artifact cannot be submitted, so nothing of the artifact was`,
+  artifactPartly: (p: { ids: string[] }) =>
+    `these change requests of the artifact were already created: ${p.ids.join(', ')}`,
+  artifactPartlyHelp:
+    'look at them (GET /v1/change-requests/{id}); withdraw them or publish the artifact again',
 };

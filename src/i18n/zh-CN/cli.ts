@@ -89,4 +89,10 @@ export const cli = {
   internalError: (p) => `tierwise：内部错误：${p.stack}`,
   stalled:
     'tierwise：内部错误：命令在完成之前停在了永远不会到来的输入上，它要写出的内容都不完整。请连同引起此问题的输入一起报告。',
+  servingTrust: (p) => `接受用以下密钥签名的制品：${p.keys.join('、')}`,
+  servingNoTrust: '未指定 `--trust-key`：发送到 `POST /v1/artifacts` 的制品都会被拒绝',
+  publishCreated: (p) => `策略 ${p.policy} 的变更请求 ${p.id}：\`${p.state}\``,
+  publishUnchanged: (p) => `${p.policy} ${p.version}：没有改动，已是最新版本`,
+  publishPending: (p) => `${p.policy}：变更请求 ${p.id} 已经提出了相同的内容`,
+  publishSummary: (p) => `制品 ${p.digest}，签名密钥 ${p.signedBy}：${p.n} 个变更请求等待另一人批准并发布`,
 } satisfies Messages<typeof en>;

@@ -156,4 +156,10 @@ export const cliHelp = {
   verifyKey: (p) => `Ed25519 公钥（PEM）；默认取 \`$${p.env}\`。给出密钥时拒绝未签名的制品`,
   verifyFormat: '诊断信息的输出格式',
   verifyMaxBytes: '制品内允许的最大文件字节数',
+  serveTrustKey:
+    '接受用此 Ed25519 公钥（PEM）验证通过的签名制品（`tierwise publish`）；可重复指定。未指定时拒绝所有制品',
+  publish: '把签名制品发送到 tierwise 服务器：每个有改动的策略成为一个变更请求，由另一人批准并发布',
+  publishArtifact: '签名制品（`*.tierpkg.tgz`，由 `tierwise build --sign` 生成）',
+  publishServer: 'tierwise 服务器的地址（例如 `http://127.0.0.1:8080`）',
+  publishToken: (p) => `策略所属事业部的分析员令牌；默认取 \`$${p.env}\``,
 } satisfies Messages<typeof en>;

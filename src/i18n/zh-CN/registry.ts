@@ -74,4 +74,13 @@ export const registry = {
   statePublished: '已发布',
   stateRejected: '已驳回',
   stateWithdrawn: '已撤回',
+  artifactNoKey: '此服务器没有受信任的签名密钥，无法验证制品，因此不接受任何制品',
+  artifactNoKeyHelp:
+    '请以 `tierwise serve --trust-key <公钥 .pem>` 启动服务器（即持续集成签名所用密钥的公钥）',
+  artifactUntrustedKey: (p) => `${p.name} 不是用此服务器信任的 ${p.count} 个密钥中的任何一个签名的`,
+  artifactUntrustedKeyHelp:
+    '请用已交给服务器（`--trust-key`）的公钥所对应的私钥签名，或请管理员信任该密钥；`tierwise verify --key` 可显示签名所用的密钥',
+  artifactPolicyRefused: (p) => `制品中的策略 ${p.id} ${p.version} 无法提交评审，因此整个制品都未提交`,
+  artifactPartly: (p) => `制品的这些变更请求已经创建：${p.ids.join('、')}`,
+  artifactPartlyHelp: '请查看它们（`GET /v1/change-requests/{id}`），撤回它们或重新发布该制品',
 } satisfies Messages<typeof en>;

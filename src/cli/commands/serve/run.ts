@@ -1,3 +1,4 @@
+import { keyFingerprint, readPublicKey } from '../../../artifact/keys.js';
 import { t } from '../../../i18n/text.js';
 import { DEFAULT_DB } from '../../../registry/open.js';
 import type { Registry } from '../../../registry/registry.js';
@@ -18,15 +19,20 @@ export function serve(opts: ServeOptions, io: CliIO): Promise<number> {
       const seeded = await seed(registry, opts, io);
       if (seeded !== EXIT.ok) return seeded;
     }
+    const fingerprints = await trustedKeys(opts.trustKey, io, opts.lang);
+    if (typeof fingerprints === 'number') return fingerprints;
     const server = await startServer({
       deps: registryDeps(registry),
-      routes: registryRoutes(registry),
+      routes: registryRoutes(registry, { trustedKeys: opts.trustKey }),
       port: opts.port,
       host: opts.host,
       onError: (error) => io.err(`${String(error)}\n`),
     });
     io.out(`${t(opts.lang, 'cli.serving', { url: server.url, db: shownDb(opts.db) })}\n`);
     io.out(`${t(opts.lang, 'cli.servingDocs', { url: server.url })}\n`);
+    io.out(
+      `${fingerprints.length > 0 ? t(opts.lang, 'cli.servingTrust', { keys: fingerprints }) : t(opts.lang, 'cli.servingNoTrust')}\n`,
+    );
     const prune = () => registry.pruneDecisions(opts.retentionDays).catch((e) => io.err(`${String(e)}\n`));
     await prune();
     const daily = setInterval(prune, DAY_MS);
@@ -45,6 +51,24 @@ export function serve(opts: ServeOptions, io: CliIO): Promise<number> {
     await server.close();
     return EXIT.ok;
   });
+}
+
+/** Every --trust-key must read as an Ed25519 public key before the server starts: their fingerprints. */
+async function trustedKeys(
+  files: readonly string[],
+  io: CliIO,
+  lang: ServeOptions['lang'],
+): Promise<string[] | number> {
+  const fingerprints: string[] = [];
+  for (const file of files) {
+    const read = await readPublicKey(file);
+    if (!read.key) {
+      printDiagnostics(read.diagnostics, io, lang);
+      return EXIT.usage;
+    }
+    fingerprints.push(keyFingerprint(read.key));
+  }
+  return fingerprints;
 }
 
 /** Fills an empty registry from --seed; prints what it published and the demo tokens' secrets. */
