@@ -141,7 +141,12 @@ export async function publish(
     (await ctx.store.read((r) => r.getPolicy(request.policy)))?.fileName ?? `${request.policy}.tier.yaml`;
   const invalid =
     contentRefusal(await checkContent(ctx, request.content, fileName)) ?? (await notRaised(ctx, request));
-  if (invalid) return invalid;
+  if (invalid) {
+    // A concurrent publish may have landed since the request was read (then its own version is
+    // "not above the latest"): that is the conflict to answer (409), not the content (400).
+    const latest = await ctx.store.read((r) => r.latestVersion(request.policy));
+    return latest?.id === request.baseVersion ? invalid : baseMoved(request, latest);
+  }
   const identity = identityOf(request.content, fileName, ctx.companyUnit);
   const semver = 'diagnostics' in identity ? '' : (identity.semver ?? '');
   const at = nowText(ctx);
