@@ -12,6 +12,7 @@ import { evaluateSuite } from './suites/evaluate.js';
 import { factsSuite } from './suites/facts.js';
 import { factsExportSuite } from './suites/facts-export.js';
 import { peersSuite } from './suites/peers.js';
+import { serverSuite } from './suites/server.js';
 import { startupSuite } from './suites/startup.js';
 
 const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> = {
@@ -22,6 +23,7 @@ const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> 
   peers: peersSuite,
   'end-to-end': endToEndSuite,
   startup: startupSuite,
+  server: serverSuite,
 };
 
 const args = process.argv.slice(2);

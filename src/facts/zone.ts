@@ -4,8 +4,15 @@ import { civilDate, DAY_MS, dayNumber } from './calendar.js';
 /** The seed companies are in mainland China; the policy's metadata.timezone defaults to it too. */
 export { DEFAULT_TIMEZONE } from '../data/date.js';
 
+/** Zones found valid: luxon asks Intl afresh each time, which the server did on every evaluate. */
+const validZones = new Set<string>();
+
 export function isTimeZone(timezone: string): boolean {
-  return IANAZone.isValidZone(timezone);
+  if (validZones.has(timezone)) return true;
+  // Only valid names are kept: the tz database bounds them, while invalid input is unbounded.
+  const valid = IANAZone.isValidZone(timezone);
+  if (valid) validZones.add(timezone);
+  return valid;
 }
 
 const calendars = new Map<string, ZoneCalendar>();

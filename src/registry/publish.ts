@@ -137,11 +137,21 @@ export async function publish(
     return refuse('conflict', 'TW1209', msg('registry.notApproved', { id }));
   const effectiveFrom = startOf(ctx, options.effectiveFrom);
   if (isRefusal(effectiveFrom)) return effectiveFrom;
-  const fileName =
-    (await ctx.store.read((r) => r.getPolicy(request.policy)))?.fileName ?? `${request.policy}.tier.yaml`;
+  const { fileName, latest } = await ctx.store.read(async (r) => ({
+    fileName: (await r.getPolicy(request.policy))?.fileName ?? `${request.policy}.tier.yaml`,
+    latest: await r.latestVersion(request.policy),
+  }));
+  // Checking the content takes a compile: a publish whose base has already moved is refused first
+  // (the write below checks it again, inside the transaction).
+  if (latest?.id !== request.baseVersion) return baseMoved(request, latest);
   const invalid =
     contentRefusal(await checkContent(ctx, request.content, fileName)) ?? (await notRaised(ctx, request));
-  if (invalid) return invalid;
+  if (invalid) {
+    // A concurrent publish may have landed since the request was read (then its own version is
+    // "not above the latest"): that is the conflict to answer (409), not the content (400).
+    const latest = await ctx.store.read((r) => r.latestVersion(request.policy));
+    return latest?.id === request.baseVersion ? invalid : baseMoved(request, latest);
+  }
   const identity = identityOf(request.content, fileName, ctx.companyUnit);
   const semver = 'diagnostics' in identity ? '' : (identity.semver ?? '');
   const at = nowText(ctx);
