@@ -19,6 +19,7 @@ const ISOLATED = ['test/io/atomic-write.test.ts'];
 // of past durations, which a clean clone (CI) does not have; the files not named here keep that
 // order (or, without a cache, the largest first).
 const LONGEST_FIRST = [
+  'test/e2e/registry-crash.test.ts',
   'test/examples/start.test.ts',
   'test/simulate/parallel.test.ts',
   'test/e2e/zh-cn.test.ts',
@@ -26,6 +27,7 @@ const LONGEST_FIRST = [
   'test/e2e/simulate.test.ts',
   'test/fuzz/commands.test.ts',
   'test/docs/examples.test.ts',
+  'test/e2e/registry-concurrency.test.ts',
   'test/e2e/registry-http.test.ts',
   'test/server/batch.test.ts',
   'test/registry/sqlite-store.test.ts',
