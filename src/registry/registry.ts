@@ -10,7 +10,8 @@ import {
 import { checkContent } from './content.js';
 import type { RegistryContext } from './context.js';
 import { datasetFile, type Upload, uploadDataset } from './datasets.js';
-import type { Actor, Outcome, PolicyQuery, ResolvedPolicy } from './outcome.js';
+import { Memo } from './memo.js';
+import { type Actor, isRefusal, type Outcome, type PolicyQuery, type ResolvedPolicy } from './outcome.js';
 import { publish, type RollbackRequest, rollback, seedPolicy } from './publish.js';
 import {
   type AuditEntry,
@@ -24,8 +25,14 @@ import {
 import { notFound } from './refuse.js';
 import { PolicyCache, resolvePolicy } from './resolve.js';
 import type { Store, StoreReader } from './store/store.js';
-import { authenticate, createToken, revokeToken, type TokenRequest } from './tokens.js';
+import { authenticate, createToken, hashSecret, revokeToken, type TokenRequest } from './tokens.js';
 import { verifyRegistry } from './verify.js';
+
+/**
+ * How long what is in force and who a token is may be answered from memory: a publication or a
+ * revocation made through another server sharing the database takes effect here within this.
+ */
+export const MEMO_MS = 1_000;
 
 export type ChangeRequestFilter = NonNullable<Parameters<StoreReader['listChangeRequests']>[0]>;
 
@@ -44,20 +51,49 @@ export interface RegistryOptions {
 export class Registry {
   readonly #ctx: RegistryContext;
   readonly #cache = new PolicyCache();
+  /** Moves on every write through this registry: memoised answers older than it are not used. */
+  #generation = 0;
+  readonly #resolved = new Memo<ResolvedPolicy>(MEMO_MS);
+  readonly #actors = new Memo<Actor | undefined>(MEMO_MS);
 
   constructor(
     readonly store: Store,
     options: RegistryOptions,
   ) {
+    const writes = {
+      write: async <T>(fn: Parameters<Store['write']>[0]) => {
+        try {
+          return (await store.write(fn)) as T;
+        } finally {
+          this.#generation++;
+        }
+      },
+    };
     this.#ctx = {
-      store,
+      store: new Proxy(store, {
+        get: (target, name) => {
+          if (name === 'write') return writes.write;
+          const value = Reflect.get(target, name, target) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
       dataDir: options.dataDir,
       now: options.now ?? (() => new Date()),
       companyUnit: options.companyUnit ?? DEFAULT_COMPANY_UNIT,
     };
   }
 
-  authenticate = (secret: string) => authenticate(this.#ctx, secret);
+  /** The actor of a bearer secret; remembered for a second (MEMO_MS), keyed by the secret's hash. */
+  authenticate = async (secret: string): Promise<Actor | undefined> => {
+    const key = hashSecret(secret);
+    const now = this.#ctx.now().getTime();
+    const known = this.#actors.get(key, this.#generation, now);
+    if (known !== undefined) return known;
+    const generation = this.#generation;
+    const actor = await authenticate(this.#ctx, secret);
+    if (actor) this.#actors.set(key, actor, generation, now);
+    return actor;
+  };
   createToken = (actor: Actor, request: TokenRequest) => createToken(this.#ctx, actor, request);
   revokeToken = (actor: Actor, id: string) => revokeToken(this.#ctx, actor, id);
   listTokens = async (actor: Actor) => may(actor, 'tokens') ?? this.store.read((r) => r.listTokens());
@@ -122,8 +158,16 @@ export class Registry {
     seedPolicy(this.#ctx, content, fileName, reason);
 
   /** The policy to evaluate with, merged and checked (cached per version and bases). */
-  resolve = (query: PolicyQuery): Promise<Outcome<ResolvedPolicy>> =>
-    resolvePolicy(this.#ctx, this.#cache, query);
+  resolve = async (query: PolicyQuery): Promise<Outcome<ResolvedPolicy>> => {
+    const key = JSON.stringify(query);
+    const now = this.#ctx.now().getTime();
+    const known = this.#resolved.get(key, this.#generation, now);
+    if (known) return known;
+    const generation = this.#generation;
+    const resolved = await resolvePolicy(this.#ctx, this.#cache, query);
+    if (!isRefusal(resolved)) this.#resolved.set(key, resolved, generation, now);
+    return resolved;
+  };
 
   listAudit = (options: { after?: number; limit?: number; subject?: string } = {}): Promise<AuditEntry[]> =>
     this.store.read((r) => r.listAudit(options));
