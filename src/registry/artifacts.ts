@@ -7,7 +7,7 @@ import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
 import { may } from './access.js';
 import { type Checked, createChangeRequest, notRaised, transition } from './change-requests.js';
-import { checkContent, identityOf } from './content.js';
+import { checkContent, defaultFileName, ownedIdentity } from './content.js';
 import type { RegistryContext } from './context.js';
 import { contentDigest } from './digest.js';
 import { type Actor, isRefusal, type Outcome, type Refusal, type RefusalKind } from './outcome.js';
@@ -170,25 +170,12 @@ async function problemsOf(
   entry: ManifestPolicy,
   content: string,
 ): Promise<Refusal | undefined> {
-  const identity = identityOf(content, entry.path, ctx.companyUnit);
-  if ('diagnostics' in identity) return { refused: 'invalid', diagnostics: identity.diagnostics };
-  const denied = may(actor, 'submit', identity.businessUnit);
-  if (denied) return denied;
-  const existing = await ctx.store.read((r) => r.getPolicy(identity.name));
-  if (existing && existing.businessUnit !== identity.businessUnit)
-    return refuse(
-      'invalid',
-      'TW1210',
-      msg('registry.nameMismatch', {
-        field: 'businessUnit',
-        expected: existing.businessUnit,
-        actual: identity.businessUnit,
-      }),
-      { help: msg('registry.nameMismatchHelp') },
-    );
+  const owned = await ownedIdentity(ctx, actor, 'submit', content, entry.path);
+  if ('refused' in owned) return owned;
+  const { identity, existing } = owned;
   const latest = await ctx.store.read((r) => r.latestVersion(identity.name));
   if (latest?.digest === contentDigest(content)) return undefined;
-  const checked = await checkContent(ctx, content, existing?.fileName ?? `${identity.name}.tier.yaml`);
+  const checked = await checkContent(ctx, content, existing?.fileName ?? defaultFileName(identity.name));
   if (hasErrors(checked.diagnostics)) return { refused: 'invalid', diagnostics: checked.diagnostics };
   return notRaised(ctx, { policy: identity.name, content });
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { msg } from '../i18n/text.js';
 import { compareVersions, parseVersion } from '../policy/changes/semver.js';
 import { ACTIONS, may } from './access.js';
-import { checkContent, contentRefusal, identityOf } from './content.js';
+import { checkContent, contentRefusal, defaultFileName, identityOf, ownedIdentity } from './content.js';
 import { audit, nowText, type RegistryContext } from './context.js';
 import { contentDigest } from './digest.js';
 import { type Actor, isRefusal, type Outcome, type Refusal } from './outcome.js';
@@ -24,10 +24,8 @@ export interface Checked<T> {
   diagnostics: Diagnostic[];
 }
 
-const fileNameOf = (policy: string) => `${policy}.tier.yaml`;
-
 async function fileNameFor(ctx: RegistryContext, policy: string): Promise<string> {
-  return (await ctx.store.read((r) => r.getPolicy(policy)))?.fileName ?? fileNameOf(policy);
+  return (await ctx.store.read((r) => r.getPolicy(policy)))?.fileName ?? defaultFileName(policy);
 }
 
 /** A new change request, as a draft: its content may still hold errors, but it must name its policy. */
@@ -36,23 +34,14 @@ export async function createChangeRequest(
   actor: Actor,
   draft: Draft,
 ): Promise<Outcome<Checked<ChangeRequestRecord>>> {
-  const identity = identityOf(draft.content, 'content.tier.yaml', ctx.companyUnit);
-  if ('diagnostics' in identity) return { refused: 'invalid', diagnostics: identity.diagnostics };
-  const denied = may(actor, 'draft', identity.businessUnit);
-  if (denied) return denied;
-  const existing = await ctx.store.read((r) => r.getPolicy(identity.name));
-  if (existing && existing.businessUnit !== identity.businessUnit)
-    return refuse(
-      'invalid',
-      'TW1210',
-      msg('registry.nameMismatch', {
-        field: 'businessUnit',
-        expected: existing.businessUnit,
-        actual: identity.businessUnit,
-      }),
-      { pointer: '/content', help: msg('registry.nameMismatchHelp') },
-    );
-  const checked = await checkContent(ctx, draft.content, existing?.fileName ?? fileNameOf(identity.name));
+  const owned = await ownedIdentity(ctx, actor, 'draft', draft.content, 'content.tier.yaml', '/content');
+  if ('refused' in owned) return owned;
+  const { identity, existing } = owned;
+  const checked = await checkContent(
+    ctx,
+    draft.content,
+    existing?.fileName ?? defaultFileName(identity.name),
+  );
   const base = await ctx.store.read((r) => baseVersionOf(r, identity.name, draft.baseVersion));
   if (isRefusal(base)) return base;
   const now = nowText(ctx);

@@ -4,10 +4,11 @@ import { msg } from '../i18n/text.js';
 import { type CheckedPolicy, parsePolicy } from '../policy/check.js';
 import { loadPolicyText } from '../policy/load.js';
 import { parsePolicyText } from '../policy/parse.js';
+import { type Action, may } from './access.js';
 import { registryBases } from './bases.js';
 import type { RegistryContext } from './context.js';
-import type { Refusal } from './outcome.js';
-import type { VersionRecord } from './records.js';
+import type { Actor, Refusal } from './outcome.js';
+import type { PolicyRecord, VersionRecord } from './records.js';
 import { refuse } from './refuse.js';
 
 /** The name and business unit a policy text says it is, before (or without) every check. */
@@ -66,4 +67,38 @@ export function contentRefusal(checked: CheckedPolicy): Refusal | undefined {
     help: msg('registry.hasErrorsHelp'),
     more: checked.diagnostics,
   });
+}
+
+/** The file a policy's versions are written as when none is recorded yet: `name.tier.yaml`. */
+export const defaultFileName = (policy: string) => `${policy}.tier.yaml`;
+
+/**
+ * Who the content says it is, checked against the actor's rights and the registry: the policy's
+ * business unit may not change (TW1210). The existing policy comes back with it, when there is one.
+ */
+export async function ownedIdentity(
+  ctx: RegistryContext,
+  actor: Actor,
+  action: Action,
+  content: string,
+  file: string,
+  pointer?: string,
+): Promise<Refusal | { identity: Identity; existing: PolicyRecord | undefined }> {
+  const identity = identityOf(content, file, ctx.companyUnit);
+  if ('diagnostics' in identity) return { refused: 'invalid', diagnostics: identity.diagnostics };
+  const denied = may(actor, action, identity.businessUnit);
+  if (denied) return denied;
+  const existing = await ctx.store.read((r) => r.getPolicy(identity.name));
+  if (existing && existing.businessUnit !== identity.businessUnit)
+    return refuse(
+      'invalid',
+      'TW1210',
+      msg('registry.nameMismatch', {
+        field: 'businessUnit',
+        expected: existing.businessUnit,
+        actual: identity.businessUnit,
+      }),
+      { ...(pointer ? { pointer } : {}), help: msg('registry.nameMismatchHelp') },
+    );
+  return { identity, existing };
 }

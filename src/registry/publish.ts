@@ -1,7 +1,7 @@
 import { msg } from '../i18n/text.js';
 import { ACTIONS, may } from './access.js';
 import { notRaised } from './change-requests.js';
-import { checkContent, contentRefusal, identityOf } from './content.js';
+import { checkContent, contentRefusal, defaultFileName, identityOf } from './content.js';
 import { audit, nowText, type RegistryContext } from './context.js';
 import { contentDigest } from './digest.js';
 import { type Actor, isRefusal, type Outcome, type Refusal } from './outcome.js';
@@ -138,7 +138,7 @@ export async function publish(
   const effectiveFrom = startOf(ctx, options.effectiveFrom);
   if (isRefusal(effectiveFrom)) return effectiveFrom;
   const { fileName, latest } = await ctx.store.read(async (r) => ({
-    fileName: (await r.getPolicy(request.policy))?.fileName ?? `${request.policy}.tier.yaml`,
+    fileName: (await r.getPolicy(request.policy))?.fileName ?? defaultFileName(request.policy),
     latest: await r.latestVersion(request.policy),
   }));
   // Checking the content takes a compile: a publish whose base has already moved is refused first

@@ -2,7 +2,7 @@ import { msg } from '../i18n/text.js';
 import { parsePolicyText } from '../policy/parse.js';
 import { unitName } from './access.js';
 import { registryBases } from './bases.js';
-import { checkContent, contentRefusal } from './content.js';
+import { checkContent, contentRefusal, defaultFileName } from './content.js';
 import type { RegistryContext } from './context.js';
 import { publicationsInForce } from './in-force.js';
 import type { Outcome, PolicyQuery, ResolvedPolicy } from './outcome.js';
@@ -66,7 +66,7 @@ export async function resolvePolicy(
   if (cached) return publication ? { ...cached, publication } : { ...cached, publication: undefined };
   const bases: VersionRecord[] = [];
   const policyRecord = await ctx.store.read((r) => r.getPolicy(version.policy));
-  const fileName = policyRecord?.fileName ?? `${version.policy}.tier.yaml`;
+  const fileName = policyRecord?.fileName ?? defaultFileName(version.policy);
   const checked = await checkContent(ctx, version.content, fileName, at, bases);
   const invalid = contentRefusal(checked);
   if (invalid) return invalid;

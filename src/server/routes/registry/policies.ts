@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { defaultFileName } from '../../../registry/content.js';
 import { isRefusal } from '../../../registry/outcome.js';
 import type { VersionRecord } from '../../../registry/records.js';
 import type { Registry } from '../../../registry/registry.js';
@@ -144,7 +145,7 @@ export function policyRoutes(registry: Registry): Route[] {
       const fileNames = await Promise.all(
         [resolved.version, ...resolved.bases].map(async (v) => {
           const found = await registry.getPolicy(v.policy);
-          return isRefusal(found) ? `${v.policy}.tier.yaml` : found.policy.fileName;
+          return isRefusal(found) ? defaultFileName(v.policy) : found.policy.fileName;
         }),
       );
       return c.json({
