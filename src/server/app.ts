@@ -17,9 +17,11 @@ import { honoPath, pathMatcher, type Route, type RouteContext } from './route.js
 import { decisionRoutes } from './routes/decisions.js';
 import { docsRoutes } from './routes/docs.js';
 import { evaluateRoutes } from './routes/evaluate.js';
+import { meRoutes } from './routes/me.js';
 import { populationRoutes } from './routes/population.js';
 import { validateRoutes } from './routes/validate.js';
 import { SERVER_STATUS } from './status.js';
+import { loadUiAssets, serveUi } from './ui-assets.js';
 
 export interface ServerApp {
   app: Hono<ServerEnv>;
@@ -43,6 +45,7 @@ export function createApp(
   const decisions = new DecisionLog(deps, options);
   const routes: Route[] = [
     ...docsRoutes,
+    ...meRoutes,
     ...validateRoutes,
     ...evaluateRoutes(decisions, options),
     ...decisionRoutes(decisions),
@@ -67,6 +70,8 @@ export function createApp(
       return route.handle(c, input, context);
     });
   }
+  const assets = options.uiDir ? loadUiAssets(options.uiDir) : undefined;
+  if (assets) serveUi(app, assets);
   const matchers = routes.map((route) => ({ route, matches: pathMatcher(route.path) }));
   app.notFound((c) => {
     const path = c.req.path;

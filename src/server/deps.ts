@@ -49,4 +49,6 @@ export interface ServerOptions {
   onError?: (error: unknown) => void;
   /** The clock for decision times; tests pin it. */
   now?: () => Date;
+  /** The editor's built files (dist/ui); without them `/` answers 404 and the API works alone. */
+  uiDir?: string;
 }

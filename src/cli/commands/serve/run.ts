@@ -6,6 +6,7 @@ import { seedRegistry } from '../../../registry/seed.js';
 import { registryDeps } from '../../../server/registry-deps.js';
 import { registryRoutes } from '../../../server/routes/registry/index.js';
 import { startServer } from '../../../server/serve.js';
+import { defaultUiDir } from '../../../server/ui-assets.js';
 import { type CliIO, EXIT } from '../../io.js';
 import { printDiagnostics, withRegistry } from '../../registry.js';
 import type { ServeOptions } from '../serve.js';
@@ -26,6 +27,7 @@ export function serve(opts: ServeOptions, io: CliIO): Promise<number> {
       routes: registryRoutes(registry, { trustedKeys: opts.trustKey }),
       port: opts.port,
       host: opts.host,
+      uiDir: defaultUiDir(),
       onError: (error) => io.err(`${String(error)}\n`),
     });
     io.out(`${t(opts.lang, 'cli.serving', { url: server.url, db: shownDb(opts.db) })}\n`);
