@@ -1,0 +1,2 @@
+// The texts of one customer looked up.
+export const customer = {};

@@ -1,0 +1,2 @@
+// The texts of the policy editor: form and YAML views.
+export const editor = {};

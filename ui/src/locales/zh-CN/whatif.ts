@@ -1,0 +1,2 @@
+// The texts of what-if simulations, calibration and charts.
+export const whatif = {};
