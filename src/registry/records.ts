@@ -156,3 +156,41 @@ export interface DecisionRecord {
   /** Tier, score, deciding rule… with personal data masked. */
   result: unknown;
 }
+
+/**
+ * The decisions of a run of rows of one batch request, kept as one record: a batch's log then
+ * costs a write per chunk instead of one per customer. Row `n`'s decision id is `<batch>.<n>`,
+ * and reading it back gives the same DecisionRecord a single evaluation's id gives.
+ */
+export interface DecisionChunkRecord {
+  /** `dec-<random>`, one per batch request. */
+  batch: string;
+  at: string;
+  actor: string;
+  businessUnit: string;
+  policy: string;
+  version: string;
+  versionDigest: string;
+  /** In row order; rows that could not be read have no decision and are not here. */
+  decisions: { row: number; inputDigest: string; result: unknown }[];
+}
+
+/** `<batch>.<row>`: the decision id of a batch's row. */
+export const chunkDecisionId = (batch: string, row: number) => `${batch}.${row}`;
+
+/** A chunk's row as the DecisionRecord a single evaluation would have; undefined if it has no such row. */
+export function chunkDecision(chunk: DecisionChunkRecord, row: number): DecisionRecord | undefined {
+  const found = chunk.decisions.find((d) => d.row === row);
+  if (!found) return undefined;
+  return {
+    id: chunkDecisionId(chunk.batch, row),
+    at: chunk.at,
+    actor: chunk.actor,
+    businessUnit: chunk.businessUnit,
+    policy: chunk.policy,
+    version: chunk.version,
+    versionDigest: chunk.versionDigest,
+    inputDigest: found.inputDigest,
+    result: found.result,
+  };
+}

@@ -17,6 +17,7 @@ import {
   type AuditEntry,
   type ChangeRequestRecord,
   DEFAULT_COMPANY_UNIT,
+  type DecisionChunkRecord,
   type DecisionRecord,
   type PolicyRecord,
   type PublicationRecord,
@@ -178,7 +179,8 @@ export class Registry {
   listDatasets = (businessUnit?: string) =>
     this.store.read((r) => r.listDatasets(businessUnit === undefined ? {} : { businessUnit }));
 
-  recordDecisions = (decisions: readonly DecisionRecord[]) => this.store.insertDecisions(decisions);
+  recordDecisions = (decisions: readonly DecisionRecord[], chunks: readonly DecisionChunkRecord[] = []) =>
+    this.store.insertDecisions(decisions, chunks);
   /** A decision of the log, for a reader whose token covers the decision's business unit. */
   async getDecision(actor: Actor, id: string): Promise<Outcome<DecisionRecord>> {
     const decision = await this.store.getDecision(id);

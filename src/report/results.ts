@@ -88,12 +88,20 @@ function nameOf(input: ResultsInput, r: CustomerResult, fact: string | undefined
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function piiOf(policy: Policy): Set<string> {
-  return new Set(
-    Object.entries(policy.facts ?? {})
-      .filter(([, f]) => f.pii)
-      .map(([id]) => id),
-  );
+/** A policy's personal-data facts, found once per policy: customerJson asks for every row. */
+const piiFacts = new WeakMap<Policy, ReadonlySet<string>>();
+
+function piiOf(policy: Policy): ReadonlySet<string> {
+  let found = piiFacts.get(policy);
+  if (!found) {
+    found = new Set(
+      Object.entries(policy.facts ?? {})
+        .filter(([, f]) => f.pii)
+        .map(([id]) => id),
+    );
+    piiFacts.set(policy, found);
+  }
+  return found;
 }
 
 function jsonReport(input: ResultsInput) {

@@ -1,4 +1,4 @@
-import type { DecisionRecord } from '../registry/records.js';
+import type { DecisionChunkRecord, DecisionRecord } from '../registry/records.js';
 import type { ServerDeps, ServerOptions } from './deps.js';
 
 const DEFAULT_BATCH = 500;
@@ -13,6 +13,9 @@ const BACKLOG_BATCHES = 8;
  */
 export class DecisionLog {
   private pending: DecisionRecord[] = [];
+  private pendingChunks: DecisionChunkRecord[] = [];
+  /** Decisions held, single and in chunks. */
+  private held = 0;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   /** Decisions handed to the registry whose write has not ended. */
@@ -30,7 +33,19 @@ export class DecisionLog {
 
   add(decision: DecisionRecord): void {
     this.pending.push(decision);
-    if (this.pending.length >= this.batch) void this.flush();
+    this.held++;
+    this.schedule();
+  }
+
+  /** A batch request's chunk of decisions: written as one record (DecisionChunkRecord). */
+  addChunk(chunk: DecisionChunkRecord): void {
+    this.pendingChunks.push(chunk);
+    this.held += chunk.decisions.length;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.held >= this.batch) void this.flush();
     else if (!this.timer) {
       this.timer = setTimeout(() => void this.flush(), this.flushMs);
       // A server closing must not wait for the timer: close() flushes.
@@ -45,15 +60,19 @@ export class DecisionLog {
       this.timer = undefined;
     }
     const taken = this.pending;
+    const chunks = this.pendingChunks;
+    const count = this.held;
     this.pending = [];
-    if (taken.length > 0) {
-      this.unwritten += taken.length;
+    this.pendingChunks = [];
+    this.held = 0;
+    if (count > 0) {
+      this.unwritten += count;
       this.writing = this.writing.then(() =>
         this.deps
-          .recordDecisions(taken)
+          .recordDecisions(taken, chunks)
           .catch((error: unknown) => this.options.onError?.(error))
           .finally(() => {
-            this.unwritten -= taken.length;
+            this.unwritten -= count;
           }),
       );
     }
@@ -66,6 +85,6 @@ export class DecisionLog {
    * memory with decisions.
    */
   async backlog(): Promise<void> {
-    if (this.unwritten + this.pending.length > this.batch * BACKLOG_BATCHES) await this.flush();
+    if (this.unwritten + this.held > this.batch * BACKLOG_BATCHES) await this.flush();
   }
 }

@@ -1,6 +1,6 @@
 import type { CheckedPolicy } from '../policy/check.js';
 import type { Actor, Outcome, PolicyQuery, ResolvedPolicy } from '../registry/outcome.js';
-import type { DatasetRecord, DecisionRecord } from '../registry/records.js';
+import type { DatasetRecord, DecisionChunkRecord, DecisionRecord } from '../registry/records.js';
 
 /**
  * What the server needs from the registry, and nothing more: the routes parse a request, call
@@ -16,7 +16,10 @@ export interface ServerDeps {
    * Keeps decisions in the decision log. Called in batches after the responses went out: a
    * failure is reported to `onError` of the server options, never to the caller of evaluate.
    */
-  recordDecisions(decisions: readonly DecisionRecord[]): Promise<void>;
+  recordDecisions(
+    decisions: readonly DecisionRecord[],
+    chunks: readonly DecisionChunkRecord[],
+  ): Promise<void>;
   /** A decision from the log, if the actor may read it (its business unit). */
   getDecision(id: string, actor: Actor): Promise<Outcome<DecisionRecord>>;
   /** Where a stored dataset's bytes are (an absolute path under the data directory), if the actor may read it. */

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import {
   type BodyProblem,
+  bodySource,
   isBodyProblem,
   mediaType,
   parseJson,
@@ -11,6 +12,9 @@ import {
 import type { ServerLimits } from './deps.js';
 import type { ServerEnv } from './env.js';
 import type { Route, RouteInput } from './route.js';
+
+/** The request's body, from Node's own request when there is one (see bodySource). */
+export const requestBody = (c: Context<ServerEnv>) => bodySource(c.req.raw, c.env?.incoming);
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 
@@ -35,7 +39,7 @@ export async function readInput(
   if (request.stream?.includes(type)) return { type, query };
   const limit = limits[request.limit];
   if (request.json && JSON_TYPE.test(type)) {
-    const bytes = await readBody(c.req.raw, limit);
+    const bytes = await readBody(requestBody(c), limit);
     if (isBodyProblem(bytes)) return bytes;
     const parsed = parseJson(bytes);
     if (isBodyProblem(parsed)) return parsed;
@@ -44,7 +48,7 @@ export async function readInput(
     return { json: parsed.value, type, query };
   }
   if (request.text?.includes(type)) {
-    const bytes = await readBody(c.req.raw, limit);
+    const bytes = await readBody(requestBody(c), limit);
     if (isBodyProblem(bytes)) return bytes;
     return { bytes, type, query };
   }

@@ -6,7 +6,7 @@ export function registryDeps(registry: Registry): ServerDeps {
   return {
     authenticate: (secret) => registry.authenticate(secret),
     resolvePolicy: (query) => registry.resolve(query),
-    recordDecisions: (decisions) => registry.recordDecisions(decisions),
+    recordDecisions: (decisions, chunks) => registry.recordDecisions(decisions, chunks),
     getDecision: (id, actor) => registry.getDecision(actor, id),
     datasetPath: async (id, actor) => registry.datasetFile(actor, id),
     checkPolicy: (text, fileName) => registry.validate(text, fileName ?? 'policy.tier.yaml'),

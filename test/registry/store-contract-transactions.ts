@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chunkDecision, type DecisionChunkRecord } from '../../src/registry/records.js';
 import { openStore } from '../../src/registry/store/open.js';
 import { type ContractContext, conflictOf, open, seed } from './store-contract-kit.js';
 import { AT, audit, dataset, decision, policy, token, version } from './store-fixtures.js';
@@ -146,6 +147,58 @@ export function transactionsContract(ctx: ContractContext): void {
       expect(await ctx.store.pruneDecisions('2026-01-01T00:00:00.000Z')).toBe(0);
     });
 
+    it("keep a batch's chunks: each row's decision reads back as a single one would; pruned by time", async () => {
+      const chunk = (batch: string, at: string, rows: number[]): DecisionChunkRecord => ({
+        batch,
+        at,
+        actor: 'tok-1',
+        businessUnit: '零售',
+        policy: 'retail',
+        version: 'retail@1',
+        versionDigest: `sha256:${'f'.repeat(64)}`,
+        decisions: rows.map((row) => ({
+          row,
+          inputDigest: `sha256:${String(row).padStart(64, '0')}`,
+          result: { tier: row % 2 ? '金卡' : null, score: row + 0.5 },
+        })),
+      });
+      // Row 4 could not be read: the batch has no decision for it.
+      const first = chunk('dec-b1', '2026-01-01T07:59:00.000+08:00', [2, 3, 5]);
+      const second = chunk('dec-b1', '2026-01-01T07:59:00.000+08:00', [6, 7]);
+      const later = chunk('dec-b2', '2026-06-01T00:00:00.000Z', [2]);
+      await ctx.store.insertDecisions([decision('dec-single', AT)], [first, second]);
+      await ctx.store.insertDecisions([], [later]);
+      expect(await ctx.store.getDecision('dec-b1.5')).toStrictEqual({
+        ...decision('dec-b1.5', first.at, { result: { tier: '金卡', score: 5.5 } }),
+        inputDigest: `sha256:${'5'.padStart(64, '0')}`,
+      });
+      expect(await ctx.store.getDecision('dec-b1.6')).toStrictEqual(chunkDecision(second, 6));
+      expect(await ctx.store.getDecision('dec-b2.2')).toStrictEqual(chunkDecision(later, 2));
+      for (const missing of ['dec-b1.4', 'dec-b1.8', 'dec-b1.0', 'dec-b1', 'dec-b3.2', 'dec-b1.2.2'])
+        expect(await ctx.store.getDecision(missing), missing).toBeUndefined();
+      expect(await ctx.store.getDecision('dec-single')).toStrictEqual(decision('dec-single', AT));
+      // 07:59+08:00 is 23:59Z the day before: the two chunks (5 decisions) go, the later stays.
+      expect(await ctx.store.pruneDecisions('2026-01-01T00:00:00.000Z')).toBe(5);
+      expect(await ctx.store.getDecision('dec-b1.2')).toBeUndefined();
+      expect(await ctx.store.getDecision('dec-b2.2')).toStrictEqual(chunkDecision(later, 2));
+    });
+
+    it('refuse a chunk written twice, keeping nothing of the write', async () => {
+      const again = {
+        batch: 'dec-b9',
+        at: AT,
+        actor: 'tok-1',
+        businessUnit: '零售',
+        policy: 'retail',
+        version: 'retail@1',
+        versionDigest: `sha256:${'f'.repeat(64)}`,
+        decisions: [{ row: 2, inputDigest: `sha256:${'0'.repeat(64)}`, result: {} }],
+      };
+      await ctx.store.insertDecisions([], [again]);
+      await conflictOf(ctx.store.insertDecisions([decision('dec-x', AT)], [again]));
+      expect(await ctx.store.getDecision('dec-x')).toBeUndefined();
+    });
+
     it('refuse a repeated id, keeping nothing of the batch', async () => {
       await ctx.store.insertDecisions([decision('dec-1', AT)]);
       await conflictOf(ctx.store.insertDecisions([decision('dec-2', AT), decision('dec-1', AT)]));
@@ -194,7 +247,7 @@ export function transactionsContract(ctx: ContractContext): void {
           again,
           'SELECT version, name FROM schema_migrations ORDER BY version',
         );
-        expect(ledger.map((row) => Number(row.version))).toEqual([1]);
+        expect(ledger.map((row) => Number(row.version))).toEqual([1, 2]);
       });
 
       it('two instances opening a new database at once migrate it once', async () => {
@@ -204,7 +257,7 @@ export function transactionsContract(ctx: ContractContext): void {
         ctx.track(b);
         await a.write((tx) => tx.insertPolicy(policy('retail')));
         expect(await b.read((tx) => tx.getPolicy('retail'))).toStrictEqual(policy('retail'));
-        expect(await ctx.harness.raw(other, 'SELECT version FROM schema_migrations')).toHaveLength(1);
+        expect(await ctx.harness.raw(other, 'SELECT version FROM schema_migrations')).toHaveLength(2);
       });
 
       it('refuses, untouched, a database a newer tierwise migrated', async () => {
@@ -217,13 +270,13 @@ export function transactionsContract(ctx: ContractContext): void {
         const refused = await openStore(ctx.location);
         expect('diagnostic' in refused && refused.diagnostic).toMatchObject({
           code: 'TW1255',
-          message: expect.stringMatching(/schema version 99, newer than this tierwise knows \(1\)/),
+          message: expect.stringMatching(/schema version 99, newer than this tierwise knows \(2\)/),
         });
         const ledger = await ctx.harness.raw(
           ctx.location,
           'SELECT version FROM schema_migrations ORDER BY version',
         );
-        expect(ledger.map((row) => Number(row.version))).toEqual([1, 99]);
+        expect(ledger.map((row) => Number(row.version))).toEqual([1, 2, 99]);
       });
 
       it('refuses a database that is not a tierwise database', async () => {

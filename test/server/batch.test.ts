@@ -50,6 +50,29 @@ describe('POST /v1/evaluate/batch', () => {
     expect(summary.policy.version).toBe('seed001-five-factor@1');
   });
 
+  it("logs a row's decision under `<batch>.<row>`, read back like a single evaluation's", async () => {
+    const csv = `${HEADER}\nC1,85,80,83,86,98\n,1,1,1,1,1\nC3,10,10,10,10,10\n`;
+    const out = await lines(await batch(csv, 'text/csv'));
+    const [first, bad, third] = out;
+    expect(bad.diagnostics).toBeDefined();
+    expect(bad.decision).toBeUndefined();
+    const batchId = String(first.decision).replace(/\.2$/, '');
+    expect(first.decision).toBe(`${batchId}.2`);
+    expect(third.decision).toBe(`${batchId}.4`);
+    await server.flush();
+    const read = await server.app.request(`/v1/decisions/${third.decision}`, { headers: VIEWER });
+    expect(read.status).toBe(200);
+    const decision = (await read.json()) as Json;
+    expect(decision).toMatchObject({
+      id: third.decision,
+      version: 'seed001-five-factor@1',
+      result: { customer: 'C3', tier: third.tier, score: third.score },
+    });
+    expect(decision.inputDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const missing = await server.app.request(`/v1/decisions/${batchId}.3`, { headers: VIEWER });
+    expect(missing.status).toBe(404);
+  });
+
   it('gives the same tiers for NDJSON as for CSV', async () => {
     const csv = await lines(await batch(`${HEADER}\nC1,85,80,83,86,98\nC2,79,92,86,82,65\n`, 'text/csv'));
     const ndjson = [
@@ -129,8 +152,8 @@ describe('POST /v1/evaluate/batch', () => {
     let logged = 0;
     const counting = createApp({
       ...deps,
-      recordDecisions: async (batch) => {
-        logged += batch.length;
+      recordDecisions: async (single, chunks) => {
+        logged += single.length + chunks.reduce((n, c) => n + c.decisions.length, 0);
       },
     });
     const encoder = new TextEncoder();

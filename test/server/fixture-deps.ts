@@ -7,7 +7,13 @@ import { diagnostic } from '../../src/diagnostics/make.js';
 import { msg } from '../../src/i18n/text.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Actor, Refusal, ResolvedPolicy } from '../../src/registry/outcome.js';
-import type { DatasetRecord, DecisionRecord, Role, VersionRecord } from '../../src/registry/records.js';
+import {
+  chunkDecision,
+  type DatasetRecord,
+  type DecisionRecord,
+  type Role,
+  type VersionRecord,
+} from '../../src/registry/records.js';
 import type { ServerDeps } from '../../src/server/deps.js';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -133,8 +139,13 @@ export async function fixtureDeps(): Promise<FixtureDeps> {
         },
       };
     },
-    recordDecisions: async (batch) => {
+    recordDecisions: async (batch, chunks) => {
       for (const d of batch) decisions.set(d.id, d);
+      for (const chunk of chunks)
+        for (const { row } of chunk.decisions) {
+          const d = chunkDecision(chunk, row)!;
+          decisions.set(d.id, d);
+        }
     },
     getDecision: async (id) =>
       decisions.get(id) ?? {

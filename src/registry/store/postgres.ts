@@ -1,11 +1,16 @@
 import pg from 'pg';
-import type { DecisionRecord } from '../records.js';
+import type { DecisionChunkRecord, DecisionRecord } from '../records.js';
 import { failureOf, type Opened, type OpenFailure } from './failure.js';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres/index.js';
 import { type MigrationTx, migrate } from './migrations/run.js';
 import { Mutex } from './mutex.js';
 import { TransactionScope } from './scope.js';
-import { getDecisionRow, insertDecisionRows, pruneDecisionRows } from './sql/decisions.js';
+import {
+  getDecisionRow,
+  insertDecisionChunkRows,
+  insertDecisionRows,
+  pruneDecisionRows,
+} from './sql/decisions.js';
 import type { Row, Value } from './sql/executor.js';
 import { registryProblems } from './sql/integrity.js';
 import { SqlReader } from './sql/reader.js';
@@ -36,6 +41,7 @@ const TABLES = [
   'tokens',
   'audit',
   'decisions',
+  'decision_chunks',
   'sequences',
 ];
 
@@ -200,12 +206,16 @@ export class PostgresStore implements Store {
     });
   }
 
-  async insertDecisions(decisions: readonly DecisionRecord[]): Promise<void> {
-    if (decisions.length === 0) return;
+  async insertDecisions(
+    decisions: readonly DecisionRecord[],
+    chunks: readonly DecisionChunkRecord[] = [],
+  ): Promise<void> {
+    if (decisions.length === 0 && chunks.length === 0) return;
     try {
-      await this.transaction(['BEGIN ISOLATION LEVEL READ COMMITTED'], (client) =>
-        insertDecisionRows(executor(client), decisions),
-      );
+      await this.transaction(['BEGIN ISOLATION LEVEL READ COMMITTED'], async (client) => {
+        await insertDecisionRows(executor(client), decisions);
+        await insertDecisionChunkRows(executor(client), chunks);
+      });
     } catch (error) {
       if (error instanceof StoreConflict) throw new StoreConflict(error.message, 'decision');
       throw error;

@@ -1,13 +1,18 @@
 import { chmodSync, existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'libsql';
-import type { DecisionRecord } from '../records.js';
+import type { DecisionChunkRecord, DecisionRecord } from '../records.js';
 import { failureOf, type Opened, type OpenFailure } from './failure.js';
 import { type MigrationTx, migrate } from './migrations/run.js';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite/index.js';
 import { Mutex } from './mutex.js';
 import { TransactionScope } from './scope.js';
-import { getDecisionRow, insertDecisionRows, pruneDecisionRows } from './sql/decisions.js';
+import {
+  getDecisionRow,
+  insertDecisionChunkRows,
+  insertDecisionRows,
+  pruneDecisionRows,
+} from './sql/decisions.js';
 import type { Row, Value } from './sql/executor.js';
 import { registryProblems } from './sql/integrity.js';
 import { SqlReader } from './sql/reader.js';
@@ -202,11 +207,15 @@ export class SqliteStore implements Store {
     });
   }
 
-  insertDecisions(decisions: readonly DecisionRecord[]): Promise<void> {
-    if (decisions.length === 0) return Promise.resolve();
+  insertDecisions(
+    decisions: readonly DecisionRecord[],
+    chunks: readonly DecisionChunkRecord[] = [],
+  ): Promise<void> {
+    if (decisions.length === 0 && chunks.length === 0) return Promise.resolve();
     return this.transaction('BEGIN IMMEDIATE', async () => {
       try {
         await insertDecisionRows(this.ex, decisions);
+        await insertDecisionChunkRows(this.ex, chunks);
       } catch (error) {
         if (isConflict(error)) throw new StoreConflict((error as Error).message, 'decision');
         throw error;

@@ -2,6 +2,7 @@ import type {
   AuditEntry,
   ChangeRequestRecord,
   DatasetRecord,
+  DecisionChunkRecord,
   DecisionRecord,
   PolicyRecord,
   PublicationRecord,
@@ -24,9 +25,14 @@ export interface Store {
   read<T>(fn: (tx: StoreReader) => Promise<T>): Promise<T>;
   write<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T>;
   /**
-   * Decisions are many and independent: appended outside the writer lock, in batches.
+   * Decisions are many and independent: appended outside the writer lock, in batches, single
+   * evaluations' one row each and batch requests' a row per chunk, all in one transaction.
    */
-  insertDecisions(decisions: readonly DecisionRecord[]): Promise<void>;
+  insertDecisions(
+    decisions: readonly DecisionRecord[],
+    chunks?: readonly DecisionChunkRecord[],
+  ): Promise<void>;
+  /** A single evaluation's decision, or a batch row's (`<batch>.<row>`) as the same record. */
   getDecision(id: string): Promise<DecisionRecord | undefined>;
   /** Deletes decisions older than `before` (retention); returns how many. The only deletion. */
   pruneDecisions(before: string): Promise<number>;

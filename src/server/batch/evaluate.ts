@@ -10,7 +10,7 @@ import type { Language } from '../../i18n/language.js';
 import { msg } from '../../i18n/text.js';
 import { escapeJsonControls } from '../../report/control.js';
 import { customerJson } from '../../report/results.js';
-import { BodyTooLarge, limitedBody, tooLarge as tooLargeProblem } from '../body.js';
+import { type BodySource, BodyTooLarge, limitedBody, tooLarge as tooLargeProblem } from '../body.js';
 import type { ServerLimits } from '../deps.js';
 import { decidedBy } from '../evaluate/decided-by.js';
 import type { PreparedPolicy } from '../evaluate/evaluators.js';
@@ -23,15 +23,23 @@ const CHUNK = 1024;
 const MAX_SUMMARY_DIAGNOSTICS = 100;
 const FILE = 'request';
 
+/** A row's decision as the log keeps it: the row, what was evaluated, the masked result. */
+export interface BatchDecision {
+  row: number;
+  input: CustomerInput;
+  result: Record<string, unknown>;
+}
+
 export interface BatchOptions {
   prepared: PreparedPolicy;
-  request: Request;
+  /** The body as it arrives (requestBody of src/server/input.ts). */
+  body: BodySource;
   type: string;
   asOf: AsOf;
   limits: ServerLimits;
   language: Language;
-  /** Logs a result's decision; returns its id. */
-  decide(result: Record<string, unknown>, input: CustomerInput): string;
+  /** Logs the decisions of a chunk of rows (one record for all); returns their ids in order. */
+  decide(chunk: readonly BatchDecision[]): string[];
   /** Waits while the decision log is behind (between chunks). */
   backlog(): Promise<void>;
   policy: Record<string, unknown>;
@@ -67,7 +75,7 @@ export async function* evaluateBatch(options: BatchOptions): AsyncGenerator<stri
   let tooLarge = false;
   const bytes = (async function* () {
     try {
-      yield* limitedBody(options.request, options.limits.batchBytes);
+      yield* limitedBody(options.body, options.limits.batchBytes);
     } catch (error) {
       if (error instanceof BodyTooLarge) tooLarge = true;
       throw error;
@@ -103,22 +111,36 @@ export async function* evaluateBatch(options: BatchOptions): AsyncGenerator<stri
     const results = await prepared.evaluate(inputs, { explain: false, asOf: options.asOf });
     const facts = new Map(inputs.map((c) => [c.id, withDerived(c.facts)]));
     const input = { policy, results, facts, distribution: prepared.empty, diagnostics: [], language };
-    let text = '';
+    // Results first, then their decision ids (one log record for the chunk), then the lines.
+    const out: (Record<string, unknown> | string)[] = [];
+    const decided: BatchDecision[] = [];
     let next = 0;
     for (const item of pending) {
       if (typeof item === 'string') {
-        text += item;
+        out.push(item);
         continue;
       }
       const result = results[next++]!;
       const json: Record<string, unknown> = customerJson(input, result);
       json.decidedBy = decidedBy(policy, result.decision, language);
-      json.decision = options.decide(loggedResult(prepared, json), item);
+      decided.push({ row: item.row!, input: item, result: loggedResult(prepared, json) });
+      // Its place before `diagnostics`, as the lines always read; the id comes with the chunk's.
+      json.decision = '';
       if (result.diagnostics.length > 0) json.diagnostics = localized(result.diagnostics, language);
       counts.evaluated++;
       const tier = result.tier ?? '';
       counts.tiers[tier] = (counts.tiers[tier] ?? 0) + 1;
-      text += line(json);
+      out.push(json);
+    }
+    const ids = decided.length > 0 ? options.decide(decided) : [];
+    let text = '';
+    let nextId = 0;
+    for (const item of out) {
+      if (typeof item === 'string') text += item;
+      else {
+        item.decision = ids[nextId++];
+        text += line(item);
+      }
     }
     pending = [];
     customers = 0;

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { canonicalJson } from '../../artifact/manifest.js';
+import { canonicalJson } from '../../registry/digest.js';
 import type { Actor, ResolvedPolicy } from '../../registry/outcome.js';
-import type { DecisionRecord } from '../../registry/records.js';
+import type { DecisionChunkRecord, DecisionRecord } from '../../registry/records.js';
+import type { BatchDecision } from '../batch/evaluate.js';
 
 const ID_BYTES = 12;
 let pool = Buffer.alloc(0);
@@ -44,6 +45,26 @@ export function decisionRecord(
     versionDigest: resolved.version.digest,
     inputDigest: inputDigest(input),
     result,
+  };
+}
+
+/** A batch chunk's decisions as one log record (its rows' ids are `<batch>.<row>`). */
+export function decisionChunk(
+  batch: string,
+  resolved: ResolvedPolicy,
+  actor: Actor,
+  chunk: readonly BatchDecision[],
+  at: Date,
+): DecisionChunkRecord {
+  return {
+    batch,
+    at: at.toISOString(),
+    actor: actor.name,
+    businessUnit: resolved.publication?.businessUnit ?? '',
+    policy: resolved.version.policy,
+    version: resolved.version.id,
+    versionDigest: resolved.version.digest,
+    decisions: chunk.map((d) => ({ row: d.row, inputDigest: inputDigest(d.input), result: d.result })),
   };
 }
 

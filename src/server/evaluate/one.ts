@@ -86,13 +86,25 @@ export async function evaluateOne(
   return { result: result!, json, diagnostics: [...prepared.notes, ...result!.diagnostics] };
 }
 
+const personalKey = new WeakMap<PreparedPolicy, boolean>();
+
+/** Whether the policy's key fact is personal data: asked once per policy, not per row of a batch. */
+function keyIsPersonal(prepared: PreparedPolicy): boolean {
+  let known = personalKey.get(prepared);
+  if (known === undefined) {
+    const keyFact = Object.entries(prepared.policy.facts ?? {}).find(([, f]) => f.key)?.[0];
+    known = keyFact !== undefined && prepared.pii.has(keyFact);
+    personalKey.set(prepared, known);
+  }
+  return known;
+}
+
 /** What the decision log keeps of a result: its outcome, the customer masked when the key is personal data. */
 export function loggedResult(
   prepared: PreparedPolicy,
   json: Record<string, unknown>,
 ): Record<string, unknown> {
-  const keyFact = Object.entries(prepared.policy.facts ?? {}).find(([, f]) => f.key)?.[0];
-  const customer = keyFact && prepared.pii.has(keyFact) ? maskValue(json.customer) : json.customer;
+  const customer = keyIsPersonal(prepared) ? maskValue(json.customer) : json.customer;
   const { tier, score, decidedBy: decided, sla, entitlements, classes, flags } = json;
   return { customer, tier, score, decidedBy: decided, sla, entitlements, classes, flags };
 }

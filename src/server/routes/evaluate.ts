@@ -2,13 +2,14 @@ import { Type } from '@sinclair/typebox';
 import type { Context } from 'hono';
 import type { AsOf } from '../../facts/asof.js';
 import { isRefusal, type PolicyQuery, type ResolvedPolicy } from '../../registry/outcome.js';
+import { chunkDecisionId } from '../../registry/records.js';
 import { evaluateBatch } from '../batch/evaluate.js';
 import { BATCH_TYPES } from '../batch/lines.js';
 import { schemaProblems, tooLarge } from '../body.js';
 import type { DecisionLog } from '../decision-log.js';
 import type { ServerDeps, ServerOptions } from '../deps.js';
 import type { ServerEnv } from '../env.js';
-import { decisionRecord, newDecisionId, policyUsed } from '../evaluate/decision.js';
+import { decisionChunk, decisionRecord, newDecisionId, policyUsed } from '../evaluate/decision.js';
 import { PreparedPolicies } from '../evaluate/evaluators.js';
 import {
   customerShapeProblems,
@@ -18,6 +19,7 @@ import {
   requestAsOf,
 } from '../evaluate/one.js';
 import { policyQuery } from '../evaluate/query.js';
+import { requestBody } from '../input.js';
 import { diagnosticsResponse, localized, refuse } from '../respond.js';
 import type { Route } from '../route.js';
 import {
@@ -123,17 +125,18 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
       const found = await evaluable(c, deps, query, params.asOf);
       if (found instanceof Response) return found;
       const { resolved, asOf, at } = found;
+      const batchId = newDecisionId();
       const lines = evaluateBatch({
         prepared: prepared.get(resolved),
-        request: c.req.raw,
+        body: requestBody(c),
         type: input.type!,
         asOf,
         limits,
         language: c.get('language'),
-        decide: (result, customerInput) => {
-          const id = newDecisionId();
-          decisions.add(decisionRecord(id, resolved, actor, customerInput, result, at));
-          return id;
+        decide: (chunk) => {
+          const record = decisionChunk(batchId, resolved, actor, chunk, at);
+          decisions.addChunk(record);
+          return record.decisions.map((d) => chunkDecisionId(batchId, d.row));
         },
         backlog: () => decisions.backlog(),
         policy: policyUsed(resolved),

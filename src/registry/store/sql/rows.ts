@@ -2,6 +2,7 @@ import type {
   AuditEntry,
   ChangeRequestRecord,
   DatasetRecord,
+  DecisionChunkRecord,
   DecisionRecord,
   PolicyRecord,
   PublicationRecord,
@@ -177,5 +178,18 @@ export function decisionOf(row: Row): DecisionRecord {
     versionDigest: text(row, 'version_digest'),
     inputDigest: text(row, 'input_digest'),
     result: json(row, 'result'),
+  };
+}
+
+export function chunkOf(row: Row): DecisionChunkRecord {
+  return {
+    batch: text(row, 'batch'),
+    at: text(row, 'at'),
+    actor: text(row, 'actor'),
+    businessUnit: text(row, 'business_unit'),
+    policy: text(row, 'policy'),
+    version: text(row, 'version'),
+    versionDigest: text(row, 'version_digest'),
+    decisions: json(row, 'decisions') as DecisionChunkRecord['decisions'],
   };
 }

@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.js';
 import { initial } from './0001-initial.js';
+import { decisionChunks } from './0002-decision-chunks.js';
 
 /** Every step of the PostgreSQL schema, in order. */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [initial];
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [initial, decisionChunks];
