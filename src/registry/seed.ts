@@ -70,9 +70,10 @@ export async function seedRegistry(registry: Registry, source: SeedSource): Prom
   return seeded;
 }
 
-/** Two people of the retail unit and the company's admin: enough to walk through a review. */
+/** An analyst of each unit, an approver of both and the company's admin: enough to walk through a review. */
 const DEMO_TOKENS: { name: string; role: Role; businessUnits: string[] }[] = [
   { name: 'demo-admin', role: 'admin', businessUnits: ['*'] },
   { name: 'demo-analyst', role: 'analyst', businessUnits: ['retail'] },
+  { name: 'demo-hq-analyst', role: 'analyst', businessUnits: ['headquarters'] },
   { name: 'demo-approver', role: 'approver', businessUnits: ['retail', 'headquarters'] },
 ];

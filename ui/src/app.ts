@@ -82,6 +82,7 @@ export class TwApp extends LitElement {
 
   private navLabel(nav: string) {
     if (nav === 'policies') return msg('Policies', { id: 'nav.policies' });
+    if (nav === 'whatif') return msg('What-if', { id: 'nav.whatif' });
     if (nav === 'customer') return msg('Customer', { id: 'nav.customer' });
     return msg('Review', { id: 'nav.review' });
   }

@@ -3,12 +3,15 @@
 import type { Actor } from './api.js';
 
 export interface ViewRoute {
-  /** `#/policies/:name` style; `:x` parts reach the view as attributes of the same name. */
+  /**
+   * `#/policies/:name` style; `:x` parts reach the view as attributes of the same name, and so do
+   * the query's (`#/whatif?policy=seed004-scorecard`).
+   */
   path: string;
   tag: string;
   role: Actor['role'];
   /** In the navigation bar (with this label id), or reached by links only. */
-  nav?: 'policies' | 'customer' | 'review';
+  nav?: 'policies' | 'whatif' | 'customer' | 'review';
   load: () => Promise<unknown>;
 }
 
@@ -20,11 +23,45 @@ export const ROUTES: ViewRoute[] = [
     nav: 'policies',
     load: () => import('./views/policies.js'),
   },
+  {
+    path: '/policies/:name/edit',
+    tag: 'tw-policy-editor',
+    role: 'analyst',
+    load: () => import('./views/editor.js'),
+  },
+  {
+    path: '/whatif',
+    tag: 'tw-whatif',
+    role: 'viewer',
+    nav: 'whatif',
+    load: () => import('./views/whatif.js'),
+  },
+  {
+    path: '/customer',
+    tag: 'tw-customer',
+    role: 'viewer',
+    nav: 'customer',
+    load: () => import('./views/customer.js'),
+  },
+  {
+    path: '/review',
+    tag: 'tw-review-list',
+    role: 'viewer',
+    nav: 'review',
+    load: () => import('./views/review-list.js'),
+  },
+  {
+    path: '/review/:id',
+    tag: 'tw-review',
+    role: 'viewer',
+    load: () => import('./views/review.js'),
+  },
 ];
 
 /** The route a hash path opens, with its parameters; the policies list for anything else. */
 export function match(hash: string): { route: ViewRoute; params: Record<string, string> } {
-  const path = decodeURI(hash.replace(/^#/, '')) || '/policies';
+  const [rawPath = '', query = ''] = hash.replace(/^#/, '').split('?', 2);
+  const path = decodeURI(rawPath) || '/policies';
   for (const route of ROUTES) {
     const names: string[] = [];
     const pattern = route.path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
@@ -33,7 +70,7 @@ export function match(hash: string): { route: ViewRoute; params: Record<string, 
     });
     const found = new RegExp(`^${pattern}$`).exec(path);
     if (found) {
-      const params: Record<string, string> = {};
+      const params: Record<string, string> = Object.fromEntries(new URLSearchParams(query));
       names.forEach((name, i) => {
         params[name] = decodeURIComponent(found[i + 1] ?? '');
       });

@@ -48,7 +48,7 @@ async function resolveFor(
  * Runs a population command on the request's data and answers with its `--format json` report,
  * rendered by the same renderer; uploads are removed whatever happens.
  */
-async function withData(
+export async function withData(
   c: Context<ServerEnv>,
   body: PopulationData,
   deps: ServerDeps,

@@ -16,7 +16,7 @@ export const browserAvailable = existsSync(CHROMIUM) && existsSync(join(defaultU
 
 export interface UiServer {
   url: string;
-  /** Secrets of the demo tokens by name: demo-admin, demo-analyst (retail), demo-approver. */
+  /** Secrets of the demo tokens by name: demo-admin, demo-analyst (retail), demo-hq-analyst (headquarters), demo-approver. */
   tokens: Record<string, string>;
   close(): Promise<void>;
 }

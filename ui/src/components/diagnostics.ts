@@ -30,14 +30,15 @@ export class TwDiagnostics extends LitElement {
 
   override render() {
     if (this.diagnostics.length === 0) return nothing;
-    return html`<ul role="alert" aria-label=${msg('Problems', { id: 'diagnostics.label' })}>
+    // The alert is a wrapper: a list with role=alert would stop being a list to screen readers.
+    return html`<div role="alert" aria-label=${msg('Problems', { id: 'diagnostics.label' })}><ul>
       ${this.diagnostics.map(
         (d) => html`<li class=${d.severity}>
           <code>${d.code}</code> ${where(d) ? html`<code>${where(d)}</code>` : nothing} ${d.message}
           ${d.help ? html`<div class="help">${d.help}</div>` : nothing}
         </li>`,
       )}
-    </ul>`;
+    </ul></div>`;
   }
 }
 

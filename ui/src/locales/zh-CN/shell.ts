@@ -6,6 +6,7 @@ export const shell = {
   'app.signOut': '退出',
   'nav.main': '主导航',
   'nav.policies': '策略',
+  'nav.whatif': '假设分析',
   'nav.customer': '客户',
   'nav.review': '审核',
   'signin.title': '登录',
