@@ -200,6 +200,8 @@ export const CODES = {
   TW1311: { severity: 'error', title: 'internal server error' },
   TW1312: { severity: 'error', title: 'policy not chosen' },
   TW1313: { severity: 'error', title: 'policy ranks a whole population' },
+  TW1340: { severity: 'error', title: 'draft and stored policy both named' },
+  TW1341: { severity: 'error', title: 'policy gives no score' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -19,6 +19,7 @@ import { docsRoutes } from './routes/docs.js';
 import { evaluateRoutes } from './routes/evaluate.js';
 import { meRoutes } from './routes/me.js';
 import { populationRoutes } from './routes/population.js';
+import { scoresRoutes } from './routes/scores.js';
 import { validateRoutes } from './routes/validate.js';
 import { SERVER_STATUS } from './status.js';
 import { loadUiAssets, serveUi } from './ui-assets.js';
@@ -50,6 +51,7 @@ export function createApp(
     ...evaluateRoutes(decisions, options),
     ...decisionRoutes(decisions),
     ...populationRoutes,
+    ...scoresRoutes,
     ...extraRoutes,
   ];
   const context: RouteContext = { deps, limits, routes };

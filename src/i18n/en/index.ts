@@ -22,6 +22,7 @@ import { profile } from './profile.js';
 import { registry } from './registry.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
+import { scores } from './scores.js';
 import { server } from './server.js';
 import { simulation } from './simulation.js';
 import { store } from './store.js';
@@ -61,6 +62,7 @@ export const en = {
   registry,
   report,
   schema,
+  scores,
   server,
   simulation,
   store,

@@ -23,6 +23,7 @@ import { profile } from './profile.js';
 import { registry } from './registry.js';
 import { report } from './report.js';
 import { schema } from './schema.js';
+import { scores } from './scores.js';
 import { server } from './server.js';
 import { simulation } from './simulation.js';
 import { store } from './store.js';
@@ -59,6 +60,7 @@ export const zhCN: typeof en = {
   registry,
   report,
   schema,
+  scores,
   server,
   simulation,
   store,
