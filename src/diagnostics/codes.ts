@@ -200,6 +200,10 @@ export const CODES = {
   TW1311: { severity: 'error', title: 'internal server error' },
   TW1312: { severity: 'error', title: 'policy not chosen' },
   TW1313: { severity: 'error', title: 'policy ranks a whole population' },
+  // the editor's what-if and customer lookup (src/server population and evaluate routes)
+  TW1350: { severity: 'error', title: 'policy given both as a draft and as a stored choice' },
+  TW1351: { severity: 'error', title: 'customer not in the dataset' },
+  TW1352: { severity: 'error', title: 'customer lookup not given as the endpoint reads it' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;
