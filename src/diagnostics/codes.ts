@@ -202,6 +202,10 @@ export const CODES = {
   TW1313: { severity: 'error', title: 'policy ranks a whole population' },
   TW1340: { severity: 'error', title: 'draft and stored policy both named' },
   TW1341: { severity: 'error', title: 'policy gives no score' },
+  // the editor's what-if and customer lookup (src/server population and evaluate routes)
+  TW1350: { severity: 'error', title: 'policy given both as a draft and as a stored choice' },
+  TW1351: { severity: 'error', title: 'customer not in the dataset' },
+  TW1352: { severity: 'error', title: 'customer lookup not given as the endpoint reads it' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

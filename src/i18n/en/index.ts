@@ -32,6 +32,7 @@ import { testFiles } from './testFiles.js';
 import { testing } from './testing.js';
 import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
+import { whatif } from './whatif.js';
 
 /**
  * Every text a user reads, in English, by area. Each area is a file of its own so that the
@@ -72,4 +73,5 @@ export const en = {
   testing,
   tiers,
   untiered,
+  whatif,
 };

@@ -33,6 +33,7 @@ import { testFiles } from './testFiles.js';
 import { testing } from './testing.js';
 import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
+import { whatif } from './whatif.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
 export const zhCN: typeof en = {
@@ -70,4 +71,5 @@ export const zhCN: typeof en = {
   testing,
   tiers,
   untiered,
+  whatif,
 };
