@@ -51,7 +51,7 @@ export interface PolicyOverviewRow {
   scheduled?: OverviewPublication;
   /** Open change requests (draft, in review, approved), newest first. */
   changeRequests: OverviewChangeRequest[];
-  /** Who wrote what is shown: the latest version's author, or the proposing change request's. */
+  /** Who wrote what is shown: the latest version's change request's author, or the proposing one's. */
   author: string;
   /** Whether the asking token may draft changes to it (analyst or above, covering its unit). */
   editable: boolean;
@@ -98,7 +98,7 @@ export async function policyOverview(ctx: RegistryContext, actor: Actor): Promis
         ...(inForce ? { inForce: await versions.publication(inForce) } : {}),
         ...(scheduled ? { scheduled: await versions.publication(scheduled) } : {}),
         changeRequests: open.filter((r) => r.policy === policy.name).map(requestSummary),
-        author: latest?.author ?? policy.createdBy,
+        author: (await writerOf(reader, latest)) ?? policy.createdBy,
         editable: may(actor, 'draft', policy.businessUnit) === undefined,
       });
     }
@@ -116,6 +116,16 @@ export async function policyOverview(ctx: RegistryContext, actor: Actor): Promis
       ]),
     };
   });
+}
+
+/** Who wrote a version: its change request's author (the version's own author is who published it). */
+async function writerOf(
+  reader: StoreReader,
+  version: VersionRecord | undefined,
+): Promise<string | undefined> {
+  if (!version) return undefined;
+  const request = version.changeRequest ? await reader.getChangeRequest(version.changeRequest) : undefined;
+  return request?.author ?? version.author;
 }
 
 /** Policies no version holds yet, named by open change requests: the newest request speaks for each. */

@@ -77,6 +77,7 @@ export const PolicyOverviewSchema = Type.Object(
 
 export const VariantRequest = strict(
   {
+    base: Type.String({ minLength: 1, description: 'the company policy the variant extends' }),
     name: Name,
     businessUnit: Type.String({ minLength: 1, maxLength: 100 }),
     title: Opt(Type.String({ minLength: 1, maxLength: 200 })),
@@ -119,6 +120,12 @@ export const ChangesSchema = Type.Object(
       }),
     ),
     baseContent: Opt(Type.String({ description: 'the YAML of the version the change started from' })),
+    actions: Type.Array(
+      Type.Union(['edit', 'submit', 'approve', 'reject', 'withdraw', 'publish'].map((s) => Type.Literal(s))),
+      {
+        description: 'what the token may do with the change request now (four eyes: never approve one’s own)',
+      },
+    ),
   },
   { title: 'ChangeRequestChanges' },
 );
