@@ -21,6 +21,7 @@ import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
 import { report } from './report.js';
+import { review } from './review.js';
 import { schema } from './schema.js';
 import { scores } from './scores.js';
 import { server } from './server.js';
@@ -62,6 +63,7 @@ export const en = {
   profile,
   registry,
   report,
+  review,
   schema,
   scores,
   server,

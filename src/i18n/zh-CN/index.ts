@@ -22,6 +22,7 @@ import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
 import { report } from './report.js';
+import { review } from './review.js';
 import { schema } from './schema.js';
 import { scores } from './scores.js';
 import { server } from './server.js';
@@ -60,6 +61,7 @@ export const zhCN: typeof en = {
   profile,
   registry,
   report,
+  review,
   schema,
   scores,
   server,
