@@ -1,2 +1,36 @@
 // The texts of the policy editor: form and YAML views.
-export const editor = {};
+import { str } from '@lit/localize';
+
+export const editor = {
+  'editor.yaml.label': '策略 YAML',
+  'editor.yaml.loading': '正在加载 YAML 编辑器…',
+  'editor.label.zh': '标签（中文）',
+  'editor.label.en': '标签（英文）',
+  'editor.metadata.title': '策略',
+  'editor.metadata.name': '名称',
+  'editor.metadata.unit': '事业部',
+  'editor.metadata.extends': '继承自',
+  'editor.metadata.version': '版本',
+  'editor.metadata.versionHelp': '提交前请提高版本号：新版本必须高于最新版本。',
+  'editor.metadata.effectiveFrom': '生效时间',
+  'editor.metadata.labelZh': '策略标签（中文）',
+  'editor.metadata.labelEn': '策略标签（英文）',
+  'editor.facts.title': '事实',
+  'editor.facts.id': '事实',
+  'editor.facts.type': '类型',
+  'editor.facts.unit': '单位',
+  'editor.facts.column': '列',
+  'editor.facts.pii': '个人数据',
+  'editor.facts.source': '计算来源',
+  'editor.facts.key': '主键',
+  'editor.facts.labelZh': str`${0} 的中文标签`,
+  'editor.facts.labelEn': str`${0} 的英文标签`,
+  'editor.facts.typeOf': str`${0} 的类型`,
+  'editor.facts.unitOf': str`${0} 的单位`,
+  'editor.facts.columnOf': str`${0} 的列`,
+  'editor.facts.piiOf': str`${0} 为个人数据`,
+  'editor.facts.customerFile': '客户文件',
+  'editor.plot.label': str`得分与${0}的关系：${1}`,
+  'editor.plot.ramp': str`${1} 时得 ${0} 分，${3} 时得 ${2} 分`,
+  'editor.plot.rest': '其余',
+};
