@@ -13,6 +13,20 @@ const watch = process.argv.includes('--watch');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+/** Every import of a stubbed package, subpaths included, resolved to its stand-in in ui/stubs. */
+function stubs() {
+  const stub = { shiki: 'shiki.ts', '@shikijs/markdown-it': 'shiki.ts', 'markdown-it': 'markdown-it.ts' };
+  return {
+    name: 'stubs',
+    setup(b) {
+      b.onResolve({ filter: /^(shiki|@shikijs\/markdown-it|markdown-it)(\/|$)/ }, (args) => {
+        const name = Object.keys(stub).find((n) => args.path === n || args.path.startsWith(`${n}/`));
+        return { path: join(here, 'stubs', stub[name]) };
+      });
+    },
+  };
+}
+
 /** @type {import('esbuild').BuildOptions} */
 const options = {
   entryPoints: { app: join(here, 'src', 'main.ts') },
@@ -28,12 +42,9 @@ const options = {
   metafile: true,
   legalComments: 'none',
   tsconfig: join(here, 'tsconfig.json'),
-  // codemirror-json-schema imports shiki and markdown-it to colour code in hover texts; our
-  // hovers are plain text, so the megabytes of grammars are left out.
-  alias: {
-    shiki: join(here, 'stubs', 'shiki.ts'),
-    '@shikijs/markdown-it': join(here, 'stubs', 'shiki.ts'),
-  },
+  // codemirror-json-schema imports shiki and markdown-it (and their subpaths: themes, grammars)
+  // to colour code in hover texts; our hovers are plain text, so the megabytes are left out.
+  plugins: [stubs()],
   logLevel: 'warning',
 };
 
@@ -48,7 +59,10 @@ function writeIndex(metafile) {
 if (watch) {
   const context = await esbuild.context({
     ...options,
-    plugins: [{ name: 'index', setup: (b) => b.onEnd((r) => r.metafile && writeIndex(r.metafile)) }],
+    plugins: [
+      ...options.plugins,
+      { name: 'index', setup: (b) => b.onEnd((r) => r.metafile && writeIndex(r.metafile)) },
+    ],
   });
   await context.watch();
 } else {

@@ -1,0 +1,55 @@
+import { msg } from '@lit/localize';
+import { html, nothing } from 'lit';
+import type { Level } from '../policy-shape.js';
+import { type FormContext, labelText, textField } from './context.js';
+
+/** Seed 004's service table (表1): per tier, the SLA targets and what the customer is entitled to. */
+export function serviceSection(ctx: FormContext) {
+  const levels = (ctx.policy.tiers?.levels ?? []).filter((l) => l.sla || l.entitlements);
+  if (levels.length === 0) return nothing;
+  return html`<section class="card" aria-labelledby="service-title">
+    <h2 id="service-title">${msg('Service standard per tier', { id: 'editor.service.title' })}</h2>
+    <div class="scroll"><table>
+      <thead><tr>
+        <th scope="col">${msg('Tier', { id: 'editor.tiers.tier' })}</th>
+        <th scope="col">${msg('Response', { id: 'editor.service.response' })}</th>
+        <th scope="col">${msg('Resolution', { id: 'editor.service.resolution' })}</th>
+        <th scope="col">${msg('Team', { id: 'editor.service.team' })}</th>
+        <th scope="col">${msg('Benefits', { id: 'editor.service.benefits' })}</th>
+        <th scope="col">${msg('Discount quota', { id: 'editor.service.discount' })}</th>
+        <th scope="col">${msg('Cadence', { id: 'editor.service.cadence' })}</th>
+      </tr></thead>
+      <tbody>${levels.map((level) => row(ctx, level))}</tbody>
+    </table></div>
+  </section>`;
+}
+
+function row(ctx: FormContext, level: Level) {
+  const i = ctx.policy.tiers?.levels?.indexOf(level) ?? -1;
+  const name = labelText(level.label, level.id);
+  const response = level.sla?.response;
+  const resolution = level.sla?.resolution;
+  const e = level.entitlements;
+  return html`<tr>
+    <th scope="row">${name}</th>
+    <td>${[response?.within, response?.channel, response?.availability].filter(Boolean).join(' · ') || '—'}</td>
+    <td>${
+      resolution?.within !== undefined
+        ? textField(
+            ctx,
+            ['tiers', 'levels', i, 'sla', 'resolution', 'within'],
+            resolution.within,
+            `${name}: ${msg('Resolution', { id: 'editor.service.resolution' })}`,
+            8,
+          )
+        : '—'
+    }</td>
+    <td>${list(e?.team?.map((t) => labelText(t.label, t.role)))}</td>
+    <td>${list(e?.benefits?.map((b) => labelText(b.label, b.id)))}</td>
+    <td>${e?.discountQuota ?? '—'}</td>
+    <td>${list(e?.cadence?.map((c) => `${labelText(c.label, c.action)} ${c.every}`))}</td>
+  </tr>`;
+}
+
+const list = (items: string[] | undefined) =>
+  items && items.length > 0 ? html`<ul class="plain">${items.map((t) => html`<li>${t}</li>`)}</ul>` : '—';
