@@ -14,6 +14,7 @@ import { factsExportSuite } from './suites/facts-export.js';
 import { peersSuite } from './suites/peers.js';
 import { serverSuite } from './suites/server.js';
 import { startupSuite } from './suites/startup.js';
+import { whatifSuite } from './suites/whatif.js';
 
 const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> = {
   check: checkSuite,
@@ -24,6 +25,7 @@ const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> 
   'end-to-end': endToEndSuite,
   startup: startupSuite,
   server: serverSuite,
+  whatif: whatifSuite,
 };
 
 const args = process.argv.slice(2);
