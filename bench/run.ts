@@ -15,6 +15,7 @@ import { peersSuite } from './suites/peers.js';
 import { serverSuite } from './suites/server.js';
 import { startupSuite } from './suites/startup.js';
 import { uiSuite } from './suites/ui.js';
+import { whatifSuite } from './suites/whatif.js';
 
 const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> = {
   check: checkSuite,
@@ -26,6 +27,7 @@ const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> 
   startup: startupSuite,
   server: serverSuite,
   ui: uiSuite,
+  whatif: whatifSuite,
 };
 
 const args = process.argv.slice(2);
