@@ -85,6 +85,7 @@ export const review = {
   'review.comment': '意见',
   'review.publish': '发布',
   'review.effective': '生效时间',
+  'review.now': '立即生效',
   'review.offset': 'UTC 偏移',
   'review.offsetHint': 'Asia/Shanghai 为 +08:00',
   'review.nothingToDo': '这里没有需要您处理的事项。',
