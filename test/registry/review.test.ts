@@ -119,8 +119,9 @@ describe('compareRequest', () => {
       why: 'extends',
       resolved: { version: { id: 'seed004-scorecard@1' } },
     });
-    const changes = requestChanges(compared);
-    expect(changes.report.changes.filter((c) => !c.pointer.startsWith('/metadata'))).toEqual([]);
+    // Its own name, unit and version are not changes of the base's rules, nor a version to judge.
+    expect(requestChanges(compared)).toMatchObject({ status: 'new', report: { level: 'none', changes: [] } });
+    expect(requestChanges(compared).diagnostics).toEqual([]);
     const sides = impactSides(compared);
     expect(isRefusal(sides) ? sides.diagnostics : sides.from.file).toBe('seed004-scorecard@1');
   });

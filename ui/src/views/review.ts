@@ -206,7 +206,7 @@ export class TwReview extends LitElement {
         }
       </p>
       <p><strong>${msg('Level', { id: 'review.level' })}:</strong> <span data-level=${changes.level}>${changeKind(changes.level)}</span>
-        ${changes.new.version ? html` · ${msg(str`version ${changes.old.version ?? '—'} → ${changes.new.version}`, { id: 'review.versions' })}` : nothing}
+        ${changes.new.version && changes.against?.why === 'base-version' ? html` · ${msg(str`version ${changes.old.version ?? '—'} → ${changes.new.version}`, { id: 'review.versions' })}` : nothing}
         ${changes.suggested ? html` · ${msg(str`suggested version ${changes.suggested}`, { id: 'review.suggested' })}` : nothing}
       </p>
       ${changes.diagnostics.length > 0 ? html`<tw-diagnostics .diagnostics=${changes.diagnostics}></tw-diagnostics>` : nothing}
