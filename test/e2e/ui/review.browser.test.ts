@@ -102,6 +102,7 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Withdraw' }).count(), patiently).toBe(1);
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Roll back' }).count()).toBe(0);
     await page.close();
   });
 
@@ -147,6 +148,10 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
 
     expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('VIP from 80');
+
+    // Two versions now: an approver of the unit is offered to roll back to the earlier one.
+    await expect.poll(() => page.getByLabel('To version').inputValue(), patiently).toBe('retail-scorecard@1');
+    expect(await page.getByRole('button', { name: 'Roll back' }).count()).toBe(1);
 
     const timeline = page.getByRole('region', { name: 'Audit timeline' });
     await expect.poll(() => timeline.textContent(), patiently).toContain('change published');
