@@ -1,6 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
 import { msg } from '../i18n/text.js';
-import { judgeChanges, type SemverDiff } from '../policy/changes/index.js';
+import { highestKind, judgeChanges, type SemverDiff } from '../policy/changes/index.js';
 import { type CheckedPolicy, finish, parsePolicy } from '../policy/check.js';
 import { resolveExtends } from '../policy/extends.js';
 import type { Locator } from '../policy/locate.js';
@@ -69,11 +69,17 @@ export function requestChanges(compared: ComparedRequest): SemverDiff {
   };
   if (!policy) return { ...empty, status: 'unreadable', diagnostics: proposed.checked.diagnostics };
   if (!against) return { ...empty, status: 'new', diagnostics: [] };
-  return judgeChanges(
+  const judged = judgeChanges(
     { source: against.resolved.version.id, policy: against.resolved.policy },
     { source: request.id, policy, locator: proposed.locator },
     sources,
   );
+  if (against.why === 'base-version') return judged;
+  // A new variant is a new policy with its own identity and version line: what it changes of its
+  // base's rules is the news, its metadata differs by design and its version answers to nobody.
+  const changes = judged.report.changes.filter((c) => !c.pointer.startsWith('/metadata'));
+  const report = { ...judged.report, level: highestKind(changes.map((c) => c.kind)), changes };
+  return { old: judged.old, new: judged.new, sources, report, status: 'new', diagnostics: [] };
 }
 
 /**

@@ -116,6 +116,15 @@ describe('POST /v1/policy-variants', () => {
       status: 'proposed',
       extends: 'seed004-scorecard',
     });
+    const impact = await server.call(
+      'analyst',
+      'POST',
+      `/v1/change-requests/${first.body.changeRequest.id}/impact`,
+      { ...server.data, limit: 0 },
+    );
+    expect(impact.status, JSON.stringify(impact.body)).toBe(200);
+    expect(impact.body.from.file).toBe('seed004-scorecard@1');
+    expect(impact.body.matrix.total).toBe(3000);
     const again = await server.call('analyst', 'POST', '/v1/policy-variants', variant);
     expect(again.status).toBe(409);
     expect(again.body.diagnostics).toMatchObject([{ code: 'TW1331', pointer: '/name' }]);

@@ -30,6 +30,7 @@ export class TwPolicies extends LitElement {
       ul.requests { list-style: none; margin: 0; padding: 0; }
       .badge.scheduled, .badge.proposed { color: #92400e; }
       .badge.unpublished { color: #52525b; }
+      .badge, time { white-space: nowrap; }
     `,
   ];
   declare session: Session | undefined;

@@ -41,6 +41,7 @@ export class TwReview extends LitElement {
     problem: { state: true },
     busy: { state: true },
     notice: { state: true },
+    publishNow: { state: true },
   };
   static override styles = [
     shared,
@@ -70,12 +71,15 @@ export class TwReview extends LitElement {
   declare problem: Diagnostic[] | undefined;
   declare busy: boolean;
   declare notice: string | undefined;
+  /** Publish from now (the server's clock), or from the date given. */
+  declare publishNow: boolean;
   private etag: string | undefined;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.busy = false;
+    this.publishNow = true;
   }
 
   /** The route's `:id` arrives as the element's id attribute. */
@@ -202,7 +206,7 @@ export class TwReview extends LitElement {
         }
       </p>
       <p><strong>${msg('Level', { id: 'review.level' })}:</strong> <span data-level=${changes.level}>${changeKind(changes.level)}</span>
-        ${changes.new.version ? html` · ${msg(str`version ${changes.old.version ?? '—'} → ${changes.new.version}`, { id: 'review.versions' })}` : nothing}
+        ${changes.new.version && changes.against?.why === 'base-version' ? html` · ${msg(str`version ${changes.old.version ?? '—'} → ${changes.new.version}`, { id: 'review.versions' })}` : nothing}
         ${changes.suggested ? html` · ${msg(str`suggested version ${changes.suggested}`, { id: 'review.suggested' })}` : nothing}
       </p>
       ${changes.diagnostics.length > 0 ? html`<tw-diagnostics .diagnostics=${changes.diagnostics}></tw-diagnostics>` : nothing}
@@ -335,15 +339,25 @@ export class TwReview extends LitElement {
       }
       ${
         has('publish')
-          ? html`<form class="row" aria-labelledby="publish-title" @submit=${(e: Event) => this.publish(e)}>
-              <h3 id="publish-title" class="sr-only">${msg('Publish', { id: 'review.publish' })}</h3>
-              <label for="effective">${msg('Effective from', { id: 'review.effective' })}</label>
-              <input id="effective" name="local" type="datetime-local" required .value=${start.local} />
-              <label for="offset">${msg('UTC offset', { id: 'review.offset' })}</label>
-              <input id="offset" name="offset" required pattern="[+\\-]\\d{2}:\\d{2}" size="6" .value=${start.offset}
-                aria-describedby="offset-hint" />
-              <span id="offset-hint" class="muted">${msg('Asia/Shanghai is +08:00', { id: 'review.offsetHint' })}</span>
-              <button type="submit" ?disabled=${this.busy}>${msg('Publish', { id: 'review.publish' })}</button>
+          ? html`<form aria-labelledby="publish-title" @submit=${(e: Event) => this.publish(e)}>
+              <h3 id="publish-title">${msg('Publish', { id: 'review.publish' })}</h3>
+              <div class="row">
+                <input id="now" name="now" type="checkbox" .checked=${this.publishNow}
+                  @change=${(e: Event) => {
+                    this.publishNow = (e.target as HTMLInputElement).checked;
+                  }} />
+                <label for="now">${msg('Effective now', { id: 'review.now' })}</label>
+              </div>
+              <div class="row">
+                <label for="effective">${msg('Effective from', { id: 'review.effective' })}</label>
+                <input id="effective" name="local" type="datetime-local" ?disabled=${this.publishNow}
+                  ?required=${!this.publishNow} .value=${start.local} />
+                <label for="offset">${msg('UTC offset', { id: 'review.offset' })}</label>
+                <input id="offset" name="offset" ?disabled=${this.publishNow} pattern="[+\\-]\\d{2}:\\d{2}" size="6"
+                  .value=${start.offset} aria-describedby="offset-hint" />
+                <span id="offset-hint" class="muted">${msg('Asia/Shanghai is +08:00', { id: 'review.offsetHint' })}</span>
+              </div>
+              <div class="row"><button type="submit" ?disabled=${this.busy}>${msg('Publish', { id: 'review.publish' })}</button></div>
             </form>`
           : nothing
       }
@@ -393,8 +407,8 @@ export class TwReview extends LitElement {
     this.notice = undefined;
     try {
       await run();
-      this.notice = done;
       await this.load();
+      this.notice = done;
     } catch (error) {
       this.problem = diagnosticsOf(error);
     } finally {
@@ -415,7 +429,10 @@ export class TwReview extends LitElement {
     const api = this.session?.api;
     if (!api) return;
     const form = new FormData(event.target as HTMLFormElement);
-    const effectiveFrom = effectiveInstant(String(form.get('local') ?? ''), String(form.get('offset') ?? ''));
+    // Disabled inputs are not in the form data: publishing now sends no date, the server's now counts.
+    const effectiveFrom = this.publishNow
+      ? undefined
+      : effectiveInstant(String(form.get('local') ?? ''), String(form.get('offset') ?? ''));
     const path = `/v1/change-requests/${encodeURIComponent(this.requestId)}/publish`;
     return this.act(
       () => api.post(path, effectiveFrom ? { effectiveFrom } : {}, this.etag),
