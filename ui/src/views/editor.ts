@@ -220,7 +220,8 @@ export class TwPolicyEditor extends LitElement {
     const text = this.text;
     try {
       const diagnostics = await validate(this.session, text, this.fileName);
-      if (run !== this.validateRun) return;
+      // An answer about a text the user has since changed would mark the wrong places.
+      if (run !== this.validateRun || text !== this.text) return;
       this.diagnostics = diagnostics;
       this.marks = marksOf(diagnostics, text, this.fileName);
     } catch (error) {
