@@ -22,12 +22,29 @@ export function tiersSection(ctx: FormContext, extras: TiersExtras) {
   const method = tiers.method ?? 'thresholds';
   return html`<section class="card" aria-labelledby="tiers-title">
     <h2 id="tiers-title">${msg('Tiers', { id: 'editor.tiers.title' })} <span class="badge">${method}</span></h2>
+    ${labels(ctx, levels)}
     ${method === 'thresholds' ? thresholds(ctx, levels, extras) : nothing}
     ${method === 'quota' ? quota(ctx, levels) : nothing}
     ${method === 'criteria' ? criteria(levels) : nothing}
     ${method === 'matrix' ? matrix(tiers.matrix, levels) : nothing}
     ${problemsAt(ctx, '/tiers')}
   </section>`;
+}
+
+/** Each tier's bilingual label, best tier first. */
+function labels(ctx: FormContext, levels: readonly Level[]) {
+  return html`<table>
+    <thead><tr>
+      <th scope="col">${msg('Tier', { id: 'editor.tiers.tier' })}</th>
+      <th scope="col">${msg('Label (Chinese)', { id: 'editor.label.zh' })}</th>
+      <th scope="col">${msg('Label (English)', { id: 'editor.label.en' })}</th>
+    </tr></thead>
+    <tbody>${levels.map(
+      ({ id, label }, i) => html`<tr><th scope="row"><code>${id}</code></th>
+        <td>${textField(ctx, ['tiers', 'levels', i, 'label', 'zh-CN'], label?.['zh-CN'], msg(str`Chinese label of ${id}`, { id: 'editor.facts.labelZh' }), 14)}</td>
+        <td>${textField(ctx, ['tiers', 'levels', i, 'label', 'en'], label?.en, msg(str`English label of ${id}`, { id: 'editor.facts.labelEn' }), 18)}</td></tr>`,
+    )}</tbody>
+  </table>`;
 }
 
 function thresholds(ctx: FormContext, levels: readonly Level[], extras: TiersExtras) {
