@@ -108,6 +108,13 @@ describe.runIf(browserAvailable)('the policy editor in Chromium', () => {
 
   it('save and submit: the draft becomes a change request in review, linked from the editor', async () => {
     const page = await openEditor();
+    const actions = page.getByRole('region', { name: 'Save and submit' });
+    // A draft the server finds wrong is answered with its diagnostics, shown where one saves.
+    await page.getByRole('textbox', { name: 'Effective from' }).fill('someday');
+    await page.getByRole('textbox', { name: 'Effective from' }).press('Tab');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => actions.getByRole('alert').textContent()).toMatch(/TW\d{4}/);
+    await page.getByRole('textbox', { name: 'Effective from' }).fill('2026-01-01T00:00:00+08:00');
     await page.getByRole('slider', { name: 'VIP threshold' }).fill('85');
     await page.getByRole('textbox', { name: 'Version' }).fill('1.1.0');
     await page.getByRole('textbox', { name: 'Version' }).press('Tab');
@@ -124,6 +131,7 @@ describe.runIf(browserAvailable)('the policy editor in Chromium', () => {
     expect(cr).toMatchObject({ state: 'in_review', policy: POLICY });
     expect(cr.content).toContain('      minScore: 85\n');
     expect(cr.content).toContain('  version: 1.1.0\n');
+    expect(cr.content).toContain('  effectiveFrom: 2026-01-01T00:00:00+08:00\n');
     expect(cr.content).toContain('# Seed 004 — 客户关系分等级服务标准模板');
     expect(await page.getByText('Unsaved changes').count()).toBe(0);
     await page.close();
