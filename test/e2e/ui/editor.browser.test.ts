@@ -52,17 +52,15 @@ describe.runIf(browserAvailable)('the policy editor in Chromium', () => {
     expect(await slider.inputValue()).toBe('85');
     await expect.poll(() => editorText(page)).toContain('      minScore: 85\n');
     // The embedded what-if's calibrate suggestion (its contract: an apply-threshold event).
-    await page
-      .locator('tw-whatif')
-      .evaluate((whatif) =>
-        whatif.dispatchEvent(
-          new CustomEvent('apply-threshold', {
-            detail: { tier: 'key', threshold: 72 },
-            bubbles: true,
-            composed: true,
-          }),
-        ),
-      );
+    await page.locator('tw-whatif').evaluate((whatif) =>
+      whatif.dispatchEvent(
+        new CustomEvent('apply-threshold', {
+          detail: { tier: 'key', threshold: 72 },
+          bubbles: true,
+          composed: true,
+        }),
+      ),
+    );
     await expect.poll(() => editorText(page)).toContain('      minScore: 72\n');
     expect(await page.getByRole('slider', { name: 'Key threshold' }).inputValue()).toBe('72');
     // The histogram under the sliders is the server's answer for the draft.
