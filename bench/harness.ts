@@ -17,6 +17,8 @@ export interface Measurement {
   compared?: string;
   /** The case could not run here; the note says why. */
   skipped?: boolean;
+  /** A figure that is not a rate (a shipped size), shown in the throughput column. */
+  figure?: string;
   note?: string;
 }
 
@@ -104,7 +106,9 @@ const HEADER = [
 
 export function table(measurements: Measurement[]): string {
   const rows = measurements.map((m) =>
-    m.skipped ? [m.suite, m.name, '', '', '', '', '', '', m.note ?? ''] : cells(m),
+    m.skipped || m.figure !== undefined
+      ? [m.suite, m.name, '', m.figure ?? '', '', '', '', '', m.note ?? '']
+      : cells(m),
   );
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>

@@ -14,6 +14,8 @@ import { factsExportSuite } from './suites/facts-export.js';
 import { peersSuite } from './suites/peers.js';
 import { serverSuite } from './suites/server.js';
 import { startupSuite } from './suites/startup.js';
+import { uiSuite } from './suites/ui.js';
+import { whatifSuite } from './suites/whatif.js';
 
 const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> = {
   check: checkSuite,
@@ -24,6 +26,8 @@ const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> 
   'end-to-end': endToEndSuite,
   startup: startupSuite,
   server: serverSuite,
+  ui: uiSuite,
+  whatif: whatifSuite,
 };
 
 const args = process.argv.slice(2);

@@ -200,8 +200,16 @@ export const CODES = {
   TW1311: { severity: 'error', title: 'internal server error' },
   TW1312: { severity: 'error', title: 'policy not chosen' },
   TW1313: { severity: 'error', title: 'policy ranks a whole population' },
+  // the editor's review: variants, change requests compared (src/registry/overview.ts, compare.ts)
+  TW1330: { severity: 'error', title: "a variant's base is not a company policy" },
+  TW1331: { severity: 'error', title: 'an open change request already proposes this policy' },
+  TW1332: { severity: 'error', title: 'a change request has nothing to compare with' },
   TW1340: { severity: 'error', title: 'draft and stored policy both named' },
   TW1341: { severity: 'error', title: 'policy gives no score' },
+  // the editor's what-if and customer lookup (src/server population and evaluate routes)
+  TW1350: { severity: 'error', title: 'policy given both as a draft and as a stored choice' },
+  TW1351: { severity: 'error', title: 'customer not in the dataset' },
+  TW1352: { severity: 'error', title: 'customer lookup not given as the endpoint reads it' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -184,9 +184,9 @@ async function writeTransition(
   return isRefusal(written) ? written : { value: written, diagnostics };
 }
 
-type Transition = 'submit' | 'approve' | 'reject' | 'withdraw';
+export type Transition = 'submit' | 'approve' | 'reject' | 'withdraw';
 
-const FROM: Record<Transition, readonly ChangeRequestState[]> = {
+export const FROM: Record<Transition, readonly ChangeRequestState[]> = {
   submit: ['draft'],
   approve: ['in_review'],
   reject: ['in_review', 'approved'],

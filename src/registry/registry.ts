@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/language.js';
 import { may } from './access.js';
 import { type ArtifactUpload, submitArtifact } from './artifacts.js';
 import {
@@ -7,11 +8,14 @@ import {
   transition,
   updateChangeRequest,
 } from './change-requests.js';
+import { compareRequest } from './compare.js';
 import { checkContent } from './content.js';
 import type { RegistryContext } from './context.js';
 import { datasetFile, type Upload, uploadDataset } from './datasets.js';
 import { Memo } from './memo.js';
 import { type Actor, isRefusal, type Outcome, type PolicyQuery, type ResolvedPolicy } from './outcome.js';
+import { policyOverview } from './overview.js';
+import { policySubjects } from './policy-audit.js';
 import { publish, type RollbackRequest, rollback, seedPolicy } from './publish.js';
 import {
   type AuditEntry,
@@ -27,6 +31,7 @@ import { notFound } from './refuse.js';
 import { PolicyCache, resolvePolicy } from './resolve.js';
 import type { Store, StoreReader } from './store/store.js';
 import { authenticate, createToken, hashSecret, revokeToken, type TokenRequest } from './tokens.js';
+import { draftVariant, type VariantRequest } from './variant.js';
 import { verifyRegistry } from './verify.js';
 
 /**
@@ -147,6 +152,14 @@ export class Registry {
   listChangeRequests = (filter: ChangeRequestFilter = {}) =>
     this.store.read((r) => r.listChangeRequests(filter));
 
+  /** Every policy with its status, what is in force, and the change requests open on it (the editor's list). */
+  policyOverview = (actor: Actor) => policyOverview(this.#ctx, actor);
+  /** A draft change request for a business unit's new variant of a company policy. */
+  draftVariant = (actor: Actor, request: VariantRequest, language: Language) =>
+    draftVariant(this.#ctx, actor, request, language);
+  /** A change request beside the version it started from (or the base a new variant extends). */
+  compareChangeRequest = (id: string) => compareRequest(this.#ctx, this.resolve, id);
+
   /** CI's signed artifact as change requests in review (artifacts.ts); keys are PEM files the server trusts. */
   submitArtifact = (actor: Actor, upload: ArtifactUpload, trustedKeys: readonly string[]) =>
     submitArtifact(this.#ctx, actor, upload, trustedKeys);
@@ -170,8 +183,16 @@ export class Registry {
     return resolved;
   };
 
-  listAudit = (options: { after?: number; limit?: number; subject?: string } = {}): Promise<AuditEntry[]> =>
-    this.store.read((r) => r.listAudit(options));
+  /** Entries in order; `policy`: those about the policy, its versions, publications and change requests. */
+  listAudit = (
+    options: { after?: number; limit?: number; subject?: string; policy?: string } = {},
+  ): Promise<AuditEntry[]> =>
+    this.store.read(async (r) => {
+      const { policy, ...filter } = options;
+      return r.listAudit(
+        policy === undefined ? filter : { ...filter, subjects: await policySubjects(r, policy) },
+      );
+    });
   verify = () => verifyRegistry(this.#ctx);
 
   uploadDataset = (actor: Actor, upload: Upload) => uploadDataset(this.#ctx, actor, upload);

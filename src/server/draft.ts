@@ -27,7 +27,14 @@ export async function draftPolicy(
     ? await deps.checkPolicy(draft.content, fileName, actor)
     : checkPolicyText(draft.content, fileName);
   const refused = contentRefusal(checked);
-  if (refused) return { ...refused, diagnostics: refused.diagnostics.map((d) => ({ pointer, ...d })) };
+  // The refusal's own TW1200 points at a change request's `/content`: here the draft's content.
+  if (refused)
+    return {
+      ...refused,
+      diagnostics: refused.diagnostics.map((d) =>
+        d.code === 'TW1200' ? { ...d, pointer: `${pointer}/content` } : { pointer, ...d },
+      ),
+    };
   if (!checked.policy) throw new Error('a policy without errors has no document');
   return { policy: checked.policy, fileName };
 }

@@ -32,11 +32,15 @@ describe('npm start', () => {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        const found = /serves (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        // The editor's line comes after the API's: once it is out, the URL is the editor's too.
+        const found = /Editor: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
         if (found) resolve(found[1]!);
       });
       child.once('close', (code) => reject(new Error(`exited ${code}: ${out}`)));
     });
+    const editor = await fetch(`${url}/`);
+    expect(editor.headers.get('content-type')).toContain('text/html');
+    expect(await editor.text()).toContain('<tw-app');
     const admin = /demo-admin \(admin, \*\): (tw_\S+)/.exec(out)?.[1];
     const response = await fetch(`${url}/v1/policies`, { headers: { authorization: `Bearer ${admin}` } });
     const { policies } = (await response.json()) as { policies: { name: string }[] };

@@ -270,6 +270,9 @@ export function recordsContract(ctx: ContractContext): void {
         expect(await tx.listAudit({ subject: 'cr-1' })).toStrictEqual([entries[1], entries[3]]);
         expect(await tx.listAudit({ after: 2, subject: 'cr-1' })).toStrictEqual([entries[3]]);
         expect(await tx.listAudit({ after: 4 })).toEqual([]);
+        const subjects = [entries[0]!.subject, 'cr-1'];
+        expect(await tx.listAudit({ subjects })).toStrictEqual([entries[0], entries[1], entries[3]]);
+        expect(await tx.listAudit({ subjects: [] })).toEqual([]);
         expect(await tx.lastAudit()).toStrictEqual(entries[3]);
       });
     });

@@ -97,6 +97,8 @@ export const cli = {
     `the registry is sound: ${p.entries} audit entries chained, ${p.versions} versions match their digests`,
   registryBroken: (p: { n: number }) => `the registry's history was changed: ${p.n} finding(s)`,
   serving: (p: { url: string; db: string }) => `tierwise serves ${p.url} (registry ${p.db}); Ctrl-C stops it`,
+  servingEditor: (p: { url: string }) =>
+    `Editor: ${p.url}/ (sign in with a token from tierwise token create, or a demo token printed above)`,
   servingDocs: (p: { url: string }) => `API: ${p.url}/docs and ${p.url}/openapi.json`,
   seededPolicies: (p: { n: number; datasets: number }) =>
     `seeded the empty registry: ${p.n} policies published, ${p.datasets} datasets`,

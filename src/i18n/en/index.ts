@@ -21,6 +21,7 @@ import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
 import { report } from './report.js';
+import { review } from './review.js';
 import { schema } from './schema.js';
 import { scores } from './scores.js';
 import { server } from './server.js';
@@ -32,6 +33,7 @@ import { testFiles } from './testFiles.js';
 import { testing } from './testing.js';
 import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
+import { whatif } from './whatif.js';
 
 /**
  * Every text a user reads, in English, by area. Each area is a file of its own so that the
@@ -61,6 +63,7 @@ export const en = {
   profile,
   registry,
   report,
+  review,
   schema,
   scores,
   server,
@@ -72,4 +75,5 @@ export const en = {
   testing,
   tiers,
   untiered,
+  whatif,
 };

@@ -69,6 +69,8 @@ export const cli = {
   registrySound: (p) => `注册中心完好：${p.entries} 条审计记录哈希链完整，${p.versions} 个版本与其摘要一致`,
   registryBroken: (p) => `注册中心的历史被改动过：${p.n} 项发现`,
   serving: (p) => `tierwise 正在 ${p.url} 提供服务（注册中心 ${p.db}）；按 Ctrl-C 停止`,
+  servingEditor: (p) =>
+    `编辑器：${p.url}/（用 tierwise token create 生成的令牌登录，或用上面打印的演示令牌）`,
   servingDocs: (p) => `接口文档：${p.url}/docs 和 ${p.url}/openapi.json`,
   seededPolicies: (p) => `已向空的注册中心装入示例：发布 ${p.n} 个策略，上传 ${p.datasets} 个数据集`,
   seededToken: (p) => `  ${p.name}（\`${p.role}\`，${p.units}）：${p.secret}`,

@@ -22,6 +22,7 @@ import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
 import { report } from './report.js';
+import { review } from './review.js';
 import { schema } from './schema.js';
 import { scores } from './scores.js';
 import { server } from './server.js';
@@ -33,6 +34,7 @@ import { testFiles } from './testFiles.js';
 import { testing } from './testing.js';
 import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
+import { whatif } from './whatif.js';
 
 /** The Chinese catalogue: the type makes a missing or mistyped entry a compile error. */
 export const zhCN: typeof en = {
@@ -59,6 +61,7 @@ export const zhCN: typeof en = {
   profile,
   registry,
   report,
+  review,
   schema,
   scores,
   server,
@@ -70,4 +73,5 @@ export const zhCN: typeof en = {
   testing,
   tiers,
   untiered,
+  whatif,
 };

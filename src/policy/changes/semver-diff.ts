@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diagnostic } from '../../diagnostics/make.js';
 import { msg } from '../../i18n/text.js';
 import type { Locator } from '../locate.js';
+import type { Policy } from '../schema/policy.js';
 import { comparePolicies } from './compare.js';
 import { loadRevision, type RevisionOptions } from './revision.js';
 import { bumpLevel, compareVersions, parseVersion, suggestVersion } from './semver.js';
@@ -53,18 +54,48 @@ export async function semverDiff(
   if (!before.checked.policy)
     return { ...base, status: 'unreadable', diagnostics: before.checked.diagnostics };
 
-  const compared = comparePolicies(before.checked.policy, after.checked.policy, { i18n: true });
+  return judgeChanges(
+    { source: oldSpec, policy: before.checked.policy },
+    { source: newSpec, policy: after.checked.policy, locator: after.locator },
+    sources,
+  );
+}
+
+/** One side of a comparison that reads: the effective policy, and where its pointers stand. */
+export interface ComparedSide {
+  source: string;
+  policy: Policy;
+  locator?: Locator;
+}
+
+/**
+ * The changes between two effective policies, what they ask of the version and whether the new
+ * version gives it: what `tierwise diff --semver` reports, for sides read from anywhere (files,
+ * git revisions, the registry's versions and change requests).
+ */
+export function judgeChanges(
+  before: ComparedSide,
+  after: ComparedSide,
+  sources: Map<string, string> = new Map(),
+): SemverDiff {
+  const compared = comparePolicies(before.policy, after.policy, { i18n: true });
   const report = { ...compared, changes: compared.changes.map((c) => located(c, after.locator)) };
-  const oldVersion = parseVersion(before.checked.policy.metadata.version)!;
-  const newVersion = parseVersion(after.checked.policy.metadata.version)!;
+  const oldVersion = parseVersion(before.policy.metadata.version)!;
+  const newVersion = parseVersion(after.policy.metadata.version)!;
   const allowed = bumpLevel(oldVersion, newVersion);
   const at = { pointer: VERSION_POINTER, ...after.locator?.locate(VERSION_POINTER) };
-  const result = { ...base, report, allowed };
+  const result = {
+    old: { source: before.source, version: before.policy.metadata.version },
+    new: { source: after.source, version: after.policy.metadata.version },
+    sources,
+    report,
+    allowed,
+  };
 
   if (compareVersions(newVersion, oldVersion) < 0) {
     const finding = diagnostic(
       'TW1102',
-      msg('changes.lowered', { version: newVersion.text, old: oldVersion.text, source: oldSpec }),
+      msg('changes.lowered', { version: newVersion.text, old: oldVersion.text, source: before.source }),
       { ...at, help: msg('changes.loweredHelp', { old: oldVersion.text }) },
     );
     return { ...result, status: 'lowered', diagnostics: [finding] };

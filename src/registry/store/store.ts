@@ -10,6 +10,13 @@ import type {
   VersionRecord,
 } from '../records.js';
 
+export interface AuditFilter {
+  after?: number;
+  limit?: number;
+  subject?: string;
+  subjects?: readonly string[];
+}
+
 /**
  * The one interface the registry's logic is written against; SQLite (sqlite.ts) and PostgreSQL
  * (postgres.ts) implement it and test/registry/store-contract.ts holds both to the same contract.
@@ -70,8 +77,8 @@ export interface StoreReader {
   getTokenByHash(hash: string): Promise<TokenRecord | undefined>;
   listTokens(): Promise<TokenRecord[]>;
 
-  /** Entries with seq > after, in order, at most `limit`. */
-  listAudit(options?: { after?: number; limit?: number; subject?: string }): Promise<AuditEntry[]>;
+  /** Entries with seq > after, in order, at most `limit`; about `subject`, or any of `subjects`. */
+  listAudit(options?: AuditFilter): Promise<AuditEntry[]>;
   lastAudit(): Promise<AuditEntry | undefined>;
 
   /** The next number of a named sequence ('cr', 'pub', 'ds', 'tok'), consumed only if the transaction commits. */

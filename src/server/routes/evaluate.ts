@@ -11,6 +11,7 @@ import type { ServerDeps, ServerOptions } from '../deps.js';
 import type { ServerEnv } from '../env.js';
 import { decisionChunk, decisionRecord, newDecisionId, policyUsed } from '../evaluate/decision.js';
 import { PreparedPolicies } from '../evaluate/evaluators.js';
+import { isLookup, lookUpCustomer, lookupShapeProblems } from '../evaluate/lookup.js';
 import {
   customerShapeProblems,
   evaluateOne,
@@ -57,7 +58,7 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
     operationId: 'evaluate',
     summary: "One customer's tier, score, SLA and entitlements, with a decision id",
     description:
-      'The customer as `facts` (keyed by fact id, typed) or as a `record` (keyed by the customer file columns, read as a CSV cell is) with its `transactions`. The policy is a `version`, or what `businessUnit` has published (as of `at`). Personal data is masked in the answer and the decision log.',
+      'The customer as `facts` (keyed by fact id, typed), as a `record` (keyed by the customer file columns, read as a CSV cell is) with its `transactions`, or looked up by id (`customer`) in a stored `dataset` (with `transactionsDataset`). The policy is a `version`, or what `businessUnit` has published (as of `at`). Personal data is masked in the answer and the decision log.',
     tag: 'evaluation',
     role: 'viewer',
     request: {
@@ -71,15 +72,24 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
       const language = c.get('language');
       const query = policyQuery(body);
       if ('code' in query) return diagnosticsResponse(c, 400, [query]);
-      const shape = customerShapeProblems(body);
+      const lookup = isLookup(body);
+      const shape = lookup ? lookupShapeProblems(body) : customerShapeProblems(body);
       if (shape.length > 0) return diagnosticsResponse(c, 400, shape);
       const actor = c.get('actor');
       const found = await evaluable(c, deps, query, body.asOf);
       if (found instanceof Response) return found;
       const { resolved, asOf, at } = found;
       const policy = prepared.get(resolved);
-      const outcome = await evaluateOne(policy, body, asOf, language);
+      const looked = lookup ? await lookUpCustomer(body, resolved.policy, asOf, deps, actor) : undefined;
+      if (isRefusal(looked)) return refuse(c, looked);
+      // Facts read from the file are already typed as evaluation takes them: given as facts, they stay so.
+      const customer = looked ? { ...body, facts: looked.facts as EvaluateRequest['facts'] } : body;
+      const outcome = await evaluateOne(policy, customer, asOf, language);
       if (Array.isArray(outcome)) return diagnosticsResponse(c, 400, outcome);
+      if (looked) {
+        outcome.json.row = looked.row;
+        outcome.diagnostics.unshift(...looked.diagnostics);
+      }
       const id = newDecisionId();
       decisions.add(decisionRecord(id, resolved, actor, body, loggedResult(policy, outcome.json), at));
       const { diagnostics: _own, ...result } = outcome.json;

@@ -1,18 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import type { Context } from 'hono';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Policy } from '../../policy/schema/policy.js';
-import { isRefusal, type Refusal, type ResolvedPolicy } from '../../registry/outcome.js';
+import { isRefusal } from '../../registry/outcome.js';
 import { renderCalibration, renderDiff, renderSimulation } from '../../report/simulation/index.js';
 import { calibrate } from '../../simulate/calibrate.js';
 import { diffPolicies } from '../../simulate/diff.js';
-import { tiersNeeded } from '../../simulate/needs-tiers.js';
 import type { PopulationOptions } from '../../simulate/population.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { ServerDeps } from '../deps.js';
 import type { ServerEnv } from '../env.js';
-import { policyQuery } from '../evaluate/query.js';
 import { type PopulationFiles, populationFiles, renamed, renamedText } from '../population/data.js';
+import { policyToRun, sideChoice } from '../population/policy.js';
 import { diagnosticsResponse, refuse } from '../respond.js';
 import type { Route } from '../route.js';
 import {
@@ -24,25 +22,6 @@ import {
   type SimulateRequest,
   SimulateRequest as SimulateSchema,
 } from '../schemas/population.js';
-
-type Choice = Parameters<typeof policyQuery>[0];
-
-/** A policy for a population command: resolved, with tiers to report on. */
-async function resolveFor(
-  choice: Choice,
-  command: string,
-  pointer: string,
-  deps: ServerDeps,
-  c: Context<ServerEnv>,
-): Promise<ResolvedPolicy | Refusal> {
-  const query = policyQuery(choice);
-  if ('code' in query)
-    return { refused: 'invalid', diagnostics: [{ ...query, pointer: `${pointer}${query.pointer ?? ''}` }] };
-  const resolved = await deps.resolvePolicy(query, c.get('actor'));
-  if (isRefusal(resolved)) return resolved;
-  const tierless = tiersNeeded(resolved.policy, command, resolved.version.id);
-  return tierless ? { refused: 'invalid', diagnostics: [tierless] } : resolved;
-}
 
 /**
  * Runs a population command on the request's data and answers with its `--format json` report,
@@ -83,7 +62,7 @@ function options(body: PopulationData, files: PopulationFiles): PopulationOption
 
 const report = Type.Object({}, { additionalProperties: true, description: 'the CLI --format json report' });
 const dataDescription =
-  'Customers from a stored dataset (`dataset`, `transactionsDataset`) or sent as text in the JSON body (`data`, `transactions`, with `dataFormat` csv by default). The answer is exactly what the CLI writes with --format json.';
+  'Customers from a stored dataset (`dataset`, `transactionsDataset`) or sent as text in the JSON body (`data`, `transactions`, with `dataFormat` csv by default). The policy is stored (`version`, or what `businessUnit` has published) or a draft (`draft: { content, fileName }`; in a diff, `{ content, fileName }` as either side), checked as POST /v1/validate checks it. The answer is exactly what the CLI writes with --format json.';
 
 const simulateRoute: Route<SimulateRequest> = {
   method: 'post',
@@ -97,7 +76,7 @@ const simulateRoute: Route<SimulateRequest> = {
   responses: { 200: { description: 'the simulation', schema: report } },
   async handle(c, input, { deps }) {
     const body = input.json!;
-    const resolved = await resolveFor(body, 'simulate', '', deps, c);
+    const resolved = await policyToRun(body, 'simulate', '/draft', deps, c);
     if (isRefusal(resolved)) return refuse(c, resolved);
     const language = c.get('language');
     return withData(c, body, deps, async (population) => {
@@ -119,17 +98,13 @@ const diffRoute: Route<DiffRequest> = {
   responses: { 200: { description: 'the comparison', schema: report } },
   async handle(c, input, { deps }) {
     const body = input.json!;
-    const from = await resolveFor(body.from, 'diff', '/from', deps, c);
+    const from = await policyToRun(sideChoice(body.from), 'diff', '/from', deps, c);
     if (isRefusal(from)) return refuse(c, from);
-    const to = await resolveFor(body.to, 'diff', '/to', deps, c);
+    const to = await policyToRun(sideChoice(body.to), 'diff', '/to', deps, c);
     if (isRefusal(to)) return refuse(c, to);
     const language = c.get('language');
-    const named = (r: ResolvedPolicy): { policy: Policy; file: string } => ({
-      policy: r.policy,
-      file: r.version.id,
-    });
     return withData(c, body, deps, async (population) => {
-      const diff = await diffPolicies(named(from), named(to), {
+      const diff = await diffPolicies(from, to, {
         ...population,
         limit: body.limit,
         kpis: body.kpis,
@@ -151,19 +126,16 @@ const calibrateRoute: Route<CalibrateRequest> = {
   responses: { 200: { description: 'the calibration', schema: report } },
   async handle(c, input, { deps }) {
     const body = input.json!;
-    const resolved = await resolveFor(body, 'calibrate', '', deps, c);
+    const resolved = await policyToRun(body, 'calibrate', '/draft', deps, c);
     if (isRefusal(resolved)) return refuse(c, resolved);
     const language = c.get('language');
     return withData(c, body, deps, async (population) => {
-      const result = await calibrate(
-        { policy: resolved.policy, file: resolved.version.id },
-        {
-          ...population,
-          targets: body.targets?.map((t) => ({ ...t, measure: t.measure ?? 'customers' })),
-          step: body.step,
-          epsilon: body.epsilon,
-        },
-      );
+      const result = await calibrate(resolved, {
+        ...population,
+        targets: body.targets?.map((t) => ({ ...t, measure: t.measure ?? 'customers' })),
+        step: body.step,
+        epsilon: body.epsilon,
+      });
       return { ...result, json: () => renderCalibration('json', result, { lang: language }) };
     });
   },

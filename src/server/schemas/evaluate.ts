@@ -16,6 +16,19 @@ export const EvaluateRequest = strict(
     facts: Type.Optional(Values),
     record: Type.Optional(Values),
     transactions: Type.Optional(Type.Array(Values, { maxItems: 100_000 })),
+    dataset: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          'a stored customer dataset (`ds-3`) to look `customer` up in by the policy key column, in place of `facts` or `record`',
+      }),
+    ),
+    transactionsDataset: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "with `dataset`: a stored transaction log, of which the customer's rows are aggregated",
+      }),
+    ),
     explain: Type.Optional(
       Type.Boolean({ description: 'add the score breakdown, the deciding trace and the explanation' }),
     ),

@@ -17,20 +17,47 @@ export const populationData = {
   onError: Type.Optional(Type.Union([Type.Literal('report'), Type.Literal('skip'), Type.Literal('fail')])),
 };
 
+/** Policy text not (yet) in the registry: what the editor's what-if runs, checked as /v1/validate checks it. */
+export const DraftPolicy = strict(
+  {
+    content: Type.String({ minLength: 1, description: 'the policy YAML, exactly as written' }),
+    fileName: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 255,
+        pattern: '^[^/\\\\]+$',
+        description: 'the name its diagnostics and the report give it (`draft.tier.yaml` if not given)',
+      }),
+    ),
+  },
+  { title: 'DraftPolicy' },
+);
+export type DraftPolicy = Static<typeof DraftPolicy>;
+
+const draft = Type.Optional(DraftPolicy);
+
 const kpis = Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 20 }));
 
 export const SimulateRequest = strict(
-  { ...policyChoice, ...populationData, kpis },
+  { ...policyChoice, draft, ...populationData, kpis },
   { title: 'SimulateRequest' },
 );
 export type SimulateRequest = Static<typeof SimulateRequest>;
 
-const PolicyChoice = strict(policyChoice, { title: 'PolicyChoice' });
+/** One side of a comparison: a stored policy, or a draft's text in its place. */
+const PolicySide = strict(
+  {
+    ...policyChoice,
+    content: Type.Optional(DraftPolicy.properties.content),
+    fileName: DraftPolicy.properties.fileName,
+  },
+  { title: 'PolicySide' },
+);
 
 export const DiffRequest = strict(
   {
-    from: PolicyChoice,
-    to: PolicyChoice,
+    from: PolicySide,
+    to: PolicySide,
     ...populationData,
     kpis,
     limit: Type.Optional(
@@ -44,6 +71,7 @@ export type DiffRequest = Static<typeof DiffRequest>;
 export const CalibrateRequest = strict(
   {
     ...policyChoice,
+    draft,
     ...populationData,
     targets: Type.Optional(
       Type.Array(

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { keyFingerprint, readPublicKey } from '../../../artifact/keys.js';
 import { t } from '../../../i18n/text.js';
 import { DEFAULT_DB } from '../../../registry/open.js';
@@ -22,15 +24,19 @@ export function serve(opts: ServeOptions, io: CliIO): Promise<number> {
     }
     const fingerprints = await trustedKeys(opts.trustKey, io, opts.lang);
     if (typeof fingerprints === 'number') return fingerprints;
+    const uiDir = defaultUiDir();
     const server = await startServer({
       deps: registryDeps(registry),
       routes: registryRoutes(registry, { trustedKeys: opts.trustKey }),
       port: opts.port,
       host: opts.host,
-      uiDir: defaultUiDir(),
+      uiDir,
       onError: (error) => io.err(`${String(error)}\n`),
     });
     io.out(`${t(opts.lang, 'cli.serving', { url: server.url, db: shownDb(opts.db) })}\n`);
+    // A source checkout that was never built has no editor to offer; the API still serves.
+    if (existsSync(join(uiDir, 'index.html')))
+      io.out(`${t(opts.lang, 'cli.servingEditor', { url: server.url })}\n`);
     io.out(`${t(opts.lang, 'cli.servingDocs', { url: server.url })}\n`);
     io.out(
       `${fingerprints.length > 0 ? t(opts.lang, 'cli.servingTrust', { keys: fingerprints }) : t(opts.lang, 'cli.servingNoTrust')}\n`,

@@ -7,7 +7,7 @@ import type {
   TokenRecord,
   VersionRecord,
 } from '../../records.js';
-import type { StoreReader } from '../store.js';
+import type { AuditFilter, StoreReader } from '../store.js';
 import { type Executor, one, type Value } from './executor.js';
 import { auditOf, changeRequestOf, datasetOf, policyOf, publicationOf, tokenOf, versionOf } from './rows.js';
 
@@ -140,13 +140,18 @@ export class SqlReader implements StoreReader {
     return (await this.ex.all('SELECT * FROM tokens ORDER BY ord')).map(tokenOf);
   }
 
-  async listAudit(options: { after?: number; limit?: number; subject?: string } = {}): Promise<AuditEntry[]> {
+  async listAudit(options: AuditFilter = {}): Promise<AuditEntry[]> {
     this.guard();
     const params: Value[] = [options.after ?? 0];
     let sql = 'SELECT * FROM audit WHERE seq > ?';
     if (options.subject !== undefined) {
       sql += ' AND subject = ?';
       params.push(options.subject);
+    }
+    if (options.subjects !== undefined) {
+      // An empty list matches nothing, as `IN ()` would if SQL allowed it.
+      sql += ` AND subject IN (${options.subjects.map(() => '?').join(', ') || 'NULL'})`;
+      params.push(...options.subjects);
     }
     sql += ' ORDER BY seq';
     if (options.limit !== undefined) {

@@ -14,7 +14,7 @@ export function auditRoutes(registry: Registry): Route[] {
     path: '/v1/audit',
     operationId: 'listAudit',
     summary:
-      'Audit entries in order (after a sequence number, at most `limit`, optionally about one subject)',
+      'Audit entries in order (after a sequence number, at most `limit`, optionally about one subject or one policy)',
     tag: 'audit',
     role: 'viewer',
     query: Type.Object({
@@ -22,6 +22,12 @@ export function auditRoutes(registry: Registry): Route[] {
       limit: Type.Optional(Whole),
       subject: Type.Optional(
         Type.String({ description: 'a policy, version, change request, publication, dataset or token id' }),
+      ),
+      policy: Type.Optional(
+        Type.String({
+          description:
+            'entries about the policy, its versions, publications and change requests (a timeline)',
+        }),
       ),
     }),
     responses: {
@@ -31,11 +37,12 @@ export function auditRoutes(registry: Registry): Route[] {
       },
     },
     async handle(c, input) {
-      const { after, limit, subject } = input.query;
+      const { after, limit, subject, policy } = input.query;
       const entries = await registry.listAudit({
         ...(after ? { after: Number(after) } : {}),
         limit: Math.min(Number(limit ?? 1000), 1000),
         ...(subject ? { subject } : {}),
+        ...(policy ? { policy } : {}),
       });
       return c.json({ entries });
     },

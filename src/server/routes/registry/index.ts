@@ -5,6 +5,7 @@ import { auditRoutes } from './audit.js';
 import { changeRequestRoutes } from './change-requests.js';
 import { datasetRoutes } from './datasets.js';
 import { policyRoutes } from './policies.js';
+import { reviewRoutes } from './review.js';
 import { tokenRoutes } from './tokens.js';
 
 export interface RegistryRouteOptions {
@@ -20,4 +21,5 @@ export const registryRoutes = (registry: Registry, options: RegistryRouteOptions
   ...tokenRoutes(registry),
   ...datasetRoutes(registry),
   ...artifactRoutes(registry, options.trustedKeys ?? []),
+  ...reviewRoutes(registry),
 ];

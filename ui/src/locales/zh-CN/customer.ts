@@ -1,2 +1,32 @@
 // The texts of one customer looked up.
-export const customer = {};
+import { str } from '@lit/localize';
+
+export const customer = {
+  'customer.title': '客户',
+  'customer.policy': '策略',
+  'customer.dataset': '客户数据',
+  'customer.transactions': '交易数据',
+  'customer.none': '无',
+  'customer.asOf': '基准日期',
+  'customer.key': '客户编号',
+  'customer.lookUp': '查询',
+  'customer.busy': '正在查询客户',
+  'customer.tier': '等级',
+  'customer.noTier': '（无等级）',
+  'customer.score': '得分',
+  'customer.decidedBy': '决定规则',
+  'customer.thresholdRule': str`得分 ${0} ≥ ${1}`,
+  'customer.moveUp': '如何升级',
+  'customer.top': '已处于按得分可达的最高等级。',
+  'customer.pointsNeeded': str`再得 ${0} 分可升至 ${1}；满足以下任一项：`,
+  'customer.explanation': '说明',
+  'customer.facts': '事实',
+  'customer.factsCaption': '所用事实，个人信息已脱敏',
+  'customer.breakdown': '得分明细',
+  'customer.breakdownCaption': '各维度与指标的得分及贡献',
+  'customer.item': '维度 / 指标',
+  'customer.value': '取值',
+  'customer.points': '分数',
+  'customer.share': '占总分比重',
+  'customer.contribution': '贡献',
+};

@@ -21,9 +21,7 @@ export const shell = {
   'diagnostics.row': str`第 ${0} 行`,
   'policies.title': '策略',
   'policies.search': '搜索',
-  'policies.caption': '按事业部列出的策略',
   'policies.unit': '事业部',
   'policies.name': '策略',
   'policies.file': '文件',
-  'policies.createdBy': '创建人',
 };
