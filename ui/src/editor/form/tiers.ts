@@ -103,8 +103,25 @@ function histogramChart(histogram: ScoreHistogram | undefined, levels: readonly 
     <svg role="img" aria-label=${label} viewBox="0 0 ${W} ${H}" width="100%" preserveAspectRatio="none">${bars}${lines}</svg>
     <figcaption><ul class="legend">${histogram.tiers.map(
       (t, i) =>
-        html`<li><span class="swatch" style="background:${COLOURS[i % COLOURS.length]}"></span>${labelText(t.label, t.tier)}: ${formatCount(t.customers)}</li>`,
+        html`<li><svg class="swatch" aria-hidden="true" viewBox="0 0 10 10"><rect width="10" height="10" fill=${COLOURS[i % COLOURS.length]!}></rect></svg>${labelText(t.label, t.tier)}: ${formatCount(t.customers)}</li>`,
     )}</ul></figcaption>
+    <details>
+      <summary>${msg('The histogram as a table', { id: 'editor.histogram.table' })}</summary>
+      <table>
+        <thead><tr>
+          <th scope="col">${msg('Score', { id: 'editor.histogram.score' })}</th>
+          <th scope="col" class="num">${msg('Customers', { id: 'editor.histogram.customers' })}</th>
+          ${histogram.tiers.map((t) => html`<th scope="col" class="num">${labelText(t.label, t.tier)}</th>`)}
+        </tr></thead>
+        <tbody>${histogram.counts.map(
+          (n, i) => html`<tr>
+            <th scope="row">${formatCount(histogram.edges[i] ?? 0)}–${formatCount(histogram.edges[i + 1] ?? 100)}</th>
+            <td class="num">${formatCount(n)}</td>
+            ${(histogram.tierCounts[i] ?? []).map((c) => html`<td class="num">${formatCount(c)}</td>`)}
+          </tr>`,
+        )}</tbody>
+      </table>
+    </details>
   </figure>`;
 }
 
