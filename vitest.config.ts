@@ -30,6 +30,7 @@ const LONGEST_FIRST = [
   'test/docs/examples.test.ts',
   'test/e2e/registry-concurrency.test.ts',
   'test/e2e/registry-http.test.ts',
+  'test/e2e/ui/editor.browser.test.ts',
   'test/server/batch.test.ts',
   'test/registry/sqlite-store.test.ts',
   'test/registry/publish.test.ts',

@@ -1,11 +1,19 @@
 // The project's diagnostics (POST /v1/validate) as CodeMirror lint marks: the same Diagnostic the
-// CLI prints, underlined at its exact range. Pure: tested in test/ui/editor-lint.test.ts.
-import type { Diagnostic } from '../api.js';
+// CLI prints, underlined at its exact range. Pure: tested in test/ui/editor/lint.test.ts.
+
+/** What a mark needs of a Diagnostic (ui/src/api.ts), so this module stays free of the DOM. */
+export interface RangedDiagnostic {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  file?: string;
+  range?: { start: { line: number; column: number }; end: { line: number; column: number } };
+}
 
 export interface Mark {
   from: number;
   to: number;
-  severity: Diagnostic['severity'];
+  severity: RangedDiagnostic['severity'];
   message: string;
   source: string;
 }
@@ -33,7 +41,7 @@ export function offsetOf(starts: readonly number[], length: number, line: number
  * file such as a variant's base) are left to the list beside the editor. An empty range is
  * widened to the rest of its line so there is something to underline.
  */
-export function marksOf(diagnostics: readonly Diagnostic[], text: string, fileName?: string): Mark[] {
+export function marksOf(diagnostics: readonly RangedDiagnostic[], text: string, fileName?: string): Mark[] {
   const starts = lineStarts(text);
   const marks: Mark[] = [];
   for (const d of diagnostics) {

@@ -105,6 +105,10 @@ export class TwPolicyEditor extends LitElement {
   declare yamlOpened: boolean;
   /** The last text that parsed: the form keeps showing it while the YAML is mid-edit. */
   private policy: PolicyShape = {};
+  /** Whether the text parses: the form writes into the text only then. */
+  private parses = true;
+  /** What the embedded what-if compares: a new object only when the text changes (it re-runs on each). */
+  private draft: { content: string; fileName: string } | undefined;
   private validateTimer: ReturnType<typeof setTimeout> | undefined;
   private scoresTimer: ReturnType<typeof setTimeout> | undefined;
   private validateRun = 0;
@@ -206,7 +210,9 @@ export class TwPolicyEditor extends LitElement {
   /** The one way the text changes: the form, the YAML view, a what-if suggestion. */
   private setText(text: string) {
     this.text = text;
+    this.draft = { content: text, fileName: this.fileName };
     const read = readPolicy(text);
+    this.parses = read !== undefined;
     if (read) this.policy = read as PolicyShape;
     this.submitted = undefined;
     clearTimeout(this.validateTimer);
@@ -220,7 +226,8 @@ export class TwPolicyEditor extends LitElement {
     const text = this.text;
     try {
       const diagnostics = await validate(this.session, text, this.fileName);
-      if (run !== this.validateRun) return;
+      // An answer about a text the user has since changed would mark the wrong places.
+      if (run !== this.validateRun || text !== this.text) return;
       this.diagnostics = diagnostics;
       this.marks = marksOf(diagnostics, text, this.fileName);
     } catch (error) {
@@ -251,7 +258,8 @@ export class TwPolicyEditor extends LitElement {
   private context(): FormContext {
     return {
       policy: this.policy,
-      readOnly: this.readOnly,
+      // Edits go into the text in place, which needs a text that parses; the YAML view says why not.
+      readOnly: this.readOnly || !this.parses,
       set: (path: Path, value: unknown) => this.setText(setValue(this.text, path, value)),
       remove: (path: Path) => this.setText(deleteValue(this.text, path)),
       problems: (pointer: string) =>
@@ -318,7 +326,6 @@ export class TwPolicyEditor extends LitElement {
             ? html`<tw-diagnostics .diagnostics=${this.refusal}></tw-diagnostics>`
             : html`<p class="muted" role="status">${msg('Loading…', { id: 'editor.loading' })}</p>`
         }`;
-    const draft = { content: this.text, fileName: this.fileName };
     return html`<h1>${msg(str`Edit ${this.name}`, { id: 'editor.title' })}</h1>
       ${this.dirty ? html`<p class="muted" role="status">${msg('Unsaved changes', { id: 'editor.unsaved' })}</p>` : nothing}
       <div role="tablist" aria-label=${msg('Editor view', { id: 'editor.tabs' })}>
@@ -341,7 +348,7 @@ export class TwPolicyEditor extends LitElement {
           </div>
         </div>
         <aside aria-label=${msg('What-if', { id: 'editor.whatif' })} @apply-threshold=${this.applyThreshold}>
-          <tw-whatif compact policy=${this.name} .session=${this.session} .draft=${draft}></tw-whatif>
+          <tw-whatif compact policy=${this.name} .session=${this.session} .draft=${this.draft}></tw-whatif>
         </aside>
       </div>
       ${this.actions()}`;
@@ -375,7 +382,7 @@ export class TwPolicyEditor extends LitElement {
         this.scheduleScores(0);
       }}><option value="">—</option>${this.datasets.filter((d) => d.kind === 'transactions').map((d) => html`<option value=${d.id} ?selected=${d.id === this.transactionsDataset}>${d.name} (${d.id})</option>`)}</select>
     </div>`;
-    if (!readPolicy(this.text))
+    if (!this.parses)
       return html`<p class="problems" role="status">${msg('The YAML does not parse; the form shows the last version that did.', { id: 'editor.unparsed' })}</p>
         ${this.sections(ctx, picker)}`;
     return this.sections(ctx, picker);

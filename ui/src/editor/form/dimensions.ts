@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { formatNumber } from '../../format.js';
 import type { Dimension, Metric, PolicyShape } from '../policy-shape.js';
 import { weightSums } from '../weights.js';
-import { type FormContext, labelText, numberField, problemsAt } from './context.js';
+import { type FormContext, labelText, numberField, problemsAt, textField } from './context.js';
 import { scoringPlot } from './scoring-plot.js';
 
 /** Dimensions and their metrics: weights (with each level's sum), labels, scoring functions. */
@@ -36,6 +36,10 @@ function dimension(ctx: FormContext, id: string, d: Dimension, sum: number) {
       <span>${msg('Weight', { id: 'editor.dimensions.weight' })}</span>
       ${numberField(ctx, ['dimensions', id, 'weight'], d.weight, msg(str`Weight of ${name}`, { id: 'editor.dimensions.weightOf' }), { min: 0, max: 100 })}
       <span>${msg('Metric weights', { id: 'editor.dimensions.metricWeights' })}: ${sumText(sum)}</span>
+    </div>
+    <div class="row">
+      ${textField(ctx, ['dimensions', id, 'label', 'zh-CN'], d.label?.['zh-CN'], msg(str`Chinese label of ${id}`, { id: 'editor.facts.labelZh' }), 16)}
+      ${textField(ctx, ['dimensions', id, 'label', 'en'], d.label?.en, msg(str`English label of ${id}`, { id: 'editor.facts.labelEn' }), 20)}
     </div>
     <div class="scroll"><table>
       <thead><tr>

@@ -22,12 +22,29 @@ export function tiersSection(ctx: FormContext, extras: TiersExtras) {
   const method = tiers.method ?? 'thresholds';
   return html`<section class="card" aria-labelledby="tiers-title">
     <h2 id="tiers-title">${msg('Tiers', { id: 'editor.tiers.title' })} <span class="badge">${method}</span></h2>
+    ${labels(ctx, levels)}
     ${method === 'thresholds' ? thresholds(ctx, levels, extras) : nothing}
     ${method === 'quota' ? quota(ctx, levels) : nothing}
     ${method === 'criteria' ? criteria(levels) : nothing}
     ${method === 'matrix' ? matrix(tiers.matrix, levels) : nothing}
     ${problemsAt(ctx, '/tiers')}
   </section>`;
+}
+
+/** Each tier's bilingual label, best tier first. */
+function labels(ctx: FormContext, levels: readonly Level[]) {
+  return html`<table>
+    <thead><tr>
+      <th scope="col">${msg('Tier', { id: 'editor.tiers.tier' })}</th>
+      <th scope="col">${msg('Label (Chinese)', { id: 'editor.label.zh' })}</th>
+      <th scope="col">${msg('Label (English)', { id: 'editor.label.en' })}</th>
+    </tr></thead>
+    <tbody>${levels.map(
+      ({ id, label }, i) => html`<tr><th scope="row"><code>${id}</code></th>
+        <td>${textField(ctx, ['tiers', 'levels', i, 'label', 'zh-CN'], label?.['zh-CN'], msg(str`Chinese label of ${id}`, { id: 'editor.facts.labelZh' }), 14)}</td>
+        <td>${textField(ctx, ['tiers', 'levels', i, 'label', 'en'], label?.en, msg(str`English label of ${id}`, { id: 'editor.facts.labelEn' }), 18)}</td></tr>`,
+    )}</tbody>
+  </table>`;
 }
 
 function thresholds(ctx: FormContext, levels: readonly Level[], extras: TiersExtras) {
@@ -86,8 +103,25 @@ function histogramChart(histogram: ScoreHistogram | undefined, levels: readonly 
     <svg role="img" aria-label=${label} viewBox="0 0 ${W} ${H}" width="100%" preserveAspectRatio="none">${bars}${lines}</svg>
     <figcaption><ul class="legend">${histogram.tiers.map(
       (t, i) =>
-        html`<li><span class="swatch" style="background:${COLOURS[i % COLOURS.length]}"></span>${labelText(t.label, t.tier)}: ${formatCount(t.customers)}</li>`,
+        html`<li><svg class="swatch" aria-hidden="true" viewBox="0 0 10 10"><rect width="10" height="10" fill=${COLOURS[i % COLOURS.length]!}></rect></svg>${labelText(t.label, t.tier)}: ${formatCount(t.customers)}</li>`,
     )}</ul></figcaption>
+    <details>
+      <summary>${msg('The histogram as a table', { id: 'editor.histogram.table' })}</summary>
+      <table>
+        <thead><tr>
+          <th scope="col">${msg('Score', { id: 'editor.histogram.score' })}</th>
+          <th scope="col" class="num">${msg('Customers', { id: 'editor.histogram.customers' })}</th>
+          ${histogram.tiers.map((t) => html`<th scope="col" class="num">${labelText(t.label, t.tier)}</th>`)}
+        </tr></thead>
+        <tbody>${histogram.counts.map(
+          (n, i) => html`<tr>
+            <th scope="row">${formatCount(histogram.edges[i] ?? 0)}–${formatCount(histogram.edges[i + 1] ?? 100)}</th>
+            <td class="num">${formatCount(n)}</td>
+            ${(histogram.tierCounts[i] ?? []).map((c) => html`<td class="num">${formatCount(c)}</td>`)}
+          </tr>`,
+        )}</tbody>
+      </table>
+    </details>
   </figure>`;
 }
 
