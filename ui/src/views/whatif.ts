@@ -107,10 +107,15 @@ export class TwWhatif extends LitElement {
     const all = this.policies ?? [];
     const found =
       all.find((p) => p.name === name && (!unit || p.businessUnit === unit)) ??
-      all.find((p) => !name && (!unit || p.businessUnit === unit)) ??
+      all.find((p) => !name && (unit ? p.businessUnit === unit : this.mine(p))) ??
       (name ? undefined : all[0]);
     if (found) return { name: found.name, businessUnit: unit ?? found.businessUnit };
     return name && unit ? { name, businessUnit: unit } : undefined;
+  }
+
+  /** Without a choice, the actor's own unit's policy comes first (an admin's is any). */
+  private mine(p: PolicyRow) {
+    return !this.session || coversUnit(this.session.actor, p.businessUnit);
   }
 
   override async updated(changed: PropertyValues<this>) {
@@ -270,7 +275,22 @@ export class TwWhatif extends LitElement {
       apply((e.target as HTMLInputElement | HTMLSelectElement).value);
       this.schedule();
     };
+    const choose = (e: Event) => {
+      const [unit, name] = (e.target as HTMLSelectElement).value.split('/');
+      this.businessUnit = unit;
+      this.policy = name;
+    };
     return html`<div class="row card">
+      ${
+        this.draft || this.compact
+          ? nothing
+          : html`<label for="policy">${msg('Policy', { id: 'whatif.policy' })}</label>
+            <select id="policy" @change=${choose}>${(this.policies ?? []).map((p) => {
+              const key = `${p.businessUnit}/${p.name}`;
+              const selected = chosen?.businessUnit === p.businessUnit && chosen.name === p.name;
+              return html`<option value=${key} ?selected=${selected}>${p.businessUnit} · ${p.name}</option>`;
+            })}</select>`
+      }
       <label for="dataset">${msg('Customers', { id: 'whatif.dataset' })}</label>
       <select id="dataset" .value=${this.customersId} @change=${change((v) => {
         this.customersId = v;
