@@ -79,6 +79,8 @@ export class TwWhatif extends LitElement {
   declare problem: ApiError | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private controller: AbortController | undefined;
+  /** The `unit/policy` whose datasets and versions are loaded. */
+  private loadedFor: string | undefined;
 
   constructor() {
     super();
@@ -126,13 +128,20 @@ export class TwWhatif extends LitElement {
       });
       await this.load();
     } else if (changed.has('policy') || changed.has('businessUnit')) await this.load();
-    else if (changed.has('draft')) this.schedule();
+    // A draft that now names another policy or unit needs that one's datasets and versions.
+    else if (changed.has('draft')) await (this.loadedFor === this.chosenKey ? this.schedule() : this.load());
+  }
+
+  private get chosenKey() {
+    const chosen = this.chosen;
+    return chosen ? `${chosen.businessUnit}/${chosen.name}` : undefined;
   }
 
   /** The unit's datasets and the policy's versions, then a run. */
   private async load() {
     const chosen = this.chosen;
     if (!chosen || !this.session) return;
+    this.loadedFor = this.chosenKey;
     await this.guard(async () => {
       const unit = encodeURIComponent(chosen.businessUnit);
       const [{ datasets }, found] = await Promise.all([
