@@ -21,6 +21,7 @@ const ISOLATED = ['test/io/atomic-write.test.ts'];
 const LONGEST_FIRST = [
   'test/e2e/registry-crash.test.ts',
   'test/e2e/ui/review.browser.test.ts',
+  'test/e2e/ui/whatif.browser.test.ts',
   'test/examples/start.test.ts',
   'test/simulate/parallel.test.ts',
   'test/e2e/zh-cn.test.ts',

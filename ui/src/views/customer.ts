@@ -153,10 +153,10 @@ export class TwCustomer extends LitElement {
           return html`<option value=${key} ?selected=${key === this.unitPolicy}>${p.businessUnit} · ${p.name}</option>`;
         })}</select>
         <label for="dataset">${msg('Customers', { id: 'customer.dataset' })}</label>
-        <select id="dataset" name="dataset">${customers.map((d) => html`<option value=${d.id}>${d.name} (${d.id})</option>`)}</select>
+        <select id="dataset" name="dataset">${customers.map((d, i) => html`<option value=${d.id} ?selected=${i === 0}>${d.name} (${d.id})</option>`)}</select>
         <label for="transactions">${msg('Transactions', { id: 'customer.transactions' })}</label>
         <select id="transactions" name="transactions">
-          ${logs.map((d) => html`<option value=${d.id}>${d.name} (${d.id})</option>`)}
+          ${logs.map((d, i) => html`<option value=${d.id} ?selected=${i === 0}>${d.name} (${d.id})</option>`)}
           <option value="">${msg('none', { id: 'customer.none' })}</option>
         </select>
         <label for="asof">${msg('As of', { id: 'customer.asOf' })}</label>

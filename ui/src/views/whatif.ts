@@ -79,6 +79,8 @@ export class TwWhatif extends LitElement {
   declare problem: ApiError | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private controller: AbortController | undefined;
+  /** The `unit/policy` whose datasets and versions are loaded. */
+  private loadedFor: string | undefined;
 
   constructor() {
     super();
@@ -107,10 +109,15 @@ export class TwWhatif extends LitElement {
     const all = this.policies ?? [];
     const found =
       all.find((p) => p.name === name && (!unit || p.businessUnit === unit)) ??
-      all.find((p) => !name && (!unit || p.businessUnit === unit)) ??
+      all.find((p) => !name && (unit ? p.businessUnit === unit : this.mine(p))) ??
       (name ? undefined : all[0]);
     if (found) return { name: found.name, businessUnit: unit ?? found.businessUnit };
     return name && unit ? { name, businessUnit: unit } : undefined;
+  }
+
+  /** Without a choice, the actor's own unit's policy comes first (an admin's is any). */
+  private mine(p: PolicyRow) {
+    return !this.session || coversUnit(this.session.actor, p.businessUnit);
   }
 
   override async updated(changed: PropertyValues<this>) {
@@ -121,13 +128,20 @@ export class TwWhatif extends LitElement {
       });
       await this.load();
     } else if (changed.has('policy') || changed.has('businessUnit')) await this.load();
-    else if (changed.has('draft')) this.schedule();
+    // A draft that now names another policy or unit needs that one's datasets and versions.
+    else if (changed.has('draft')) await (this.loadedFor === this.chosenKey ? this.schedule() : this.load());
+  }
+
+  private get chosenKey() {
+    const chosen = this.chosen;
+    return chosen ? `${chosen.businessUnit}/${chosen.name}` : undefined;
   }
 
   /** The unit's datasets and the policy's versions, then a run. */
   private async load() {
     const chosen = this.chosen;
     if (!chosen || !this.session) return;
+    this.loadedFor = this.chosenKey;
     await this.guard(async () => {
       const unit = encodeURIComponent(chosen.businessUnit);
       const [{ datasets }, found] = await Promise.all([
@@ -270,7 +284,22 @@ export class TwWhatif extends LitElement {
       apply((e.target as HTMLInputElement | HTMLSelectElement).value);
       this.schedule();
     };
+    const choose = (e: Event) => {
+      const [unit, name] = (e.target as HTMLSelectElement).value.split('/');
+      this.businessUnit = unit;
+      this.policy = name;
+    };
     return html`<div class="row card">
+      ${
+        this.draft || this.compact
+          ? nothing
+          : html`<label for="policy">${msg('Policy', { id: 'whatif.policy' })}</label>
+            <select id="policy" @change=${choose}>${(this.policies ?? []).map((p) => {
+              const key = `${p.businessUnit}/${p.name}`;
+              const selected = chosen?.businessUnit === p.businessUnit && chosen.name === p.name;
+              return html`<option value=${key} ?selected=${selected}>${p.businessUnit} · ${p.name}</option>`;
+            })}</select>`
+      }
       <label for="dataset">${msg('Customers', { id: 'whatif.dataset' })}</label>
       <select id="dataset" .value=${this.customersId} @change=${change((v) => {
         this.customersId = v;

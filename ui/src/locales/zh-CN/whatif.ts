@@ -10,6 +10,7 @@ export const whatif = {
   'whatif.none': '无',
   'whatif.asOf': '基准日期',
   'whatif.version': '版本',
+  'whatif.policy': '策略',
   'whatif.upload': '上传客户文件（CSV、XLSX）',
   'whatif.running': '正在运行假设分析',
   'whatif.noTier': '（无等级）',
