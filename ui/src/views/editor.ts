@@ -66,7 +66,9 @@ export class TwPolicyEditor extends LitElement {
       [role='tab'] { background: #fff; color: var(--tw-accent, #1d4ed8); border-radius: 4px 4px 0 0; }
       [role='tab'][aria-selected='true'] { background: var(--tw-accent, #1d4ed8); color: #fff; }
       .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr); gap: 1rem; }
-      @media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } }
+      /* The what-if stays in view beside the part of the form being edited. */
+      .layout > aside { position: sticky; top: 0; align-self: start; max-height: 100vh; overflow: auto; }
+      @media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } .layout > aside { position: static; max-height: none; } }
       .scroll { overflow-x: auto; }
       .sum.bad { color: #b91c1c; font-weight: 600; }
       .sum.ok { color: #166534; }
