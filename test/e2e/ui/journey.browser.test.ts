@@ -89,7 +89,7 @@ describe.runIf(browserAvailable)('the analyst-to-approver journey, by keyboard a
       await fetch(`${server.url}/v1/change-requests/${encodeURIComponent(id)}/impact`, {
         method: 'POST',
         headers: auth('demo-approver'),
-        body: JSON.stringify({ dataset: 'ds-1' }),
+        body: JSON.stringify({ dataset: 'ds-1', transactionsDataset: 'ds-2' }),
       })
     ).json()) as { movers: { customer: string; from?: string; to?: string }[] };
     const mover = impact.movers.find((m) => m.to === 'vip');
@@ -108,11 +108,13 @@ describe.runIf(browserAvailable)('the analyst-to-approver journey, by keyboard a
     await tabTo(approver, /^Approve$/);
     await approver.keyboard.press('Enter');
     await expect.poll(() => approver.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Approved');
-    await tabTo(approver, /^Effective now$/);
-    await approver.keyboard.press('Space');
+    // "Effective now" is ticked unless the approver picks a date.
     await tabTo(approver, /^Publish$/);
     await approver.keyboard.press('Enter');
-    await expect.poll(() => approver.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Published');
+    // The alerts ride along so that a refusal reads as the server's diagnostic, not as a timeout.
+    const outcome = async () =>
+      `${await approver.getByRole('status').allTextContents()} ${await approver.getByRole('alert').allTextContents()}`;
+    await expect.poll(outcome, { timeout: 30_000 }).toContain('Published');
     expect(await axeViolations(approver)).toEqual([]);
 
     // What is in force now answers with the new tier.
@@ -124,6 +126,7 @@ describe.runIf(browserAvailable)('the analyst-to-approver journey, by keyboard a
           businessUnit: 'headquarters',
           policy: 'seed004-scorecard',
           dataset: 'ds-1',
+          transactionsDataset: 'ds-2',
           customer: mover!.customer,
         }),
       })
