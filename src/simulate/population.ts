@@ -15,7 +15,7 @@ import { type CustomerColumns, customerColumnChunks } from '../facts/columnar.js
 import { type ReadEnd, withLogCustomers } from '../facts/customer-source.js';
 import { customerColumns, planAggregates, readTransactions } from '../facts/customers.js';
 import { runAsOf } from '../facts/derive.js';
-import { missingLogDiagnostics } from '../facts/requirements.js';
+import { missingLogDiagnostics, requiredFacts } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { ColumnStore } from './column-store.js';
@@ -199,9 +199,19 @@ export async function evaluatePopulations(
         const raw = lanes.map((l) => view(all, l.prefix));
         const views = raw.slice();
         const results: BatchResult[] = [];
+        const joined = new Map<
+          string,
+          { from: CustomerColumns; tx: Awaited<ReturnType<typeof joinTransactions>> }
+        >();
         for (const [p, lane] of lanes.entries()) {
           if (lane.plan) {
-            const tx = await joinTransactions(lane, options, raw[p]!);
+            // A draft and what is published usually fold the log the same way: read it once.
+            const key = joinKey(lane);
+            const earlier = joined.get(key);
+            const tx = earlier
+              ? reuseJoin(lane.policy, earlier.from, raw[p]!, earlier.tx)
+              : await joinTransactions(lane, options, raw[p]!);
+            if (!earlier) joined.set(key, { from: raw[p]!, tx });
             perLane[p] = tx;
             if (tx.failed)
               return failAll([...shared, ...tx.diagnostics], {
@@ -261,6 +271,32 @@ function view(chunk: CustomerColumns, prefix: string): CustomerColumns {
   for (const [id, column] of Object.entries(chunk.facts))
     if (id.startsWith(prefix)) facts[id.slice(prefix.length)] = column;
   return { length: chunk.length, keys: chunk.keys, rows: chunk.rows, facts };
+}
+
+/**
+ * What a join of the log depends on: the facts (aggregates, key, what is essential), the log's
+ * columns, the zone and the as-of. Lanes with the same key get the same columns and diagnostics.
+ */
+function joinKey(lane: Lane): string {
+  const { policy } = lane;
+  return JSON.stringify([
+    policy.facts ?? {},
+    policy.sources?.transactions ?? null,
+    policy.metadata.timezone ?? DEFAULT_TIMEZONE,
+    lane.plan!.asOf.instant,
+    lane.plan!.asOf.timezone,
+    [...requiredFacts(policy).keys()].sort(),
+  ]);
+}
+
+/** The aggregate columns another lane's identical join made, copied into this lane's view. */
+function reuseJoin<T>(policy: Policy, from: CustomerColumns, to: CustomerColumns, tx: T): T {
+  for (const [id, fact] of Object.entries(policy.facts ?? {})) {
+    if (fact.aggregate === undefined) continue;
+    const column = from.facts[id]!;
+    to.facts[id] = column instanceof Float64Array ? column.slice() : [...column];
+  }
+  return tx;
 }
 
 /** The transaction log folded into aggregate fact columns of the whole population. */
