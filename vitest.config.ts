@@ -20,6 +20,7 @@ const ISOLATED = ['test/io/atomic-write.test.ts'];
 // order (or, without a cache, the largest first).
 const LONGEST_FIRST = [
   'test/e2e/registry-crash.test.ts',
+  'test/e2e/ui/journey.browser.test.ts',
   'test/e2e/ui/review.browser.test.ts',
   'test/e2e/ui/whatif.browser.test.ts',
   'test/examples/start.test.ts',

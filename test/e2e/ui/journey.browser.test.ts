@@ -107,7 +107,9 @@ describe.runIf(browserAvailable)('the analyst-to-approver journey, by keyboard a
     await approver.keyboard.type('85 matches what retail already does');
     await tabTo(approver, /^Approve$/);
     await approver.keyboard.press('Enter');
-    await expect.poll(() => approver.getByRole('status').textContent(), { timeout: 30_000 }).toContain('Approved');
+    await expect
+      .poll(() => approver.getByRole('status').textContent(), { timeout: 30_000 })
+      .toContain('Approved');
     // "Effective now" is ticked unless the approver picks a date.
     await tabTo(approver, /^Publish$/);
     await approver.keyboard.press('Enter');
