@@ -15,8 +15,8 @@ interface Shot {
   name: string;
   token: string;
   hash: string;
-  /** Shown when the view is ready to be photographed. */
-  ready: string;
+  /** Shown when the view is ready to be photographed (all of them). */
+  ready: string[];
   /** What a user does first (in English). */
   act?: (page: Page) => Promise<void>;
 }
@@ -62,32 +62,40 @@ async function main(): Promise<void> {
   try {
     const review = await changeRequestFor(server, 'demo-hq-analyst');
     const shots: Shot[] = [
-      { name: 'policies', token: 'demo-hq-analyst', hash: '#/policies', ready: 'tw-policies tbody tr' },
+      { name: 'policies', token: 'demo-hq-analyst', hash: '#/policies', ready: ['tw-policies tbody tr'] },
       {
         name: 'editor-form',
         token: 'demo-hq-analyst',
         hash: '#/policies/seed004-scorecard/edit',
-        ready: 'tw-policy-editor input[type=range]',
+        ready: ['tw-policy-editor input[type=range]', 'tw-policy-editor tw-whatif table'],
       },
       {
         name: 'editor-yaml',
         token: 'demo-hq-analyst',
         hash: '#/policies/seed004-scorecard/edit?view=yaml',
-        ready: 'tw-policy-editor .cm-content',
+        ready: ['tw-policy-editor .cm-content', 'tw-policy-editor tw-whatif table'],
       },
-      { name: 'whatif', token: 'demo-hq-analyst', hash: '#/whatif', ready: 'tw-whatif table' },
+      {
+        name: 'whatif',
+        token: 'demo-hq-analyst',
+        hash: '#/whatif?policy=seed004-scorecard',
+        ready: ['tw-whatif table', 'tw-migration-heatmap svg'],
+      },
       {
         name: 'customer',
         token: 'demo-hq-analyst',
-        hash: '#/customer',
-        ready: 'tw-customer .tier',
+        hash: '#/customer?policy=seed004-scorecard&customer=C2012001',
+        ready: ['tw-customer .tier'],
         act: async (page) => {
-          await page.getByLabel('Customer id').fill('C2012001');
+          await page
+            .getByRole('option', { name: /transactions/ })
+            .first()
+            .waitFor({ state: 'attached' });
           await page.getByRole('button', { name: 'Look up' }).click();
         },
       },
-      { name: 'review-list', token: 'demo-approver', hash: '#/review', ready: 'tw-review-list table' },
-      { name: 'review', token: 'demo-approver', hash: `#/review/${review}`, ready: 'tw-review h1' },
+      { name: 'review-list', token: 'demo-approver', hash: '#/review', ready: ['tw-review-list table'] },
+      { name: 'review', token: 'demo-approver', hash: `#/review/${review}`, ready: ['tw-review h1'] },
     ];
     for (const shot of shots) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
@@ -98,7 +106,7 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       await page.goto(`${server.url}/${shot.hash}`);
       await shot.act?.(page);
-      await page.locator(shot.ready).first().waitFor({ timeout: 30_000 });
+      for (const ready of shot.ready) await page.locator(ready).first().waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: join(OUT, `${shot.name}.en.png`), fullPage: true });
       await page.getByLabel('Language').selectOption('zh-CN');

@@ -39,6 +39,8 @@ export interface RequestOptions {
   contentType?: string;
   ifMatch?: string;
   accept?: string;
+  /** Cancels the request: it then rejects with the fetch's AbortError, not an ApiError. */
+  signal?: AbortSignal;
 }
 
 export class Api {
@@ -61,8 +63,14 @@ export class Api {
     if (options.ifMatch) headers['If-Match'] = options.ifMatch;
     let response: Response;
     try {
-      response = await fetch(path, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body });
+      response = await fetch(path, {
+        method: options.method ?? (body ? 'POST' : 'GET'),
+        headers,
+        body,
+        signal: options.signal,
+      });
     } catch (error) {
+      if (options.signal?.aborted) throw error;
       throw new ApiError(0, [
         {
           code: 'network',

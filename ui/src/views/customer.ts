@@ -47,6 +47,8 @@ interface Evaluated {
     tier: string;
     pointsNeeded?: number;
     options?: { metric: string; current?: unknown; operator: string; target: unknown }[];
+    /** For criteria: the next tier's comparisons that failed. */
+    failed?: { fact: string; operator: string; value: unknown; factValue: unknown }[];
   };
   explanation?: string[];
   diagnostics?: import('../api.js').Diagnostic[];
@@ -58,6 +60,9 @@ const shown = (value: unknown) => (typeof value === 'number' ? formatNumber(valu
 export class TwCustomer extends LitElement {
   static override properties = {
     session: { attribute: false },
+    policy: { type: String },
+    businessUnit: { type: String, attribute: 'business-unit' },
+    customer: { type: String },
     policies: { state: true },
     datasets: { state: true },
     unitPolicy: { state: true },
@@ -67,9 +72,14 @@ export class TwCustomer extends LitElement {
   };
   static override styles = [
     shared,
-    css`dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; } dd { margin: 0; }`,
+    css`dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; } dd { margin: 0; }
+      pre { white-space: pre-wrap; overflow-wrap: anywhere; }`,
   ];
   declare session: Session | undefined;
+  /** Deep link (`#/customer?policy=…&business-unit=…&customer=…`): what to open with. */
+  declare policy: string | undefined;
+  declare businessUnit: string | undefined;
+  declare customer: string | undefined;
   declare policies: PolicyRow[];
   declare datasets: Dataset[];
   declare unitPolicy: string;
@@ -94,7 +104,10 @@ export class TwCustomer extends LitElement {
     if (changed.has('session') && this.session) {
       await this.guard(async () => {
         this.policies = (await this.session!.api.get<{ policies: PolicyRow[] }>('/v1/policies')).policies;
-        const first = this.policies[0];
+        const linked = this.policies.find(
+          (p) => p.name === this.policy && (!this.businessUnit || p.businessUnit === this.businessUnit),
+        );
+        const first = linked ?? this.policies[0];
         if (first) this.unitPolicy = `${first.businessUnit}/${first.name}`;
       });
     }
@@ -156,13 +169,14 @@ export class TwCustomer extends LitElement {
         <select id="dataset" name="dataset">${customers.map((d, i) => html`<option value=${d.id} ?selected=${i === 0}>${d.name} (${d.id})</option>`)}</select>
         <label for="transactions">${msg('Transactions', { id: 'customer.transactions' })}</label>
         <select id="transactions" name="transactions">
-          ${logs.map((d, i) => html`<option value=${d.id} ?selected=${i === 0}>${d.name} (${d.id})</option>`)}
+          <!-- "none" first: of two options selected at once the later wins, so the unit's log, arriving later, is chosen -->
           <option value="">${msg('none', { id: 'customer.none' })}</option>
+          ${logs.map((d, i) => html`<option value=${d.id} ?selected=${i === 0}>${d.name} (${d.id})</option>`)}
         </select>
         <label for="asof">${msg('As of', { id: 'customer.asOf' })}</label>
         <input id="asof" name="asOf" type="date" />
         <label for="key">${msg('Customer id', { id: 'customer.key' })}</label>
-        <input id="key" name="customer" required autocomplete="off" />
+        <input id="key" name="customer" required autocomplete="off" .value=${this.customer ?? ''} />
         <button type="submit" ?disabled=${this.busy || !this.chosen}>${msg('Look up', { id: 'customer.lookUp' })}</button>
         ${this.busy ? html`<progress aria-label=${msg('Looking the customer up', { id: 'customer.busy' })}></progress>` : nothing}
       </form>
@@ -177,7 +191,7 @@ export class TwCustomer extends LitElement {
         <dl>
           <dt>${msg('Tier', { id: 'customer.tier' })}</dt>
           <dd class="tier">${r.tier ? labelOf(r.tierLabel, r.tier, locale) : msg('(no tier)', { id: 'customer.noTier' })}</dd>
-          <dt>${msg('Score', { id: 'customer.score' })}</dt><dd>${decimal(r.score).text}</dd>
+          ${r.score === undefined ? nothing : html`<dt>${msg('Score', { id: 'customer.score' })}</dt><dd>${decimal(r.score).text}</dd>`}
           <dt>${msg('Policy', { id: 'customer.policy' })}</dt><dd>${r.policy.version}</dd>
           <dt>${msg('Deciding rule', { id: 'customer.decidedBy' })}</dt><dd class="decided">${this.decided(r)}</dd>
         </dl>
@@ -242,6 +256,14 @@ export class TwCustomer extends LitElement {
     const up = r.moveUp;
     if (!up)
       return html`<p>${msg('Already in the top tier reachable by score.', { id: 'customer.top' })}</p>`;
+    if (up.failed)
+      return html`<p class="move-up">${msg(str`${up.tier} needs all of:`, { id: 'customer.criteriaNeeded' })}</p>
+        <ul>${up.failed.map(
+          (f) =>
+            html`<li><code>${f.fact} ${f.operator} ${shown(f.value)}</code> ${msg(str`(now ${shown(f.factValue ?? '—')})`, { id: 'customer.now' })}</li>`,
+        )}</ul>`;
+    if (up.pointsNeeded === undefined)
+      return html`<p class="move-up">${msg(str`The next tier is ${up.tier}.`, { id: 'customer.nextTier' })}</p>`;
     return html`<p class="move-up">${msg(str`${decimal(up.pointsNeeded, 2).text} more points reach ${up.tier}; any one of:`, { id: 'customer.pointsNeeded' })}</p>
       <ul>${(up.options ?? []).map(
         (o) =>

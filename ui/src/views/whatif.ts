@@ -10,7 +10,7 @@ import '../whatif/calibrate.js';
 import { draftMetadata } from '../whatif/draft-meta.js';
 import '../whatif/heatmap.js';
 import { type DiffAnswer, labelOf, tierRows } from '../whatif/model.js';
-import { isAbort, postCancellable } from '../whatif/request.js';
+import { isAbort } from '../whatif/request.js';
 
 interface PolicyRow {
   name: string;
@@ -187,22 +187,23 @@ export class TwWhatif extends LitElement {
 
   private async run() {
     const chosen = this.chosen;
-    if (!chosen || !this.customersId) return;
+    if (!chosen || !this.customersId || !this.session) return;
     const controller = new AbortController();
     this.controller = controller;
     this.running = true;
     this.problem = undefined;
     try {
-      this.result = await postCancellable<DiffAnswer>(
-        '/v1/diff',
-        {
+      const answer = await this.session.api.request<DiffAnswer>('/v1/diff', {
+        method: 'POST',
+        json: {
           from: { businessUnit: chosen.businessUnit, policy: chosen.name },
           to: this.draft ? { ...this.draft } : { version: this.version },
           ...this.data,
           limit: MOVERS_LISTED,
         },
-        controller.signal,
-      );
+        signal: controller.signal,
+      });
+      this.result = answer.body;
     } catch (error) {
       if (isAbort(error)) return;
       this.result = undefined;
@@ -343,6 +344,8 @@ export class TwWhatif extends LitElement {
   private renderResult(result: DiffAnswer) {
     const locale = getLocale();
     const currency = result.currency ?? '';
+    // A policy that reads no revenue has none to compare: its columns would only say 0.
+    const revenue = !this.compact && !!result.currency;
     const rows = tierRows(result);
     const { matrix } = result;
     const summary = msg(
@@ -356,7 +359,7 @@ export class TwWhatif extends LitElement {
         <th scope="col" class="num">${msg('Published customers', { id: 'whatif.publishedCustomers' })}</th>
         <th scope="col" class="num">${msg('Draft customers', { id: 'whatif.draftCustomers' })}</th>
         ${
-          this.compact
+          !revenue
             ? nothing
             : html`<th scope="col" class="num">${msg(str`Published revenue (${currency})`, { id: 'whatif.publishedRevenue' })}</th>
           <th scope="col" class="num">${msg(str`Draft revenue (${currency})`, { id: 'whatif.draftRevenue' })}</th>`
@@ -367,7 +370,7 @@ export class TwWhatif extends LitElement {
           <th scope="row">${labelOf(r.label, r.tier, locale)}</th>
           <td class="num">${count(r.before?.customers ?? 0).text} <span class="muted">${percent(r.before?.share ?? 0).text}</span></td>
           <td class="num">${count(r.after?.customers ?? 0).text} <span class="muted">${percent(r.after?.share ?? 0).text}</span></td>
-          ${this.compact ? nothing : html`<td class="num">${money(r.before?.revenue ?? 0).text}</td><td class="num">${money(r.after?.revenue ?? 0).text}</td>`}
+          ${!revenue ? nothing : html`<td class="num">${money(r.before?.revenue ?? 0).text}</td><td class="num">${money(r.after?.revenue ?? 0).text}</td>`}
         </tr>`,
       )}</tbody>
     </table>`;
@@ -399,8 +402,12 @@ export class TwWhatif extends LitElement {
     return html`<table>
       <caption class="sr-only">${msg('Change from published to draft', { id: 'whatif.deltasCaption' })}</caption>
       <tbody>
-        <tr><th scope="row">${msg(str`Entitlement cost (${result.currency ?? ''})`, { id: 'whatif.entitlementCost' })}</th>
-          <td class="num">${money(deltas.entitlementCost ?? 0, { signed: true }).text}</td></tr>
+        ${
+          !result.currency
+            ? nothing
+            : html`<tr><th scope="row">${msg(str`Entitlement cost (${result.currency})`, { id: 'whatif.entitlementCost' })}</th>
+          <td class="num">${money(deltas.entitlementCost ?? 0, { signed: true }).text}</td></tr>`
+        }
         <tr><th scope="row">${msg('Dedicated staff', { id: 'whatif.dedicatedStaff' })}</th>
           <td class="num">${signedCount(deltas.service?.dedicatedStaff ?? 0).text}</td></tr>
         <tr><th scope="row">${msg('24/7 hotline', { id: 'whatif.hotline' })}</th>

@@ -1,6 +1,7 @@
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { count } from '../format.js';
+import { getLocale } from '../i18n.js';
 import { shared } from '../styles.js';
 import { type DiffAnswer, occupied } from './model.js';
 
@@ -21,6 +22,8 @@ export class TwMigrationHeatmap extends LitElement {
   declare matrix: DiffAnswer['matrix'] | undefined;
   declare labels: (tier: string) => string;
   private chart: import('./echarts.js').ECharts | undefined;
+  /** The language the chart's axes were drawn in: a switch redraws them, as it re-renders the table. */
+  private drawnIn: string | undefined;
 
   constructor() {
     super();
@@ -35,11 +38,12 @@ export class TwMigrationHeatmap extends LitElement {
   }
 
   override async updated(changed: PropertyValues<this>) {
-    if (!changed.has('matrix') && !changed.has('labels')) return;
+    if (!changed.has('matrix') && !changed.has('labels') && this.drawnIn === getLocale()) return;
     const host = this.renderRoot.querySelector<HTMLDivElement>('.chart');
     if (!host || !this.matrix) return;
     const { init } = await import('./echarts.js');
     this.chart ??= init(host, undefined, { renderer: 'svg' });
+    this.drawnIn = getLocale();
     const { rows, columns } = occupied(this.matrix);
     const counts = this.matrix.counts;
     const data = rows.flatMap((from, y) => columns.map((to, x) => [x, y, counts[from]?.[to] ?? 0]));
