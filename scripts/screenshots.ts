@@ -22,7 +22,7 @@ interface Shot {
 }
 
 /** A change request moving seed-004's VIP from 90 to 85, submitted for review: the review view's subject. */
-async function changeRequestFor(server: UiServer, token: string): Promise<string> {
+async function changeRequestFor(server: UiServer, token: string): Promise<{ id: string; content: string }> {
   const auth = { authorization: `Bearer ${server.tokens[token]}` };
   const policy = (await (
     await fetch(`${server.url}/v1/policies/seed004-scorecard`, { headers: auth })
@@ -33,15 +33,13 @@ async function changeRequestFor(server: UiServer, token: string): Promise<string
   const content = await (
     await fetch(`${server.url}/v1/versions/${latest}`, { headers: { ...auth, accept: 'text/yaml' } })
   ).text();
+  const draft = content
+    .replace('minScore: 90', 'minScore: 85')
+    .replace(/^(\s+version:\s*)1\.0\.0/m, (_, key: string) => `${key}1.1.0`);
   const created = await fetch(`${server.url}/v1/change-requests`, {
     method: 'POST',
     headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      content: content
-        .replace('minScore: 90', 'minScore: 85')
-        .replace(/^(\s+version:\s*)1\.0\.0/m, (_, key: string) => `${key}1.1.0`),
-      title: 'VIP from 85',
-    }),
+    body: JSON.stringify({ content: draft, title: 'VIP from 85' }),
   });
   if (created.status !== 201) throw new Error(`change request: ${created.status} ${await created.text()}`);
   const { changeRequest } = (await created.json()) as { changeRequest: { id: string } };
@@ -51,7 +49,18 @@ async function changeRequestFor(server: UiServer, token: string): Promise<string
     body: '{}',
   });
   if (!submitted.ok) throw new Error(`submit: ${submitted.status} ${await submitted.text()}`);
-  return changeRequest.id;
+  return { id: changeRequest.id, content: draft };
+}
+
+/**
+ * Waits out a page's debounced re-runs (the what-if asks again in the new language): a moment for
+ * them to start, then until no progress bar is left.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForTimeout(1_000);
+  for (let i = 0; i < 120 && (await page.locator('progress').count()) > 0; i++)
+    await page.waitForTimeout(500);
+  await page.waitForLoadState('networkidle');
 }
 
 async function main(): Promise<void> {
@@ -79,7 +88,20 @@ async function main(): Promise<void> {
         name: 'whatif',
         token: 'demo-hq-analyst',
         hash: '#/whatif?policy=seed004-scorecard',
-        ready: ['tw-whatif table', 'tw-migration-heatmap svg'],
+        ready: ['tw-whatif table', 'tw-migration-heatmap svg', 'tw-whatif tr[data-tier=vip]'],
+        // The draft the editor would hand it: seed 004 with VIP from 85.
+        act: async (page) => {
+          await page.locator('tw-whatif table').first().waitFor({ timeout: 60_000 });
+          await page.locator('tw-whatif').evaluate((el, content) => {
+            (el as unknown as { draft: unknown }).draft = {
+              content,
+              fileName: 'seed004-scorecard.tier.yaml',
+            };
+          }, review.content);
+          const movers = page.locator('tw-whatif .movers');
+          for (let i = 0; i < 120 && /^\s*0 /.test((await movers.textContent()) ?? '0 '); i++)
+            await page.waitForTimeout(500);
+        },
       },
       {
         name: 'customer',
@@ -95,7 +117,7 @@ async function main(): Promise<void> {
         },
       },
       { name: 'review-list', token: 'demo-approver', hash: '#/review', ready: ['tw-review-list table'] },
-      { name: 'review', token: 'demo-approver', hash: `#/review/${review}`, ready: ['tw-review h1'] },
+      { name: 'review', token: 'demo-approver', hash: `#/review/${review.id}`, ready: ['tw-review h1'] },
     ];
     for (const shot of shots) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
@@ -107,11 +129,11 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}/${shot.hash}`);
       await shot.act?.(page);
       for (const ready of shot.ready) await page.locator(ready).first().waitFor({ timeout: 60_000 });
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await page.screenshot({ path: join(OUT, `${shot.name}.en.png`), fullPage: true });
       await page.getByLabel('Language').selectOption('zh-CN');
       await page.waitForFunction(`document.documentElement.lang === 'zh-CN'`);
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await page.screenshot({ path: join(OUT, `${shot.name}.zh-CN.png`), fullPage: true });
       console.log(`docs/screenshots/${shot.name}.{en,zh-CN}.png`);
       await context.close();

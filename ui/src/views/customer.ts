@@ -264,6 +264,8 @@ export class TwCustomer extends LitElement {
         )}</ul>`;
     if (up.pointsNeeded === undefined)
       return html`<p class="move-up">${msg(str`The next tier is ${up.tier}.`, { id: 'customer.nextTier' })}</p>`;
+    if (!up.options?.length)
+      return html`<p class="move-up">${msg(str`${decimal(up.pointsNeeded, 2).text} more points reach ${up.tier}; no single metric can close the gap alone.`, { id: 'customer.pointsNoSingle' })}</p>`;
     return html`<p class="move-up">${msg(str`${decimal(up.pointsNeeded, 2).text} more points reach ${up.tier}; any one of:`, { id: 'customer.pointsNeeded' })}</p>
       <ul>${(up.options ?? []).map(
         (o) =>

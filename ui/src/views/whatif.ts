@@ -79,6 +79,8 @@ export class TwWhatif extends LitElement {
   declare problem: ApiError | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private controller: AbortController | undefined;
+  /** The language the result's server-written texts (movers' reasons) are in: a switch asks again. */
+  private resultIn: string | undefined;
   /** The `unit/policy` whose datasets and versions are loaded. */
   private loadedFor: string | undefined;
 
@@ -130,6 +132,7 @@ export class TwWhatif extends LitElement {
     } else if (changed.has('policy') || changed.has('businessUnit')) await this.load();
     // A draft that now names another policy or unit needs that one's datasets and versions.
     else if (changed.has('draft')) await (this.loadedFor === this.chosenKey ? this.schedule() : this.load());
+    else if (this.result && this.resultIn !== getLocale() && !this.running) this.schedule();
   }
 
   private get chosenKey() {
@@ -190,6 +193,7 @@ export class TwWhatif extends LitElement {
     if (!chosen || !this.customersId || !this.session) return;
     const controller = new AbortController();
     this.controller = controller;
+    this.resultIn = getLocale();
     this.running = true;
     this.problem = undefined;
     try {

@@ -19,6 +19,7 @@ export const customer = {
   'customer.moveUp': '如何升级',
   'customer.top': '已处于按得分可达的最高等级。',
   'customer.pointsNeeded': str`再得 ${0} 分可升至 ${1}；满足以下任一项：`,
+  'customer.pointsNoSingle': str`再得 ${0} 分可升至 ${1}；没有单项指标能独自补足差距。`,
   'customer.criteriaNeeded': str`升至 ${0} 需同时满足：`,
   'customer.now': str`（当前 ${0}）`,
   'customer.nextTier': str`上一级是 ${0}。`,
