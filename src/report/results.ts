@@ -3,7 +3,7 @@ import type { ConditionTrace } from '../engine/conditions/trace.js';
 import type { Distribution } from '../engine/distribution.js';
 import type { CustomerResult } from '../engine/evaluate.js';
 import { explainResult, type Language } from '../engine/explain/explain.js';
-import { moveUp } from '../engine/explain/next-tier.js';
+import { type MoveUp, moveUp } from '../engine/explain/next-tier.js';
 import { formatNumber } from '../format/number.js';
 import { render, t } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -162,9 +162,16 @@ export function customerJson(input: ResultsInput, r: CustomerResult) {
     dimensions: r.breakdown?.dimensions,
     metrics: r.breakdown?.metrics.map((m) => (pii.has(m.fact) ? { ...m, value: maskValue(m.value) } : m)),
     decision,
-    moveUp: moveUp(input.policy, r),
+    moveUp: labelled(input.policy, moveUp(input.policy, r)),
     explanation: explainResult(input.policy, r, input.language),
   };
+}
+
+/** The next tier's bilingual label beside its id, so a surface can name it without the policy. */
+function labelled(policy: Policy, up: MoveUp | undefined): (MoveUp & { tierLabel?: unknown }) | undefined {
+  if (!up) return undefined;
+  const label = policy.tiers?.levels.find((l) => l.id === up.tier)?.label;
+  return label ? { ...up, tierLabel: label } : up;
 }
 
 /**

@@ -53,7 +53,12 @@ describe('POST /v1/evaluate looks a customer up in a stored dataset', () => {
   it('says what it takes to move up', async () => {
     const body = await json(await post({ ...LOOKUP, customer: 'C2012002', explain: true }));
     if (body.tier === 'vip') expect(body.moveUp).toBeUndefined();
-    else expect(body.moveUp).toMatchObject({ tier: expect.any(String) });
+    // The next tier by its id and its bilingual label, so a surface can name it without the policy.
+    else
+      expect(body.moveUp).toMatchObject({
+        tier: expect.any(String),
+        tierLabel: { en: expect.any(String), 'zh-CN': expect.any(String) },
+      });
   }, 60_000);
 
   it('answers 404 with TW1351 for a customer the dataset does not hold', async () => {

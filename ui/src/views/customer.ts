@@ -45,6 +45,7 @@ interface Evaluated {
   decidedBy?: { method: string; tier?: string; score?: number; range?: { atLeast?: number; below?: number } };
   moveUp?: {
     tier: string;
+    tierLabel?: Label;
     pointsNeeded?: number;
     options?: { metric: string; current?: unknown; operator: string; target: unknown }[];
     /** For criteria: the next tier's comparisons that failed. */
@@ -254,19 +255,20 @@ export class TwCustomer extends LitElement {
 
   private renderMoveUp(r: Evaluated) {
     const up = r.moveUp;
+    const next = up ? labelOf(up.tierLabel, up.tier, getLocale()) : '';
     if (!up)
       return html`<p>${msg('Already in the top tier reachable by score.', { id: 'customer.top' })}</p>`;
     if (up.failed)
-      return html`<p class="move-up">${msg(str`${up.tier} needs all of:`, { id: 'customer.criteriaNeeded' })}</p>
+      return html`<p class="move-up">${msg(str`${next} needs all of:`, { id: 'customer.criteriaNeeded' })}</p>
         <ul>${up.failed.map(
           (f) =>
             html`<li><code>${f.fact} ${f.operator} ${shown(f.value)}</code> ${msg(str`(now ${shown(f.factValue ?? '—')})`, { id: 'customer.now' })}</li>`,
         )}</ul>`;
     if (up.pointsNeeded === undefined)
-      return html`<p class="move-up">${msg(str`The next tier is ${up.tier}.`, { id: 'customer.nextTier' })}</p>`;
+      return html`<p class="move-up">${msg(str`The next tier is ${next}.`, { id: 'customer.nextTier' })}</p>`;
     if (!up.options?.length)
-      return html`<p class="move-up">${msg(str`${decimal(up.pointsNeeded, 2).text} more points reach ${up.tier}; no single metric can close the gap alone.`, { id: 'customer.pointsNoSingle' })}</p>`;
-    return html`<p class="move-up">${msg(str`${decimal(up.pointsNeeded, 2).text} more points reach ${up.tier}; any one of:`, { id: 'customer.pointsNeeded' })}</p>
+      return html`<p class="move-up">${msg(str`${decimal(up.pointsNeeded, 2).text} more points reach ${next}; no single metric can close the gap alone.`, { id: 'customer.pointsNoSingle' })}</p>`;
+    return html`<p class="move-up">${msg(str`${decimal(up.pointsNeeded, 2).text} more points reach ${next}; any one of:`, { id: 'customer.pointsNeeded' })}</p>
       <ul>${(up.options ?? []).map(
         (o) =>
           html`<li>${o.metric}: ${shown(o.current)} → ${o.operator === 'atMost' ? '≤' : '≥'} ${shown(o.target)}</li>`,
