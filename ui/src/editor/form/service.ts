@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { Level } from '../policy-shape.js';
 import { type FormContext, labelText, textField } from './context.js';
@@ -32,7 +32,11 @@ function row(ctx: FormContext, level: Level) {
   const e = level.entitlements;
   return html`<tr>
     <th scope="row">${name}</th>
-    <td>${[response?.within, response?.channel, response?.availability].filter(Boolean).join(' · ') || '—'}</td>
+    <td>${
+      [response?.within, channelText(response?.channel), availabilityText(response?.availability)]
+        .filter(Boolean)
+        .join(' · ') || '—'
+    }</td>
     <td>${
       resolution?.within !== undefined
         ? textField(
@@ -43,12 +47,36 @@ function row(ctx: FormContext, level: Level) {
             8,
           )
         : '—'
+    }${
+      resolution?.onNonWorkingDays
+        ? html`<div class="muted">${msg(str`${resolution.onNonWorkingDays} on non-working days`, { id: 'editor.service.nonWorking' })}</div>`
+        : nothing
     }</td>
     <td>${list(e?.team?.map((t) => labelText(t.label, t.role)))}</td>
     <td>${list(e?.benefits?.map((b) => labelText(b.label, b.id)))}</td>
     <td>${e?.discountQuota ?? '—'}</td>
     <td>${list(e?.cadence?.map((c) => `${labelText(c.label, c.action)} ${c.every}`))}</td>
   </tr>`;
+}
+
+/** Channel and availability ids (the schema's enums) in the reader's language. */
+function channelText(channel: string | undefined): string | undefined {
+  const names: Record<string, string> = {
+    phone: msg('phone', { id: 'editor.channel.phone' }),
+    ticket: msg('ticket', { id: 'editor.channel.ticket' }),
+    email: msg('email', { id: 'editor.channel.email' }),
+    chat: msg('chat', { id: 'editor.channel.chat' }),
+    'on-site': msg('on site', { id: 'editor.channel.onSite' }),
+    portal: msg('portal', { id: 'editor.channel.portal' }),
+  };
+  return channel === undefined ? undefined : (names[channel] ?? channel);
+}
+
+function availabilityText(availability: string | undefined): string | undefined {
+  if (availability === '24x7')
+    return msg('24 hours a day, 7 days a week', { id: 'editor.availability.always' });
+  if (availability === 'business-hours') return msg('business hours', { id: 'editor.availability.business' });
+  return availability;
 }
 
 const list = (items: string[] | undefined) =>
