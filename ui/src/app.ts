@@ -42,6 +42,13 @@ export class TwApp extends LitElement {
     this.hash = location.hash;
     this.busy = true;
     window.addEventListener('hashchange', () => {
+      // A view may hold work it has not saved (the editor): it says whether the user may leave, on
+      // a link, the back button or a typed address alike; staying puts the address back.
+      const view = this.view?.element as { canLeave?: () => boolean } | undefined;
+      if (location.hash !== this.hash && view?.canLeave && !view.canLeave()) {
+        history.replaceState(null, '', this.hash || '#/');
+        return;
+      }
       this.hash = location.hash;
     });
   }

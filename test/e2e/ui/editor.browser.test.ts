@@ -78,6 +78,24 @@ describe.runIf(browserAvailable)('the policy editor in Chromium', () => {
     );
     expect(yaml).toContain('# Seed 004 — 客户关系分等级服务标准模板');
     expect(await axeViolations(page)).toEqual([]);
+
+    // Unsaved: leaving by a nav link or by a changed address (back button, typed) asks; "stay"
+    // keeps the editor and its address, "leave" goes.
+    const asked: string[] = [];
+    let answer = false;
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void (answer ? dialog.accept() : dialog.dismiss());
+    });
+    await page.getByRole('navigation').getByRole('link', { name: 'Review' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('not saved');
+    expect(page.url()).toContain(`#/policies/${POLICY}/edit`);
+    expect(await page.getByRole('heading', { name: `Edit ${POLICY}` }).count()).toBe(1);
+    answer = true;
+    await page.evaluate(`location.hash = '#/policies'`);
+    await expect.poll(() => asked.length).toBe(2);
+    await expect.poll(() => page.getByRole('heading', { name: `Edit ${POLICY}` }).count()).toBe(0);
     await page.close();
   });
 

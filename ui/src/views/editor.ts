@@ -149,13 +149,11 @@ export class TwPolicyEditor extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('beforeunload', this.beforeUnload);
-    document.addEventListener('click', this.leaving, true);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this.beforeUnload);
-    document.removeEventListener('click', this.leaving, true);
     clearTimeout(this.validateTimer);
     clearTimeout(this.scoresTimer);
   }
@@ -164,17 +162,13 @@ export class TwPolicyEditor extends LitElement {
     if (this.dirty) e.preventDefault();
   };
 
-  /** A link that leaves the editor with unsaved changes asks first (the shell routes on the hash). */
-  private leaving = (e: MouseEvent) => {
-    if (!this.dirty) return;
-    const path = e.composedPath();
-    const link = path.find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
-    if (!link?.getAttribute('href')?.startsWith('#') || path.includes(this)) return;
-    if (!window.confirm(msg('Leave the editor? Your changes are not saved.', { id: 'editor.guard.leave' }))) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
+  /** Asked by the shell before it routes away (a link, the back button): unsaved changes ask first. */
+  canLeave(): boolean {
+    return (
+      !this.dirty ||
+      window.confirm(msg('Leave the editor? Your changes are not saved.', { id: 'editor.guard.leave' }))
+    );
+  }
 
   // Not connectedCallback: an element upgraded after its module loads gets its properties only now.
   override async firstUpdated() {
