@@ -1,0 +1,9 @@
+export {
+  type Clock,
+  type DueAnswer,
+  type DueInput,
+  type DueResult,
+  type DueTarget,
+  dueTimes,
+} from './due.js';
+export { calendarFor, DEFAULT_CALENDAR, slaOfTier } from './tier.js';
