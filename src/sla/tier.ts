@@ -11,7 +11,7 @@ export const DEFAULT_CALENDAR = 'cn-mainland';
 
 /** A tier's SLA from the policy, or TW1405 naming the tiers there are. */
 export function slaOfTier(policy: Policy, tier: string): { sla: Sla } | { diagnostic: Diagnostic } {
-  const tiers = (policy.tiers ?? []) as { id: string; sla?: Sla }[];
+  const tiers: { id: string; sla?: Sla }[] = policy.tiers?.levels ?? [];
   const found = tiers.find((t) => t.id === tier);
   if (!found)
     return {
