@@ -9,11 +9,11 @@ import { runCli } from '../../src/cli/main.js';
 const POLICY = 'policies/seed004-quota.tier.yaml';
 
 async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false };
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false };
   const code = await runCli(['sla', 'due', '--policy', POLICY, ...args], io);
-  return { code, out, err };
+  return { code, out: out.join(''), err: err.join('') };
 }
 
 describe('tierwise sla due', () => {
