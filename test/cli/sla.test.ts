@@ -68,4 +68,22 @@ describe('tierwise sla due', () => {
     expect(out).toContain('Resolution due 2025-10-10T12:00:00+08:00');
     expect(out).toContain('version bu-1');
   });
+
+  it('refuses a calendar file that does not fit the format, at its line and column', async () => {
+    const file = join(tmpdir(), `tierwise-sla-bad-${process.pid}.json`);
+    writeFileSync(
+      file,
+      '{\n  "id": "x",\n  "version": "1",\n  "timeZone": "Asia/Shanghai",\n  "years": [2025],\n  "weeklyHours": { "mon": [["9am", "18:00"]] },\n  "holidays": [],\n  "workdays": []\n}\n',
+    );
+    const { code, err } = await run(
+      '--tier',
+      'vip',
+      '--opened',
+      '2025-09-30T17:00+08:00',
+      '--calendar',
+      file,
+    );
+    expect(code).toBe(2);
+    expect(err).toContain(`${file}:6:`);
+  });
 });

@@ -1,9 +1,7 @@
 import { parseCalendar } from '../../../calendar/read.js';
 import type { Calendar } from '../../../calendar/types.js';
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
-import { diagnostic } from '../../../diagnostics/make.js';
 import { renderDiagnostics } from '../../../diagnostics/render/index.js';
-import { msg } from '../../../i18n/text.js';
 import { readPolicyFile } from '../../../policy/check.js';
 import { renderDue } from '../../../sla/render.js';
 import { ticketDue } from '../../../sla/ticket.js';
@@ -51,11 +49,7 @@ async function readCalendar(
   if (read.text === undefined) return { diagnostics: read.diagnostics, sources: new Map() };
   const parsed = parseCalendar(read.text, file);
   if (parsed.calendar) return { calendar: parsed.calendar };
-  const diagnostics =
-    parsed.diagnostics.length > 0
-      ? parsed.diagnostics
-      : [diagnostic('TW1400', msg('sla.badTimeZone', { zone: '' }))];
-  return { diagnostics, sources: new Map([[file, read.text]]) };
+  return { diagnostics: parsed.diagnostics, sources: new Map([[file, read.text]]) };
 }
 
 function report(
