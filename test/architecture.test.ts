@@ -21,6 +21,8 @@ const LAYERS = [
   'engine',
   'compile',
   'simulate',
+  'calendar',
+  'sla',
   'profile',
   'testing',
   'artifact',

@@ -13,6 +13,7 @@ import { registerPublish } from './commands/publish.js';
 import { registerRegistry } from './commands/registry.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerSla } from './commands/sla.js';
 import { registerTest } from './commands/test.js';
 import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
@@ -48,6 +49,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerRegistry(program, io, h);
   registerServe(program, io, h);
   registerSimulate(program, io, h);
+  registerSla(program, io, h);
   registerTest(program, io, h);
   registerToken(program, io, h);
   registerVerify(program, io, h);

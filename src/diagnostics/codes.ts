@@ -210,6 +210,15 @@ export const CODES = {
   TW1350: { severity: 'error', title: 'policy given both as a draft and as a stored choice' },
   TW1351: { severity: 'error', title: 'customer not in the dataset' },
   TW1352: { severity: 'error', title: 'customer lookup not given as the endpoint reads it' },
+  // SLA due dates on a business calendar (src/calendar, src/sla)
+  TW1400: { severity: 'error', title: 'calendar file not usable' },
+  TW1401: { severity: 'error', title: 'date outside the years the calendar covers' },
+  TW1402: { severity: 'error', title: 'calendar never opens' },
+  TW1403: { severity: 'error', title: 'ticket time or pause not readable' },
+  TW1404: { severity: 'error', title: 'tier states no SLA target' },
+  TW1405: { severity: 'error', title: 'no such tier' },
+  TW1406: { severity: 'error', title: 'SLA target cannot be counted on a clock' },
+  TW1407: { severity: 'error', title: 'no such calendar' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

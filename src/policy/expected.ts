@@ -21,6 +21,7 @@ const FIXED: MessageId[] = [
   'schema.expectScoreForm',
   'schema.expectMissing',
   'schema.expectAvailability',
+  'schema.expectClock',
   'schema.expectMatch',
   'schema.expectBound',
 ];

@@ -20,6 +20,7 @@ import { evaluateRoutes } from './routes/evaluate.js';
 import { meRoutes } from './routes/me.js';
 import { populationRoutes } from './routes/population.js';
 import { scoresRoutes } from './routes/scores.js';
+import { slaRoutes } from './routes/sla.js';
 import { validateRoutes } from './routes/validate.js';
 import { SERVER_STATUS } from './status.js';
 import { loadUiAssets, serveUi } from './ui-assets.js';
@@ -52,6 +53,7 @@ export function createApp(
     ...decisionRoutes(decisions),
     ...populationRoutes,
     ...scoresRoutes,
+    ...slaRoutes,
     ...extraRoutes,
   ];
   const context: RouteContext = { deps, limits, routes };

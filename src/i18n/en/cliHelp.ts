@@ -198,4 +198,12 @@ export const cliHelp = {
   publishServer: 'the tierwise server (URL, e.g. http://127.0.0.1:8080)',
   publishToken: (p: { env: string }) =>
     `bearer token of an analyst for the policies' business units; default $${p.env}`,
+  // sla
+  sla: 'service-level targets of a tier on a business calendar',
+  slaDue: "response and resolution due times of a ticket, on the tier's SLA and the business calendar",
+  slaPolicy: 'the policy file',
+  slaTier: 'the tier id, e.g. vip',
+  slaOpened: 'when the ticket opened, ISO 8601 with the offset, e.g. 2025-09-30T17:00+08:00',
+  slaPaused: 'FROM/TO: the clock stops while waiting for the customer (repeatable)',
+  slaCalendar: 'a calendar file to count on (your own closures, the version a ticket started with)',
 };

@@ -26,6 +26,7 @@ import { schema } from './schema.js';
 import { scores } from './scores.js';
 import { server } from './server.js';
 import { simulation } from './simulation.js';
+import { sla } from './sla.js';
 import { store } from './store.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
@@ -68,6 +69,7 @@ export const en = {
   scores,
   server,
   simulation,
+  sla,
   store,
   suggest,
   supply,

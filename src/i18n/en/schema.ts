@@ -41,6 +41,7 @@ export const schema = {
   expectScoreForm: 'exactly one of linear, lowerIsBetter, bands, categories',
   expectMissing: 'error, exclude, or { points: N }',
   expectAvailability: '24x7 or business-hours',
+  expectClock: 'business or elapsed',
   expectMatch: 'first (one class) or all (every matching tag)',
   expectBound: 'a number, or on a date axis a date (2024-03-01) or { ago: P90D } (back from the as-of)',
   expectOneOf: (p: { values: string[] }) => `one of ${p.values.join(', ')}`,

@@ -162,4 +162,12 @@ export const cliHelp = {
   publishArtifact: '签名制品（`*.tierpkg.tgz`，由 `tierwise build --sign` 生成）',
   publishServer: 'tierwise 服务器的地址（例如 `http://127.0.0.1:8080`）',
   publishToken: (p) => `策略所属事业部的分析员令牌；默认取 \`$${p.env}\``,
+  // sla
+  sla: '按工作日历计算等级的服务时限',
+  slaDue: '按等级服务协议和工作日历计算工单的响应与解决截止时间',
+  slaPolicy: '策略文件',
+  slaTier: '等级编号，如 vip',
+  slaOpened: '工单创建时间，ISO 8601 带偏移，如 2025-09-30T17:00+08:00',
+  slaPaused: '起/止（FROM/TO）：等待客户期间暂停计时（可重复）',
+  slaCalendar: '用于计算的日历文件（自有停业日、工单创建时的日历版本）',
 } satisfies Messages<typeof en>;

@@ -27,6 +27,7 @@ import { schema } from './schema.js';
 import { scores } from './scores.js';
 import { server } from './server.js';
 import { simulation } from './simulation.js';
+import { sla } from './sla.js';
 import { store } from './store.js';
 import { suggest } from './suggest.js';
 import { supply } from './supply.js';
@@ -66,6 +67,7 @@ export const zhCN: typeof en = {
   scores,
   server,
   simulation,
+  sla,
   store,
   suggest,
   supply,

@@ -78,6 +78,7 @@ export const schema = {
   expectScoreForm: `以下恰好一种：${keys(['linear', 'lowerIsBetter', 'bands', 'categories'])}`,
   expectMissing: `${keys(['error', 'exclude'])} 或 ${key('{ points: N }')}`,
   expectAvailability: `${key('24x7')} 或 ${key('business-hours')}`,
+  expectClock: `${key('business')} 或 ${key('elapsed')}`,
   expectMatch: `${key('first')}（只取一个分类）或 ${key('all')}（所有匹配的标签）`,
   expectBound: '数值；日期事实的坐标轴上则为日期（`2024-03-01`）或 `{ ago: P90D }`（自评估日往前）',
   expectOneOf: (p) => `以下之一：${keys(p.values)}`,

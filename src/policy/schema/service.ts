@@ -7,6 +7,12 @@ const Channel = Type.Union(
   { 'x-expected': `one of ${CHANNELS.join(', ')}` },
 );
 
+// How a target's clock runs: only in the calendar's working hours, or on the wall clock.
+const Clock = Type.Union([Type.Literal('business'), Type.Literal('elapsed')], {
+  'x-expected': 'business or elapsed',
+  description: 'business: only working hours count (default); elapsed: wall time. See docs/sla.md.',
+});
+
 export const Sla = strictObject(
   {
     response: Type.Optional(
@@ -18,6 +24,7 @@ export const Sla = strictObject(
             'x-expected': '24x7 or business-hours',
           }),
         ),
+        clock: Type.Optional(Clock),
       }),
     ),
     resolution: Type.Optional(
@@ -26,6 +33,7 @@ export const Sla = strictObject(
         // seed 004: VIP "within 4 h (2 h on non-working days)"
         onNonWorkingDays: Type.Optional(Duration('target on weekends and public holidays, e.g. PT2H')),
         calendar: Type.Optional(Id('the working-day calendar, e.g. cn-mainland')),
+        clock: Type.Optional(Clock),
       }),
     ),
   },

@@ -192,6 +192,11 @@ export const POLICY_CASES: PolicyCase[] = [
     text: edit(VALID, 'response: { within: PT4H }', 'response: { within: PT4H, availability: always }'),
     allowed: ['always'],
   },
+  {
+    name: 'bad clock',
+    text: edit(VALID, 'response: { within: PT4H }', 'response: { within: PT4H, clock: wall }'),
+    allowed: ['wall'],
+  },
   { name: 'bad announce', text: `${VALID}rerating:\n  announce: [fax]\n`, allowed: ['fax'] },
   {
     name: 'bad sort order',
