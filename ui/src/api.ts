@@ -107,3 +107,32 @@ export class Api {
     return (await this.request<T>(path, { method: 'POST', json, ifMatch })).body;
   }
 }
+
+/** A policy as GET /v1/policies lists it (the fields the views read). */
+export interface PolicyRow {
+  name: string;
+  businessUnit: string;
+}
+
+/** A stored dataset as GET /v1/datasets lists it. */
+export interface Dataset {
+  id: string;
+  name: string;
+  kind: 'customers' | 'transactions';
+  rows?: number;
+  uploadedAt?: string;
+}
+
+/**
+ * Runs a view's request; a refusal goes to `report` (cleared first) for the diagnostics component
+ * to show, anything else is a bug and is thrown.
+ */
+export async function reported(work: () => Promise<void>, report: (problem: ApiError | undefined) => void) {
+  try {
+    report(undefined);
+    await work();
+  } catch (error) {
+    if (error instanceof ApiError) report(error);
+    else throw error;
+  }
+}

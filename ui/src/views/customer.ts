@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { ApiError } from '../api.js';
+import { type ApiError, type Dataset, type PolicyRow, reported } from '../api.js';
 import '../components/diagnostics.js';
 import { decimal, formatNumber, percent } from '../format.js';
 import { getLocale } from '../i18n.js';
@@ -8,15 +8,6 @@ import type { Session } from '../session.js';
 import { shared } from '../styles.js';
 import { type Label, labelOf } from '../whatif/model.js';
 
-interface PolicyRow {
-  name: string;
-  businessUnit: string;
-}
-interface Dataset {
-  id: string;
-  name: string;
-  kind: 'customers' | 'transactions';
-}
 /** POST /v1/evaluate with `explain`: the customer's result as `tierwise eval --explain` gives it. */
 interface Evaluated {
   customer: string;
@@ -122,14 +113,10 @@ export class TwCustomer extends LitElement {
     }
   }
 
-  private async guard(work: () => Promise<void>) {
-    try {
-      this.problem = undefined;
-      await work();
-    } catch (error) {
-      if (error instanceof ApiError) this.problem = error;
-      else throw error;
-    }
+  private guard(work: () => Promise<void>) {
+    return reported(work, (problem) => {
+      this.problem = problem;
+    });
   }
 
   private async lookUp(event: SubmitEvent) {

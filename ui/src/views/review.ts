@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import { ApiError, type Diagnostic } from '../api.js';
+import { ApiError, type Dataset, type Diagnostic } from '../api.js';
 import '../components/diagnostics.js';
 import { formatCount, isoMinute } from '../format.js';
 import { getLocale } from '../i18n.js';
@@ -10,13 +10,6 @@ import { type DiffRow, lineDiff } from '../review/line-diff.js';
 import type { AuditEntry, ChangeRequest, Changes, Impact, ReviewAction } from '../review/types.js';
 import { coversUnit, may, type Session } from '../session.js';
 import { shared } from '../styles.js';
-
-interface Dataset {
-  id: string;
-  name: string;
-  kind: 'customers' | 'transactions';
-  uploadedAt: string;
-}
 
 interface PolicyHistory {
   versions: { id: string; semver: string; createdAt: string }[];

@@ -1,6 +1,6 @@
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { ApiError } from '../api.js';
+import { ApiError, type Dataset, type PolicyRow, reported } from '../api.js';
 import '../components/diagnostics.js';
 import { count, money, percent, signedCount } from '../format.js';
 import { getLocale } from '../i18n.js';
@@ -12,16 +12,6 @@ import '../whatif/heatmap.js';
 import { type DiffAnswer, labelOf, tierRows } from '../whatif/model.js';
 import { isAbort } from '../whatif/request.js';
 
-interface PolicyRow {
-  name: string;
-  businessUnit: string;
-}
-interface Dataset {
-  id: string;
-  name: string;
-  kind: 'customers' | 'transactions';
-  rows?: number;
-}
 export interface Draft {
   content: string;
   fileName: string;
@@ -162,14 +152,10 @@ export class TwWhatif extends LitElement {
     this.schedule();
   }
 
-  private async guard(work: () => Promise<void>) {
-    try {
-      this.problem = undefined;
-      await work();
-    } catch (error) {
-      if (error instanceof ApiError) this.problem = error;
-      else throw error;
-    }
+  private guard(work: () => Promise<void>) {
+    return reported(work, (problem) => {
+      this.problem = problem;
+    });
   }
 
   /** A run after the draft has been still for a moment; the run in flight is cancelled. */
