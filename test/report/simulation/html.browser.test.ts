@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileData } from '../../../src/profile/index.js';
 import { renderProfile } from '../../../src/report/profile/render.js';
 import { renderCalibration, renderDiff, renderSimulation } from '../../../src/report/simulation/index.js';
+import { sized } from '../../helpers/runs.js';
 import { CUSTOMERS, POLICY, policyFrom, scratch } from '../../profile/fixtures.js';
 import { calibration, policyDiff, simulation, wideCalibration, wideSimulation } from './fixtures.js';
 
@@ -242,15 +243,28 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
       ['calibrate', (lang) => renderCalibration('html', wideCalibration(), { lang })],
       ['profile', profileHtml],
     ];
+    // By default each report in each language once, the narrow width in Chinese (where text runs
+    // widest) and the wide one in English; every combination under TIERWISE_LONG_TESTS=1.
+    const layouts: ['en' | 'zh-CN', number][] = sized(
+      [
+        ['en', 1280],
+        ['zh-CN', 720],
+      ],
+      [
+        ['en', 1280],
+        ['en', 720],
+        ['zh-CN', 1280],
+        ['zh-CN', 720],
+      ],
+    );
     for (const [report, html] of reports)
-      for (const language of ['en', 'zh-CN'] as const)
-        for (const width of [1280, 720])
-          it(`${report} in ${language} at ${width}px`, async () => {
-            const r = await open(`${report}-${language}-${width}`, await html(language), width);
-            expect(r.errors).toEqual([]);
-            expect(r.layout.problems).toEqual([]);
-            if (report !== 'profile') expect(r.layout.texts.length).toBeGreaterThan(0);
-          });
+      for (const [language, width] of layouts)
+        it(`${report} in ${language} at ${width}px`, async () => {
+          const r = await open(`${report}-${language}-${width}`, await html(language), width);
+          expect(r.errors).toEqual([]);
+          expect(r.layout.problems).toEqual([]);
+          if (report !== 'profile') expect(r.layout.texts.length).toBeGreaterThan(0);
+        });
 
     it('the heatmap legend says what its colours count', async () => {
       const r = await open('diff-legend', renderDiff('html', policyDiff(), { lang: 'zh-CN' }));
