@@ -81,6 +81,9 @@ export const CODES = {
   TW0506: { severity: 'error', title: 'date does not exist' },
   TW0507: { severity: 'error', title: 'variant changes what a variant may not change' },
   TW0508: { severity: 'error', title: 'duration must be longer than zero' },
+  TW0509: { severity: 'error', title: 'calendar-anchored re-rating period does not tile the year' },
+  TW0510: { severity: 'error', title: 'hysteresis band on tiers without a score' },
+  TW0511: { severity: 'warning', title: 'hysteresis band is not below the tier’s minScore' },
   // data files (src/data, src/facts)
   TW0601: { severity: 'error', title: 'data file cannot be read' },
   TW0602: { severity: 'error', title: 'column not found' },
