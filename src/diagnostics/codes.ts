@@ -222,6 +222,11 @@ export const CODES = {
   TW1405: { severity: 'error', title: 'no such tier' },
   TW1406: { severity: 'error', title: 'SLA target cannot be counted on a clock' },
   TW1407: { severity: 'error', title: 'no such calendar' },
+  // re-rating over time (src/rerate)
+  TW1420: { severity: 'error', title: 'state names a tier the policy does not have' },
+  TW1421: { severity: 'error', title: 'state written in another time zone' },
+  TW1422: { severity: 'warning', title: 'customers of the state missing from the data' },
+  TW1423: { severity: 'error', title: 'state rated after the run’s as-of date' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

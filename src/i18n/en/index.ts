@@ -20,6 +20,7 @@ import { parse } from './parse.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
+import { rerate } from './rerate.js';
 import { report } from './report.js';
 import { review } from './review.js';
 import { schema } from './schema.js';
@@ -63,6 +64,7 @@ export const en = {
   privacy,
   profile,
   registry,
+  rerate,
   report,
   review,
   schema,

@@ -21,6 +21,7 @@ import { parse } from './parse.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
+import { rerate } from './rerate.js';
 import { report } from './report.js';
 import { review } from './review.js';
 import { schema } from './schema.js';
@@ -61,6 +62,7 @@ export const zhCN: typeof en = {
   privacy,
   profile,
   registry,
+  rerate,
   report,
   review,
   schema,
