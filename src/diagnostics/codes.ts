@@ -227,6 +227,11 @@ export const CODES = {
   TW1421: { severity: 'error', title: 'state written in another time zone' },
   TW1422: { severity: 'warning', title: 'customers of the state missing from the data' },
   TW1423: { severity: 'error', title: 'state rated after the run’s as-of date' },
+  // replaying the re-rating over a history (src/rerate/history.ts)
+  TW1440: { severity: 'error', title: 'replay month not readable' },
+  TW1441: { severity: 'error', title: 'replay ends before it starts' },
+  TW1442: { severity: 'error', title: 'replay step is not a whole number of months' },
+  TW1443: { severity: 'error', title: 'replay has too many runs' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

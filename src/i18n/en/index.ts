@@ -20,8 +20,9 @@ import { parse } from './parse.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
-import { rerate } from './rerate.js';
+import { replay } from './replay.js';
 import { report } from './report.js';
+import { rerate } from './rerate.js';
 import { review } from './review.js';
 import { schema } from './schema.js';
 import { scores } from './scores.js';
@@ -64,6 +65,7 @@ export const en = {
   privacy,
   profile,
   registry,
+  replay,
   rerate,
   report,
   review,

@@ -21,8 +21,9 @@ import { parse } from './parse.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
-import { rerate } from './rerate.js';
+import { replay } from './replay.js';
 import { report } from './report.js';
+import { rerate } from './rerate.js';
 import { review } from './review.js';
 import { schema } from './schema.js';
 import { scores } from './scores.js';
@@ -62,6 +63,7 @@ export const zhCN: typeof en = {
   privacy,
   profile,
   registry,
+  replay,
   rerate,
   report,
   review,

@@ -1,0 +1,259 @@
+import { chooseEvaluator, type EngineChoice } from '../compile/evaluate.js';
+import type { EncodingOption, OnError, ReadSummary } from '../data/index.js';
+import { DEFAULT_MAX_DIAGNOSTICS } from '../data/index.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { type AggregatePlan, compileAggregates, isAggregatePlan } from '../facts/aggregate.js';
+import { isAsOf, parseAsOf } from '../facts/asof.js';
+import { formatDay } from '../facts/calendar.js';
+import { withLogCustomers } from '../facts/customer-source.js';
+import { type CustomerFacts, customerChunks, customerColumns, readTransactions } from '../facts/customers.js';
+import { missingLogDiagnostics } from '../facts/requirements.js';
+import { DEFAULT_TIMEZONE } from '../facts/zone.js';
+import { msg } from '../i18n/text.js';
+import type { Policy } from '../policy/schema/policy.js';
+import type { Labels } from '../simulate/types.js';
+import { type ReplayRun, runFigures, type TimelineEntry, timelineEntries } from './history/figures.js';
+import { HistoryRecorder, type TransactionHistory } from './history/log.js';
+import type { RunDate } from './history/runs.js';
+import { rerate } from './rerate.js';
+import { rerateRules } from './rules.js';
+import type { TierState } from './types.js';
+
+export type { ReplayRun, TimelineEntry } from './history/figures.js';
+export { isRunDates, MAX_RUNS, type RunDate, runDates } from './history/runs.js';
+
+export interface ReplayOptions {
+  /** The customer file; without one the customers are the transaction log's ids. */
+  customers?: string;
+  transactions?: string;
+  onError?: OnError;
+  encoding?: EncodingOption;
+  sheet?: string;
+  /** The run dates, oldest first (runDates). */
+  runs: readonly RunDate[];
+  /** The state the first run steps from (readState); none: every customer is rated afresh. */
+  state?: ReadonlyMap<string, TierState>;
+  engine?: EngineChoice;
+  /** Called after each run with its customers' timeline lines; not called when not given. */
+  onTimeline?: (entries: TimelineEntry[]) => void | Promise<void>;
+  /** Only these customers' timelines. */
+  timelineOf?: ReadonlySet<string>;
+}
+
+/** A policy replayed month by month over a transaction history. */
+export interface Replay {
+  policy: { name: string; version: string; label?: Labels };
+  /** The policy's tiers, best first. */
+  tiers: { id: string; label?: Labels }[];
+  timezone: string;
+  /** `state`: the customers of the state the first run stepped from, when one was given. */
+  data: { customers?: string; transactions?: string; state?: number };
+  runs: ReplayRun[];
+  customers: number;
+  /** Customers × runs: what a replay's throughput is counted in. */
+  customerMonths: number;
+  transactions?: number;
+  /** Each customer's state after the last run. */
+  states: TierState[];
+  /**
+   * Tier churn over the runs that stepped from a held tier (every run but the first when the
+   * replay starts from no state): customers whose tier changed, over customers, in total and at
+   * the worst run.
+   */
+  stability: { changes: number; averageChurn: number; maxChurn: number; worstRun?: string };
+  diagnostics: Diagnostic[];
+  customersSummary?: ReadSummary;
+  transactionsSummary?: ReadSummary;
+  failed: boolean;
+}
+
+/**
+ * Replays the re-rating: the customer file's column facts and the transaction log are read once;
+ * then at each run date the aggregates are computed as of that date from the customer's
+ * transactions up to it, the population is evaluated as `tierwise eval --as-of` would (the same
+ * evaluator, the same facts), and each customer's state is stepped with rerate(). A run's
+ * computed tiers are exactly eval's for its as-of date.
+ */
+export async function replayHistory(policy: Policy, given: ReplayOptions): Promise<Replay> {
+  const options = withLogCustomers(policy, given);
+  const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
+  const rules = rerateRules(policy);
+  const replay: Replay = {
+    policy: { name: policy.metadata.name, version: policy.metadata.version, label: policy.metadata.labels },
+    tiers: (policy.tiers?.levels ?? []).map((l) => ({ id: l.id, label: l.label })),
+    timezone,
+    data: { customers: given.customers, transactions: given.transactions, state: given.state?.size },
+    runs: [],
+    customers: 0,
+    customerMonths: 0,
+    states: [],
+    stability: { changes: 0, averageChurn: 0, maxChurn: 0 },
+    diagnostics: [],
+    failed: false,
+  };
+  const fail = (extra: readonly Diagnostic[]): Replay => {
+    replay.diagnostics.push(...extra);
+    replay.failed = true;
+    return replay;
+  };
+  const facts = Object.entries(policy.facts ?? {});
+  const keyFact = facts.find(([, f]) => f.key)?.[0];
+  if (!keyFact) return fail([diagnostic('TW0211', msg('facts.noKeyFact'), { pointer: '/facts' })]);
+  const aggregates = Object.fromEntries(facts.filter(([, f]) => f.aggregate !== undefined));
+  const useTransactions = options.transactions !== undefined;
+  if (!useTransactions) {
+    replay.diagnostics.push(...missingLogDiagnostics(policy, true));
+    if (hasErrors(replay.diagnostics)) return fail([]);
+  }
+
+  const customers: CustomerFacts[] = [];
+  const chunks = customerChunks(
+    options,
+    customerColumns(policy, useTransactions).columns,
+    keyFact,
+    Number.POSITIVE_INFINITY,
+  );
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) {
+      replay.diagnostics.push(...next.value.diagnostics);
+      replay.customersSummary = next.value.summary;
+      if (next.value.failed) return fail([]);
+      break;
+    }
+    for (const customer of next.value) customers.push(customer);
+  }
+  replay.customers = customers.length;
+
+  let history: TransactionHistory | undefined;
+  if (useTransactions && Object.keys(aggregates).length > 0) {
+    const recorder = new HistoryRecorder(policy, customers.length);
+    const read = await readTransactions(
+      policy,
+      options,
+      options.transactions!,
+      timezone,
+      recorder.accumulators(customers.map((c) => c.id)),
+    );
+    replay.diagnostics.push(...read.diagnostics);
+    replay.transactionsSummary = read.summary;
+    if (read.failed) return fail([]);
+    history = recorder.history();
+    replay.transactions = history.transactions;
+  }
+
+  const first = given.runs[0];
+  const future = first && [...(given.state?.values() ?? [])].find((s) => (s.ratedAt ?? 0) > first.day);
+  if (future)
+    return fail([
+      diagnostic(
+        'TW1423',
+        msg('rerate.fromFuture', {
+          customer: future.customer,
+          ratedAt: formatDay(future.ratedAt!),
+          asOf: first.asOf,
+        }),
+        { help: msg('rerate.fromFutureHelp') },
+      ),
+    ]);
+
+  const { evaluate, notes } = chooseEvaluator(policy, given.engine);
+  replay.diagnostics.push(...notes);
+  const results = new ResultDiagnostics();
+  let states: ReadonlyMap<string, TierState> = new Map(given.state ?? []);
+  for (const [k, run] of given.runs.entries()) {
+    const asOf = parseAsOf(run.asOf, { timezone });
+    if (!isAsOf(asOf)) return fail(asOf);
+    let plan: AggregatePlan | undefined;
+    if (history) {
+      const compiled = compileAggregates(aggregates, { asOf });
+      if (!isAggregatePlan(compiled)) return fail(compiled);
+      plan = compiled;
+    }
+    const inputs = plan ? factsAsOf(customers, history!, plan, asOf.instant) : customers;
+    const evaluated = await evaluate(inputs, { explain: false, asOf });
+    results.add(evaluated);
+    const outcome = rerate(rules, states, evaluated, run.day);
+    if (k === 0 && outcome.absent.length > 0)
+      replay.diagnostics.push(
+        diagnostic(
+          'TW1422',
+          msg('rerate.absent', { count: outcome.absent.length, first: outcome.absent[0]! }),
+          {
+            help: msg('rerate.absentHelp'),
+          },
+        ),
+      );
+    replay.runs.push(runFigures(rules, run, states, outcome, evaluated));
+    if (given.onTimeline) await given.onTimeline(timelineEntries(run, outcome, evaluated, given.timelineOf));
+    states = new Map(outcome.states.map((s) => [s.customer, s]));
+    replay.states = outcome.states;
+  }
+  replay.customerMonths = customers.length * given.runs.length;
+  replay.stability = stability(replay.runs, given.state !== undefined);
+  replay.diagnostics.push(...results.diagnostics());
+  return replay;
+}
+
+/** Each customer's column facts with the aggregates as of `upTo`, fed from the buffered log. */
+function factsAsOf(
+  customers: readonly CustomerFacts[],
+  history: TransactionHistory,
+  plan: AggregatePlan,
+  upTo: number,
+): CustomerFacts[] {
+  return customers.map((customer, i) => {
+    const accumulator = plan.accumulator();
+    history.feed(i, upTo, accumulator);
+    // The customer file holds no aggregate fact when a log is read (customerColumns), so the two
+    // sets of keys are apart and the column facts can be copied onto the aggregates' object.
+    return { id: customer.id, row: customer.row, facts: Object.assign(accumulator.result(), customer.facts) };
+  });
+}
+
+/**
+ * Tier churn over the runs that stepped from a tier held: all of them when the replay starts
+ * from a state, all but the first when it starts from none (that run only rates).
+ */
+function stability(runs: readonly ReplayRun[], fromState: boolean): Replay['stability'] {
+  const counted = fromState ? runs : runs.slice(1);
+  let changes = 0;
+  let customers = 0;
+  let worst: ReplayRun | undefined;
+  for (const run of counted) {
+    changes += run.changed;
+    customers += run.customers;
+    if (!worst || run.churn > worst.churn) worst = run;
+  }
+  return {
+    changes,
+    averageChurn: customers === 0 ? 0 : changes / customers,
+    maxChurn: worst?.churn ?? 0,
+    worstRun: worst && worst.changed > 0 ? worst.label : undefined,
+  };
+}
+
+/**
+ * The evaluations' own diagnostics (a fact a customer lacks, a tier not decided), kept once per
+ * code and message across runs and at most DEFAULT_MAX_DIAGNOSTICS: a replay repeats each run's.
+ */
+class ResultDiagnostics {
+  readonly #seen = new Set<string>();
+  readonly #kept: Diagnostic[] = [];
+
+  add(results: readonly { diagnostics: readonly Diagnostic[] }[]): void {
+    for (const result of results)
+      for (const d of result.diagnostics) {
+        if (this.#kept.length >= DEFAULT_MAX_DIAGNOSTICS) return;
+        const key = `${d.code}\u0000${JSON.stringify(d.message)}`;
+        if (this.#seen.has(key)) continue;
+        this.#seen.add(key);
+        this.#kept.push(d);
+      }
+  }
+
+  diagnostics(): Diagnostic[] {
+    return this.#kept;
+  }
+}

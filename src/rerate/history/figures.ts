@@ -1,0 +1,150 @@
+import type { CustomerResult } from '../../engine/evaluate.js';
+import { formatDay } from '../../facts/calendar.js';
+import type { RerateOutcome } from '../rerate.js';
+import { levelOf, type RerateRules } from '../rules.js';
+import type { EventType, TierState } from '../types.js';
+import type { RunDate } from './runs.js';
+
+/**
+ * One run of a replay as a business unit reads it. Tier counts are in the policy's order, best
+ * first, with one more place at the end for customers without a tier (not rated yet, or left
+ * untiered by the policy).
+ */
+export interface ReplayRun {
+  /** 2024-01: the month. */
+  label: string;
+  /** 2024-01-31: the as-of date, end of day in the policy's zone. */
+  asOf: string;
+  /** Customers evaluated at this run (the customer file's). */
+  customers: number;
+  /** Customers holding each tier after the run. */
+  tiers: number[];
+  /** What the policy computes for each tier at this as-of: `tierwise eval --as-of` for that day. */
+  computed: number[];
+  /** moves[from][to]: customers holding tier `from` before the run and `to` after it. */
+  moves: number[][];
+  /** First ratings: customers nobody had rated before. */
+  rated: number;
+  upgrades: number;
+  downgrades: number;
+  /** Reviews that kept the tier. */
+  reviewed: number;
+  /** Would have fallen, kept by the tier's hysteresis band. */
+  held: number;
+  /** Customers in grace after the run (below their tier, keeping it for now). */
+  inGrace: number;
+  /** Flags raised at this run (churn warnings and other trigger flags). */
+  flagged: number;
+  /** Customers carrying a flag after the run. */
+  warned: number;
+  /** Re-ratings a trigger asked for. */
+  triggered: number;
+  /** Customers the policy left without a tier at this as-of. */
+  undecided: number;
+  /** Customers whose tier changed from one tier to another (first ratings do not count). */
+  changed: number;
+  /** changed / customers: the run's tier churn, 0–1. */
+  churn: number;
+}
+
+/** One customer at one run, as `--timeline` writes it. */
+export interface TimelineEntry {
+  customer: string;
+  run: string;
+  asOf: string;
+  /** The tier held after the run. */
+  tier?: string;
+  /** The tier the policy computes at this as-of. */
+  computed?: string;
+  score?: number;
+  graceTier?: string;
+  graceUntil?: string;
+  flags: string[];
+  /** What happened at this run, in order (rated, upgrade, flagged, …); empty: nothing. */
+  events: EventType[];
+}
+
+/** The figures of one run from the states before it, its outcome and the evaluation it stepped from. */
+export function runFigures(
+  rules: RerateRules,
+  run: RunDate,
+  before: ReadonlyMap<string, TierState>,
+  outcome: RerateOutcome,
+  results: readonly CustomerResult[],
+): ReplayRun {
+  const places = rules.tiers.length + 1;
+  const none = rules.tiers.length;
+  const tiers = new Array<number>(places).fill(0);
+  const computed = new Array<number>(places).fill(0);
+  const moves = Array.from({ length: places }, () => new Array<number>(places).fill(0));
+  let inGrace = 0;
+  let warned = 0;
+  let changed = 0;
+  for (const state of outcome.states) {
+    const from = levelOf(rules, before.get(state.customer)?.tier);
+    const to = levelOf(rules, state.tier);
+    tiers[to]!++;
+    moves[from]![to]!++;
+    if (from !== to && from !== none && to !== none) changed++;
+    if (state.graceUntil !== undefined) inGrace++;
+    if (state.flags.length > 0) warned++;
+  }
+  for (const result of results) computed[levelOf(rules, result.tier)]!++;
+  const count: Partial<Record<EventType, number>> = {};
+  for (const e of outcome.events) count[e.type] = (count[e.type] ?? 0) + 1;
+  return {
+    label: run.label,
+    asOf: run.asOf,
+    customers: results.length,
+    tiers,
+    computed,
+    moves,
+    rated: count.rated ?? 0,
+    upgrades: count.upgrade ?? 0,
+    downgrades: count.downgrade ?? 0,
+    reviewed: count.reviewed ?? 0,
+    held: count.held ?? 0,
+    inGrace,
+    flagged: count.flagged ?? 0,
+    warned,
+    triggered: count.triggered ?? 0,
+    undecided: outcome.undecided,
+    changed,
+    churn: results.length === 0 ? 0 : changed / results.length,
+  };
+}
+
+/** Each evaluated customer's line of the timeline for one run; `only` narrows it to some customers. */
+export function timelineEntries(
+  run: RunDate,
+  outcome: RerateOutcome,
+  results: readonly CustomerResult[],
+  only?: ReadonlySet<string>,
+): TimelineEntry[] {
+  const events = new Map<string, EventType[]>();
+  for (const e of outcome.events) {
+    if (only && !only.has(e.customer)) continue;
+    const list = events.get(e.customer);
+    if (list) list.push(e.type);
+    else events.set(e.customer, [e.type]);
+  }
+  const entries: TimelineEntry[] = [];
+  // rerate() lists the evaluated customers first, in the results' order.
+  results.forEach((result, i) => {
+    if (only && !only.has(result.customer)) return;
+    const state = outcome.states[i]!;
+    entries.push({
+      customer: result.customer,
+      run: run.label,
+      asOf: run.asOf,
+      tier: state.tier,
+      computed: result.tier,
+      score: result.score,
+      graceTier: state.graceTier,
+      graceUntil: state.graceUntil === undefined ? undefined : formatDay(state.graceUntil),
+      flags: state.flags,
+      events: events.get(result.customer) ?? [],
+    });
+  });
+  return entries;
+}
