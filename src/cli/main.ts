@@ -11,6 +11,7 @@ import { registerFmt } from './commands/fmt.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerPublish } from './commands/publish.js';
 import { registerRegistry } from './commands/registry.js';
+import { registerReplay } from './commands/replay.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSla } from './commands/sla.js';
@@ -47,6 +48,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerKeygen(program, io, h);
   registerPublish(program, io, h);
   registerRegistry(program, io, h);
+  registerReplay(program, io, h);
   registerServe(program, io, h);
   registerSimulate(program, io, h);
   registerSla(program, io, h);

@@ -198,6 +198,23 @@ export const cliHelp = {
   publishServer: 'the tierwise server (URL, e.g. http://127.0.0.1:8080)',
   publishToken: (p: { env: string }) =>
     `bearer token of an analyst for the policies' business units; default $${p.env}`,
+  // replay
+  replay:
+    're-rate month by month over a transaction history: per run the tiers, moves, grace, churn warnings and tier churn; per customer a timeline',
+  replayPolicy:
+    'the policy (*.tier.yaml) or artifact; repeat it to replay several over the same data and compare their churn',
+  replayCompare: 'another policy replayed over the same data (the same as a second --policy)',
+  replayFrom: 'the first run’s month, YYYY-MM (as of the end of its last day)',
+  replayTo: 'the last run’s month, YYYY-MM',
+  replayEvery: 'months between runs: P1M (monthly), P3M, P1Y',
+  replayState:
+    'the state the first run steps from (a `rerate --out` file); without it every customer is rated at the first run',
+  replayOut:
+    'write the state after the last run here (CSV, or NDJSON/JSON by extension), readable by --state',
+  replayTimeline:
+    'write every customer’s timeline here: one line a customer and run (CSV, or NDJSON by extension)',
+  replayCustomer: 'print this customer’s timeline instead of the report',
+  replayReport: 'write the report here (atomically) instead of stdout',
   // sla
   sla: 'service-level targets of a tier on a business calendar',
   slaDue: "response and resolution due times of a ticket, on the tier's SLA and the business calendar",

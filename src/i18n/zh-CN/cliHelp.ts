@@ -162,6 +162,18 @@ export const cliHelp = {
   publishArtifact: '签名制品（`*.tierpkg.tgz`，由 `tierwise build --sign` 生成）',
   publishServer: 'tierwise 服务器的地址（例如 `http://127.0.0.1:8080`）',
   publishToken: (p) => `策略所属事业部的分析员令牌；默认取 \`$${p.env}\``,
+  // replay
+  replay: '按交易历史逐月回放重评：每次运行的等级分布、迁移、宽限期、流失预警与等级变动率；每位客户的时间线',
+  replayPolicy: '策略文件（*.tier.yaml）或制品；可重复给出，在同一数据上回放多个策略并比较变动率',
+  replayCompare: '在同一数据上回放的另一个策略（等同于第二个 --policy）',
+  replayFrom: '第一次运行的月份，YYYY-MM（以该月最后一天结束时为基准）',
+  replayTo: '最后一次运行的月份，YYYY-MM',
+  replayEvery: '两次运行之间的月数：P1M（每月）、P3M、P1Y',
+  replayState: '第一次运行所依据的状态文件（`rerate --out` 的输出）；不给出则第一次运行为每位客户首次评级',
+  replayOut: '将最后一次运行后的状态写入此文件（CSV，按扩展名也可为 NDJSON/JSON），可作为 --state 读回',
+  replayTimeline: '将每位客户的时间线写入此文件：每位客户每次运行一行（CSV，按扩展名也可为 NDJSON）',
+  replayCustomer: '输出该客户的时间线，而不是报告',
+  replayReport: '将报告（原子地）写入此文件，而不是标准输出',
   // sla
   sla: '按工作日历计算等级的服务时限',
   slaDue: '按等级服务协议和工作日历计算工单的响应与解决截止时间',
