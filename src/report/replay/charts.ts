@@ -97,7 +97,7 @@ function flowsChart(r: Replay, language: Language, id: string, title: string): C
         data: r.runs.map((run): Item => {
           const n = run.moves[from]![to]!;
           return {
-            value: sign * n,
+            value: sign * n || 0,
             tip: `${run.label}\n${pair(language, name, `${count(n).text} ${t('customers', language)}`)}`,
           };
         }),
