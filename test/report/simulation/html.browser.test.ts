@@ -6,9 +6,11 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileData } from '../../../src/profile/index.js';
 import { renderProfile } from '../../../src/report/profile/render.js';
+import { renderReplay } from '../../../src/report/replay/index.js';
 import { renderCalibration, renderDiff, renderSimulation } from '../../../src/report/simulation/index.js';
 import { sized } from '../../helpers/runs.js';
 import { CUSTOMERS, POLICY, policyFrom, scratch } from '../../profile/fixtures.js';
+import { replayReport } from '../replay/fixtures.js';
 import { calibration, policyDiff, simulation, wideCalibration, wideSimulation } from './fixtures.js';
 
 /** The system Chromium only: playwright must never fetch a browser of its own. */
@@ -265,6 +267,18 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
           expect(r.layout.problems).toEqual([]);
           if (report !== 'profile') expect(r.layout.texts.length).toBeGreaterThan(0);
         });
+
+    // One case for the replay report (tierwise replay): the narrow Chinese page, where text runs widest.
+    it('replay in zh-CN at 720px: shares, flows and churn drawn, nothing cut or off its card', async () => {
+      const r = await open('replay-zh-CN-720', renderReplay('html', replayReport(), { lang: 'zh-CN' }), 720);
+      expectDrawn(r, ['chart-shares-1', 'chart-flows-1', 'chart-shares-2', 'chart-flows-2', 'chart-churn']);
+      expect(r.layout.problems).toEqual([]);
+      expect(r.charts[0]!.series.map((s) => s.type)).toEqual(['bar', 'bar', 'bar']);
+      expect(r.charts[4]!.series.map((s) => s.values)).toEqual([
+        [0, 3, 1],
+        [0, 12, 8],
+      ]);
+    });
 
     it('the heatmap legend says what its colours count', async () => {
       const r = await open('diff-legend', renderDiff('html', policyDiff(), { lang: 'zh-CN' }));
