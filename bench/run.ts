@@ -12,6 +12,7 @@ import { evaluateSuite } from './suites/evaluate.js';
 import { factsSuite } from './suites/facts.js';
 import { factsExportSuite } from './suites/facts-export.js';
 import { peersSuite } from './suites/peers.js';
+import { replaySuite } from './suites/replay.js';
 import { serverSuite } from './suites/server.js';
 import { startupSuite } from './suites/startup.js';
 import { uiSuite } from './suites/ui.js';
@@ -28,6 +29,7 @@ const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> 
   server: serverSuite,
   ui: uiSuite,
   whatif: whatifSuite,
+  replay: replaySuite,
 };
 
 const args = process.argv.slice(2);
