@@ -27,6 +27,7 @@ const COMMANDS = [
   'keygen',
   'publish',
   'registry',
+  'replay',
   'serve',
   'simulate',
   'test',

@@ -204,8 +204,8 @@ export const cliHelp = {
   replayPolicy:
     'the policy (*.tier.yaml) or artifact; repeat it to replay several over the same data and compare their churn',
   replayCompare: 'another policy replayed over the same data (the same as a second --policy)',
-  replayFrom: 'the first run’s month, YYYY-MM (as of the end of its last day)',
-  replayTo: 'the last run’s month, YYYY-MM',
+  replayFrom: 'the first run’s month, `YYYY-MM` (as of the end of its last day)',
+  replayTo: 'the last run’s month, `YYYY-MM`',
   replayEvery: 'months between runs: P1M (monthly), P3M, P1Y',
   replayState:
     'the state the first run steps from (a `rerate --out` file); without it every customer is rated at the first run',

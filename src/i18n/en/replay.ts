@@ -5,7 +5,7 @@ const counted = (n: number, one: string, many: string) => `${formatCount(n)} ${n
 /** `tierwise replay`: its diagnostics, summary lines, report headings, columns and charts. */
 export const replay = {
   badMonth: (p: { option: string; input: string }) => `${p.option} '${p.input}' is not a month`,
-  badMonthHelp: 'write the month as YYYY-MM, e.g. 2024-01 (a run is as of the last day of its month)',
+  badMonthHelp: 'write the month as `YYYY-MM`, e.g. 2024-01 (a run is as of the last day of its month)',
   badEvery: (p: { input: string }) => `--every '${p.input}' is not a whole number of months`,
   badEveryHelp: 'give months or years: P1M (monthly, the default), P3M (quarterly), P1Y',
   backwards: (p: { from: string; to: string }) => `--to ${p.to} is before --from ${p.from}`,

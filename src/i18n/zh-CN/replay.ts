@@ -4,7 +4,7 @@ import type { Messages } from '../text.js';
 
 export const replay = {
   badMonth: (p) => `${p.option} '${p.input}' 不是有效的月份`,
-  badMonthHelp: '月份请写作 YYYY-MM，如 2024-01（每次运行以该月最后一天为基准日）',
+  badMonthHelp: '月份请写作 `YYYY-MM`，如 2024-01（每次运行以该月最后一天为基准日）',
   badEvery: (p) => `--every '${p.input}' 不是整月数`,
   badEveryHelp: '请给出月或年：P1M（每月，默认）、P3M（每季度）、P1Y',
   backwards: (p) => `--to ${p.to} 早于 --from ${p.from}`,
