@@ -13,7 +13,13 @@ import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { Labels } from '../simulate/types.js';
-import { type ReplayRun, runFigures, type TimelineEntry, timelineEntries } from './history/figures.js';
+import {
+  mergeFigures,
+  type ReplayRun,
+  runFigures,
+  type TimelineEntry,
+  timelineEntries,
+} from './history/figures.js';
 import { HistoryRecorder, type TransactionHistory } from './history/log.js';
 import type { RunDate } from './history/runs.js';
 import { rerate } from './rerate.js';
@@ -22,6 +28,9 @@ import type { TierState } from './types.js';
 
 export type { ReplayRun, TimelineEntry } from './history/figures.js';
 export { isRunDates, MAX_RUNS, type RunDate, runDates } from './history/runs.js';
+
+/** Customers evaluated and stepped at a time, when the policy ranks no population (not quota). */
+const CHUNK = 8192;
 
 export interface ReplayOptions {
   /** The customer file; without one the customers are the transaction log's ids. */
@@ -39,6 +48,8 @@ export interface ReplayOptions {
   onTimeline?: (entries: TimelineEntry[]) => void | Promise<void>;
   /** Only these customers' timelines. */
   timelineOf?: ReadonlySet<string>;
+  /** Customers evaluated at a time when the policy ranks no population (CHUNK by default). */
+  chunkSize?: number;
 }
 
 /** A policy replayed month by month over a transaction history. */
@@ -162,7 +173,19 @@ export async function replayHistory(policy: Policy, given: ReplayOptions): Promi
   replay.diagnostics.push(...notes);
   const results = new ResultDiagnostics();
   let states: ReadonlyMap<string, TierState> = new Map(given.state ?? []);
-  for (const [k, run] of given.runs.entries()) {
+  // Customers of the state the data lacks are carried from run to run as they are (rerate()).
+  const known = new Set(customers.map((c) => c.id));
+  const absent = [...states.values()].filter((s) => !known.has(s.customer));
+  if (absent.length > 0)
+    replay.diagnostics.push(
+      diagnostic('TW1422', msg('rerate.absent', { count: absent.length, first: absent[0]!.customer }), {
+        help: msg('rerate.absentHelp'),
+      }),
+    );
+  // A quota ranks the whole population; any other method decides each customer alone, so a run
+  // goes a chunk at a time and memory holds one chunk's facts and results, not the population's.
+  const size = policy.tiers?.method === 'quota' ? Math.max(1, customers.length) : (given.chunkSize ?? CHUNK);
+  for (const run of given.runs) {
     const asOf = parseAsOf(run.asOf, { timezone });
     if (!isAsOf(asOf)) return fail(asOf);
     let plan: AggregatePlan | undefined;
@@ -171,25 +194,31 @@ export async function replayHistory(policy: Policy, given: ReplayOptions): Promi
       if (!isAggregatePlan(compiled)) return fail(compiled);
       plan = compiled;
     }
-    const inputs = plan ? factsAsOf(customers, history!, plan, asOf.instant) : customers;
-    const evaluated = await evaluate(inputs, { explain: false, asOf });
-    results.add(evaluated);
-    const outcome = rerate(rules, states, evaluated, run.day);
-    if (k === 0 && outcome.absent.length > 0)
-      replay.diagnostics.push(
-        diagnostic(
-          'TW1422',
-          msg('rerate.absent', { count: outcome.absent.length, first: outcome.absent[0]! }),
-          {
-            help: msg('rerate.absentHelp'),
-          },
-        ),
-      );
-    replay.runs.push(runFigures(rules, run, states, outcome, evaluated));
-    if (given.onTimeline) await given.onTimeline(timelineEntries(run, outcome, evaluated, given.timelineOf));
-    states = new Map(outcome.states.map((s) => [s.customer, s]));
-    replay.states = outcome.states;
+    const next = new Map<string, TierState>();
+    const parts: ReplayRun[] = [];
+    for (let first = 0; first < customers.length; first += size) {
+      const chunk = customers.slice(first, first + size);
+      const inputs = plan ? factsAsOf(chunk, first, history!, plan, asOf.instant) : chunk;
+      const evaluated = await evaluate(inputs, { explain: false, asOf });
+      results.add(evaluated);
+      const before = new Map<string, TierState>();
+      for (const c of chunk) {
+        const state = states.get(c.id);
+        if (state) before.set(c.id, state);
+      }
+      const outcome = rerate(rules, before, evaluated, run.day);
+      parts.push(runFigures(rules, run, before, outcome, evaluated));
+      if (given.onTimeline)
+        await given.onTimeline(timelineEntries(run, outcome, evaluated, given.timelineOf));
+      for (const state of outcome.states) next.set(state.customer, state);
+    }
+    for (const state of absent) next.set(state.customer, state);
+    const carried = { states: absent, events: [], absent: [], undecided: 0 };
+    parts.push(runFigures(rules, run, states, carried, []));
+    replay.runs.push(mergeFigures(parts));
+    states = next;
   }
+  replay.states = [...states.values()];
   replay.customerMonths = customers.length * given.runs.length;
   replay.stability = stability(replay.runs, given.state !== undefined);
   replay.diagnostics.push(...results.diagnostics());
@@ -199,13 +228,14 @@ export async function replayHistory(policy: Policy, given: ReplayOptions): Promi
 /** Each customer's column facts with the aggregates as of `upTo`, fed from the buffered log. */
 function factsAsOf(
   customers: readonly CustomerFacts[],
+  offset: number,
   history: TransactionHistory,
   plan: AggregatePlan,
   upTo: number,
 ): CustomerFacts[] {
   return customers.map((customer, i) => {
     const accumulator = plan.accumulator();
-    history.feed(i, upTo, accumulator);
+    history.feed(offset + i, upTo, accumulator);
     // The customer file holds no aggregate fact when a log is read (customerColumns), so the two
     // sets of keys are apart and the column facts can be copied onto the aggregates' object.
     return { id: customer.id, row: customer.row, facts: Object.assign(accumulator.result(), customer.facts) };

@@ -144,6 +144,30 @@ describe('replay over a small history', () => {
     expect(replay.diagnostics.map((d) => d.code)).toEqual(['TW0609']);
   });
 
+  it('gives the same runs, timeline and states a chunk of customers at a time', async () => {
+    const policy = await policyOf(file('p.tier.yaml', POLICY));
+    const replayed = async (chunkSize?: number) => {
+      const timeline: TimelineEntry[] = [];
+      const state = new Map([['GONE', { customer: 'GONE', tier: 'gold', flags: [] }]]);
+      const r = await replayHistory(policy, {
+        customers,
+        transactions,
+        runs: runs('2024-01', '2024-06'),
+        state,
+        chunkSize,
+        onTimeline: (entries) => void timeline.push(...entries),
+      });
+      return { runs: r.runs, states: r.states, timeline, codes: r.diagnostics.map((d) => d.code) };
+    };
+    const whole = await replayed();
+    expect(whole.codes).toEqual(['TW0609', 'TW1422']);
+    // The customer the data lacks keeps its tier, counted in every run's distribution.
+    expect(whole.runs[0]!.tiers[0]).toBe(1);
+    expect(whole.states.at(-1)).toEqual({ customer: 'GONE', tier: 'gold', flags: [] });
+    expect(await replayed(2)).toEqual(whole);
+    expect(await replayed(1)).toEqual(whole);
+  });
+
   it('starts from a given state, refusing one rated after the first run', async () => {
     const policy = await policyOf(file('p.tier.yaml', POLICY));
     const state = new Map([

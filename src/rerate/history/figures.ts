@@ -114,6 +114,43 @@ export function runFigures(
   };
 }
 
+/** One run's figures from the figures of its parts (chunks of customers): counts add up. */
+export function mergeFigures(parts: readonly ReplayRun[]): ReplayRun {
+  const [first, ...rest] = parts as [ReplayRun, ...ReplayRun[]];
+  const run: ReplayRun = {
+    ...first,
+    tiers: [...first.tiers],
+    computed: [...first.computed],
+    moves: first.moves.map((row) => [...row]),
+  };
+  const add = (into: number[], from: readonly number[]) => {
+    for (let i = 0; i < into.length; i++) into[i]! += from[i]!;
+  };
+  for (const part of rest) {
+    add(run.tiers, part.tiers);
+    add(run.computed, part.computed);
+    for (const [i, row] of run.moves.entries()) add(row, part.moves[i]!);
+    for (const key of COUNTS) run[key] += part[key];
+  }
+  run.churn = run.customers === 0 ? 0 : run.changed / run.customers;
+  return run;
+}
+
+const COUNTS = [
+  'customers',
+  'rated',
+  'upgrades',
+  'downgrades',
+  'reviewed',
+  'held',
+  'inGrace',
+  'flagged',
+  'warned',
+  'triggered',
+  'undecided',
+  'changed',
+] as const;
+
 /** Each evaluated customer's line of the timeline for one run; `only` narrows it to some customers. */
 export function timelineEntries(
   run: RunDate,
