@@ -12,7 +12,7 @@ import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
-import type { Labels } from '../simulate/types.js';
+import type { ReplayFigures } from '../report/replay/types.js';
 import {
   mergeFigures,
   type ReplayRun,
@@ -26,7 +26,7 @@ import { rerate } from './rerate.js';
 import { rerateRules } from './rules.js';
 import type { TierState } from './types.js';
 
-export type { ReplayRun, TimelineEntry } from './history/figures.js';
+export type { ReplayFigures, ReplayRun, TimelineEntry } from '../report/replay/types.js';
 export { isRunDates, MAX_RUNS, type RunDate, runDates } from './history/runs.js';
 
 /** Customers evaluated and stepped at a time, when the policy ranks no population (not quota). */
@@ -52,27 +52,10 @@ export interface ReplayOptions {
   chunkSize?: number;
 }
 
-/** A policy replayed month by month over a transaction history. */
-export interface Replay {
-  policy: { name: string; version: string; label?: Labels };
-  /** The policy's tiers, best first. */
-  tiers: { id: string; label?: Labels }[];
-  timezone: string;
-  /** `state`: the customers of the state the first run stepped from, when one was given. */
-  data: { customers?: string; transactions?: string; state?: number };
-  runs: ReplayRun[];
-  customers: number;
-  /** Customers × runs: what a replay's throughput is counted in. */
-  customerMonths: number;
-  transactions?: number;
+/** A policy replayed month by month over a transaction history: the report's figures and the states. */
+export interface Replay extends ReplayFigures {
   /** Each customer's state after the last run. */
   states: TierState[];
-  /**
-   * Tier churn over the runs that stepped from a held tier (every run but the first when the
-   * replay starts from no state): customers whose tier changed, over customers, in total and at
-   * the worst run.
-   */
-  stability: { changes: number; averageChurn: number; maxChurn: number; worstRun?: string };
   diagnostics: Diagnostic[];
   customersSummary?: ReadSummary;
   transactionsSummary?: ReadSummary;

@@ -1,9 +1,9 @@
 import { count, percent, shareColumn } from '../../format/figure.js';
 import type { Language } from '../../i18n/language.js';
-import type { Replay } from '../../rerate/history.js';
 import type { ChartSpec } from '../simulation/charts.js';
 import type { ReplayReport } from './sections.js';
 import { pair, placeNames, policyName, t } from './text.js';
+import type { ReplayFigures as Replay } from './types.js';
 
 interface Item {
   value: number;

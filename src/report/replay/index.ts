@@ -18,6 +18,7 @@ export {
   timelineCsvHeader,
   timelineLines,
 } from './timeline.js';
+export type { ReplayFigures, ReplayRun, TimelineEntry } from './types.js';
 
 /** The replay report's formats: those of the simulation report. */
 export const REPLAY_FORMATS = SIMULATION_FORMATS;
@@ -68,6 +69,13 @@ function titleOf(report: ReplayReport, language: Language): string {
 function jsonOf(report: ReplayReport) {
   return {
     every: report.every,
-    replays: report.replays.map(({ diagnostics: _d, states: _s, ...rest }) => rest),
+    replays: report.replays.map((r) => {
+      const {
+        diagnostics: _d,
+        states: _s,
+        ...rest
+      } = r as typeof r & { diagnostics?: unknown; states?: unknown };
+      return rest;
+    }),
   };
 }

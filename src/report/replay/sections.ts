@@ -1,10 +1,10 @@
 import { count, type Figure, percent, text } from '../../format/figure.js';
 import type { Language } from '../../i18n/language.js';
 import { t as translate } from '../../i18n/text.js';
-import type { Replay, ReplayRun } from '../../rerate/history.js';
 import { dataName } from '../data-name.js';
 import type { Column, Section } from '../simulation/section.js';
 import { placeNames, policyName, t } from './text.js';
+import type { ReplayFigures as Replay, ReplayRun } from './types.js';
 
 /** What a replay report shows: one or more policies replayed over the same runs and data. */
 export interface ReplayReport {

@@ -1,8 +1,8 @@
 import type { replay } from '../../i18n/en/replay.js';
 import type { Language } from '../../i18n/language.js';
 import { t as translate } from '../../i18n/text.js';
-import type { Replay } from '../../rerate/history.js';
 import { pair, tierLabel, tierName } from '../simulation/text.js';
+import type { ReplayFigures as Replay } from './types.js';
 
 type Catalogue = typeof replay;
 /** A plain text of the replay catalogue (src/i18n/<language>/replay.ts). */

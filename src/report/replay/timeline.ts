@@ -1,14 +1,13 @@
 import { decimal, text } from '../../format/figure.js';
 import type { Language } from '../../i18n/language.js';
 import { t as translate } from '../../i18n/text.js';
-import type { TimelineEntry } from '../../rerate/history.js';
-import type { EventType } from '../../rerate/types.js';
 import { terminalText } from '../control.js';
 import { csvText as csvTable } from '../csv.js';
 import { jsonText } from '../simulation/index.js';
 import { markdownText, type Section, tableText } from '../simulation/section.js';
 import type { ReplayFormat } from './index.js';
 import { t } from './text.js';
+import type { TimelineEntry } from './types.js';
 
 /** What `--timeline FILE` writes: CSV (.csv) or one JSON object a line (.ndjson, .jsonl). */
 export const TIMELINE_FORMATS = ['csv', 'ndjson'] as const;
@@ -63,7 +62,8 @@ export function timelineLines(format: TimelineFormat, entries: readonly Timeline
   return csvTable(FIELDS, rows, { header: false });
 }
 
-const EVENT_KEYS: Record<EventType, string> = {
+/** The re-rating's event types (src/rerate/types.ts EventType) → their names in the rerate catalogue. */
+const EVENT_KEYS: Record<string, string | undefined> = {
   rated: 'typeRated',
   upgrade: 'typeUpgrade',
   downgrade: 'typeDowngrade',
@@ -78,8 +78,9 @@ const EVENT_KEYS: Record<EventType, string> = {
 };
 
 /** An event's name in the reader's language (the rerate catalogue's). */
-export function eventName(type: EventType, language: Language): string {
-  return translate(language, `rerate.${EVENT_KEYS[type]}` as Parameters<typeof translate>[1]);
+export function eventName(type: string, language: Language): string {
+  const key = EVENT_KEYS[type];
+  return key === undefined ? type : translate(language, `rerate.${key}` as Parameters<typeof translate>[1]);
 }
 
 /** One customer's timeline as `--customer ID` prints it. */
