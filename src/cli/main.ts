@@ -11,6 +11,7 @@ import { registerFmt } from './commands/fmt.js';
 import { registerKeygen } from './commands/keygen.js';
 import { registerPublish } from './commands/publish.js';
 import { registerRegistry } from './commands/registry.js';
+import { registerRerate } from './commands/rerate.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSla } from './commands/sla.js';
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerRegistry(program, io, h);
   registerServe(program, io, h);
   registerSimulate(program, io, h);
+  registerRerate(program, io, h);
   registerSla(program, io, h);
   registerTest(program, io, h);
   registerToken(program, io, h);

@@ -206,4 +206,13 @@ export const cliHelp = {
   slaOpened: 'when the ticket opened, ISO 8601 with the offset, e.g. 2025-09-30T17:00+08:00',
   slaPaused: 'FROM/TO: the clock stops while waiting for the customer (repeatable)',
   slaCalendar: 'a calendar file to count on (your own closures, the version a ticket started with)',
+  // rerate
+  rerate:
+    "re-rate customers as of a date: who is due by the tier's cadence, who a trigger re-rates, and each new tier by the policy's rules",
+  rerateState:
+    'the tiers as they stand (CSV, NDJSON, JSON or XLSX: customer, tier, ratedAt, …); none: everyone is rated afresh',
+  rerateOut: 'write the new state here (atomically; .csv, .ndjson or .json); it is the next run’s --state',
+  rerateEvents: 'write the events here (atomically; .csv, .ndjson or .json)',
+  rerateNotices: 'write the customer notices (zh-CN and en, NDJSON) here',
+  rerateFormat: 'how the events are printed',
 };

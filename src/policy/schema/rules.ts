@@ -60,7 +60,7 @@ export const Rerating = strictObject({
   anchor: Type.Optional(
     Type.Union([Type.Literal('last-rating'), Type.Literal('calendar')], {
       description:
-        'when a review falls due: `every` after the last rating (default), or at the calendar’s period starts (P3M: 1 Jan, 1 Apr, 1 Jul, 1 Oct)',
+        'when a review falls due: `every` after the last rating (default), or at the close of each calendar period (P3M: 31 Mar, 30 Jun, 30 Sep, 31 Dec)',
       'x-expected': 'last-rating or calendar',
     }),
   ),
