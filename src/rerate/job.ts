@@ -69,19 +69,17 @@ export async function rerateJob(policy: Policy, options: RerateJobOptions): Prom
   const future = [...states.values()].filter((s) => s.ratedAt !== undefined && s.ratedAt > asOf.day);
   if (future.length > 0) {
     job.diagnostics.push(
-      ...future
-        .slice(0, DEFAULT_MAX_DIAGNOSTICS)
-        .map((s) =>
-          diagnostic(
-            'TW1423',
-            msg('rerate.fromFuture', {
-              customer: s.customer,
-              ratedAt: formatDay(s.ratedAt!),
-              asOf: asOf.date,
-            }),
-            { file: options.state, help: msg('rerate.fromFutureHelp') },
-          ),
+      ...future.slice(0, DEFAULT_MAX_DIAGNOSTICS).map((s) =>
+        diagnostic(
+          'TW1423',
+          msg('rerate.fromFuture', {
+            customer: s.customer,
+            ratedAt: formatDay(s.ratedAt!),
+            asOf: asOf.date,
+          }),
+          { file: options.state, help: msg('rerate.fromFutureHelp') },
         ),
+      ),
     );
     return job;
   }

@@ -214,5 +214,5 @@ export const cliHelp = {
   rerateOut: 'write the new state here (atomically; .csv, .ndjson or .json); it is the next run’s --state',
   rerateEvents: 'write the events here (atomically; .csv, .ndjson or .json)',
   rerateNotices: 'write the customer notices (zh-CN and en, NDJSON) here',
-  rerateFormat: 'how the events are printed',
+  rerateFormat: 'how the events are printed on stdout (when --events does not take them)',
 };

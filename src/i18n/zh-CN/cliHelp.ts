@@ -177,5 +177,5 @@ export const cliHelp = {
   rerateOut: '把新状态（原子地）写入此文件（.csv、.ndjson 或 .json），作为下次运行的 --state',
   rerateEvents: '把事件（原子地）写入此文件（.csv、.ndjson 或 .json）',
   rerateNotices: '把客户通知（中英双语，NDJSON）写入此文件',
-  rerateFormat: '事件的输出格式',
+  rerateFormat: '事件在标准输出上的格式（未用 --events 写入文件时）',
 } satisfies Messages<typeof en>;

@@ -61,7 +61,8 @@ export async function rerateCommand(opts: RerateOptions, io: CliIO): Promise<num
       return EXIT.usage;
     }
   }
-  io.out(renderEvents(opts.format, outcome.events, words, opts.lang));
+  // Events go to stdout unless a file takes them: a first rating of a whole population is long.
+  if (!opts.events) io.out(renderEvents(opts.format, outcome.events, words, opts.lang));
   const counts = eventCounts(outcome.events);
   const line = (text: string) => io.err(`${text}\n`);
   line(
