@@ -173,7 +173,7 @@ export const cliHelp = {
   // rerate
   rerate: '按基准日重评客户等级：谁按等级周期到期、谁被触发条件重评，以及按策略规则得出的新等级',
   rerateState:
-    '当前的等级状态（CSV、NDJSON、JSON 或 XLSX：customer、tier、ratedAt 等）；不给则全部客户重新评级',
+    '当前的等级状态（CSV、NDJSON、JSON 或 XLSX：`customer`、`tier`、`ratedAt` 等列）；不给则全部客户重新评级',
   rerateOut: '把新状态（原子地）写入此文件（.csv、.ndjson 或 .json），作为下次运行的 --state',
   rerateEvents: '把事件（原子地）写入此文件（.csv、.ndjson 或 .json）',
   rerateNotices: '把客户通知（中英双语，NDJSON）写入此文件',
