@@ -19,6 +19,7 @@ import { docsRoutes } from './routes/docs.js';
 import { evaluateRoutes } from './routes/evaluate.js';
 import { meRoutes } from './routes/me.js';
 import { populationRoutes } from './routes/population.js';
+import { rerateRoutes } from './routes/rerate.js';
 import { scoresRoutes } from './routes/scores.js';
 import { slaRoutes } from './routes/sla.js';
 import { validateRoutes } from './routes/validate.js';
@@ -53,6 +54,7 @@ export function createApp(
     ...decisionRoutes(decisions),
     ...populationRoutes,
     ...scoresRoutes,
+    ...rerateRoutes,
     ...slaRoutes,
     ...extraRoutes,
   ];
