@@ -27,6 +27,7 @@ const LAYERS = [
   'testing',
   'artifact',
   'report',
+  'rerate',
   'registry',
   'server',
   'cli',
