@@ -47,6 +47,9 @@ function event(item: PlanItem, plan: Plan, language: Language, stamp: number): E
     t(language, 'plan.icsTier', { tier: pick(item.tierLabel, language, item.tier), id: item.tier }),
     item.channel === undefined ? undefined : t(language, 'plan.icsChannel', { channel: item.channel }),
     item.every === undefined ? undefined : t(language, 'plan.icsEvery', { every: item.every }),
+    item.followUpWithin === undefined
+      ? undefined
+      : t(language, 'plan.icsFollowUp', { within: item.followUpWithin }),
     item.due === item.day ? undefined : t(language, 'plan.icsDue', { due: formatDay(item.due) }),
     item.graceTier === undefined ? undefined : t(language, 'plan.noteGrace', { tier: item.graceTier }),
     t(language, 'plan.icsZone', { zone: plan.timezone }),

@@ -38,6 +38,7 @@ interface TierPlan {
   id: string;
   label: Localized;
   cadence: { action: string; label: Localized; channel?: string; every: string; step: Step }[];
+  followUpWithin?: string;
   calendar: DayIndex;
 }
 
@@ -99,6 +100,7 @@ export function servicePlan(input: PlanInput): PlanResult {
           label: c.label,
           ...(c.channel === undefined ? {} : { channel: c.channel }),
           every: c.every,
+          ...(tier.followUpWithin === undefined ? {} : { followUpWithin: tier.followUpWithin }),
           day,
           due,
           uid: uid('contact', c.action, periodOf(due, c.step)),
@@ -198,7 +200,14 @@ function tierPlans(
             },
           ];
     });
-    tiers.set(level.id, { id: level.id, label: level.label ?? { en: level.id }, cadence, calendar });
+    const followUpWithin = level.entitlements?.followUpWithin;
+    tiers.set(level.id, {
+      id: level.id,
+      label: level.label ?? { en: level.id },
+      cadence,
+      ...(followUpWithin === undefined ? {} : { followUpWithin }),
+      calendar,
+    });
   }
   return tiers;
 }

@@ -20,6 +20,8 @@ export interface PlanItem {
   channel?: string;
   /** The cadence (ISO 8601 duration) a contact repeats at. */
   every?: string;
+  /** The tier's entitlements.followUpWithin: the contact is recorded within it (seed 003: PT24H). */
+  followUpWithin?: string;
   /** The day on the manager's calendar (a calendar day of the policy's zone). */
   day: number;
   /** The day the rule gives before it is moved to a working day (contacts) or to --from (overdue reviews). */

@@ -32,6 +32,7 @@ export const plan = {
   icsTier: (p: { tier: string; id: string }) => `Tier: ${p.tier} (${p.id})`,
   icsChannel: (p: { channel: string }) => `Channel: ${p.channel}`,
   icsEvery: (p: { every: string }) => `Every: ${p.every}`,
+  icsFollowUp: (p: { within: string }) => `Record the follow-up within ${p.within}.`,
   icsDue: (p: { due: string }) => `Due ${p.due}, moved to the next working day`,
   icsZone: (p: { zone: string }) => `Dates are days in ${p.zone}.`,
   icsFailed: (p: { reason: string }) => `the iCalendar file could not be made: ${p.reason}`,

@@ -32,6 +32,7 @@ export const plan = {
   icsTier: (p: { tier: string; id: string }) => `等级：${p.tier}（${p.id}）`,
   icsChannel: (p: { channel: string }) => `渠道：${p.channel}`,
   icsEvery: (p: { every: string }) => `周期：${p.every}`,
+  icsFollowUp: (p: { within: string }) => `请在 ${p.within} 内记录跟进。`,
   icsDue: (p: { due: string }) => `应于 ${p.due}，已顺延至下一个工作日`,
   icsZone: (p: { zone: string }) => `日期为 ${p.zone} 的日历日。`,
   icsFailed: (p: { reason: string }) => `无法生成 iCalendar 文件：${p.reason}`,
