@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createEvents, type EventAttributes } from 'ics';
 import { civilDate, formatDay } from '../facts/calendar.js';
-import { type Language, LANGUAGES, type Localized, pick } from '../i18n/language.js';
+import { LANGUAGES, type Language, type Localized, pick } from '../i18n/language.js';
 import { t } from '../i18n/text.js';
 import type { Plan, PlanItem } from './types.js';
 
@@ -89,7 +89,10 @@ export function fileNames(managers: readonly string[]): Map<string, string> {
   for (const m of managers) lower.set(m.toLowerCase(), (lower.get(m.toLowerCase()) ?? 0) + 1);
   return new Map(
     managers.map((manager) => {
-      let base = manager.replace(UNSAFE, '_').replace(/^[._]+/, '').slice(0, 64);
+      let base = manager
+        .replace(UNSAFE, '_')
+        .replace(/^[._]+/, '')
+        .slice(0, 64);
       if (base === '') base = 'manager';
       const changed = base !== manager || RESERVED.test(base) || (lower.get(manager.toLowerCase()) ?? 0) > 1;
       const suffix = changed ? `-${createHash('sha256').update(manager).digest('hex').slice(0, 8)}` : '';

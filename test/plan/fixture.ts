@@ -21,7 +21,12 @@ export async function seed004Policy(): Promise<Policy> {
   return seed004;
 }
 
-export const held = (customer: string, tier: string, ratedAt: string, extra: Partial<TierState> = {}): TierState => ({
+export const held = (
+  customer: string,
+  tier: string,
+  ratedAt: string,
+  extra: Partial<TierState> = {},
+): TierState => ({
   customer,
   tier,
   ratedAt: day(ratedAt),

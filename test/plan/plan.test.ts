@@ -13,7 +13,10 @@ async function plan(states: TierState[], from: string, horizon = 'P3M') {
 }
 
 const brief = (items: PlanItem[] = []) =>
-  items.map((i) => `${formatDay(i.day)} ${i.customer} ${i.action}${i.due !== i.day ? ` (due ${formatDay(i.due)})` : ''}`);
+  items.map(
+    (i) =>
+      `${formatDay(i.day)} ${i.customer} ${i.action}${i.due !== i.day ? ` (due ${formatDay(i.due)})` : ''}`,
+  );
 
 describe('the service plan of seed 004', () => {
   it('moves a VIP visit due on National Day 2025 (1–8 October) to Thursday 9 October; the review stays', async () => {
@@ -55,8 +58,12 @@ describe('the service plan of seed 004', () => {
 
   it('lists from --from (inclusive) to the horizon’s end (exclusive), by the working day', async () => {
     const key = held('K', 'key', '2025-08-30'); // due 09-30, 10-30, 11-30 (Sunday → 12-01)
-    expect(brief((await plan([key], '2025-09-30', 'P1M')).plan?.items)).toEqual(['2025-09-30 K service-review']);
-    expect(brief((await plan([key], '2025-10-01', 'P1M')).plan?.items)).toEqual(['2025-10-30 K service-review']);
+    expect(brief((await plan([key], '2025-09-30', 'P1M')).plan?.items)).toEqual([
+      '2025-09-30 K service-review',
+    ]);
+    expect(brief((await plan([key], '2025-10-01', 'P1M')).plan?.items)).toEqual([
+      '2025-10-30 K service-review',
+    ]);
     expect(brief((await plan([key], '2025-11-30', 'P2D')).plan?.items)).toEqual([
       '2025-12-01 K service-review (due 2025-11-30)',
     ]);
@@ -77,7 +84,9 @@ describe('the service plan of seed 004', () => {
       graceTier: 'standard',
       label: { en: 'Grace ends', 'zh-CN': '宽限期结束' },
     });
-    expect(brief((await plan([state], '2025-12-01', 'P1M')).plan!.items)).not.toContain('2025-11-30 G grace-ends');
+    expect(brief((await plan([state], '2025-12-01', 'P1M')).plan!.items)).not.toContain(
+      '2025-11-30 G grace-ends',
+    );
   });
 
   it('gives a tier without cadence only its review, and names no one the manager of "unassigned"', async () => {

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ON_ERROR, type OnError } from '../../data/errors.js';
 import type { Language } from '../../i18n/language.js';
-import { DEFAULT_HORIZON } from '../../plan/window.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
 import { languageOption } from '../options.js';
@@ -27,9 +26,11 @@ export function registerPlan(program: Command, io: CliIO, h: HelpText): void {
     .requiredOption('--policy <file>', h('planPolicy'))
     .requiredOption('--state <file>', h('planState'))
     .option('--from <date>', h('planFrom'))
-    .option('--horizon <duration>', h('planHorizon'), DEFAULT_HORIZON)
+    .option('--horizon <duration>', h('planHorizon'), 'P3M')
     .option('--calendar <file>', h('planCalendar'))
-    .addOption(new Option('--format <format>', h('format')).choices(['table', 'csv', 'json']).default('table'))
+    .addOption(
+      new Option('--format <format>', h('format')).choices(['table', 'csv', 'json']).default('table'),
+    )
     .option('--out <file>', h('planOut'))
     .option('--ics-dir <dir>', h('planIcsDir'))
     .addOption(new Option('--on-error <mode>', h('onError')).choices([...ON_ERROR]).default('report'))

@@ -26,8 +26,9 @@ export const plan = {
   noteOverdue: (p: { due: string }) => `overdue since ${p.due}`,
   noteMoved: (p: { due: string }) => `due ${p.due}, moved to a working day`,
   // iCalendar
+  // ics leaves commas of X-WR-CALNAME unescaped: the calendar's name has none
   icsCalendar: (p: { manager: string; policy: string; zone: string }) =>
-    `Service plan ${p.manager} (${p.policy}, ${p.zone})`,
+    `Service plan ${p.manager} · ${p.policy} (${p.zone})`,
   icsCustomer: (p: { customer: string }) => `Customer: ${p.customer}`,
   icsTier: (p: { tier: string; id: string }) => `Tier: ${p.tier} (${p.id})`,
   icsChannel: (p: { channel: string }) => `Channel: ${p.channel}`,

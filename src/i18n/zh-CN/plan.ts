@@ -27,7 +27,7 @@ export const plan = {
   noteOverdue: (p: { due: string }) => `自 ${p.due} 起逾期`,
   noteMoved: (p: { due: string }) => `应于 ${p.due}，顺延至工作日`,
   icsCalendar: (p: { manager: string; policy: string; zone: string }) =>
-    `服务计划 ${p.manager}（${p.policy}，${p.zone}）`,
+    `服务计划 ${p.manager} · ${p.policy}（${p.zone}）`,
   icsCustomer: (p: { customer: string }) => `客户：${p.customer}`,
   icsTier: (p: { tier: string; id: string }) => `等级：${p.tier}（${p.id}）`,
   icsChannel: (p: { channel: string }) => `渠道：${p.channel}`,

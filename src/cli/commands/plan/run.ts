@@ -87,7 +87,11 @@ async function writeIcs(plan: Plan, opts: PlanOptions, io: CliIO): Promise<numbe
   const files = icsFiles(plan, opts.lang, Number.isFinite(epoch) ? epoch * 1000 : Date.now());
   if (files instanceof Error) {
     reportRun(
-      [diagnostic('TW1452', msg('plan.icsFailed', { reason: files.message }), { help: msg('plan.icsFailedHelp') })],
+      [
+        diagnostic('TW1452', msg('plan.icsFailed', { reason: files.message }), {
+          help: msg('plan.icsFailedHelp'),
+        }),
+      ],
       io,
       opts.lang,
     );
@@ -102,7 +106,13 @@ async function writeIcs(plan: Plan, opts: PlanOptions, io: CliIO): Promise<numbe
       // fileNames keeps a name to one plain segment; this holds the line should it ever change.
       if (!current.startsWith(root + sep)) throw new Error(`refused file name ${file.file}`);
       await writeFileAtomic(current, file.text);
-      io.err(writtenLine(opts.lang, { file: join(dir, file.file), format: 'ics', bytes: Buffer.byteLength(file.text) }));
+      io.err(
+        writtenLine(opts.lang, {
+          file: join(dir, file.file),
+          format: 'ics',
+          bytes: Buffer.byteLength(file.text),
+        }),
+      );
     }
   } catch (error) {
     io.err(`${cannotWrite(opts.lang, current ?? dir, error)}\n`);
