@@ -66,8 +66,10 @@ export function servicePlan(input: PlanInput): PlanResult {
   const moved = new Map<string, number | Diagnostic>();
   const workingDay = (tier: TierPlan, day: number) => {
     const key = `${tier.calendar.calendar.id}:${day}`;
-    let found = moved.get(key);
-    if (found === undefined) moved.set(key, (found = nextWorkingDay(tier.calendar, day)));
+    const known = moved.get(key);
+    if (known !== undefined) return known;
+    const found = nextWorkingDay(tier.calendar, day);
+    moved.set(key, found);
     return found;
   };
   for (const state of input.states) {
@@ -183,8 +185,8 @@ function tierPlans(
   for (const level of policy.tiers?.levels ?? []) {
     const found = calendarFor((level.sla ?? {}) as Sla, given);
     if ('diagnostic' in found) return found;
-    let calendar = indexes.get(found.calendar);
-    if (calendar === undefined) indexes.set(found.calendar, (calendar = indexCalendar(found.calendar)));
+    const calendar = indexes.get(found.calendar) ?? indexCalendar(found.calendar);
+    indexes.set(found.calendar, calendar);
     const cadence = (level.entitlements?.cadence ?? []).flatMap((c) => {
       // The policy check refuses a zero or unreadable duration (TW0508): such an entry plans nothing.
       const step = stepOf(c.every);

@@ -12,7 +12,8 @@ export const lint = {
   reratingHoldUnknownTier: (p) => `${key('rerating.hold')} 中的等级 '${p.id}' 不存在`,
   calendarAnchorPeriod: (p) =>
     `${key('rerating.anchor: calendar')} 要求周期能整分一年；${p.every}（${p.tier}）不能`,
-  calendarAnchorPeriodHelp: '请用 P1M、P2M、P3M、P4M、P6M 或 P1Y，或改用 anchor: last-rating，从每位客户上次评级起算',
+  calendarAnchorPeriodHelp:
+    '请用 P1M、P2M、P3M、P4M、P6M 或 P1Y，或改用 anchor: last-rating，从每位客户上次评级起算',
   holdNeedsScore: (p) => `保级区间比较的是得分，而 ${key('tiers.method')} ${p.method} 不产生得分`,
   holdNeedsScoreHelp: '保级区间适用于 thresholds 与 quota 分级；请删除 rerating.hold',
   holdNoBand: (p) =>
