@@ -27,6 +27,7 @@ const LAYERS = [
   'testing',
   'artifact',
   'report',
+  'plan',
   'registry',
   'server',
   'cli',

@@ -25,6 +25,7 @@ const COMMANDS = [
   'facts',
   'fmt',
   'keygen',
+  'plan',
   'publish',
   'registry',
   'serve',

@@ -203,7 +203,7 @@ export const cliHelp = {
   planPolicy: 'the policy file',
   planState: 'the tier state (CSV, NDJSON, JSON or XLSX), as `tierwise rerate` writes it',
   planFrom: "the plan's first day, YYYY-MM-DD (default: today in the policy's time zone)",
-  planHorizon: 'how far ahead, an ISO 8601 duration (default P3M)',
+  planHorizon: 'how far ahead, an ISO 8601 duration such as P3M or P6W',
   planCalendar: "a calendar file whose working days contacts move to (default: the tier SLA's, cn-mainland)",
   planOut: 'write the plan to this file (atomic) instead of stdout',
   planIcsDir: 'also write one iCalendar file (.ics) per account manager into this directory',

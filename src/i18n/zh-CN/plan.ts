@@ -8,7 +8,7 @@ export const plan = {
     `状态文件中有 ${p.count} 个客户没有等级或评级日期，未为其安排服务（第一个：${p.first}）`,
   unanchoredHelp: '请先评级（`tierwise rerate` 会写入等级和评级日期），再生成服务计划',
   badFrom: (p: { text: string }) => `--from ${p.text} 不是日期`,
-  badFromHelp: '请以 YYYY-MM-DD 写计划的第一天，例如 2025-10-01',
+  badFromHelp: '请以 `YYYY-MM-DD` 写计划的第一天，例如 2025-10-01',
   badHorizon: (p: { text: string }) => `--horizon ${p.text} 不是正的 ISO 8601 时长`,
   badHorizonHelp: '请写计划向前覆盖的时长，例如 P3M（三个月）、P6W、P1Y',
   heading: (p: { policy: string; from: string; to: string; zone: string; calendars: string }) =>
