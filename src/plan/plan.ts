@@ -91,7 +91,9 @@ export function servicePlan(input: PlanInput): PlanResult {
       for (const due of cadenceDays(ratedAt, c.step, from, until)) {
         const day = workingDay(tier, due);
         if (typeof day !== 'number') {
-          errors.set(day.message, day);
+          // Days before the window are searched only for a move into it: a plan from early January
+          // must not fail on December of a year the calendar does not cover.
+          if (due >= from) errors.set(day.message, day);
           continue;
         }
         if (day < from || day >= until) continue;

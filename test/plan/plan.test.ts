@@ -115,6 +115,12 @@ describe('the service plan of seed 004', () => {
     expect(result.diagnostics[0]?.message).toContain('2026-01-15');
   });
 
+  it('starts a plan on the first covered days without asking about the year before', async () => {
+    const result = await plan([held('K', 'key', '2023-11-20')], '2024-01-02', 'P1M');
+    expect(result.diagnostics).toEqual([]);
+    expect(brief(result.plan?.items)).toEqual(['2024-01-22 K service-review (due 2024-01-20)']);
+  });
+
   it('keeps an event id across runs and across a re-rating within the same period', async () => {
     const a = (await plan([held('K', 'key', '2025-07-11')], '2025-09-15')).plan!.items;
     const b = (await plan([held('K', 'key', '2025-07-11')], '2025-10-01')).plan!.items;
