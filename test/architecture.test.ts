@@ -28,6 +28,7 @@ const LAYERS = [
   'artifact',
   'report',
   'rerate',
+  'plan',
   'registry',
   'server',
   'cli',

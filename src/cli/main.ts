@@ -9,6 +9,7 @@ import { registerEval } from './commands/eval.js';
 import { registerFacts } from './commands/facts.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerKeygen } from './commands/keygen.js';
+import { registerPlan } from './commands/plan.js';
 import { registerPublish } from './commands/publish.js';
 import { registerRegistry } from './commands/registry.js';
 import { registerRerate } from './commands/rerate.js';
@@ -46,6 +47,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerFacts(program, io, h);
   registerFmt(program, io, h);
   registerKeygen(program, io, h);
+  registerPlan(program, io, h);
   registerPublish(program, io, h);
   registerRegistry(program, io, h);
   registerServe(program, io, h);

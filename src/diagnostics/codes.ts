@@ -227,6 +227,10 @@ export const CODES = {
   TW1421: { severity: 'error', title: 'state written in another time zone' },
   TW1422: { severity: 'warning', title: 'customers of the state missing from the data' },
   TW1423: { severity: 'error', title: 'state rated after the run’s as-of date' },
+  // the service plan (src/plan)
+  TW1450: { severity: 'warning', title: 'customers without a tier or a rating date' },
+  TW1451: { severity: 'error', title: 'plan window not readable' },
+  TW1452: { severity: 'error', title: 'iCalendar file could not be made' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -198,6 +198,15 @@ export const cliHelp = {
   publishServer: 'the tierwise server (URL, e.g. http://127.0.0.1:8080)',
   publishToken: (p: { env: string }) =>
     `bearer token of an analyst for the policies' business units; default $${p.env}`,
+  // plan
+  plan: "each customer's upcoming contacts (the tier's cadence), tier review and grace end, per account manager; CSV, JSON and iCalendar",
+  planPolicy: 'the policy file',
+  planState: 'the tier state (CSV, NDJSON, JSON or XLSX), as `tierwise rerate` writes it',
+  planFrom: "the plan's first day, YYYY-MM-DD (default: today in the policy's time zone)",
+  planHorizon: 'how far ahead, an ISO 8601 duration such as P3M or P6W',
+  planCalendar: "a calendar file whose working days contacts move to (default: the tier SLA's, cn-mainland)",
+  planOut: 'write the plan to this file (atomic) instead of stdout',
+  planIcsDir: 'also write one iCalendar file (.ics) per account manager into this directory',
   // sla
   sla: 'service-level targets of a tier on a business calendar',
   slaDue: "response and resolution due times of a ticket, on the tier's SLA and the business calendar",

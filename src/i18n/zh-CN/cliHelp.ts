@@ -162,6 +162,15 @@ export const cliHelp = {
   publishArtifact: '签名制品（`*.tierpkg.tgz`，由 `tierwise build --sign` 生成）',
   publishServer: 'tierwise 服务器的地址（例如 `http://127.0.0.1:8080`）',
   publishToken: (p) => `策略所属事业部的分析员令牌；默认取 \`$${p.env}\``,
+  // plan
+  plan: '按客户经理列出每个客户即将到来的联系（等级的服务节奏）、等级复评和宽限期结束；CSV、JSON 与 iCalendar',
+  planPolicy: '策略文件',
+  planState: '等级状态文件，即 tierwise rerate 的输出（CSV、NDJSON、JSON 或 XLSX）',
+  planFrom: '计划的第一天，`YYYY-MM-DD`（默认：策略时区的今天）',
+  planHorizon: '向前覆盖的时长，ISO 8601 时长，如 P3M 或 P6W',
+  planCalendar: '联系日期顺延到其工作日的日历文件（默认：等级服务协议的日历，`cn-mainland`）',
+  planOut: '将计划写入此文件（原子写入），而不是标准输出',
+  planIcsDir: '另在此目录中为每位客户经理写一个 iCalendar 文件（.ics）',
   // sla
   sla: '按工作日历计算等级的服务时限',
   slaDue: '按等级服务协议和工作日历计算工单的响应与解决截止时间',
