@@ -18,6 +18,7 @@ import { decisionRoutes } from './routes/decisions.js';
 import { docsRoutes } from './routes/docs.js';
 import { evaluateRoutes } from './routes/evaluate.js';
 import { meRoutes } from './routes/me.js';
+import { planRoutes } from './routes/plan.js';
 import { populationRoutes } from './routes/population.js';
 import { rerateRoutes } from './routes/rerate.js';
 import { scoresRoutes } from './routes/scores.js';
@@ -55,6 +56,7 @@ export function createApp(
     ...populationRoutes,
     ...scoresRoutes,
     ...rerateRoutes,
+    ...planRoutes,
     ...slaRoutes,
     ...extraRoutes,
   ];

@@ -1,10 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { isRefusal } from '../../registry/outcome.js';
 import { rerateAnswer } from '../../rerate/answer.js';
 import { rerateJob } from '../../rerate/job.js';
 import { policyToRun } from '../population/policy.js';
+import { withStateFile } from '../population/state-file.js';
 import { localized, refuse } from '../respond.js';
 import type { Route } from '../route.js';
 import { type RerateRequest, RerateResponse, RerateRequest as RerateSchema } from '../schemas/rerate.js';
@@ -12,7 +10,7 @@ import { withData } from './population.js';
 
 /**
  * POST /v1/rerate: `tierwise rerate` over HTTP. src/rerate decides; this route picks the policy
- * and the data, and keeps the state the client sent in a private temporary file for the run.
+ * and the data; the state the client sent is a file for the length of the run (withStateFile).
  */
 const rerateRoute: Route<RerateRequest> = {
   method: 'post',
@@ -32,33 +30,21 @@ const rerateRoute: Route<RerateRequest> = {
     if (isRefusal(resolved)) return refuse(c, resolved);
     const language = c.get('language');
     return withData(c, body, deps, async (population) => {
-      let folder: string | undefined;
-      try {
-        let state: string | undefined;
-        if (body.state !== undefined) {
-          folder = await mkdtemp(join(tmpdir(), 'tierwise-state-'));
-          // The reader picks the format by extension; the name is ours, never the client's.
-          state = join(folder, `state.${body.stateFormat ?? 'csv'}`);
-          await writeFile(state, body.state, { mode: 0o600 });
-        }
-        const job = await rerateJob(resolved.policy, {
+      const job = await withStateFile(body.state, body.stateFormat, (state) =>
+        rerateJob(resolved.policy, {
           state,
           customers: population.customers,
           transactions: population.transactions,
           asOf: body.asOf,
           onError: population.onError,
-        });
-        // A temporary path says nothing to the client: the state is the request's `state`.
-        job.diagnostics = job.diagnostics.map((d) => (d.file === state ? { ...d, file: 'state' } : d));
-        const answer = () => ({
-          policy: resolved.file,
-          ...rerateAnswer(resolved.policy, job, language),
-          diagnostics: localized(job.diagnostics, language),
-        });
-        return { failed: job.failed, diagnostics: job.diagnostics, json: () => JSON.stringify(answer()) };
-      } finally {
-        if (folder) await rm(folder, { recursive: true, force: true });
-      }
+        }),
+      );
+      const answer = () => ({
+        policy: resolved.file,
+        ...rerateAnswer(resolved.policy, job, language),
+        diagnostics: localized(job.diagnostics, language),
+      });
+      return { failed: job.failed, diagnostics: job.diagnostics, json: () => JSON.stringify(answer()) };
     });
   },
 };

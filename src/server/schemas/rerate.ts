@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DiagnosticSchema, policyChoice, strict } from './common.js';
+import { StateFormat } from './plan.js';
 import { DraftPolicy, populationData } from './population.js';
 
 export const RerateRequest = strict(
@@ -18,7 +19,7 @@ export const RerateRequest = strict(
           'the tiers as they stand: a state file as text (the `states` of the last answer, or the CLI’s --out)',
       }),
     ),
-    stateFormat: Type.Optional(Type.Union(['csv', 'ndjson', 'json'].map((f) => Type.Literal(f)))),
+    stateFormat: Type.Optional(StateFormat),
   },
   { title: 'RerateRequest' },
 );
