@@ -232,6 +232,10 @@ export const CODES = {
   TW1441: { severity: 'error', title: 'replay ends before it starts' },
   TW1442: { severity: 'error', title: 'replay step is not a whole number of months' },
   TW1443: { severity: 'error', title: 'replay has too many runs' },
+  // the service plan (src/plan)
+  TW1450: { severity: 'warning', title: 'customers without a tier or a rating date' },
+  TW1451: { severity: 'error', title: 'plan window not readable' },
+  TW1452: { severity: 'error', title: 'iCalendar file could not be made' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -56,8 +56,9 @@ export function levelOf(rules: RerateRules, tier: string | undefined): number {
 /**
  * The day a customer rated on `ratedAt` in `level` is next due; undefined when the tier has no
  * cadence. Counted from the last rating (P3M after 2026-02-10 is 2026-05-10; month ends clamp:
- * P1M after 31 Jan is 28/29 Feb), or at the calendar's next period start after it (P3M: 1 Jan,
- * 1 Apr, 1 Jul, 1 Oct; a customer rated on 1 Apr is next due on 1 Jul).
+ * P1M after 31 Jan is 28/29 Feb), or at the close of the calendar period after the rating
+ * (P3M: 31 Mar, 30 Jun, 30 Sep, 31 Dec; a customer rated on 30 Jun is next due on 30 Sep, one
+ * rated on 10 Feb on 31 Mar).
  */
 export function nextReview(rules: RerateRules, level: number, ratedAt: number): number | undefined {
   const every = rules.every[level];
@@ -65,16 +66,20 @@ export function nextReview(rules: RerateRules, level: number, ratedAt: number): 
   if (rules.anchor === 'calendar') {
     const months = calendarMonths(every);
     // The policy check refuses such a cadence (TW0509); a library caller gets the plain count.
-    if (months !== undefined) return nextPeriodStart(ratedAt, months);
+    if (months !== undefined) return nextPeriodClose(ratedAt, months);
   }
   return addDuration(ratedAt, every);
 }
 
-/** The first day after `day` that starts a period of `months` months counted from 1 January. */
-export function nextPeriodStart(day: number, months: number): number {
+/**
+ * The last day of the calendar period of `months` months (counted from 1 January) that holds the
+ * day after `day`: the close of the period after the one a rating on `day` belongs to. Runs as
+ * of a quarter's last day review the quarter that has just closed.
+ */
+export function nextPeriodClose(day: number, months: number): number {
   // Month indices count from January of year 0, so multiples of `months` start the year's periods.
-  const month = monthOfDay(day);
-  return firstDayOfMonth(Math.floor(month / months) * months + months);
+  const month = monthOfDay(day + 1);
+  return firstDayOfMonth(Math.floor(month / months) * months + months) - 1;
 }
 
 /** A day plus an ISO 8601 duration of years, months, weeks and days (time parts round up to a day). */

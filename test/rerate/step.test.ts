@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, formatDay } from '../../src/facts/calendar.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
-import { nextPeriodStart, nextReview, rerateRules } from '../../src/rerate/rules.js';
+import { nextPeriodClose, nextReview, rerateRules } from '../../src/rerate/rules.js';
 import { rerateCustomer } from '../../src/rerate/step.js';
 import type { Computed, TierState } from '../../src/rerate/types.js';
 
@@ -56,13 +56,15 @@ describe('when a review falls due', () => {
     expect(nextReview(rules({ every: { vip: 'P3M' } }), 2, day('2024-01-31'))).toBeUndefined();
   });
 
-  it('anchored to the calendar: the next quarter or half-year start after the rating', () => {
+  it('anchored to the calendar: the close of the quarter or half-year after the rating', () => {
     const r = rules({ ...SEED004, anchor: 'calendar' });
-    expect(formatDay(nextReview(r, 0, day('2026-02-10'))!)).toBe('2026-04-01');
-    expect(formatDay(nextReview(r, 0, day('2026-04-01'))!)).toBe('2026-07-01');
-    expect(formatDay(nextReview(r, 1, day('2026-11-30'))!)).toBe('2027-01-01');
-    expect(formatDay(nextPeriodStart(day('2026-12-31'), 12))).toBe('2027-01-01');
-    expect(formatDay(nextPeriodStart(day('2026-06-30'), 1))).toBe('2026-07-01');
+    expect(formatDay(nextReview(r, 0, day('2026-02-10'))!)).toBe('2026-03-31');
+    expect(formatDay(nextReview(r, 0, day('2026-03-31'))!)).toBe('2026-06-30');
+    expect(formatDay(nextReview(r, 0, day('2026-04-01'))!)).toBe('2026-06-30');
+    expect(formatDay(nextReview(r, 1, day('2026-06-30'))!)).toBe('2026-12-31');
+    expect(formatDay(nextReview(r, 1, day('2026-11-30'))!)).toBe('2026-12-31');
+    expect(formatDay(nextPeriodClose(day('2026-12-31'), 12))).toBe('2027-12-31');
+    expect(formatDay(nextPeriodClose(day('2024-01-31'), 1))).toBe('2024-02-29');
   });
 });
 

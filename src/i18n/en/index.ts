@@ -17,6 +17,7 @@ import { mapping } from './mapping.js';
 import { movers } from './movers.js';
 import { order } from './order.js';
 import { parse } from './parse.js';
+import { plan } from './plan.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
@@ -62,6 +63,7 @@ export const en = {
   movers,
   order,
   parse,
+  plan,
   privacy,
   profile,
   registry,

@@ -18,6 +18,7 @@ import { mapping } from './mapping.js';
 import { movers } from './movers.js';
 import { order } from './order.js';
 import { parse } from './parse.js';
+import { plan } from './plan.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
@@ -60,6 +61,7 @@ export const zhCN: typeof en = {
   movers,
   order,
   parse,
+  plan,
   privacy,
   profile,
   registry,

@@ -10,7 +10,7 @@ export const CALENDAR_PERIODS = [1, 2, 3, 4, 6, 12];
 
 /**
  * The re-rating rules fit the tiers they move customers between: a calendar anchor needs periods
- * that tile the year (a quarter starts on 1 Jan, 1 Apr, …; "every 90 days" has no such starts),
+ * that tile the year (quarters close on 31 Mar, 30 Jun, …; "every 90 days" has no such close),
  * and a hysteresis band needs a score to compare and a tier it names.
  */
 export function rerating(context: LintContext): void {

@@ -60,8 +60,8 @@ export const Rerating = strictObject({
   anchor: Type.Optional(
     Type.Union([Type.Literal('last-rating'), Type.Literal('calendar')], {
       description:
-        'when a review falls due: `every` after the last rating (default), or at the calendar’s period starts (P3M: 1 Jan, 1 Apr, 1 Jul, 1 Oct)',
-      'x-expected': 'last-rating or calendar',
+        'when a review falls due: `every` after the last rating (default), or at the close of each calendar period (P3M: 31 Mar, 30 Jun, 30 Sep, 31 Dec)',
+      'x-expected': 'one of last-rating, calendar',
     }),
   ),
   upgrade: Type.Optional(
@@ -69,7 +69,7 @@ export const Rerating = strictObject({
       when: Type.Optional(
         Type.Union([Type.Literal('immediate'), Type.Literal('review')], {
           description: 'a better tier is given at once (default) or at the next review',
-          'x-expected': 'immediate or review',
+          'x-expected': 'one of immediate, review',
         }),
       ),
     }),
@@ -79,7 +79,7 @@ export const Rerating = strictObject({
       when: Type.Optional(
         Type.Union([Type.Literal('review'), Type.Literal('immediate')], {
           description: 'a lower tier is given at the next review (default) or at once',
-          'x-expected': 'review or immediate',
+          'x-expected': 'one of review, immediate',
         }),
       ),
       steps: Type.Optional(
