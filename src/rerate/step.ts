@@ -78,8 +78,10 @@ export function rerateCustomer(
     return { state, events };
   }
 
-  // Below the tier held: only at a review, in grace, or when downgrades are immediate.
+  // Below the tier held: only at a review, in grace, or when downgrades are immediate; and once
+  // a day, so that a run repeated on the same day (a retry) does not take a second step down.
   if (!review && !inGrace && rules.downgrade !== 'immediate') return { state, events };
+  if (prev.ratedAt === day && !inGrace) return { state, events };
   const why = review ? because : inGrace ? 'grace' : 'immediate';
   const band = rules.hold.get(current);
   if (band !== undefined && computed.score !== undefined && computed.score >= band) {

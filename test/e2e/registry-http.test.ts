@@ -297,9 +297,10 @@ describe('the registry over HTTP', () => {
   });
 
   it('publishes for a date to come: before it the old version is in force, from it the new one', async () => {
+    // The next minor version of whatever the bundled file is at.
     const quota = readFileSync(join(ROOT, 'policies/seed004-quota.tier.yaml'), 'utf8').replace(
-      'version: 1.0.0',
-      'version: 1.1.0',
+      /version: (\d+)\.(\d+)\.\d+/,
+      (_, major, minor) => `version: ${major}.${Number(minor) + 1}.0`,
     );
     const draft = await call('POST', '/v1/change-requests', 'demo-admin', {
       content: quota,

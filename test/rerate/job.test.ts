@@ -65,16 +65,24 @@ describe('rerateJob on the bundled data (seed004-quota: calendar quarters, a VIP
     for (const d of downs)
       expect(between.events.some((e) => e.customer === d.customer && e.type === 'triggered')).toBe(true);
 
-    const due = (await rerateJob(quota, { ...DATA, state: join(dir, 'state.csv'), asOf: '2025-09-30' }))
+    // The close of Q3 reviews the VIPs: those still scoring 65 or more are held by the band.
+    const q3 = (await rerateJob(quota, { ...DATA, state: join(dir, 'state.csv'), asOf: '2025-09-30' }))
       .outcome!;
-    const types = new Set(due.events.map((e) => e.type));
-    expect(types).toContain('reviewed');
-    expect(types).toContain('grace');
-    // A customer who fell is still in the old tier, with where and when they fall.
-    const graced = due.states.find((s) => s.graceUntil !== undefined)!;
-    expect(graced.tier).not.toBe(graced.graceTier);
-    expect(iso(graced.graceUntil)).toBe('2025-10-30');
-    for (const e of due.events.filter((x) => x.type === 'held')) expect(e.score).toBeGreaterThanOrEqual(85);
+    const held = q3.events.filter((e) => e.type === 'held');
+    expect(held.length).toBeGreaterThan(0);
+    for (const e of held) expect(e.score).toBeGreaterThanOrEqual(65);
+    expect(q3.events.some((e) => e.type === 'reviewed')).toBe(true);
+    // The year's close reviews everyone: who fell below the band or out of a lower tier's quota
+    // keeps the tier in grace a month, with where and when they fall.
+    const q4 = (await rerateJob(quota, { ...DATA, state: join(dir, 'state.csv'), asOf: '2025-12-31' }))
+      .outcome!;
+    const graced = q4.states.filter((s) => s.graceUntil !== undefined);
+    expect(graced.length).toBeGreaterThan(0);
+    for (const s of graced) {
+      expect(s.tier).not.toBe(s.graceTier);
+      expect(iso(s.graceUntil)).toBe('2026-01-31');
+    }
+    expect(q4.events.filter((e) => e.type === 'downgrade')).toEqual([]);
   });
 
   it('reports bad state rows where they are, a state from the future, and customers the data lacks', async () => {
