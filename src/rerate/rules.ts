@@ -21,6 +21,8 @@ export interface RerateRules {
   hold: ReadonlyMap<number, number>;
   /** Level index (tiers.length: no tier) → cadence; undefined: reviewed only when triggered. */
   every: readonly (string | undefined)[];
+  /** Level index → the months of its calendar period (anchor: calendar), parsed once. */
+  periods: readonly (number | undefined)[];
   /** Trigger id → its flag, for the events' labels. */
   triggerIds: readonly string[];
 }
@@ -29,6 +31,7 @@ export function rerateRules(policy: Policy): RerateRules {
   const r = policy.rerating ?? {};
   const tiers = (policy.tiers?.levels ?? []).map((l) => l.id);
   const every = r.every ?? {};
+  const cadences = [...tiers.map((id) => every[id] ?? every.default), every.default];
   return {
     tiers,
     anchor: r.anchor ?? 'last-rating',
@@ -42,7 +45,8 @@ export function rerateRules(policy: Policy): RerateRules {
         return level < 0 ? [] : [[level, band.minScore] as const];
       }),
     ),
-    every: [...tiers.map((id) => every[id] ?? every.default), every.default],
+    every: cadences,
+    periods: cadences.map((c) => (c === undefined ? undefined : calendarMonths(c))),
     triggerIds: (r.triggers ?? []).map((t) => t.id),
   };
 }
@@ -64,7 +68,7 @@ export function nextReview(rules: RerateRules, level: number, ratedAt: number): 
   const every = rules.every[level];
   if (every === undefined) return undefined;
   if (rules.anchor === 'calendar') {
-    const months = calendarMonths(every);
+    const months = rules.periods[level];
     // The policy check refuses such a cadence (TW0509); a library caller gets the plain count.
     if (months !== undefined) return nextPeriodClose(ratedAt, months);
   }
@@ -84,10 +88,22 @@ export function nextPeriodClose(day: number, months: number): number {
 
 /** A day plus an ISO 8601 duration of years, months, weeks and days (time parts round up to a day). */
 export function addDuration(day: number, duration: string): number {
-  const d = parseDuration(duration);
-  if (!d) throw new Error(`not a duration: ${duration}`);
-  const months = d.years * 12 + d.months;
-  const hours = d.hours + d.minutes / 60 + d.seconds / 3600;
-  const days = d.weeks * 7 + d.days + Math.ceil(hours / 24);
+  const { months, days } = steps(duration);
   return plusMonths(day, months) + days;
+}
+
+/** A policy has a handful of cadences and a replay asks for them per customer and run: parse once. */
+const STEPS = new Map<string, { months: number; days: number }>();
+
+function steps(duration: string): { months: number; days: number } {
+  let found = STEPS.get(duration);
+  if (!found) {
+    const d = parseDuration(duration);
+    if (!d) throw new Error(`not a duration: ${duration}`);
+    const hours = d.hours + d.minutes / 60 + d.seconds / 3600;
+    found = { months: d.years * 12 + d.months, days: d.weeks * 7 + d.days + Math.ceil(hours / 24) };
+    if (STEPS.size > 1000) STEPS.clear();
+    STEPS.set(duration, found);
+  }
+  return found;
 }
