@@ -16,6 +16,7 @@ import { lint } from './lint.js';
 import { mapping } from './mapping.js';
 import { movers } from './movers.js';
 import { order } from './order.js';
+import { overrides } from './overrides.js';
 import { parse } from './parse.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
@@ -59,6 +60,7 @@ export const en = {
   mapping,
   movers,
   order,
+  overrides,
   parse,
   privacy,
   profile,
