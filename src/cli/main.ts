@@ -9,6 +9,7 @@ import { registerEval } from './commands/eval.js';
 import { registerFacts } from './commands/facts.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerKeygen } from './commands/keygen.js';
+import { registerOverride } from './commands/override.js';
 import { registerPublish } from './commands/publish.js';
 import { registerRegistry } from './commands/registry.js';
 import { registerServe } from './commands/serve.js';
@@ -45,6 +46,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerFacts(program, io, h);
   registerFmt(program, io, h);
   registerKeygen(program, io, h);
+  registerOverride(program, io, h);
   registerPublish(program, io, h);
   registerRegistry(program, io, h);
   registerServe(program, io, h);
