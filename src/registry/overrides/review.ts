@@ -109,7 +109,7 @@ export async function proposeOverride(
   const at = now.toISOString();
   const written = await ctx.store.write(async (tx) => {
     const record: OverrideRecord = {
-      id: `ov-${await tx.nextId('ov')}`,
+      id: '',
       policy: resolved.policy.metadata.name,
       businessUnit: request.businessUnit,
       customer: request.customer,
@@ -126,6 +126,8 @@ export async function proposeOverride(
     };
     const open = await openOverride(tx, record, now.getTime());
     if (open) return open;
+    // Numbered once nothing refuses it: a refusal commits no write, so it consumes no id.
+    record.id = `ov-${await tx.nextId('ov')}`;
     await tx.insertOverride(record);
     await audit(tx, {
       at,
