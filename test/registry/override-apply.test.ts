@@ -22,7 +22,7 @@ const [computed] = await evaluate([
       complaintRate: 3,
     },
   },
-]);
+], { explain: false });
 
 describe('applyOverride', () => {
   it('sets a tier with its SLA and entitlements, keeping what was computed in the note', () => {
