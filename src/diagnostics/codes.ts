@@ -231,7 +231,7 @@ export const CODES = {
   TW1415: { severity: 'error', title: 'override is not in a state that allows this' },
   TW1416: { severity: 'error', title: 'override request is malformed' },
   TW1417: { severity: 'error', title: 'the customer already has an open override' },
-  TW1418: { severity: 'warning', title: 'override not applied: the policy in force has no such tier' },
+  TW1418: { severity: 'warning', title: 'override not applied to this customer' },
   TW1419: { severity: 'error', title: 'overrides file cannot be read' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 

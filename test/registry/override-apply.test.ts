@@ -7,22 +7,25 @@ import { policyText } from './fixture.js';
 const policy = (await loadPolicyText(policyText('seed004-scorecard'), 'seed004-scorecard.tier.yaml')).policy!;
 const { evaluate } = chooseEvaluator(policy, 'compiled');
 // T0002 of policies/seed004-scorecard.test.yaml: 89, key.
-const [computed] = await evaluate([
-  {
-    id: 'C2024002',
-    facts: {
-      customerId: 'C2024002',
-      spend12m: 600000,
-      avgOrderValue: 40000,
-      industryGrowth: 12,
-      orderGrowthRate: 10,
-      newNeeds12m: 3,
-      repurchaseRate: 80,
-      referralRate: 16,
-      complaintRate: 3,
+const [computed] = await evaluate(
+  [
+    {
+      id: 'C2024002',
+      facts: {
+        customerId: 'C2024002',
+        spend12m: 600000,
+        avgOrderValue: 40000,
+        industryGrowth: 12,
+        orderGrowthRate: 10,
+        newNeeds12m: 3,
+        repurchaseRate: 80,
+        referralRate: 16,
+        complaintRate: 3,
+      },
     },
-  },
-], { explain: false });
+  ],
+  { explain: false },
+);
 
 describe('applyOverride', () => {
   it('sets a tier with its SLA and entitlements, keeping what was computed in the note', () => {

@@ -155,11 +155,11 @@ export const cliHelp = {
   overrideWithdraw: '撤回自己提出、尚待审批的人工调整',
   overrideRevoke: '在到期前撤销一项已批准的人工调整',
   overrideComment: '意见（审计日志会记录）',
-  overrideRevision: '你读到的修订号（即 ETag）；默认：当前修订号，现读',
+  overrideRevision: '你读到的修订号（即 `ETag`）；默认：当前修订号，现读',
   overrideList: '列出人工调整，最新的在前',
   overrideStatus: '只列出当前为此状态的',
   overrideShow: '查看一项人工调整',
-  overrideFormat: 'text 或 json（json 即 `tierwise eval --overrides` 读取的格式）',
+  overrideFormat: '`text` 或 `json`（`json` 即 `tierwise eval --overrides` 读取的格式）',
   overrideServer: 'tierwise 服务器（URL）',
   evalOverrides:
     '应用已批准的人工调整（`tierwise override list --status approved --format json` 生成的 JSON，或 CSV）',
