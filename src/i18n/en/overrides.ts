@@ -65,8 +65,6 @@ export const overrides = {
     `decided by override ${p.id}: tier ${p.tier}${p.score === undefined ? '' : ` (score ${p.score})`} instead of the computed ${p.computed}; approved by ${p.by}, until ${p.until}${p.reason === undefined ? '' : `; reason: ${p.reason}`}`,
   noTier: 'no tier',
   // tierwise override …
-  proposed: (p: { id: string; customer: string; status: string }) =>
-    `${p.id}: override for customer ${p.customer} is ${p.status}`,
   line: (p: {
     id: string;
     status: string;

@@ -161,8 +161,7 @@ export const cliHelp = {
   overrideShow: '查看一项人工调整',
   overrideFormat: '`text` 或 `json`（`json` 即 `tierwise eval --overrides` 读取的格式）',
   overrideServer: 'tierwise 服务器（URL）',
-  evalOverrides:
-    '应用已批准的人工调整（`tierwise override list --status approved --format json` 生成的 JSON，或 CSV）',
+  evalOverrides: '应用已批准的人工调整：`tierwise override list` 导出的 JSON，或 CSV',
   simulate: '在整个客户群上运行策略：各等级的客户数、收入、权益成本、服务负荷和 KPI',
   test: '运行策略测试（各策略旁的 *.test.yaml）：预期的等级、得分、分类、SLA、权益',
   testPaths: '测试文件、策略（其同目录的测试文件）或目录',

@@ -39,7 +39,6 @@ export const overrides = {
   decided: (p) =>
     `由人工调整 ${p.id} 决定：等级 ${p.tier}${p.score === undefined ? '' : `（评分 ${p.score}）`}，计算所得为 ${p.computed}；批准人 ${p.by}，有效至 ${p.until}${p.reason === undefined ? '' : `；原因：${p.reason}`}`,
   noTier: '无等级',
-  proposed: (p) => `${p.id}：客户 ${p.customer} 的人工调整${p.status}`,
   line: (p) => `${p.id}  ${p.status}  ${p.customer}  ${p.policy}  ${p.change}  ${p.until}`,
   changeTier: (p) => `等级 → ${p.tier}`,
   changeScoreSet: (p) => `评分 → ${p.score}`,

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { OVERRIDE_STATUSES } from '../../registry/overrides/view.js';
 import { strict } from './common.js';
 
 const Time = Type.String({ description: 'ISO 8601 with an offset' });
@@ -16,7 +17,6 @@ const ScoreChange = strict(
   { title: 'ScoreChange' },
 );
 
-export const OVERRIDE_STATUSES = ['proposed', 'approved', 'rejected', 'withdrawn', 'revoked', 'expired'];
 const Status = Type.Union(
   OVERRIDE_STATUSES.map((s) => Type.Literal(s)),
   { description: '`expired`: approved, and expiresAt has passed (computed when asked)' },

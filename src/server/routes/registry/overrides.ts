@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
+import { OVERRIDE_STATUSES } from '../../../registry/overrides/view.js';
 import type { OverrideStatus } from '../../../registry/records.js';
 import type { Registry } from '../../../registry/registry.js';
 import { ifMatch } from '../../preconditions.js';
 import type { Route } from '../../route.js';
-import { OVERRIDE_STATUSES, OverrideSchema, ProposeOverride } from '../../schemas/overrides.js';
+import { OverrideSchema, ProposeOverride } from '../../schemas/overrides.js';
 import { Comment, Query } from '../../schemas/registry.js';
 import { answer } from './answer.js';
 
