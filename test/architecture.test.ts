@@ -27,6 +27,8 @@ const LAYERS = [
   'testing',
   'artifact',
   'report',
+  'rerate',
+  'plan',
   'registry',
   'server',
   'cli',

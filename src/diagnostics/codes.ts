@@ -81,6 +81,9 @@ export const CODES = {
   TW0506: { severity: 'error', title: 'date does not exist' },
   TW0507: { severity: 'error', title: 'variant changes what a variant may not change' },
   TW0508: { severity: 'error', title: 'duration must be longer than zero' },
+  TW0509: { severity: 'error', title: 'calendar-anchored re-rating period does not tile the year' },
+  TW0510: { severity: 'error', title: 'hysteresis band on tiers without a score' },
+  TW0511: { severity: 'warning', title: 'hysteresis band is not below the tier’s minScore' },
   // data files (src/data, src/facts)
   TW0601: { severity: 'error', title: 'data file cannot be read' },
   TW0602: { severity: 'error', title: 'column not found' },
@@ -233,6 +236,15 @@ export const CODES = {
   TW1417: { severity: 'error', title: 'the customer already has an open override' },
   TW1418: { severity: 'warning', title: 'override not applied to this customer' },
   TW1419: { severity: 'error', title: 'overrides file cannot be read' },
+  // re-rating over time (src/rerate)
+  TW1420: { severity: 'error', title: 'state names a tier the policy does not have' },
+  TW1421: { severity: 'error', title: 'state written in another time zone' },
+  TW1422: { severity: 'warning', title: 'customers of the state missing from the data' },
+  TW1423: { severity: 'error', title: 'state rated after the run’s as-of date' },
+  // the service plan (src/plan)
+  TW1450: { severity: 'warning', title: 'customers without a tier or a rating date' },
+  TW1451: { severity: 'error', title: 'plan window not readable' },
+  TW1452: { severity: 'error', title: 'iCalendar file could not be made' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Code = keyof typeof CODES;

@@ -84,7 +84,7 @@ export function fractionalMonthsBetween(from: number, to: number): number {
 }
 
 /** A day plus whole calendar months, clamped to the end of a shorter month (luxon's rule). */
-function plusMonths(day: number, months: number): number {
+export function plusMonths(day: number, months: number): number {
   const month = monthOfDay(day) + months;
   return firstDayOfMonth(month) + Math.min(civilDate(day).day, daysInMonth(month)) - 1;
 }

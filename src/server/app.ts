@@ -18,7 +18,9 @@ import { decisionRoutes } from './routes/decisions.js';
 import { docsRoutes } from './routes/docs.js';
 import { evaluateRoutes } from './routes/evaluate.js';
 import { meRoutes } from './routes/me.js';
+import { planRoutes } from './routes/plan.js';
 import { populationRoutes } from './routes/population.js';
+import { rerateRoutes } from './routes/rerate.js';
 import { scoresRoutes } from './routes/scores.js';
 import { slaRoutes } from './routes/sla.js';
 import { validateRoutes } from './routes/validate.js';
@@ -53,6 +55,8 @@ export function createApp(
     ...decisionRoutes(decisions),
     ...populationRoutes,
     ...scoresRoutes,
+    ...rerateRoutes,
+    ...planRoutes,
     ...slaRoutes,
     ...extraRoutes,
   ];

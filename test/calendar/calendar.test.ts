@@ -10,10 +10,12 @@ describe('business calendars', () => {
   it('ships cn-mainland valid against the calendar schema, with its notices', () => {
     expect(cn).toBeDefined();
     expect(checkCalendar(cn).diagnostics).toEqual([]);
-    expect(cn?.years).toEqual([2024, 2025]);
+    expect(cn?.years).toEqual([2024, 2025, 2026]);
+    expect(cn?.version).toBe('2026.1');
     expect(cn?.sources?.map((s) => s.title)).toEqual([
       '国务院办公厅关于2024年部分节假日安排的通知',
       '国务院办公厅关于2025年部分节假日安排的通知',
+      '国务院办公厅关于2026年部分节假日安排的通知',
     ]);
   });
 
@@ -29,6 +31,54 @@ describe('business calendars', () => {
       false,
     ]);
     expect(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'].map(working)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    // 2026 (notice of 2025-11-04): every holiday day is closed, every make-up weekend day open
+    const closed2026 = [
+      '2026-01-01',
+      '2026-01-02',
+      '2026-01-03',
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
+      '2026-04-04',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-02',
+      '2026-05-03',
+      '2026-05-04',
+      '2026-05-05',
+      '2026-06-19',
+      '2026-06-20',
+      '2026-06-21',
+      '2026-09-25',
+      '2026-09-26',
+      '2026-09-27',
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-03',
+      '2026-10-04',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
+    ];
+    expect(closed2026.filter(working)).toEqual([]);
+    expect(
+      ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'].map(working),
+    ).toEqual([true, true, true, true, true, true]);
+    // The working days either side of the long holidays stay working days.
+    expect(['2026-02-13', '2026-02-24', '2026-09-30', '2026-10-08', '2026-10-09'].map(working)).toEqual([
       true,
       true,
       true,

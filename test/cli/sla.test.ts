@@ -21,7 +21,7 @@ describe('tierwise sla due', () => {
     const { code, out } = await run('--tier', 'vip', '--opened', '2025-09-30T17:00+08:00');
     expect(code).toBe(0);
     expect(out).toContain('Resolution due 2025-10-09T12:00:00+08:00 (PT4H, business hours)');
-    expect(out).toContain('cn-mainland version 2025.1');
+    expect(out).toContain('cn-mainland version 2026.1');
   });
 
   it('gives JSON and Chinese, with pauses', async () => {
@@ -41,7 +41,7 @@ describe('tierwise sla due', () => {
   });
 
   it('exits 1 for a year the calendar does not cover, 2 for a usage error', async () => {
-    const uncovered = await run('--tier', 'vip', '--opened', '2026-10-01T10:00+08:00');
+    const uncovered = await run('--tier', 'vip', '--opened', '2027-10-01T10:00+08:00');
     expect(uncovered.code).toBe(1);
     expect(uncovered.err).toContain('TW1401');
     const tier = await run('--tier', 'nobody', '--opened', '2025-10-01T10:00+08:00');

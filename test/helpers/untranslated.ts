@@ -49,6 +49,8 @@ const ACRONYMS = new Set(
     'NUL',
     'IANA',
     'WPS',
+    'iCalendar',
+    'ics',
     'xls',
     'zip',
     'KB',

@@ -20,7 +20,7 @@ describe('POST /v1/sla/due', () => {
     const res = await post({ version: 'seed004-scorecard@1', tier: 'vip', opened: '2025-09-30T17:00+08:00' });
     expect(res.status).toBe(200);
     const body: Json = await json(res);
-    expect(body.calendar).toEqual({ id: 'cn-mainland', version: '2025.1', timeZone: 'Asia/Shanghai' });
+    expect(body.calendar).toEqual({ id: 'cn-mainland', version: '2026.1', timeZone: 'Asia/Shanghai' });
     expect(body.resolution).toEqual({
       within: 'PT4H',
       clock: 'business',
@@ -55,7 +55,7 @@ describe('POST /v1/sla/due', () => {
 
   it('refuses a year the calendar does not cover with TW1401, in the reader’s language', async () => {
     const res = await post(
-      { version: 'seed004-scorecard@1', tier: 'vip', opened: '2026-10-01T10:00+08:00' },
+      { version: 'seed004-scorecard@1', tier: 'vip', opened: '2027-10-01T10:00+08:00' },
       'zh-CN',
     );
     expect(res.status).toBe(400);

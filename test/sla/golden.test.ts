@@ -18,7 +18,7 @@ const WALL: Sla = { response: { within: 'PT24H', clock: 'elapsed' }, resolution:
 
 const cn = BUNDLED_CALENDARS.find((c) => c.id === 'cn-mainland') as Calendar;
 /** The same calendar edited after tickets opened: 2025-10-09 closed as well. */
-const cnEdited: Calendar = { ...cn, version: '2025.2', holidays: [...cn.holidays, { from: '2025-10-09' }] };
+const cnEdited: Calendar = { ...cn, version: '2026.2', holidays: [...cn.holidays, { from: '2025-10-09' }] };
 const berlin: Calendar = {
   id: 'de-berlin',
   version: '1',
@@ -54,7 +54,7 @@ const GOLDEN: Case[] = [
     tier: 'gold',
     sla: GOLD,
     opened: '2025-03-04T20:00+08:00',
-    calendar: 'cn-mainland@2025.1',
+    calendar: 'cn-mainland@2026.1',
     response: '2025-03-05T18:00:00+08:00',
     resolution: '2025-03-07T18:00:00+08:00',
   },
@@ -63,7 +63,7 @@ const GOLDEN: Case[] = [
     tier: 'gold',
     sla: GOLD,
     opened: '2025-03-04T20:00+08:00',
-    calendar: 'cn-mainland@2025.1',
+    calendar: 'cn-mainland@2026.1',
     closures: ['2025-03-05'],
     response: '2025-03-06T18:00:00+08:00',
     resolution: '2025-03-10T18:00:00+08:00',
@@ -73,7 +73,7 @@ const GOLDEN: Case[] = [
     tier: 'vip',
     sla: VIP,
     opened: '2025-10-01T00:00+08:00',
-    calendar: 'cn-mainland@2025.1',
+    calendar: 'cn-mainland@2026.1',
     resolution: '2025-10-01T02:00:00+08:00',
   },
   {
@@ -81,7 +81,7 @@ const GOLDEN: Case[] = [
     tier: 'gold',
     sla: GOLD,
     opened: '2025-10-01T00:00+08:00',
-    calendar: 'cn-mainland@2025.1',
+    calendar: 'cn-mainland@2026.1',
     response: '2025-10-09T18:00:00+08:00',
     resolution: '2025-10-11T18:00:00+08:00',
   },
@@ -90,7 +90,7 @@ const GOLDEN: Case[] = [
     tier: 'vip',
     sla: VIP,
     opened: '2025-10-11T10:00+08:00',
-    calendar: 'cn-mainland@2025.1',
+    calendar: 'cn-mainland@2026.1',
     resolution: '2025-10-11T15:00:00+08:00',
   },
   {
@@ -98,7 +98,7 @@ const GOLDEN: Case[] = [
     tier: 'vip',
     sla: VIP,
     opened: '2025-09-30T17:00+08:00',
-    calendar: 'cn-mainland@2025.1',
+    calendar: 'cn-mainland@2026.1',
     resolution: '2025-10-09T12:00:00+08:00',
   },
   {
@@ -133,25 +133,25 @@ const GOLDEN: Case[] = [
     tier: 'gold',
     sla: GOLD,
     opened: '2025-03-04T10:00+08:00',
-    calendar: 'cn-mainland@2025.1',
+    calendar: 'cn-mainland@2026.1',
     pauses: [{ from: '2025-03-04T11:00+08:00', to: '2025-03-04T15:00+08:00' }],
     response: '2025-03-05T14:00:00+08:00',
     resolution: '2025-03-07T14:00:00+08:00',
   },
   {
-    name: 'calendar edited after opening: the ticket keeps 2025.1',
+    name: 'calendar edited after opening: the ticket keeps 2026.1',
     tier: 'vip',
     sla: VIP,
     opened: '2025-09-30T17:00+08:00',
-    calendar: 'cn-mainland@2025.1',
+    calendar: 'cn-mainland@2026.1',
     resolution: '2025-10-09T12:00:00+08:00',
   },
   {
-    name: 'calendar edited: a ticket opened on 2025.2',
+    name: 'calendar edited: a ticket opened on 2026.2',
     tier: 'vip',
     sla: VIP,
     opened: '2025-09-30T17:00+08:00',
-    calendar: 'cn-mainland@2025.2',
+    calendar: 'cn-mainland@2026.2',
     resolution: '2025-10-10T12:00:00+08:00',
   },
 ];
@@ -192,14 +192,14 @@ describe('SLA due times: the golden table', () => {
   });
 
   it('refuses a ticket opened in a year the calendar does not cover (TW1401)', () => {
-    const result = dueTimes({ sla: GOLD, tier: 'gold', opened: '2026-01-05T10:00+08:00', calendar: cn });
+    const result = dueTimes({ sla: GOLD, tier: 'gold', opened: '2027-01-04T10:00+08:00', calendar: cn });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['TW1401']);
   });
 
   it('refuses a due time that walks into an uncovered year (TW1401)', () => {
-    const result = dueTimes({ sla: GOLD, tier: 'gold', opened: '2025-12-31T17:00+08:00', calendar: cn });
+    const result = dueTimes({ sla: GOLD, tier: 'gold', opened: '2026-12-31T17:00+08:00', calendar: cn });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['TW1401', 'TW1401']);
-    expect(result.diagnostics[0]?.message).toContain('2026-01-01');
+    expect(result.diagnostics[0]?.message).toContain('2027-01-01');
   });
 
   it('refuses an instant without an offset and a pause that ends before it starts (TW1403)', () => {

@@ -225,6 +225,15 @@ export const cliHelp = {
   publishServer: 'the tierwise server (URL, e.g. http://127.0.0.1:8080)',
   publishToken: (p: { env: string }) =>
     `bearer token of an analyst for the policies' business units; default $${p.env}`,
+  // plan
+  plan: "each customer's upcoming contacts (the tier's cadence), tier review and grace end, per account manager; CSV, JSON and iCalendar",
+  planPolicy: 'the policy file',
+  planState: 'the tier state (CSV, NDJSON, JSON or XLSX), as `tierwise rerate` writes it',
+  planFrom: "the plan's first day, YYYY-MM-DD (default: today in the policy's time zone)",
+  planHorizon: 'how far ahead, an ISO 8601 duration such as P3M or P6W',
+  planCalendar: "a calendar file whose working days contacts move to (default: the tier SLA's, cn-mainland)",
+  planOut: 'write the plan to this file (atomic) instead of stdout',
+  planIcsDir: 'also write one iCalendar file (.ics) per account manager into this directory',
   // sla
   sla: 'service-level targets of a tier on a business calendar',
   slaDue: "response and resolution due times of a ticket, on the tier's SLA and the business calendar",
@@ -233,4 +242,13 @@ export const cliHelp = {
   slaOpened: 'when the ticket opened, ISO 8601 with the offset, e.g. 2025-09-30T17:00+08:00',
   slaPaused: 'FROM/TO: the clock stops while waiting for the customer (repeatable)',
   slaCalendar: 'a calendar file to count on (your own closures, the version a ticket started with)',
+  // rerate
+  rerate:
+    "re-rate customers as of a date: who is due by the tier's cadence, who a trigger re-rates, and each new tier by the policy's rules",
+  rerateState:
+    'the tiers as they stand (CSV, NDJSON, JSON or XLSX: customer, tier, ratedAt, …); none: everyone is rated afresh',
+  rerateOut: 'write the new state here (atomically; .csv, .ndjson or .json); it is the next run’s --state',
+  rerateEvents: 'write the events here (atomically; .csv, .ndjson or .json)',
+  rerateNotices: 'write the customer notices (zh-CN and en, NDJSON) here',
+  rerateFormat: 'how the events are printed on stdout (when --events does not take them)',
 };

@@ -8,6 +8,17 @@ export const lint = {
   notTimeZone: (p: { zone: string }) => `'${p.zone}' is not an IANA time zone`,
   timeZoneHelp: 'e.g. Asia/Shanghai',
   reratingUnknownTier: (p: { id: string }) => `rerating.every names unknown tier '${p.id}'`,
+  reratingHoldUnknownTier: (p: { id: string }) => `rerating.hold names unknown tier '${p.id}'`,
+  calendarAnchorPeriod: (p: { every: string; tier: string }) =>
+    `rerating.anchor: calendar needs periods that tile the year; ${p.every} (${p.tier}) does not`,
+  calendarAnchorPeriodHelp:
+    'use P1M, P2M, P3M, P4M, P6M or P1Y, or anchor: last-rating to count from each customer’s last rating',
+  holdNeedsScore: (p: { method: string }) =>
+    `a hysteresis band compares scores, and tiers.method ${p.method} gives no score`,
+  holdNeedsScoreHelp: 'bands apply to thresholds and quota tiers; remove rerating.hold',
+  holdNoBand: (p: { tier: string; hold: string; minScore: string }) =>
+    `the band of ${p.tier} (${p.hold}) is not below its minScore (${p.minScore}): customers leave it as they would without one`,
+  holdNoBandHelp: 'a band sits below the tier’s minScore, e.g. minScore 90, hold 85',
   notRealDate: (p: { text: string }) => `${p.text} is not a real date and time`,
   zeroDuration: (p: { text: string }) => `${p.text} is a zero duration`,
   zeroDurationHelp: 'e.g. PT4H, P1M',

@@ -186,6 +186,15 @@ export const cliHelp = {
   publishArtifact: '签名制品（`*.tierpkg.tgz`，由 `tierwise build --sign` 生成）',
   publishServer: 'tierwise 服务器的地址（例如 `http://127.0.0.1:8080`）',
   publishToken: (p) => `策略所属事业部的分析员令牌；默认取 \`$${p.env}\``,
+  // plan
+  plan: '按客户经理列出每个客户即将到来的联系（等级的服务节奏）、等级复评和宽限期结束；CSV、JSON 与 iCalendar',
+  planPolicy: '策略文件',
+  planState: '等级状态文件，即 tierwise rerate 的输出（CSV、NDJSON、JSON 或 XLSX）',
+  planFrom: '计划的第一天，`YYYY-MM-DD`（默认：策略时区的今天）',
+  planHorizon: '向前覆盖的时长，ISO 8601 时长，如 P3M 或 P6W',
+  planCalendar: '联系日期顺延到其工作日的日历文件（默认：等级服务协议的日历，`cn-mainland`）',
+  planOut: '将计划写入此文件（原子写入），而不是标准输出',
+  planIcsDir: '另在此目录中为每位客户经理写一个 iCalendar 文件（.ics）',
   // sla
   sla: '按工作日历计算等级的服务时限',
   slaDue: '按等级服务协议和工作日历计算工单的响应与解决截止时间',
@@ -194,4 +203,12 @@ export const cliHelp = {
   slaOpened: '工单创建时间，ISO 8601 带偏移，如 2025-09-30T17:00+08:00',
   slaPaused: '起/止（FROM/TO）：等待客户期间暂停计时（可重复）',
   slaCalendar: '用于计算的日历文件（自有停业日、工单创建时的日历版本）',
+  // rerate
+  rerate: '按基准日重评客户等级：谁按等级周期到期、谁被触发条件重评，以及按策略规则得出的新等级',
+  rerateState:
+    '当前的等级状态（CSV、NDJSON、JSON 或 XLSX：`customer`、`tier`、`ratedAt` 等列）；不给则全部客户重新评级',
+  rerateOut: '把新状态（原子地）写入此文件（.csv、.ndjson 或 .json），作为下次运行的 --state',
+  rerateEvents: '把事件（原子地）写入此文件（.csv、.ndjson 或 .json）',
+  rerateNotices: '把客户通知（中英双语，NDJSON）写入此文件',
+  rerateFormat: '事件在标准输出上的格式（未用 --events 写入文件时）',
 } satisfies Messages<typeof en>;

@@ -19,10 +19,12 @@ import { movers } from './movers.js';
 import { order } from './order.js';
 import { overrides } from './overrides.js';
 import { parse } from './parse.js';
+import { plan } from './plan.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
 import { report } from './report.js';
+import { rerate } from './rerate.js';
 import { review } from './review.js';
 import { schema } from './schema.js';
 import { scores } from './scores.js';
@@ -60,9 +62,11 @@ export const zhCN: typeof en = {
   order,
   overrides,
   parse,
+  plan,
   privacy,
   profile,
   registry,
+  rerate,
   report,
   review,
   schema,

@@ -1,6 +1,6 @@
 import type { lint as en } from '../en/lint.js';
 import type { Messages } from '../text.js';
-import { factType, ids, key, keys, trail, unit } from './terms.js';
+import { factType, ids, key, keys, tierMethod, trail, unit } from './terms.js';
 
 const JSON_TYPES: Record<string, string> = { number: '数值', boolean: '布尔值', string: '文本' };
 
@@ -9,6 +9,15 @@ export const lint = {
   notTimeZone: (p) => `'${p.zone}' 不是有效的时区名称`,
   timeZoneHelp: '例如 Asia/Shanghai',
   reratingUnknownTier: (p) => `${key('rerating.every')} 中的等级 '${p.id}' 不存在`,
+  reratingHoldUnknownTier: (p) => `${key('rerating.hold')} 中的等级 '${p.id}' 不存在`,
+  calendarAnchorPeriod: (p) =>
+    `${key('rerating.anchor: calendar')} 要求周期能整分一年；${p.every}（${p.tier}）不能`,
+  calendarAnchorPeriodHelp: `请用 P1M、P2M、P3M、P4M、P6M 或 P1Y，或改用 ${key('anchor: last-rating')}，从每位客户上次评级起算`,
+  holdNeedsScore: (p) => `保级区间比较的是得分，而${tierMethod(p.method)}不产生得分`,
+  holdNeedsScoreHelp: `保级区间适用于 ${key('thresholds')} 与 ${key('quota')} 分级；请删除 ${key('rerating.hold')}`,
+  holdNoBand: (p) =>
+    `${p.tier} 的保级线（${p.hold}）不低于其 ${key('minScore')}（${p.minScore}）：客户与没有保级区间时一样降级`,
+  holdNoBandHelp: `保级线应低于该等级的 ${key('minScore')}，例如 ${key('minScore')} 90、${key('hold')} 85`,
   notRealDate: (p) => `${p.text} 不是真实存在的日期时间`,
   zeroDuration: (p) => `${p.text} 是零时长`,
   zeroDurationHelp: '例如 PT4H、P1M',

@@ -11,6 +11,7 @@ import { matrix } from './matrix.js';
 import { metadata } from './metadata.js';
 import { tierOrder } from './order.js';
 import { quota } from './quota.js';
+import { rerating } from './rerating.js';
 import { scoring } from './scoring.js';
 import { serviceOrder } from './service.js';
 import { thresholds } from './thresholds.js';
@@ -35,6 +36,7 @@ const RULES: LintRule[] = [
   matrix,
   tierOrder,
   serviceOrder,
+  rerating,
   labels,
 ];
 

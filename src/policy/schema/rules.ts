@@ -57,5 +57,50 @@ export const Rerating = strictObject({
     }),
   ),
   announce: Type.Optional(Type.Array(Type.Union([Type.Literal('email'), Type.Literal('portal')]))),
+  anchor: Type.Optional(
+    Type.Union([Type.Literal('last-rating'), Type.Literal('calendar')], {
+      description:
+        'when a review falls due: `every` after the last rating (default), or at the close of each calendar period (P3M: 31 Mar, 30 Jun, 30 Sep, 31 Dec)',
+      'x-expected': 'one of last-rating, calendar',
+    }),
+  ),
+  upgrade: Type.Optional(
+    strictObject({
+      when: Type.Optional(
+        Type.Union([Type.Literal('immediate'), Type.Literal('review')], {
+          description: 'a better tier is given at once (default) or at the next review',
+          'x-expected': 'one of immediate, review',
+        }),
+      ),
+    }),
+  ),
+  downgrade: Type.Optional(
+    strictObject({
+      when: Type.Optional(
+        Type.Union([Type.Literal('review'), Type.Literal('immediate')], {
+          description: 'a lower tier is given at the next review (default) or at once',
+          'x-expected': 'one of review, immediate',
+        }),
+      ),
+      steps: Type.Optional(
+        Type.Integer({ minimum: 1, description: 'at most this many tiers down at a time (1: one step)' }),
+      ),
+      grace: Type.Optional(
+        Duration('the customer keeps the tier this long after falling below it, e.g. P1M'),
+      ),
+    }),
+  ),
+  hold: Type.Optional(
+    Type.Record(
+      Type.String(),
+      strictObject({
+        minScore: Type.Number({ description: 'stay in the tier while the score is at least this' }),
+      }),
+      {
+        description:
+          'tier id → a hysteresis band: a customer in the tier stays there until the score falls below minScore',
+      },
+    ),
+  ),
 });
 export type Rerating = Static<typeof Rerating>;

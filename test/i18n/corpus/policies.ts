@@ -240,6 +240,30 @@ export const POLICY_CASES: PolicyCase[] = [
     text: `${VALID}rerating:\n  every: { vipp: P3M, default: P12M }\n`,
     allowed: ['vipp'],
   },
+  {
+    name: 'calendar anchor with a period that does not tile the year',
+    text: `${VALID}rerating:\n  anchor: calendar\n  every: { vip: P3M, default: P90D }\n`,
+    allowed: ['P90D', 'default'],
+  },
+  {
+    name: 'band for an unknown tier',
+    text: `${VALID}rerating:\n  hold: { vipp: { minScore: 85 } }\n`,
+    allowed: ['vipp'],
+  },
+  {
+    name: 'band not below the threshold',
+    text: `${VALID}rerating:\n  hold: { vip: { minScore: 95 } }\n`,
+    allowed: ['vip'],
+  },
+  {
+    name: 'band on tiers without a score',
+    text: `${edit(
+      VALID.replace(/minScore: \d+\n/g, 'when: { fact: spend12m, operator: greaterThan, value: 0 }\n'),
+      'method: thresholds',
+      'method: criteria',
+    )}rerating:\n  hold: { vip: { minScore: 85 } }\n`,
+    allowed: ['criteria'],
+  },
 
   // facts
   { name: 'no key fact', text: edit(VALID, '{ type: string, key: true }', '{ type: string }') },

@@ -41,9 +41,10 @@ function pause(text: string): { from: string; to: string } {
   return { from, to };
 }
 
-async function readCalendar(
+/** A calendar file (--calendar of `sla due` and `plan`), with its findings at line and column. */
+export async function readCalendar(
   file: string,
-  opts: SlaDueOptions,
+  opts: { maxBytes?: number },
 ): Promise<{ calendar: Calendar } | { diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const read = await readPolicyFile(file, { maxBytes: opts.maxBytes });
   if (read.text === undefined) return { diagnostics: read.diagnostics, sources: new Map() };
