@@ -9,6 +9,7 @@ import { registerEval } from './commands/eval.js';
 import { registerFacts } from './commands/facts.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerKeygen } from './commands/keygen.js';
+import { registerOverride } from './commands/override.js';
 import { registerPlan } from './commands/plan.js';
 import { registerPublish } from './commands/publish.js';
 import { registerRegistry } from './commands/registry.js';
@@ -48,6 +49,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerFacts(program, io, h);
   registerFmt(program, io, h);
   registerKeygen(program, io, h);
+  registerOverride(program, io, h);
   registerPlan(program, io, h);
   registerPublish(program, io, h);
   registerRegistry(program, io, h);

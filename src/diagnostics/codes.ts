@@ -222,6 +222,20 @@ export const CODES = {
   TW1405: { severity: 'error', title: 'no such tier' },
   TW1406: { severity: 'error', title: 'SLA target cannot be counted on a clock' },
   TW1407: { severity: 'error', title: 'no such calendar' },
+  // overrides of a customer's computed tier (src/registry/overrides)
+  TW1410: { severity: 'error', title: 'override names no tier of the policy in force' },
+  TW1411: {
+    severity: 'error',
+    title: 'score override on a policy whose tiers are not decided by score thresholds',
+  },
+  TW1412: { severity: 'error', title: 'override needs a reason' },
+  TW1413: { severity: 'error', title: 'override expiry missing, malformed, past or too far ahead' },
+  TW1414: { severity: 'error', title: 'the proposer cannot approve their own override (four-eyes)' },
+  TW1415: { severity: 'error', title: 'override is not in a state that allows this' },
+  TW1416: { severity: 'error', title: 'override request is malformed' },
+  TW1417: { severity: 'error', title: 'the customer already has an open override' },
+  TW1418: { severity: 'warning', title: 'override not applied to this customer' },
+  TW1419: { severity: 'error', title: 'overrides file cannot be read' },
   // re-rating over time (src/rerate)
   TW1420: { severity: 'error', title: 'state names a tier the policy does not have' },
   TW1421: { severity: 'error', title: 'state written in another time zone' },

@@ -32,3 +32,19 @@ export function maskFacts(
   }
   return out;
 }
+
+/**
+ * Phone numbers inside free text (an override's evidence or reason), masked as maskValue masks a
+ * phone fact: 138-1234-5678 → 138****5678. A run of 7 to 15 digits (spaces, dashes, dots and
+ * parentheses between them allowed, a leading +) counts as a phone unless it is part of a word,
+ * a path or a query (`/cases/12345678`, `?id=12345678`): evidence URLs keep their ids.
+ */
+export function maskPhones(text: string): string {
+  return text.replace(/(?<![\w/=#&.-])\+?\d[\d\s().-]{5,22}\d(?![\w/])/g, (found) => {
+    // A date (2026-09-30, 2026.09.30) is not a phone.
+    if (/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(found)) return found;
+    const digits = found.replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 15) return found;
+    return String(maskValue(digits));
+  });
+}

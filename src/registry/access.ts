@@ -22,6 +22,9 @@ export const ACTIONS = {
   reject: { role: 'approver', text: msg('registry.actReject') },
   publish: { role: 'approver', text: msg('registry.actPublish') },
   rollback: { role: 'approver', text: msg('registry.actRollback') },
+  /** Overrides (overrides/): the policy's account manager proposes, its sales supervisor approves. */
+  propose: { role: 'analyst', text: msg('registry.actPropose') },
+  revoke: { role: 'approver', text: msg('registry.actRevoke') },
   tokens: { role: 'admin', text: msg('registry.actTokens') },
 } as const satisfies Record<string, { role: Role; text: Text }>;
 

@@ -79,6 +79,50 @@ export interface ChangeRequestRecord {
   revision: number;
 }
 
+/**
+ * What an override is: a stored status. `expired` is never stored: an approved override whose
+ * expiresAt has passed is expired from that instant on (overrides/view.ts), no job needed.
+ */
+export type OverrideState = 'proposed' | 'approved' | 'rejected' | 'withdrawn' | 'revoked';
+export type OverrideStatus = OverrideState | 'expired';
+
+/**
+ * A person's decision over the computed tier of one customer (seed 004: the account manager
+ * adjusts with a reason, the sales supervisor approves). It is proposed, approved by another
+ * person, and applies until it expires or is revoked; then the computed tier is back.
+ */
+export interface OverrideRecord {
+  /** `ov-<sequence>`. */
+  id: string;
+  /** The policy (metadata.name) whose tier it overrides. */
+  policy: string;
+  /** The business unit whose customer it is: evaluations of this unit with this policy apply it. */
+  businessUnit: string;
+  /** The customer's id (the policy's key fact); never a name or a phone. */
+  customer: string;
+  kind: 'tier' | 'score';
+  /** kind `tier`: the tier id set. */
+  tier?: string;
+  /** kind `score`: the score set, or moved by a delta; the policy's thresholds decide the tier. */
+  score?: { set?: number; delta?: number };
+  reason?: string;
+  /** References: text or URLs (a CRM case, a contract); stored as given, masked in every output. */
+  evidence: string[];
+  /** As proposed: an instant (ISO 8601 with an offset) or a duration counted from approval (P3M). */
+  expires: string;
+  /** The instant it ends: the one proposed, or approval + the duration. */
+  expiresAt?: string;
+  status: OverrideState;
+  proposedBy: string;
+  proposedAt: string;
+  approval?: { by: string; at: string; comment?: string };
+  /** Who rejected, withdrew or revoked, when and why. */
+  closed?: { by: string; at: string; comment?: string };
+  updatedAt: string;
+  /** 1 at proposal, +1 on every write: the ETag, and the compare-and-set guard. */
+  revision: number;
+}
+
 export interface PublicationRecord {
   /** `pub-<sequence>`. */
   id: string;

@@ -16,7 +16,15 @@ export function refuse(
   return { refused: kind, diagnostics: [diagnostic(code, message, rest), ...more] };
 }
 
-export type What = 'policy' | 'version' | 'changeRequest' | 'dataset' | 'token' | 'decision' | 'publication';
+export type What =
+  | 'policy'
+  | 'version'
+  | 'changeRequest'
+  | 'dataset'
+  | 'token'
+  | 'decision'
+  | 'publication'
+  | 'override';
 
 const WHAT: Record<What, Text> = {
   policy: msg('registry.whatPolicy'),
@@ -26,6 +34,7 @@ const WHAT: Record<What, Text> = {
   token: msg('registry.whatToken'),
   decision: msg('registry.whatDecision'),
   publication: msg('registry.whatPublication'),
+  override: msg('registry.whatOverride'),
 };
 
 export const whatText = (what: What): Text => WHAT[what];

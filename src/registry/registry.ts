@@ -14,6 +14,8 @@ import type { RegistryContext } from './context.js';
 import { datasetFile, type Upload, uploadDataset } from './datasets.js';
 import { Memo } from './memo.js';
 import { type Actor, isRefusal, type Outcome, type PolicyQuery, type ResolvedPolicy } from './outcome.js';
+import { activeOverride, getOverride, listOverrides, type OverrideQuery } from './overrides/read.js';
+import { type OverrideProposal, overrideStep, proposeOverride } from './overrides/review.js';
 import { policyOverview } from './overview.js';
 import { policySubjects } from './policy-audit.js';
 import { publish, type RollbackRequest, rollback, seedPolicy } from './publish.js';
@@ -151,6 +153,23 @@ export class Registry {
 
   listChangeRequests = (filter: ChangeRequestFilter = {}) =>
     this.store.read((r) => r.listChangeRequests(filter));
+
+  /** Overrides of a customer's computed tier (overrides/): proposed, approved by another person, expiring. */
+  proposeOverride = (actor: Actor, proposal: OverrideProposal) =>
+    proposeOverride(this.#ctx, this.resolve, actor, proposal);
+  approveOverride = (actor: Actor, id: string, ifMatch?: number, comment?: string) =>
+    overrideStep(this.#ctx, this.resolve, actor, id, 'approve', ifMatch, comment);
+  rejectOverride = (actor: Actor, id: string, ifMatch?: number, comment?: string) =>
+    overrideStep(this.#ctx, this.resolve, actor, id, 'reject', ifMatch, comment);
+  withdrawOverride = (actor: Actor, id: string, ifMatch?: number, comment?: string) =>
+    overrideStep(this.#ctx, this.resolve, actor, id, 'withdraw', ifMatch, comment);
+  revokeOverride = (actor: Actor, id: string, ifMatch?: number, comment?: string) =>
+    overrideStep(this.#ctx, this.resolve, actor, id, 'revoke', ifMatch, comment);
+  getOverride = (actor: Actor, id: string) => getOverride(this.#ctx, actor, id);
+  listOverrides = (actor: Actor, query: OverrideQuery = {}) => listOverrides(this.#ctx, actor, query);
+  /** The approved, unexpired override of a customer at `at` (the registry's clock when not given). */
+  activeOverride = (key: { policy: string; businessUnit: string; customer: string }, at?: number) =>
+    activeOverride(this.#ctx, key, at ?? this.#ctx.now().getTime());
 
   /** Every policy with its status, what is in force, and the change requests open on it (the editor's list). */
   policyOverview = (actor: Actor) => policyOverview(this.#ctx, actor);

@@ -14,6 +14,7 @@ import { type CsvCell, csvText } from './csv.js';
 import { renderDistribution } from './distribution.js';
 import { factRows } from './facts-rows.js';
 import { RESULT_FORMATS, type ResultFormat } from './formats.js';
+import { type OverrideNote, overrideLine } from './override.js';
 import { renderTable } from './table.js';
 
 export { RESULT_FORMATS, type ResultFormat };
@@ -31,6 +32,8 @@ export interface ResultsInput {
   csvHeader?: boolean;
   /** `eval --facts`: every fact of each customer beside its result, as `tierwise facts` writes it. */
   withFacts?: boolean;
+  /** Customers whose tier an approved override decided (the results already carry its tier). */
+  overridden?: ReadonlyMap<string, OverrideNote>;
 }
 
 /**
@@ -150,6 +153,7 @@ export function customerJson(input: ResultsInput, r: CustomerResult) {
     rerate: r.rerate,
     sla: r.sla,
     entitlements: r.entitlements,
+    override: input.overridden?.get(r.customer),
     diagnostics: r.diagnostics.length > 0 ? r.diagnostics : undefined,
   };
   const own = input.facts.get(r.customer) ?? {};
@@ -163,8 +167,16 @@ export function customerJson(input: ResultsInput, r: CustomerResult) {
     metrics: r.breakdown?.metrics.map((m) => (pii.has(m.fact) ? { ...m, value: maskValue(m.value) } : m)),
     decision,
     moveUp: labelled(input.policy, moveUp(input.policy, r)),
-    explanation: explainResult(input.policy, r, input.language),
+    explanation: withOverride(input, r, explainResult(input.policy, r, input.language)),
   };
+}
+
+/** The override's line under the explanation's heading: it, not the lines that follow, decided the tier. */
+function withOverride(input: ResultsInput, r: CustomerResult, lines: string[]): string[] {
+  const note = input.overridden?.get(r.customer);
+  if (!note) return lines;
+  const [heading = '', ...rest] = lines;
+  return [heading, `  ${overrideLine(input.policy, note, input.language ?? 'en')}`, ...rest];
 }
 
 /** The next tier's bilingual label beside its id, so a surface can name it without the policy. */

@@ -1,6 +1,11 @@
 import type { CheckedPolicy } from '../policy/check.js';
 import type { Actor, Outcome, PolicyQuery, ResolvedPolicy } from '../registry/outcome.js';
-import type { DatasetRecord, DecisionChunkRecord, DecisionRecord } from '../registry/records.js';
+import type {
+  DatasetRecord,
+  DecisionChunkRecord,
+  DecisionRecord,
+  OverrideRecord,
+} from '../registry/records.js';
 
 /**
  * What the server needs from the registry, and nothing more: the routes parse a request, call
@@ -24,6 +29,14 @@ export interface ServerDeps {
   getDecision(id: string, actor: Actor): Promise<Outcome<DecisionRecord>>;
   /** Where a stored dataset's bytes are (an absolute path under the data directory), if the actor may read it. */
   datasetPath(id: string, actor: Actor): Promise<Outcome<{ path: string; dataset: DatasetRecord }>>;
+  /**
+   * The approved, unexpired override of a customer at `at` (registry overrides/): evaluate then
+   * gives its tier. Without it (fixture deps) no override applies.
+   */
+  activeOverride?(
+    key: { policy: string; businessUnit: string; customer: string },
+    at: number,
+  ): Promise<OverrideRecord | undefined>;
   /**
    * Checks policy text that may extend a base kept in the registry (a variant). Without it,
    * validate checks text that stands alone, as `tierwise check` does a file without `extends`.

@@ -9,6 +9,7 @@ export function registryDeps(registry: Registry): ServerDeps {
     recordDecisions: (decisions, chunks) => registry.recordDecisions(decisions, chunks),
     getDecision: (id, actor) => registry.getDecision(actor, id),
     datasetPath: async (id, actor) => registry.datasetFile(actor, id),
+    activeOverride: (key, at) => registry.activeOverride(key, at),
     checkPolicy: (text, fileName) => registry.validate(text, fileName ?? 'policy.tier.yaml'),
   };
 }

@@ -25,6 +25,7 @@ const COMMANDS = [
   'facts',
   'fmt',
   'keygen',
+  'override',
   'plan',
   'publish',
   'registry',
@@ -275,6 +276,7 @@ describe.each(WAYS)('the CLI in Chinese ($way)', ({ run }) => {
     [['data', 'profile']],
     [['token', 'create']],
     [['registry', 'verify']],
+    [['override', 'propose']],
   ])('help of tierwise %s: headings and descriptions', async (command) => {
     const r = await run([...command, '--help']);
     expect(r.code).toBe(0);
@@ -295,6 +297,12 @@ describe.each(WAYS)('the CLI in Chinese ($way)', ({ run }) => {
       'new',
       'artifact',
       'V',
+      // tierwise override's subcommands
+      'propose',
+      'approve',
+      'reject',
+      'withdraw',
+      'show',
     ];
     expect(untranslated(typed(r.stdout), names)).toEqual([]);
     // wrapped between Chinese characters too, counting each as two columns of the terminal

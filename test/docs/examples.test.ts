@@ -65,6 +65,12 @@ const SKIP: Skip[] = [
     reason: 'talks to a running server; test/e2e/registry-http.test.ts drives the same journey',
   },
   {
+    doc: 'docs/overrides.md',
+    command: 'export TIERWISE_TOKEN=$ACCOUNT_MANAGER',
+    block: true,
+    reason: 'talks to a running server; test/e2e/override.test.ts drives the same steps',
+  },
+  {
     doc: 'docs/versions.md',
     command: 'git fetch origin main',
     block: true,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskFacts, maskValue } from '../../src/privacy/mask.js';
+import { maskFacts, maskPhones, maskValue } from '../../src/privacy/mask.js';
 
 describe('masking personal data', () => {
   it('masks names, phones and e-mail addresses the way the seeds show them', () => {
@@ -29,5 +29,18 @@ describe('masking personal data', () => {
     const masked = maskFacts(facts, new Set(['contact']));
     expect(masked).toEqual(JSON.parse('{"contact":"王*","spend":100,"__proto__":"x"}'));
     expect(Object.getPrototypeOf(masked)).toBe(Object.prototype);
+  });
+});
+
+describe('maskPhones', () => {
+  it('masks phone numbers in free text and leaves dates, ids in URLs and long numbers alone', () => {
+    expect(maskPhones('联系人电话 138-1234-5678，请回电')).toBe('联系人电话 138****5678，请回电');
+    expect(maskPhones('call 13812345678 or 021-6123 4567')).toBe('call 138****5678 or 021****4567');
+    expect(maskPhones('https://crm.example.com/cases/12345678?ref=87654321')).toBe(
+      'https://crm.example.com/cases/12345678?ref=87654321',
+    );
+    expect(maskPhones('signed 2026-09-30, order 1234567890123456789')).toBe(
+      'signed 2026-09-30, order 1234567890123456789',
+    );
   });
 });

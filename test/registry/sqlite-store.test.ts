@@ -167,7 +167,7 @@ describe('sqlite store', () => {
     }
     expect(
       new Database(join(here, 'tierwise.db')).prepare('SELECT COUNT(*) AS n FROM schema_migrations').get(),
-    ).toMatchObject({ n: 2 });
+    ).toMatchObject({ n: 3 });
   });
 
   it('says why a file cannot be opened or created', async () => {

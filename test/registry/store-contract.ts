@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/registry/store/store.js';
 import { type ContractContext, open, type StoreHarness } from './store-contract-kit.js';
+import { overridesContract } from './store-contract-overrides.js';
 import { recordsContract } from './store-contract-records.js';
 import { transactionsContract } from './store-contract-transactions.js';
 
@@ -52,6 +53,7 @@ export function storeContract(name: string, harness: StoreHarness): void {
     });
 
     recordsContract(ctx);
+    overridesContract(ctx);
     transactionsContract(ctx);
   });
 }

@@ -34,6 +34,7 @@ export interface EvalOptions {
   businessUnit?: string;
   token?: string;
   at?: string;
+  overrides?: string;
 }
 
 export function registerEval(program: Command, io: CliIO, h: HelpText): void {
@@ -51,6 +52,7 @@ export function registerEval(program: Command, io: CliIO, h: HelpText): void {
     .option('--explain', h('evalExplain'), false)
     .option('--facts', h('evalFacts'), false)
     .option('--summary', h('evalSummary'), false)
+    .option('--overrides <file>', h('evalOverrides'))
     .option('--out <file>', h('evalOut'))
     .addOption(new Option('--on-error <mode>', h('onError')).choices([...ON_ERROR]).default('report'))
     .addOption(new Option('--encoding <encoding>', h('encoding')).choices([...ENCODINGS]).default('auto'))

@@ -167,6 +167,33 @@ export const cliHelp = {
   businessUnit: 'with --server: the business unit whose published policy is used',
   serverToken: 'with --server: a bearer token (default: $TIERWISE_TOKEN)',
   serverAt: 'with --server: the policy in force at this time (ISO 8601 with an offset; default now)',
+  // override
+  override:
+    'overrides of a customer’s computed tier on a tierwise server: an account manager proposes, a supervisor approves, it expires',
+  overridePropose: 'propose a tier or score for one customer, with a reason, evidence and an expiry',
+  overrideCustomer: 'the customer id (never a name or a phone)',
+  overridePolicy: 'the policy name (default: what the business unit has in force)',
+  overrideUnit: 'the business unit whose customer it is',
+  overrideTier: 'set this tier id',
+  overrideScore: 'set this score (the policy’s thresholds decide the tier)',
+  overrideScoreDelta: 'move the computed score by this much, e.g. 5 or -5',
+  overrideReason: 'why (the policy may require one)',
+  overrideEvidence: 'a reference: text or a URL (repeat for more)',
+  overrideExpires:
+    'until when: ISO 8601 with an offset, or a duration from approval such as P3M (at most P1Y)',
+  overrideApprove: 'approve a proposed override (not one’s own)',
+  overrideReject: 'reject a proposed override',
+  overrideWithdraw: 'withdraw one’s own proposed override',
+  overrideRevoke: 'end an approved override before it expires',
+  overrideComment: 'a comment the audit keeps',
+  overrideRevision: 'the revision you read (its ETag); default: the current one, read now',
+  overrideList: 'list overrides, newest first',
+  overrideStatus: 'only those with this status now',
+  overrideShow: 'show one override',
+  overrideFormat: 'text or json (json is what `tierwise eval --overrides` reads)',
+  overrideServer: 'the tierwise server (URL)',
+  evalOverrides:
+    'approved overrides (JSON from `tierwise override list --status approved --format json`, or CSV) applied to the results',
   // simulate
   simulate:
     'a policy over a whole population: per tier the customers, revenue, entitlement cost, service load and KPIs',

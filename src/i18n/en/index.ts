@@ -16,6 +16,7 @@ import { lint } from './lint.js';
 import { mapping } from './mapping.js';
 import { movers } from './movers.js';
 import { order } from './order.js';
+import { overrides } from './overrides.js';
 import { parse } from './parse.js';
 import { plan } from './plan.js';
 import { privacy } from './privacy.js';
@@ -62,6 +63,7 @@ export const en = {
   mapping,
   movers,
   order,
+  overrides,
   parse,
   plan,
   privacy,

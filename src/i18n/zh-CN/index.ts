@@ -17,6 +17,7 @@ import { lint } from './lint.js';
 import { mapping } from './mapping.js';
 import { movers } from './movers.js';
 import { order } from './order.js';
+import { overrides } from './overrides.js';
 import { parse } from './parse.js';
 import { plan } from './plan.js';
 import { privacy } from './privacy.js';
@@ -60,6 +61,7 @@ export const zhCN: typeof en = {
   mapping,
   movers,
   order,
+  overrides,
   parse,
   plan,
   privacy,

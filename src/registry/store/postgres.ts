@@ -42,6 +42,7 @@ const TABLES = [
   'audit',
   'decisions',
   'decision_chunks',
+  'overrides',
   'sequences',
 ];
 

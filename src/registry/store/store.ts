@@ -4,11 +4,21 @@ import type {
   DatasetRecord,
   DecisionChunkRecord,
   DecisionRecord,
+  OverrideRecord,
   PolicyRecord,
   PublicationRecord,
   TokenRecord,
   VersionRecord,
 } from '../records.js';
+
+export type Sequence = 'cr' | 'pub' | 'ds' | 'tok' | 'ov';
+
+export interface OverrideFilter {
+  policy?: string;
+  businessUnit?: string;
+  customer?: string;
+  status?: OverrideRecord['status'];
+}
 
 export interface AuditFilter {
   after?: number;
@@ -67,6 +77,10 @@ export interface StoreReader {
     state?: ChangeRequestRecord['state'];
   }): Promise<ChangeRequestRecord[]>;
 
+  getOverride(id: string): Promise<OverrideRecord | undefined>;
+  /** Newest first. */
+  listOverrides(filter?: OverrideFilter): Promise<OverrideRecord[]>;
+
   /** Ordered by effectiveFrom, then publishedAt. */
   listPublications(filter?: { businessUnit?: string; policy?: string }): Promise<PublicationRecord[]>;
 
@@ -81,8 +95,8 @@ export interface StoreReader {
   listAudit(options?: AuditFilter): Promise<AuditEntry[]>;
   lastAudit(): Promise<AuditEntry | undefined>;
 
-  /** The next number of a named sequence ('cr', 'pub', 'ds', 'tok'), consumed only if the transaction commits. */
-  nextId(sequence: 'cr' | 'pub' | 'ds' | 'tok'): Promise<number>;
+  /** The next number of a named sequence ('cr', 'pub', 'ds', 'tok', 'ov'), consumed only if the transaction commits. */
+  nextId(sequence: Sequence): Promise<number>;
 }
 
 export interface StoreWriter extends StoreReader {
@@ -95,6 +109,9 @@ export interface StoreWriter extends StoreReader {
    * to expectedRevision + 1); false when it moved.
    */
   updateChangeRequest(request: ChangeRequestRecord, expectedRevision: number): Promise<boolean>;
+  insertOverride(override: OverrideRecord): Promise<void>;
+  /** As updateChangeRequest: replaces the override if its stored revision is `expectedRevision`. */
+  updateOverride(override: OverrideRecord, expectedRevision: number): Promise<boolean>;
   insertPublication(publication: PublicationRecord): Promise<void>;
   /** Sets effectiveTo once; false if it was already set. */
   endPublication(id: string, effectiveTo: string): Promise<boolean>;

@@ -8,6 +8,7 @@ import type { Language } from '../../i18n/language.js';
 import { msg } from '../../i18n/text.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { maskValue } from '../../privacy/mask.js';
+import { type ApplicableOverride, applyOverride, overrideDecidedBy } from '../../registry/overrides/apply.js';
 import { customerJson } from '../../report/results.js';
 import { InputBuilder } from '../../testing/inputs.js';
 import type { EvaluateRequest } from '../schemas/evaluate.js';
@@ -53,6 +54,7 @@ export async function evaluateOne(
   body: EvaluateRequest,
   asOf: AsOf,
   language: Language,
+  override?: OverrideLookup,
 ): Promise<OneResult | Diagnostic[]> {
   const { policy } = prepared;
   // A builder keeps an aggregate plan per as-of text it is given: one for this request only, so
@@ -65,26 +67,36 @@ export async function evaluateOne(
     asOf.wholeDay ? asOf.date : body.asOf,
   );
   if (Array.isArray(input)) return input.map(({ file: _file, ...d }) => d);
-  const [result] = await prepared.evaluate([input], { explain: body.explain === true, asOf });
+  const [computed] = await prepared.evaluate([input], { explain: body.explain === true, asOf });
+  const found = override ? await override(computed!.customer) : undefined;
+  const applied = found ? applyOverride(policy, computed!, found) : undefined;
+  const result = applied && 'result' in applied ? applied.result : computed!;
+  const note = applied && 'note' in applied ? applied.note : undefined;
   const facts = new Map([[input.id, derivedFactsAdder(policy, asOf)(input.facts)]]);
   const json: Record<string, unknown> = customerJson(
     {
       policy,
-      results: [result!],
+      results: [result],
       facts,
       distribution: prepared.empty,
       diagnostics: [],
       explain: body.explain,
       language,
+      ...(note ? { overridden: new Map([[result.customer, note]]) } : {}),
     },
-    result!,
+    result,
   );
-  const level = policy.tiers?.levels.find((l) => l.id === result!.tier);
+  const level = policy.tiers?.levels.find((l) => l.id === result.tier);
   json.tierLabel = level?.label;
-  json.decidedBy = decidedBy(policy, result!.decision, language);
+  const computedBy = decidedBy(policy, computed!.decision, language);
+  json.decidedBy = note ? overrideDecidedBy(note, computedBy) : computedBy;
   delete json.row;
-  return { result: result!, json, diagnostics: [...prepared.notes, ...result!.diagnostics] };
+  const notApplied = applied && 'diagnostic' in applied ? [applied.diagnostic] : [];
+  return { result, json, diagnostics: [...prepared.notes, ...result.diagnostics, ...notApplied] };
 }
+
+/** The approved override of a customer, if one decides their tier (the registry's, at the request's time). */
+export type OverrideLookup = (customer: string) => Promise<ApplicableOverride | undefined>;
 
 const personalKey = new WeakMap<PreparedPolicy, boolean>();
 
@@ -105,6 +117,6 @@ export function loggedResult(
   json: Record<string, unknown>,
 ): Record<string, unknown> {
   const customer = keyIsPersonal(prepared) ? maskValue(json.customer) : json.customer;
-  const { tier, score, decidedBy: decided, sla, entitlements, classes, flags } = json;
-  return { customer, tier, score, decidedBy: decided, sla, entitlements, classes, flags };
+  const { tier, score, decidedBy: decided, sla, entitlements, classes, flags, override } = json;
+  return { customer, tier, score, decidedBy: decided, sla, entitlements, classes, flags, override };
 }

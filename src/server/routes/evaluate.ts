@@ -19,6 +19,7 @@ import {
   rankingProblem,
   requestAsOf,
 } from '../evaluate/one.js';
+import { overrideLookup } from '../evaluate/overrides.js';
 import { policyQuery } from '../evaluate/query.js';
 import { requestBody } from '../input.js';
 import { diagnosticsResponse, localized, refuse } from '../respond.js';
@@ -58,7 +59,7 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
     operationId: 'evaluate',
     summary: "One customer's tier, score, SLA and entitlements, with a decision id",
     description:
-      'The customer as `facts` (keyed by fact id, typed), as a `record` (keyed by the customer file columns, read as a CSV cell is) with its `transactions`, or looked up by id (`customer`) in a stored `dataset` (with `transactionsDataset`). The policy is a `version`, or what `businessUnit` has published (as of `at`). Personal data is masked in the answer and the decision log.',
+      'The customer as `facts` (keyed by fact id, typed), as a `record` (keyed by the customer file columns, read as a CSV cell is) with its `transactions`, or looked up by id (`customer`) in a stored `dataset` (with `transactionsDataset`). The policy is a `version`, or what `businessUnit` has published (as of `at`). An approved, unexpired override of the customer (`/v1/overrides`) decides the tier: the answer then has `override` (its id, the tier, the computed tier and score, reason, approver, expiry) and `decidedBy.method` `override`. Personal data is masked in the answer and the decision log.',
     tag: 'evaluation',
     role: 'viewer',
     request: {
@@ -84,7 +85,8 @@ export function evaluateRoutes(decisions: DecisionLog, options: ServerOptions): 
       if (isRefusal(looked)) return refuse(c, looked);
       // Facts read from the file are already typed as evaluation takes them: given as facts, they stay so.
       const customer = looked ? { ...body, facts: looked.facts as EvaluateRequest['facts'] } : body;
-      const outcome = await evaluateOne(policy, customer, asOf, language);
+      const overrides = overrideLookup(deps, query, resolved, at);
+      const outcome = await evaluateOne(policy, customer, asOf, language, overrides);
       if (Array.isArray(outcome)) return diagnosticsResponse(c, 400, outcome);
       if (looked) {
         outcome.json.row = looked.row;

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DiagnosticSchema, policyChoice, strict, Values } from './common.js';
+import { OverrideNoteSchema } from './overrides.js';
 
 export const EvaluateRequest = strict(
   {
@@ -65,6 +66,7 @@ export const EvaluateResponse = Type.Object(
     entitlements: Type.Optional(Type.Unknown()),
     classes: Type.Record(Type.String(), Type.Array(Type.String())),
     flags: Type.Array(Type.String()),
+    override: Type.Optional(OverrideNoteSchema),
     explanation: Type.Optional(Type.Array(Type.String())),
     diagnostics: Type.Optional(Type.Array(DiagnosticSchema)),
   },

@@ -32,6 +32,7 @@ import {
   writeReport,
 } from '../../population/run.js';
 import type { EvalOptions } from '../eval.js';
+import { withOverrides } from './overrides.js';
 
 export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   const badAsOf =
@@ -55,6 +56,7 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   // without tiers has no distribution to count that way: its summary is the customers evaluated.
   if (
     opts.summary &&
+    !opts.overrides &&
     opts.engine === 'compiled' &&
     notes.length === 0 &&
     !opts.customer &&
@@ -66,6 +68,7 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   // memory then follows a chunk, not the file. --on-error fail keeps the whole run, so a bad
   // row never leaves half the results printed.
   const streamable =
+    !opts.overrides &&
     canStream(policy, runOptions) &&
     opts.onError !== 'fail' &&
     (opts.summary || opts.format === 'ndjson' || opts.format === 'csv');
@@ -81,11 +84,16 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
         `${escapeUnsafe(t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data ?? opts.transactions ?? '' }))}\n`,
       );
   }
+  const overridden = opts.overrides ? await withOverrides(policy, run.results, opts, io) : undefined;
+  if (typeof overridden === 'number') return overridden;
+  const results = overridden?.results ?? run.results;
+  const distribution = overridden?.distribution ?? run.distribution;
   const input = {
     policy,
-    results: run.results,
+    results,
     facts: run.facts,
-    distribution: run.distribution,
+    distribution,
+    ...(overridden ? { overridden: overridden.notes } : {}),
     diagnostics: run.diagnostics,
     asOf: run.asOf?.date,
     explain: opts.explain,
@@ -93,7 +101,7 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     withFacts: opts.facts,
   };
   const text = opts.summary
-    ? renderDistribution(opts.format, run.distribution, { language: opts.lang })
+    ? renderDistribution(opts.format, distribution, { language: opts.lang })
     : renderResults(opts.format, input);
   const written = await writeReport(
     text,
@@ -102,7 +110,7 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   );
   if (written !== EXIT.ok) return written;
   io.err(`${summaryLine(opts.lang, run.results.length, run)}\n`);
-  const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
+  const untiered = untieredExit(distribution, opts.allowUntiered, io, opts.lang);
   return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }
 

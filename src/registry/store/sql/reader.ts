@@ -2,14 +2,24 @@ import type {
   AuditEntry,
   ChangeRequestRecord,
   DatasetRecord,
+  OverrideRecord,
   PolicyRecord,
   PublicationRecord,
   TokenRecord,
   VersionRecord,
 } from '../../records.js';
-import type { AuditFilter, StoreReader } from '../store.js';
+import type { AuditFilter, OverrideFilter, Sequence, StoreReader } from '../store.js';
 import { type Executor, one, type Value } from './executor.js';
-import { auditOf, changeRequestOf, datasetOf, policyOf, publicationOf, tokenOf, versionOf } from './rows.js';
+import {
+  auditOf,
+  changeRequestOf,
+  datasetOf,
+  overrideOf,
+  policyOf,
+  publicationOf,
+  tokenOf,
+  versionOf,
+} from './rows.js';
 
 /** `WHERE a = ? AND b = ?` for the filter fields that are given. */
 function where(filters: Record<string, string | undefined>): { sql: string; params: Value[] } {
@@ -98,6 +108,24 @@ export class SqlReader implements StoreReader {
     return rows.map(changeRequestOf);
   }
 
+  async getOverride(id: string): Promise<OverrideRecord | undefined> {
+    this.guard();
+    const row = await one(this.ex, 'SELECT * FROM overrides WHERE id = ?', [id]);
+    return row && overrideOf(row);
+  }
+
+  async listOverrides(filter: OverrideFilter = {}): Promise<OverrideRecord[]> {
+    this.guard();
+    const w = where({
+      policy: filter.policy,
+      business_unit: filter.businessUnit,
+      customer: filter.customer,
+      status: filter.status,
+    });
+    const rows = await this.ex.all(`SELECT * FROM overrides${w.sql} ORDER BY ord DESC`, w.params);
+    return rows.map(overrideOf);
+  }
+
   async listPublications(
     filter: { businessUnit?: string; policy?: string } = {},
   ): Promise<PublicationRecord[]> {
@@ -171,7 +199,7 @@ export class SqlReader implements StoreReader {
    * Outside a write nothing can be consumed, so a reader answers the number the next write would
    * get (a read-only transaction cannot update the counter, and must not).
    */
-  async nextId(sequence: 'cr' | 'pub' | 'ds' | 'tok'): Promise<number> {
+  async nextId(sequence: Sequence): Promise<number> {
     this.guard();
     const row = await one(this.ex, 'SELECT value FROM sequences WHERE name = ?', [sequence]);
     return (row ? Number(row.value) : 0) + 1;

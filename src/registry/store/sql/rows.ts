@@ -4,6 +4,7 @@ import type {
   DatasetRecord,
   DecisionChunkRecord,
   DecisionRecord,
+  OverrideRecord,
   PolicyRecord,
   PublicationRecord,
   TokenRecord,
@@ -103,6 +104,30 @@ export function changeRequestOf(row: Row): ChangeRequestRecord {
   optional(r, 'closed', maybeJson(row, 'closed') as ChangeRequestRecord['closed']);
   optional(r, 'publishedVersion', maybe(row, 'published_version'));
   return r;
+}
+
+export function overrideOf(row: Row): OverrideRecord {
+  const o: OverrideRecord = {
+    id: text(row, 'id'),
+    policy: text(row, 'policy'),
+    businessUnit: text(row, 'business_unit'),
+    customer: text(row, 'customer'),
+    kind: text(row, 'kind') as OverrideRecord['kind'],
+    evidence: json(row, 'evidence') as string[],
+    expires: text(row, 'expires'),
+    status: text(row, 'status') as OverrideRecord['status'],
+    proposedBy: text(row, 'proposed_by'),
+    proposedAt: text(row, 'proposed_at'),
+    updatedAt: text(row, 'updated_at'),
+    revision: int(row, 'revision'),
+  };
+  optional(o, 'tier', maybe(row, 'tier'));
+  optional(o, 'score', maybeJson(row, 'score') as OverrideRecord['score']);
+  optional(o, 'reason', maybe(row, 'reason'));
+  optional(o, 'expiresAt', maybe(row, 'expires_at'));
+  optional(o, 'approval', maybeJson(row, 'approval') as OverrideRecord['approval']);
+  optional(o, 'closed', maybeJson(row, 'closed') as OverrideRecord['closed']);
+  return o;
 }
 
 export function publicationOf(row: Row): PublicationRecord {

@@ -2,12 +2,13 @@ import type {
   AuditEntry,
   ChangeRequestRecord,
   DatasetRecord,
+  OverrideRecord,
   PolicyRecord,
   PublicationRecord,
   TokenRecord,
   VersionRecord,
 } from '../../records.js';
-import { StoreConflict, type StoreWriter } from '../store.js';
+import { type Sequence, StoreConflict, type StoreWriter } from '../store.js';
 import { one, type Value } from './executor.js';
 import { SqlReader } from './reader.js';
 import { instant, jsonText, nullable } from './rows.js';
@@ -94,6 +95,30 @@ export class SqlWriter extends SqlReader implements StoreWriter {
          updated_at = ?, revision = ?
        WHERE id = ? AND revision = ?`,
       [...changeRequestColumns(r), expectedRevision + 1, r.id, expectedRevision],
+    );
+    return changed === 1;
+  }
+
+  async insertOverride(o: OverrideRecord): Promise<void> {
+    await this.change(
+      'override',
+      o.id,
+      `INSERT INTO overrides (id, ord, policy, business_unit, customer, kind, tier, score, reason, evidence, expires,
+         expires_at, status, proposed_by, proposed_at, approval, closed, updated_at, revision)
+       VALUES (?, ${NEXT_ORD('overrides')}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [o.id, ...overrideColumns(o), o.revision],
+    );
+  }
+
+  async updateOverride(o: OverrideRecord, expectedRevision: number): Promise<boolean> {
+    const changed = await this.change(
+      'override',
+      o.id,
+      `UPDATE overrides SET policy = ?, business_unit = ?, customer = ?, kind = ?, tier = ?, score = ?, reason = ?,
+         evidence = ?, expires = ?, expires_at = ?, status = ?, proposed_by = ?, proposed_at = ?, approval = ?,
+         closed = ?, updated_at = ?, revision = ?
+       WHERE id = ? AND revision = ?`,
+      [...overrideColumns(o), expectedRevision + 1, o.id, expectedRevision],
     );
     return changed === 1;
   }
@@ -211,7 +236,7 @@ export class SqlWriter extends SqlReader implements StoreWriter {
     );
   }
 
-  override async nextId(sequence: 'cr' | 'pub' | 'ds' | 'tok'): Promise<number> {
+  override async nextId(sequence: Sequence): Promise<number> {
     this.guard();
     // A counter row rather than a database sequence: it rolls back with the transaction.
     const row = await one(this.ex, 'UPDATE sequences SET value = value + 1 WHERE name = ? RETURNING value', [
@@ -239,5 +264,27 @@ function changeRequestColumns(r: ChangeRequestRecord): Value[] {
     nullable(r.publishedVersion),
     r.createdAt,
     r.updatedAt,
+  ];
+}
+
+/** Every column of an override but its id and revision, in the order both statements use. */
+function overrideColumns(o: OverrideRecord): Value[] {
+  return [
+    o.policy,
+    o.businessUnit,
+    o.customer,
+    o.kind,
+    nullable(o.tier),
+    jsonText(o.score),
+    nullable(o.reason),
+    jsonText(o.evidence),
+    o.expires,
+    nullable(o.expiresAt),
+    o.status,
+    o.proposedBy,
+    o.proposedAt,
+    jsonText(o.approval),
+    jsonText(o.closed),
+    o.updatedAt,
   ];
 }

@@ -4,6 +4,7 @@ import { artifactRoutes } from './artifacts.js';
 import { auditRoutes } from './audit.js';
 import { changeRequestRoutes } from './change-requests.js';
 import { datasetRoutes } from './datasets.js';
+import { overrideRoutes } from './overrides.js';
 import { policyRoutes } from './policies.js';
 import { reviewRoutes } from './review.js';
 import { tokenRoutes } from './tokens.js';
@@ -22,4 +23,5 @@ export const registryRoutes = (registry: Registry, options: RegistryRouteOptions
   ...datasetRoutes(registry),
   ...artifactRoutes(registry, options.trustedKeys ?? []),
   ...reviewRoutes(registry),
+  ...overrideRoutes(registry),
 ];
