@@ -106,22 +106,13 @@ export async function readState(path: string, options: ReadStateOptions): Promis
     const mapped = mapRecord(record, resolved.columns, source.file);
     const v = mapped.values;
     const at = (id: string) => ({ file: source.file, row: record.row, column: columnOf(id) });
-    if (typeof v.tier === 'string' && v.tier !== '' && !options.tiers.includes(v.tier))
-      mapped.diagnostics.push(
-        diagnostic(
-          'TW1420',
-          msg('rerate.unknownTier', { tier: v.tier, tiers: options.tiers.join(', ') }),
-          at('tier'),
-        ),
-      );
-    if (typeof v.graceTier === 'string' && v.graceTier !== '' && !options.tiers.includes(v.graceTier))
-      mapped.diagnostics.push(
-        diagnostic(
-          'TW1420',
-          msg('rerate.unknownTier', { tier: v.graceTier, tiers: options.tiers.join(', ') }),
-          at('graceTier'),
-        ),
-      );
+    for (const id of ['tier', 'graceTier']) {
+      const tier = v[id];
+      if (typeof tier === 'string' && tier !== '' && !options.tiers.includes(tier))
+        mapped.diagnostics.push(
+          diagnostic('TW1420', msg('rerate.unknownTier', { tier, tiers: options.tiers.join(', ') }), at(id)),
+        );
+    }
     if (typeof v.timezone === 'string' && v.timezone !== '' && v.timezone !== options.timezone)
       mapped.diagnostics.push(
         diagnostic('TW1421', msg('rerate.otherZone', { zone: v.timezone, policy: options.timezone }), {

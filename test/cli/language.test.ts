@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { argvLanguage } from '../../src/cli/help.js';
 import { type Run, tierwiseInProcess } from '../e2e/cli.js';
+import { bundledSample } from '../helpers/sample-data.js';
 import { untranslated } from '../helpers/untranslated.js';
 
 /**
@@ -13,7 +14,13 @@ import { untranslated } from '../helpers/untranslated.js';
  */
 
 const POLICY = 'policies/seed004-scorecard.tier.yaml';
-const DATA = ['--data', 'examples/data/customers.csv', '--transactions', 'examples/data/transactions.csv'];
+// What the CLI says does not depend on how many customers it says it about: a sample of the bundled data.
+const SAMPLE = bundledSample();
+const DATA = ['--data', SAMPLE.customers, '--transactions', SAMPLE.transactions];
+const rowsOf = (file: string) =>
+  (readFileSync(file, 'utf8').trimEnd().split('\n').length - 1).toLocaleString('en');
+const CUSTOMERS = rowsOf(SAMPLE.customers);
+const TRANSACTIONS = rowsOf(SAMPLE.transactions);
 const AS_OF = ['--as-of', '2026-11-01'];
 const COMMANDS = [
   'build',
@@ -85,7 +92,7 @@ describe.each(WAYS)('the CLI in Chinese ($way)', ({ run }) => {
     expect(r.code, r.stderr).toBe(0);
     const summary = lines(r.stderr).at(-1) ?? '';
     expect(summary).toBe(
-      '已评估 3,000 位客户，读取 3,000 行；63,909 笔交易；截至 2026-11-01（Asia/Shanghai）',
+      `已评估 ${CUSTOMERS} 位客户，读取 ${CUSTOMERS} 行；${TRANSACTIONS} 笔交易；截至 2026-11-01（Asia/Shanghai）`,
     );
     expect(untranslated(summary)).toEqual([]);
   });
@@ -125,7 +132,7 @@ describe.each(WAYS)('the CLI in Chinese ($way)', ({ run }) => {
     const r = await run(['data', 'profile', '--policy', POLICY, ...DATA, ...AS_OF, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect(lines(r.stderr).at(-1)).toBe(
-      '已剖析 3,000 位客户，读取 3,000 行；截至 2026-11-01（Asia/Shanghai）',
+      `已剖析 ${CUSTOMERS} 位客户，读取 ${CUSTOMERS} 行；截至 2026-11-01（Asia/Shanghai）`,
     );
   });
 

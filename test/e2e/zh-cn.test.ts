@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderIds } from '../helpers/policy-ids.js';
+import { bundledSample } from '../helpers/sample-data.js';
 import { untranslated } from '../helpers/untranslated.js';
 import { tierwiseInProcess as inProcess, type Run } from './cli.js';
 
@@ -11,8 +12,10 @@ import { tierwiseInProcess as inProcess, type Run } from './cli.js';
  * findings say, on the bundled policies and data, and on the usual mistakes. What may stay Latin
  * is what the user wrote (ids, test case names, file names), codes, flags, units and numbers.
  */
-const DATA = ['--data', 'examples/data/customers.csv'];
-const LOG = ['--transactions', 'examples/data/transactions.csv', '--as-of', '2026-11-01'];
+// What the commands say does not depend on how many customers they say it about.
+const SAMPLE_DATA = bundledSample();
+const DATA = ['--data', SAMPLE_DATA.customers];
+const LOG = ['--transactions', SAMPLE_DATA.transactions, '--as-of', '2026-11-01'];
 const SCORECARD = 'policies/seed004-scorecard.tier.yaml';
 const VARIANT = 'policies/retail-scorecard.tier.yaml';
 const ZH = ['--lang', 'zh-CN'];

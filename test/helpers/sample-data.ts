@@ -1,0 +1,31 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sized } from './runs.js';
+
+let made: { customers: string; transactions: string } | undefined;
+
+/**
+ * The bundled customers and their transactions, every fifth customer by default (all of them
+ * under TIERWISE_LONG_TESTS=1): for tests about what a command says rather than how it scales,
+ * which run a whole population through many commands. Every segment and tier of the bundled data
+ * is still there; counts in what the commands print are the sample's.
+ */
+export function bundledSample(): { customers: string; transactions: string } {
+  if (made) return made;
+  const every = sized(5, 1);
+  const dir = mkdtempSync(join(tmpdir(), 'tw-sample-'));
+  const [header, ...rows] = readFileSync('examples/data/customers.csv', 'utf8').trimEnd().split('\n');
+  const kept = rows.filter((_, i) => i % every === 0);
+  const ids = new Set(kept.map((line) => line.split(',')[0]));
+  const [logHeader, ...log] = readFileSync('examples/data/transactions.csv', 'utf8').trimEnd().split('\n');
+  const customers = join(dir, 'customers.csv');
+  const transactions = join(dir, 'transactions.csv');
+  writeFileSync(customers, `${[header, ...kept].join('\n')}\n`);
+  writeFileSync(
+    transactions,
+    `${[logHeader, ...log.filter((line) => ids.has(line.split(',')[0]))].join('\n')}\n`,
+  );
+  made = { customers, transactions };
+  return made;
+}
