@@ -23,9 +23,9 @@ import { ROOT, tierwiseAsync } from './cli.js';
  * each kill run in this process through the same code as `tierwise registry verify`, and the CLI
  * itself runs every tenth kill and at the end (each run is another Node start).
  */
-// 12 kills by default keep the suite within its minutes (each kill is a Node start and a full
+// 8 kills by default keep the suite within its minutes (each kill is a Node start and a full
 // check); 50 under TIERWISE_LONG_TESTS=1.
-const KILLS = sized(12, 50);
+const KILLS = sized(8, 50);
 const SERVER = fileURLToPath(new URL('./fixtures/crash-server.mjs', import.meta.url));
 const POLICY = 'retail-scorecard';
 const source = readFileSync(join(ROOT, 'policies/retail-scorecard.tier.yaml'), 'utf8');

@@ -2,12 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundledSample } from '../helpers/sample-data.js';
 import { tierwiseInProcess as inProcess } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-replay-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const POLICY = ['--policy', 'policies/seed004-scorecard.tier.yaml'];
-const DATA = ['--data', 'examples/data/customers.csv', '--transactions', 'examples/data/transactions.csv'];
+// Every fifth bundled customer (all of them under TIERWISE_LONG_TESTS=1): the rules, not the scale.
+const SAMPLE = bundledSample();
+const DATA = ['--data', SAMPLE.customers, '--transactions', SAMPLE.transactions];
+const CUSTOMERS = readFileSync(SAMPLE.customers, 'utf8').trimEnd().split('\n').length - 1;
 
 interface Line {
   customer: string;
@@ -67,17 +71,19 @@ describe('tierwise replay', () => {
       join(dir, 'full.csv'),
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('12 runs from 2025-01 to 2025-12 × 3,000 customers (36,000 customer-months)');
+    expect(r.stderr).toContain(
+      `12 runs from 2025-01 to 2025-12 × ${CUSTOMERS.toLocaleString('en')} customers (${(12 * CUSTOMERS).toLocaleString('en')} customer-months)`,
+    );
     full = JSON.parse(r.stdout).replays[0];
     expect(full.runs.map((x) => x.label)).toEqual(
       Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`),
     );
-    expect(full.runs.every((x) => x.customers === 3000)).toBe(true);
+    expect(full.runs.every((x) => x.customers === CUSTOMERS)).toBe(true);
     const lines: Line[] = readFileSync(timeline, 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(36_000);
+    expect(lines).toHaveLength(12 * CUSTOMERS);
     // A review that no trigger asked for comes 3 runs after the last rating for a VIP, 6 for others.
     const gaps = { vip: new Set<number>(), other: new Set<number>() };
     const byCustomer = new Map<string, Line[]>();
