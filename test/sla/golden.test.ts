@@ -102,6 +102,26 @@ const GOLDEN: Case[] = [
     resolution: '2025-10-09T12:00:00+08:00',
   },
   {
+    // 2026: Friday 13 February 17:00–18:00 is one hour; Saturday 14 February is a make-up working
+    // day before the Spring Festival (15–23 February), whose morning gives the other three.
+    name: 'the Friday before the 2026 Spring Festival, due on its make-up Saturday',
+    tier: 'vip',
+    sla: VIP,
+    opened: '2026-02-13T17:00+08:00',
+    calendar: 'cn-mainland@2026.1',
+    resolution: '2026-02-14T12:00:00+08:00',
+  },
+  {
+    // The last working hour before the holiday, then the holiday and the weekend after it:
+    // Monday 23 February is still Spring Festival, so the ticket is due Tuesday 24 February.
+    name: 'the make-up Saturday before the 2026 Spring Festival, after hours',
+    tier: 'vip',
+    sla: VIP,
+    opened: '2026-02-14T17:00+08:00',
+    calendar: 'cn-mainland@2026.1',
+    resolution: '2026-02-24T12:00:00+08:00',
+  },
+  {
     name: 'across the spring DST change, business time',
     tier: 'gold',
     sla: GOLD,
