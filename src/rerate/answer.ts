@@ -2,9 +2,9 @@ import { DEFAULT_MAX_DIAGNOSTICS } from '../data/index.js';
 import type { Language } from '../i18n/language.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { RerateJob } from './job.js';
-import { stateNextReview } from './job.js';
 import { notices } from './notices.js';
 import { eventCounts, eventRecord, eventWords } from './render.js';
+import { stateNextReview } from './rules.js';
 import { stateRecord } from './state.js';
 
 /**

@@ -5,7 +5,6 @@ import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { type AggregatePlan, compileAggregates, isAggregatePlan } from '../facts/aggregate.js';
 import { isAsOf, parseAsOf } from '../facts/asof.js';
-import { formatDay } from '../facts/calendar.js';
 import { withLogCustomers } from '../facts/customer-source.js';
 import { type CustomerFacts, customerChunks, customerColumns, readTransactions } from '../facts/customers.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
@@ -13,6 +12,7 @@ import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { ReplayFigures } from '../report/replay/types.js';
+import { absentFromData, ratedAfter } from './checks.js';
 import {
   mergeFigures,
   type ReplayRun,
@@ -138,19 +138,8 @@ export async function replayHistory(policy: Policy, given: ReplayOptions): Promi
   }
 
   const first = given.runs[0];
-  const future = first && [...(given.state?.values() ?? [])].find((s) => (s.ratedAt ?? 0) > first.day);
-  if (future)
-    return fail([
-      diagnostic(
-        'TW1423',
-        msg('rerate.fromFuture', {
-          customer: future.customer,
-          ratedAt: formatDay(future.ratedAt!),
-          asOf: first.asOf,
-        }),
-        { help: msg('rerate.fromFutureHelp') },
-      ),
-    ]);
+  const future = first ? ratedAfter(given.state?.values() ?? [], first.day, first.asOf) : [];
+  if (future.length > 0) return fail(future);
 
   const { evaluate, notes } = chooseEvaluator(policy, given.engine);
   replay.diagnostics.push(...notes);
@@ -159,12 +148,7 @@ export async function replayHistory(policy: Policy, given: ReplayOptions): Promi
   // Customers of the state the data lacks are carried from run to run as they are (rerate()).
   const known = new Set(customers.map((c) => c.id));
   const absent = [...states.values()].filter((s) => !known.has(s.customer));
-  if (absent.length > 0)
-    replay.diagnostics.push(
-      diagnostic('TW1422', msg('rerate.absent', { count: absent.length, first: absent[0]!.customer }), {
-        help: msg('rerate.absentHelp'),
-      }),
-    );
+  replay.diagnostics.push(...absentFromData(absent.map((s) => s.customer)));
   // A quota ranks the whole population; any other method decides each customer alone, so a run
   // goes a chunk at a time and memory holds one chunk's facts and results, not the population's.
   const size = policy.tiers?.method === 'quota' ? Math.max(1, customers.length) : (given.chunkSize ?? CHUNK);

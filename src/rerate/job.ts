@@ -1,18 +1,15 @@
 import { compilePolicy } from '../compile/policy.js';
 import type { EncodingOption, OnError, ReadSummary } from '../data/index.js';
-import { DEFAULT_MAX_DIAGNOSTICS } from '../data/index.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { diagnostic } from '../diagnostics/make.js';
 import type { Distribution } from '../engine/distribution.js';
 import { runEvaluation } from '../engine/run.js';
 import { type AsOf, isAsOf, parseAsOf } from '../facts/asof.js';
-import { formatDay } from '../facts/calendar.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
-import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
+import { absentFromData, ratedAfter } from './checks.js';
 import { type RerateOutcome, rerate } from './rerate.js';
-import { levelOf, nextReview, type RerateRules, rerateRules } from './rules.js';
-import { readState } from './state.js';
+import { type RerateRules, rerateRules } from './rules.js';
+import { readState, stateOptions } from './state.js';
 import type { TierState } from './types.js';
 
 export interface RerateJobOptions {
@@ -56,8 +53,7 @@ export async function rerateJob(policy: Policy, options: RerateJobOptions): Prom
   let states = new Map<string, TierState>();
   if (options.state !== undefined) {
     const read = await readState(options.state, {
-      tiers: rules.tiers,
-      timezone,
+      ...stateOptions(policy),
       onError: options.onError,
       encoding: options.encoding,
     });
@@ -66,21 +62,9 @@ export async function rerateJob(policy: Policy, options: RerateJobOptions): Prom
     if (read.failed) return job;
     states = read.states;
   }
-  const future = [...states.values()].filter((s) => s.ratedAt !== undefined && s.ratedAt > asOf.day);
+  const future = ratedAfter(states.values(), asOf.day, asOf.date, options.state);
   if (future.length > 0) {
-    job.diagnostics.push(
-      ...future.slice(0, DEFAULT_MAX_DIAGNOSTICS).map((s) =>
-        diagnostic(
-          'TW1423',
-          msg('rerate.fromFuture', {
-            customer: s.customer,
-            ratedAt: formatDay(s.ratedAt!),
-            asOf: asOf.date,
-          }),
-          { file: options.state, help: msg('rerate.fromFutureHelp') },
-        ),
-      ),
-    );
+    job.diagnostics.push(...future);
     return job;
   }
   const compiled = compilePolicy(policy);
@@ -100,22 +84,6 @@ export async function rerateJob(policy: Policy, options: RerateJobOptions): Prom
   job.distribution = run.distribution;
   if (run.failed || (options.onError === 'fail' && hasErrors(run.diagnostics))) return job;
   const outcome = rerate(rules, states, run.results, asOf.day);
-  if (outcome.absent.length > 0)
-    job.diagnostics.push(
-      diagnostic(
-        'TW1422',
-        msg('rerate.absent', { count: outcome.absent.length, first: outcome.absent[0]! }),
-        {
-          file: options.state,
-          help: msg('rerate.absentHelp'),
-        },
-      ),
-    );
+  job.diagnostics.push(...absentFromData(outcome.absent, options.state));
   return { ...job, outcome, failed: false };
-}
-
-/** The day a state is next reviewed, by the rules it was rated under. */
-export function stateNextReview(rules: RerateRules, state: TierState): number | undefined {
-  if (state.tier === undefined || state.ratedAt === undefined) return undefined;
-  return nextReview(rules, levelOf(rules, state.tier), state.ratedAt);
 }

@@ -3,6 +3,7 @@ import { plusMonths } from '../facts/periods.js';
 import { parseDuration } from '../policy/analysis/duration.js';
 import { calendarMonths } from '../policy/lint/rerating.js';
 import type { Policy } from '../policy/schema/policy.js';
+import type { TierState } from './types.js';
 
 /**
  * A policy's `rerating` section with its defaults filled in: what every step of a re-rating
@@ -73,6 +74,12 @@ export function nextReview(rules: RerateRules, level: number, ratedAt: number): 
     if (months !== undefined) return nextPeriodClose(ratedAt, months);
   }
   return addDuration(ratedAt, every);
+}
+
+/** The day a state is next reviewed, by the rules it was rated under; undefined when never. */
+export function stateNextReview(rules: RerateRules, state: TierState): number | undefined {
+  if (state.tier === undefined || state.ratedAt === undefined) return undefined;
+  return nextReview(rules, levelOf(rules, state.tier), state.ratedAt);
 }
 
 /**

@@ -12,9 +12,12 @@ import {
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { formatDay } from '../facts/calendar.js';
-import { zoneCalendar } from '../facts/zone.js';
+import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
+import type { Policy } from '../policy/schema/policy.js';
 import { csvText } from '../report/csv.js';
+import type { FileFormat } from '../report/file-format.js';
+import { type RerateRules, stateNextReview } from './rules.js';
 import type { TierState } from './types.js';
 
 /**
@@ -47,6 +50,14 @@ export const STATE_FIELDS = [
   'manager',
   'timezone',
 ] as const;
+
+/** What readState needs of the policy a state is read for: its tier ids and its time zone. */
+export function stateOptions(policy: Policy): Pick<ReadStateOptions, 'tiers' | 'timezone'> {
+  return {
+    tiers: (policy.tiers?.levels ?? []).map((l) => l.id),
+    timezone: policy.metadata.timezone ?? DEFAULT_TIMEZONE,
+  };
+}
 
 export interface ReadStateOptions {
   /** The policy's tier ids: a state naming another tier is refused at its row. */
@@ -172,8 +183,6 @@ export async function readState(path: string, options: ReadStateOptions): Promis
   };
 }
 
-export type StateFormat = 'csv' | 'ndjson' | 'json';
-
 /** One state as it is written: days as ISO dates in the policy's zone, flags joined by `|`. */
 export function stateRecord(
   state: TierState,
@@ -197,12 +206,12 @@ export function stateRecord(
 
 /** The new state file: the same columns whatever the format, readable again by readState. */
 export function renderState(
-  format: StateFormat,
+  format: FileFormat,
   states: readonly TierState[],
   timezone: string,
-  nextReview: (state: TierState) => number | undefined,
+  rules: RerateRules,
 ): string {
-  const records = states.map((s) => stateRecord(s, timezone, nextReview(s)));
+  const records = states.map((s) => stateRecord(s, timezone, stateNextReview(rules, s)));
   if (format === 'csv')
     return csvText(
       STATE_FIELDS,

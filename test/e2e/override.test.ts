@@ -186,6 +186,11 @@ describe('tierwise override: seed 004’s adjustment review', () => {
     const later = await offline(file, ['--at', '2027-03-02T00:00:00+08:00']);
     expect(JSON.parse(later.stdout).customers[0]).toMatchObject({ tier: 'key' });
     expect(JSON.parse(later.stdout).customers[0].override).toBeUndefined();
+    // An --at that names no instant is refused before anything is evaluated, never taken as now.
+    const badAt = await offline(file, ['--at', '2027-03-02']);
+    expect(badAt.code).toBe(2);
+    expect(badAt.stderr).toContain('TW1416');
+    expect(badAt.stdout).toBe('');
     const shown = await cli('li.account-manager', ['show', id]);
     expect(shown.stdout).toContain(`${id}  expired`);
 

@@ -6,7 +6,8 @@ import { compilePolicy } from '../../src/compile/policy.js';
 import { runEvaluation } from '../../src/engine/run.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
-import { rerateJob, stateNextReview } from '../../src/rerate/job.js';
+import { rerateJob } from '../../src/rerate/job.js';
+import { rerateRules, stateNextReview } from '../../src/rerate/rules.js';
 import { readState, renderState } from '../../src/rerate/state.js';
 
 const DATA = { customers: 'examples/data/customers.csv', transactions: 'examples/data/transactions.csv' };
@@ -50,7 +51,7 @@ describe('rerateJob on the bundled data (seed004-quota: calendar quarters, a VIP
 
   it('carries a state through CSV and re-rates it: nobody due in between moves down, bands and grace hold', async () => {
     const first = (await rerateJob(quota, { ...DATA, asOf: '2025-06-30' })).outcome!;
-    const text = renderState('csv', first.states, 'Asia/Shanghai', () => undefined);
+    const text = renderState('csv', first.states, 'Asia/Shanghai', rerateRules(quota));
     const read = await readState(file('state.csv', text), {
       tiers: ['vip', 'key', 'standard', 'watch'],
       timezone: 'Asia/Shanghai',

@@ -87,5 +87,7 @@ export const overrides = {
   fieldComment: (p: { comment: string }) => `comment: ${p.comment}`,
   evalDecided: (p: { customer: string; id: string; tier: string; computed: string }) =>
     `customer ${p.customer}: override ${p.id} decided the tier (${p.tier}, computed ${p.computed})`,
+  badAt: (p: { text: string }) => `--at ${p.text} is not a date and time with a UTC offset`,
+  badAtHelp: 'the instant the overrides in force are taken at, e.g. 2026-12-04T09:00+08:00',
   evalApplied: (p: { n: number; file: string }) => `${p.n} override(s) from ${p.file} applied`,
 };

@@ -54,5 +54,7 @@ export const overrides = {
   fieldComment: (p) => `意见：${p.comment}`,
   evalDecided: (p) =>
     `客户 ${p.customer}：等级由人工调整 ${p.id} 决定（${p.tier}，计算所得为 ${p.computed}）`,
+  badAt: (p) => `--at ${p.text} 不是带 UTC 偏移的日期时间`,
+  badAtHelp: '按此时刻取有效的人工调整，例如 2026-12-04T09:00+08:00',
   evalApplied: (p) => `已应用 ${p.file} 中的 ${p.n} 项人工调整`,
 } satisfies Messages<typeof en>;

@@ -64,6 +64,29 @@ export function applyOverride(policy: Policy, result: CustomerResult, override: 
   return { result: overridden, note };
 }
 
+/**
+ * The overrides of a population applied to its results (those of `overrides`, by customer): the
+ * results as decided, and the note of each customer an override decided. An override the policy
+ * cannot take stays on its customer's result as TW1418.
+ */
+export function applyOverrides(
+  policy: Policy,
+  results: readonly CustomerResult[],
+  overrides: ReadonlyMap<string, ApplicableOverride>,
+): { results: CustomerResult[]; notes: Map<string, OverrideNote> } {
+  const notes = new Map<string, OverrideNote>();
+  const applied = results.map((result) => {
+    const override = overrides.get(result.customer);
+    if (!override) return result;
+    const outcome = applyOverride(policy, result, override);
+    if ('diagnostic' in outcome)
+      return { ...result, diagnostics: [...result.diagnostics, outcome.diagnostic] };
+    notes.set(result.customer, outcome.note);
+    return outcome.result;
+  });
+  return { results: applied, notes };
+}
+
 const notApplied = (message: ReturnType<typeof msg>): Applied => ({
   diagnostic: diagnostic('TW1418', message),
 });

@@ -1,6 +1,7 @@
 import type { CustomerResult } from '../../engine/evaluate.js';
 import { formatDay } from '../../facts/calendar.js';
 import type { ReplayRun, TimelineEntry } from '../../report/replay/types.js';
+import { eventCounts } from '../render.js';
 import type { RerateOutcome } from '../rerate.js';
 import { levelOf, type RerateRules } from '../rules.js';
 import type { EventType, TierState } from '../types.js';
@@ -34,8 +35,7 @@ export function runFigures(
     if (state.flags.length > 0) warned++;
   }
   for (const result of results) computed[levelOf(rules, result.tier)]!++;
-  const count: Partial<Record<EventType, number>> = {};
-  for (const e of outcome.events) count[e.type] = (count[e.type] ?? 0) + 1;
+  const count = eventCounts(outcome.events);
   return {
     label: run.label,
     asOf: run.asOf,
@@ -43,15 +43,15 @@ export function runFigures(
     tiers,
     computed,
     moves,
-    rated: count.rated ?? 0,
-    upgrades: count.upgrade ?? 0,
-    downgrades: count.downgrade ?? 0,
-    reviewed: count.reviewed ?? 0,
-    held: count.held ?? 0,
+    rated: count.rated,
+    upgrades: count.upgrade,
+    downgrades: count.downgrade,
+    reviewed: count.reviewed,
+    held: count.held,
     inGrace,
-    flagged: count.flagged ?? 0,
+    flagged: count.flagged,
     warned,
-    triggered: count.triggered ?? 0,
+    triggered: count.triggered,
     undecided: outcome.undecided,
     changed,
     churn: results.length === 0 ? 0 : changed / results.length,

@@ -1,10 +1,10 @@
-import { checkCalendar } from '../../calendar/read.js';
 import { DEFAULT_TIMEZONE } from '../../facts/zone.js';
 import { servicePlan } from '../../plan/plan.js';
 import { planJson } from '../../plan/render.js';
 import { DEFAULT_HORIZON, planWindow } from '../../plan/window.js';
 import { isRefusal } from '../../registry/outcome.js';
-import { readState } from '../../rerate/state.js';
+import { readState, stateOptions } from '../../rerate/state.js';
+import { bodyCalendar } from '../calendar-body.js';
 import { policyToRun } from '../population/policy.js';
 import { withStateFile } from '../population/state-file.js';
 import { diagnosticsResponse, localized, refuse } from '../respond.js';
@@ -33,18 +33,10 @@ const planRoute: Route<PlanRequest> = {
     const window = planWindow(body.from, horizon, policy.metadata.timezone ?? DEFAULT_TIMEZONE);
     if ('code' in window)
       return refuse(c, { refused: 'invalid', diagnostics: [{ ...window, pointer: '/from' }] });
-    const calendar = body.calendar === undefined ? undefined : checkCalendar(body.calendar);
-    if (calendar && !calendar.calendar)
-      return refuse(c, {
-        refused: 'invalid',
-        diagnostics: calendar.diagnostics.map((d) => ({ ...d, pointer: `/calendar${d.pointer ?? ''}` })),
-      });
+    const calendar = bodyCalendar(body.calendar);
+    if (isRefusal(calendar)) return refuse(c, calendar);
     const read = await withStateFile(body.state, body.stateFormat, (path) =>
-      readState(path!, {
-        tiers: (policy.tiers?.levels ?? []).map((l) => l.id),
-        timezone: policy.metadata.timezone ?? DEFAULT_TIMEZONE,
-        onError: body.onError,
-      }),
+      readState(path!, { ...stateOptions(policy), onError: body.onError }),
     );
     if (read.failed) return diagnosticsResponse(c, 400, read.diagnostics);
     const result = servicePlan({
@@ -52,7 +44,7 @@ const planRoute: Route<PlanRequest> = {
       states: read.states.values(),
       ...window,
       horizon,
-      calendar: calendar?.calendar,
+      calendar: calendar.calendar,
     });
     const diagnostics = [...read.diagnostics, ...result.diagnostics];
     if (!result.plan) return diagnosticsResponse(c, 400, diagnostics);

@@ -1,43 +1,10 @@
-import type { Context } from 'hono';
-import { checkCalendar } from '../../calendar/read.js';
-import { diagnostic } from '../../diagnostics/make.js';
-import { msg } from '../../i18n/text.js';
-import type { Policy } from '../../policy/schema/policy.js';
-import { isRefusal, type Refusal } from '../../registry/outcome.js';
+import { isRefusal } from '../../registry/outcome.js';
 import { ticketDue } from '../../sla/ticket.js';
-import type { ServerDeps } from '../deps.js';
-import { draftPolicy } from '../draft.js';
-import type { ServerEnv } from '../env.js';
-import { policyQuery } from '../evaluate/query.js';
+import { bodyCalendar } from '../calendar-body.js';
+import { policyToRun } from '../population/policy.js';
 import { refuse } from '../respond.js';
 import type { Route } from '../route.js';
 import { type SlaDueRequest, SlaDueResponse, SlaDueRequest as SlaDueSchema } from '../schemas/sla.js';
-
-async function chosenPolicy(
-  body: SlaDueRequest,
-  deps: ServerDeps,
-  c: Context<ServerEnv>,
-): Promise<Policy | Refusal> {
-  const { draft, ...choice } = body;
-  if (draft && (choice.version !== undefined || choice.businessUnit !== undefined))
-    return {
-      refused: 'invalid',
-      diagnostics: [
-        diagnostic('TW1350', msg('whatif.draftAndStored'), {
-          pointer: '/draft',
-          help: msg('whatif.draftAndStoredHelp'),
-        }),
-      ],
-    };
-  if (draft) {
-    const checked = await draftPolicy(draft, deps, c.get('actor'), '/draft/content');
-    return isRefusal(checked) ? checked : checked.policy;
-  }
-  const query = policyQuery(choice);
-  if ('code' in query) return { refused: 'invalid', diagnostics: [query] };
-  const resolved = await deps.resolvePolicy(query, c.get('actor'));
-  return isRefusal(resolved) ? resolved : resolved.policy;
-}
 
 /** POST /v1/sla/due: `tierwise sla due` over HTTP; src/sla counts, this route picks the policy. */
 const slaDueRoute: Route<SlaDueRequest> = {
@@ -53,20 +20,17 @@ const slaDueRoute: Route<SlaDueRequest> = {
   responses: { 200: { description: 'the due times', schema: SlaDueResponse } },
   async handle(c, input, { deps }) {
     const body = input.json!;
-    const policy = await chosenPolicy(body, deps, c);
-    if (isRefusal(policy)) return refuse(c, policy);
-    const calendar = body.calendar === undefined ? undefined : checkCalendar(body.calendar);
-    if (calendar && !calendar.calendar)
-      return refuse(c, {
-        refused: 'invalid',
-        diagnostics: calendar.diagnostics.map((d) => ({ ...d, pointer: `/calendar${d.pointer ?? ''}` })),
-      });
+    const chosen = await policyToRun(body, 'sla due', '/draft', deps, c);
+    if (isRefusal(chosen)) return refuse(c, chosen);
+    const { policy } = chosen;
+    const calendar = bodyCalendar(body.calendar);
+    if (isRefusal(calendar)) return refuse(c, calendar);
     const result = ticketDue({
       policy,
       tier: body.tier,
       opened: body.opened,
       pauses: body.paused,
-      calendar: calendar?.calendar,
+      calendar: calendar.calendar,
       closures: body.closures,
     });
     if (!result.answer) return refuse(c, { refused: 'invalid', diagnostics: result.diagnostics });

@@ -32,7 +32,7 @@ import {
   writeReport,
 } from '../../population/run.js';
 import type { EvalOptions } from '../eval.js';
-import { withOverrides } from './overrides.js';
+import { readOverrides, withOverrides } from './overrides.js';
 
 export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   const badAsOf =
@@ -40,6 +40,8 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   if (badAsOf !== undefined) return badAsOf;
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
+  const overrides = opts.overrides ? await readOverrides(policy, opts, io) : undefined;
+  if (typeof overrides === 'number') return overrides;
   const { evaluate, notes } = chooseEvaluator(policy, opts.engine);
   const runOptions: RunOptions = {
     evaluate,
@@ -84,8 +86,7 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
         `${escapeUnsafe(t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data ?? opts.transactions ?? '' }))}\n`,
       );
   }
-  const overridden = opts.overrides ? await withOverrides(policy, run.results, opts, io) : undefined;
-  if (typeof overridden === 'number') return overridden;
+  const overridden = overrides ? withOverrides(policy, run.results, overrides, opts, io) : undefined;
   const results = overridden?.results ?? run.results;
   const distribution = overridden?.distribution ?? run.distribution;
   const input = {

@@ -14,7 +14,7 @@ import { renderPlan } from '../../../plan/render.js';
 import type { Plan } from '../../../plan/types.js';
 import { planWindow } from '../../../plan/window.js';
 import { writtenLine } from '../../../report/written.js';
-import { readState } from '../../../rerate/state.js';
+import { readState, stateOptions } from '../../../rerate/state.js';
 import { type CliIO, EXIT } from '../../io.js';
 import { cannotWrite, failedExit, policyFor, reportRun, writeReport } from '../../population/run.js';
 import type { PlanOptions } from '../plan.js';
@@ -52,11 +52,7 @@ export async function plan(opts: PlanOptions, io: CliIO): Promise<number> {
     }
     calendar = read.calendar;
   }
-  const read = await readState(opts.state, {
-    tiers: (policy.tiers?.levels ?? []).map((l) => l.id),
-    timezone,
-    onError: opts.onError,
-  });
+  const read = await readState(opts.state, { ...stateOptions(policy), onError: opts.onError });
   if (read.failed) {
     reportRun(read.diagnostics, io, language);
     return failedExit(read.diagnostics);

@@ -3,11 +3,11 @@ import { hasErrors } from '../../../diagnostics/diagnostic.js';
 import { escapeUnsafe } from '../../../diagnostics/render/width.js';
 import { NO_UNTIERED, parseAllowance } from '../../../engine/allowance.js';
 import { untieredFinding } from '../../../engine/untiered.js';
-import { DEFAULT_TIMEZONE } from '../../../facts/zone.js';
 import { formatShare } from '../../../format/share.js';
 import { t } from '../../../i18n/text.js';
 import { type AtomicFile, openAtomicFile, writeFileAtomic } from '../../../io/atomic-write.js';
 import type { Policy } from '../../../policy/schema/policy.js';
+import { fileFormatOf, fileText } from '../../../report/file-format.js';
 import {
   renderReplay,
   renderTimeline,
@@ -23,8 +23,8 @@ import {
   runDates,
   type TimelineEntry,
 } from '../../../rerate/history.js';
-import { levelOf, nextReview, rerateRules } from '../../../rerate/rules.js';
-import { readState, renderState, type StateFormat } from '../../../rerate/state.js';
+import { rerateRules } from '../../../rerate/rules.js';
+import { readState, renderState, stateOptions } from '../../../rerate/state.js';
 import type { TierState } from '../../../rerate/types.js';
 import { type CliIO, EXIT } from '../../io.js';
 import {
@@ -127,11 +127,7 @@ async function stateOf(
   opts: ReplayOptions,
   io: CliIO,
 ): Promise<ReadonlyMap<string, TierState> | number> {
-  const read = await readState(opts.state!, {
-    tiers: (policy.tiers?.levels ?? []).map((l) => l.id),
-    timezone: policy.metadata.timezone ?? DEFAULT_TIMEZONE,
-    onError: opts.onError,
-  });
+  const read = await readState(opts.state!, { ...stateOptions(policy), onError: opts.onError });
   reportRun(read.diagnostics, io, opts.lang);
   if (read.failed) return failedExit(read.diagnostics);
   return read.states;
@@ -203,17 +199,9 @@ async function writeState(
   io: CliIO,
   opts: ReplayOptions,
 ): Promise<number> {
-  const ext = extname(path).toLowerCase();
-  const format: StateFormat =
-    ext === '.json' ? 'json' : ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : 'csv';
-  const rules = rerateRules(policy);
-  const due = (s: TierState) =>
-    s.ratedAt === undefined || s.tier === undefined
-      ? undefined
-      : nextReview(rules, levelOf(rules, s.tier), s.ratedAt);
+  const format = fileFormatOf(path);
   try {
-    const text = renderState(format, states, timezone, due);
-    await writeFileAtomic(path, format === 'csv' ? `\uFEFF${text}` : text);
+    await writeFileAtomic(path, fileText(format, renderState(format, states, timezone, rerateRules(policy))));
   } catch (error) {
     io.err(`${cannotWrite(opts.lang, path, error)}\n`);
     return EXIT.usage;

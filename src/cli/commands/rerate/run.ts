@@ -1,11 +1,11 @@
-import { extname } from 'node:path';
 import type { Language } from '../../../i18n/language.js';
 import { t } from '../../../i18n/text.js';
 import { writeFileAtomic } from '../../../io/atomic-write.js';
-import { rerateJob, stateNextReview } from '../../../rerate/job.js';
+import { fileFormatOf, fileText } from '../../../report/file-format.js';
+import { rerateJob } from '../../../rerate/job.js';
 import { notices, renderNotices } from '../../../rerate/notices.js';
 import { eventCounts, eventWords, renderEvents } from '../../../rerate/render.js';
-import { renderState, type StateFormat } from '../../../rerate/state.js';
+import { renderState } from '../../../rerate/state.js';
 import { type CliIO, EXIT } from '../../io.js';
 import {
   asOfExit,
@@ -38,19 +38,14 @@ export async function rerateCommand(opts: RerateOptions, io: CliIO): Promise<num
   const words = eventWords(policy);
   // Everything is rendered before anything is written: a run never leaves half its files.
   const files: [string, string][] = [];
-  if (opts.out)
-    files.push([
-      opts.out,
-      withBom(
-        opts.out,
-        renderState(formatOf(opts.out), outcome.states, timezone, (s) => stateNextReview(rules, s)),
-      ),
-    ]);
-  if (opts.events)
-    files.push([
-      opts.events,
-      withBom(opts.events, renderEvents(formatOf(opts.events), outcome.events, words, opts.lang)),
-    ]);
+  if (opts.out) {
+    const format = fileFormatOf(opts.out);
+    files.push([opts.out, fileText(format, renderState(format, outcome.states, timezone, rules))]);
+  }
+  if (opts.events) {
+    const format = fileFormatOf(opts.events);
+    files.push([opts.events, fileText(format, renderEvents(format, outcome.events, words, opts.lang))]);
+  }
   const sent = notices(policy, outcome.events, words);
   if (opts.notices) files.push([opts.notices, renderNotices(sent)]);
   for (const [file, text] of files) {
@@ -81,15 +76,4 @@ export async function rerateCommand(opts: RerateOptions, io: CliIO): Promise<num
     line(t(opts.lang, 'rerate.wroteEvents', { file: opts.events, events: outcome.events.length }));
   if (opts.notices) line(t(opts.lang, 'rerate.wroteNotices', { file: opts.notices, notices: sent.length }));
   return untieredExit(job.distribution!, opts.allowUntiered, io, opts.lang as Language);
-}
-
-/** The format a file is written in, by its extension; CSV unless it says NDJSON or JSON. */
-function formatOf(file: string): StateFormat {
-  const ext = extname(file).toLowerCase();
-  return ext === '.ndjson' || ext === '.jsonl' ? 'ndjson' : ext === '.json' ? 'json' : 'csv';
-}
-
-/** A BOM lets Excel open a UTF-8 CSV with Chinese text correctly. */
-function withBom(file: string, text: string): string {
-  return formatOf(file) === 'csv' ? `\uFEFF${text}` : text;
 }
