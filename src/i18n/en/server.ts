@@ -8,7 +8,7 @@ export const server = {
   badToken: 'the bearer token is not known, or it has been revoked',
   badTokenHelp: 'ask an admin for a new token (`tierwise token create`)',
   roleTooLow: (p: { role: string; needed: string }) =>
-    `a ${p.role} token may not do this: it needs the role ${p.needed} or higher`,
+    `${/^[aeiou]/.test(p.role) ? 'an' : 'a'} ${p.role} token may not do this: it needs the role ${p.needed} or higher`,
   businessUnitDenied: (p: { businessUnit: string }) =>
     `the token may not touch the business unit ${p.businessUnit}`,
   noRoute: (p: { method: string; path: string }) => `there is no endpoint ${p.method} ${p.path}`,

@@ -33,7 +33,9 @@ interface Evaluated {
     contribution?: number;
     status: string;
   }[];
-  decidedBy?: { method: string; tier?: string; score?: number; range?: { atLeast?: number; below?: number } };
+  decidedBy?: Decided;
+  /** Set when an approved override decided the tier (docs/overrides.md). */
+  override?: { id: string; tier?: string; computedTier?: string; approvedBy?: string; expiresAt?: string };
   moveUp?: {
     tier: string;
     tierLabel?: Label;
@@ -44,6 +46,15 @@ interface Evaluated {
   };
   explanation?: string[];
   diagnostics?: import('../api.js').Diagnostic[];
+}
+
+interface Decided {
+  method: string;
+  tier?: string;
+  score?: number;
+  range?: { atLeast?: number; below?: number };
+  /** An override's: what the policy decided without it. */
+  computed?: Decided;
 }
 
 const shown = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value ?? ''));
@@ -186,7 +197,12 @@ export class TwCustomer extends LitElement {
       </section>
       <tw-diagnostics .diagnostics=${r.diagnostics ?? []}></tw-diagnostics>
       ${this.renderBreakdown(r)}
-      <section><h2>${msg('To move up', { id: 'customer.moveUp' })}</h2>${this.renderMoveUp(r)}</section>
+      <section><h2>${msg('To move up', { id: 'customer.moveUp' })}</h2>
+        ${
+          r.override
+            ? html`<p class="overridden">${msg(str`The override decides the tier until ${r.override.expiresAt ?? '—'}; what follows moves the computed tier.`, { id: 'customer.overrideMoveUp' })}</p>`
+            : nothing
+        }${this.renderMoveUp(r)}</section>
       ${
         r.explanation
           ? html`<section><h2>${msg('Explanation', { id: 'customer.explanation' })}</h2>
@@ -203,7 +219,19 @@ export class TwCustomer extends LitElement {
 
   private decided(r: Evaluated) {
     const d = r.decidedBy;
-    if (!d) return '';
+    const o = r.override;
+    if (d?.method === 'override' && o) {
+      const computed = o.computedTier ?? msg('(no tier)', { id: 'customer.noTier' });
+      const rule = d.computed ? this.rule(d.computed) : '';
+      return msg(
+        str`override ${o.id}, approved by ${o.approvedBy ?? '—'}, until ${o.expiresAt ?? '—'}; computed: ${computed} (${rule})`,
+        { id: 'customer.overrideRule' },
+      );
+    }
+    return d ? this.rule(d) : '';
+  }
+
+  private rule(d: Decided): string {
     if (d.method === 'thresholds' && d.range?.atLeast !== undefined)
       return msg(str`score ${decimal(d.score).text} ≥ ${decimal(d.range.atLeast).text}`, {
         id: 'customer.thresholdRule',

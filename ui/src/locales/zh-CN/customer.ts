@@ -16,6 +16,8 @@ export const customer = {
   'customer.score': '得分',
   'customer.decidedBy': '决定规则',
   'customer.thresholdRule': str`得分 ${0} ≥ ${1}`,
+  'customer.overrideRule': str`人工调整 ${0}，批准人 ${1}，有效至 ${2}；计算所得：${3}（${4}）`,
+  'customer.overrideMoveUp': str`有效期至 ${0} 前由人工调整决定等级；以下为提升计算所得等级的途径。`,
   'customer.moveUp': '如何升级',
   'customer.top': '已处于按得分可达的最高等级。',
   'customer.pointsNeeded': str`再得 ${0} 分可升至 ${1}；满足以下任一项：`,
