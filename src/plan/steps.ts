@@ -1,6 +1,6 @@
 import { monthOfDay } from '../facts/calendar.js';
 import { plusMonths } from '../facts/periods.js';
-import { parseDuration } from '../policy/analysis/duration.js';
+import { monthsAndDays } from '../policy/analysis/duration.js';
 
 /** A cadence as whole calendar months and days (time parts round up to a day, as re-rating does). */
 export interface Step {
@@ -9,11 +9,8 @@ export interface Step {
 }
 
 export function stepOf(every: string): Step | undefined {
-  const d = parseDuration(every);
-  if (!d) return undefined;
-  const hours = d.hours + d.minutes / 60 + d.seconds / 3600;
-  const step = { months: d.years * 12 + d.months, days: d.weeks * 7 + d.days + Math.ceil(hours / 24) };
-  return step.months > 0 || step.days > 0 ? step : undefined;
+  const step = monthsAndDays(every);
+  return step && (step.months > 0 || step.days > 0) ? step : undefined;
 }
 
 /**

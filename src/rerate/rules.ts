@@ -1,6 +1,6 @@
 import { firstDayOfMonth, monthOfDay } from '../facts/calendar.js';
 import { plusMonths } from '../facts/periods.js';
-import { parseDuration } from '../policy/analysis/duration.js';
+import { monthsAndDays } from '../policy/analysis/duration.js';
 import { calendarMonths } from '../policy/lint/rerating.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { TierState } from './types.js';
@@ -105,10 +105,8 @@ const STEPS = new Map<string, { months: number; days: number }>();
 function steps(duration: string): { months: number; days: number } {
   let found = STEPS.get(duration);
   if (!found) {
-    const d = parseDuration(duration);
-    if (!d) throw new Error(`not a duration: ${duration}`);
-    const hours = d.hours + d.minutes / 60 + d.seconds / 3600;
-    found = { months: d.years * 12 + d.months, days: d.weeks * 7 + d.days + Math.ceil(hours / 24) };
+    found = monthsAndDays(duration);
+    if (!found) throw new Error(`not a duration: ${duration}`);
     if (STEPS.size > 1000) STEPS.clear();
     STEPS.set(duration, found);
   }

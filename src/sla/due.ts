@@ -1,4 +1,5 @@
 import { covers, type DayIndex, indexCalendar, isWorkingDay } from '../calendar/days.js';
+import { neverOpen, uncoveredYear } from '../calendar/faults.js';
 import type { Calendar } from '../calendar/types.js';
 import { formatInstant, isoDate, localDateOf, parseInstant } from '../calendar/zone.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -118,7 +119,7 @@ function start(input: DueInput): Started | { diagnostics: Diagnostic[] } {
   }
   const index = indexCalendar(input.calendar, input.closures);
   const date = localDateOf(input.calendar.timeZone, opened);
-  if (!covers(index, date)) return { diagnostics: [uncovered(input.calendar, isoDate(date))] };
+  if (!covers(index, date)) return { diagnostics: [uncoveredYear(input.calendar, isoDate(date))] };
   return { opened, pauses: mergePauses(pauses), index, onWorkingDay: isWorkingDay(index, date) };
 }
 
@@ -163,22 +164,6 @@ function badInstant(text: string, pointer: string): Diagnostic {
   });
 }
 
-function uncovered(calendar: Calendar, date: string): Diagnostic {
-  return diagnostic(
-    'TW1401',
-    msg('sla.uncoveredYear', {
-      date,
-      calendar: calendar.id,
-      version: calendar.version,
-      years: calendar.years.join(', '),
-    }),
-    { help: msg('sla.uncoveredYearHelp') },
-  );
-}
-
 function walkDiagnostic(calendar: Calendar, fault: WalkFault): Diagnostic {
-  if (fault.kind === 'uncovered') return uncovered(calendar, fault.date);
-  return diagnostic('TW1402', msg('sla.neverOpen', { calendar: calendar.id, from: fault.from }), {
-    help: msg('sla.neverOpenHelp'),
-  });
+  return fault.kind === 'uncovered' ? uncoveredYear(calendar, fault.date) : neverOpen(calendar, fault.from);
 }

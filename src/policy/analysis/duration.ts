@@ -35,6 +35,17 @@ export function parseDuration(text: string): DurationParts | undefined {
 }
 
 /**
+ * A duration as calendar steps: whole months (years × 12 + months) and days (weeks × 7 + days,
+ * time parts rounded up to a day). What a cadence counts in: P3M after 31 January is 30 April.
+ */
+export function monthsAndDays(text: string): { months: number; days: number } | undefined {
+  const d = parseDuration(text);
+  if (!d) return undefined;
+  const hours = d.hours + d.minutes / 60 + d.seconds / 3600;
+  return { months: d.years * 12 + d.months, days: d.weeks * 7 + d.days + Math.ceil(hours / 24) };
+}
+
+/**
  * Seconds, with calendar units at their average length. Only for ordering targets ("is PT8H
  * slower than PT4H", "is P1M more often than P3M"); windows over dates use calendar arithmetic.
  */
