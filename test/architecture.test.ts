@@ -20,6 +20,8 @@ const LAYERS = [
   'facts',
   'engine',
   'compile',
+  'sql',
+  'duckdb',
   'simulate',
   'calendar',
   'sla',

@@ -1,0 +1,170 @@
+/**
+ * Where the four SQL engines differ, and nothing else: quoting, typed literals, integer division,
+ * civil dates from day numbers, text ordering. Everything the compiler writes goes through one of
+ * these, so a dialect difference is fixed in one place. Literals are typed explicitly because the
+ * engines disagree on what `0.5` is (DECIMAL in DuckDB and Spark, NUMERIC in PostgreSQL) and on
+ * what `7 / 2` gives; a double written as text and cast is read by strtod-like parsers, so it is
+ * the same IEEE value JavaScript holds.
+ */
+
+export const DIALECTS = ['duckdb', 'postgres', 'spark', 'trino'] as const;
+export type DialectName = (typeof DIALECTS)[number];
+
+export interface Dialect {
+  readonly name: DialectName;
+  /** A quoted identifier: any text, including `客户编号` or `a"; drop table x; --`, is a name. */
+  ident(name: string): string;
+  /** A string literal. */
+  text(value: string): string;
+  /** A DOUBLE literal holding exactly the JavaScript number. */
+  num(value: number): string;
+  /** A BIGINT literal (an integer within ±2^53). */
+  int(value: number): string;
+  readonly double: string;
+  readonly bigint: string;
+  readonly varchar: string;
+  /** `CAST(x AS DOUBLE)`, and the like. */
+  toDouble(sql: string): string;
+  toBigint(sql: string): string;
+  toText(sql: string): string;
+  /** Integer division of two non-negative BIGINTs, truncating. */
+  intDiv(a: string, b: string): string;
+  /** ⌊x⌋ as a DOUBLE (Spark's FLOOR gives a BIGINT). */
+  floor(x: string): string;
+  ceil(x: string): string;
+  /** The remainder of a ÷ b with the sign of a (JavaScript's %), or undefined where the engine has none for doubles. */
+  mod(a: string, b: string): string | undefined;
+  /** Text ordered by code point, whatever the database's collation. */
+  binaryOrder(sql: string): string;
+  /** The civil date of a day number (days since 1970-01-01). */
+  dateOfDay(days: string): string;
+  /** Days since 1970-01-01 of a DATE. */
+  dayOfDate(date: string): string;
+  /** Epoch milliseconds of a TIMESTAMP without time zone, read as if it were UTC: wall-clock ms. */
+  wallMs(timestamp: string): string;
+  /** A TIMESTAMP from a wall-clock text 'yyyy-MM-dd HH:mm:ss.SSS'. */
+  readonly timestamp: string;
+}
+
+const doubleQuoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const standardText = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+function numberText(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  return Object.is(value, -0) ? '0' : String(value);
+}
+
+function intText(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer: ${value}`);
+  return String(value);
+}
+
+interface Parts {
+  name: DialectName;
+  ident?: (name: string) => string;
+  text?: (value: string) => string;
+  double: string;
+  intDiv: (a: string, b: string) => string;
+  floor?: (x: string) => string;
+  ceil?: (x: string) => string;
+  mod: (a: string, b: string) => string | undefined;
+  binaryOrder?: (sql: string) => string;
+  dateOfDay: (days: string) => string;
+  dayOfDate: (date: string) => string;
+  wallMs: (timestamp: string) => string;
+  varchar?: string;
+}
+
+function dialect(parts: Parts): Dialect {
+  const double = parts.double;
+  const bigint = 'BIGINT';
+  const varchar = parts.varchar ?? 'VARCHAR';
+  const cast = (sql: string, type: string) => `CAST(${sql} AS ${type})`;
+  const text = parts.text ?? standardText;
+  return {
+    name: parts.name,
+    ident: parts.ident ?? doubleQuoted,
+    text,
+    num: (value) => {
+      const written = numberText(value);
+      // Whole numbers are exact as integer literals; anything else is parsed from its shortest text.
+      return Number.isSafeInteger(value) ? cast(written, double) : cast(text(written), double);
+    },
+    int: (value) => cast(intText(value), bigint),
+    double,
+    bigint,
+    varchar,
+    toDouble: (sql) => cast(sql, double),
+    toBigint: (sql) => cast(sql, bigint),
+    toText: (sql) => cast(sql, varchar),
+    intDiv: parts.intDiv,
+    floor: parts.floor ?? ((x) => `FLOOR(${x})`),
+    ceil: parts.ceil ?? ((x) => `CEIL(${x})`),
+    mod: parts.mod,
+    binaryOrder: parts.binaryOrder ?? ((sql) => sql),
+    dateOfDay: parts.dateOfDay,
+    dayOfDate: parts.dayOfDate,
+    wallMs: parts.wallMs,
+    timestamp: 'TIMESTAMP',
+  };
+}
+
+export const duckdb: Dialect = dialect({
+  name: 'duckdb',
+  double: 'DOUBLE',
+  intDiv: (a, b) => `(${a} // ${b})`,
+  mod: (a, b) => `fmod(${a}, ${b})`,
+  dateOfDay: (days) => `(DATE '1970-01-01' + CAST(${days} AS INTEGER))`,
+  dayOfDate: (date) => `CAST(date_diff('day', DATE '1970-01-01', ${date}) AS BIGINT)`,
+  wallMs: (ts) => `epoch_ms(CAST(${ts} AS TIMESTAMP))`,
+});
+
+export const postgres: Dialect = dialect({
+  name: 'postgres',
+  double: 'DOUBLE PRECISION',
+  intDiv: (a, b) => `(${a} / ${b})`,
+  // PostgreSQL has no % for double precision; a decimal detour would round.
+  mod: () => undefined,
+  binaryOrder: (sql) => `(${sql} COLLATE "C")`,
+  dateOfDay: (days) => `(DATE '1970-01-01' + CAST(${days} AS INTEGER))`,
+  dayOfDate: (date) => `CAST((${date} - DATE '1970-01-01') AS BIGINT)`,
+  wallMs: (ts) => `CAST(ROUND(EXTRACT(EPOCH FROM CAST(${ts} AS TIMESTAMP)) * 1000) AS BIGINT)`,
+  varchar: 'TEXT',
+});
+
+export const spark: Dialect = dialect({
+  name: 'spark',
+  ident: (name) => `\`${name.replaceAll('`', '``')}\``,
+  // Spark reads backslash escapes inside string literals unless told otherwise.
+  text: (value) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
+  double: 'DOUBLE',
+  intDiv: (a, b) => `(${a} DIV ${b})`,
+  floor: (x) => `CAST(FLOOR(${x}) AS DOUBLE)`,
+  ceil: (x) => `CAST(CEIL(${x}) AS DOUBLE)`,
+  mod: (a, b) => `(${a} % ${b})`,
+  dateOfDay: (days) => `DATE_ADD(DATE '1970-01-01', CAST(${days} AS INT))`,
+  dayOfDate: (date) => `CAST(DATEDIFF(${date}, DATE '1970-01-01') AS BIGINT)`,
+  wallMs: (ts) => `UNIX_MILLIS(TO_UTC_TIMESTAMP(CAST(${ts} AS TIMESTAMP), 'UTC'))`,
+  varchar: 'STRING',
+});
+
+export const trino: Dialect = dialect({
+  name: 'trino',
+  double: 'DOUBLE',
+  intDiv: (a, b) => `(${a} / ${b})`,
+  mod: (a, b) => `MOD(${a}, ${b})`,
+  dateOfDay: (days) => `DATE_ADD('day', ${days}, DATE '1970-01-01')`,
+  dayOfDate: (date) => `DATE_DIFF('day', DATE '1970-01-01', ${date})`,
+  wallMs: (ts) =>
+    `CAST(ROUND(TO_UNIXTIME(WITH_TIMEZONE(CAST(${ts} AS TIMESTAMP(3)), 'UTC')) * 1000) AS BIGINT)`,
+});
+
+const ALL: Record<DialectName, Dialect> = { duckdb, postgres, spark, trino };
+
+export function dialectOf(name: DialectName): Dialect {
+  return ALL[name];
+}
+
+export function isDialectName(name: string): name is DialectName {
+  return (DIALECTS as readonly string[]).includes(name);
+}
