@@ -111,6 +111,8 @@ export const CODES = {
   TW0702: { severity: 'warning', title: 'customer gets no tier' },
   TW0703: { severity: 'error', title: 'condition could not be evaluated' },
   TW0704: { severity: 'error', title: 'more customers without a tier than allowed' },
+  // policies compiled to SQL (src/sql)
+  TW0730: { severity: 'error', title: 'policy part cannot be expressed exactly in SQL' },
   // personal data where masking cannot reach (src/policy/lint, src/testing)
   TW0710: { severity: 'error', title: 'customer key is personal data' },
   // simulation, diff, calibration, data profile (src/simulate)

@@ -21,6 +21,8 @@ export interface Dialect {
   /** A BIGINT literal (an integer within ±2^53). */
   int(value: number): string;
   readonly double: string;
+  /** +∞ as a DOUBLE. */
+  readonly infinity: string;
   readonly bigint: string;
   readonly varchar: string;
   /** `CAST(x AS DOUBLE)`, and the like. */
@@ -29,6 +31,8 @@ export interface Dialect {
   toText(sql: string): string;
   /** Integer division of two non-negative BIGINTs, truncating. */
   intDiv(a: string, b: string): string;
+  /** ⌊a ÷ b⌋ of two BIGINTs, b positive, a of either sign (epoch ms before 1970 are negative). */
+  intDivFloor(a: string, b: string): string;
   /** ⌊x⌋ as a DOUBLE (Spark's FLOOR gives a BIGINT). */
   floor(x: string): string;
   ceil(x: string): string;
@@ -92,12 +96,16 @@ function dialect(parts: Parts): Dialect {
     },
     int: (value) => cast(intText(value), bigint),
     double,
+    infinity: cast(text('Infinity'), double),
     bigint,
     varchar,
     toDouble: (sql) => cast(sql, double),
     toBigint: (sql) => cast(sql, bigint),
     toText: (sql) => cast(sql, varchar),
     intDiv: parts.intDiv,
+    // Truncation rounds toward zero; a negative dividend with a remainder is one less.
+    intDivFloor: (a, b) =>
+      `(${parts.intDiv(a, b)} - CASE WHEN ${a} < 0 AND ${a} % ${b} <> 0 THEN 1 ELSE 0 END)`,
     floor: parts.floor ?? ((x) => `FLOOR(${x})`),
     ceil: parts.ceil ?? ((x) => `CEIL(${x})`),
     mod: parts.mod,
@@ -112,8 +120,9 @@ function dialect(parts: Parts): Dialect {
 export const duckdb: Dialect = dialect({
   name: 'duckdb',
   double: 'DOUBLE',
-  intDiv: (a, b) => `(${a} // ${b})`,
-  mod: (a, b) => `fmod(${a}, ${b})`,
+  intDiv: (a, b) => `((${a}) // (${b}))`,
+  // `%` is C fmod, as JavaScript's; DuckDB's fmod() is not (it floors).
+  mod: (a, b) => `(${a} % ${b})`,
   dateOfDay: (days) => `(DATE '1970-01-01' + CAST(${days} AS INTEGER))`,
   dayOfDate: (date) => `CAST(date_diff('day', DATE '1970-01-01', ${date}) AS BIGINT)`,
   wallMs: (ts) => `epoch_ms(CAST(${ts} AS TIMESTAMP))`,
@@ -122,7 +131,7 @@ export const duckdb: Dialect = dialect({
 export const postgres: Dialect = dialect({
   name: 'postgres',
   double: 'DOUBLE PRECISION',
-  intDiv: (a, b) => `(${a} / ${b})`,
+  intDiv: (a, b) => `((${a}) / (${b}))`,
   // PostgreSQL has no % for double precision; a decimal detour would round.
   mod: () => undefined,
   binaryOrder: (sql) => `(${sql} COLLATE "C")`,
@@ -138,7 +147,7 @@ export const spark: Dialect = dialect({
   // Spark reads backslash escapes inside string literals unless told otherwise.
   text: (value) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
   double: 'DOUBLE',
-  intDiv: (a, b) => `(${a} DIV ${b})`,
+  intDiv: (a, b) => `((${a}) DIV (${b}))`,
   floor: (x) => `CAST(FLOOR(${x}) AS DOUBLE)`,
   ceil: (x) => `CAST(CEIL(${x}) AS DOUBLE)`,
   mod: (a, b) => `(${a} % ${b})`,
@@ -151,7 +160,7 @@ export const spark: Dialect = dialect({
 export const trino: Dialect = dialect({
   name: 'trino',
   double: 'DOUBLE',
-  intDiv: (a, b) => `(${a} / ${b})`,
+  intDiv: (a, b) => `((${a}) / (${b}))`,
   mod: (a, b) => `MOD(${a}, ${b})`,
   dateOfDay: (days) => `DATE_ADD('day', ${days}, DATE '1970-01-01')`,
   dayOfDate: (date) => `DATE_DIFF('day', DATE '1970-01-01', ${date})`,

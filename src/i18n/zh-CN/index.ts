@@ -20,6 +20,7 @@ import { order } from './order.js';
 import { overrides } from './overrides.js';
 import { parse } from './parse.js';
 import { plan } from './plan.js';
+import { warehouse } from './warehouse.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
@@ -64,6 +65,7 @@ export const zhCN: typeof en = {
   overrides,
   parse,
   plan,
+  warehouse,
   privacy,
   profile,
   registry,
