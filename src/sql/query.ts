@@ -240,7 +240,7 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
       points.map((ps) => ps.map((p) => p.name)),
       d,
     );
-    scorecard.dimensions.forEach((_, i) => dimensionColumns.push(internal(`d${i}`)));
+    for (const [i] of scorecard.dimensions.entries()) dimensionColumns.push(internal(`d${i}`));
     ctes.push([
       'tw_dimensions',
       `SELECT ${carried()}, ${sums.raw} AS ${internal('scored')}, ${sums.dimensions

@@ -19,7 +19,6 @@ import { order } from './order.js';
 import { overrides } from './overrides.js';
 import { parse } from './parse.js';
 import { plan } from './plan.js';
-import { warehouse } from './warehouse.js';
 import { privacy } from './privacy.js';
 import { profile } from './profile.js';
 import { registry } from './registry.js';
@@ -39,6 +38,7 @@ import { testFiles } from './testFiles.js';
 import { testing } from './testing.js';
 import { tiers } from './tiers.js';
 import { untiered } from './untiered.js';
+import { warehouse } from './warehouse.js';
 import { whatif } from './whatif.js';
 
 /**
