@@ -18,6 +18,7 @@ import { registerRerate } from './commands/rerate.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSla } from './commands/sla.js';
+import { registerSql } from './commands/sql.js';
 import { registerTest } from './commands/test.js';
 import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
@@ -58,6 +59,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerSimulate(program, io, h);
   registerRerate(program, io, h);
   registerSla(program, io, h);
+  registerSql(program, io, h);
   registerTest(program, io, h);
   registerToken(program, io, h);
   registerVerify(program, io, h);

@@ -3,6 +3,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { CustomerInput } from '../../src/engine/evaluate.js';
 import { toInstant } from '../../src/facts/instant.js';
 import { DEFAULT_TIMEZONE, zoneCalendar } from '../../src/facts/zone.js';
+import { factColumn } from '../../src/policy/columns.js';
+import type { Fact } from '../../src/policy/schema/facts.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
 import { duckdb } from '../../src/sql/dialect.js';
 
@@ -31,17 +33,25 @@ export async function insertFacts(
   policy: Policy,
   customers: readonly CustomerInput[],
   table = 'tw_customers',
+  shape: 'typed' | 'source' = 'typed',
 ): Promise<void> {
   const zone = zoneCalendar(policy.metadata.timezone ?? DEFAULT_TIMEZONE);
   const facts = Object.entries(policy.facts ?? {}).filter(([, f]) => f.expr === undefined);
   const d = duckdb;
-  const columns = facts.map(([id, f]) => `${d.ident(id)} ${TYPE[f.type] ?? 'VARCHAR'}`);
+  // A warehouse table: the policy's own column names, dates as wall-clock TIMESTAMPs of the zone.
+  const source = shape === 'source';
+  const name = (id: string, f: Fact) => (source ? factColumn(policy, id, f) : id);
+  const type = (f: Fact) => (source && f.type === 'date' ? 'TIMESTAMP' : (TYPE[f.type] ?? 'VARCHAR'));
+  const columns = facts.map(([id, f]) => `${d.ident(name(id, f))} ${type(f)}`);
   await connection.run(`CREATE OR REPLACE TABLE ${d.ident(table)} (${columns.join(', ')})`);
   const literal = (type: string, v: unknown): string => {
     if (v === undefined || v === null) return 'NULL';
     if (type === 'date') {
       const at = toInstant(v, zone);
-      return at === undefined ? 'NULL' : String(at);
+      if (at === undefined) return 'NULL';
+      if (!source) return String(at);
+      const wall = new Date(at + zone.offsetAt(at)).toISOString().replace('T', ' ').replace('Z', '');
+      return `TIMESTAMP '${wall}'`;
     }
     if (typeof v === 'number') return Number.isFinite(v) ? d.num(v) : 'NULL';
     if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';

@@ -242,6 +242,13 @@ export const cliHelp = {
     'write every customer’s timeline here: one line a customer and run (CSV, or NDJSON by extension)',
   replayCustomer: 'print this customer’s timeline instead of the report',
   replayReport: 'write the report here (atomically) instead of stdout',
+  // sql
+  sql: 'the policy as one SQL query (DuckDB, PostgreSQL, Spark SQL, Trino) for the tables where the customers are; docs/sql.md',
+  sqlPolicy: 'the policy file',
+  sqlDialect: 'the SQL dialect written',
+  sqlCustomers: 'the customer table, e.g. crm.customers (its columns are the policy’s: 客户编号, …)',
+  sqlTransactions: 'the transaction table, for facts computed from transactions (its date column a DATE or TIMESTAMP in the policy’s time zone)',
+  sqlOut: 'write the query to this file (atomic) instead of stdout',
   // plan
   plan: "each customer's upcoming contacts (the tier's cadence), tier review and grace end, per account manager; CSV, JSON and iCalendar",
   planPolicy: 'the policy file',
