@@ -11,7 +11,9 @@ export function sqlHeader(policy: Policy, dialect: string, asOf: AsOf, columns: 
   const line = (text: string) => `-- ${text.replace(/[\r\n]+/g, ' ')}\n`;
   return [
     line(`tierwise ${VERSION}: ${policy.metadata.name} ${policy.metadata.version}, ${dialect} SQL`),
-    line(`as of ${asOf.wholeDay ? asOf.date : new Date(asOf.instant).toISOString()} (${asOf.timezone}); windows and dates are fixed in the query`),
+    line(
+      `as of ${asOf.wholeDay ? asOf.date : new Date(asOf.instant).toISOString()} (${asOf.timezone}); windows and dates are fixed in the query`,
+    ),
     line(`columns: ${columns.join(', ')}`),
     line('docs: docs/sql.md'),
   ].join('');

@@ -40,6 +40,7 @@ const COMMANDS = [
   'rerate',
   'serve',
   'simulate',
+  'sql',
   'test',
   'token',
   'verify',

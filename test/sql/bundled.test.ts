@@ -21,53 +21,63 @@ beforeAll(async () => {
 afterAll(() => connection?.closeSync());
 
 describe('every bundled policy × the bundled data, facts computed by the JavaScript path', () => {
-  it.each(POLICIES)('%s: the SQL query on DuckDB gives every customer the compiled path’s results', async (file) => {
-    const { policy } = await loadPolicy(at(`policies/${file}`));
-    const asOf = parseAsOf('2026-11-01', { timezone: policy!.metadata.timezone }) as AsOf;
-    const { customers, failed } = await loadCustomers(policy!, {
-      customers: at('examples/data/customers.csv'),
-      transactions: at('examples/data/transactions.csv'),
-      asOf: '2026-11-01',
-    });
-    expect(failed).toBe(false);
-    const compiled = compileSql(policy!, {
-      dialect: dialectOf('duckdb'),
-      customers: { name: 'tw_customers', shape: 'typed' },
-      asOf,
-      factsComplete: true,
-    });
-    if (!isCompiledSql(compiled)) throw new Error(JSON.stringify(compiled));
-    await insertFacts(connection, policy!, customers);
-    const got = byCustomer((await rows(connection, compiled.sql)).map((r) => fromRow(r, compiled.classifiers)));
-    const want = compilePolicy(policy!).evaluate(customers, { asOf }).map(fromResult);
-    expect(got.size).toBe(want.length);
-    for (const w of want) expect(got.get(w.customer), String(w.customer)).toEqual(w);
-    // Something was decided: a policy that tiers nobody would make this comparison empty.
-    expect(want.some((w) => w.tier !== undefined || Object.keys(w.classes).length > 0)).toBe(true);
-  });
+  it.each(POLICIES)(
+    '%s: the SQL query on DuckDB gives every customer the compiled path’s results',
+    async (file) => {
+      const { policy } = await loadPolicy(at(`policies/${file}`));
+      const asOf = parseAsOf('2026-11-01', { timezone: policy!.metadata.timezone }) as AsOf;
+      const { customers, failed } = await loadCustomers(policy!, {
+        customers: at('examples/data/customers.csv'),
+        transactions: at('examples/data/transactions.csv'),
+        asOf: '2026-11-01',
+      });
+      expect(failed).toBe(false);
+      const compiled = compileSql(policy!, {
+        dialect: dialectOf('duckdb'),
+        customers: { name: 'tw_customers', shape: 'typed' },
+        asOf,
+        factsComplete: true,
+      });
+      if (!isCompiledSql(compiled)) throw new Error(JSON.stringify(compiled));
+      await insertFacts(connection, policy!, customers);
+      const got = byCustomer(
+        (await rows(connection, compiled.sql)).map((r) => fromRow(r, compiled.classifiers)),
+      );
+      const want = compilePolicy(policy!).evaluate(customers, { asOf }).map(fromResult);
+      expect(got.size).toBe(want.length);
+      for (const w of want) expect(got.get(w.customer), String(w.customer)).toEqual(w);
+      // Something was decided: a policy that tiers nobody would make this comparison empty.
+      expect(want.some((w) => w.tier !== undefined || Object.keys(w.classes).length > 0)).toBe(true);
+    },
+  );
 
-  it.each(POLICIES)('%s: from a warehouse table with the policy’s own column names, the same', async (file) => {
-    const { policy } = await loadPolicy(at(`policies/${file}`));
-    const asOf = parseAsOf('2026-11-01', { timezone: policy!.metadata.timezone }) as AsOf;
-    const { customers } = await loadCustomers(policy!, {
-      customers: at('examples/data/customers.csv'),
-      transactions: at('examples/data/transactions.csv'),
-      asOf: '2026-11-01',
-    });
-    const some = customers.filter((_, i) => i % 5 === 0);
-    await connection.run('CREATE SCHEMA IF NOT EXISTS crm');
-    await insertFacts(connection, policy!, some, 'crm_customers', 'source');
-    const compiled = compileSql(policy!, {
-      dialect: dialectOf('duckdb'),
-      customers: { name: 'crm_customers', shape: 'source' },
-      asOf,
-      factsComplete: true,
-    });
-    if (!isCompiledSql(compiled)) throw new Error(JSON.stringify(compiled));
-    const got = byCustomer((await rows(connection, compiled.sql)).map((r) => fromRow(r, compiled.classifiers)));
-    const want = compilePolicy(policy!).evaluate(some, { asOf }).map(fromResult);
-    for (const w of want) expect(got.get(w.customer), String(w.customer)).toEqual(w);
-  });
+  it.each(POLICIES)(
+    '%s: from a warehouse table with the policy’s own column names, the same',
+    async (file) => {
+      const { policy } = await loadPolicy(at(`policies/${file}`));
+      const asOf = parseAsOf('2026-11-01', { timezone: policy!.metadata.timezone }) as AsOf;
+      const { customers } = await loadCustomers(policy!, {
+        customers: at('examples/data/customers.csv'),
+        transactions: at('examples/data/transactions.csv'),
+        asOf: '2026-11-01',
+      });
+      const some = customers.filter((_, i) => i % 5 === 0);
+      await connection.run('CREATE SCHEMA IF NOT EXISTS crm');
+      await insertFacts(connection, policy!, some, 'crm_customers', 'source');
+      const compiled = compileSql(policy!, {
+        dialect: dialectOf('duckdb'),
+        customers: { name: 'crm_customers', shape: 'source' },
+        asOf,
+        factsComplete: true,
+      });
+      if (!isCompiledSql(compiled)) throw new Error(JSON.stringify(compiled));
+      const got = byCustomer(
+        (await rows(connection, compiled.sql)).map((r) => fromRow(r, compiled.classifiers)),
+      );
+      const want = compilePolicy(policy!).evaluate(some, { asOf }).map(fromResult);
+      for (const w of want) expect(got.get(w.customer), String(w.customer)).toEqual(w);
+    },
+  );
 
   it.each(POLICIES)('%s: a query is written for every dialect, from warehouse tables too', async (file) => {
     const { policy } = await loadPolicy(at(`policies/${file}`));

@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { memoryDuck, rows } from '../sql/harness.js';
+import { tierwise } from './cli.js';
+
+let dir: string;
+/** Column names and values that would be SQL if they were pasted rather than quoted. */
+const HOSTILE = `apiVersion: tierwise/v1
+kind: TierPolicy
+metadata: { name: hostile, version: 1.0.0 }
+facts:
+  id: { type: string, key: true, column: '客户编号' }
+  spend: { type: number, column: 'a"; drop table x; --' }
+  segment: { type: string, column: "it's \`odd\`" }
+dimensions:
+  value:
+    weight: 100
+    metrics: { spend: { weight: 100, score: { linear: { from: 0, to: 100 } } } }
+tiers:
+  method: criteria
+  levels:
+    - id: top
+      when: { all: [{ fact: segment, operator: equal, value: "o'brien \\\\ co" }, { fact: score, operator: greaterThanInclusive, value: 50 }] }
+    - { id: rest, otherwise: true }
+`;
+const MODULO = HOSTILE.replace('  segment:', "  half: { type: number, expr: 'spend % 2' }\n  segment:");
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tierwise-sql-'));
+  writeFileSync(join(dir, 'hostile.tier.yaml'), HOSTILE);
+  writeFileSync(join(dir, 'modulo.tier.yaml'), MODULO);
+});
+
+describe('tierwise sql', () => {
+  it('prints a query for each dialect, headed by policy, version, as-of and columns', () => {
+    for (const dialect of ['duckdb', 'postgres', 'spark', 'trino']) {
+      const r = tierwise([
+        'sql',
+        '--policy',
+        'policies/seed001-five-factor.tier.yaml',
+        '--dialect',
+        dialect,
+        '--customers',
+        'crm.customers',
+        '--as-of',
+        '2026-11-01',
+      ]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(
+        new RegExp(`^-- tierwise .*: seed001-five-factor 1\\.0\\.0, ${dialect} SQL\\n`),
+      );
+      expect(r.stdout).toContain('-- as of 2026-11-01 (Asia/Shanghai)');
+      expect(r.stdout).toContain(dialect === 'spark' ? '`crm`.`customers`' : '"crm"."customers"');
+      expect(r.stdout.trimEnd()).toMatch(/;$/);
+    }
+  });
+
+  it('quotes hostile column names and values, and the query runs on DuckDB with them as data', async () => {
+    const r = tierwise(['sql', '--policy', join(dir, 'hostile.tier.yaml'), '--customers', 'people']);
+    expect(r.code).toBe(0);
+    const duck = await memoryDuck();
+    await duck.run(
+      `CREATE TABLE people ("客户编号" VARCHAR, "a""; drop table x; --" DOUBLE, "it's \`odd\`" VARCHAR); INSERT INTO people VALUES ('C1', 80, 'o''brien \\ co'), ('C2', 80, 'other'), ('C3', 20, 'o''brien \\ co')`,
+    );
+    const got = await rows(duck, r.stdout);
+    const tiers = Object.fromEntries(got.map((row) => [row.customer, row.tier]));
+    expect(tiers).toEqual({ C1: 'top', C2: 'rest', C3: 'rest' });
+    // The table is still there: nothing in a name was run.
+    expect(await rows(duck, 'SELECT CAST(count(*) AS INTEGER) AS n FROM people')).toEqual([{ n: 3 }]);
+    duck.closeSync();
+    const spark = tierwise(['sql', '--policy', join(dir, 'hostile.tier.yaml'), '--dialect', 'spark']);
+    expect(spark.stdout).toContain("`it's ``odd```");
+    expect(spark.stdout).toContain("'o\\'brien \\\\ co'");
+  });
+
+  it('refuses what a dialect cannot compute exactly (exit 1, TW0730 at its place), in Chinese too', () => {
+    const r = tierwise(['sql', '--policy', join(dir, 'modulo.tier.yaml'), '--dialect', 'postgres']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('TW0730');
+    expect(r.stderr).toContain("'%' in postgres SQL");
+    const zh = tierwise([
+      'sql',
+      '--policy',
+      join(dir, 'modulo.tier.yaml'),
+      '--dialect',
+      'postgres',
+      '--lang',
+      'zh-CN',
+    ]);
+    expect(zh.stderr).toContain('无法在 postgres SQL 中精确表达');
+    expect(tierwise(['sql', '--policy', join(dir, 'modulo.tier.yaml'), '--dialect', 'duckdb']).code).toBe(0);
+  });
+
+  it('needs the transaction table when facts come from transactions, reads --as-of strictly, writes --out atomically', () => {
+    const noLog = tierwise(['sql', '--policy', 'policies/seed004-scorecard.tier.yaml']);
+    expect(noLog.code).toBe(1);
+    expect(noLog.stderr).toContain('TW0602');
+    const badDate = tierwise([
+      'sql',
+      '--policy',
+      'policies/seed001-five-factor.tier.yaml',
+      '--as-of',
+      '2026-02-30',
+    ]);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('TW0506');
+    const out = join(dir, 'query.sql');
+    const written = tierwise(['sql', '--policy', 'policies/seed001-five-factor.tier.yaml', '--out', out]);
+    expect(written.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^-- tierwise/);
+    const badDialect = tierwise([
+      'sql',
+      '--policy',
+      'policies/seed001-five-factor.tier.yaml',
+      '--dialect',
+      'oracle',
+    ]);
+    expect(badDialect.code).toBe(2);
+  });
+});
