@@ -199,11 +199,11 @@ export const cliHelp = {
   replayCustomer: '输出该客户的时间线，而不是报告',
   replayReport: '将报告（原子地）写入此文件，而不是标准输出',
   // sql
-  sql: '将策略编译为一条 SQL 查询（DuckDB、PostgreSQL、Spark SQL、Trino），在客户数据所在的表上运行；见 `docs/sql.md`',
+  sql: '将策略编译为一条 SQL 查询（`DuckDB`、`PostgreSQL`、`Spark SQL`、`Trino`），在客户数据所在的表上运行；见 `docs/sql.md`',
   sqlPolicy: '策略文件',
   sqlDialect: '生成的 SQL 方言',
   sqlCustomers: '客户表，例如 `crm.customers`（其列名即策略中的列名：客户编号等）',
-  sqlTransactions: '交易表，用于由交易计算的事实（日期列为策略时区下的 DATE 或 TIMESTAMP）',
+  sqlTransactions: '交易表，用于由交易计算的事实（日期列为策略时区下的 `DATE` 或 `TIMESTAMP`）',
   sqlOut: '将查询写入此文件（原子写入），而不是标准输出',
   // plan
   plan: '按客户经理列出每个客户即将到来的联系（等级的服务节奏）、等级复评和宽限期结束；CSV、JSON 与 iCalendar',
