@@ -28,6 +28,10 @@ import { instantOfWall } from './zone.js';
 export interface Relation {
   name: string;
   shape: 'typed' | 'source';
+  /** typed: the fact columns the relation has; the others are missing in every row. All by default. */
+  columns?: readonly string[];
+  /** typed: a column numbering the rows (tw_row), given back as `row` to order results by. */
+  row?: string;
 }
 
 export interface SqlOptions {
@@ -41,6 +45,8 @@ export interface SqlOptions {
    * (computed elsewhere, e.g. `tierwise facts`): nothing is aggregated here.
    */
   factsComplete?: boolean;
+  /** Facts given back beside the results, as columns `fact:<id>` (derived facts included). */
+  carry?: readonly string[];
 }
 
 /** The columns of the query's result, in order; class columns are `class_<classifier id>`. */
@@ -127,17 +133,21 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
 
   // 1. Inputs, typed and named by fact id.
   const customers = relationSql(d, options.customers.name);
+  const has = options.customers.columns && new Set(options.customers.columns);
   const staged =
     options.customers.shape === 'typed'
-      ? inputs.map(([f]) => id(f))
+      ? inputs.map(([f, fact]) => (!has || has.has(f) ? id(f) : `CAST(NULL AS ${sqlType(d, fact)}) AS ${id(f)}`))
       : inputs.map(
           ([f, fact]) => `${castSource(d, id(factColumn(policy, f, fact)), fact, timezone)} AS ${id(f)}`,
         );
-  const keyCast = options.customers.shape === 'typed' ? '' : '';
-  ctes.push(['tw_input', `SELECT ${staged.join(', ') || `${id(keyFact)}`}${keyCast} FROM ${customers}`]);
+  const ROW = '$row';
+  const row = options.customers.shape === 'typed' && options.customers.row !== undefined;
+  if (row) staged.push(`${id(options.customers.row!)} AS ${id(ROW)}`);
+  ctes.push(['tw_input', `SELECT ${staged.join(', ') || `${id(keyFact)}`} FROM ${customers}`]);
 
   const present = new Set(inputs.map(([f]) => f));
   let facts0 = inputs.map(([f, fact]) => withDefault(d, `c.${id(f)}`, fact, timezone, f));
+  if (row) facts0.push(`c.${id(ROW)} AS ${id(ROW)}`);
   if (aggregated.length > 0) {
     if (!options.asOf) throw new Untranslatable('facts from transactions without an as-of', '/facts');
     const tx = options.transactions!;
@@ -166,7 +176,7 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
     ctes.push(['tw_facts', `SELECT ${facts0.join(', ') || `c.${id(keyFact)}`} FROM tw_input c`]);
   }
   let last = 'tw_facts';
-  const columns = [...present];
+  const columns = [...present, ...(row ? [ROW] : [])];
 
   const read =
     (known: ReadonlySet<string>) =>
@@ -349,6 +359,15 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
     `${internal('scored')} AS ${id('scored')}`,
   ];
   const outColumns: string[] = [...RESULT_COLUMNS];
+  if (row) {
+    out.push(`${id(ROW)} AS ${id('row')}`);
+    outColumns.push('row');
+  }
+  for (const fact of options.carry ?? []) {
+    const value = factScope.read(fact);
+    out.push(`${value.sql} AS ${id(`fact:${fact}`)}`);
+    outColumns.push(`fact:${fact}`);
+  }
   const classifiers = Object.entries(policy.classifiers ?? {});
   for (const [cid, classifier] of classifiers) {
     const holds = classifier.rules.map((r, i) =>
@@ -423,6 +442,12 @@ function withDefault(d: Dialect, sql: string, fact: Fact, timezone: string, as: 
   if (!fits)
     throw new Untranslatable(`the default of '${as}' (${JSON.stringify(v)})`, `/facts/${as}/default`);
   return `COALESCE(${sql}, ${literal}) AS ${alias}`;
+}
+
+function sqlType(d: Dialect, fact: Fact): string {
+  const kind = kindOfFact(fact);
+  if (fact.type === 'date') return d.bigint;
+  return kind === 'number' ? d.double : kind === 'boolean' ? 'BOOLEAN' : d.varchar;
 }
 
 function castSource(d: Dialect, column: string, fact: Fact, timezone: string): string {
