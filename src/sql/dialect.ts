@@ -48,6 +48,8 @@ export interface Dialect {
   wallMs(timestamp: string): string;
   /** A TIMESTAMP from a wall-clock text 'yyyy-MM-dd HH:mm:ss.SSS'. */
   readonly timestamp: string;
+  /** `name AS (body)` of one CTE. */
+  cte(name: string, body: string): string;
 }
 
 const doubleQuoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -77,6 +79,7 @@ interface Parts {
   dayOfDate: (date: string) => string;
   wallMs: (timestamp: string) => string;
   varchar?: string;
+  cteKeyword?: string;
 }
 
 function dialect(parts: Parts): Dialect {
@@ -114,6 +117,7 @@ function dialect(parts: Parts): Dialect {
     dayOfDate: parts.dayOfDate,
     wallMs: parts.wallMs,
     timestamp: 'TIMESTAMP',
+    cte: (name, body) => `${name} AS ${parts.cteKeyword ? `${parts.cteKeyword} ` : ''}(\n  ${body}\n)`,
   };
 }
 
@@ -135,6 +139,10 @@ export const postgres: Dialect = dialect({
   // PostgreSQL has no % for double precision; a decimal detour would round.
   mod: () => undefined,
   binaryOrder: (sql) => `(${sql} COLLATE "C")`,
+  // PostgreSQL inlines a CTE read once by copying its expressions into every reference above it;
+  // each stage reads the one below several times, so the copies multiply stage by stage until the
+  // planner runs out of memory. Each stage is computed once instead.
+  cteKeyword: 'MATERIALIZED',
   dateOfDay: (days) => `(DATE '1970-01-01' + CAST(${days} AS INTEGER))`,
   dayOfDate: (date) => `CAST((${date} - DATE '1970-01-01') AS BIGINT)`,
   wallMs: (ts) => `CAST(ROUND(EXTRACT(EPOCH FROM CAST(${ts} AS TIMESTAMP)) * 1000) AS BIGINT)`,

@@ -166,7 +166,12 @@ function finite(sql: string, c: ExprContext): string {
 function roundHalfAwaySql(x: string, digits: number, c: ExprContext): string {
   const d = c.scope.dialect;
   const factor = d.num(10 ** digits);
-  const scaled = c.bind(`(ABS(${x}) * ${factor})`);
+  // Past this the product leaves the double range: JavaScript gets +∞ (and returns x below), but
+  // PostgreSQL stops with an overflow error, so the product is never taken there.
+  const largest = Number.MAX_VALUE / 10 ** digits / 2;
+  const scaled = c.bind(
+    `(CASE WHEN ABS(${x}) <= ${d.num(largest)} THEN ABS(${x}) * ${factor} ELSE ${d.infinity} END)`,
+  );
   const floor = c.bind(d.floor(scaled));
   const fraction = `(${scaled} - ${floor})`;
   const up = `(${fraction} > ${d.num(0.5)} OR ABS(${fraction} - ${d.num(0.5)}) <= ${d.num(1e-9)})`;

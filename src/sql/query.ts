@@ -136,7 +136,9 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
   const has = options.customers.columns && new Set(options.customers.columns);
   const staged =
     options.customers.shape === 'typed'
-      ? inputs.map(([f, fact]) => (!has || has.has(f) ? id(f) : `CAST(NULL AS ${sqlType(d, fact)}) AS ${id(f)}`))
+      ? inputs.map(([f, fact]) =>
+          !has || has.has(f) ? id(f) : `CAST(NULL AS ${sqlType(d, fact)}) AS ${id(f)}`,
+        )
       : inputs.map(
           ([f, fact]) => `${castSource(d, id(factColumn(policy, f, fact)), fact, timezone)} AS ${id(f)}`,
         );
@@ -416,7 +418,7 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
   out.push(`${byLevel((i) => json(levels[i]!.entitlements))} AS ${id('entitlements')}`);
   outColumns.push('triggers', 'flags', 'notify', 'rerate', 'sla', 'entitlements');
 
-  const sql = `WITH\n${ctes.map(([name, body]) => `${name} AS (\n  ${body}\n)`).join(',\n')}\nSELECT ${out.join(',\n  ')}\nFROM tw_tiered`;
+  const sql = `WITH\n${ctes.map(([name, body]) => d.cte(name, body)).join(',\n')}\nSELECT ${out.join(',\n  ')}\nFROM tw_tiered`;
   return { sql, columns: outColumns, classifiers: classifiers.map(([c]) => c) };
 }
 

@@ -17,9 +17,12 @@ export function pointsSql(fn: ScoringFunction, value: Column, d: Dialect): strin
   const clamp = (sql: string) => `LEAST(${d.num(100)}, GREATEST(${d.num(0)}, ${sql}))`;
   if (fn.linear || fn.lowerIsBetter) {
     if (value.kind !== 'number') return 'NULL';
-    const line = fn.linear
-      ? `((${x} - ${d.num(fn.linear.from)}) / ${d.num(fn.linear.to - fn.linear.from)}) * ${d.num(100)}`
-      : `((${d.num(fn.lowerIsBetter!.worst)} - ${x}) / ${d.num(fn.lowerIsBetter!.worst - fn.lowerIsBetter!.best)}) * ${d.num(100)}`;
+    const share = fn.linear
+      ? `((${x} - ${d.num(fn.linear.from)}) / ${d.num(fn.linear.to - fn.linear.from)})`
+      : `((${d.num(fn.lowerIsBetter!.worst)} - ${x}) / ${d.num(fn.lowerIsBetter!.worst - fn.lowerIsBetter!.best)})`;
+    // share × 100 clamped to [0, 100] is 100 from share ≥ 1 and 0 from share ≤ 0 whatever the product;
+    // deciding those first keeps PostgreSQL from an overflow error on a share near the double limit.
+    const line = `CASE WHEN ${share} >= ${d.num(1)} THEN ${d.num(100)} WHEN ${share} <= ${d.num(0)} THEN ${d.num(0)} ELSE ${share} * ${d.num(100)} END`;
     // LEAST and GREATEST skip a NULL argument in some engines: keep a missing value missing.
     return `CASE WHEN ${x} IS NULL THEN NULL ELSE ${clamp(line)} END`;
   }

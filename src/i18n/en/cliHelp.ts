@@ -247,7 +247,8 @@ export const cliHelp = {
   sqlPolicy: 'the policy file',
   sqlDialect: 'the SQL dialect written',
   sqlCustomers: 'the customer table, e.g. crm.customers (its columns are the policy’s: 客户编号, …)',
-  sqlTransactions: 'the transaction table, for facts computed from transactions (its date column a DATE or TIMESTAMP in the policy’s time zone)',
+  sqlTransactions:
+    'the transaction table, for facts computed from transactions (its date column a DATE or TIMESTAMP in the policy’s time zone)',
   sqlOut: 'write the query to this file (atomic) instead of stdout',
   // plan
   plan: "each customer's upcoming contacts (the tier's cadence), tier review and grace end, per account manager; CSV, JSON and iCalendar",
