@@ -162,7 +162,7 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
       const first = aggregates[0];
       throw new Untranslatable(first ? String(first.message) : 'an aggregate', first?.pointer ?? '/facts');
     }
-    ctes.push(['tw_aggregates', aggregates.select]);
+    ctes.push(...aggregates.ctes, ['tw_aggregates', aggregates.select]);
     const absent = new Map(aggregates.facts.map((f) => [f.id, f.absent]));
     for (const [f, fact] of aggregated) {
       const value = `CASE WHEN a.${id('customer')} IS NULL THEN ${absent.get(f) ?? 'NULL'} ELSE a.${id(f)} END`;
