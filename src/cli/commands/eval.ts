@@ -61,7 +61,7 @@ export function registerEval(program: Command, io: CliIO, h: HelpText): void {
     .addOption(allowUntieredOption(h))
     .addOption(languageOption(h))
     .addOption(
-      new Option('--engine <engine>', h('engine'))
+      new Option('--engine <engine>', h('evalEngine'))
         .choices(['compiled', 'reference', 'duckdb'])
         .default('compiled'),
     );

@@ -59,7 +59,8 @@ export const cliHelp = {
   reportFormat: '报告格式',
   maxBytes: '拒绝大于此字节数的策略文件',
   policyPaths: '策略文件或目录（在目录中查找 *.tier.yaml）',
-  engine:
+  engine: '`compiled`（快速）或 `reference`（参考实现 `json-rules-engine`）',
+  evalEngine:
     '`compiled`（快速）、`reference`（参考实现 `json-rules-engine`）或 `duckdb`（内嵌 `DuckDB`，配合 `--summary`）',
   populationEngine:
     '在哪里评估客户：`js`（本进程）、`duckdb`（内嵌 `DuckDB`：策略编译为 SQL 运行；也读 `Parquet` 和 `.duckdb` 文件）或 `auto`（`Parquet`、数据库文件和 64 MB 及以上的输入用 `DuckDB`）',
