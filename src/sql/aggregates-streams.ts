@@ -187,13 +187,21 @@ export function streamCtes(
       `${name}_m`,
       `SELECT ${customer}, ${month}, ${sum('month')} AS ${c('spend')} FROM ${rows} WHERE ${inside.join(' AND ')} GROUP BY ${customer}, ${month}`,
     ]);
-    // A month m is a drop when the month before spent something and m at most half of it
-    // (1 − SPEND_DROP_SHARE of it); listed newest first, the drops run unbroken from the last complete
-    // month exactly while month + rank = last + 1.
-    const spend = `COALESCE(b.${c('spend')}, ${d.num(0)})`;
+    // A month is a drop when the month before spent something and it at most (1 − SPEND_DROP_SHARE)
+    // of that; a month without rows spent 0. Read from each spending month towards the next (a
+    // window, not a self-join: PostgreSQL, misjudging the CTE's size, nested-looped that join).
+    // Listed newest first, the drops run unbroken from the last complete month exactly while
+    // month + rank = last + 1.
+    const next = (column: string) =>
+      `LEAD(${c(column)}) OVER (PARTITION BY ${customer} ORDER BY ${month}) AS ${c(`next_${column}`)}`;
+    ctes.push([
+      `${name}_ml`,
+      `SELECT ${customer}, ${month}, ${c('spend')}, ${next('month')}, ${next('spend')} FROM ${name}_m`,
+    ]);
+    const following = `CASE WHEN a.${c('next_month')} = a.${month} + 1 THEN a.${c('next_spend')} ELSE ${d.num(0)} END`;
     ctes.push([
       `${name}_dm`,
-      `SELECT a.${customer}, a.${month} + 1 AS ${month}, ROW_NUMBER() OVER (PARTITION BY a.${customer} ORDER BY a.${month} DESC) AS ${c('rank')} FROM ${name}_m a LEFT JOIN ${name}_m b ON b.${customer} = a.${customer} AND b.${month} = a.${month} + 1 WHERE a.${c('spend')} > ${d.num(0)} AND a.${month} < ${d.int(stream.lastWholeMonth)} AND ${spend} <= a.${c('spend')} * ${d.num(1 - SPEND_DROP_SHARE)}`,
+      `SELECT a.${customer}, a.${month} + 1 AS ${month}, ROW_NUMBER() OVER (PARTITION BY a.${customer} ORDER BY a.${month} DESC) AS ${c('rank')} FROM ${name}_ml a WHERE a.${c('spend')} > ${d.num(0)} AND a.${month} < ${d.int(stream.lastWholeMonth)} AND ${following} <= a.${c('spend')} * ${d.num(1 - SPEND_DROP_SHARE)}`,
     ]);
     ctes.push([
       `${name}_drop`,
