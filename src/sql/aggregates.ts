@@ -1,7 +1,17 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compileAggregates, type FactValue, isAggregatePlan } from '../facts/aggregate.js';
 import type { AsOf } from '../facts/asof.js';
+import { DAY_MS } from '../facts/calendar.js';
+import { isWindowBounds, windowBounds } from '../facts/window.js';
+import { zoneCalendar } from '../facts/zone.js';
+import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
+import { internal, type Stream, type StreamNeeds, type Summation, streamCtes } from './aggregates-streams.js';
+import { factValueSql, type StreamColumns } from './aggregates-values.js';
 import type { Dialect } from './dialect.js';
+import { dayOf } from './zone.js';
+
+export type { Summation } from './aggregates-streams.js';
 
 /**
  * The policy's transaction aggregates as SQL over a staged transactions relation (columns
@@ -17,12 +27,171 @@ export interface AggregateSql {
   facts: { id: string; absent: string }[];
 }
 
-// The aggregate compiler replaces this; until then a policy with aggregates is refused as untranslatable.
+export interface AggregateSqlOptions {
+  /**
+   * The relation's column numbering the log's rows in file order, which src/facts adds in. Without
+   * one a table has no order of its own, and sums add in time order (ties by value).
+   */
+  row?: string;
+  /** `exact` by default. */
+  summation?: Summation;
+}
+
+type AggregateFact = Fact & { aggregate: NonNullable<Fact['aggregate']> };
+
+/**
+ * Every aggregate fact of the policy computed in SQL exactly as src/facts computes it: the as-of,
+ * the windows' bounds and the calendar constants come from the JavaScript plan itself, so SQL only
+ * filters, groups and adds. Diagnostics are the plan's own (a window or option it refuses).
+ */
 export function aggregateSql(
-  _policy: Policy,
-  _asOf: AsOf,
-  _dialect: Dialect,
-  _relation: string,
+  policy: Policy,
+  asOf: AsOf,
+  dialect: Dialect,
+  relation: string,
+  options: AggregateSqlOptions = {},
 ): AggregateSql | Diagnostic[] {
-  return [];
+  const d = dialect;
+  const facts = Object.entries(policy.facts ?? {}).filter(
+    (entry): entry is [string, AggregateFact] =>
+      entry[1].aggregate !== undefined && (entry[1].from ?? 'transactions') === 'transactions',
+  );
+  const plan = compileAggregates(Object.fromEntries(facts), { asOf });
+  if (!isAggregatePlan(plan)) return plan;
+  const zone = zoneCalendar(asOf.timezone);
+  const fields = policy.sources?.transactions?.fields ?? {};
+  const streams = new Map<string, Stream>();
+  const streamOf = new Map<string, Stream>();
+  for (const [id, fact] of facts) {
+    const bounds = windowBounds({ window: fact.window, calendar: fact.calendar }, asOf, zone, '');
+    if (!isWindowBounds(bounds)) return [bounds];
+    const key = `${bounds.after}\u0000${bounds.upTo}\u0000${fact.of ?? ''}`;
+    let stream = streams.get(key);
+    if (!stream) {
+      const field = fact.of === undefined ? undefined : fields[fact.of];
+      stream = {
+        index: streams.size,
+        ...bounds,
+        lastDay: zone.dayOf(bounds.upTo),
+        field: fact.of === undefined ? undefined : field ? d.ident(fact.of) : 'NULL',
+        numeric: field !== undefined && (field.type ?? 'number') !== 'string' && field.type !== 'boolean',
+        needs: { sum: false, days: false, months: false, ends: false, monthSpend: false, periods: new Map() },
+      };
+      streams.set(key, stream);
+    }
+    need(stream.needs, fact);
+    streamOf.set(id, stream);
+  }
+
+  const c = (name: string) => internal(d, name);
+  const customer = d.ident('customer');
+  const row = options.row === undefined ? undefined : d.ident(options.row);
+  const all = [...streams.values()];
+  const after = Math.min(...all.map((s) => s.after));
+  const upTo = Math.max(...all.map((s) => s.upTo));
+  const inputs = new Set(all.flatMap((s) => (s.field !== undefined && s.field !== 'NULL' ? [s.field] : [])));
+  const where = [`at_ms <= ${d.int(upTo)}`];
+  if (Number.isFinite(after)) where.unshift(`at_ms > ${d.int(after)}`);
+  const ctes: [string, string][] = [
+    [
+      'tw_agg_in',
+      `SELECT ${[customer, 'at_ms', `${d.intDivFloor('local_ms', d.int(DAY_MS))} AS ${c('day')}`, ...(row ? [row] : []), ...inputs].join(', ')} FROM ${relation} WHERE ${where.join(' AND ')}`,
+    ],
+    ['tw_agg_customers', `SELECT DISTINCT ${customer} FROM tw_agg_in`],
+  ];
+  const context = {
+    dialect: d,
+    input: 'tw_agg_in',
+    order: row ? [row] : ['at_ms', c('n')],
+    summation: options.summation ?? 'exact',
+    timezone: asOf.timezone,
+    dayOf: (instant: string) => dayOf(d, instant, asOf.timezone),
+  } as const;
+
+  const joins: string[] = [];
+  const columns = new Map<Stream, StreamColumns>();
+  for (const stream of all) {
+    const built = streamCtes(stream, context);
+    ctes.push(...built.ctes);
+    const alias = `s${stream.index}`;
+    const join = (table: string, as: string) =>
+      joins.push(`LEFT JOIN ${table} ${as} ON ${as}.${customer} = k.${customer}`);
+    join(built.tables.base, alias);
+    for (const [per, table] of built.tables.periods) join(table, `${alias}_${per}`);
+    if (built.tables.drop) join(built.tables.drop, `${alias}_drop`);
+    columns.set(stream, {
+      base: (column) => `${alias}.${c(column)}`,
+      period: (per, column) => `${alias}_${per}.${c(column)}`,
+      streak: `${alias}_drop.${c('streak')}`,
+    });
+  }
+
+  const absent = plan.accumulator().result();
+  const values = facts.map(([id, fact]) => {
+    const value = factValueSql(d, fact, columns.get(streamOf.get(id)!)!, asOf.day);
+    return `${fact.type === 'date' ? d.toBigint(value) : inDomain(d, d.toDouble(value), fact)} AS ${d.ident(id)}`;
+  });
+  return {
+    ctes,
+    select: `SELECT k.${customer}, ${values.join(', ')} FROM tw_agg_customers k ${joins.join(' ')}`,
+    facts: facts.map(([id, fact]) => ({ id, absent: literal(d, absent[id], fact) })),
+  };
+}
+
+/** What each fact makes its stream keep (src/facts definitions' `keeps`, in SQL terms). */
+function need(needs: StreamNeeds, fact: AggregateFact): void {
+  const per = fact.per;
+  switch (fact.aggregate) {
+    case 'sum':
+    case 'avg':
+      needs.sum = true;
+      break;
+    case 'distinctDays':
+    case 'repeatDays':
+    case 'repurchaseRate':
+      needs.days = true;
+      break;
+    case 'distinctMonths':
+      needs.months = true;
+      break;
+    case 'dropStreakMonths':
+      needs.monthSpend = true;
+      break;
+    case 'daysSinceLast':
+    case 'daysSinceFirst':
+    case 'weeksSinceLast':
+    case 'weeksSinceFirst':
+    case 'monthsWithoutPurchase':
+    case 'age':
+    case 'span':
+      needs.ends = true;
+      break;
+  }
+  if (per === undefined || fact.aggregate === 'age' || fact.aggregate === 'span') return;
+  // Extremes compare every period's total; the repeat sum and average subtract the first period's.
+  const totals =
+    fact.aggregate === 'min' ||
+    fact.aggregate === 'max' ||
+    (fact.excludeFirst === true && fact.aggregate !== 'count');
+  needs.periods.set(per, { totals: (needs.periods.get(per)?.totals ?? false) || totals });
+}
+
+/**
+ * A value outside the fact's declared min or max is missing, as src/facts leaves it (TW0632 there;
+ * a query has no diagnostics to give, so the fact is simply NULL and its `missing` rule applies).
+ */
+function inDomain(d: Dialect, value: string, fact: Fact): string {
+  const outside: string[] = [];
+  if (fact.min !== undefined) outside.push(`${value} < ${d.num(fact.min)}`);
+  if (fact.max !== undefined) outside.push(`${value} > ${d.num(fact.max)}`);
+  return outside.length === 0 ? value : `CASE WHEN ${outside.join(' OR ')} THEN NULL ELSE ${value} END`;
+}
+
+/** The JavaScript value of a customer without transactions, as a typed SQL literal. */
+function literal(d: Dialect, value: FactValue, fact: Fact): string {
+  if (fact.type === 'date' || value === undefined || typeof value === 'string') {
+    // Dates of nothing are undefined: there is no first purchase.
+    return `CAST(NULL AS ${fact.type === 'date' ? d.bigint : d.double})`;
+  }
+  return d.num(value);
 }

@@ -50,6 +50,34 @@ export interface Dialect {
   readonly timestamp: string;
   /** `name AS (body)` of one CTE. */
   cte(name: string, body: string): string;
+  /** The calendar month, year × 12 + month − 1 as src/facts/calendar.ts numbers it, of a day number. */
+  monthOfDay(days: string): string;
+  /** The day of the month (1–31) of a day number. */
+  dayOfMonth(days: string): string;
+  /** A day number plus whole calendar months, clamped to the end of a shorter month (luxon's rule). */
+  plusMonths(days: string, months: string): string;
+  /**
+   * Neumaier's compensated sum of a DOUBLE over a group's rows taken in `order`, exactly as
+   * src/facts/collections.ts adds them (NULLs skipped, 0 for none): an aggregate expression. The
+   * sum is a sequence of roundings, so only the same additions in the same order give the same
+   * double. PostgreSQL has no fold over a list: its rows carry `before` (see sumBefore).
+   */
+  compensatedSum(value: string, order: readonly string[], before: string): string;
+  /**
+   * The window expression `before` holds where compensatedSum reads it: the plain running sum of
+   * the values before a row, in `order`, within its group; undefined where compensatedSum folds a list.
+   */
+  readonly sumBefore:
+    | ((value: string, partition: readonly string[], order: readonly string[]) => string)
+    | undefined;
+}
+
+/**
+ * The rounding error of `s + x` as Neumaier computes it (src/facts/collections.ts roundingError):
+ * the same operations in the same order, so the engine rounds exactly where JavaScript does.
+ */
+function roundingError(s: string, x: string): string {
+  return `CASE WHEN ABS(${s}) >= ABS(${x}) THEN (${s} - (${s} + ${x})) + ${x} ELSE (${x} - (${s} + ${x})) + ${s} END`;
 }
 
 const doubleQuoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -80,6 +108,18 @@ interface Parts {
   wallMs: (timestamp: string) => string;
   varchar?: string;
   cteKeyword?: string;
+  plusMonths: (date: string, months: string) => string;
+  compensatedSum: (parts: SumParts) => string;
+  sumBefore?: (value: string, partition: readonly string[], order: readonly string[]) => string;
+}
+
+/** What a dialect's compensated sum is written from: literals and the error of one addition. */
+interface SumParts {
+  value: string;
+  order: readonly string[];
+  before: string;
+  zero: string;
+  error: (s: string, x: string) => string;
 }
 
 function dialect(parts: Parts): Dialect {
@@ -118,6 +158,16 @@ function dialect(parts: Parts): Dialect {
     wallMs: parts.wallMs,
     timestamp: 'TIMESTAMP',
     cte: (name, body) => `${name} AS ${parts.cteKeyword ? `${parts.cteKeyword} ` : ''}(\n  ${body}\n)`,
+    // EXTRACT on a date is standard in all four; PostgreSQL gives NUMERIC, hence the casts.
+    monthOfDay: (days) => {
+      const date = parts.dateOfDay(days);
+      return `(CAST(EXTRACT(YEAR FROM ${date}) AS ${bigint}) * 12 + CAST(EXTRACT(MONTH FROM ${date}) AS ${bigint}) - 1)`;
+    },
+    dayOfMonth: (days) => `CAST(EXTRACT(DAY FROM ${parts.dateOfDay(days)}) AS ${bigint})`,
+    plusMonths: (days, months) => parts.dayOfDate(parts.plusMonths(parts.dateOfDay(days), months)),
+    compensatedSum: (value, order, before) =>
+      parts.compensatedSum({ value, order, before, zero: cast('0', double), error: roundingError }),
+    sumBefore: parts.sumBefore,
   };
 }
 
@@ -130,6 +180,11 @@ export const duckdb: Dialect = dialect({
   dateOfDay: (days) => `(DATE '1970-01-01' + CAST(${days} AS INTEGER))`,
   dayOfDate: (date) => `CAST(date_diff('day', DATE '1970-01-01', ${date}) AS BIGINT)`,
   wallMs: (ts) => `epoch_ms(CAST(${ts} AS TIMESTAMP))`,
+  plusMonths: (date, months) => `CAST(${date} + to_months(CAST(${months} AS INTEGER)) AS DATE)`,
+  // The struct is folded once and read twice through a one-element list: reading the fold's
+  // fields directly would fold the list twice.
+  compensatedSum: ({ value, order, zero, error }) =>
+    `COALESCE(list_transform([list_reduce(list({'s': ${value}, 'c': ${zero}} ORDER BY ${order.join(', ')}) FILTER (WHERE ${value} IS NOT NULL), lambda a, e: {'s': a.s + e.s, 'c': a.c + ${error('a.s', 'e.s')}}, {'s': ${zero}, 'c': ${zero}})], lambda r: r.s + r.c)[1], ${zero})`,
 });
 
 export const postgres: Dialect = dialect({
@@ -147,6 +202,15 @@ export const postgres: Dialect = dialect({
   dayOfDate: (date) => `CAST((${date} - DATE '1970-01-01') AS BIGINT)`,
   wallMs: (ts) => `CAST(ROUND(EXTRACT(EPOCH FROM CAST(${ts} AS TIMESTAMP)) * 1000) AS BIGINT)`,
   varchar: 'TEXT',
+  plusMonths: (date, months) => `CAST(${date} + make_interval(months => CAST(${months} AS INTEGER)) AS DATE)`,
+  // No fold over a list, but float8 sum and a running window sum add one row at a time in the
+  // order given: the plain sum plus the plain sum of each addition's error is Neumaier's.
+  compensatedSum: ({ value, order, before, zero, error }) => {
+    const by = order.join(', ');
+    return `COALESCE(SUM(${value} ORDER BY ${by}) + SUM(${error(`COALESCE(${before}, ${zero})`, value)} ORDER BY ${by}), ${zero})`;
+  },
+  sumBefore: (value, partition, order) =>
+    `SUM(${value}) OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${order.join(', ')} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`,
 });
 
 export const spark: Dialect = dialect({
@@ -163,6 +227,13 @@ export const spark: Dialect = dialect({
   dayOfDate: (date) => `CAST(DATEDIFF(${date}, DATE '1970-01-01') AS BIGINT)`,
   wallMs: (ts) => `UNIX_MILLIS(TO_UTC_TIMESTAMP(CAST(${ts} AS TIMESTAMP), 'UTC'))`,
   varchar: 'STRING',
+  // Spark 3 no longer moves a month's last day to the last day of the result (2.4 did).
+  plusMonths: (date, months) => `ADD_MONTHS(${date}, CAST(${months} AS INT))`,
+  // collect_list keeps no order: the rows are sorted by their order columns, then folded.
+  compensatedSum: ({ value, order, zero, error }) => {
+    const keys = order.map((o, i) => `'o${i}', ${o}`).join(', ');
+    return `COALESCE(AGGREGATE(ARRAY_SORT(COLLECT_LIST(NAMED_STRUCT(${keys}, 'v', ${value})) FILTER (WHERE ${value} IS NOT NULL)), NAMED_STRUCT('s', ${zero}, 'c', ${zero}), (a, e) -> NAMED_STRUCT('s', a.s + e.v, 'c', a.c + ${error('a.s', 'e.v')}), a -> a.s + a.c), ${zero})`;
+  },
 });
 
 export const trino: Dialect = dialect({
@@ -174,6 +245,11 @@ export const trino: Dialect = dialect({
   dayOfDate: (date) => `DATE_DIFF('day', DATE '1970-01-01', ${date})`,
   wallMs: (ts) =>
     `CAST(ROUND(TO_UNIXTIME(WITH_TIMEZONE(CAST(${ts} AS TIMESTAMP(3)), 'UTC')) * 1000) AS BIGINT)`,
+  plusMonths: (date, months) => `DATE_ADD('month', ${months}, ${date})`,
+  compensatedSum: ({ value, order, zero, error }) => {
+    const state = 'ROW(s DOUBLE, c DOUBLE)';
+    return `COALESCE(REDUCE(ARRAY_AGG(${value} ORDER BY ${order.join(', ')}) FILTER (WHERE ${value} IS NOT NULL), CAST(ROW(${zero}, ${zero}) AS ${state}), (a, x) -> CAST(ROW(a.s + x, a.c + ${error('a.s', 'x')}) AS ${state}), a -> a.s + a.c), ${zero})`;
+  },
 });
 
 const ALL: Record<DialectName, Dialect> = { duckdb, postgres, spark, trino };

@@ -10,7 +10,7 @@ import { msg } from '../i18n/text.js';
 import { factColumn, readsCustomerColumn } from '../policy/columns.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { aggregateSql } from './aggregates.js';
+import { aggregateSql, type Summation } from './aggregates.js';
 import { conditionSql } from './conditions.js';
 import type { Dialect } from './dialect.js';
 import { expressionSql } from './expressions.js';
@@ -30,7 +30,10 @@ export interface Relation {
   shape: 'typed' | 'source';
   /** typed: the fact columns the relation has; the others are missing in every row. All by default. */
   columns?: readonly string[];
-  /** typed: a column numbering the rows (tw_row), given back as `row` to order results by. */
+  /**
+   * A column numbering the rows (tw_row). Customers, typed: given back as `row` to order results
+   * by. Transactions, either shape: the order sums add in, as src/facts adds the log's rows.
+   */
   row?: string;
 }
 
@@ -47,6 +50,8 @@ export interface SqlOptions {
   factsComplete?: boolean;
   /** Facts given back beside the results, as columns `fact:<id>` (derived facts included). */
   carry?: readonly string[];
+  /** How aggregates add: `exact` (the default) as src/facts does, `fast` with the engine's SUM. */
+  summation?: Summation;
 }
 
 /** The columns of the query's result, in order; class columns are `class_<classifier id>`. */
@@ -155,9 +160,14 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
     const tx = options.transactions!;
     const txName = relationSql(d, tx.name);
     const txSource =
-      tx.shape === 'typed' ? `SELECT * FROM ${txName}` : stageTransactions(policy, d, txName, timezone);
+      tx.shape === 'typed'
+        ? `SELECT * FROM ${txName}`
+        : stageTransactions(policy, d, txName, timezone, tx.row);
     ctes.push(['tw_transactions_in', txSource]);
-    const aggregates = aggregateSql(policy, options.asOf, d, 'tw_transactions_in');
+    const aggregates = aggregateSql(policy, options.asOf, d, 'tw_transactions_in', {
+      row: tx.row === undefined ? undefined : tx.shape === 'typed' ? tx.row : 'tw_row',
+      summation: options.summation,
+    });
     if (Array.isArray(aggregates)) {
       const first = aggregates[0];
       throw new Untranslatable(first ? String(first.message) : 'an aggregate', first?.pointer ?? '/facts');
@@ -466,7 +476,13 @@ function castSource(d: Dialect, column: string, fact: Fact, timezone: string): s
   }
 }
 
-function stageTransactions(policy: Policy, d: Dialect, table: string, timezone: string): string {
+function stageTransactions(
+  policy: Policy,
+  d: Dialect,
+  table: string,
+  timezone: string,
+  row: string | undefined,
+): string {
   const source = policy.sources?.transactions;
   if (!source) throw new Untranslatable('facts from transactions without sources.transactions', '/sources');
   const wall = d.wallMs(d.ident(source.date));
@@ -486,6 +502,7 @@ function stageTransactions(policy: Policy, d: Dialect, table: string, timezone: 
       `SELECT ${d.toText(d.ident(source.customer))} AS ${d.ident('customer')}`,
       `${instantOfWall(d, wall, timezone)} AS ${d.ident('at_ms')}`,
       `${wall} AS ${d.ident('local_ms')}`,
+      ...(row === undefined ? [] : [`${d.ident(row)} AS ${d.ident('tw_row')}`]),
       ...fields,
     ].join(', ') + ` FROM ${table}`
   );
