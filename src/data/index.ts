@@ -25,6 +25,7 @@ export {
   mapRecord,
   missingCell,
   normalizeHeader,
+  refusedCode,
   resolveColumns,
 } from './table.js';
 export type {

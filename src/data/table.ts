@@ -133,12 +133,23 @@ export function badCell(
   raw: FieldValue | undefined,
   where: { file: string; row: number },
 ): Diagnostic {
-  const code = converted.outOfRange ? 'TW0631' : spec.type === 'date' ? 'TW0604' : 'TW0603';
-  return diagnostic(code, msg('data.badValue', { id: spec.id, problem: converted.problem }), {
-    ...where,
-    column: spec.column,
-    help: converted.outOfRange ? msg('data.outOfRangeHelp') : valueHelp(spec, raw),
-  });
+  return diagnostic(
+    refusedCode(spec, converted),
+    msg('data.badValue', { id: spec.id, problem: converted.problem }),
+    {
+      ...where,
+      column: spec.column,
+      help: converted.outOfRange ? msg('data.outOfRangeHelp') : valueHelp(spec, raw),
+    },
+  );
+}
+
+/** The code of a refused cell: outside the declared domain, a date, anything else. */
+export function refusedCode(
+  spec: ColumnSpec,
+  converted: { outOfRange?: boolean },
+): 'TW0631' | 'TW0604' | 'TW0603' {
+  return converted.outOfRange ? 'TW0631' : spec.type === 'date' ? 'TW0604' : 'TW0603';
 }
 
 /** TW0605: a required column's cell is empty. */
