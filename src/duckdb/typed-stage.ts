@@ -47,7 +47,7 @@ export async function stageTyped(
   const relation = await openRelation(connection, source);
   if ('code' in relation) return fail([relation]);
   try {
-    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation.from}`);
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation.columns}`);
     const headers = described.getRowsJS().map((r) => String(r[0]));
     const resolved = resolveColumns(headers, wanted, source.file);
     if (key !== undefined && unusableHeader(resolved, key)) return fail(resolved.diagnostics);
@@ -74,6 +74,9 @@ export async function stageTyped(
 }
 
 interface Relation {
+  /** The relation with the file's own columns only. */
+  columns: string;
+  /** The relation to read, in file order by `order`. */
   from: string;
   order: string;
   close(): Promise<void>;
@@ -85,13 +88,14 @@ async function openRelation(
 ): Promise<Relation | Diagnostic> {
   const path = duckdb.text(source.file);
   if (source.format === 'parquet') {
-    const from = `read_parquet(${path}, file_row_number = true)`;
+    const columns = `read_parquet(${path})`;
     try {
-      await connection.run(`SELECT 1 FROM ${from} LIMIT 0`);
+      await connection.run(`SELECT 1 FROM ${columns} LIMIT 0`);
     } catch {
       return unreadable(source.file, 'Parquet');
     }
-    return { from, order: 'file_row_number', close: async () => {} };
+    const from = `read_parquet(${path}, file_row_number = true)`;
+    return { columns, from, order: 'file_row_number', close: async () => {} };
   }
   if (source.table === undefined)
     return diagnostic('TW0601', msg('data.duckdbTableNeeded'), {
@@ -114,7 +118,8 @@ async function openRelation(
       file: source.file,
     });
   }
-  return { from: `${ATTACHED}.${duckdb.ident(source.table)}`, order: 'rowid', close };
+  const from = `${ATTACHED}.${duckdb.ident(source.table)}`;
+  return { columns: from, from, order: 'rowid', close };
 }
 
 function unreadable(file: string, format: string): Diagnostic {
