@@ -49,8 +49,8 @@ function columnSql(spec: ColumnSpec, k: number, zone: ZoneCalendar): string[] {
   const error = `CASE WHEN ${missing} THEN ${spec.required ? "'TW0605'" : 'NULL'} ELSE ${lk}.code END`;
   const columns = [`${value} AS v${k}`, `${error} AS e${k}`];
   if (spec.type === 'date') {
-    const local = `CASE WHEN ${missing} THEN ${literal('date', localOf(tableValue('date', spec.default, zone), zone))} ELSE ${lk}.local END`;
-    columns.push(`${spec.required ? 'CAST(NULL AS BIGINT)' : local} AS l${k}`);
+    const local = spec.required ? undefined : localOf(tableValue('date', spec.default, zone), zone);
+    columns.push(`CASE WHEN ${missing} THEN ${literal('date', local)} ELSE ${lk}.local END AS l${k}`);
   }
   return columns;
 }

@@ -2,3 +2,4 @@
 export { type LoadCustomersOptions, loadCustomers } from './customers.js';
 export { type Duck, type DuckOptions, openDuck } from './duck.js';
 export type { LoadOptions, LoadSummary } from './summary.js';
+export { loadTransactions } from './transactions.js';
