@@ -291,10 +291,12 @@ export function transactionColumns(spec: TransactionSource, timezone: string): C
  * when the policy has no `sources.transactions`. A field a needed fact aggregates is as essential
  * as the fact: without it nobody is tiered.
  */
-export function transactionLog(policy: Policy): { wanted: ColumnSpec[]; keyIsPii: boolean } | Diagnostic {
+export function transactionLog(
+  policy: Policy,
+  timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE,
+): { wanted: ColumnSpec[]; keyIsPii: boolean } | Diagnostic {
   const spec = policy.sources?.transactions;
   if (!spec) return diagnostic('TW0602', msg('facts.noTransactionSource'), { pointer: '/sources' });
-  const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
   const needed = requiredFacts(policy);
   const essential = new Set(
     Object.entries(policy.facts ?? {}).flatMap(([id, f]) => (needed.has(id) && f.of ? [f.of] : [])),
@@ -328,7 +330,7 @@ export async function readTransactions(
   timezone: string,
   accumulators: Map<string, CustomerAccumulator>,
 ): Promise<{ diagnostics: Diagnostic[]; summary?: ReadSummary; failed: boolean }> {
-  const log = transactionLog(policy);
+  const log = transactionLog(policy, timezone);
   if (!('wanted' in log)) return { diagnostics: [log], failed: true };
   const source = await openRecords(path, openOptions(options));
   if ('code' in source) return { diagnostics: [source], failed: true };
