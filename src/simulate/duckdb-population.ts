@@ -1,9 +1,10 @@
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { BatchResult } from '../compile/batch.js';
 import { compileBatch } from '../compile/batch.js';
+import type { ReadSummary } from '../data/index.js';
 import { formatInstant } from '../data/index.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { type Duck, loadCustomers, loadTransactions, openDuck } from '../duckdb/index.js';
+import { type Duck, type LoadSummary, loadCustomers, loadTransactions, openDuck } from '../duckdb/index.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { AsOf } from '../facts/asof.js';
 import type { CustomerColumns } from '../facts/columnar.js';
@@ -84,14 +85,15 @@ async function run(
       : runAsOf(policy, options.asOf, options.now);
     if (hasErrors(measured.diagnostics)) return failAll(measured.diagnostics);
 
-    const load = { onError: options.onError, encoding: options.encoding, sheet: options.sheet };
+    const load = { onError: options.onError ?? 'report', encoding: options.encoding, sheet: options.sheet };
     const customers = await loadCustomers(duck, policy, options.customers!, {
       ...load,
       table: `tw_customers_${p}`,
+      useTransactions: options.transactions !== undefined,
     });
     // The same file read for each policy: its row findings are said once.
     if (p === 0) shared.push(...customers.diagnostics);
-    customersSummary ??= customers.summary;
+    customersSummary ??= readSummaryOf(customers);
     if (customers.failed) return failAll(shared, { customersSummary });
     let transactions: string | undefined;
     if (joinLog) {
@@ -100,7 +102,7 @@ async function run(
         table: `tw_transactions_${p}`,
       });
       if (p === 0 || !transactionsSummary) shared.push(...log.diagnostics);
-      transactionsSummary ??= log.summary;
+      transactionsSummary ??= readSummaryOf(log);
       if (log.failed) return failAll(shared, { customersSummary, transactionsSummary });
       transactions = log.table;
     }
@@ -264,4 +266,18 @@ function toColumns(
   }
   const views = lanes.map((_, p) => ({ length, keys, rows, facts: facts[p]! }));
   return { views, results };
+}
+
+/** A load's counts as the JS readers' summary (what the summary line reads). */
+function readSummaryOf(load: LoadSummary): ReadSummary {
+  const byCode: Record<string, number> = {};
+  for (const d of load.diagnostics) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
+  return {
+    rowsRead: load.rowsLoaded + load.rowsDropped,
+    rowsKept: load.rowsLoaded,
+    rowsSkipped: load.rowsDropped,
+    byCode,
+    diagnosticsOmitted: 0,
+    stopped: load.failed,
+  };
 }
