@@ -378,23 +378,23 @@ export async function readTransactions(
   if (mode !== 'skip') diagnostics.push(...breaches.diagnostics);
   if (breaches.count > 0 && mode === 'fail')
     return { diagnostics, summary: { ...summary, stopped: true }, failed: true };
-  if (unknown.count > 0) {
-    diagnostics.push(
-      diagnostic(
-        'TW0609',
-        msg('facts.unknownCustomers', {
-          count: unknown.count,
-          first: keyIsPii ? String(maskValue(unknown.first!.id)) : unknown.first!.id,
-        }),
-        {
-          file: source.file,
-          row: unknown.first!.row,
-          help: msg('facts.unknownCustomersHelp'),
-        },
-      ),
-    );
-  }
+  if (unknown.count > 0)
+    diagnostics.push(unknownCustomers(source.file, unknown.count, unknown.first!, keyIsPii));
   return { diagnostics, summary, failed: false };
+}
+
+/** TW0609: transactions of customers the customer file does not hold (they are left out). */
+export function unknownCustomers(
+  file: string,
+  count: number,
+  first: { row: number; id: string },
+  keyIsPii: boolean,
+): Diagnostic {
+  return diagnostic(
+    'TW0609',
+    msg('facts.unknownCustomers', { count, first: keyIsPii ? String(maskValue(first.id)) : first.id }),
+    { file, row: first.row, help: msg('facts.unknownCustomersHelp') },
+  );
 }
 
 /**

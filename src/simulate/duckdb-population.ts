@@ -8,7 +8,7 @@ import { type Duck, type LoadSummary, loadCustomers, loadTransactions, openDuck 
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { AsOf } from '../facts/asof.js';
 import type { CustomerColumns } from '../facts/columnar.js';
-import { planAggregates } from '../facts/customers.js';
+import { planAggregates, unknownCustomers } from '../facts/customers.js';
 import { runAsOf } from '../facts/derive.js';
 import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
@@ -101,10 +101,13 @@ async function run(
         ...load,
         table: `tw_transactions_${p}`,
       });
-      if (p === 0 || !transactionsSummary) shared.push(...log.diagnostics);
+      const first = transactionsSummary === undefined;
+      if (first) shared.push(...log.diagnostics);
       transactionsSummary ??= readSummaryOf(log);
       if (log.failed) return failAll(shared, { customersSummary, transactionsSummary });
       transactions = log.table;
+      if (first)
+        shared.push(...(await strangers(duck, policy, customers.table, log.table, options.transactions!)));
     }
 
     const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
@@ -280,4 +283,27 @@ function readSummaryOf(load: LoadSummary): ReadSummary {
     diagnosticsOmitted: 0,
     stopped: load.failed,
   };
+}
+
+/** TW0609 as the JS reader gives it: log rows whose customer the customer table does not hold. */
+async function strangers(
+  duck: Duck,
+  policy: Policy,
+  customers: string,
+  transactions: string,
+  file: string,
+): Promise<Diagnostic[]> {
+  const entries = Object.entries(policy.facts ?? {});
+  const key = entries.find(([, f]) => f.key)?.[0];
+  if (key === undefined) return [];
+  const reader = await duck.connection.runAndReadAll(
+    `SELECT count(*) AS n, arg_min(t.${q('customer')}, t.${q('tw_row')}) AS id, CAST(min(t.${q('tw_row')}) AS DOUBLE) AS row
+     FROM ${q(transactions)} t
+     WHERE t.${q('customer')} IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM ${q(customers)} c WHERE c.${q(key)} = t.${q('customer')})`,
+  );
+  const [n, id, row] = reader.getRows()[0] ?? [];
+  if (!n || Number(n) === 0) return [];
+  const pii = entries.some(([, f]) => f.key && f.pii);
+  return [unknownCustomers(file, Number(n), { row: Number(row), id: String(id) }, pii)];
 }

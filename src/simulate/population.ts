@@ -135,6 +135,7 @@ export async function evaluatePopulations(
       diagnostics,
       evaluated: 0,
       failed: true,
+      engine: 'js' as const,
       ...extra,
     }));
   for (const [p, policy] of policies.entries()) {

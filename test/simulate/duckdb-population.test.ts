@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BatchResult } from '../../src/compile/batch.js';
+import type { CustomerColumns } from '../../src/facts/columnar.js';
+import { loadPolicy } from '../../src/policy/load.js';
+import type { Policy } from '../../src/policy/schema/policy.js';
+import { chooseEngine } from '../../src/simulate/engine-choice.js';
+import {
+  evaluatePopulation,
+  evaluatePopulations,
+  type PopulationOptions,
+} from '../../src/simulate/population.js';
+
+const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const DATA = {
+  customers: at('examples/data/customers.csv'),
+  transactions: at('examples/data/transactions.csv'),
+  asOf: '2026-11-01',
+};
+const dir = mkdtempSync(join(tmpdir(), 'tierwise-duck-population-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function bundled(file: string): Promise<Policy> {
+  const { policy } = await loadPolicy(at(`policies/${file}`));
+  return policy!;
+}
+
+/** A run and what onChunk saw: each customer's key, row, tier, score and the facts handed over. */
+async function traced(policy: Policy, options: PopulationOptions) {
+  const seen: { key: string; row: number; tier: number; score: number; facts: Record<string, unknown> }[] =
+    [];
+  const run = await evaluatePopulation(policy, options, (chunk: CustomerColumns, result: BatchResult) => {
+    for (let i = 0; i < chunk.length; i++) {
+      const facts: Record<string, unknown> = {};
+      for (const [id, column] of Object.entries(chunk.facts)) facts[id] = column[i];
+      seen.push({
+        key: chunk.keys[i]!,
+        row: chunk.rows[i]!,
+        tier: result.tier[i]!,
+        score: result.score[i]!,
+        facts,
+      });
+    }
+  });
+  return { run, seen };
+}
+
+/** The facts both engines hand over (the JS path may carry more columns than the policy reads). */
+function common(a: Record<string, unknown>, b: Record<string, unknown>) {
+  const keys = Object.keys(b).filter((k) => k in a);
+  return [Object.fromEntries(keys.map((k) => [k, a[k]])), Object.fromEntries(keys.map((k) => [k, b[k]]))];
+}
+
+function expectSameRuns(js: Awaited<ReturnType<typeof traced>>, duck: Awaited<ReturnType<typeof traced>>) {
+  expect(duck.run.engine).toBe('duckdb');
+  expect(js.run.engine).toBe('js');
+  expect(duck.run.failed).toBe(js.run.failed);
+  expect(duck.run.evaluated).toBe(js.run.evaluated);
+  expect(duck.run.distribution).toEqual(js.run.distribution);
+  expect(duck.run.diagnostics).toEqual(js.run.diagnostics);
+  expect(duck.seen.length).toBe(js.seen.length);
+  js.seen.forEach((want, i) => {
+    const got = duck.seen[i]!;
+    expect([got.key, got.row, got.tier], want.key).toEqual([want.key, want.row, want.tier]);
+    expect(Object.is(got.score, want.score) || got.score === want.score, want.key).toBe(true);
+    const [g, w] = common(got.facts, want.facts);
+    expect(g, want.key).toEqual(w);
+  });
+}
+
+describe('evaluatePopulation on DuckDB', () => {
+  it.each([
+    'seed004-scorecard.tier.yaml',
+    'seed004-quota.tier.yaml',
+    'seed000-classifiers.tier.yaml',
+    'lifetimes-rfm.tier.yaml',
+  ])(
+    '%s × the bundled data and log: every customer, fact, tier, score, finding and the distribution as on the JS path',
+    async (file) => {
+      const policy = await bundled(file);
+      const js = await traced(policy, { ...DATA, engine: 'js' });
+      const duck = await traced(policy, { ...DATA, engine: 'duckdb', threads: 2 });
+      expectSameRuns(js, duck);
+    },
+  );
+
+  it('bad cells, a blank key and a duplicate: the same findings, skips and tiers in every --on-error mode', async () => {
+    const policy = await bundled('seed004-scorecard.tier.yaml');
+    const lines = readFileSync(DATA.customers, 'utf8').split('\n').slice(0, 400);
+    const cells = lines[5]!.split(',');
+    cells[6] = 'not-a-number';
+    lines[5] = cells.join(',');
+    lines[9] = `,${lines[9]!.split(',').slice(1).join(',')}`;
+    lines.push(lines[12]!);
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    for (const onError of ['report', 'skip', 'fail'] as const) {
+      const options = { ...DATA, customers: file, onError };
+      const js = await traced(policy, { ...options, engine: 'js' });
+      const duck = await traced(policy, { ...options, engine: 'duckdb', threads: 2 });
+      expect(js.run.diagnostics.length, onError).toBeGreaterThan(0);
+      expectSameRuns(js, duck);
+    }
+  });
+
+  it('two policies over one file (a diff): the same customers, tiers and findings for each', async () => {
+    const policies = [await bundled('seed004-scorecard.tier.yaml'), await bundled('seed004-rfm.tier.yaml')];
+    const collect = async (engine: 'js' | 'duckdb') => {
+      const tiers: number[][] = [[], []];
+      const runs = await evaluatePopulations(policies, { ...DATA, engine }, (_views, results) => {
+        results.forEach((r, p) => {
+          tiers[p]!.push(...r.tier);
+        });
+      });
+      return { runs, tiers };
+    };
+    const js = await collect('js');
+    const duck = await collect('duckdb');
+    expect(duck.tiers).toEqual(js.tiers);
+    duck.runs.forEach((run, p) => {
+      expect(run.distribution).toEqual(js.runs[p]!.distribution);
+      expect(run.diagnostics).toEqual(js.runs[p]!.diagnostics);
+    });
+  });
+
+  it('reads Parquet, which auto sends to DuckDB: the same tiers as the CSV it was written from', async () => {
+    const policy = await bundled('seed004-scorecard.tier.yaml');
+    const parquet = join(dir, 'customers.parquet');
+    const instance = await DuckDBInstance.create(':memory:', { autoload_known_extensions: 'false' });
+    const connection = await instance.connect();
+    const path = (p: string) => `'${p.replaceAll("'", "''")}'`;
+    await connection.run(
+      `COPY (SELECT * FROM read_csv(${path(DATA.customers)}, all_varchar = true, header = true)) TO ${path(parquet)} (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    expect(chooseEngine('auto', { customers: parquet })).toBe('duckdb');
+    expect(chooseEngine('auto', { customers: DATA.customers })).toBe('js');
+    const fromCsv = await traced(policy, { ...DATA, engine: 'js' });
+    const fromParquet = await traced(policy, { ...DATA, customers: parquet, engine: 'auto' });
+    expect(fromParquet.run.engine).toBe('duckdb');
+    expect(fromParquet.seen.map((s) => [s.key, s.tier])).toEqual(fromCsv.seen.map((s) => [s.key, s.tier]));
+    expect(fromParquet.run.distribution).toEqual(fromCsv.run.distribution);
+  });
+});
