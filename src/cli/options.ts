@@ -18,6 +18,13 @@ export function languageOf(opts: { lang?: string }): Language {
  * `--allow-untiered`: how many customers may go without a tier before the command exits 1. The
  * value is checked here (a usage error); the engine decides what it means.
  */
+/** `--engine js|duckdb|auto` of the population commands: where the customers are evaluated. */
+export function populationEngineOption(h: HelpText): Option {
+  return new Option('--engine <engine>', h('populationEngine'))
+    .choices(['js', 'duckdb', 'auto'])
+    .default('auto');
+}
+
 export function allowUntieredOption(h: HelpText): Option {
   return new Option('--allow-untiered <n>', h('allowUntiered')).default('0').argParser((text: string) => {
     const allowance = parseAllowance(text);

@@ -3,8 +3,9 @@ import { InvalidArgumentError, Option } from 'commander';
 import { ON_ERROR, type OnError } from '../data/errors.js';
 import { ENCODINGS, type EncodingOption } from '../data/types.js';
 import type { Language } from '../i18n/language.js';
+import type { PopulationEngine } from '../simulate/engine-choice.js';
 import type { HelpText } from './help.js';
-import { allowUntieredOption, languageOption } from './options.js';
+import { allowUntieredOption, languageOption, populationEngineOption } from './options.js';
 
 /** `--workers`: a whole number of threads from 1 to 256, or a usage error in the reader's language. */
 export function workersParser(h: HelpText): (text: string) => number {
@@ -27,6 +28,7 @@ export interface DataOptions {
   allowUntiered?: string;
   key?: string;
   workers?: number;
+  engine?: PopulationEngine;
   out?: string;
   lang: Language;
 }
@@ -36,6 +38,7 @@ export function addDataOptions(command: Command, h: HelpText): Command {
     .option('--data <file>', h('dataOptional'))
     .option('--transactions <file>', h('transactions'))
     .option('--workers <n>', h('workers'), workersParser(h))
+    .addOption(populationEngineOption(h))
     .option('--as-of <date>', h('asOf'), 'today')
     .addOption(new Option('--on-error <mode>', h('onError')).choices([...ON_ERROR]).default('report'))
     .addOption(new Option('--encoding <encoding>', h('encoding')).choices([...ENCODINGS]).default('auto'))

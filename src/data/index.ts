@@ -19,7 +19,15 @@ export {
   rowErrorPolicy,
 } from './errors.js';
 export { checkDataFile, openRecordStream, openRecords, type StreamFormat } from './open.js';
-export { type ColumnSpec, mapRecord, normalizeHeader, resolveColumns } from './table.js';
+export {
+  badCell,
+  type ColumnSpec,
+  mapRecord,
+  missingCell,
+  normalizeHeader,
+  refusedCode,
+  resolveColumns,
+} from './table.js';
 export type {
   Encoding,
   EncodingOption,

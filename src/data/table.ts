@@ -2,10 +2,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { didYouMean, suggestion } from '../diagnostics/suggest.js';
 import { msg, type Text } from '../i18n/text.js';
-import { convertValue, type FieldSpec } from './convert.js';
+import { type Converted, convertValue, type FieldSpec } from './convert.js';
 import { safeRecord } from './fields.js';
 import { nfkc } from './text.js';
-import type { RawRecord } from './types.js';
+import type { FieldValue, RawRecord } from './types.js';
 
 /** One value the policy reads from a file: a fact (or transaction field) and its column. */
 export interface ColumnSpec extends FieldSpec {
@@ -105,35 +105,60 @@ export function mapRecord(
   if (record.problem) return { values, diagnostics: [record.problem] };
   const diagnostics: Diagnostic[] = [];
   for (const spec of columns) {
-    const converted = convertValue(record.fields[spec.column], spec, spec.pii ? MASKED : UNMASKED);
+    const raw = record.fields[spec.column];
+    const converted = convertValue(raw, spec, spec.pii ? MASKED : UNMASKED);
     if ('error' in converted) {
-      const code = converted.outOfRange ? 'TW0631' : spec.type === 'date' ? 'TW0604' : 'TW0603';
-      diagnostics.push(
-        diagnostic(code, msg('data.badValue', { id: spec.id, problem: converted.problem }), {
-          file,
-          row: record.row,
-          column: spec.column,
-          help: converted.outOfRange ? msg('data.outOfRangeHelp') : valueHelp(spec, record),
-        }),
-      );
+      diagnostics.push(badCell(spec, converted, raw, { file, row: record.row }));
       continue;
     }
     if (converted.value !== undefined) {
       values[spec.id] = converted.value;
     } else if (spec.required) {
-      diagnostics.push(
-        diagnostic('TW0605', msg('data.required', { id: spec.id }), {
-          file,
-          row: record.row,
-          column: spec.column,
-          help: msg('data.requiredHelp'),
-        }),
-      );
+      diagnostics.push(missingCell(spec, { file, row: record.row }));
     } else if (spec.default !== undefined) {
       values[spec.id] = spec.default;
     }
   }
   return { values, diagnostics };
+}
+
+/**
+ * The diagnostic of a cell convertValue refused: TW0631 outside the declared domain, TW0604 for
+ * a date, TW0603 for anything else. Shared by mapRecord and the DuckDB loader (src/duckdb), which
+ * converts cells in SQL and must report the ones it cannot convert in the same words.
+ */
+export function badCell(
+  spec: ColumnSpec,
+  converted: Extract<Converted, { error: string }>,
+  raw: FieldValue | undefined,
+  where: { file: string; row: number },
+): Diagnostic {
+  return diagnostic(
+    refusedCode(spec, converted),
+    msg('data.badValue', { id: spec.id, problem: converted.problem }),
+    {
+      ...where,
+      column: spec.column,
+      help: converted.outOfRange ? msg('data.outOfRangeHelp') : valueHelp(spec, raw),
+    },
+  );
+}
+
+/** The code of a refused cell: outside the declared domain, a date, anything else. */
+export function refusedCode(
+  spec: ColumnSpec,
+  converted: { outOfRange?: boolean },
+): 'TW0631' | 'TW0604' | 'TW0603' {
+  return converted.outOfRange ? 'TW0631' : spec.type === 'date' ? 'TW0604' : 'TW0603';
+}
+
+/** TW0605: a required column's cell is empty. */
+export function missingCell(spec: ColumnSpec, where: { file: string; row: number }): Diagnostic {
+  return diagnostic('TW0605', msg('data.required', { id: spec.id }), {
+    ...where,
+    column: spec.column,
+    help: msg('data.requiredHelp'),
+  });
 }
 
 /** NFKC folds full-width letters, digits and brackets; spaces of any kind and case do not count. */
@@ -150,10 +175,9 @@ function columnHelp(column: string, headers: readonly string[]): Text {
   return suggestion(column, named, 'columns');
 }
 
-function valueHelp(spec: ColumnSpec, record: RawRecord): Text | undefined {
+function valueHelp(spec: ColumnSpec, raw: FieldValue | undefined): Text | undefined {
   switch (spec.type) {
     case 'enum': {
-      const raw = record.fields[spec.column];
       const guess =
         !spec.pii && typeof raw === 'string' ? didYouMean(raw.trim(), spec.values ?? []) : undefined;
       return guess ? msg('data.enumDidYouMean', { guess }) : undefined;

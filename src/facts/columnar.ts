@@ -38,9 +38,9 @@ export async function* customerColumnChunks(
   if (!('source' in opened)) return opened;
   const { source, columns } = opened;
   const diagnostics: Diagnostic[] = [...opened.diagnostics];
-  const policy = rowErrorPolicy(options.onError ?? 'report');
+  const policy = rowErrorPolicy(options.onError ?? 'report', options.maxDiagnostics);
   const register = new KeyRegister(source.file, columns.find((c) => c.id === keyFact)?.pii);
-  const duplicates = new DuplicateKeys(source.file);
+  const duplicates = new DuplicateKeys(source.file, options.maxDiagnostics);
   const numeric = columns.map((c) => NUMERIC.has(c.type));
 
   let chunk = emptyChunk(columns, numeric, size);

@@ -23,6 +23,8 @@ export interface CustomerSourceOptions {
    */
   transactions?: string;
   onError?: OnError;
+  /** Row diagnostics (and duplicate keys) collected; DEFAULT_MAX_DIAGNOSTICS when not given. */
+  maxDiagnostics?: number;
   encoding?: EncodingOption;
   sheet?: string;
   /**
@@ -77,12 +79,20 @@ export async function openCustomers(
   if ('code' in source) return { diagnostics: [source], failed: true };
   const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
   const { diagnostics } = resolved;
-  const keyMissing = !resolved.columns.some((c) => c.id === keyFact);
-  if (keyMissing || diagnostics.some((d) => d.code === 'TW0602' && d.severity === 'error')) {
+  if (unusableHeader(resolved, keyFact)) {
     await source.close();
     return { diagnostics, failed: true };
   }
   return { source, columns: resolved.columns, diagnostics };
+}
+
+/** The header lacks the key, or a column no customer can be tiered without: no row is read. */
+export function unusableHeader(
+  resolved: { columns: readonly ColumnSpec[]; diagnostics: readonly Diagnostic[] },
+  keyFact: string,
+): boolean {
+  const keyMissing = !resolved.columns.some((c) => c.id === keyFact);
+  return keyMissing || resolved.diagnostics.some((d) => d.code === 'TW0602' && d.severity === 'error');
 }
 
 /**
@@ -178,6 +188,11 @@ export class DuplicateKeys {
   add(duplicate: Diagnostic): void {
     if (this.kept.length < this.max) this.kept.push(duplicate);
     else this.omitted++;
+  }
+
+  /** Duplicates counted elsewhere (the DuckDB loader counts them in SQL) and not collected. */
+  omit(count: number): void {
+    this.omitted += count;
   }
 
   diagnostics(): Diagnostic[] {

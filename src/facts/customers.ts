@@ -286,24 +286,17 @@ export function transactionColumns(spec: TransactionSource, timezone: string): C
   ];
 }
 
-/** Feeds each transaction of the log to its customer's accumulator; memory holds one row at a time. */
-export async function readTransactions(
+/**
+ * The columns read from the transaction log — `#customer`, `#date` and the fields — or TW0602
+ * when the policy has no `sources.transactions`. A field a needed fact aggregates is as essential
+ * as the fact: without it nobody is tiered.
+ */
+export function transactionLog(
   policy: Policy,
-  options: Pick<LoadCustomersOptions, 'encoding' | 'sheet' | 'onError'>,
-  path: string,
-  timezone: string,
-  accumulators: Map<string, CustomerAccumulator>,
-): Promise<{ diagnostics: Diagnostic[]; summary?: ReadSummary; failed: boolean }> {
+  timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE,
+): { wanted: ColumnSpec[]; keyIsPii: boolean } | Diagnostic {
   const spec = policy.sources?.transactions;
-  if (!spec) {
-    return {
-      diagnostics: [diagnostic('TW0602', msg('facts.noTransactionSource'), { pointer: '/sources' })],
-      failed: true,
-    };
-  }
-  const source = await openRecords(path, openOptions(options));
-  if ('code' in source) return { diagnostics: [source], failed: true };
-  // A field a needed fact aggregates is as essential as the fact: without it nobody is tiered.
+  if (!spec) return diagnostic('TW0602', msg('facts.noTransactionSource'), { pointer: '/sources' });
   const needed = requiredFacts(policy);
   const essential = new Set(
     Object.entries(policy.facts ?? {}).flatMap(([id, f]) => (needed.has(id) && f.of ? [f.of] : [])),
@@ -313,13 +306,37 @@ export async function readTransactions(
     { id: '#customer', column: spec.customer, type: 'string', required: true, pii: keyIsPii },
     ...transactionColumns(spec, timezone).map((c) => ({ ...c, essential: essential.has(c.id) })),
   ];
-  const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
-  if (
+  return { wanted, keyIsPii };
+}
+
+/** The log's header lacks its customer or date column, or a column no customer can be tiered without. */
+export function unusableLogHeader(resolved: {
+  columns: readonly ColumnSpec[];
+  diagnostics: readonly Diagnostic[];
+}): boolean {
+  return (
     hasErrors(resolved.diagnostics.filter((d) => d.code === 'TW0602')) ||
     resolved.columns.length < 2 ||
     !resolved.columns.some((c) => c.id === '#date') ||
     !resolved.columns.some((c) => c.id === '#customer')
-  ) {
+  );
+}
+
+/** Feeds each transaction of the log to its customer's accumulator; memory holds one row at a time. */
+export async function readTransactions(
+  policy: Policy,
+  options: Pick<LoadCustomersOptions, 'encoding' | 'sheet' | 'onError'>,
+  path: string,
+  timezone: string,
+  accumulators: Map<string, CustomerAccumulator>,
+): Promise<{ diagnostics: Diagnostic[]; summary?: ReadSummary; failed: boolean }> {
+  const log = transactionLog(policy, timezone);
+  if (!('wanted' in log)) return { diagnostics: [log], failed: true };
+  const source = await openRecords(path, openOptions(options));
+  if ('code' in source) return { diagnostics: [source], failed: true };
+  const { wanted, keyIsPii } = log;
+  const resolved = resolveColumns(await source.headers(), wanted, source.file, source.headerRow);
+  if (unusableLogHeader(resolved)) {
     await source.close();
     return { diagnostics: resolved.diagnostics, failed: true };
   }

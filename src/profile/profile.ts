@@ -154,6 +154,7 @@ async function evaluateCoverage(
       encoding: options.encoding,
       sheet: options.sheet,
       keep: Object.keys(policy.facts ?? {}),
+      engine: options.engine,
     },
     (chunk, result) => {
       tally.add(chunk, result);

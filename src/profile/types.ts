@@ -2,6 +2,7 @@ import type { ReadSummary } from '../data/index.js';
 import type { EncodingOption, Format } from '../data/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Text } from '../i18n/text.js';
+import type { PopulationEngine } from '../simulate/engine-choice.js';
 
 /** Seed 004: customers without a purchase for three months are a churn warning. */
 export const DEFAULT_STALE_MONTHS = 3;
@@ -24,6 +25,8 @@ export interface ProfileOptions {
   now?: number;
   /** Examples kept per list (invalid values per column, groups, stale customers). */
   examples?: number;
+  /** Where the tiers and rules are evaluated (the coverage part); the reading pass is this process's. */
+  engine?: PopulationEngine;
 }
 
 /** Where a long run is, for a progress bar; the library never prints. */

@@ -8,6 +8,7 @@ import { openCustomers } from '../facts/customer-source.js';
 import { customerColumns, planAggregates } from '../facts/customers.js';
 import { factPlan, isIdentity } from '../facts/derive.js';
 import type { Policy } from '../policy/schema/policy.js';
+import { chooseEngine } from './engine-choice.js';
 import { parallelColumnChunks } from './parallel-read.js';
 import {
   type ChunkSource,
@@ -51,6 +52,7 @@ export async function evaluatePopulationParallel(
   onChunk?: (chunk: CustomerColumns, result: BatchResult) => void,
 ): Promise<PopulationRun> {
   const single = () => evaluatePopulation(policy, options, onChunk);
+  if (chooseEngine(options.engine, options) === 'duckdb') return single();
   const workers = options.workers ?? availableParallelism();
   // Customers read from the log alone (no customer file) have no file to cut into ranges.
   if (options.customers === undefined) return single();

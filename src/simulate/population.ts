@@ -19,6 +19,8 @@ import { missingLogDiagnostics, requiredFacts } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { ColumnStore } from './column-store.js';
+import { evaluatePopulationsDuck } from './duckdb-population.js';
+import { chooseEngine, type PopulationEngine } from './engine-choice.js';
 import { CustomerFindings } from './findings.js';
 
 export interface PopulationOptions {
@@ -44,6 +46,10 @@ export interface PopulationOptions {
   workers?: number;
   /** Called after each chunk with the customers read so far (for a progress bar). */
   onProgress?: (customers: number) => void;
+  /** Where the population is evaluated (chooseEngine); this process unless told. */
+  engine?: PopulationEngine;
+  /** DuckDB's threads; its default (the machine's cores) otherwise. */
+  threads?: number;
 }
 
 /**
@@ -60,6 +66,8 @@ export interface PopulationRun {
   asOf?: AsOf;
   evaluated: number;
   failed: boolean;
+  /** The engine that evaluated the population. */
+  engine?: 'js' | 'duckdb';
 }
 
 /**
@@ -113,6 +121,8 @@ export async function evaluatePopulations(
   onChunk?: PopulationChunk,
   source?: (specs: ColumnSpec[], keyFact: string) => ChunkSource,
 ): Promise<PopulationRun[]> {
+  if (!source && chooseEngine(given.engine, given) === 'duckdb')
+    return evaluatePopulationsDuck(policies, given, onChunk);
   const options = withLogCustomers(policies[0] ?? {}, given);
   const joinLog = (p: Policy) =>
     options.transactions !== undefined && Object.values(p.facts ?? {}).some((f) => f.aggregate !== undefined);
@@ -240,6 +250,7 @@ export async function evaluatePopulations(
         asOf: lane.plan?.asOf ?? lane.asOf,
         evaluated,
         failed: false,
+        engine: 'js' as const,
       }));
     }
     const { chunk, results } = next.value;

@@ -4,9 +4,10 @@ import { ENCODINGS, type EncodingOption } from '../../data/types.js';
 import type { Language } from '../../i18n/language.js';
 import { DEFAULT_STALE_MONTHS } from '../../profile/types.js';
 import { PROFILE_FORMATS, type ProfileFormat } from '../../report/formats.js';
+import type { PopulationEngine } from '../../simulate/engine-choice.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { languageOption } from '../options.js';
+import { languageOption, populationEngineOption } from '../options.js';
 
 export interface ProfileCommandOptions {
   policy: string;
@@ -24,6 +25,7 @@ export interface ProfileCommandOptions {
   nameFact?: string;
   phoneFact?: string;
   activityFact?: string;
+  engine: PopulationEngine;
 }
 
 export function registerData(program: Command, io: CliIO, h: HelpText): void {
@@ -51,6 +53,7 @@ export function registerData(program: Command, io: CliIO, h: HelpText): void {
     .option('--name-fact <fact>', h('profileNameFact'))
     .option('--phone-fact <fact>', h('profilePhoneFact'))
     .option('--activity-fact <fact>', h('profileActivityFact'))
+    .addOption(populationEngineOption(h))
     .action(async (opts: ProfileCommandOptions) => {
       const { profile } = await import('./data/profile.js');
       process.exitCode = await profile(opts, io);

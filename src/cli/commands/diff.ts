@@ -6,7 +6,7 @@ import type { DiagnosticFormat } from '../../diagnostics/render/index.js';
 import { SIMULATION_FORMATS, type SimulationFormat } from '../../report/formats.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
-import { allowUntieredOption, languageOption, parseByteCount } from '../options.js';
+import { allowUntieredOption, languageOption, parseByteCount, populationEngineOption } from '../options.js';
 import type { DataOptions } from '../population.js';
 
 /**
@@ -36,6 +36,7 @@ export function registerDiff(program: Command, io: CliIO, h: HelpText): void {
     .option('--data <file>', h('diffData'))
     .option('--transactions <file>', h('diffTransactions'))
     .option('--as-of <date>', h('diffAsOf'), 'today')
+    .addOption(populationEngineOption(h))
     .addOption(new Option('--on-error <mode>', h('onError')).choices([...ON_ERROR]).default('report'))
     .addOption(new Option('--encoding <encoding>', h('encoding')).choices([...ENCODINGS]).default('auto'))
     .option('--sheet <name>', h('diffSheet'))

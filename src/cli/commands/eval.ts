@@ -27,7 +27,7 @@ export interface EvalOptions {
   mapping?: string;
   allowUntiered?: string;
   lang: Language;
-  engine: EngineChoice;
+  engine: EngineChoice | 'duckdb';
   key?: string;
   workers?: number;
   server?: string;
@@ -61,7 +61,9 @@ export function registerEval(program: Command, io: CliIO, h: HelpText): void {
     .addOption(allowUntieredOption(h))
     .addOption(languageOption(h))
     .addOption(
-      new Option('--engine <engine>', h('engine')).choices(['compiled', 'reference']).default('compiled'),
+      new Option('--engine <engine>', h('evalEngine'))
+        .choices(['compiled', 'reference', 'duckdb'])
+        .default('compiled'),
     );
   serverOptions(command, h);
   command.action(async (opts: EvalOptions) => {

@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { untieredLines } from '../../report/untiered.js';
 import { writtenLine } from '../../report/written.js';
+import { chooseEngine } from '../../simulate/engine-choice.js';
 import { tiersNeeded } from '../../simulate/needs-tiers.js';
 import type { PopulationOptions } from '../../simulate/population.js';
 import { type CliIO, EXIT } from '../io.js';
@@ -71,6 +72,15 @@ export async function policiesFor(
   return loaded.policies;
 }
 
+/** Says on stderr that DuckDB evaluated the run (the JavaScript path is the default, said by nothing). */
+export function engineNote(
+  opts: Pick<DataOptions, 'engine' | 'data' | 'transactions' | 'lang'>,
+  io: CliIO,
+): void {
+  if (chooseEngine(opts.engine, { customers: opts.data, transactions: opts.transactions }) === 'duckdb')
+    io.err(`${t(opts.lang, 'cli.engineUsed', { engine: 'DuckDB' })}\n`);
+}
+
 /** The population options of the data flags, with a progress bar on a terminal. */
 export function populationOptions(opts: DataOptions, io: CliIO): PopulationOptions & { stop(): void } {
   const bar = progressBar(opts.data, io, opts.lang);
@@ -82,6 +92,8 @@ export function populationOptions(opts: DataOptions, io: CliIO): PopulationOptio
     encoding: opts.encoding,
     sheet: opts.sheet,
     workers: opts.workers,
+    engine: opts.engine,
+    threads: opts.workers,
     onProgress: bar?.update,
     stop: () => bar?.stop(),
   };

@@ -15,6 +15,9 @@ export const cli = {
   asOf: (p: { date: string; zone: string }) => `as of ${p.date} (${p.zone})`,
   separator: '; ',
   streamed: ' (streamed)',
+  engineUsed: (p: { engine: string }) => `evaluated on ${p.engine}`,
+  duckdbSummaryOnly:
+    'tierwise: eval --engine duckdb gives the tier distribution (--summary, without --customer, --explain or --overrides); per-customer results come from --engine compiled or reference',
   noCustomer: (p: { ids: string; file: string }) => `tierwise: no customer ${p.ids} in ${p.file}`,
   cannotWrite: (p: { file: string; reason: string }) =>
     `tierwise: cannot write ${p.file}: ${p.reason}; nothing was written`,

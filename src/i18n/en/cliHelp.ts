@@ -70,6 +70,9 @@ export const cliHelp = {
   maxBytes: 'refuse policy files larger than this',
   policyPaths: 'policy files or directories (searched for *.tier.yaml)',
   engine: 'compiled (fast) or reference (json-rules-engine)',
+  evalEngine: 'compiled (fast), reference (json-rules-engine) or duckdb (embedded DuckDB, with --summary)',
+  populationEngine:
+    'where the customers are evaluated: js (this process), duckdb (embedded DuckDB: the policy as SQL; reads Parquet and .duckdb files too) or auto (DuckDB for Parquet, database files and inputs of 64 MB or more)',
   kpi: 'facts to average per tier (default: average-order-value and repurchase-rate aggregates)',
   // build
   build:

@@ -20,6 +20,15 @@ export const data = {
   notRegularFile: 'the path is not a regular file',
   cannotRead: (p: { detail: string }) => `the file cannot be read: ${p.detail}`,
   rowBeforeHeader: 'the file has a row before its header',
+  duckdbUnreadable: (p: { format: string }) => `the file cannot be read as ${p.format}`,
+  duckdbUnreadableHelp: (p: { format: string }) =>
+    `check that it is a ${p.format} file and that it is complete (not still being written)`,
+  duckdbTableNeeded: 'a DuckDB database holds tables: which one has the rows is not given',
+  duckdbTableNeededHelp: 'name the table (the loader option sourceTable)',
+  duckdbNoTable: (p: { table: string; tables: string[] }) =>
+    p.tables.length === 0
+      ? `the database has no table '${p.table}' (it has no tables)`
+      : `the database has no table '${p.table}'; it has ${p.tables.map((t) => `'${t}'`).join(', ')}`,
   emptyFile: 'the file is empty',
   emptySheet: 'the sheet is empty',
   emptyHelp: 'the first non-empty row must hold the column names, e.g. 客户编号,近12个月消费金额',

@@ -17,6 +17,9 @@ export const cli = {
   asOf: (p) => `截至 ${p.date}（${p.zone}）`,
   separator: '；',
   streamed: '（流式处理）',
+  engineUsed: (p) => `在 \`${p.engine}\` 中评估`,
+  duckdbSummaryOnly:
+    'tierwise：`eval --engine duckdb` 给出等级分布（`--summary`，且不带 `--customer`、`--explain` 或 `--overrides`）；逐个客户的结果请用 `--engine compiled` 或 `reference`',
   noCustomer: (p) => `tierwise：${p.file} 中没有客户 ${p.ids}`,
   cannotWrite: (p) => `tierwise：无法写入 ${p.file}：${p.reason}；未写入任何内容`,
   noPolicyFiles: (p) => `tierwise：在 ${p.paths} 下没有找到策略文件（*.tier.yaml）`,

@@ -60,6 +60,10 @@ export const cliHelp = {
   maxBytes: '拒绝大于此字节数的策略文件',
   policyPaths: '策略文件或目录（在目录中查找 *.tier.yaml）',
   engine: '`compiled`（快速）或 `reference`（参考实现 `json-rules-engine`）',
+  evalEngine:
+    '`compiled`（快速）、`reference`（参考实现 `json-rules-engine`）或 `duckdb`（内嵌 `DuckDB`，配合 `--summary`）',
+  populationEngine:
+    '在哪里评估客户：`js`（本进程）、`duckdb`（内嵌 `DuckDB`：策略编译为 SQL 运行；也读 `Parquet` 和 `.duckdb` 文件）或 `auto`（`Parquet`、数据库文件和 64 MB 及以上的输入用 `DuckDB`）',
   kpi: '按等级求平均的事实（默认：客单价和复购率类聚合）',
   build: '把检查过的策略、其基础策略和测试打包成可复现的制品（.tierpkg.tgz），可选签名',
   buildOut: '要写入的制品（单个策略时默认为 `<id>-<version>.tierpkg.tgz`）',

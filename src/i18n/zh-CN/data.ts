@@ -29,6 +29,14 @@ export const data = {
   notRegularFile: '该路径不是普通文件',
   cannotRead: (p) => `无法读取该文件：${quoted(p.detail)}`,
   rowBeforeHeader: '文件在表头之前还有一行',
+  duckdbUnreadable: (p) => `无法按 ${p.format} 格式读取该文件`,
+  duckdbUnreadableHelp: (p) => `请确认这是完整的 ${p.format} 文件（不是仍在写入中的文件）`,
+  duckdbTableNeeded: 'DuckDB 数据库里有多张表，但未指明哪一张存放数据',
+  duckdbTableNeededHelp: '请指定表名（加载选项 `sourceTable`）',
+  duckdbNoTable: (p) =>
+    p.tables.length === 0
+      ? `数据库中没有表 ${key(p.table)}（它没有任何表）`
+      : `数据库中没有表 ${key(p.table)}；现有的表：${p.tables.map((t) => key(t)).join('、')}`,
   emptyFile: '文件是空的',
   emptySheet: '工作表是空的',
   emptyHelp: '第一个非空行必须是列名，例如 客户编号,近12个月消费金额',

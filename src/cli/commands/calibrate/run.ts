@@ -6,6 +6,7 @@ import { type CliIO, EXIT } from '../../io.js';
 import {
   asOfExit,
   customerDataExit,
+  engineNote,
   failedExit,
   policyFor,
   populationOptions,
@@ -58,6 +59,7 @@ export async function run(opts: CalibrateCliOptions, io: CliIO): Promise<number>
     io,
   );
   if (written !== EXIT.ok) return written;
+  engineNote(opts, io);
   // The report is still written, but a --target that could not be searched (TW0802) fails the
   // run, and so do customers the policy as written leaves untiered beyond --allow-untiered: the
   // search ranks only the customers the policy can score.

@@ -5,7 +5,14 @@ import { profileData } from '../../../profile/index.js';
 import type { ProfileProgress } from '../../../profile/types.js';
 import { renderProfile } from '../../../report/profile/render.js';
 import { type CliIO, EXIT } from '../../io.js';
-import { customerDataExit, failedExit, policyFor, reportRun, writeReport } from '../../population/run.js';
+import {
+  customerDataExit,
+  engineNote,
+  failedExit,
+  policyFor,
+  reportRun,
+  writeReport,
+} from '../../population/run.js';
 import type { ProfileCommandOptions } from '../data.js';
 
 export async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<number> {
@@ -26,6 +33,7 @@ export async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<n
       nameFact: opts.nameFact,
       phoneFact: opts.phoneFact,
       activityFact: opts.activityFact,
+      engine: opts.engine,
     },
     bar?.update,
   ).finally(() => bar?.stop());
@@ -42,6 +50,7 @@ export async function profile(opts: ProfileCommandOptions, io: CliIO): Promise<n
   const profiled = t(opts.lang, 'cli.profiled', { customers: p.rows.customers, rows: p.rows.read });
   const asOf = t(opts.lang, 'cli.asOf', { date: p.asOf.date, zone: p.asOf.timezone });
   io.err(`${profiled}${t(opts.lang, 'cli.separator')}${asOf}\n`);
+  engineNote(opts, io);
   return EXIT.ok;
 }
 

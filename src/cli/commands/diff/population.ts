@@ -6,6 +6,7 @@ import { diffPolicies } from '../../../simulate/diff.js';
 import { type CliIO, EXIT } from '../../io.js';
 import {
   asOfExit,
+  engineNote,
   failedExit,
   policiesFor,
   populationOptions,
@@ -64,6 +65,7 @@ export async function populationMode(opts: DiffOptions, io: CliIO): Promise<numb
     io,
   );
   if (written !== EXIT.ok) return written;
+  engineNote(data, io);
   // Either policy leaving customers untiered beyond the allowance fails the comparison.
   const exits = [diff.simulations.from, diff.simulations.to].map((s) =>
     untieredExit(

@@ -42,6 +42,12 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   if (typeof policy === 'number') return policy;
   const overrides = opts.overrides ? await readOverrides(policy, opts, io) : undefined;
   if (typeof overrides === 'number') return overrides;
+  if (opts.engine === 'duckdb') {
+    if (opts.summary && !opts.overrides && !opts.customer && !opts.explain && policy.tiers !== undefined)
+      return summarized(policy, opts, io);
+    io.err(`${t(opts.lang, 'cli.duckdbSummaryOnly')}\n`);
+    return EXIT.usage;
+  }
   const { evaluate, notes } = chooseEvaluator(policy, opts.engine);
   const runOptions: RunOptions = {
     evaluate,
@@ -172,6 +178,7 @@ async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise
     onError: opts.onError,
     encoding: opts.encoding,
     sheet: opts.sheet,
+    engine: opts.engine === 'duckdb' ? 'duckdb' : 'js',
   });
   reportRun(run.diagnostics, io, opts.lang);
   if (run.failed) return failedExit(run.diagnostics);
@@ -183,6 +190,7 @@ async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise
   );
   if (written !== EXIT.ok) return written;
   io.err(`${summaryLine(opts.lang, run.evaluated, run)}\n`);
+  if (run.engine === 'duckdb') io.err(`${t(opts.lang, 'cli.engineUsed', { engine: 'DuckDB' })}\n`);
   const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
   return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }

@@ -5,6 +5,7 @@ import { type CliIO, EXIT } from '../../io.js';
 import {
   asOfExit,
   customerDataExit,
+  engineNote,
   failedExit,
   policyFor,
   populationOptions,
@@ -33,6 +34,7 @@ export async function run(opts: SimulateOptions, io: CliIO): Promise<number> {
     io,
   );
   if (code !== EXIT.ok) return code;
+  engineNote(opts, io);
   const untiered = untieredExit(
     {
       untiered: simulation.untiered.customers,

@@ -1,0 +1,65 @@
+import type { ColumnSpec } from '../data/index.js';
+import { duckdb } from '../sql/dialect.js';
+
+/**
+ * The cells SQL converts itself, and how: only notations that mean one thing to convertValue
+ * (src/data/convert.ts) and that DuckDB converts to the same value. Every other non-empty cell
+ * goes to convertValue (src/duckdb/lookup.ts), once per distinct text, so the two paths cannot
+ * disagree about a value or its diagnostic.
+ */
+export interface FastCell {
+  /** True when SQL settles the cell (a non-empty text `raw`). */
+  when: string;
+  /** The cell's value when `when` holds. */
+  value: string;
+}
+
+/** What String.prototype.trim removes: white space and line terminators, as RE2 spells them. */
+export const TRIMMED =
+  '[\\s\\x0B\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
+
+const TRUE_WORDS = ['true', 'yes', 'y', '1', '是'];
+const FALSE_WORDS = ['false', 'no', 'n', '0', '否'];
+
+/** The fast path for a column, or undefined when every non-empty cell goes to convertValue. */
+export function fastCell(spec: ColumnSpec, raw: string): FastCell | undefined {
+  switch (spec.type) {
+    case 'number':
+    case 'integer':
+      return fastNumber(spec, raw);
+    case 'string':
+      return { when: `NOT regexp_matches(${raw}, ${duckdb.text(`^${TRIMMED}|${TRIMMED}$`)})`, value: raw };
+    case 'enum': {
+      const values = spec.values ?? [];
+      if (values.length === 0) return undefined;
+      return { when: `${raw} IN (${values.map((v) => duckdb.text(v)).join(', ')})`, value: raw };
+    }
+    case 'boolean': {
+      const words = [...TRUE_WORDS, ...FALSE_WORDS].map((w) => duckdb.text(w)).join(', ');
+      // ASCII letters only, so that lower() folds exactly as convertValue's NFKC + toLowerCase.
+      return {
+        when: `regexp_full_match(${raw}, '[A-Za-z01是否]+') AND lower(${raw}) IN (${words})`,
+        value: `lower(${raw}) IN (${TRUE_WORDS.map((w) => duckdb.text(w)).join(', ')})`,
+      };
+    }
+    default:
+      // Dates: a column holds few distinct days, and their zone offsets are JavaScript's to compute.
+      return undefined;
+  }
+}
+
+/**
+ * parseNumberText's plain form (-?\d{1,15}(\.\d{1,6})?): at most 15 significant digits, which
+ * a double holds exactly, so DuckDB's correctly rounded cast gives the number JavaScript gives.
+ * Values outside the declared min and max, and fractions for integers, are left to convertValue
+ * for their diagnostic.
+ */
+function fastNumber(spec: ColumnSpec, raw: string): FastCell {
+  const number = `TRY_CAST(${raw} AS DOUBLE)`;
+  const when = [`regexp_full_match(${raw}, '-?[0-9]{1,15}(\\.[0-9]{1,6})?')`];
+  if (spec.type === 'integer') when.push(`${number} = floor(${number})`);
+  if (spec.min !== undefined) when.push(`${number} >= ${duckdb.toDouble(duckdb.num(spec.min))}`);
+  if (spec.max !== undefined) when.push(`${number} <= ${duckdb.toDouble(duckdb.num(spec.max))}`);
+  // convertValue gives 0 for -0.
+  return { when: when.join(' AND '), value: `CASE WHEN ${number} = 0 THEN 0.0::DOUBLE ELSE ${number} END` };
+}

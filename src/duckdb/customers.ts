@@ -1,0 +1,189 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnSpec } from '../data/index.js';
+import { DEFAULT_MAX_DIAGNOSTICS } from '../data/index.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { type CustomerSourceOptions, openCustomers } from '../facts/customer-source.js';
+import { customerColumns } from '../facts/customers.js';
+import { missingLogDiagnostics } from '../facts/requirements.js';
+import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
+import { msg } from '../i18n/text.js';
+import type { Policy } from '../policy/schema/policy.js';
+import { duckdb } from '../sql/dialect.js';
+import { convertStage } from './convert.js';
+import { stageCsv } from './csv-stage.js';
+import type { Duck } from './duck.js';
+import { appendCustomersJs } from './js-customers.js';
+import { failedLoad, mappedPolicy } from './policy-input.js';
+import { settle } from './settle.js';
+import type { Stage } from './stage.js';
+import type { LoadOptions, LoadSummary } from './summary.js';
+import { stageTyped, typedFormat } from './typed-stage.js';
+
+export interface LoadCustomersOptions extends LoadOptions {
+  /**
+   * A transaction log will supply the aggregate facts (loadTransactions): they are not read from
+   * the customer file. Off by default: an aggregate with a `column` is read from it, precomputed.
+   */
+  useTransactions?: boolean;
+  /** As in the JS loader: a column no customer can be tiered without ends the load. On by default. */
+  essential?: boolean;
+}
+
+/**
+ * The customer file → a typed table `tw_customers(tw_row, <fact id>…)` (src/sql/query.ts, Relation
+ * `typed`), holding exactly the customers, values and diagnostics the JS reader gives: the same
+ * row numbers, `--on-error` behaviour, duplicate keys and header findings. DuckDB reads CSV/TSV,
+ * Parquet and DuckDB tables; cells it cannot settle in SQL go through the JS converter; files its
+ * reader would read differently, and xlsx/JSON, go through the JS reader.
+ */
+export async function loadCustomers(
+  duck: Duck,
+  policy: Policy,
+  file: string,
+  options: LoadCustomersOptions,
+): Promise<LoadSummary> {
+  const table = options.table ?? 'tw_customers';
+  const mapped = mappedPolicy(policy, options.mapping);
+  if ('failed' in mapped) return failedLoad(table, mapped.failed);
+  const essential = options.essential !== false;
+  const useTransactions = options.useTransactions === true;
+  const early: Diagnostic[] = [...mapped.diagnostics];
+  const keyFact = Object.entries(mapped.policy.facts ?? {}).find(([, f]) => f.key)?.[0];
+  if (!keyFact)
+    return failedLoad(table, [...early, diagnostic('TW0211', msg('facts.noKeyFact'), { pointer: '/facts' })]);
+  if (!useTransactions) {
+    early.push(...missingLogDiagnostics(mapped.policy, essential));
+    if (hasErrors(early)) return failedLoad(table, early);
+  }
+  const { columns: wanted } = customerColumns(mapped.policy, useTransactions, { essential });
+  const zone = zoneCalendar(mapped.policy.metadata.timezone ?? DEFAULT_TIMEZONE);
+  const maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
+  const { connection } = duck;
+  const names = scratchNames(table);
+  try {
+    const staged = await stageCustomers(
+      connection,
+      file,
+      options,
+      wanted,
+      keyFact,
+      names.stage,
+      maxDiagnostics,
+    );
+    if ('failed' in staged) return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
+    if (!('table' in staged))
+      return jsLoad(connection, file, options, staged.columns, keyFact, table, zone, early, maxDiagnostics);
+    const stage = staged;
+    await convertStage(connection, stage, names.conv, zone);
+    const key = stage.columns.findIndex((c) => c.id === keyFact);
+    const settled = await settle(connection, {
+      conv: names.conv,
+      stage,
+      onError: options.onError,
+      maxDiagnostics,
+      key: { k: key, pii: stage.columns[key]!.pii === true },
+      needed: [key],
+      output: ['row AS tw_row', ...stage.columns.map((c, k) => `v${k} AS ${duckdb.ident(c.id)}`)],
+      table,
+    });
+    return {
+      table,
+      rowsLoaded: settled.rowsLoaded,
+      rowsDropped: settled.rowsRead - settled.rowsLoaded,
+      diagnostics: [...early, ...stage.diagnostics, ...settled.diagnostics],
+      columns: stage.columns.map((c) => c.id),
+      failed: settled.failed,
+      reader: stage.reader,
+    };
+  } finally {
+    await dropScratch(connection, names);
+  }
+}
+
+type Staged = Stage | { columns: ColumnSpec[] } | { failed: true; diagnostics: Diagnostic[]; reader: string };
+
+/** The file staged by DuckDB, or the columns the JS reader is to read it with, or why it cannot be read. */
+async function stageCustomers(
+  connection: DuckDBConnection,
+  file: string,
+  options: LoadCustomersOptions,
+  wanted: ColumnSpec[],
+  keyFact: string,
+  name: string,
+  maxDiagnostics: number,
+): Promise<Staged> {
+  const format = typedFormat(file);
+  if (format)
+    return stageTyped(connection, { file, format, table: options.sourceTable }, wanted, keyFact, name);
+  const opened = await openCustomers(sourceOptions(file, options, maxDiagnostics), wanted, keyFact);
+  if (!('source' in opened)) return { failed: true, diagnostics: opened.diagnostics, reader: 'js' };
+  try {
+    return (
+      (await stageCsv(connection, opened.source, opened.columns, opened.diagnostics, name)) ?? {
+        columns: opened.columns,
+      }
+    );
+  } finally {
+    await opened.source.close();
+  }
+}
+
+async function jsLoad(
+  connection: DuckDBConnection,
+  file: string,
+  options: LoadCustomersOptions,
+  columns: ColumnSpec[],
+  keyFact: string,
+  table: string,
+  zone: ReturnType<typeof zoneCalendar>,
+  early: Diagnostic[],
+  maxDiagnostics: number,
+): Promise<LoadSummary> {
+  const source = sourceOptions(file, options, maxDiagnostics);
+  const read = await appendCustomersJs(connection, source, columns, keyFact, table, zone);
+  if (read.failed) await connection.run(`DROP TABLE IF EXISTS ${duckdb.ident(table)}`);
+  const rowsRead = read.summary?.rowsRead ?? 0;
+  return {
+    table,
+    rowsLoaded: read.rowsLoaded,
+    rowsDropped: read.failed ? rowsRead : rowsRead - read.rowsLoaded,
+    diagnostics: [...early, ...read.diagnostics],
+    columns: columns.map((c) => c.id),
+    failed: read.failed,
+    reader: `js-${formatOf(file)}`,
+  };
+}
+
+function sourceOptions(file: string, options: LoadOptions, maxDiagnostics: number): CustomerSourceOptions {
+  return {
+    customers: file,
+    onError: options.onError,
+    encoding: options.encoding,
+    sheet: options.sheet,
+    maxDiagnostics,
+  };
+}
+
+function formatOf(file: string): string {
+  const dot = file.lastIndexOf('.');
+  return dot < 0 ? 'file' : file.slice(dot + 1).toLowerCase();
+}
+
+/** Temporary tables of one load, named after its table so that two loads do not collide. */
+export function scratchNames(table: string): { stage: string; conv: string } {
+  return { stage: `${table}__stage`, conv: `${table}__conv` };
+}
+
+export async function dropScratch(
+  connection: DuckDBConnection,
+  names: { stage: string; conv: string },
+): Promise<void> {
+  const lookups = await connection.runAndReadAll(
+    `SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ${duckdb.text(`${names.conv}_lk`)})`,
+  );
+  for (const [name] of lookups.getRowsJS())
+    await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(String(name))}`);
+  await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(names.stage)}`);
+  await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(names.conv)}`);
+}

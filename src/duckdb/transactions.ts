@@ -1,0 +1,149 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { type ColumnSpec, DEFAULT_MAX_DIAGNOSTICS, openRecords, resolveColumns } from '../data/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { transactionLog, unusableLogHeader } from '../facts/customers.js';
+import { DEFAULT_TIMEZONE, type ZoneCalendar, zoneCalendar } from '../facts/zone.js';
+import type { Policy } from '../policy/schema/policy.js';
+import { duckdb } from '../sql/dialect.js';
+import { convertStage } from './convert.js';
+import { stageCsv } from './csv-stage.js';
+import { dropScratch, scratchNames } from './customers.js';
+import type { Duck } from './duck.js';
+import { appendTransactionsJs } from './js-transactions.js';
+import { failedLoad, mappedPolicy } from './policy-input.js';
+import { settle } from './settle.js';
+import type { Stage } from './stage.js';
+import type { LoadOptions, LoadSummary } from './summary.js';
+import { createTable } from './table.js';
+import { stageTyped, typedFormat } from './typed-stage.js';
+import { sqlType } from './values.js';
+
+const CUSTOMER = '#customer';
+const DATE = '#date';
+
+/**
+ * The transaction log (the policy's `sources.transactions`) → `tw_transactions(tw_row, customer,
+ * at_ms, local_ms, <field>…)`, the staged shape compileSql's aggregates read: the instant of each
+ * transaction, its wall-clock ms in the policy's zone, and its fields typed. Rows, values and
+ * diagnostics are readTransactions' (src/facts/customers.ts); which customers the log names is
+ * the aggregates' business (TW0609 and TW0632 are not given here).
+ */
+export async function loadTransactions(
+  duck: Duck,
+  policy: Policy,
+  file: string,
+  options: LoadOptions,
+): Promise<LoadSummary> {
+  const table = options.table ?? 'tw_transactions';
+  const mapped = mappedPolicy(policy, options.mapping);
+  if ('failed' in mapped) return failedLoad(table, mapped.failed);
+  const log = transactionLog(mapped.policy);
+  if (!('wanted' in log)) return failedLoad(table, [...mapped.diagnostics, log]);
+  const zone = zoneCalendar(mapped.policy.metadata.timezone ?? DEFAULT_TIMEZONE);
+  const maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
+  const { connection } = duck;
+  const names = scratchNames(table);
+  const early = mapped.diagnostics;
+  try {
+    const format = typedFormat(file);
+    if (format) {
+      const staged = await stageTyped(
+        connection,
+        { file, format, table: options.sourceTable },
+        log.wanted,
+        undefined,
+        names.stage,
+      );
+      if ('failed' in staged) return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
+      if (unusableLogHeader(staged))
+        return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
+      return await settleLog(connection, staged, table, names, options, zone, maxDiagnostics, early);
+    }
+    const source = await openRecords(file, { encoding: options.encoding, sheet: options.sheet });
+    if ('code' in source) return failedLoad(table, [...early, source]);
+    try {
+      const resolved = resolveColumns(await source.headers(), log.wanted, source.file, source.headerRow);
+      if (unusableLogHeader(resolved)) return failedLoad(table, [...early, ...resolved.diagnostics], 'js');
+      const staged = await stageCsv(connection, source, resolved.columns, resolved.diagnostics, names.stage);
+      if (staged)
+        return await settleLog(connection, staged, table, names, options, zone, maxDiagnostics, early);
+      await createTable(connection, table, outputColumns(resolved.columns));
+      const read = await appendTransactionsJs(connection, source, resolved.columns, table, {
+        onError: options.onError,
+        maxDiagnostics,
+        zone,
+      });
+      if (read.failed) await connection.run(`DROP TABLE IF EXISTS ${duckdb.ident(table)}`);
+      return {
+        table,
+        rowsLoaded: read.rowsLoaded,
+        rowsDropped: read.summary.rowsRead - read.rowsLoaded,
+        diagnostics: [...early, ...resolved.diagnostics, ...read.diagnostics],
+        columns: outputColumns(resolved.columns)
+          .slice(1)
+          .map(([name]) => name),
+        failed: read.failed,
+        reader: `js-${source.format}`,
+      };
+    } finally {
+      await source.close();
+    }
+  } finally {
+    await dropScratch(connection, names);
+  }
+}
+
+async function settleLog(
+  connection: DuckDBConnection,
+  stage: Stage,
+  table: string,
+  names: { stage: string; conv: string },
+  options: LoadOptions,
+  zone: ZoneCalendar,
+  maxDiagnostics: number,
+  early: Diagnostic[],
+): Promise<LoadSummary> {
+  await convertStage(connection, stage, names.conv, zone);
+  const k = (id: string) => stage.columns.findIndex((c) => c.id === id);
+  const fields = stage.columns.flatMap((c, i) =>
+    c.id === CUSTOMER || c.id === DATE ? [] : [[c, i] as const],
+  );
+  const settled = await settle(connection, {
+    conv: names.conv,
+    stage,
+    onError: options.onError,
+    maxDiagnostics,
+    needed: [k(CUSTOMER), k(DATE)],
+    output: [
+      'row AS tw_row',
+      `v${k(CUSTOMER)} AS customer`,
+      `v${k(DATE)} AS at_ms`,
+      `l${k(DATE)} AS local_ms`,
+      ...fields.map(([c, i]) => `v${i} AS ${duckdb.ident(c.id)}`),
+    ],
+    table,
+  });
+  return {
+    table,
+    rowsLoaded: settled.rowsLoaded,
+    rowsDropped: settled.rowsRead - settled.rowsLoaded,
+    diagnostics: [...early, ...stage.diagnostics, ...settled.diagnostics],
+    columns: outputColumns(stage.columns)
+      .slice(1)
+      .map(([name]) => name),
+    failed: settled.failed,
+    reader: stage.reader,
+  };
+}
+
+/** The table's columns for the log's resolved columns. */
+function outputColumns(columns: readonly ColumnSpec[]): [string, string][] {
+  const fields = columns.filter((c) => c.id !== CUSTOMER && c.id !== DATE);
+  return [
+    ['tw_row', 'BIGINT'],
+    ['customer', 'VARCHAR'],
+    ['at_ms', 'BIGINT'],
+    ['local_ms', 'BIGINT'],
+    ...fields.map((c): [string, string] => [c.id, sqlType(c.type)]),
+  ];
+}

@@ -1,0 +1,130 @@
+import { extname } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { type ColumnSpec, resolveColumns } from '../data/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import { unusableHeader } from '../facts/customer-source.js';
+import { msg } from '../i18n/text.js';
+import { duckdb } from '../sql/dialect.js';
+import { TRIMMED } from './cells.js';
+import { cell, type Stage } from './stage.js';
+
+export type TypedFormat = 'parquet' | 'duckdb';
+
+/** Files DuckDB reads with their own column types rather than as text. */
+export function typedFormat(file: string): TypedFormat | undefined {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.parquet') return 'parquet';
+  if (ext === '.duckdb' || ext === '.ddb') return 'duckdb';
+  return undefined;
+}
+
+export interface TypedSource {
+  file: string;
+  format: TypedFormat;
+  /** duckdb: the table in the database file. */
+  table?: string;
+}
+
+const ATTACHED = 'tw_source';
+
+/**
+ * A Parquet file or a table of a DuckDB database, staged as text: columns are matched by name
+ * (with the mapping, near names and suggestions of resolveColumns), and each value is read as
+ * DuckDB writes it as text (`CAST(x AS VARCHAR)`), then converted as a CSV cell is. Rows are
+ * numbered from 1 in file (or table) order. `key`: the column that must be there (undefined for
+ * a transaction log, whose caller checks its own).
+ */
+export async function stageTyped(
+  connection: DuckDBConnection,
+  source: TypedSource,
+  wanted: readonly ColumnSpec[],
+  key: string | undefined,
+  name: string,
+): Promise<Stage | { failed: true; diagnostics: Diagnostic[]; reader: string }> {
+  const reader = `duckdb-${source.format}`;
+  const fail = (diagnostics: Diagnostic[]) => ({ failed: true as const, diagnostics, reader });
+  const relation = await openRelation(connection, source);
+  if ('code' in relation) return fail([relation]);
+  try {
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation.columns}`);
+    const headers = described.getRowsJS().map((r) => String(r[0]));
+    const resolved = resolveColumns(headers, wanted, source.file);
+    if (key !== undefined && unusableHeader(resolved, key)) return fail(resolved.diagnostics);
+    const text = (header: string) => `CAST(${duckdb.ident(header)} AS VARCHAR)`;
+    const cells = headers.length === 0 ? "''" : `concat_ws('', ${headers.map(text).join(', ')})`;
+    const select = [
+      ...resolved.columns.map((c, k) => `${text(c.column)} AS ${cell(k)}`),
+      `coalesce(regexp_full_match(${cells}, ${duckdb.text(`${TRIMMED}*`)}), TRUE) AS blank`,
+    ];
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE ${duckdb.ident(name)} AS SELECT ${select.join(', ')} FROM ${relation.from} ORDER BY ${relation.order}`,
+    );
+    return {
+      table: name,
+      file: source.file,
+      columns: resolved.columns,
+      base: 1,
+      diagnostics: resolved.diagnostics,
+      reader,
+    };
+  } finally {
+    await relation.close();
+  }
+}
+
+interface Relation {
+  /** The relation with the file's own columns only. */
+  columns: string;
+  /** The relation to read, in file order by `order`. */
+  from: string;
+  order: string;
+  close(): Promise<void>;
+}
+
+async function openRelation(
+  connection: DuckDBConnection,
+  source: TypedSource,
+): Promise<Relation | Diagnostic> {
+  const path = duckdb.text(source.file);
+  if (source.format === 'parquet') {
+    const columns = `read_parquet(${path})`;
+    try {
+      await connection.run(`SELECT 1 FROM ${columns} LIMIT 0`);
+    } catch {
+      return unreadable(source.file, 'Parquet');
+    }
+    const from = `read_parquet(${path}, file_row_number = true)`;
+    return { columns, from, order: 'file_row_number', close: async () => {} };
+  }
+  if (source.table === undefined)
+    return diagnostic('TW0601', msg('data.duckdbTableNeeded'), {
+      file: source.file,
+      help: msg('data.duckdbTableNeededHelp'),
+    });
+  try {
+    await connection.run(`ATTACH ${path} AS ${ATTACHED} (READ_ONLY)`);
+  } catch {
+    return unreadable(source.file, 'DuckDB');
+  }
+  const close = () => connection.run(`DETACH ${ATTACHED}`).then(() => undefined);
+  const tables = await connection.runAndReadAll(
+    `SELECT table_name FROM duckdb_tables() WHERE database_name = '${ATTACHED}' ORDER BY table_name`,
+  );
+  const names = tables.getRowsJS().map((r) => String(r[0]));
+  if (!names.includes(source.table)) {
+    await close();
+    return diagnostic('TW0601', msg('data.duckdbNoTable', { table: source.table, tables: names }), {
+      file: source.file,
+    });
+  }
+  const from = `${ATTACHED}.${duckdb.ident(source.table)}`;
+  return { columns: from, from, order: 'rowid', close };
+}
+
+function unreadable(file: string, format: string): Diagnostic {
+  return diagnostic('TW0601', msg('data.duckdbUnreadable', { format }), {
+    file,
+    help: msg('data.duckdbUnreadableHelp', { format }),
+  });
+}

@@ -1,0 +1,283 @@
+import type { DuckDBDataChunk } from '@duckdb/node-api';
+import type { BatchResult } from '../compile/batch.js';
+import { compileBatch } from '../compile/batch.js';
+import type { ReadSummary } from '../data/index.js';
+import { formatInstant } from '../data/index.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { type Duck, type LoadSummary, loadCustomers, loadTransactions, openDuck } from '../duckdb/index.js';
+import { DistributionBuilder } from '../engine/distribution.js';
+import type { AsOf } from '../facts/asof.js';
+import type { CustomerColumns } from '../facts/columnar.js';
+import { planAggregates } from '../facts/customers.js';
+import { runAsOf } from '../facts/derive.js';
+import { missingLogDiagnostics } from '../facts/requirements.js';
+import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
+import type { Policy } from '../policy/schema/policy.js';
+import { duckdb } from '../sql/dialect.js';
+import { compileSql, isCompiledSql } from '../sql/query.js';
+import { CustomerFindings } from './findings.js';
+import type { PopulationChunk, PopulationOptions, PopulationRun } from './population.js';
+
+/**
+ * evaluatePopulations on embedded DuckDB: each policy's customer file (and transaction log) is
+ * loaded into DuckDB, the policy runs there as its SQL query (aggregates, derived facts, scores,
+ * quota ranks and all), and the results stream back in row order, chunk by chunk, into the same
+ * distribution, findings and `onChunk` consumers the JavaScript path feeds. Nothing is held per
+ * customer on this side, so memory follows the chunk; DuckDB spills to disk past its own limit.
+ * Customers left without a tier are evaluated again on the object path (CustomerFindings), so
+ * their diagnostics are the ones `eval` reports.
+ */
+export async function evaluatePopulationsDuck(
+  policies: readonly Policy[],
+  options: PopulationOptions,
+  onChunk?: PopulationChunk,
+): Promise<PopulationRun[]> {
+  const duck = await openDuck({ threads: options.threads });
+  try {
+    return await run(duck, policies, options, onChunk);
+  } finally {
+    duck.close();
+  }
+}
+
+interface Lane {
+  policy: Policy;
+  builder: DistributionBuilder;
+  findings: CustomerFindings;
+  batch: ReturnType<typeof compileBatch>;
+  revenueFact?: string;
+  asOf?: AsOf;
+  notes: Diagnostic[];
+  /** Facts given back beside each result, and which of them are dates (epoch ms in SQL). */
+  carried: { id: string; numeric: boolean; date: boolean }[];
+  timezone: string;
+}
+
+async function run(
+  duck: Duck,
+  policies: readonly Policy[],
+  options: PopulationOptions,
+  onChunk?: PopulationChunk,
+): Promise<PopulationRun[]> {
+  const failAll = (diagnostics: Diagnostic[], extra: Partial<PopulationRun> = {}): PopulationRun[] =>
+    policies.map((policy) => ({
+      distribution: new DistributionBuilder(policy).result(false),
+      diagnostics,
+      evaluated: 0,
+      failed: true,
+      engine: 'duckdb',
+      ...extra,
+    }));
+  const shared: Diagnostic[] = [];
+  const lanes: Lane[] = [];
+  const queries: string[] = [];
+  let customersSummary: PopulationRun['customersSummary'];
+  let transactionsSummary: PopulationRun['transactionsSummary'];
+  for (const [p, policy] of policies.entries()) {
+    const aggregates = Object.values(policy.facts ?? {}).some((f) => f.aggregate !== undefined);
+    const joinLog = options.transactions !== undefined && aggregates;
+    const notes = options.transactions === undefined ? missingLogDiagnostics(policy) : [];
+    if (hasErrors(notes)) return failAll(notes);
+    const planned = joinLog ? planAggregates(policy, options) : undefined;
+    if (Array.isArray(planned)) return failAll(planned);
+    const measured = planned
+      ? { asOf: planned.asOf, diagnostics: [] }
+      : runAsOf(policy, options.asOf, options.now);
+    if (hasErrors(measured.diagnostics)) return failAll(measured.diagnostics);
+
+    const load = { onError: options.onError ?? 'report', encoding: options.encoding, sheet: options.sheet };
+    const customers = await loadCustomers(duck, policy, options.customers!, {
+      ...load,
+      table: `tw_customers_${p}`,
+      useTransactions: options.transactions !== undefined,
+    });
+    // The same file read for each policy: its row findings are said once.
+    if (p === 0) shared.push(...customers.diagnostics);
+    customersSummary ??= readSummaryOf(customers);
+    if (customers.failed) return failAll(shared, { customersSummary });
+    let transactions: string | undefined;
+    if (joinLog) {
+      const log = await loadTransactions(duck, policy, options.transactions!, {
+        ...load,
+        table: `tw_transactions_${p}`,
+      });
+      if (p === 0 || !transactionsSummary) shared.push(...log.diagnostics);
+      transactionsSummary ??= readSummaryOf(log);
+      if (log.failed) return failAll(shared, { customersSummary, transactionsSummary });
+      transactions = log.table;
+    }
+
+    const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
+    const facts = Object.entries(policy.facts ?? {});
+    const present = new Set(customers.columns);
+    const carried = facts
+      .filter(
+        ([id, f]) => f.expr === undefined && (present.has(id) || (joinLog && f.aggregate !== undefined)),
+      )
+      .map(([id, f]) => ({
+        id,
+        numeric: f.type === 'number' || f.type === 'integer',
+        date: f.type === 'date',
+      }));
+    const compiled = compileSql(policy, {
+      dialect: duckdb,
+      customers: { name: customers.table, shape: 'typed', columns: customers.columns, row: 'tw_row' },
+      transactions: transactions === undefined ? undefined : { name: transactions, shape: 'typed' },
+      asOf: measured.asOf,
+      carry: carried.map((c) => c.id),
+    });
+    if (!isCompiledSql(compiled)) return failAll(compiled);
+    queries.push(compiled.sql);
+    lanes.push({
+      policy,
+      notes,
+      builder: new DistributionBuilder(policy),
+      findings: new CustomerFindings(policy, measured.asOf),
+      batch: compileBatch(policy, { asOf: measured.asOf }),
+      revenueFact: facts.find(([, f]) => f.revenue)?.[0],
+      asOf: measured.asOf,
+      carried,
+      timezone,
+    });
+  }
+
+  const result = await duck.connection.stream(resultsQuery(queries, lanes));
+  const size = options.chunkSize ?? 8192;
+  let evaluated = 0;
+  let pending: DuckDBDataChunk[] = [];
+  let pendingRows = 0;
+  const flush = () => {
+    if (pendingRows === 0) return;
+    const { views, results } = toColumns(pending, pendingRows, lanes);
+    pending = [];
+    pendingRows = 0;
+    const prepared = views.map((v, p) => lanes[p]!.batch.prepare(v));
+    lanes.forEach((lane, p) => {
+      lane.builder.addColumns(
+        results[p]!.tier,
+        results[p]!.score,
+        lane.revenueFact ? prepared[p]!.facts[lane.revenueFact] : undefined,
+      );
+      lane.findings.add(prepared[p]!, results[p]!);
+    });
+    evaluated += prepared[0]!.length;
+    options.onProgress?.(evaluated);
+    onChunk?.(prepared, results);
+  };
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    pending.push(chunk);
+    pendingRows += chunk.rowCount;
+    if (pendingRows >= size) flush();
+  }
+  flush();
+  for (const lane of lanes) lane.builder.addUntieredCauses(lane.findings.causes());
+  return lanes.map((lane) => ({
+    distribution: lane.builder.result(lane.revenueFact !== undefined),
+    diagnostics: [...lane.notes, ...shared, ...lane.findings.diagnostics()],
+    customersSummary,
+    transactionsSummary,
+    asOf: lane.asOf,
+    evaluated,
+    failed: false,
+    engine: 'duckdb',
+  }));
+}
+
+const q = duckdb.ident;
+
+/**
+ * One row per customer that every policy kept, in file order: the key and row, then per policy its
+ * level, score and carried facts (numbers and dates as DOUBLE, the rest as they are). Policies read
+ * the same file with their own columns; a row one of them dropped is dropped for all, as on the
+ * JavaScript path.
+ */
+function resultsQuery(queries: readonly string[], lanes: readonly Lane[]): string {
+  const select: string[] = [`r0.${q('customer')}`, `CAST(r0.${q('row')} AS DOUBLE)`];
+  lanes.forEach((lane, p) => {
+    select.push(`CAST(r${p}.${q('level')} AS DOUBLE)`, `r${p}.${q('score')}`);
+    for (const c of lane.carried) {
+      const column = `r${p}.${q(`fact:${c.id}`)}`;
+      select.push(c.numeric || c.date ? `CAST(${column} AS DOUBLE)` : column);
+    }
+  });
+  const from = queries.map((sql, p) => `(${sql}) r${p}`);
+  const joins = from
+    .slice(1)
+    .map((f, k) => `JOIN ${f} ON r${k + 1}.${q('row')} = r0.${q('row')}`)
+    .join(' ');
+  return `SELECT ${select.join(', ')} FROM ${from[0]} ${joins} ORDER BY r0.${q('row')}`;
+}
+
+/** DuckDB chunks (2,048 rows each) as one chunk of columns and results per policy. */
+function toColumns(
+  chunks: readonly DuckDBDataChunk[],
+  length: number,
+  lanes: readonly Lane[],
+): { views: CustomerColumns[]; results: BatchResult[] } {
+  const keys: string[] = new Array(length);
+  const rows = new Int32Array(length);
+  const results = lanes.map(() => ({
+    tier: new Int32Array(length).fill(-1),
+    score: new Float64Array(length).fill(Number.NaN),
+  }));
+  const facts = lanes.map((lane) => {
+    const out: Record<string, Float64Array | unknown[]> = Object.create(null);
+    for (const c of lane.carried)
+      out[c.id] = c.numeric
+        ? new Float64Array(length).fill(Number.NaN)
+        : new Array<unknown>(length).fill(undefined);
+    return out;
+  });
+  const offsets = lanes.map((lane) => lane.timezone).map((tz) => zoneCalendar(tz));
+  let at = 0;
+  for (const chunk of chunks) {
+    const columns = chunk.getColumns();
+    const n = chunk.rowCount;
+    for (let i = 0; i < n; i++) {
+      keys[at + i] = String(columns[0]![i]);
+      rows[at + i] = Number(columns[1]![i]);
+    }
+    let k = 2;
+    lanes.forEach((lane, p) => {
+      const level = columns[k++]!;
+      const score = columns[k++]!;
+      for (let i = 0; i < n; i++) {
+        if (level[i] !== null) results[p]!.tier[at + i] = Number(level[i]);
+        if (score[i] !== null) results[p]!.score[at + i] = Number(score[i]);
+      }
+      for (const c of lane.carried) {
+        const values = columns[k++]!;
+        const target = facts[p]![c.id]!;
+        for (let i = 0; i < n; i++) {
+          const v = values[i];
+          if (v === null || v === undefined) continue;
+          if (c.numeric) (target as Float64Array)[at + i] = Number(v);
+          else if (c.date) {
+            // Dates come back as the instant; the JavaScript readers hold them as ISO text in the zone.
+            const instant = Number(v);
+            target[at + i] = formatInstant(instant, offsets[p]!.offsetAt(instant) / 60_000);
+          } else target[at + i] = v;
+        }
+      }
+    });
+    at += n;
+  }
+  const views = lanes.map((_, p) => ({ length, keys, rows, facts: facts[p]! }));
+  return { views, results };
+}
+
+/** A load's counts as the JS readers' summary (what the summary line reads). */
+function readSummaryOf(load: LoadSummary): ReadSummary {
+  const byCode: Record<string, number> = {};
+  for (const d of load.diagnostics) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
+  return {
+    rowsRead: load.rowsLoaded + load.rowsDropped,
+    rowsKept: load.rowsLoaded,
+    rowsSkipped: load.rowsDropped,
+    byCode,
+    diagnosticsOmitted: 0,
+    stopped: load.failed,
+  };
+}

@@ -1,0 +1,242 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OnError } from '../../src/data/index.js';
+import { loadCustomers } from '../../src/duckdb/customers.js';
+import { type Duck, openDuck } from '../../src/duckdb/duck.js';
+import type { Policy } from '../../src/policy/schema/policy.js';
+import { duckdb } from '../../src/sql/dialect.js';
+import { concat, hex, scratch } from '../data/helpers.js';
+import { expectSameAsJs, jsCustomers, tableRows } from './same-as-js.js';
+
+const file = scratch();
+const HOSTILE = 'a"; drop table x; --';
+const MODES: OnError[] = ['report', 'skip', 'fail'];
+
+/** Every type of fact, a hostile header, a `__proto__` header and a personal-data column. */
+const policy = {
+  apiVersion: 'tierwise/v1',
+  kind: 'TierPolicy',
+  metadata: { name: 'load-test', timezone: 'Asia/Shanghai' },
+  facts: {
+    id: { type: 'string', key: true, column: '客户编号' },
+    name: { type: 'string', column: HOSTILE },
+    phone: { type: 'string', column: '联系方式', pii: true },
+    spend: { type: 'number', unit: 'CNY', min: 0, column: '消费' },
+    level: { type: 'enum', values: ['high', 'low'], column: 'level' },
+    vip: { type: 'boolean', column: 'vip' },
+    signed: { type: 'date', column: 'signed' },
+    orders: { type: 'integer', column: '__proto__' },
+    score: { type: 'number', default: 5, column: 'score' },
+  },
+  dimensions: {},
+  tiers: [],
+} as unknown as Policy;
+
+const HEADER = `客户编号,${`"${HOSTILE.replaceAll('"', '""')}"`},联系方式,消费,level,vip,signed,__proto__,score`;
+/** Plain cells, cells only convertValue reads, bad cells, duplicates, a blank row, a quoted newline. */
+const ROWS = [
+  'C1,Alpha,138-0000-0001,1234.5,high,是,2024-03-01,3,',
+  'C2," Beta ",138-0000-0002,"¥1,234",HIGH,yes,2024/3/1,3.0,7',
+  'C3,"multi\nline",138-0000-0003,abc,medium,maybe,2024-02-30,2.5,x',
+  'C4,Delta,138-0000-0004,-5,low,0,2024-03-01T14:30:00Z,４,',
+  ',Nobody,138-0000-0005,1,low,1,2024-03-01,1,1',
+  ',,,,,,,,',
+  'C1,Again,138-0000-0006,1,low,no,20240301,1,1',
+  'C5,  ,   ,80万,Low,N,2024年3月1日,0,-0',
+  'C6,Ok,138-0000-0007,0,low,TRUE,2024-03-01 08:00,10,1e3',
+];
+const CSV = `${HEADER}\n${ROWS.join('\n')}\n`;
+
+let duck: Duck;
+beforeAll(async () => {
+  duck = await openDuck({ threads: 2 });
+});
+afterAll(() => duck?.close());
+
+async function load(path: string, onError: OnError, extra: Record<string, unknown> = {}) {
+  return loadCustomers(duck, policy, path, { onError, ...extra });
+}
+
+describe('loadCustomers: a CSV file read by DuckDB gives what the JS reader gives', () => {
+  it.each(MODES)('--on-error %s: rows, values and diagnostics', async (mode) => {
+    const path = file('mixed.csv', CSV);
+    const summary = await load(path, mode);
+    expect(summary.reader).toBe('duckdb-csv');
+    const js = await expectSameAsJs(duck, policy, path, summary, mode);
+    // The file has each kind of problem, so each mode shows its own behaviour.
+    expect(summary.diagnostics.length).toBeGreaterThan(0);
+    if (mode === 'fail') expect(summary.failed).toBe(true);
+    else expect(summary.rowsLoaded).toBe(js.rows.length);
+  });
+
+  it('every column the policy reads is in the table, hostile headers as data', async () => {
+    const summary = await load(file('mixed.csv', CSV), 'report');
+    expect(summary.columns).toEqual(Object.keys(policy.facts!));
+    // The hostile header was a value, never SQL: the table x was not dropped because it never existed,
+    // and the name column holds the row's text.
+    const rows = await tableRows(duck, summary.table);
+    expect(rows.find((r) => r.id === 'C1')?.name).toBe('Alpha');
+    expect(rows.find((r) => r.id === 'C1')?.orders).toBe(3);
+  });
+
+  it('never repeats a personal-data value in a message', async () => {
+    const path = file('pii.csv', `${HEADER}\nC1,A,+86 138 0000 0001 x,1,low,1,2024-03-01,1,1\n`);
+    const pii = {
+      ...policy,
+      facts: { ...policy.facts, phone: { type: 'integer', column: '联系方式', pii: true } },
+    };
+    const summary = await loadCustomers(duck, pii as Policy, path, { onError: 'report' });
+    expect(summary.diagnostics.map((d) => d.code)).toEqual(['TW0603']);
+    expect(JSON.stringify(summary.diagnostics)).not.toContain('138');
+    await expectSameAsJs(duck, pii as Policy, path, summary, 'report');
+  });
+
+  it('a quote in the middle of an unquoted value is an ordinary character to both', async () => {
+    const path = file('quote.csv', `${HEADER}\nC1,A"b,1,1,low,1,2024-03-01,1,1\n`);
+    const summary = await load(path, 'report');
+    await expectSameAsJs(duck, policy, path, summary, 'report');
+    expect((await tableRows(duck, summary.table))[0]!.name).toBe('A"b');
+  });
+
+  it('keeps maxDiagnostics of them', async () => {
+    const path = file('mixed.csv', CSV);
+    const summary = await load(path, 'report', { maxDiagnostics: 2 });
+    const all = await load(path, 'report');
+    expect(summary.diagnostics).toEqual(
+      [
+        ...all.diagnostics.filter((d) => d.code === 'TW0607'),
+        ...all.diagnostics.filter((d) => d.code !== 'TW0607'),
+      ].slice(0, 3),
+    );
+  });
+});
+
+describe('loadCustomers: files DuckDB would read differently go through the JS reader', () => {
+  const cases: [string, string | Uint8Array][] = [
+    ['a blank line', `${HEADER}\n${ROWS[0]}\n\n${ROWS[1]}\n`],
+    ['a row with a value too many', `${HEADER}\n${ROWS[0]}\n${ROWS[0]},extra\n${ROWS[8]}\n`],
+    ['text after a closing quote', `${HEADER}\nC1,"A"b,1,1,low,1,2024-03-01,1,1\n`],
+    ['CR line endings', `${HEADER}\r${ROWS[0]}\r${ROWS[8]}\r`],
+    [
+      'a byte that is not UTF-8 after the first 64 KiB',
+      concat(`${HEADER}\n`, `${ROWS[0]}\n`.repeat(2000), hex('ff'), '\n'),
+    ],
+  ];
+  it.each(cases)('%s', async (_, content) => {
+    const path = file('odd.csv', content);
+    for (const mode of MODES) {
+      const summary = await load(path, mode);
+      expect(summary.reader).toBe('js-csv');
+      await expectSameAsJs(duck, policy, path, summary, mode);
+    }
+  });
+
+  it('an xlsx workbook', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['客户编号', HOSTILE, '联系方式', '消费', 'level', 'vip', 'signed', '__proto__', 'score']);
+    sheet.addRow(['C1', 'Alpha', 'x', 1234.5, 'high', true, new Date(Date.UTC(2024, 2, 1)), 3, null]);
+    sheet.addRow(['C2', 'Beta', 'y', 'abc', 'low', false, '2024-03-01', 2.5, 7]);
+    sheet.getCell('G2').numFmt = 'yyyy-mm-dd';
+    const path = file('customers.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const summary = await load(path, 'report');
+    expect(summary.reader).toBe('js-xlsx');
+    const js = await expectSameAsJs(duck, policy, path, summary, 'report');
+    expect(js.rows.length).toBe(2);
+  });
+});
+
+describe('loadCustomers: GBK text is transcoded for DuckDB', () => {
+  // 客户编号 in GBK: BF CD BB A7 B1 E0 BA C5; 张三 (a value): D5 C5 C8 FD.
+  const gbk = concat(
+    hex('BFCDBBA7B1E0BAC5'),
+    `,"${HOSTILE.replaceAll('"', '""')}",联系方式,消费,level,vip,signed,__proto__,score\n`.replace(
+      '联系方式',
+      'phone',
+    ),
+    'C1,',
+    hex('D5C5C8FD'),
+    ',x,12,low,1,2024-03-01,1,1\nC2,b,y,abc,low,1,2024-03-01,1,1\n',
+  );
+  it.each(MODES)('--on-error %s', async (mode) => {
+    const path = file('gbk.csv', gbk);
+    const summary = await load(path, mode);
+    expect(summary.reader).toBe('duckdb-csv-gb18030');
+    await expectSameAsJs(duck, policy, path, summary, mode);
+    if (mode === 'report') expect((await tableRows(duck, summary.table))[0]!.name).toBe('张三');
+  });
+});
+
+describe('loadCustomers: Parquet and DuckDB tables, columns by header', () => {
+  /** The CSV's cells, typed as a warehouse holds them where they are plain. */
+  async function writeTyped(target: string): Promise<string> {
+    const csv = file('typed-source.csv', CSV);
+    const cols = `"客户编号", ${duckdb.ident(HOSTILE)}, "联系方式", "消费", "level", "vip", TRY_CAST("signed" AS DATE) AS "signed", "__proto__", "score"`;
+    await duck.connection.run(
+      `CREATE OR REPLACE TABLE typed_source AS SELECT ${cols} FROM read_csv(${duckdb.text(csv)}, all_varchar = true, header = true)`,
+    );
+    await duck.connection.run(`COPY typed_source TO ${duckdb.text(target)} (FORMAT parquet)`);
+    return csv;
+  }
+
+  it.each(MODES)(
+    'Parquet, --on-error %s: the values the JS reader gives for the same cells',
+    async (mode) => {
+      const path = file('customers.parquet');
+      await writeTyped(path);
+      // The same cells as text, for the JS reader (a date column holds DATE: its text is ISO).
+      const csv = file('same.csv', await textOf(path));
+      const summary = await load(path, mode);
+      expect(summary.reader).toBe('duckdb-parquet');
+      const js = await jsCustomers(policy, csv, mode, summary.columns);
+      expect(summary.failed).toBe(js.failed);
+      // Parquet rows count from 1, CSV rows from 2 (the header).
+      // Parquet rows count from 1, CSV rows from 2 (the header); messages name rows, so codes and rows are compared.
+      const where = (d: { code: string; row?: number; column?: string }) => [d.code, d.row, d.column];
+      expect(summary.diagnostics.map(where)).toEqual(
+        js.diagnostics.map((d) => where({ ...d, row: d.row === undefined ? undefined : d.row - 1 })),
+      );
+      if (!js.failed)
+        expect(await tableRows(duck, summary.table)).toEqual(
+          js.rows.map((r) => ({ ...r, tw_row: r.tw_row - 1 })),
+        );
+    },
+  );
+
+  it('a DuckDB database file, by table', async () => {
+    const path = file('warehouse.duckdb');
+    const other = await openDuck({ path, threads: 1 });
+    const csv = file('typed-source.csv', CSV);
+    await other.connection.run(
+      `CREATE TABLE "客户 表" AS SELECT * FROM read_csv(${duckdb.text(csv)}, all_varchar = true, header = true)`,
+    );
+    other.close();
+    const summary = await load(path, 'report', { sourceTable: '客户 表' });
+    expect(summary.reader).toBe('duckdb-duckdb');
+    const js = await jsCustomers(policy, csv, 'report', summary.columns);
+    expect(await tableRows(duck, summary.table)).toEqual(
+      js.rows.map((r) => ({ ...r, tw_row: r.tw_row - 1 })),
+    );
+    const missing = await load(path, 'report', { sourceTable: 'nope' });
+    expect(missing.failed).toBe(true);
+    expect(missing.diagnostics[0]!.code).toBe('TW0601');
+    expect(missing.diagnostics[0]!.message).toContain('客户 表');
+  });
+
+  it('a file that is not Parquet is TW0601', async () => {
+    const summary = await load(file('broken.parquet', 'not parquet'), 'report');
+    expect(summary.failed).toBe(true);
+    expect(summary.diagnostics.map((d) => d.code)).toEqual(['TW0601']);
+  });
+});
+
+/** A Parquet file's rows as CSV text, each value as DuckDB writes it as text. */
+async function textOf(parquet: string): Promise<string> {
+  const out = file('parquet-as.csv');
+  await duck.connection.run(
+    `COPY (SELECT * FROM read_parquet(${duckdb.text(parquet)})) TO ${duckdb.text(out)} (HEADER, DELIMITER ',')`,
+  );
+  const { readFileSync } = await import('node:fs');
+  return readFileSync(out, 'utf8');
+}
