@@ -125,7 +125,9 @@ async function run(
     const compiled = compileSql(policy, {
       dialect: duckdb,
       customers: { name: customers.table, shape: 'typed', columns: customers.columns, row: 'tw_row' },
-      transactions: transactions === undefined ? undefined : { name: transactions, shape: 'typed' },
+      // tw_row is the log's file order, which sums must add in to be the JavaScript path's doubles.
+      transactions:
+        transactions === undefined ? undefined : { name: transactions, shape: 'typed', row: 'tw_row' },
       asOf: measured.asOf,
       carry: carried.map((c) => c.id),
     });

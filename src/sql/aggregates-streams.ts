@@ -54,7 +54,6 @@ export interface StreamContext {
   /** The columns the log's rows are added in, for compensated sums. */
   order: readonly string[];
   summation: Summation;
-  timezone: string;
   /** Day number of a zone instant expression. */
   dayOf: (instant: string) => string;
 }
@@ -62,12 +61,19 @@ export interface StreamContext {
 /** An internal column: `$` cannot begin a field id, so it never clashes with the log's columns. */
 export const internal = (d: Dialect, name: string) => d.ident(`$${name}`);
 
-const PARTITION_COLUMN: Record<Period | 'all', string> = {
-  all: '',
-  day: 'day',
-  week: 'week',
-  month: 'month',
-};
+/** What the parts of one stream's SQL share: its rows' CTE and how a group's values are summed. */
+interface Builder {
+  d: Dialect;
+  c: (name: string) => string;
+  customer: string;
+  /** `tw_agg_s<i>`, the prefix of the stream's CTEs. */
+  name: string;
+  /** The CTE of the stream's rows. */
+  rows: string;
+  /** The sum of `$n` over a group (all the customer's rows, or a day, week or month of them). */
+  sum: (group: Period | 'all') => string;
+  ctes: [string, string][];
+}
 
 export function streamCtes(
   stream: Stream,
@@ -76,24 +82,30 @@ export function streamCtes(
   ctes: [string, string][];
   tables: StreamTables;
 } {
+  const b = rowsOf(stream, context);
+  const periods = new Map<Period, string>();
+  for (const [per, { totals }] of stream.needs.periods) periods.set(per, periodTotals(b, per, totals));
+  const drop = stream.needs.monthSpend ? dropStreak(b, stream) : undefined;
+  return { ctes: b.ctes, tables: { base: customerTotals(b, stream.needs, context), periods, drop } };
+}
+
+/** The stream's rows: in its window, having its field, with the periods they fall in. */
+function rowsOf(stream: Stream, context: StreamContext): Builder {
   const d = context.dialect;
   const c = (name: string) => internal(d, name);
   const customer = d.ident('customer');
   const name = `tw_agg_s${stream.index}`;
-  const ctes: [string, string][] = [];
   const needs = stream.needs;
-  const keepsMonth = needs.months || needs.monthSpend || needs.periods.has('month');
-
-  // 1. The stream's rows: in its window, having its field, with the periods they fall in.
   const conditions = [`at_ms <= ${d.int(stream.upTo)}`];
   if (Number.isFinite(stream.after)) conditions.unshift(`at_ms > ${d.int(stream.after)}`);
   if (stream.field !== undefined) conditions.push(`${stream.field} IS NOT NULL`);
-  const finite = `${stream.field} > ${d.num(-Number.MAX_VALUE)} AND ${stream.field} < ${d.num(Number.MAX_VALUE)}`;
   // Compared with the largest finite doubles rather than ±∞: NaN is greater than everything in
   // PostgreSQL and DuckDB and unordered elsewhere, so either way it falls outside.
+  const finite = `${stream.field} > ${d.num(-Number.MAX_VALUE)} AND ${stream.field} < ${d.num(Number.MAX_VALUE)}`;
   const value = stream.numeric
     ? `CASE WHEN ${finite} THEN ${stream.field} ELSE NULL END`
     : `CAST(NULL AS ${d.double})`;
+  // A day after the window's last (a clock turned back across midnight at the as-of) is its last.
   const day = `LEAST(${c('day')}, ${d.int(stream.lastDay)})`;
   const columns = [
     customer,
@@ -102,10 +114,13 @@ export function streamCtes(
     `${value} AS ${c('n')}`,
     `${day} AS ${c('day')}`,
   ];
-  if (keepsMonth) columns.push(`${d.monthOfDay(day)} AS ${c('month')}`);
+  if (needs.months || needs.monthSpend || needs.periods.has('month'))
+    columns.push(`${d.monthOfDay(day)} AS ${c('month')}`);
   if (needs.periods.has('week')) columns.push(`${weekOfDaySql(d, day)} AS ${c('week')}`);
+  const ctes: [string, string][] = [
+    [name, `SELECT ${columns.join(', ')} FROM ${context.input} WHERE ${conditions.join(' AND ')}`],
+  ];
   let rows = name;
-  ctes.push([rows, `SELECT ${columns.join(', ')} FROM ${context.input} WHERE ${conditions.join(' AND ')}`]);
 
   // PostgreSQL's compensated sum reads the running sum before each row, per group summed.
   const groups: (Period | 'all')[] = [];
@@ -116,7 +131,7 @@ export function streamCtes(
   const sumBefore = d.sumBefore;
   if (exact && sumBefore && groups.length > 0) {
     const before = groups.map((g) => {
-      const partition = g === 'all' ? [customer] : [customer, c(PARTITION_COLUMN[g])];
+      const partition = g === 'all' ? [customer] : [customer, c(g)];
       return `${sumBefore(c('n'), partition, context.order)} AS ${c(`before_${g}`)}`;
     });
     ctes.push([`${name}_b`, `SELECT *, ${before.join(', ')} FROM ${rows}`]);
@@ -126,8 +141,12 @@ export function streamCtes(
     exact
       ? d.compensatedSum(c('n'), context.order, c(`before_${group}`))
       : `COALESCE(SUM(${c('n')}), ${d.num(0)})`;
+  return { d, c, customer, name, rows, sum, ctes };
+}
 
-  // 2. Per customer: the counts, totals, extremes and ends every fact of the stream reads.
+/** Per customer: the counts, totals, extremes and ends every fact of the stream reads. */
+function customerTotals(b: Builder, needs: StreamNeeds, context: StreamContext): string {
+  const { c, customer, name } = b;
   const totals = [
     `COUNT(*) AS ${c('present')}`,
     `COUNT(${c('n')}) AS ${c('numeric')}`,
@@ -136,78 +155,78 @@ export function streamCtes(
     `MIN(at_ms) AS ${c('first')}`,
     `MAX(at_ms) AS ${c('last')}`,
   ];
-  if (needs.sum) totals.push(`${sum('all')} AS ${c('sum')}`);
+  if (needs.sum) totals.push(`${b.sum('all')} AS ${c('sum')}`);
   if (needs.days) totals.push(`COUNT(DISTINCT ${c('day')}) AS ${c('days')}`);
   if (needs.months) totals.push(`COUNT(DISTINCT ${c('month')}) AS ${c('months')}`);
-  ctes.push([`${name}_t`, `SELECT ${customer}, ${totals.join(', ')} FROM ${rows} GROUP BY ${customer}`]);
-  let base = `${name}_t`;
-  if (needs.ends) {
-    ctes.push([
-      `${name}_e`,
-      `SELECT *, ${context.dayOf(c('first'))} AS ${c('first_day')}, ${context.dayOf(c('last'))} AS ${c('last_day')} FROM ${base}`,
-    ]);
-    base = `${name}_e`;
-  }
+  b.ctes.push([`${name}_t`, `SELECT ${customer}, ${totals.join(', ')} FROM ${b.rows} GROUP BY ${customer}`]);
+  if (!needs.ends) return `${name}_t`;
+  // The zone's days of the first and last instants, as src/facts reads them (not the rows' days,
+  // which a clock turned back across midnight can order differently).
+  b.ctes.push([
+    `${name}_e`,
+    `SELECT *, ${context.dayOf(c('first'))} AS ${c('first_day')}, ${context.dayOf(c('last'))} AS ${c('last_day')} FROM ${name}_t`,
+  ]);
+  return `${name}_e`;
+}
 
-  // 3. Purchase periods: each period's total, then per customer the first period's and the extremes.
-  const periods = new Map<Period, string>();
-  for (const [per, { totals: withTotals }] of needs.periods) {
-    const p = c(PARTITION_COLUMN[per]);
-    const total = withTotals ? `${sum(per === 'month' ? 'month' : per)}` : d.num(0);
-    ctes.push([
-      `${name}_${per}`,
-      `SELECT ${customer}, ${p} AS ${c('period')}, COUNT(${c('n')}) AS ${c('numeric')}, ${total} AS ${c('total')}, MIN(${p}) OVER (PARTITION BY ${customer}) AS ${c('first')} FROM ${rows} GROUP BY ${customer}, ${p}`,
-    ]);
-    const first = `${c('period')} = ${c('first')}`;
-    const numeric = `${c('numeric')} > 0`;
-    const later = `${numeric} AND ${c('period')} <> ${c('first')}`;
-    ctes.push([
-      `${name}_${per}_t`,
-      `SELECT ${customer}, ${[
-        `COUNT(*) AS ${c('periods')}`,
-        `SUM(CASE WHEN ${numeric} THEN 1 ELSE 0 END) AS ${c('numeric_periods')}`,
-        `MAX(CASE WHEN ${first} THEN ${c('total')} ELSE NULL END) AS ${c('first_total')}`,
-        `MAX(CASE WHEN ${first} AND ${numeric} THEN 1 ELSE 0 END) AS ${c('first_numeric')}`,
-        `MIN(CASE WHEN ${numeric} THEN ${c('total')} ELSE NULL END) AS ${c('min_all')}`,
-        `MAX(CASE WHEN ${numeric} THEN ${c('total')} ELSE NULL END) AS ${c('max_all')}`,
-        `MIN(CASE WHEN ${later} THEN ${c('total')} ELSE NULL END) AS ${c('min_later')}`,
-        `MAX(CASE WHEN ${later} THEN ${c('total')} ELSE NULL END) AS ${c('max_later')}`,
-      ].join(', ')} FROM ${name}_${per} GROUP BY ${customer}`,
-    ]);
-    periods.set(per, `${name}_${per}_t`);
-  }
+/** Purchase periods (src/facts/periods.ts PeriodTally): each period's total, then per customer. */
+function periodTotals(b: Builder, per: Period, withTotals: boolean): string {
+  const { c, customer, name } = b;
+  const p = c(per);
+  const total = withTotals ? b.sum(per) : b.d.num(0);
+  b.ctes.push([
+    `${name}_${per}`,
+    `SELECT ${customer}, ${p} AS ${c('period')}, COUNT(${c('n')}) AS ${c('numeric')}, ${total} AS ${c('total')}, MIN(${p}) OVER (PARTITION BY ${customer}) AS ${c('first')} FROM ${b.rows} GROUP BY ${customer}, ${p}`,
+  ]);
+  // The first period is the oldest, whatever order the rows came in.
+  const first = `${c('period')} = ${c('first')}`;
+  const numeric = `${c('numeric')} > 0`;
+  const later = `${numeric} AND ${c('period')} <> ${c('first')}`;
+  b.ctes.push([
+    `${name}_${per}_t`,
+    `SELECT ${customer}, ${[
+      `COUNT(*) AS ${c('periods')}`,
+      `SUM(CASE WHEN ${numeric} THEN 1 ELSE 0 END) AS ${c('numeric_periods')}`,
+      `MAX(CASE WHEN ${first} THEN ${c('total')} ELSE NULL END) AS ${c('first_total')}`,
+      `MAX(CASE WHEN ${first} AND ${numeric} THEN 1 ELSE 0 END) AS ${c('first_numeric')}`,
+      `MIN(CASE WHEN ${numeric} THEN ${c('total')} ELSE NULL END) AS ${c('min_all')}`,
+      `MAX(CASE WHEN ${numeric} THEN ${c('total')} ELSE NULL END) AS ${c('max_all')}`,
+      `MIN(CASE WHEN ${later} THEN ${c('total')} ELSE NULL END) AS ${c('min_later')}`,
+      `MAX(CASE WHEN ${later} THEN ${c('total')} ELSE NULL END) AS ${c('max_later')}`,
+    ].join(', ')} FROM ${name}_${per} GROUP BY ${customer}`,
+  ]);
+  return `${name}_${per}_t`;
+}
 
-  // 4. The drop streak (monthly.ts dropStreakOf) over the complete months.
-  let drop: string | undefined;
-  if (needs.monthSpend) {
-    const month = c('month');
-    const inside = [`${month} <= ${d.int(stream.lastWholeMonth)}`];
-    if (Number.isFinite(stream.firstWholeMonth)) inside.push(`${month} >= ${d.int(stream.firstWholeMonth)}`);
-    ctes.push([
-      `${name}_m`,
-      `SELECT ${customer}, ${month}, ${sum('month')} AS ${c('spend')} FROM ${rows} WHERE ${inside.join(' AND ')} GROUP BY ${customer}, ${month}`,
-    ]);
-    // A month is a drop when the month before spent something and it at most (1 − SPEND_DROP_SHARE)
-    // of that; a month without rows spent 0. Read from each spending month towards the next (a
-    // window, not a self-join: PostgreSQL, misjudging the CTE's size, nested-looped that join).
-    // Listed newest first, the drops run unbroken from the last complete month exactly while
-    // month + rank = last + 1.
-    const next = (column: string) =>
-      `LEAD(${c(column)}) OVER (PARTITION BY ${customer} ORDER BY ${month}) AS ${c(`next_${column}`)}`;
-    ctes.push([
-      `${name}_ml`,
-      `SELECT ${customer}, ${month}, ${c('spend')}, ${next('month')}, ${next('spend')} FROM ${name}_m`,
-    ]);
-    const following = `CASE WHEN a.${c('next_month')} = a.${month} + 1 THEN a.${c('next_spend')} ELSE ${d.num(0)} END`;
-    ctes.push([
-      `${name}_dm`,
-      `SELECT a.${customer}, a.${month} + 1 AS ${month}, ROW_NUMBER() OVER (PARTITION BY a.${customer} ORDER BY a.${month} DESC) AS ${c('rank')} FROM ${name}_ml a WHERE a.${c('spend')} > ${d.num(0)} AND a.${month} < ${d.int(stream.lastWholeMonth)} AND ${following} <= a.${c('spend')} * ${d.num(1 - SPEND_DROP_SHARE)}`,
-    ]);
-    ctes.push([
-      `${name}_drop`,
-      `SELECT ${customer}, COUNT(*) AS ${c('streak')} FROM ${name}_dm WHERE ${month} + ${c('rank')} = ${d.int(stream.lastWholeMonth + 1)} GROUP BY ${customer}`,
-    ]);
-    drop = `${name}_drop`;
-  }
-  return { ctes, tables: { base, periods, drop } };
+/** The drop streak (src/facts/monthly.ts dropStreakOf) over the window's complete months. */
+function dropStreak(b: Builder, stream: Stream): string {
+  const { d, c, customer, name } = b;
+  const month = c('month');
+  const inside = [`${month} <= ${d.int(stream.lastWholeMonth)}`];
+  if (Number.isFinite(stream.firstWholeMonth)) inside.push(`${month} >= ${d.int(stream.firstWholeMonth)}`);
+  b.ctes.push([
+    `${name}_m`,
+    `SELECT ${customer}, ${month}, ${b.sum('month')} AS ${c('spend')} FROM ${b.rows} WHERE ${inside.join(' AND ')} GROUP BY ${customer}, ${month}`,
+  ]);
+  // A month is a drop when the month before spent something and it at most (1 − SPEND_DROP_SHARE)
+  // of that; a month without rows spent 0. Read from each spending month towards the next (a
+  // window, not a self-join: PostgreSQL, misjudging the CTE's size, nested-looped that join).
+  // Listed newest first, the drops run unbroken from the last complete month exactly while
+  // month + rank = last + 1.
+  const next = (column: string) =>
+    `LEAD(${c(column)}) OVER (PARTITION BY ${customer} ORDER BY ${month}) AS ${c(`next_${column}`)}`;
+  b.ctes.push([
+    `${name}_ml`,
+    `SELECT ${customer}, ${month}, ${c('spend')}, ${next('month')}, ${next('spend')} FROM ${name}_m`,
+  ]);
+  const following = `CASE WHEN a.${c('next_month')} = a.${month} + 1 THEN a.${c('next_spend')} ELSE ${d.num(0)} END`;
+  b.ctes.push([
+    `${name}_dm`,
+    `SELECT a.${customer}, a.${month} + 1 AS ${month}, ROW_NUMBER() OVER (PARTITION BY a.${customer} ORDER BY a.${month} DESC) AS ${c('rank')} FROM ${name}_ml a WHERE a.${c('spend')} > ${d.num(0)} AND a.${month} < ${d.int(stream.lastWholeMonth)} AND ${following} <= a.${c('spend')} * ${d.num(1 - SPEND_DROP_SHARE)}`,
+  ]);
+  b.ctes.push([
+    `${name}_drop`,
+    `SELECT ${customer}, COUNT(*) AS ${c('streak')} FROM ${name}_dm WHERE ${month} + ${c('rank')} = ${d.int(stream.lastWholeMonth + 1)} GROUP BY ${customer}`,
+  ]);
+  return `${name}_drop`;
 }

@@ -104,7 +104,6 @@ export function aggregateSql(
     input: 'tw_agg_in',
     order: row ? [row] : ['at_ms', c('n')],
     summation: options.summation ?? 'exact',
-    timezone: asOf.timezone,
     dayOf: (instant: string) => dayOf(d, instant, asOf.timezone),
   } as const;
 

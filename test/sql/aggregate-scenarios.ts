@@ -140,3 +140,5 @@ export function expected(facts: Record<string, Fact>, asOf: AsOf, log: readonly 
   for (const tx of log) accumulators.get(tx.customer)!.add(tx);
   return new Map([...accumulators].map(([c, a]) => [c, a.result()]));
 }
+
+export type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
