@@ -63,7 +63,7 @@ export const cliHelp = {
   evalEngine:
     '`compiled`（快速）、`reference`（参考实现 `json-rules-engine`）或 `duckdb`（内嵌 `DuckDB`，配合 `--summary`）',
   populationEngine:
-    '在哪里评估客户：`js`（本进程）、`duckdb`（内嵌 `DuckDB`：策略编译为 SQL 运行；也读 `Parquet` 和 `.duckdb` 文件）或 `auto`（`Parquet`、数据库文件和 64 MB 及以上的输入用 `DuckDB`）',
+    '在哪里评估客户：`js`（本进程）、`duckdb`（内嵌 `DuckDB`：策略编译为 `SQL` 运行；也读 `Parquet` 和 `.duckdb` 文件）或 `auto`（`Parquet`、数据库文件和 64 MB 及以上的输入用 `DuckDB`）',
   kpi: '按等级求平均的事实（默认：客单价和复购率类聚合）',
   build: '把检查过的策略、其基础策略和测试打包成可复现的制品（.tierpkg.tgz），可选签名',
   buildOut: '要写入的制品（单个策略时默认为 `<id>-<version>.tierpkg.tgz`）',
@@ -203,9 +203,9 @@ export const cliHelp = {
   replayCustomer: '输出该客户的时间线，而不是报告',
   replayReport: '将报告（原子地）写入此文件，而不是标准输出',
   // sql
-  sql: '将策略编译为一条 SQL 查询（`DuckDB`、`PostgreSQL`、`Spark SQL`、`Trino`），在客户数据所在的表上运行；见 `docs/sql.md`',
+  sql: '将策略编译为一条 `SQL` 查询（`DuckDB`、`PostgreSQL`、`Spark SQL`、`Trino`），在客户数据所在的表上运行；见 `docs/sql.md`',
   sqlPolicy: '策略文件',
-  sqlDialect: '生成的 SQL 方言',
+  sqlDialect: '生成的 `SQL` 方言',
   sqlCustomers: '客户表，例如 `crm.customers`（其列名即策略中的列名：客户编号等）',
   sqlTransactions: '交易表，用于由交易计算的事实（日期列为策略时区下的 `DATE` 或 `TIMESTAMP`）',
   sqlOut: '将查询写入此文件（原子写入），而不是标准输出',

@@ -31,7 +31,7 @@ export const data = {
   rowBeforeHeader: '文件在表头之前还有一行',
   duckdbUnreadable: (p) => `无法按 ${p.format} 格式读取该文件`,
   duckdbUnreadableHelp: (p) => `请确认这是完整的 ${p.format} 文件（不是仍在写入中的文件）`,
-  duckdbTableNeeded: 'DuckDB 数据库里有多张表，但未指明哪一张存放数据',
+  duckdbTableNeeded: '`DuckDB` 数据库里有多张表，但未指明哪一张存放数据',
   duckdbTableNeededHelp: '请指定表名（加载选项 `sourceTable`）',
   duckdbNoTable: (p) =>
     p.tables.length === 0
