@@ -54,6 +54,22 @@ describe('population endpoints answer with the CLI’s --format json', () => {
     });
   }, 60_000);
 
+  it('POST /v1/simulate with engine duckdb: the policy as SQL on embedded DuckDB, the same report', async () => {
+    const body = {
+      version: 'seed004-scorecard@1',
+      dataset: 'ds-1',
+      transactionsDataset: 'ds-2',
+      asOf: AS_OF,
+    };
+    const js = await post('/v1/simulate', { ...body, engine: 'js' });
+    const duck = await post('/v1/simulate', { ...body, engine: 'duckdb' });
+    expect(duck.status).toBe(200);
+    expect(await json(duck)).toEqual(await json(js));
+    const wrong = await post('/v1/simulate', { ...body, engine: 'spark' });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(await json(wrong))).toContain('/engine');
+  }, 60_000);
+
   it('POST /v1/diff between a business unit’s policy and a version', async () => {
     const res = await post('/v1/diff', {
       from: { version: 'seed004-scorecard@1' },

@@ -57,6 +57,9 @@ function options(body: PopulationData, files: PopulationFiles): PopulationOption
     asOf: body.asOf,
     onError: body.onError,
     workers: 1,
+    engine: body.engine ?? 'auto',
+    // One DuckDB thread for the same reason.
+    threads: 1,
   };
 }
 

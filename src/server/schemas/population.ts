@@ -15,6 +15,12 @@ export const populationData = {
   transactionsFormat: Type.Optional(Format),
   asOf: Type.Optional(Type.String()),
   onError: Type.Optional(Type.Union([Type.Literal('report'), Type.Literal('skip'), Type.Literal('fail')])),
+  engine: Type.Optional(
+    Type.Union([Type.Literal('js'), Type.Literal('duckdb'), Type.Literal('auto')], {
+      description:
+        'where the customers are evaluated, as the CLI --engine: js, duckdb (the policy as SQL on embedded DuckDB) or auto (DuckDB for Parquet and inputs of 64 MB or more; the default)',
+    }),
+  ),
 };
 
 /** Policy text not (yet) in the registry: what the editor's what-if runs, checked as /v1/validate checks it. */
