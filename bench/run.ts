@@ -14,6 +14,7 @@ import { factsExportSuite } from './suites/facts-export.js';
 import { peersSuite } from './suites/peers.js';
 import { replaySuite } from './suites/replay.js';
 import { serverSuite } from './suites/server.js';
+import { sqlSuite } from './suites/sql.js';
 import { sqlAggregatesSuite } from './suites/sql-aggregates.js';
 import { startupSuite } from './suites/startup.js';
 import { uiSuite } from './suites/ui.js';
@@ -31,6 +32,7 @@ const SUITES: Record<string, (options: BenchOptions) => Promise<Measurement[]>> 
   ui: uiSuite,
   whatif: whatifSuite,
   replay: replaySuite,
+  sql: sqlSuite,
   'sql-aggregates': sqlAggregatesSuite,
 };
 

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import Papa from 'papaparse';
 import { chooseEvaluator } from '../../src/compile/evaluate.js';
 import { loadCustomers } from '../../src/facts/customers.js';
@@ -7,6 +8,8 @@ import { diffPolicies } from '../../src/simulate/diff.js';
 import { evaluatePopulationParallel } from '../../src/simulate/parallel.js';
 import { evaluatePopulation } from '../../src/simulate/population.js';
 import { simulate } from '../../src/simulate/simulate.js';
+import { duckdb } from '../../src/sql/dialect.js';
+import { compileSql, isCompiledSql } from '../../src/sql/query.js';
 
 /**
  * The I/O ceiling: papaparse alone over the file, streamed, rows as arrays of strings, nothing
@@ -57,7 +60,7 @@ export async function readAndEvaluate(policy: Policy, file: string): Promise<Tie
  * in one pass. Returns customers per tier index (of the policy itself) for checking.
  */
 export async function populationCase(
-  kind: 'population' | 'parallel' | 'simulate' | 'diff',
+  kind: 'population' | 'parallel' | 'simulate' | 'diff' | 'duckdb' | 'duckdb-simulate',
   policy: Policy,
   file: string,
 ): Promise<Map<number, number>> {
@@ -65,6 +68,13 @@ export async function populationCase(
   const count = (tier: Int32Array) => {
     for (const t of tier) tiers.set(t, (tiers.get(t) ?? 0) + 1);
   };
+  if (kind === 'duckdb') {
+    const run = await evaluatePopulation(policy, { customers: file, engine: 'duckdb', threads: 2 }, (_, r) =>
+      count(r.tier),
+    );
+    if (run.failed) throw new Error(run.diagnostics.map((d) => d.message).join('; '));
+    return tiers;
+  }
   if (kind === 'population' || kind === 'parallel') {
     const evaluate = kind === 'parallel' ? evaluatePopulationParallel : evaluatePopulation;
     // The parallel path reads files from 64 MiB up by itself; a smaller bench file is cut anyway.
@@ -76,8 +86,13 @@ export async function populationCase(
     if (run.failed) throw new Error(run.diagnostics.map((d) => d.message).join('; '));
     return tiers;
   }
-  if (kind === 'simulate') {
-    const s = await simulate(policy, { customers: file, workers: 1 });
+  if (kind === 'simulate' || kind === 'duckdb-simulate') {
+    const s = await simulate(
+      policy,
+      kind === 'simulate'
+        ? { customers: file, workers: 1 }
+        : { customers: file, engine: 'duckdb', threads: 2 },
+    );
     s.tiers.forEach((t, k) => {
       tiers.set(k, t.customers);
     });
@@ -95,5 +110,33 @@ export async function populationCase(
     tiers.set(k, t.customers);
   });
   if (d.simulations.from.untiered.customers > 0) tiers.set(-1, d.simulations.from.untiered.customers);
+  return tiers;
+}
+
+/**
+ * DuckDB alone: the policy's query (what `tierwise sql --dialect duckdb` prints) over DuckDB's own
+ * read_csv of the file, counted per tier inside DuckDB. No tierwise loader, no diagnostics, no
+ * result crossing into JavaScript: the floor the DuckDB engine's overheads are measured against.
+ */
+export async function duckdbQueryAlone(policy: Policy, file: string): Promise<Map<number, number>> {
+  const connection = await (
+    await DuckDBInstance.create(':memory:', {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      threads: '2',
+    })
+  ).connect();
+  const literal = `'${file.replaceAll("'", "''")}'`;
+  await connection.run(
+    `CREATE VIEW customers AS SELECT * FROM read_csv(${literal}, header = true, all_varchar = true)`,
+  );
+  const compiled = compileSql(policy, { dialect: duckdb, customers: { name: 'customers', shape: 'source' } });
+  if (!isCompiledSql(compiled)) throw new Error(compiled.map((d) => d.message).join('; '));
+  const reader = await connection.runAndReadAll(
+    `SELECT CAST(COALESCE(level, -1) AS INTEGER) AS level, CAST(count(*) AS INTEGER) AS n FROM (${compiled.sql}) GROUP BY 1`,
+  );
+  const tiers = new Map<number, number>();
+  for (const [level, n] of reader.getRows()) tiers.set(Number(level), Number(n));
+  connection.closeSync();
   return tiers;
 }

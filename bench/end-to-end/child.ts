@@ -6,7 +6,7 @@
 import { bundledPolicy } from '../data/policy.js';
 import { withPrecomputedColumns } from '../data/precomputed.js';
 import { type Measurement, measure } from '../harness.js';
-import { bareParse, populationCase, readAndEvaluate } from './cases.js';
+import { bareParse, duckdbQueryAlone, populationCase, readAndEvaluate } from './cases.js';
 
 export interface ChildReport {
   measurement: Measurement;
@@ -33,7 +33,28 @@ if (kind === 'parse') {
     timing,
   );
   report = { measurement, rows };
-} else if (kind === 'population' || kind === 'parallel' || kind === 'simulate' || kind === 'diff') {
+} else if (kind === 'duckdb-query') {
+  const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
+  let tiers = new Map<number, number>();
+  const measurement = await measure(
+    'sql',
+    kind,
+    'rows',
+    async () => {
+      tiers = await duckdbQueryAlone(policy, file!);
+    },
+    timing,
+  );
+  const rows = [...tiers.values()].reduce((a, b) => a + b, 0);
+  report = { measurement, rows, tiers: [...tiers] };
+} else if (
+  kind === 'population' ||
+  kind === 'parallel' ||
+  kind === 'simulate' ||
+  kind === 'diff' ||
+  kind === 'duckdb' ||
+  kind === 'duckdb-simulate'
+) {
   const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
   let tiers = new Map<number, number>();
   const measurement = await measure(

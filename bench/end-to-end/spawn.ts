@@ -7,7 +7,16 @@ const CHILD = fileURLToPath(new URL('child.ts', import.meta.url));
 
 /** Runs one end-to-end case in a fresh Node process (see child.ts) and returns its report. */
 export function runChild(
-  kind: 'parse' | 'tierwise' | 'population' | 'parallel' | 'simulate' | 'diff',
+  kind:
+    | 'parse'
+    | 'tierwise'
+    | 'population'
+    | 'parallel'
+    | 'simulate'
+    | 'diff'
+    | 'duckdb'
+    | 'duckdb-simulate'
+    | 'duckdb-query',
   file: string,
   timing: { runs: number; warmup: number },
 ): ChildReport {

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCustomerCsv } from '../data/customer-csv.js';
+import { bundledPolicy } from '../data/policy.js';
+import { withPrecomputedColumns } from '../data/precomputed.js';
+import type { ChildReport } from '../end-to-end/child.js';
+import { runChild } from '../end-to-end/spawn.js';
+import { type Measurement, perItem } from '../harness.js';
+import { type BenchOptions, runsFor } from '../options.js';
+
+/**
+ * Issue 17: a generated customer CSV (seed 004's scorecard, Chinese headers) end to end on the
+ * DuckDB engine — tierwise's loader (diagnostics, duplicates, --on-error), the policy as SQL, the
+ * results streamed back into the distribution — against a bare papaparse parse of the same file,
+ * today's JavaScript path, and DuckDB running the policy's query alone over its own read_csv.
+ * Every case in a process of its own (peak RSS is its own), at `--rows` and a quarter of it.
+ */
+export async function sqlSuite(options: BenchOptions): Promise<Measurement[]> {
+  const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
+  const dir = mkdtempSync(join(tmpdir(), 'tierwise-bench-sql-'));
+  const out: Measurement[] = [];
+  const timing = runsFor(options, { runs: 3, warmup: 1 });
+  try {
+    for (const rows of [Math.max(1, Math.round(options.rows / 4)), options.rows]) {
+      const file = join(dir, `customers-${rows}.csv`);
+      const expected = writeCustomerCsv(policy, file, rows);
+      const label = `${rows.toLocaleString('en-US')} rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB CSV)`;
+      const parse = runChild('parse', file, timing);
+      const base = row(parse, `bare papaparse parse, ${label}`, rows, 'streamed, rows as string arrays');
+      out.push(base);
+      const cases = [
+        ['population', 'JavaScript path: eval --summary (columns + batch)'],
+        ['duckdb', 'DuckDB engine: eval --summary --engine duckdb'],
+        ['duckdb-simulate', 'DuckDB engine: simulate --engine duckdb'],
+        ['duckdb-query', 'DuckDB alone: the policy’s query over read_csv, counted in DuckDB'],
+      ] as const;
+      const measured = new Map<string, Measurement>();
+      for (const [kind, what] of cases) {
+        const report = runChild(kind, file, timing);
+        same(expected, new Map(report.tiers), what);
+        const m = row(
+          report,
+          `${what}, ${label}`,
+          rows,
+          kind === 'duckdb-query' ? 'no loader, no diagnostics' : '',
+        );
+        m.compared = `${(m.perSecond / base.perSecond).toFixed(2)}× bare parse`;
+        measured.set(kind, m);
+        out.push(m);
+      }
+      const duck = measured.get('duckdb')!;
+      duck.compared += `; ${(duck.perSecond / measured.get('population')!.perSecond).toFixed(2)}× JS path; ${(duck.perSecond / measured.get('duckdb-query')!.perSecond).toFixed(2)}× DuckDB alone`;
+      rmSync(file);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+function row(report: ChildReport, name: string, rows: number, note: string): Measurement {
+  return perItem(
+    { ...report.measurement, suite: 'sql', name, note: [note, 'own process'].filter(Boolean).join('; ') },
+    rows,
+  );
+}
+
+function same(expected: Map<number, number>, actual: Map<number, number>, what: string): void {
+  for (const k of new Set([...expected.keys(), ...actual.keys()]))
+    if ((expected.get(k) ?? 0) !== (actual.get(k) ?? 0))
+      throw new Error(
+        `${what}: tier ${k} has ${actual.get(k) ?? 0} customers, compileBatch gave ${expected.get(k) ?? 0}`,
+      );
+}
