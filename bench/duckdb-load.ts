@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDuck } from '../src/duckdb/duck.js';
 import { loadCustomers, loadTransactions } from '../src/duckdb/index.js';
-import { loadCustomers as loadJs, readTransactions } from '../src/facts/customers.js';
 import type { CustomerAccumulator } from '../src/facts/aggregate.js';
+import { loadCustomers as loadJs, readTransactions } from '../src/facts/customers.js';
 import { mulberry32 } from '../src/util/random.js';
 import { writeCustomerCsv } from './data/customer-csv.js';
 import { bundledPolicy } from './data/policy.js';
@@ -88,7 +88,9 @@ async function child(what: string, path: string): Promise<void> {
     rows = count;
   }
   const seconds = (performance.now() - start) / 1000;
-  console.log(JSON.stringify({ what, rows, seconds: Number(seconds.toFixed(2)), peakRssMiB: Math.round(peakRssMiB()) }));
+  console.log(
+    JSON.stringify({ what, rows, seconds: Number(seconds.toFixed(2)), peakRssMiB: Math.round(peakRssMiB()) }),
+  );
 }
 
 async function main(): Promise<void> {
@@ -99,7 +101,12 @@ async function main(): Promise<void> {
   const logs = (rest[0] ?? '1000000,20000000').split(',').map(Number);
   const self = fileURLToPath(import.meta.url);
   const run = (what: string, path: string) =>
-    process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', self, '--child', what, path], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+    process.stdout.write(
+      execFileSync(process.execPath, ['--import', 'tsx', self, '--child', what, path], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      }),
+    );
   const customerPath = await customersFile(customers);
   run('duckdb-customers', customerPath);
   run('js-customers', customerPath);
