@@ -3,6 +3,7 @@ import type { ColumnSpec } from '../data/index.js';
 import type { ZoneCalendar } from '../facts/zone.js';
 import { duckdb } from '../sql/dialect.js';
 import { blankRow, fastCell } from './cells.js';
+import { createDays, readsIsoDays } from './days.js';
 import { CELL, convertSlowCells, lookupName } from './lookup.js';
 import { HELPER, type Stage } from './stage.js';
 import { literal, tableValue } from './values.js';
@@ -34,10 +35,21 @@ export async function convertInto(
   const target = duckdb.ident(table);
   const cellsTable = duckdb.ident(HELPER.cells(table));
   const raw = (k: number) => `a${stage.cells[k]}`;
+  const days = stage.columns.flatMap((spec, k) => (readsIsoDays(spec) ? [k] : []));
+  if (days.length > 0) await createDays(connection, HELPER.days(table), zone);
+  // Rows are numbered as the file is scanned, before any join.
+  const scan = `(SELECT ${stage.row} AS tw_row, ${stage.all.map((cell, i) => `${cell} AS a${i}`).join(', ') || '1 AS a0'} FROM ${stage.relation}) r`;
+  const joins = days.map(
+    (k) => `LEFT JOIN ${duckdb.ident(HELPER.days(table))} d${k} ON d${k}.text = r.${raw(k)}`,
+  );
   const inner = [
-    `${stage.row} AS tw_row`,
-    ...stage.all.map((cell, i) => `${cell} AS a${i}`),
-    ...stage.columns.map((spec, k) => `${fastValue(spec, raw(k))} AS f${k}`),
+    'tw_row',
+    ...stage.all.map((_, i) => `a${i}`),
+    ...stage.columns.map((spec, k) =>
+      readsIsoDays(spec)
+        ? `d${k}.start_ms AS f${k}, d${k}.local_ms AS l${k}`
+        : `${fastValue(spec, raw(k))} AS f${k}`,
+    ),
   ];
   const settled = stage.columns.map((_, k) => `f${k} IS NOT NULL`).join(' OR ') || 'FALSE';
   // A row with a value is not blank: only the others are checked cell by cell.
@@ -48,9 +60,13 @@ export async function convertInto(
   for (const [k, spec] of stage.columns.entries())
     outer.push(...plainCells(spec, raw(k), k, outputs[k]!, zone));
   outer.push(`${slow} AS ${duckdb.ident(SLOW)}`);
-  await connection.run(
-    `CREATE OR REPLACE TABLE ${target} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${stage.relation})`,
-  );
+  try {
+    await connection.run(
+      `CREATE OR REPLACE TABLE ${target} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${scan} ${joins.join(' ')})`,
+    );
+  } finally {
+    await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.days(table))}`);
+  }
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${cellsTable} AS SELECT tw_row AS row, c.k AS k, c.raw AS raw, c.code AS code FROM (SELECT tw_row, UNNEST(${duckdb.ident(SLOW)}) AS c FROM ${target} WHERE ${duckdb.ident(SLOW)} IS NOT NULL)`,
   );
@@ -117,10 +133,10 @@ function plainCells(spec: ColumnSpec, raw: string, k: number, out: Output, zone:
   const empty = emptyValues(spec, zone);
   const missing = `(${raw} IS NULL OR ${raw} = '')`;
   const columns = [`CASE WHEN ${missing} THEN ${empty.value} ELSE f${k} END AS ${duckdb.ident(out.name)}`];
-  if (out.local)
-    columns.push(
-      `CASE WHEN ${missing} THEN ${empty.local} ELSE CAST(NULL AS BIGINT) END AS ${duckdb.ident(out.local)}`,
-    );
+  if (out.local) {
+    const local = readsIsoDays(spec) ? `l${k}` : 'CAST(NULL AS BIGINT)';
+    columns.push(`CASE WHEN ${missing} THEN ${empty.local} ELSE ${local} END AS ${duckdb.ident(out.local)}`);
+  }
   return columns;
 }
 

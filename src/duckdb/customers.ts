@@ -1,6 +1,8 @@
+import { extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec } from '../data/index.js';
 import { DEFAULT_MAX_DIAGNOSTICS } from '../data/index.js';
+import { EXTENSIONS } from '../data/open.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { type CustomerSourceOptions, openCustomers } from '../facts/customer-source.js';
@@ -14,9 +16,9 @@ import { stageCsv } from './csv-stage.js';
 import type { Duck } from './duck.js';
 import { appendCustomersJs } from './js-customers.js';
 import { loadStaged } from './load-stage.js';
-import { failedLoad, mappedPolicy } from './policy-input.js';
+import { mappedPolicy } from './mapping.js';
 import type { Stage } from './stage.js';
-import type { LoadOptions, LoadSummary } from './summary.js';
+import { failedLoad, type LoadOptions, type LoadSummary } from './summary.js';
 import { stageTyped, typedFormat } from './typed-stage.js';
 
 export interface LoadCustomersOptions extends LoadOptions {
@@ -141,6 +143,5 @@ function sourceOptions(file: string, options: LoadOptions, maxDiagnostics: numbe
 }
 
 function formatOf(file: string): string {
-  const dot = file.lastIndexOf('.');
-  return dot < 0 ? 'file' : file.slice(dot + 1).toLowerCase();
+  return EXTENSIONS[extname(file).toLowerCase()] ?? 'file';
 }

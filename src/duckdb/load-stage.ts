@@ -7,8 +7,8 @@ import { msg } from '../i18n/text.js';
 import { duckdb } from '../sql/dialect.js';
 import { convertInto, type Output } from './convert.js';
 import { settle } from './settle.js';
-import type { Stage } from './stage.js';
-import type { LoadSummary } from './summary.js';
+import { HELPER, type Stage } from './stage.js';
+import { failedLoad, type LoadSummary } from './summary.js';
 
 export interface StagedLoad {
   table: string;
@@ -38,19 +38,11 @@ export async function loadStaged(
       await convertInto(connection, stage, load.outputs, load.table, load.zone);
     } catch {
       await connection.run(`DROP TABLE IF EXISTS ${duckdb.ident(load.table)}`);
+      await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.cells(load.table))}`);
       if (stage.reader.startsWith('duckdb-csv')) return undefined;
-      const unreadable = diagnostic('TW0601', msg('data.duckdbUnreadable', { format: stage.reader }), {
-        file: stage.file,
-      });
-      return {
-        table: load.table,
-        rowsLoaded: 0,
-        rowsDropped: 0,
-        diagnostics: [...load.early, unreadable],
-        columns,
-        failed: true,
-        reader: stage.reader,
-      };
+      const format = stage.reader === 'duckdb-parquet' ? 'Parquet' : 'DuckDB';
+      const unreadable = diagnostic('TW0601', msg('data.duckdbUnreadable', { format }), { file: stage.file });
+      return failedLoad(load.table, [...load.early, unreadable], stage.reader);
     }
     const settled = await settle(connection, { ...load, stage });
     return {

@@ -33,4 +33,6 @@ export interface Stage {
 export const HELPER = {
   blank: 'tw$blank',
   cells: (table: string) => `${table}$cells`,
+  /** src/duckdb/days.ts */
+  days: (table: string) => `${table}$days`,
 };
