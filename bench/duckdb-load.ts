@@ -3,7 +3,7 @@
  * a 20M-row log takes minutes to write). Each measurement runs in a child process of its own, so
  * that its peak RSS (VmHWM: DuckDB's native memory included) is its own.
  *
- *   npx tsx bench/duckdb-load.ts [customers=1000000] [transactions=1000000,20000000]
+ *   npx tsx bench/duckdb-load.ts [customers=1000000] [transactions=1000000,20000000] [readers=duckdb,js]
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
@@ -99,8 +99,10 @@ async function main(): Promise<void> {
   mkdirSync(DIR, { recursive: true });
   const customers = Number(mode ?? 1_000_000);
   const logs = (rest[0] ?? '1000000,20000000').split(',').map(Number);
+  const readers = new Set((rest[1] ?? 'duckdb,js').split(','));
   const self = fileURLToPath(import.meta.url);
   const run = (what: string, path: string) =>
+    readers.has(what.split('-')[0]!) &&
     process.stdout.write(
       execFileSync(process.execPath, ['--import', 'tsx', self, '--child', what, path], {
         encoding: 'utf8',

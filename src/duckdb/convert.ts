@@ -21,7 +21,7 @@ const SLOW = 'tw$slow';
  * (the default for an empty cell; NULL for an empty or refused one), and HELPER.blank. The file is
  * read once, straight into the table, converting the plain cells; the others — few, in most
  * files — go to the HELPER.cells table, are converted by JavaScript once per distinct text, and
- * are set in place, so the table is written once and stays in file order. Few columns are
+ * are set in place (by tw_row), so the table is written once. Few columns are
  * written because each costs: a table of a million rows takes a second or more per column.
  * Throws what DuckDB's reader throws (strict mode: a malformed row).
  */
@@ -34,13 +34,37 @@ export async function convertInto(
 ): Promise<void> {
   const target = duckdb.ident(table);
   const cellsTable = duckdb.ident(HELPER.cells(table));
+  const days = stage.columns.some(readsIsoDays);
+  if (days) await createDays(connection, HELPER.days(table), zone);
+  try {
+    await connection.run(`CREATE OR REPLACE TABLE ${target} AS ${readSql(stage, outputs, table, zone)}`);
+  } finally {
+    if (days) await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.days(table))}`);
+  }
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${cellsTable} AS SELECT tw_row AS row, c.k AS k, c.raw AS raw, c.code AS code FROM (SELECT tw_row, UNNEST(${duckdb.ident(SLOW)}) AS c FROM ${target} WHERE ${duckdb.ident(SLOW)} IS NOT NULL)`,
+  );
+  await connection.run(`ALTER TABLE ${target} DROP COLUMN ${duckdb.ident(SLOW)}`);
+  const converted = await convertSlowCells(connection, stage.columns, table, zone);
+  try {
+    for (const k of converted) await setConverted(connection, stage.columns[k]!, k, outputs[k]!, table, zone);
+  } finally {
+    for (const k of stage.columns.keys())
+      await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(lookupName(table, k))}`);
+  }
+}
+
+/**
+ * The one read of the file: each row numbered as the file is scanned (before any join), plain
+ * cells converted (ISO dates by their day), blank rows flagged, and the cells left to
+ * JavaScript listed in SLOW.
+ */
+function readSql(stage: Stage, outputs: readonly Output[], table: string, zone: ZoneCalendar): string {
   const raw = (k: number) => `a${stage.cells[k]}`;
-  const days = stage.columns.flatMap((spec, k) => (readsIsoDays(spec) ? [k] : []));
-  if (days.length > 0) await createDays(connection, HELPER.days(table), zone);
-  // Rows are numbered as the file is scanned, before any join.
-  const scan = `(SELECT ${stage.row} AS tw_row, ${stage.all.map((cell, i) => `${cell} AS a${i}`).join(', ') || '1 AS a0'} FROM ${stage.relation}) r`;
-  const joins = days.map(
-    (k) => `LEFT JOIN ${duckdb.ident(HELPER.days(table))} d${k} ON d${k}.text = r.${raw(k)}`,
+  const scan = `(SELECT ${stage.row} AS tw_row, ${stage.all.map((cell, i) => `${cell} AS a${i}`).join(', ')} FROM ${stage.relation}) r`;
+  const days = duckdb.ident(HELPER.days(table));
+  const joins = stage.columns.flatMap((spec, k) =>
+    readsIsoDays(spec) ? [`LEFT JOIN ${days} d${k} ON d${k}.text = r.${raw(k)}`] : [],
   );
   const inner = [
     'tw_row',
@@ -60,24 +84,7 @@ export async function convertInto(
   for (const [k, spec] of stage.columns.entries())
     outer.push(...plainCells(spec, raw(k), k, outputs[k]!, zone));
   outer.push(`${slow} AS ${duckdb.ident(SLOW)}`);
-  try {
-    await connection.run(
-      `CREATE OR REPLACE TABLE ${target} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${scan} ${joins.join(' ')})`,
-    );
-  } finally {
-    await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.days(table))}`);
-  }
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${cellsTable} AS SELECT tw_row AS row, c.k AS k, c.raw AS raw, c.code AS code FROM (SELECT tw_row, UNNEST(${duckdb.ident(SLOW)}) AS c FROM ${target} WHERE ${duckdb.ident(SLOW)} IS NOT NULL)`,
-  );
-  await connection.run(`ALTER TABLE ${target} DROP COLUMN ${duckdb.ident(SLOW)}`);
-  const converted = await convertSlowCells(connection, stage.columns, table, zone);
-  try {
-    for (const k of converted) await setConverted(connection, stage.columns[k]!, k, outputs[k]!, table, zone);
-  } finally {
-    for (const k of stage.columns.keys())
-      await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(lookupName(table, k))}`);
-  }
+  return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${scan} ${joins.join(' ')})`;
 }
 
 /** Column k's cells convertValue read: their values into the table, their error codes into the cells table. */
