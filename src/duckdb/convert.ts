@@ -2,59 +2,158 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec } from '../data/index.js';
 import type { ZoneCalendar } from '../facts/zone.js';
 import { duckdb } from '../sql/dialect.js';
-import { fastCell } from './cells.js';
-import { CELL, convertSlowCells } from './lookup.js';
-import { cell, type Stage } from './stage.js';
+import { blankRow, fastCell } from './cells.js';
+import { createDays, readsIsoDays } from './days.js';
+import { CELL, convertSlowCells, lookupName } from './lookup.js';
+import { HELPER, type Stage } from './stage.js';
 import { literal, tableValue } from './values.js';
 
+/** Where a resolved column goes in the table: its value's column and, for a date, its wall-clock ms'. */
+export interface Output {
+  name: string;
+  local?: string;
+}
+
+const SLOW = 'tw$slow';
+
 /**
- * The stage converted, one row per non-blank row of the file: `row`, then for column k its value
- * `v<k>` (the default for an empty cell, NULL for an empty or refused one), `e<k>` the code of
- * its error (TW0603/4/31 refused, TW0605 required and empty) and, for dates, `l<k>` the
- * wall-clock ms; `bad` when any cell has an error. What mapRecord makes of each row, as a table.
+ * The stage converted into `table` as mapRecord converts each record: `tw_row`, each column's value
+ * (the default for an empty cell; NULL for an empty or refused one), and HELPER.blank. The file is
+ * read once, straight into the table, converting the plain cells; the others — few, in most
+ * files — go to the HELPER.cells table, are converted by JavaScript once per distinct text, and
+ * are set in place (by tw_row), so the table is written once. Few columns are
+ * written because each costs: a table of a million rows takes a second or more per column.
+ * Throws what DuckDB's reader throws (strict mode: a malformed row).
  */
-export async function convertStage(
+export async function convertInto(
   connection: DuckDBConnection,
   stage: Stage,
-  name: string,
+  outputs: readonly Output[],
+  table: string,
   zone: ZoneCalendar,
 ): Promise<void> {
-  const joins: string[] = [];
-  const selects: string[] = [`s.rowid + ${stage.base} AS row`];
-  const errors: string[] = [];
-  for (const [k, spec] of stage.columns.entries()) {
-    const lookup = `${name}_lk${k}`;
-    await convertSlowCells(connection, stage.table, cell(k), spec, lookup, zone);
-    joins.push(`LEFT JOIN ${duckdb.ident(lookup)} lk${k} ON lk${k}.raw = s.${cell(k)}`);
-    selects.push(...columnSql(spec, k, zone));
-    errors.push(`e${k} IS NOT NULL`);
+  const target = duckdb.ident(table);
+  const cellsTable = duckdb.ident(HELPER.cells(table));
+  const days = stage.columns.some(readsIsoDays);
+  if (days) await createDays(connection, HELPER.days(table), zone);
+  try {
+    await connection.run(`CREATE OR REPLACE TABLE ${target} AS ${readSql(stage, outputs, table, zone)}`);
+  } finally {
+    if (days) await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.days(table))}`);
   }
-  const body = `SELECT ${selects.join(', ')} FROM ${duckdb.ident(stage.table)} s ${joins.join(' ')} WHERE NOT s.blank`;
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE ${duckdb.ident(name)} AS SELECT *, ${errors.join(' OR ') || 'FALSE'} AS bad FROM (${body})`,
+    `CREATE OR REPLACE TEMP TABLE ${cellsTable} AS SELECT tw_row AS row, c.k AS k, c.raw AS raw, c.code AS code FROM (SELECT tw_row, UNNEST(${duckdb.ident(SLOW)}) AS c FROM ${target} WHERE ${duckdb.ident(SLOW)} IS NOT NULL)`,
+  );
+  await connection.run(`ALTER TABLE ${target} DROP COLUMN ${duckdb.ident(SLOW)}`);
+  const converted = await convertSlowCells(connection, stage.columns, table, zone);
+  try {
+    for (const k of converted) await setConverted(connection, stage.columns[k]!, k, outputs[k]!, table, zone);
+  } finally {
+    for (const k of stage.columns.keys())
+      await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(lookupName(table, k))}`);
+  }
+}
+
+/**
+ * The one read of the file: each row numbered as the file is scanned (before any join), plain
+ * cells converted (ISO dates by their day), blank rows flagged, and the cells left to
+ * JavaScript listed in SLOW.
+ */
+function readSql(stage: Stage, outputs: readonly Output[], table: string, zone: ZoneCalendar): string {
+  const raw = (k: number) => `a${stage.cells[k]}`;
+  const scan = `(SELECT ${stage.row} AS tw_row, ${stage.all.map((cell, i) => `${cell} AS a${i}`).join(', ')} FROM ${stage.relation}) r`;
+  const days = duckdb.ident(HELPER.days(table));
+  const joins = stage.columns.flatMap((spec, k) =>
+    readsIsoDays(spec) ? [`LEFT JOIN ${days} d${k} ON d${k}.text = r.${raw(k)}`] : [],
+  );
+  const inner = [
+    'tw_row',
+    ...stage.all.map((_, i) => `a${i}`),
+    ...stage.columns.map((spec, k) =>
+      readsIsoDays(spec)
+        ? `d${k}.start_ms AS f${k}, d${k}.local_ms AS l${k}`
+        : `${fastValue(spec, raw(k))} AS f${k}`,
+    ),
+  ];
+  const settled = stage.columns.map((_, k) => `f${k} IS NOT NULL`).join(' OR ') || 'FALSE';
+  // A row with a value is not blank: only the others are checked cell by cell.
+  const blank = `CASE WHEN ${settled} THEN FALSE ELSE ${blankRow(stage.all.map((_, i) => `a${i}`))} END`;
+  const unsettled = stage.columns.map((spec, k) => unsettledCell(spec, raw(k), k));
+  const slow = `CASE WHEN ${blank} THEN NULL WHEN ${unsettled.map((u) => u.when).join(' OR ')} THEN list_filter([${unsettled.map((u) => u.cell).join(', ')}], c -> c IS NOT NULL) END`;
+  const outer = [`tw_row`, `${blank} AS ${duckdb.ident(HELPER.blank)}`];
+  for (const [k, spec] of stage.columns.entries())
+    outer.push(...plainCells(spec, raw(k), k, outputs[k]!, zone));
+  outer.push(`${slow} AS ${duckdb.ident(SLOW)}`);
+  return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${scan} ${joins.join(' ')})`;
+}
+
+/** Column k's cells convertValue read: their values into the table, their error codes into the cells table. */
+async function setConverted(
+  connection: DuckDBConnection,
+  spec: ColumnSpec,
+  k: number,
+  out: Output,
+  table: string,
+  zone: ZoneCalendar,
+): Promise<void> {
+  const target = duckdb.ident(table);
+  const cells = duckdb.ident(HELPER.cells(table));
+  const lookup = duckdb.ident(lookupName(table, k));
+  const empty = emptyValues(spec, zone);
+  const sets = [
+    `${duckdb.ident(out.name)} = CASE lk.state WHEN ${CELL.value} THEN lk.v WHEN ${CELL.missing} THEN ${empty.value} END`,
+  ];
+  if (out.local)
+    sets.push(
+      `${duckdb.ident(out.local)} = CASE lk.state WHEN ${CELL.value} THEN lk.local WHEN ${CELL.missing} THEN ${empty.local} END`,
+    );
+  const matched = `(SELECT c.row, lk.* FROM ${cells} c JOIN ${lookup} lk ON lk.raw = c.raw WHERE c.k = ${k})`;
+  await connection.run(
+    `UPDATE ${target} SET ${sets.join(', ')} FROM ${matched} lk WHERE ${target}.tw_row = lk.row`,
+  );
+  await connection.run(
+    `UPDATE ${cells} SET code = CASE lk.state WHEN ${CELL.missing} THEN ${empty.error} WHEN ${CELL.refused} THEN lk.code END FROM ${lookup} lk WHERE ${cells}.k = ${k} AND ${cells}.raw = lk.raw`,
   );
 }
 
-function columnSql(spec: ColumnSpec, k: number, zone: ZoneCalendar): string[] {
-  const raw = `s.${cell(k)}`;
-  const lk = `lk${k}`;
+/** The cell's value when SQL settles it (fastCell), else NULL. */
+function fastValue(spec: ColumnSpec, raw: string): string {
   const fast = fastCell(spec, raw);
-  const missing = `(${raw} IS NULL OR ${raw} = '' OR ${lk}.state = ${CELL.missing})`;
-  const empty = spec.required
-    ? literal(spec.type, undefined)
-    : literal(spec.type, tableValue(spec.type, spec.default, zone));
-  const value = fast
-    ? `CASE WHEN ${missing} THEN ${empty} WHEN ${fast.when} THEN ${fast.value} ELSE ${lk}.v END`
-    : `CASE WHEN ${missing} THEN ${empty} ELSE ${lk}.v END`;
-  const error = `CASE WHEN ${missing} THEN ${spec.required ? "'TW0605'" : 'NULL'} ELSE ${lk}.code END`;
-  const columns = [`${value} AS v${k}`, `${error} AS e${k}`];
-  if (spec.type === 'date') {
-    const local = spec.required ? undefined : localOf(tableValue('date', spec.default, zone), zone);
-    columns.push(`CASE WHEN ${missing} THEN ${literal('date', local)} ELSE ${lk}.local END AS l${k}`);
+  return fast
+    ? `CASE WHEN ${fast.when} THEN ${fast.value} ELSE ${literal(spec.type, undefined)} END`
+    : literal(spec.type, undefined);
+}
+
+/**
+ * A cell SQL did not settle, as an entry of the row's list: one only convertValue reads (its
+ * text), or an empty required one (TW0605).
+ */
+function unsettledCell(spec: ColumnSpec, raw: string, k: number): { when: string; cell: string } {
+  const slow = `(${raw} <> '' AND f${k} IS NULL)`;
+  const when = spec.required ? `(${slow} OR ${raw} IS NULL OR ${raw} = '')` : slow;
+  const code = spec.required ? `CASE WHEN ${slow} THEN NULL ELSE 'TW0605' END` : 'CAST(NULL AS VARCHAR)';
+  return { when, cell: `CASE WHEN ${when} THEN {'k': ${k}, 'raw': ${raw}, 'code': ${code}} END` };
+}
+
+/** A column as the file is read: plain and empty cells settled, the others NULL until converted. */
+function plainCells(spec: ColumnSpec, raw: string, k: number, out: Output, zone: ZoneCalendar): string[] {
+  const empty = emptyValues(spec, zone);
+  const missing = `(${raw} IS NULL OR ${raw} = '')`;
+  const columns = [`CASE WHEN ${missing} THEN ${empty.value} ELSE f${k} END AS ${duckdb.ident(out.name)}`];
+  if (out.local) {
+    const local = readsIsoDays(spec) ? `l${k}` : 'CAST(NULL AS BIGINT)';
+    columns.push(`CASE WHEN ${missing} THEN ${empty.local} ELSE ${local} END AS ${duckdb.ident(out.local)}`);
   }
   return columns;
 }
 
-function localOf(at: unknown, zone: ZoneCalendar): number | undefined {
-  return typeof at === 'number' ? at + zone.offsetAt(at) : undefined;
+/** What an empty cell gives (mapRecord): TW0605 when required, else the default (NULL without one). */
+function emptyValues(spec: ColumnSpec, zone: ZoneCalendar): { value: string; local: string; error: string } {
+  const value = spec.required ? undefined : tableValue(spec.type, spec.default, zone);
+  const local = typeof value === 'number' && spec.type === 'date' ? value + zone.offsetAt(value) : undefined;
+  return {
+    value: literal(spec.type, value),
+    local: literal('date', local),
+    error: spec.required ? "CAST('TW0605' AS VARCHAR)" : 'CAST(NULL AS VARCHAR)',
+  };
 }

@@ -1,6 +1,8 @@
+import { extname } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec } from '../data/index.js';
 import { DEFAULT_MAX_DIAGNOSTICS } from '../data/index.js';
+import { EXTENSIONS } from '../data/open.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { type CustomerSourceOptions, openCustomers } from '../facts/customer-source.js';
@@ -10,14 +12,13 @@ import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { duckdb } from '../sql/dialect.js';
-import { convertStage } from './convert.js';
 import { stageCsv } from './csv-stage.js';
 import type { Duck } from './duck.js';
 import { appendCustomersJs } from './js-customers.js';
-import { failedLoad, mappedPolicy } from './policy-input.js';
-import { settle } from './settle.js';
+import { loadStaged } from './load-stage.js';
+import { mappedPolicy } from './mapping.js';
 import type { Stage } from './stage.js';
-import type { LoadOptions, LoadSummary } from './summary.js';
+import { failedLoad, type LoadOptions, type LoadSummary } from './summary.js';
 import { stageTyped, typedFormat } from './typed-stage.js';
 
 export interface LoadCustomersOptions extends LoadOptions {
@@ -60,45 +61,23 @@ export async function loadCustomers(
   const zone = zoneCalendar(mapped.policy.metadata.timezone ?? DEFAULT_TIMEZONE);
   const maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
   const { connection } = duck;
-  const names = scratchNames(table);
-  try {
-    const staged = await stageCustomers(
-      connection,
-      file,
-      options,
-      wanted,
-      keyFact,
-      names.stage,
-      maxDiagnostics,
-    );
-    if ('failed' in staged) return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
-    if (!('table' in staged))
-      return jsLoad(connection, file, options, staged.columns, keyFact, table, zone, early, maxDiagnostics);
-    const stage = staged;
-    await convertStage(connection, stage, names.conv, zone);
-    const key = stage.columns.findIndex((c) => c.id === keyFact);
-    const settled = await settle(connection, {
-      conv: names.conv,
-      stage,
+  const staged = await stageCustomers(connection, file, options, wanted, keyFact, maxDiagnostics);
+  if ('failed' in staged) return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
+  if ('relation' in staged) {
+    const key = staged.columns.findIndex((c) => c.id === keyFact);
+    const loaded = await loadStaged(connection, staged, {
+      table,
+      outputs: staged.columns.map((c) => ({ name: c.id })),
       onError: options.onError,
       maxDiagnostics,
-      key: { k: key, pii: stage.columns[key]!.pii === true },
+      key: { k: key, pii: staged.columns[key]!.pii === true },
       needed: [key],
-      output: ['row AS tw_row', ...stage.columns.map((c, k) => `v${k} AS ${duckdb.ident(c.id)}`)],
-      table,
+      zone,
+      early,
     });
-    return {
-      table,
-      rowsLoaded: settled.rowsLoaded,
-      rowsDropped: settled.rowsRead - settled.rowsLoaded,
-      diagnostics: [...early, ...stage.diagnostics, ...settled.diagnostics],
-      columns: stage.columns.map((c) => c.id),
-      failed: settled.failed,
-      reader: stage.reader,
-    };
-  } finally {
-    await dropScratch(connection, names);
+    if (loaded) return loaded;
   }
+  return jsLoad(connection, file, options, staged.columns, keyFact, table, zone, early, maxDiagnostics);
 }
 
 type Staged = Stage | { columns: ColumnSpec[] } | { failed: true; diagnostics: Diagnostic[]; reader: string };
@@ -110,17 +89,15 @@ async function stageCustomers(
   options: LoadCustomersOptions,
   wanted: ColumnSpec[],
   keyFact: string,
-  name: string,
   maxDiagnostics: number,
 ): Promise<Staged> {
   const format = typedFormat(file);
-  if (format)
-    return stageTyped(connection, { file, format, table: options.sourceTable }, wanted, keyFact, name);
+  if (format) return stageTyped(connection, { file, format, table: options.sourceTable }, wanted, keyFact);
   const opened = await openCustomers(sourceOptions(file, options, maxDiagnostics), wanted, keyFact);
   if (!('source' in opened)) return { failed: true, diagnostics: opened.diagnostics, reader: 'js' };
   try {
     return (
-      (await stageCsv(connection, opened.source, opened.columns, opened.diagnostics, name)) ?? {
+      (await stageCsv(opened.source, opened.columns, opened.diagnostics)) ?? {
         columns: opened.columns,
       }
     );
@@ -166,24 +143,5 @@ function sourceOptions(file: string, options: LoadOptions, maxDiagnostics: numbe
 }
 
 function formatOf(file: string): string {
-  const dot = file.lastIndexOf('.');
-  return dot < 0 ? 'file' : file.slice(dot + 1).toLowerCase();
-}
-
-/** Temporary tables of one load, named after its table so that two loads do not collide. */
-export function scratchNames(table: string): { stage: string; conv: string } {
-  return { stage: `${table}__stage`, conv: `${table}__conv` };
-}
-
-export async function dropScratch(
-  connection: DuckDBConnection,
-  names: { stage: string; conv: string },
-): Promise<void> {
-  const lookups = await connection.runAndReadAll(
-    `SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ${duckdb.text(`${names.conv}_lk`)})`,
-  );
-  for (const [name] of lookups.getRowsJS())
-    await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(String(name))}`);
-  await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(names.stage)}`);
-  await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(names.conv)}`);
+  return EXTENSIONS[extname(file).toLowerCase()] ?? 'file';
 }

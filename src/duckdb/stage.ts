@@ -2,23 +2,37 @@ import type { ColumnSpec } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**
- * A file's cells in DuckDB as text, before conversion: one VARCHAR column `c<k>` for each resolved
- * column k (empty cells NULL), a `blank` flag for rows whose every cell in the file is empty, in
- * file order, so that the JS readers' row of each is `rowid + base`.
+ * A file as DuckDB reads it, before conversion: a relation (`read_csv(…)`, `read_parquet(…)`, an
+ * attached table) and, as SQL over it, every column's cell as text (NULL when empty), which of
+ * them each resolved column is, and the row number the JS readers give the record. Nothing is
+ * materialized here: the relation is read once, into the table (src/duckdb/convert.ts).
  */
 export interface Stage {
-  table: string;
+  relation: string;
   file: string;
   /** The columns found in the file, in the policy's order, spelled as the file spells them. */
   columns: ColumnSpec[];
-  /** The row number of the stage's first row. */
-  base: number;
+  /** Every column of the file, as text. */
+  all: string[];
+  /** Which of them holds each resolved column. */
+  cells: number[];
+  /** The record's row number. */
+  row: string;
   /** About the header: columns found by a near name, columns missing. */
   diagnostics: Diagnostic[];
   reader: string;
+  /** Releases what the stage holds (a transcoded copy, an attached database). */
+  close(): Promise<void>;
 }
 
-/** The stage column of the k-th resolved column. */
-export function cell(k: number): string {
-  return `c${k}`;
-}
+/**
+ * While a table is loaded: its column flagging blank rows, and the table of the cells SQL did
+ * not settle `(row, k, raw, code)` — cells only convertValue reads, and empty required cells —
+ * with each one's error code once known. `$` keeps the names apart from fact ids.
+ */
+export const HELPER = {
+  blank: 'tw$blank',
+  cells: (table: string) => `${table}$cells`,
+  /** src/duckdb/days.ts */
+  days: (table: string) => `${table}$days`,
+};

@@ -32,3 +32,8 @@ export interface LoadSummary {
   /** Which reader did the work: `duckdb-csv`, `duckdb-parquet`, `duckdb-database`, or `js-<format>`. */
   reader: string;
 }
+
+/** A load that ended before any row was read. */
+export function failedLoad(table: string, diagnostics: Diagnostic[], reader = 'none'): LoadSummary {
+  return { table, rowsLoaded: 0, rowsDropped: 0, diagnostics, columns: [], failed: true, reader };
+}

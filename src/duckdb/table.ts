@@ -17,9 +17,3 @@ export async function createTable(
 export function factColumn(spec: ColumnSpec): readonly [string, string] {
   return [spec.id, sqlType(spec.type)];
 }
-
-/** How many rows a table holds. */
-export async function countRows(connection: DuckDBConnection, table: string): Promise<number> {
-  const reader = await connection.runAndReadAll(`SELECT count(*) FROM ${duckdb.ident(table)}`);
-  return Number(reader.getRowsJS()[0]![0]);
-}

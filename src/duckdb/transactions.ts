@@ -1,19 +1,15 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { type ColumnSpec, DEFAULT_MAX_DIAGNOSTICS, openRecords, resolveColumns } from '../data/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { transactionLog, unusableLogHeader } from '../facts/customers.js';
-import { DEFAULT_TIMEZONE, type ZoneCalendar, zoneCalendar } from '../facts/zone.js';
+import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { duckdb } from '../sql/dialect.js';
-import { convertStage } from './convert.js';
 import { stageCsv } from './csv-stage.js';
-import { dropScratch, scratchNames } from './customers.js';
 import type { Duck } from './duck.js';
 import { appendTransactionsJs } from './js-transactions.js';
-import { failedLoad, mappedPolicy } from './policy-input.js';
-import { settle } from './settle.js';
+import { loadStaged } from './load-stage.js';
+import { mappedPolicy } from './mapping.js';
 import type { Stage } from './stage.js';
-import type { LoadOptions, LoadSummary } from './summary.js';
+import { failedLoad, type LoadOptions, type LoadSummary } from './summary.js';
 import { createTable } from './table.js';
 import { stageTyped, typedFormat } from './typed-stage.js';
 import { sqlType } from './values.js';
@@ -42,98 +38,69 @@ export async function loadTransactions(
   const zone = zoneCalendar(mapped.policy.metadata.timezone ?? DEFAULT_TIMEZONE);
   const maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
   const { connection } = duck;
-  const names = scratchNames(table);
   const early = mapped.diagnostics;
-  try {
-    const format = typedFormat(file);
-    if (format) {
-      const staged = await stageTyped(
-        connection,
-        { file, format, table: options.sourceTable },
-        log.wanted,
-        undefined,
-        names.stage,
-      );
-      if ('failed' in staged) return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
-      if (unusableLogHeader(staged))
-        return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
-      return await settleLog(connection, staged, table, names, options, zone, maxDiagnostics, early);
-    }
-    const source = await openRecords(file, { encoding: options.encoding, sheet: options.sheet });
-    if ('code' in source) return failedLoad(table, [...early, source]);
-    try {
-      const resolved = resolveColumns(await source.headers(), log.wanted, source.file, source.headerRow);
-      if (unusableLogHeader(resolved)) return failedLoad(table, [...early, ...resolved.diagnostics], 'js');
-      const staged = await stageCsv(connection, source, resolved.columns, resolved.diagnostics, names.stage);
-      if (staged)
-        return await settleLog(connection, staged, table, names, options, zone, maxDiagnostics, early);
-      await createTable(connection, table, outputColumns(resolved.columns));
-      const read = await appendTransactionsJs(connection, source, resolved.columns, table, {
-        onError: options.onError,
-        maxDiagnostics,
-        zone,
-      });
-      if (read.failed) await connection.run(`DROP TABLE IF EXISTS ${duckdb.ident(table)}`);
-      return {
-        table,
-        rowsLoaded: read.rowsLoaded,
-        rowsDropped: read.summary.rowsRead - read.rowsLoaded,
-        diagnostics: [...early, ...resolved.diagnostics, ...read.diagnostics],
-        columns: outputColumns(resolved.columns)
-          .slice(1)
-          .map(([name]) => name),
-        failed: read.failed,
-        reader: `js-${source.format}`,
-      };
-    } finally {
-      await source.close();
-    }
-  } finally {
-    await dropScratch(connection, names);
-  }
-}
-
-async function settleLog(
-  connection: DuckDBConnection,
-  stage: Stage,
-  table: string,
-  names: { stage: string; conv: string },
-  options: LoadOptions,
-  zone: ZoneCalendar,
-  maxDiagnostics: number,
-  early: Diagnostic[],
-): Promise<LoadSummary> {
-  await convertStage(connection, stage, names.conv, zone);
-  const k = (id: string) => stage.columns.findIndex((c) => c.id === id);
-  const fields = stage.columns.flatMap((c, i) =>
-    c.id === CUSTOMER || c.id === DATE ? [] : [[c, i] as const],
-  );
-  const settled = await settle(connection, {
-    conv: names.conv,
-    stage,
-    onError: options.onError,
-    maxDiagnostics,
-    needed: [k(CUSTOMER), k(DATE)],
-    output: [
-      'row AS tw_row',
-      `v${k(CUSTOMER)} AS customer`,
-      `v${k(DATE)} AS at_ms`,
-      `l${k(DATE)} AS local_ms`,
-      ...fields.map(([c, i]) => `v${i} AS ${duckdb.ident(c.id)}`),
-    ],
-    table,
-  });
-  return {
-    table,
-    rowsLoaded: settled.rowsLoaded,
-    rowsDropped: settled.rowsRead - settled.rowsLoaded,
-    diagnostics: [...early, ...stage.diagnostics, ...settled.diagnostics],
-    columns: outputColumns(stage.columns)
-      .slice(1)
-      .map(([name]) => name),
-    failed: settled.failed,
-    reader: stage.reader,
+  const load = (stage: Stage) => {
+    const k = (id: string) => stage.columns.findIndex((c) => c.id === id);
+    return loadStaged(connection, stage, {
+      table,
+      outputs: stage.columns.map((c) =>
+        c.id === CUSTOMER
+          ? { name: 'customer' }
+          : c.id === DATE
+            ? { name: 'at_ms', local: 'local_ms' }
+            : { name: c.id },
+      ),
+      onError: options.onError,
+      maxDiagnostics,
+      needed: [k(CUSTOMER), k(DATE)],
+      zone,
+      early,
+    });
   };
+  const format = typedFormat(file);
+  if (format) {
+    const staged = await stageTyped(
+      connection,
+      { file, format, table: options.sourceTable },
+      log.wanted,
+      undefined,
+    );
+    if ('failed' in staged) return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
+    if (unusableLogHeader(staged)) {
+      await staged.close();
+      return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
+    }
+    return (await load(staged))!;
+  }
+  const source = await openRecords(file, { encoding: options.encoding, sheet: options.sheet });
+  if ('code' in source) return failedLoad(table, [...early, source]);
+  try {
+    const resolved = resolveColumns(await source.headers(), log.wanted, source.file, source.headerRow);
+    if (unusableLogHeader(resolved)) return failedLoad(table, [...early, ...resolved.diagnostics], 'js');
+    const staged = await stageCsv(source, resolved.columns, resolved.diagnostics);
+    const loaded = staged && (await load(staged));
+    if (loaded) return loaded;
+    await createTable(connection, table, outputColumns(resolved.columns));
+    const read = await appendTransactionsJs(connection, source, resolved.columns, table, {
+      onError: options.onError,
+      maxDiagnostics,
+      zone,
+    });
+    if (read.failed) await connection.run(`DROP TABLE IF EXISTS ${duckdb.ident(table)}`);
+    return {
+      table,
+      rowsLoaded: read.rowsLoaded,
+      rowsDropped: read.summary.rowsRead - read.rowsLoaded,
+      diagnostics: [...early, ...resolved.diagnostics, ...read.diagnostics],
+      columns: outputColumns(resolved.columns)
+        .slice(1)
+        .map(([name]) => name),
+      failed: read.failed,
+      reader: `js-${source.format}`,
+    };
+  } finally {
+    await source.close();
+  }
 }
 
 /** The table's columns for the log's resolved columns. */

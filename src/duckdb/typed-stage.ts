@@ -6,8 +6,7 @@ import { diagnostic } from '../diagnostics/make.js';
 import { unusableHeader } from '../facts/customer-source.js';
 import { msg } from '../i18n/text.js';
 import { duckdb } from '../sql/dialect.js';
-import { TRIMMED } from './cells.js';
-import { cell, type Stage } from './stage.js';
+import type { Stage } from './stage.js';
 
 export type TypedFormat = 'parquet' | 'duckdb';
 
@@ -29,56 +28,49 @@ export interface TypedSource {
 const ATTACHED = 'tw_source';
 
 /**
- * A Parquet file or a table of a DuckDB database, staged as text: columns are matched by name
- * (with the mapping, near names and suggestions of resolveColumns), and each value is read as
- * DuckDB writes it as text (`CAST(x AS VARCHAR)`), then converted as a CSV cell is. Rows are
- * numbered from 1 in file (or table) order. `key`: the column that must be there (undefined for
- * a transaction log, whose caller checks its own).
+ * A Parquet file or a table of a DuckDB database: columns are matched by name (with the mapping,
+ * near names and suggestions of resolveColumns), and each value is read as DuckDB writes it as
+ * text (`CAST(x AS VARCHAR)`), then converted as a CSV cell is. Rows are numbered from 1 in file
+ * (or table) order. `key`: the column that must be there (undefined for a transaction log, whose
+ * caller checks its own).
  */
 export async function stageTyped(
   connection: DuckDBConnection,
   source: TypedSource,
   wanted: readonly ColumnSpec[],
   key: string | undefined,
-  name: string,
 ): Promise<Stage | { failed: true; diagnostics: Diagnostic[]; reader: string }> {
   const reader = `duckdb-${source.format}`;
   const fail = (diagnostics: Diagnostic[]) => ({ failed: true as const, diagnostics, reader });
   const relation = await openRelation(connection, source);
   if ('code' in relation) return fail([relation]);
-  try {
-    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation.columns}`);
-    const headers = described.getRowsJS().map((r) => String(r[0]));
-    const resolved = resolveColumns(headers, wanted, source.file);
-    if (key !== undefined && unusableHeader(resolved, key)) return fail(resolved.diagnostics);
-    const text = (header: string) => `CAST(${duckdb.ident(header)} AS VARCHAR)`;
-    const cells = headers.length === 0 ? "''" : `concat_ws('', ${headers.map(text).join(', ')})`;
-    const select = [
-      ...resolved.columns.map((c, k) => `${text(c.column)} AS ${cell(k)}`),
-      `coalesce(regexp_full_match(${cells}, ${duckdb.text(`${TRIMMED}*`)}), TRUE) AS blank`,
-    ];
-    await connection.run(
-      `CREATE OR REPLACE TEMP TABLE ${duckdb.ident(name)} AS SELECT ${select.join(', ')} FROM ${relation.from} ORDER BY ${relation.order}`,
-    );
-    return {
-      table: name,
-      file: source.file,
-      columns: resolved.columns,
-      base: 1,
-      diagnostics: resolved.diagnostics,
-      reader,
-    };
-  } finally {
+  const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation.columns}`);
+  const headers = described.getRowsJS().map((r) => String(r[0]));
+  const resolved = resolveColumns(headers, wanted, source.file);
+  if (key !== undefined && unusableHeader(resolved, key)) {
     await relation.close();
+    return fail(resolved.diagnostics);
   }
+  const text = (header: string) => `CAST(${duckdb.ident(header)} AS VARCHAR)`;
+  return {
+    relation: relation.from,
+    file: source.file,
+    columns: resolved.columns,
+    cells: resolved.columns.map((c) => headers.indexOf(c.column)),
+    all: headers.map(text),
+    row: relation.row,
+    diagnostics: resolved.diagnostics,
+    reader,
+    close: relation.close,
+  };
 }
 
 interface Relation {
   /** The relation with the file's own columns only. */
   columns: string;
-  /** The relation to read, in file order by `order`. */
+  /** The relation to read, with the row number as `row` gives it. */
   from: string;
-  order: string;
+  row: string;
   close(): Promise<void>;
 }
 
@@ -95,7 +87,7 @@ async function openRelation(
       return unreadable(source.file, 'Parquet');
     }
     const from = `read_parquet(${path}, file_row_number = true)`;
-    return { columns, from, order: 'file_row_number', close: async () => {} };
+    return { columns, from, row: 'file_row_number + 1', close: async () => {} };
   }
   if (source.table === undefined)
     return diagnostic('TW0601', msg('data.duckdbTableNeeded'), {
@@ -119,7 +111,7 @@ async function openRelation(
     });
   }
   const from = `${ATTACHED}.${duckdb.ident(source.table)}`;
-  return { columns: from, from, order: 'rowid', close };
+  return { columns: from, from, row: 'rowid + 1', close };
 }
 
 function unreadable(file: string, format: string): Diagnostic {

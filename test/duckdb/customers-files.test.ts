@@ -91,6 +91,19 @@ describe('loadCustomers: a CSV file read by DuckDB gives what the JS reader give
     await expectSameAsJs(duck, pii as Policy, path, summary, 'report');
   });
 
+  it('a byte-order mark, CRLF line endings and a TSV file stay with DuckDB', async () => {
+    const crlf = file('crlf.csv', `\ufeff${HEADER}\r\n${ROWS.join('\r\n')}\r\n`);
+    const tsv = file(
+      'tabs.tsv',
+      `${HEADER.replaceAll(',', '\t')}\nC1\tA\tx\t12\tlow\t1\t2024-03-01\t1\t1\nC2\tB\ty\tabc\tlow\t1\t2024-03-01\t1\t1\n`,
+    );
+    for (const path of [crlf, tsv]) {
+      const summary = await load(path, 'report');
+      expect(summary.reader).toBe('duckdb-csv');
+      await expectSameAsJs(duck, policy, path, summary, 'report');
+    }
+  });
+
   it('a quote in the middle of an unquoted value is an ordinary character to both', async () => {
     const path = file('quote.csv', `${HEADER}\nC1,A"b,1,1,low,1,2024-03-01,1,1\n`);
     const summary = await load(path, 'report');
@@ -116,6 +129,10 @@ describe('loadCustomers: files DuckDB would read differently go through the JS r
     ['a blank line', `${HEADER}\n${ROWS[0]}\n\n${ROWS[1]}\n`],
     ['a row with a value too many', `${HEADER}\n${ROWS[0]}\n${ROWS[0]},extra\n${ROWS[8]}\n`],
     ['text after a closing quote', `${HEADER}\nC1,"A"b,1,1,low,1,2024-03-01,1,1\n`],
+    [
+      'a cell over maxFieldBytes (1 MiB)',
+      `${HEADER}\n${ROWS[0]}\nC9,${'x'.repeat(1_100_000)},1,1,low,1,2024-03-01,1,1\n${ROWS[8]}\n`,
+    ],
     ['CR line endings', `${HEADER}\r${ROWS[0]}\r${ROWS[8]}\r`],
     [
       'a byte that is not UTF-8 after the first 64 KiB',

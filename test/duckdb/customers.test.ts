@@ -1,9 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPoliciesFrom } from '../../src/artifact/load-mapped.js';
 import { loadCustomers } from '../../src/duckdb/customers.js';
 import { type Duck, openDuck } from '../../src/duckdb/duck.js';
 import { loadPolicy } from '../../src/policy/load.js';
+import { readColumnMapping } from '../../src/policy/mapping/index.js';
 import { expectSameAsJs } from './same-as-js.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -26,5 +28,25 @@ describe('loadCustomers: every bundled policy × the bundled customers', () => {
     const js = await expectSameAsJs(duck, policy!, CUSTOMERS, summary, 'report', { useTransactions });
     expect(summary.rowsLoaded).toBe(js.rows.length);
     expect(js.rows.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('loadCustomers: a column mapping', () => {
+  it('reads an export with its own headers as the JS reader reads it through the mapping', async () => {
+    const mapping = await readColumnMapping(at('examples/mapping/sg-crm.mapping.yaml'));
+    const policyFile = at('policies/seed004-scorecard.tier.yaml');
+    const { policy } = await loadPolicy(policyFile);
+    const file = at('examples/mapping/customers.csv');
+    const summary = await loadCustomers(duck, policy!, file, {
+      onError: 'report',
+      mapping,
+      useTransactions: true,
+    });
+    expect(summary.reader).toBe('duckdb-csv');
+    const mapped = (
+      await loadPoliciesFrom([policyFile], { mapping: at('examples/mapping/sg-crm.mapping.yaml') })
+    ).policies![0]!;
+    const js = await expectSameAsJs(duck, mapped, file, summary, 'report', { useTransactions: true });
+    expect(js.rows.length).toBe(40);
   });
 });

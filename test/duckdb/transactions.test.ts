@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPoliciesFrom } from '../../src/artifact/load-mapped.js';
 import type { OnError } from '../../src/data/index.js';
 import { type Duck, openDuck } from '../../src/duckdb/duck.js';
 import { loadTransactions } from '../../src/duckdb/transactions.js';
@@ -9,6 +10,7 @@ import type { CustomerAccumulator } from '../../src/facts/aggregate.js';
 import { readTransactions } from '../../src/facts/customers.js';
 import { DEFAULT_TIMEZONE, zoneCalendar } from '../../src/facts/zone.js';
 import { loadPolicy } from '../../src/policy/load.js';
+import { readColumnMapping } from '../../src/policy/mapping/index.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
 import { scratch } from '../data/helpers.js';
 import { tableRows } from './same-as-js.js';
@@ -128,5 +130,42 @@ describe('loadTransactions: bad rows', () => {
   it('through the JS reader, the same', async () => {
     const summary = await expectSame(policy, file('log.csv', `${log}\n\n`), 'report');
     expect(summary.reader).toBe('js-csv');
+  });
+});
+
+describe('loadTransactions: a column mapping', () => {
+  it('reads day-first dates under the export’s own headers as the JS reader does', async () => {
+    const mappingFile = at('examples/mapping/sg-crm.mapping.yaml');
+    const policyFile = at('policies/seed004-scorecard.tier.yaml');
+    const { policy } = await loadPolicy(policyFile);
+    const log = at('examples/mapping/transactions.csv');
+    const summary = await loadTransactions(duck, policy!, log, {
+      onError: 'report',
+      mapping: await readColumnMapping(mappingFile),
+    });
+    const mapped = (await loadPoliciesFrom([policyFile], { mapping: mappingFile })).policies![0]!;
+    const js = await jsTransactions(mapped, log, 'report');
+    expect(summary.diagnostics).toEqual(js.diagnostics);
+    expect(await tableRows(duck, summary.table)).toEqual(js.rows);
+    expect(js.rows.length).toBeGreaterThan(100);
+  });
+});
+
+describe('loadTransactions: plain ISO dates looked up by day', () => {
+  it('give each day the start the JS reader gives it, where midnight is skipped by a clock change too', async () => {
+    // America/Santiago moves its clocks at midnight: some days start at 01:00.
+    const policy = {
+      metadata: { name: 'days', timezone: 'America/Santiago' },
+      facts: { id: { type: 'string', key: true, column: 'c' } },
+      sources: { transactions: { customer: 'c', date: 'd', fields: {} } },
+    } as unknown as Policy;
+    const lines = ['c,d'];
+    for (let at = Date.UTC(1995, 0, 1); at < Date.UTC(2030, 0, 1); at += 86_400_000)
+      lines.push(`C1,${new Date(at).toISOString().slice(0, 10)}`);
+    lines.push('C1,1899-12-31', 'C1,2101-01-01', 'C1,0000-01-01');
+    const path = file('days.csv', `${lines.join('\n')}\n`);
+    const summary = await expectSame(policy, path, 'report');
+    expect(summary.reader).toBe('duckdb-csv');
+    expect(summary.rowsLoaded).toBe(lines.length - 2);
   });
 });

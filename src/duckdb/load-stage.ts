@@ -1,0 +1,60 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { OnError } from '../data/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic } from '../diagnostics/make.js';
+import type { ZoneCalendar } from '../facts/zone.js';
+import { msg } from '../i18n/text.js';
+import { duckdb } from '../sql/dialect.js';
+import { convertInto, type Output } from './convert.js';
+import { settle } from './settle.js';
+import { HELPER, type Stage } from './stage.js';
+import { failedLoad, type LoadSummary } from './summary.js';
+
+export interface StagedLoad {
+  table: string;
+  outputs: readonly Output[];
+  onError: OnError;
+  maxDiagnostics: number;
+  key?: { k: number; pii: boolean };
+  needed: number[];
+  zone: ZoneCalendar;
+  /** Diagnostics before the file's (the mapping's). */
+  early: Diagnostic[];
+}
+
+/**
+ * A staged file converted into its table and settled. Undefined when DuckDB's CSV reader refused
+ * the file (strict mode: a malformed row, a bad byte, a line too long): the JS reader is to read
+ * it. A Parquet file or database table DuckDB cannot read is TW0601.
+ */
+export async function loadStaged(
+  connection: DuckDBConnection,
+  stage: Stage,
+  load: StagedLoad,
+): Promise<LoadSummary | undefined> {
+  const columns = load.outputs.flatMap((o) => (o.local ? [o.name, o.local] : [o.name]));
+  try {
+    try {
+      await convertInto(connection, stage, load.outputs, load.table, load.zone);
+    } catch {
+      await connection.run(`DROP TABLE IF EXISTS ${duckdb.ident(load.table)}`);
+      await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.cells(load.table))}`);
+      if (stage.reader.startsWith('duckdb-csv')) return undefined;
+      const format = stage.reader === 'duckdb-parquet' ? 'Parquet' : 'DuckDB';
+      const unreadable = diagnostic('TW0601', msg('data.duckdbUnreadable', { format }), { file: stage.file });
+      return failedLoad(load.table, [...load.early, unreadable], stage.reader);
+    }
+    const settled = await settle(connection, { ...load, stage });
+    return {
+      table: load.table,
+      rowsLoaded: settled.rowsLoaded,
+      rowsDropped: settled.rowsRead - settled.rowsLoaded,
+      diagnostics: [...load.early, ...stage.diagnostics, ...settled.diagnostics],
+      columns,
+      failed: settled.failed,
+      reader: stage.reader,
+    };
+  } finally {
+    await stage.close();
+  }
+}
