@@ -7,8 +7,9 @@
  * the same IEEE value JavaScript holds.
  */
 
-export const DIALECTS = ['duckdb', 'postgres', 'spark', 'trino'] as const;
-export type DialectName = (typeof DIALECTS)[number];
+import { DIALECTS, type DialectName } from './dialect-names.js';
+
+export { DIALECTS, type DialectName };
 
 export interface Dialect {
   readonly name: DialectName;

@@ -72,6 +72,7 @@ describe('what the CLI loads at start', () => {
       'i18n/zh-CN/cliHelp.ts',
       'profile/types.ts',
       'report/formats.ts',
+      'sql/dialect-names.ts',
       'testing/report/formats.ts',
       'version.ts',
     ]);

@@ -14,6 +14,7 @@ import {
   evaluatePopulations,
   type PopulationOptions,
 } from '../../src/simulate/population.js';
+import { LONG_TESTS } from '../helpers/runs.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const DATA = {
@@ -73,17 +74,21 @@ function expectSameRuns(js: Awaited<ReturnType<typeof traced>>, duck: Awaited<Re
 }
 
 describe('evaluatePopulation on DuckDB', () => {
-  it.each([
-    'seed004-scorecard.tier.yaml',
-    'seed004-quota.tier.yaml',
-    'seed000-classifiers.tier.yaml',
-    'lifetimes-rfm.tier.yaml',
-  ])(
+  it.each(
+    LONG_TESTS
+      ? [
+          'seed004-scorecard.tier.yaml',
+          'seed004-quota.tier.yaml',
+          'seed000-classifiers.tier.yaml',
+          'lifetimes-rfm.tier.yaml',
+        ]
+      : ['seed004-scorecard.tier.yaml', 'seed004-quota.tier.yaml'],
+  )(
     '%s × the bundled data and log: every customer, fact, tier, score, finding and the distribution as on the JS path',
     async (file) => {
       const policy = await bundled(file);
       const js = await traced(policy, { ...DATA, engine: 'js' });
-      const duck = await traced(policy, { ...DATA, engine: 'duckdb', threads: 2 });
+      const duck = await traced(policy, { ...DATA, engine: 'duckdb', threads: 1 });
       expectSameRuns(js, duck);
     },
   );
@@ -101,7 +106,7 @@ describe('evaluatePopulation on DuckDB', () => {
     for (const onError of ['report', 'skip', 'fail'] as const) {
       const options = { ...DATA, customers: file, onError };
       const js = await traced(policy, { ...options, engine: 'js' });
-      const duck = await traced(policy, { ...options, engine: 'duckdb', threads: 2 });
+      const duck = await traced(policy, { ...options, engine: 'duckdb', threads: 1 });
       expect(js.run.diagnostics.length, onError).toBeGreaterThan(0);
       expectSameRuns(js, duck);
     }

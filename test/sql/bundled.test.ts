@@ -8,6 +8,7 @@ import { loadCustomers } from '../../src/facts/customers.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import { DIALECTS, dialectOf } from '../../src/sql/dialect.js';
 import { compileSql, isCompiledSql } from '../../src/sql/query.js';
+import { bundledPolicies } from '../helpers/runs.js';
 import { byCustomer, fromResult, fromRow } from './compare.js';
 import { insertFacts, memoryDuck, rows } from './harness.js';
 
@@ -51,7 +52,7 @@ describe('every bundled policy × the bundled data, facts computed by the JavaSc
     },
   );
 
-  it.each(POLICIES)(
+  it.each(bundledPolicies(POLICIES))(
     '%s: from a warehouse table with the policy’s own column names, the same',
     async (file) => {
       const { policy } = await loadPolicy(at(`policies/${file}`));

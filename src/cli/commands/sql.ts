@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { Language } from '../../i18n/language.js';
-import { DIALECTS, type DialectName } from '../../sql/dialect.js';
+import { DIALECTS, type DialectName } from '../../sql/dialect-names.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
 import { languageOption } from '../options.js';
