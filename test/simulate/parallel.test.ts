@@ -253,7 +253,7 @@ describe('evaluatePopulationParallel: property', () => {
         },
       ),
       // Each run starts two workers: small files with many cuts, not many runs, find the cases.
-      { numRuns: propertyRuns(20, 300), seed: 20261203 },
+      { numRuns: propertyRuns(12, 300), seed: 20261203 },
     );
   });
 });

@@ -11,12 +11,13 @@ import { postgres } from '../../src/sql/dialect.js';
 import { compileSql, isCompiledSql } from '../../src/sql/query.js';
 import { customers as randomCustomers, policy as randomPolicy } from '../compile/arbitraries.js';
 import { planPostgres, startPostgres, type TestPostgres } from '../helpers/postgres.js';
-import { propertyRuns } from '../helpers/runs.js';
+import { bundledPolicies, propertyRuns } from '../helpers/runs.js';
 import { byCustomer, fromResult, fromRow } from './compare.js';
 import { factTableSql } from './harness.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const POLICIES = readdirSync(at('policies')).filter((f) => f.endsWith('.tier.yaml'));
+// One of each tier method by default (test/sql/bundled.test.ts runs them all on DuckDB), every one under TIERWISE_LONG_TESTS.
+const POLICIES = bundledPolicies(readdirSync(at('policies')).filter((f) => f.endsWith('.tier.yaml')));
 const plan = planPostgres();
 
 /** A PostgreSQL double comes back as a number; BIGINT and NUMERIC as text: read them as numbers. */
