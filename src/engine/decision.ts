@@ -28,6 +28,8 @@ export type Decision =
       rejected: { level: number; trace: ConditionTrace }[];
     }
   | { method: 'matrix'; level: number; row: string; column: string; rowValue: number; columnValue: number }
+  // Decided by the policy's SQL query (DuckDB): the tier is known, the why is the JavaScript engine's to say.
+  | { method: 'sql'; level: number }
   | { method: 'none'; reason: Text };
 
 /** TW0702 for a customer left without a tier, in the words of the decision that left them so. */

@@ -200,3 +200,34 @@ export async function openAtomicFile(path: string): Promise<AtomicFile> {
     abort,
   };
 }
+
+/**
+ * Replaces a file with one another writer makes (DuckDB's COPY … TO writes Parquet by path): the
+ * writer fills a temporary file beside the target, which is flushed and renamed over the target
+ * only when the writer finished; on any failure the target is untouched. A device or FIFO is
+ * refused, as a Parquet file needs a seekable file.
+ */
+export async function replaceFileVia(path: string, writer: (temp: string) => Promise<void>): Promise<void> {
+  const { target, existing, direct } = await destination(path);
+  if (direct)
+    throw Object.assign(new Error(`ESPIPE: not a regular file, '${path}'`), { code: 'ESPIPE', path });
+  const temp = tempBeside(target);
+  track(temp);
+  try {
+    await writer(temp);
+    const handle = await open(temp, 'r+');
+    try {
+      if (existing) await handle.chmod(existing.mode & 0o7777);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    untrack(temp);
+  }
+  await syncDirectory(dirname(target));
+}

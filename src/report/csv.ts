@@ -20,6 +20,8 @@ export function spreadsheetText(text: string): string {
 export interface CsvOptions {
   /** Write the header row (a streamed output writes it with its first chunk only). */
   header?: boolean;
+  /** The formula guard (default on); off for a CSV only a program reads, e.g. on its way to Parquet. */
+  guard?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export function csvText(
   if (rows.length === 0 && !header) return '';
   const body = Papa.unparse(
     { fields: [...fields], data: rows.map((row) => [...row]) },
-    { header, newline: '\r\n', escapeFormulae: FORMULA },
+    { header, newline: '\r\n', escapeFormulae: options.guard === false ? false : FORMULA },
   );
   // Papa ends a header without rows with a line break of its own.
   return body.endsWith('\r\n') ? body : `${body}\r\n`;

@@ -6,6 +6,10 @@
 export const RESULT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
 
+/** `eval` writes its results as these too: Parquet, a file only (--out), made from the CSV. */
+export const EVAL_FORMATS = [...RESULT_FORMATS, 'parquet'] as const;
+export type EvalFormat = (typeof EVAL_FORMATS)[number];
+
 export const SIMULATION_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type SimulationFormat = (typeof SIMULATION_FORMATS)[number];
 

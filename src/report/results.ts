@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ColumnKind } from '../duckdb/parquet-out.js';
 import type { ConditionTrace } from '../engine/conditions/trace.js';
 import type { Distribution } from '../engine/distribution.js';
 import type { CustomerResult } from '../engine/evaluate.js';
@@ -32,6 +33,8 @@ export interface ResultsInput {
   csvHeader?: boolean;
   /** `eval --facts`: every fact of each customer beside its result, as `tierwise facts` writes it. */
   withFacts?: boolean;
+  /** CSV for a program rather than a spreadsheet (no formula guard): the text Parquet is made from. */
+  forProgram?: boolean;
   /** Customers whose tier an approved override decided (the results already carry its tier). */
   overridden?: ReadonlyMap<string, OverrideNote>;
 }
@@ -62,7 +65,7 @@ export function renderResults(format: ResultFormat | 'summary', input: ResultsIn
         ...(input.explain ? ['explanation'] : []),
         ...(facts ? facts.ids.map((id) => `facts.${id}`) : []),
       ];
-      return csvText(fields, data, { header: input.csvHeader !== false });
+      return csvText(fields, data, { header: input.csvHeader !== false, guard: input.forProgram !== true });
     }
     default:
       return terminalText(tableText(input));
@@ -216,6 +219,25 @@ function resultFacts(policy: Policy): {
 }
 
 const factColumns = new WeakMap<Policy, ReturnType<typeof resultFacts>>();
+
+/** What a CSV column of the results holds, for a typed copy of it (Parquet): 'yes' is yes or empty. */
+/** The columns renderResults('csv', …) writes for these options, each with what it holds. */
+export function resultColumns(
+  policy: Policy,
+  options: { explain?: boolean; withFacts?: boolean },
+): { name: string; kind: ColumnKind }[] {
+  const typed: Record<string, ColumnKind> = { score: 'number', rerate: 'yes' };
+  const columns = CSV_FIELDS.map((name) => ({ name, kind: typed[name] ?? ('text' as ColumnKind) }));
+  if (options.explain) columns.push({ name: 'explanation', kind: 'text' });
+  if (options.withFacts)
+    for (const id of resultFacts(policy).ids) {
+      const type = policy.facts?.[id]?.type;
+      const kind: ColumnKind =
+        type === 'number' || type === 'integer' ? 'number' : type === 'boolean' ? 'boolean' : 'text';
+      columns.push({ name: `facts.${id}`, kind });
+    }
+  return columns;
+}
 
 const CSV_FIELDS = [
   'customer',

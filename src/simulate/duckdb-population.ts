@@ -32,9 +32,65 @@ export async function evaluatePopulationsDuck(
   options: PopulationOptions,
   onChunk?: PopulationChunk,
 ): Promise<PopulationRun[]> {
+  return withDuck(options, (duck) =>
+    run(duck, policies, options, onChunk && { chunk: (views, results) => onChunk(views, results) }),
+  );
+}
+
+/**
+ * The outcome columns of a chunk as the SQL query gives them, row by row: each classifier's
+ * classes, the flags, notices and triggers (comma-joined, '' for none), whether to re-rate, and the
+ * tier's SLA and entitlements as JSON text. What `eval` writes per customer besides tier and score.
+ */
+export interface OutcomeColumns {
+  classes: Record<string, (string | null)[]>;
+  flags: (string | null)[];
+  notify: (string | null)[];
+  triggers: (string | null)[];
+  rerate: (boolean | null)[];
+  sla: (string | null)[];
+  entitlements: (string | null)[];
+}
+
+/** What a run hands over chunk by chunk: awaited, so a consumer writing a file holds DuckDB back. */
+interface Sink {
+  chunk(
+    views: readonly CustomerColumns[],
+    results: readonly BatchResult[],
+    outcomes: readonly OutcomeColumns[] | undefined,
+    asOfs: readonly (AsOf | undefined)[],
+  ): void | Promise<void>;
+  /** Select the outcome columns too. */
+  outcomes?: boolean;
+}
+
+/**
+ * One policy on DuckDB with its outcome columns, chunk by chunk, for a consumer that writes each
+ * customer's result (src/simulate/duckdb-results.ts).
+ */
+export async function evaluateOutcomesDuck(
+  policy: Policy,
+  options: PopulationOptions,
+  onChunk: (
+    view: CustomerColumns,
+    result: BatchResult,
+    outcomes: OutcomeColumns,
+    asOf: AsOf | undefined,
+  ) => void | Promise<void>,
+): Promise<PopulationRun> {
+  const [only] = await withDuck(options, (duck) =>
+    run(duck, [policy], options, {
+      outcomes: true,
+      chunk: (views, results, outcomes, asOfs) => onChunk(views[0]!, results[0]!, outcomes![0]!, asOfs[0]),
+    }),
+  );
+  return only!;
+}
+
+async function withDuck<T>(options: PopulationOptions, job: (duck: Duck) => Promise<T>): Promise<T> {
   const duck = await openDuck({ threads: options.threads });
   try {
-    return await run(duck, policies, options, onChunk);
+    return await job(duck);
   } finally {
     duck.close();
   }
@@ -51,13 +107,15 @@ interface Lane {
   /** Facts given back beside each result, and which of them are dates (epoch ms in SQL). */
   carried: { id: string; numeric: boolean; date: boolean }[];
   timezone: string;
+  /** The policy's classifiers, whose class columns the query gives when the sink asks for outcomes. */
+  classifiers: string[];
 }
 
 async function run(
   duck: Duck,
   policies: readonly Policy[],
   options: PopulationOptions,
-  onChunk?: PopulationChunk,
+  sink?: Sink,
 ): Promise<PopulationRun[]> {
   const failAll = (diagnostics: Diagnostic[], extra: Partial<PopulationRun> = {}): PopulationRun[] =>
     policies.map((policy) => ({
@@ -143,17 +201,19 @@ async function run(
       asOf: measured.asOf,
       carried,
       timezone,
+      classifiers: compiled.classifiers,
     });
   }
 
-  const result = await duck.connection.stream(resultsQuery(queries, lanes));
+  const outcomes = sink?.outcomes === true;
+  const result = await duck.connection.stream(resultsQuery(queries, lanes, outcomes));
   const size = options.chunkSize ?? 8192;
   let evaluated = 0;
   let pending: DuckDBDataChunk[] = [];
   let pendingRows = 0;
-  const flush = () => {
+  const flush = async () => {
     if (pendingRows === 0) return;
-    const { views, results } = toColumns(pending, pendingRows, lanes);
+    const { views, results, outcomes: given } = toColumns(pending, pendingRows, lanes, outcomes);
     pending = [];
     pendingRows = 0;
     const prepared = views.map((v, p) => lanes[p]!.batch.prepare(v));
@@ -167,16 +227,21 @@ async function run(
     });
     evaluated += prepared[0]!.length;
     options.onProgress?.(evaluated);
-    onChunk?.(prepared, results);
+    await sink?.chunk(
+      prepared,
+      results,
+      given,
+      lanes.map((lane) => lane.asOf),
+    );
   };
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     pending.push(chunk);
     pendingRows += chunk.rowCount;
-    if (pendingRows >= size) flush();
+    if (pendingRows >= size) await flush();
   }
-  flush();
+  await flush();
   for (const lane of lanes) lane.builder.addUntieredCauses(lane.findings.causes());
   return lanes.map((lane) => ({
     distribution: lane.builder.result(lane.revenueFact !== undefined),
@@ -198,7 +263,7 @@ const q = duckdb.ident;
  * the same file with their own columns; a row one of them dropped is dropped for all, as on the
  * JavaScript path.
  */
-function resultsQuery(queries: readonly string[], lanes: readonly Lane[]): string {
+function resultsQuery(queries: readonly string[], lanes: readonly Lane[], outcomes: boolean): string {
   const select: string[] = [`r0.${q('customer')}`, `CAST(r0.${q('row')} AS DOUBLE)`];
   lanes.forEach((lane, p) => {
     select.push(`CAST(r${p}.${q('level')} AS DOUBLE)`, `r${p}.${q('score')}`);
@@ -206,6 +271,7 @@ function resultsQuery(queries: readonly string[], lanes: readonly Lane[]): strin
       const column = `r${p}.${q(`fact:${c.id}`)}`;
       select.push(c.numeric || c.date ? `CAST(${column} AS DOUBLE)` : column);
     }
+    if (outcomes) for (const column of outcomeColumns(lane)) select.push(`r${p}.${q(column)}`);
   });
   const from = queries.map((sql, p) => `(${sql}) r${p}`);
   const joins = from
@@ -215,12 +281,20 @@ function resultsQuery(queries: readonly string[], lanes: readonly Lane[]): strin
   return `SELECT ${select.join(', ')} FROM ${from[0]} ${joins} ORDER BY r0.${q('row')}`;
 }
 
-/** DuckDB chunks (2,048 rows each) as one chunk of columns and results per policy. */
+/** The query's outcome columns in the order resultsQuery selects them. */
+const OUTCOMES = ['flags', 'notify', 'triggers', 'rerate', 'sla', 'entitlements'] as const;
+
+function outcomeColumns(lane: Lane): string[] {
+  return [...lane.classifiers.map((c) => `class_${c}`), ...OUTCOMES];
+}
+
+/** DuckDB chunks (2,048 rows each) as one chunk of columns and results (and outcomes) per policy. */
 function toColumns(
   chunks: readonly DuckDBDataChunk[],
   length: number,
   lanes: readonly Lane[],
-): { views: CustomerColumns[]; results: BatchResult[] } {
+  withOutcomes: boolean,
+): { views: CustomerColumns[]; results: BatchResult[]; outcomes?: OutcomeColumns[] } {
   const keys: string[] = new Array(length);
   const rows = new Int32Array(length);
   const results = lanes.map(() => ({
@@ -235,6 +309,7 @@ function toColumns(
         : new Array<unknown>(length).fill(undefined);
     return out;
   });
+  const outcomes = withOutcomes ? lanes.map((lane) => emptyOutcomes(lane, length)) : undefined;
   const offsets = lanes.map((lane) => lane.timezone).map((tz) => zoneCalendar(tz));
   let at = 0;
   for (const chunk of chunks) {
@@ -266,11 +341,34 @@ function toColumns(
           } else target[at + i] = v;
         }
       }
+      if (outcomes) {
+        const o = outcomes[p]!;
+        const into = [...lane.classifiers.map((c) => o.classes[c]!), ...OUTCOMES.map((c) => o[c])];
+        for (const target of into) {
+          const values = columns[k++]!;
+          for (let i = 0; i < n; i++) target[at + i] = values[i] as never;
+        }
+      }
     });
     at += n;
   }
   const views = lanes.map((_, p) => ({ length, keys, rows, facts: facts[p]! }));
-  return { views, results };
+  return { views, results, outcomes };
+}
+
+function emptyOutcomes(lane: Lane, length: number): OutcomeColumns {
+  const column = <T>() => new Array<T | null>(length).fill(null);
+  const classes: Record<string, (string | null)[]> = Object.create(null);
+  for (const c of lane.classifiers) classes[c] = column<string>();
+  return {
+    classes,
+    flags: column(),
+    notify: column(),
+    triggers: column(),
+    rerate: column(),
+    sla: column(),
+    entitlements: column(),
+  };
 }
 
 /** A load's counts as the JS readers' summary (what the summary line reads). */

@@ -25,10 +25,17 @@ export function chooseEngine(
   if (engine === 'js' || engine === undefined) return 'js';
   if (files.customers === undefined) return 'js';
   if (engine === 'duckdb') return 'duckdb';
+  if (onlyDuckReads(files)) return 'duckdb';
   const inputs = [files.customers, files.transactions].filter((f): f is string => f !== undefined);
-  if (inputs.some((f) => DUCK_ONLY.has(extname(f).toLowerCase()))) return 'duckdb';
   const bytes = inputs.reduce((sum, f) => sum + sizeOf(f), 0);
   return bytes >= AUTO_DUCKDB_BYTES ? 'duckdb' : 'js';
+}
+
+/** Whether an input is a Parquet or database file, which only the DuckDB engine reads. */
+export function onlyDuckReads(files: { customers?: string; transactions?: string }): boolean {
+  return [files.customers, files.transactions].some(
+    (f) => f !== undefined && DUCK_ONLY.has(extname(f).toLowerCase()),
+  );
 }
 
 function sizeOf(file: string): number {

@@ -136,6 +136,8 @@ function decisionText(policy: Policy, d: Decision): Text {
         column: band(matrix.columns, d.column),
       });
     }
+    case 'sql':
+      return msg('movers.sql', { tier: tier(d.level) });
     case 'none':
       return msg('movers.none', { reason: d.reason });
   }

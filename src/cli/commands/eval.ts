@@ -4,7 +4,7 @@ import type { EngineChoice } from '../../compile/evaluate.js';
 import { ON_ERROR, type OnError } from '../../data/errors.js';
 import { ENCODINGS, type EncodingOption } from '../../data/types.js';
 import type { Language } from '../../i18n/language.js';
-import { RESULT_FORMATS, type ResultFormat } from '../../report/formats.js';
+import { EVAL_FORMATS, type EvalFormat } from '../../report/formats.js';
 import type { HelpText } from '../help.js';
 import type { CliIO } from '../io.js';
 import { allowUntieredOption, languageOption, serverOptions } from '../options.js';
@@ -16,7 +16,7 @@ export interface EvalOptions {
   transactions?: string;
   customer?: string[];
   asOf?: string;
-  format: ResultFormat;
+  format: EvalFormat;
   explain: boolean;
   facts: boolean;
   summary: boolean;
@@ -27,7 +27,7 @@ export interface EvalOptions {
   mapping?: string;
   allowUntiered?: string;
   lang: Language;
-  engine: EngineChoice | 'duckdb';
+  engine: EngineChoice | 'duckdb' | 'auto';
   key?: string;
   workers?: number;
   server?: string;
@@ -35,6 +35,8 @@ export interface EvalOptions {
   token?: string;
   at?: string;
   overrides?: string;
+  /** Internal: the CSV is for a program (no BOM, no formula guard, no "wrote" line): Parquet's source. */
+  forProgram?: boolean;
 }
 
 export function registerEval(program: Command, io: CliIO, h: HelpText): void {
@@ -48,7 +50,7 @@ export function registerEval(program: Command, io: CliIO, h: HelpText): void {
     .option('--customer <id...>', h('evalCustomer'))
     .option('--workers <n>', h('evalWorkers'), workersParser(h))
     .option('--as-of <date>', h('asOf'), 'today')
-    .addOption(new Option('--format <format>', h('format')).choices([...RESULT_FORMATS]).default('table'))
+    .addOption(new Option('--format <format>', h('evalFormat')).choices([...EVAL_FORMATS]).default('table'))
     .option('--explain', h('evalExplain'), false)
     .option('--facts', h('evalFacts'), false)
     .option('--summary', h('evalSummary'), false)
@@ -62,8 +64,8 @@ export function registerEval(program: Command, io: CliIO, h: HelpText): void {
     .addOption(languageOption(h))
     .addOption(
       new Option('--engine <engine>', h('evalEngine'))
-        .choices(['compiled', 'reference', 'duckdb'])
-        .default('compiled'),
+        .choices(['auto', 'compiled', 'reference', 'duckdb'])
+        .default('auto'),
     );
   serverOptions(command, h);
   command.action(async (opts: EvalOptions) => {

@@ -211,6 +211,8 @@ function decidedBy(s: Speaker, result: CustomerResult): string {
         tier: s.level(d.level),
       });
     }
+    case 'sql':
+      return t(l, 'explain.decidedInSql', { tier: s.level(d.level) });
     default:
       return render(l, d.reason);
   }

@@ -16,8 +16,10 @@ export const cli = {
   separator: '; ',
   streamed: ' (streamed)',
   engineUsed: (p: { engine: string }) => `evaluated on ${p.engine}`,
-  duckdbSummaryOnly:
-    'tierwise: eval --engine duckdb gives the tier distribution (--summary, without --customer, --explain or --overrides); per-customer results come from --engine compiled or reference',
+  parquetNeedsOut:
+    'tierwise: --format parquet writes each customer’s results to a file: give it with --out results.parquet (the distribution of --summary is a table, json or csv)',
+  duckdbNoExplain:
+    'tierwise: eval --engine duckdb gives each customer’s tier, score, classes, flags, SLA and entitlements but not why (--explain) or an override’s tier (--overrides): the policy’s SQL decides the tier without the trace; use --engine compiled for those',
   noCustomer: (p: { ids: string; file: string }) => `tierwise: no customer ${p.ids} in ${p.file}`,
   cannotWrite: (p: { file: string; reason: string }) =>
     `tierwise: cannot write ${p.file}: ${p.reason}; nothing was written`,

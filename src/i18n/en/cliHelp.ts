@@ -66,11 +66,13 @@ export const cliHelp = {
     'customers allowed to get no tier before the command fails: a count (25), a share (5%) or all',
   outReport: 'write the report here (atomically) instead of stdout',
   format: 'output format',
+  evalFormat: 'output format (parquet: a typed Parquet file of the CSV columns, with --out)',
   reportFormat: 'report format',
   maxBytes: 'refuse policy files larger than this',
   policyPaths: 'policy files or directories (searched for *.tier.yaml)',
   engine: 'compiled (fast) or reference (json-rules-engine)',
-  evalEngine: 'compiled (fast), reference (json-rules-engine) or duckdb (embedded DuckDB, with --summary)',
+  evalEngine:
+    'compiled (fast), reference (json-rules-engine), duckdb (embedded DuckDB: the policy as SQL; reads Parquet and .duckdb files too; no --explain or --overrides) or auto (DuckDB for Parquet, database files and inputs of 64 MB or more, compiled otherwise)',
   populationEngine:
     'where the customers are evaluated: js (this process), duckdb (embedded DuckDB: the policy as SQL; reads Parquet and .duckdb files too) or auto (DuckDB for Parquet, database files and inputs of 64 MB or more)',
   kpi: 'facts to average per tier (default: average-order-value and repurchase-rate aggregates)',

@@ -85,6 +85,8 @@ export const explain = {
   noCriteria: 'no tier’s criteria hold',
   conditionFailed: 'a condition could not be evaluated',
   quotaPending: 'quota is decided over the population',
+  decidedInSql: (p: { tier: string }) =>
+    `${p.tier}, as the policy's SQL decided it on DuckDB (\`--engine compiled\` explains why)`,
   noRankValue: 'no value to rank by',
   unranked: 'unranked',
   axisNoValue: (p: { axis: 'rows' | 'columns'; name: string }) => `${p.axis}: no value for ${p.name}`,

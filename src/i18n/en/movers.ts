@@ -22,6 +22,7 @@ export const movers = {
   otherwise: (p: { tier: string }) => `${p.tier} (otherwise)`,
   matrix: (p: { tier: string; row: string; column: string }) => `${p.tier} in cell ${p.row} × ${p.column}`,
   none: (p: { reason: string }) => `no tier (${p.reason})`,
+  sql: (p: { tier: string }) => `${p.tier} by the policy's SQL`,
   quotaWas: (p: { tier: string; share: string }) => `was in ${p.tier} (quota ${p.share})`,
   quotaNow: (p: { tier: string; share: string }) => `now in ${p.tier} (quota ${p.share})`,
   tiers: (p: { from: string; to: string }) => `tier ${p.from} → ${p.to}`,

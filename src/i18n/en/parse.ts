@@ -15,6 +15,7 @@ const SYSTEM: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   EISDIR: 'it is a folder',
+  ESPIPE: 'it is not a regular file (a Parquet file is written to a file, not a pipe or device)',
   ENOTDIR: 'a part of the path is not a folder',
   EMFILE: 'too many open files',
   ENAMETOOLONG: 'the name is too long',

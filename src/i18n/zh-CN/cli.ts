@@ -18,8 +18,10 @@ export const cli = {
   separator: '；',
   streamed: '（流式处理）',
   engineUsed: (p) => `在 \`${p.engine}\` 中评估`,
-  duckdbSummaryOnly:
-    'tierwise：`eval --engine duckdb` 给出等级分布（`--summary`，且不带 `--customer`、`--explain` 或 `--overrides`）；逐个客户的结果请用 `--engine compiled` 或 `reference`',
+  parquetNeedsOut:
+    'tierwise：`--format parquet` 把每个客户的结果写入文件：请用 `--out results.parquet` 指定（`--summary` 的等级分布请用 `table`、`json` 或 `csv`）',
+  duckdbNoExplain:
+    'tierwise：`eval --engine duckdb` 给出每个客户的等级、得分、分类、标记、SLA 和权益，但不给出原因（`--explain`）或人工调整后的等级（`--overrides`）：策略的 `SQL` 只判定等级、不留推理过程；需要这些请用 `--engine compiled`',
   noCustomer: (p) => `tierwise：${p.file} 中没有客户 ${p.ids}`,
   cannotWrite: (p) => `tierwise：无法写入 ${p.file}：${p.reason}；未写入任何内容`,
   noPolicyFiles: (p) => `tierwise：在 ${p.paths} 下没有找到策略文件（*.tier.yaml）`,

@@ -56,12 +56,13 @@ export const cliHelp = {
   allowUntiered: '允许未定级的客户数，超出则命令失败：数量（25）、比例（5%）或 `all`',
   outReport: '把报告（原子地）写入此文件，而不是标准输出',
   format: '输出格式',
+  evalFormat: '输出格式（`parquet`：与 `CSV` 同列、带类型的 `Parquet` 文件，需配合 `--out`）',
   reportFormat: '报告格式',
   maxBytes: '拒绝大于此字节数的策略文件',
   policyPaths: '策略文件或目录（在目录中查找 *.tier.yaml）',
   engine: '`compiled`（快速）或 `reference`（参考实现 `json-rules-engine`）',
   evalEngine:
-    '`compiled`（快速）、`reference`（参考实现 `json-rules-engine`）或 `duckdb`（内嵌 `DuckDB`，配合 `--summary`）',
+    '`compiled`（快速）、`reference`（参考实现 `json-rules-engine`）、`duckdb`（内嵌 `DuckDB`：策略编译为 `SQL` 运行；也读 `Parquet` 和 `.duckdb` 文件；不支持 `--explain` 和 `--overrides`）或 `auto`（`Parquet`、数据库文件和 64 MB 及以上的输入用 `DuckDB`，其余用 `compiled`）',
   populationEngine:
     '在哪里评估客户：`js`（本进程）、`duckdb`（内嵌 `DuckDB`：策略编译为 `SQL` 运行；也读 `Parquet` 和 `.duckdb` 文件）或 `auto`（`Parquet`、数据库文件和 64 MB 及以上的输入用 `DuckDB`）',
   kpi: '按等级求平均的事实（默认：客单价和复购率类聚合）',

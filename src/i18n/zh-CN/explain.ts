@@ -70,6 +70,7 @@ export const explain = {
   noCriteria: '没有等级的条件成立',
   conditionFailed: '有条件无法求值',
   quotaPending: '配额法按全体客户排名定级',
+  decidedInSql: (p) => `${p.tier}，由策略的 SQL 在 \`DuckDB\` 上判定（用 \`--engine compiled\` 可看原因）`,
   noRankValue: '没有可用于排名的值',
   unranked: '未排名',
   axisNoValue: (p) => `${AXES[p.axis]}：${trail(p.name)}没有取值`,

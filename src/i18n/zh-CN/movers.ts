@@ -19,6 +19,7 @@ export const movers = {
   otherwise: (p) => `${p.tier}（其余客户）`,
   matrix: (p) => `${p.tier}（单元格 ${p.row} × ${p.column}）`,
   none: (p) => `无等级（${p.reason}）`,
+  sql: (p) => `${p.tier}（由策略的 SQL 判定）`,
   quotaWas: (p) => `原属${lead(p.tier)}（配额 ${p.share}）`,
   quotaNow: (p) => `现属${lead(p.tier)}（配额 ${p.share}）`,
   tiers: (p) => `等级 ${p.from} → ${p.to}`,

@@ -52,6 +52,7 @@ const SYSTEM: Record<string, string> = {
   EACCES: '没有访问权限',
   EPERM: '操作不被允许',
   EISDIR: '这是一个目录',
+  ESPIPE: '这不是普通文件（`Parquet` 只能写入文件，不能写入管道或设备）',
   ENOTDIR: '路径中有一段不是目录',
   EMFILE: '打开的文件过多',
   ENAMETOOLONG: '文件名过长',

@@ -28,6 +28,8 @@ export function decidedBy(policy: Policy, decision: Decision, language: Language
       return { method: 'matrix', tier: tier(decision.level), row: decision.row, column: decision.column };
     case 'quota':
       return { method: 'quota', tier: tier(decision.level), rank: decision.rank, of: decision.of };
+    case 'sql':
+      return { method: 'sql', tier: tier(decision.level) };
     case 'none':
       return { method: 'none', reason: render(language, decision.reason) };
   }

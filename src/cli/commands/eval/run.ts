@@ -1,8 +1,13 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chooseEvaluator } from '../../../compile/evaluate.js';
 import type { ReadSummary } from '../../../data/index.js';
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import { hasErrors } from '../../../diagnostics/diagnostic.js';
 import { escapeUnsafe } from '../../../diagnostics/render/width.js';
+import { csvToParquet } from '../../../duckdb/parquet-out.js';
 import { tierDistribution } from '../../../engine/distribution.js';
 import type { CustomerResult } from '../../../engine/evaluate.js';
 import {
@@ -18,8 +23,13 @@ import { t } from '../../../i18n/text.js';
 import { type AtomicFile, openAtomicFile } from '../../../io/atomic-write.js';
 import type { Policy } from '../../../policy/schema/policy.js';
 import { renderDistribution } from '../../../report/distribution.js';
-import { renderResults } from '../../../report/results.js';
+import type { ResultFormat } from '../../../report/formats.js';
+import { renderResults, resultColumns } from '../../../report/results.js';
+import { writtenLine } from '../../../report/written.js';
+import { evaluateResultsDuck } from '../../../simulate/duckdb-results.js';
+import { chooseEngine, onlyDuckReads } from '../../../simulate/engine-choice.js';
 import { evaluatePopulationParallel } from '../../../simulate/parallel.js';
+import type { PopulationRun } from '../../../simulate/population.js';
 import { type CliIO, EXIT } from '../../io.js';
 import {
   asOfExit,
@@ -35,20 +45,63 @@ import type { EvalOptions } from '../eval.js';
 import { readOverrides, withOverrides } from './overrides.js';
 
 export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
+  if (opts.format === 'parquet') return toParquet(opts, io);
+  return evaluateAs({ ...opts, format: opts.format }, io);
+}
+
+/**
+ * `--format parquet`: the run writes its CSV (for a program: no BOM, no formula guard) to a
+ * temporary file, which DuckDB copies into typed Parquet columns; the Parquet file replaces --out
+ * only when whole, and only if the run wrote its results (a failed run writes nothing).
+ */
+async function toParquet(opts: EvalOptions, io: CliIO): Promise<number> {
+  if (opts.out === undefined || opts.summary) {
+    io.err(`${t(opts.lang, 'cli.parquetNeedsOut')}\n`);
+    return EXIT.usage;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'tierwise-parquet-'));
+  try {
+    const csv = join(dir, 'results.csv');
+    const policy: { value?: Policy } = {};
+    const code = await evaluateAs({ ...opts, format: 'csv', out: csv, forProgram: true }, io, policy);
+    if (!existsSync(csv) || policy.value === undefined) return code;
+    try {
+      const columns = resultColumns(policy.value, { explain: opts.explain, withFacts: opts.facts });
+      await csvToParquet(csv, opts.out, columns);
+    } catch (error) {
+      io.err(`${cannotWrite(opts.lang, opts.out, error)}\n`);
+      return EXIT.usage;
+    }
+    io.err(writtenLine(opts.lang, { file: opts.out, format: 'parquet', bytes: statSync(opts.out).size }));
+    return code;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The options of a run that renders one of the result formats (Parquet is made from its CSV). */
+type ResultOptions = EvalOptions & { format: ResultFormat };
+
+async function evaluateAs(opts: ResultOptions, io: CliIO, used: { value?: Policy } = {}): Promise<number> {
   const badAsOf =
     factsUsageExit(opts, io) ?? customerDataExit(opts, io, opts.lang) ?? asOfExit(opts.asOf, io, opts.lang);
   if (badAsOf !== undefined) return badAsOf;
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
+  used.value = policy;
   const overrides = opts.overrides ? await readOverrides(policy, opts, io) : undefined;
   if (typeof overrides === 'number') return overrides;
-  if (opts.engine === 'duckdb') {
-    if (opts.summary && !opts.overrides && !opts.customer && !opts.explain && policy.tiers !== undefined)
-      return summarized(policy, opts, io);
-    io.err(`${t(opts.lang, 'cli.duckdbSummaryOnly')}\n`);
-    return EXIT.usage;
+  const engine = opts.engine === 'auto' ? autoEngine(opts) : opts.engine;
+  if (engine === 'duckdb') {
+    if (opts.explain || opts.overrides) {
+      io.err(`${t(opts.lang, 'cli.duckdbNoExplain')}\n`);
+      return EXIT.usage;
+    }
+    if (opts.summary && !opts.customer && policy.tiers !== undefined)
+      return summarized(policy, opts, 'duckdb', io);
+    return onDuck(policy, opts, io);
   }
-  const { evaluate, notes } = chooseEvaluator(policy, opts.engine);
+  const { evaluate, notes } = chooseEvaluator(policy, engine);
   const runOptions: RunOptions = {
     evaluate,
     explain: opts.explain,
@@ -65,13 +118,13 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
   if (
     opts.summary &&
     !opts.overrides &&
-    opts.engine === 'compiled' &&
+    engine === 'compiled' &&
     notes.length === 0 &&
     !opts.customer &&
     !opts.explain &&
     policy.tiers !== undefined
   )
-    return summarized(policy, opts, io);
+    return summarized(policy, opts, 'js', io);
   // Row-by-row output of a policy that needs no population or transaction join is streamed:
   // memory then follows a chunk, not the file. --on-error fail keeps the whole run, so a bad
   // row never leaves half the results printed.
@@ -80,18 +133,13 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     canStream(policy, runOptions) &&
     opts.onError !== 'fail' &&
     (opts.summary || opts.format === 'ndjson' || opts.format === 'csv');
-  if (streamable) return streamed(policy, runOptions, notes, opts, io);
+  if (streamable)
+    return streamed(policy, (onChunk) => streamEvaluation(policy, runOptions, onChunk), notes, opts, io);
   const run = await runEvaluation(policy, runOptions);
   run.diagnostics.unshift(...notes);
   reportRun(run.diagnostics, io, opts.lang);
   if (run.failed) return failedExit(run.diagnostics);
-  if (opts.customer) {
-    const missing = opts.customer.filter((id) => !run.results.some((r) => r.customer === id));
-    if (missing.length > 0)
-      io.err(
-        `${escapeUnsafe(t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data ?? opts.transactions ?? '' }))}\n`,
-      );
-  }
+  missingCustomers(opts, run.results, io);
   const overridden = overrides ? withOverrides(policy, run.results, overrides, opts, io) : undefined;
   const results = overridden?.results ?? run.results;
   const distribution = overridden?.distribution ?? run.distribution;
@@ -106,23 +154,31 @@ export async function evaluate(opts: EvalOptions, io: CliIO): Promise<number> {
     explain: opts.explain,
     language: opts.lang,
     withFacts: opts.facts,
+    forProgram: opts.forProgram,
   };
   const text = opts.summary
     ? renderDistribution(opts.format, distribution, { language: opts.lang })
     : renderResults(opts.format, input);
-  const written = await writeReport(
-    text,
-    { out: opts.out, bom: opts.format === 'csv', format: opts.format, lang: opts.lang },
-    io,
-  );
+  const written = await writeReport(text, reportFile(opts), io);
   if (written !== EXIT.ok) return written;
   io.err(`${summaryLine(opts.lang, run.results.length, run)}\n`);
   const untiered = untieredExit(distribution, opts.allowUntiered, io, opts.lang);
   return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }
 
+/** Where writeReport puts a report: a CSV for a spreadsheet gets a BOM; a CSV for a program neither that nor the "wrote" line. */
+function reportFile(opts: ResultOptions) {
+  const forSheet = !opts.forProgram;
+  return {
+    out: opts.out,
+    bom: opts.format === 'csv' && forSheet,
+    format: forSheet ? opts.format : undefined,
+    lang: opts.lang,
+  };
+}
+
 /** `--facts` goes with a format that lists customers: csv, ndjson or json, not a table or --summary. */
-function factsUsageExit(opts: EvalOptions, io: CliIO): number | undefined {
+function factsUsageExit(opts: ResultOptions, io: CliIO): number | undefined {
   if (!opts.facts) return undefined;
   if (opts.summary) io.err(`${t(opts.lang, 'factsout.factsSummary')}\n`);
   else if (opts.format === 'table')
@@ -169,7 +225,23 @@ export function summaryLine(
   return parts.join(t(language, 'cli.separator'));
 }
 
-async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise<number> {
+/**
+ * `--engine auto`: DuckDB where chooseEngine takes it (Parquet and database files, large inputs),
+ * except that a large CSV asked to explain or to apply overrides stays on the compiled path,
+ * which can; a file only DuckDB reads goes there and says what it cannot do.
+ */
+function autoEngine(opts: ResultOptions): 'compiled' | 'duckdb' {
+  const files = { customers: opts.data, transactions: opts.transactions };
+  if (chooseEngine('auto', files) === 'js') return 'compiled';
+  return (opts.explain || opts.overrides) && !onlyDuckReads(files) ? 'compiled' : 'duckdb';
+}
+
+async function summarized(
+  policy: Policy,
+  opts: ResultOptions,
+  engine: 'js' | 'duckdb',
+  io: CliIO,
+): Promise<number> {
   const run = await evaluatePopulationParallel(policy, {
     workers: opts.workers,
     customers: opts.data,
@@ -178,16 +250,12 @@ async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise
     onError: opts.onError,
     encoding: opts.encoding,
     sheet: opts.sheet,
-    engine: opts.engine === 'duckdb' ? 'duckdb' : 'js',
+    engine,
   });
   reportRun(run.diagnostics, io, opts.lang);
   if (run.failed) return failedExit(run.diagnostics);
   const text = renderDistribution(opts.format, run.distribution, { language: opts.lang });
-  const written = await writeReport(
-    text,
-    { out: opts.out, bom: opts.format === 'csv', format: opts.format, lang: opts.lang },
-    io,
-  );
+  const written = await writeReport(text, reportFile(opts), io);
   if (written !== EXIT.ok) return written;
   io.err(`${summaryLine(opts.lang, run.evaluated, run)}\n`);
   if (run.engine === 'duckdb') io.err(`${t(opts.lang, 'cli.engineUsed', { engine: 'DuckDB' })}\n`);
@@ -195,11 +263,82 @@ async function summarized(policy: Policy, opts: EvalOptions, io: CliIO): Promise
   return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }
 
+/**
+ * `eval --engine duckdb` customer by customer: CSV and NDJSON stream as DuckDB gives the rows;
+ * a table or JSON holds them for the distribution that closes the report, as on the JavaScript path.
+ */
+async function onDuck(policy: Policy, opts: ResultOptions, io: CliIO): Promise<number> {
+  const options = {
+    customers: opts.data,
+    transactions: opts.transactions,
+    asOf: opts.asOf,
+    onError: opts.onError,
+    encoding: opts.encoding,
+    sheet: opts.sheet,
+    only: opts.customer,
+  };
+  const stream = opts.summary || opts.format === 'ndjson' || opts.format === 'csv';
+  if (stream) {
+    const exit = await streamed(
+      policy,
+      (onChunk) => evaluateResultsDuck(policy, options, onChunk),
+      [],
+      opts,
+      io,
+    );
+    return exit;
+  }
+  const results: CustomerResult[] = [];
+  const facts = new Map<string, Record<string, unknown>>();
+  const run = await evaluateResultsDuck(policy, options, (chunk, chunkFacts) => {
+    results.push(...chunk);
+    for (const [k, v] of chunkFacts) facts.set(k, v);
+  });
+  reportRun(run.diagnostics, io, opts.lang);
+  if (run.failed) return failedExit(run.diagnostics);
+  missingCustomers(opts, results, io);
+  const text = renderResults(opts.format, {
+    policy,
+    results,
+    facts,
+    distribution: run.distribution,
+    diagnostics: run.diagnostics,
+    asOf: run.asOf?.date,
+    language: opts.lang,
+    withFacts: opts.facts,
+    forProgram: opts.forProgram,
+  });
+  const written = await writeReport(text, reportFile(opts), io);
+  if (written !== EXIT.ok) return written;
+  io.err(
+    `${summaryLine(opts.lang, run.evaluated, run)}\n${t(opts.lang, 'cli.engineUsed', { engine: 'DuckDB' })}\n`,
+  );
+  const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
+  return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
+}
+
+function missingCustomers(opts: EvalOptions, results: readonly CustomerResult[], io: CliIO): void {
+  if (!opts.customer) return;
+  const missing = opts.customer.filter((id) => !results.some((r) => r.customer === id));
+  if (missing.length > 0)
+    io.err(
+      `${escapeUnsafe(t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data ?? opts.transactions ?? '' }))}\n`,
+    );
+}
+
+/** A run that hands its results over chunk by chunk: the JavaScript stream or DuckDB's. */
+type ChunkedRun = (
+  onChunk: (
+    results: CustomerResult[],
+    facts: ReadonlyMap<string, Record<string, unknown>>,
+  ) => Promise<void> | void,
+) => Promise<StreamedRun & Partial<Pick<PopulationRun, 'transactionsSummary' | 'asOf' | 'engine'>>>;
+
 async function streamed(
   policy: Policy,
-  runOptions: RunOptions,
+  source: ChunkedRun,
   notes: Diagnostic[],
-  opts: EvalOptions,
+  opts: ResultOptions,
   io: CliIO,
 ): Promise<number> {
   let out: AtomicFile | undefined;
@@ -210,8 +349,9 @@ async function streamed(
     return EXIT.usage;
   }
   const write = async (text: string) => (out ? out.write(text) : io.out(text));
-  if (out && opts.format === 'csv') await write('\uFEFF');
+  if (out && opts.format === 'csv' && !opts.forProgram) await write('\uFEFF');
   let first = true;
+  const seen: CustomerResult[] = [];
   const empty = tierDistribution(policy, []);
   const render = (results: CustomerResult[], facts: ReadonlyMap<string, Record<string, unknown>>) =>
     renderResults(opts.format, {
@@ -224,10 +364,12 @@ async function streamed(
       language: opts.lang,
       csvHeader: first,
       withFacts: opts.facts,
+      forProgram: opts.forProgram,
     });
-  let run: StreamedRun;
+  let run: Awaited<ReturnType<ChunkedRun>>;
   try {
-    run = await streamEvaluation(policy, runOptions, async (results, facts) => {
+    run = await source(async (results, facts) => {
+      if (opts.customer) seen.push(...results);
       if (opts.summary) return;
       await write(render(results, facts));
       first = false;
@@ -246,8 +388,9 @@ async function streamed(
   const diagnostics = [...notes, ...run.diagnostics];
   reportRun(diagnostics, io, opts.lang);
   if (run.failed) return failedExit(diagnostics);
-  io.err(
-    `${summaryLine(opts.lang, run.evaluated, { customersSummary: run.customersSummary })}${t(opts.lang, 'cli.streamed')}\n`,
-  );
-  return untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
+  if (opts.customer) missingCustomers(opts, seen, io);
+  io.err(`${summaryLine(opts.lang, run.evaluated, run)}${t(opts.lang, 'cli.streamed')}\n`);
+  if (run.engine === 'duckdb') io.err(`${t(opts.lang, 'cli.engineUsed', { engine: 'DuckDB' })}\n`);
+  const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
+  return hasErrors(diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
 }
