@@ -19,6 +19,14 @@ function internal(key: 'internalError' | 'stalled', stack = ''): void {
   );
 }
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly with the status a shell
+// gives a process killed by SIGPIPE, never 0, since not everything was delivered.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  settled = true;
+  process.exit(141);
+});
+
 runCli(args).then(
   (code) => {
     settled = true;

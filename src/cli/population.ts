@@ -35,7 +35,7 @@ export interface DataOptions {
 
 export function addDataOptions(command: Command, h: HelpText): Command {
   return command
-    .option('--data <file>', h('dataOptional'))
+    .option('--data <file>', h('dataDuck'))
     .option('--transactions <file>', h('transactions'))
     .option('--workers <n>', h('workers'), workersParser(h))
     .addOption(populationEngineOption(h))

@@ -180,6 +180,13 @@ function unknownFormat(file: string): Diagnostic {
       help: msg('data.xlsNotReadHelp'),
     });
   }
+  // Read by src/duckdb only: this reader names the way to it rather than calling the format unknown.
+  if (ext === '.parquet' || ext === '.duckdb' || ext === '.db') {
+    return diagnostic('TW0601', msg('data.duckOnly', { name: ext }), {
+      file,
+      help: msg('data.duckOnlyHelp', { known }),
+    });
+  }
   return diagnostic('TW0601', msg('data.unknownFormat', { name: ext || file }), {
     file,
     help: msg('data.unknownFormatHelp', { known, formats: [...FORMATS] }),

@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_POLICY } from '../testing/fixtures.js';
-import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, ROOT, tierwise } from './cli.js';
 
 /**
  * Issue 12, items 4 and 5: what a hostile data file (or a careless policy) makes the real CLI
@@ -141,6 +142,8 @@ describe('terminal escapes in customer ids', () => {
   it('eval --customer names a customer it did not find with the escapes spelled out', async () => {
     const run = await inProcess(evalArgs('--customer', '\u001b[2Jnobody'));
     expect(run.stderr).toContain('no customer \\u001b[2Jnobody');
+    // A customer asked for and not decided: the job was not done.
+    expect(run.code).toBe(1);
     expect(run.stderr).not.toMatch(CONTROL);
   });
 
@@ -204,5 +207,36 @@ cases:
     expect(run.stdout).toContain('error[TW0901]');
     expect(run.stdout).toContain('contact: 张**, spend: 90');
     expect(run.stdout).not.toContain('张三丰');
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('eval | head: the CLI stops quietly with status 141, not a stack trace or 0', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'dist/cli/bin.js'),
+        'eval',
+        '--policy',
+        'policies/seed004-quota.tier.yaml',
+        '--data',
+        'examples/data/customers.csv',
+        '--transactions',
+        'examples/data/transactions.csv',
+        '--format',
+        'csv',
+      ],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    // Several hundred KB of CSV: far more than a pipe holds, so the CLI is still writing.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(141);
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).not.toContain('    at ');
   });
 });

@@ -12,7 +12,7 @@ import type * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../src/io/atomic-write.js';
+import { replaceFileVia, writeFileAtomic } from '../../src/io/atomic-write.js';
 
 /** Failures a test switches on: the file system is real except for the step that breaks. */
 const inject = vi.hoisted(() => ({ failWrite: false, failRename: false }));
@@ -114,4 +114,37 @@ describe('writeFileAtomic', () => {
       }
     },
   );
+});
+
+describe('replaceFileVia: a file another writer (DuckDB) fills', () => {
+  it('puts the writer’s file in place whole, keeping the permissions, with nothing left beside it', async () => {
+    const file = join(dir, 'results.parquet');
+    writeFileSync(file, ORIGINAL);
+    chmodSync(file, 0o640);
+    await replaceFileVia(file, async (temp) => {
+      expect(temp).not.toBe(file);
+      writeFileSync(temp, REPLACEMENT);
+    });
+    expect(readFileSync(file, 'utf8')).toBe(REPLACEMENT);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['results.parquet']);
+  });
+
+  it('leaves the original and no temporary file when the writer fails after writing half', async () => {
+    const file = join(dir, 'results.parquet');
+    writeFileSync(file, ORIGINAL);
+    const failing = replaceFileVia(file, async (temp) => {
+      writeFileSync(temp, REPLACEMENT.slice(0, 5));
+      throw new Error('Conversion Error');
+    });
+    await expect(failing).rejects.toThrow('Conversion Error');
+    expect(readFileSync(file, 'utf8')).toBe(ORIGINAL);
+    expect(readdirSync(dir)).toEqual(['results.parquet']);
+  });
+
+  it('refuses a device, which a second writer cannot fill by name', async () => {
+    await expect(replaceFileVia('/dev/null', async () => undefined)).rejects.toMatchObject({
+      code: 'ESPIPE',
+    });
+  });
 });

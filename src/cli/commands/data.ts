@@ -35,7 +35,7 @@ export function registerData(program: Command, io: CliIO, h: HelpText): void {
     .description(h('profile'))
     .requiredOption('--policy <file>', h('profilePolicy'))
     .option('--key <pem>', h('keyArtifact'))
-    .option('--data <file>', h('dataOptional'))
+    .option('--data <file>', h('dataDuck'))
     .option('--transactions <file>', h('profileTransactions'))
     .option('--as-of <date>', h('profileAsOf'), 'today')
     .option(

@@ -45,7 +45,7 @@ export function registerEval(program: Command, io: CliIO, h: HelpText): void {
     .description(h('eval'))
     .option('--policy <file>', h('policyOrServer'))
     .option('--key <pem>', h('keyArtifact'))
-    .option('--data <file>', h('dataOptional'))
+    .option('--data <file>', h('dataDuck'))
     .option('--transactions <file>', h('transactions'))
     .option('--customer <id...>', h('evalCustomer'))
     .option('--workers <n>', h('evalWorkers'), workersParser(h))

@@ -56,6 +56,8 @@ export const cliHelp = {
   transactions: 'transaction log for aggregate facts (sums, recency, trends)',
   dataOptional:
     'customer records: CSV, TSV, NDJSON, JSON or XLSX; optional with --transactions (then the customers are the log’s ids)',
+  dataDuck:
+    'customer records: CSV, TSV, NDJSON, JSON, XLSX, or Parquet and DuckDB database files (read on DuckDB); optional with --transactions (then the customers are the log’s ids)',
   workers: 'worker threads reading a large CSV (default: the machine’s cores; 1: none)',
   asOf: 'the date windows end on: 2024-03-01, a date-time with offset, or today',
   onError: 'what a bad row does',
@@ -112,7 +114,8 @@ export const cliHelp = {
   diffSemver: 'check that metadata.version is bumped at least as much as the changes need',
   diffFrom: 'population mode: the current policy (file or artifact)',
   diffTo: 'population mode: the proposed policy (file or artifact)',
-  diffData: 'population mode: customer records: CSV, TSV, NDJSON, JSON or XLSX',
+  diffData:
+    'population mode: customer records: CSV, TSV, NDJSON, JSON, XLSX, or Parquet and DuckDB database files (read on DuckDB)',
   diffTransactions: 'population mode: transaction log for aggregate facts',
   diffAsOf: 'population mode: the date windows end on',
   diffSheet: 'xlsx: the sheet to read',

@@ -17,6 +17,9 @@ export const data = {
   unknownFormat: (p: { name: string }) => `the format of '${p.name}' files is not known`,
   unknownFormatHelp: (p: { known: string; formats: string[] }) =>
     `name the file with one of ${p.known}, or give the format (${p.formats.join(', ')})`,
+  duckOnly: (p: { name: string }) => `'${p.name}' files are read by the DuckDB engine only`,
+  duckOnlyHelp: (p: { known: string }) =>
+    `run with --engine duckdb (or auto) where the command has it (eval, simulate, diff, calibrate, data profile); elsewhere give one of ${p.known}`,
   notRegularFile: 'the path is not a regular file',
   cannotRead: (p: { detail: string }) => `the file cannot be read: ${p.detail}`,
   rowBeforeHeader: 'the file has a row before its header',

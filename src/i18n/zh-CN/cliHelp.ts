@@ -47,6 +47,8 @@ export const cliHelp = {
   transactions: '交易流水，用于聚合事实（合计、最近一次、趋势）',
   dataOptional:
     '客户数据：CSV、TSV、NDJSON、JSON 或 XLSX；提供 --transactions 时可省略（客户即交易流水中的客户编号）',
+  dataDuck:
+    '客户数据：CSV、TSV、NDJSON、JSON、XLSX，或 `Parquet` 与 `DuckDB` 数据库文件（由 `DuckDB` 读取）；提供 --transactions 时可省略（客户即交易流水中的客户编号）',
   workers: '读取大 CSV 的工作线程数（默认：本机核数；1：不用工作线程）',
   asOf: '时间窗口的截止日期：如 2024-03-01、带时区偏移的日期时间，或 `today`',
   onError: '遇到坏行时的处理方式',
@@ -93,7 +95,8 @@ export const cliHelp = {
   diffSemver: '检查 `metadata.version` 的升级幅度是否达到改动所需',
   diffFrom: '客户群模式：当前策略（文件或制品）',
   diffTo: '客户群模式：拟议策略（文件或制品）',
-  diffData: '客户群模式：客户数据：CSV、TSV、NDJSON、JSON 或 XLSX',
+  diffData:
+    '客户群模式：客户数据：CSV、TSV、NDJSON、JSON、XLSX，或 `Parquet` 与 `DuckDB` 数据库文件（由 `DuckDB` 读取）',
   diffTransactions: '客户群模式：交易流水，用于聚合事实',
   diffAsOf: '客户群模式：时间窗口的截止日期',
   diffSheet: 'XLSX：要读取的工作表',

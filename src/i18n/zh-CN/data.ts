@@ -26,6 +26,9 @@ export const data = {
   unknownFormat: (p) => `无法识别“${key(p.name)}”文件的格式`,
   unknownFormatHelp: (p) =>
     `请使用以下扩展名之一命名文件：${key(p.known)}，或指定格式（${p.formats.map(key).join('、')}）`,
+  duckOnly: (p) => `“${key(p.name)}”文件只能由 \`DuckDB\` 引擎读取`,
+  duckOnlyHelp: (p) =>
+    `在支持的命令（\`eval\`、\`simulate\`、\`diff\`、\`calibrate\`、\`data profile\`）中加上 \`--engine duckdb\`（或 \`auto\`）；其他命令请使用 ${key(p.known)}`,
   notRegularFile: '该路径不是普通文件',
   cannotRead: (p) => `无法读取该文件：${quoted(p.detail)}`,
   rowBeforeHeader: '文件在表头之前还有一行',

@@ -89,14 +89,14 @@ async function evaluateAs(opts: ResultOptions, io: CliIO, used: { value?: Policy
   const policy = await policyFor(opts.policy, opts, io);
   if (typeof policy === 'number') return policy;
   used.value = policy;
+  const engine = opts.engine === 'auto' ? autoEngine(opts) : opts.engine;
+  if (engine === 'duckdb' && (opts.explain || opts.overrides)) {
+    io.err(`${t(opts.lang, 'cli.duckdbNoExplain')}\n`);
+    return EXIT.usage;
+  }
   const overrides = opts.overrides ? await readOverrides(policy, opts, io) : undefined;
   if (typeof overrides === 'number') return overrides;
-  const engine = opts.engine === 'auto' ? autoEngine(opts) : opts.engine;
   if (engine === 'duckdb') {
-    if (opts.explain || opts.overrides) {
-      io.err(`${t(opts.lang, 'cli.duckdbNoExplain')}\n`);
-      return EXIT.usage;
-    }
     if (opts.summary && !opts.customer && policy.tiers !== undefined)
       return summarized(policy, opts, 'duckdb', io);
     return onDuck(policy, opts, io);
@@ -139,7 +139,7 @@ async function evaluateAs(opts: ResultOptions, io: CliIO, used: { value?: Policy
   run.diagnostics.unshift(...notes);
   reportRun(run.diagnostics, io, opts.lang);
   if (run.failed) return failedExit(run.diagnostics);
-  missingCustomers(opts, run.results, io);
+  const missing = missingCustomers(opts, run.results, io);
   const overridden = overrides ? withOverrides(policy, run.results, overrides, opts, io) : undefined;
   const results = overridden?.results ?? run.results;
   const distribution = overridden?.distribution ?? run.distribution;
@@ -163,7 +163,7 @@ async function evaluateAs(opts: ResultOptions, io: CliIO, used: { value?: Policy
   if (written !== EXIT.ok) return written;
   io.err(`${summaryLine(opts.lang, run.results.length, run)}\n`);
   const untiered = untieredExit(distribution, opts.allowUntiered, io, opts.lang);
-  return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
+  return missing || (hasErrors(run.diagnostics) && opts.onError === 'fail') ? EXIT.findings : untiered;
 }
 
 /** Where writeReport puts a report: a CSV for a spreadsheet gets a BOM; a CSV for a program neither that nor the "wrote" line. */
@@ -296,7 +296,7 @@ async function onDuck(policy: Policy, opts: ResultOptions, io: CliIO): Promise<n
   });
   reportRun(run.diagnostics, io, opts.lang);
   if (run.failed) return failedExit(run.diagnostics);
-  missingCustomers(opts, results, io);
+  const missing = missingCustomers(opts, results, io);
   const text = renderResults(opts.format, {
     policy,
     results,
@@ -314,16 +314,19 @@ async function onDuck(policy: Policy, opts: ResultOptions, io: CliIO): Promise<n
     `${summaryLine(opts.lang, run.evaluated, run)}\n${t(opts.lang, 'cli.engineUsed', { engine: 'DuckDB' })}\n`,
   );
   const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
-  return hasErrors(run.diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
+  return missing || (hasErrors(run.diagnostics) && opts.onError === 'fail') ? EXIT.findings : untiered;
 }
 
-function missingCustomers(opts: EvalOptions, results: readonly CustomerResult[], io: CliIO): void {
-  if (!opts.customer) return;
-  const missing = opts.customer.filter((id) => !results.some((r) => r.customer === id));
-  if (missing.length > 0)
-    io.err(
-      `${escapeUnsafe(t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data ?? opts.transactions ?? '' }))}\n`,
-    );
+/** Names the customers asked for with --customer that are not in the data; true if any. */
+function missingCustomers(opts: EvalOptions, results: readonly CustomerResult[], io: CliIO): boolean {
+  if (!opts.customer) return false;
+  const found = new Set(results.map((r) => r.customer));
+  const missing = opts.customer.filter((id) => !found.has(id));
+  if (missing.length === 0) return false;
+  io.err(
+    `${escapeUnsafe(t(opts.lang, 'cli.noCustomer', { ids: missing.join(', '), file: opts.data ?? opts.transactions ?? '' }))}\n`,
+  );
+  return true;
 }
 
 /** A run that hands its results over chunk by chunk: the JavaScript stream or DuckDB's. */
@@ -388,9 +391,9 @@ async function streamed(
   const diagnostics = [...notes, ...run.diagnostics];
   reportRun(diagnostics, io, opts.lang);
   if (run.failed) return failedExit(diagnostics);
-  if (opts.customer) missingCustomers(opts, seen, io);
+  const missing = missingCustomers(opts, seen, io);
   io.err(`${summaryLine(opts.lang, run.evaluated, run)}${t(opts.lang, 'cli.streamed')}\n`);
   if (run.engine === 'duckdb') io.err(`${t(opts.lang, 'cli.engineUsed', { engine: 'DuckDB' })}\n`);
   const untiered = untieredExit(run.distribution, opts.allowUntiered, io, opts.lang);
-  return hasErrors(diagnostics) && opts.onError === 'fail' ? EXIT.findings : untiered;
+  return missing || (hasErrors(diagnostics) && opts.onError === 'fail') ? EXIT.findings : untiered;
 }
