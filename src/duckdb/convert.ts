@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec } from '../data/index.js';
 import type { ZoneCalendar } from '../facts/zone.js';
 import { duckdb } from '../sql/dialect.js';
-import { blankRow, fastCell } from './cells.js';
+import { blankRow, fastCell, numberCast, readsNumber } from './cells.js';
 import { createDays, readsIsoDays } from './days.js';
 import { CELL, convertSlowCells, lookupName } from './lookup.js';
 import { HELPER, type Stage } from './stage.js';
@@ -61,7 +61,11 @@ export async function convertInto(
  */
 function readSql(stage: Stage, outputs: readonly Output[], table: string, zone: ZoneCalendar): string {
   const raw = (k: number) => `a${stage.cells[k]}`;
-  const scan = `(SELECT ${stage.row} AS tw_row, ${stage.all.map((cell, i) => `${cell} AS a${i}`).join(', ')} FROM ${stage.relation}) r`;
+  // Numeric cells are cast once, here, and read as n<k> by the fast path.
+  const casts = stage.columns.flatMap((spec, k) =>
+    readsNumber(spec) ? [`${numberCast(stage.all[stage.cells[k]!]!)} AS n${k}`] : [],
+  );
+  const scan = `(SELECT ${[`${stage.row} AS tw_row`, ...stage.all.map((cell, i) => `${cell} AS a${i}`), ...casts].join(', ')} FROM ${stage.relation}) r`;
   const days = duckdb.ident(HELPER.days(table));
   const joins = stage.columns.flatMap((spec, k) =>
     readsIsoDays(spec) ? [`LEFT JOIN ${days} d${k} ON d${k}.text = r.${raw(k)}`] : [],
@@ -72,7 +76,7 @@ function readSql(stage: Stage, outputs: readonly Output[], table: string, zone: 
     ...stage.columns.map((spec, k) =>
       readsIsoDays(spec)
         ? `d${k}.start_ms AS f${k}, d${k}.local_ms AS l${k}`
-        : `${fastValue(spec, raw(k))} AS f${k}`,
+        : `${fastValue(spec, raw(k), `n${k}`)} AS f${k}`,
     ),
   ];
   const settled = stage.columns.map((_, k) => `f${k} IS NOT NULL`).join(' OR ') || 'FALSE';
@@ -117,8 +121,8 @@ async function setConverted(
 }
 
 /** The cell's value when SQL settles it (fastCell), else NULL. */
-function fastValue(spec: ColumnSpec, raw: string): string {
-  const fast = fastCell(spec, raw);
+function fastValue(spec: ColumnSpec, raw: string, number: string): string {
+  const fast = fastCell(spec, raw, number);
   return fast
     ? `CASE WHEN ${fast.when} THEN ${fast.value} ELSE ${literal(spec.type, undefined)} END`
     : literal(spec.type, undefined);

@@ -104,8 +104,12 @@ interface Lane {
   revenueFact?: string;
   asOf?: AsOf;
   notes: Diagnostic[];
-  /** Facts given back beside each result, and which of them are dates (epoch ms in SQL). */
-  carried: { id: string; numeric: boolean; date: boolean }[];
+  /**
+   * Facts given back beside each result, and which of them are dates (epoch ms in SQL). A text or
+   * date fact nobody downstream reads is `lazy`: decoded only for customers left without a tier,
+   * whom CustomerFindings evaluates again. Decoding a million strings costs more than the query.
+   */
+  carried: { id: string; numeric: boolean; date: boolean; lazy: boolean }[];
   timezone: string;
   /** The policy's classifiers, whose class columns the query gives when the sink asks for outcomes. */
   classifiers: string[];
@@ -171,15 +175,15 @@ async function run(
     const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
     const facts = Object.entries(policy.facts ?? {});
     const present = new Set(customers.columns);
+    const wanted = readBy(policy, options, sink);
     const carried = facts
       .filter(
         ([id, f]) => f.expr === undefined && (present.has(id) || (joinLog && f.aggregate !== undefined)),
       )
-      .map(([id, f]) => ({
-        id,
-        numeric: f.type === 'number' || f.type === 'integer',
-        date: f.type === 'date',
-      }));
+      .map(([id, f]) => {
+        const numeric = f.type === 'number' || f.type === 'integer';
+        return { id, numeric, date: f.type === 'date', lazy: !numeric && !wanted(id) };
+      });
     const compiled = compileSql(policy, {
       dialect: duckdb,
       customers: { name: customers.table, shape: 'typed', columns: customers.columns, row: 'tw_row' },
@@ -213,7 +217,11 @@ async function run(
   let pendingRows = 0;
   const flush = async () => {
     if (pendingRows === 0) return;
-    const { views, results, outcomes: given } = toColumns(pending, pendingRows, lanes, outcomes);
+    const {
+      views,
+      results,
+      outcomes: given,
+    } = toColumns(pending, pendingRows, lanes, outcomes, sink === undefined);
     pending = [];
     pendingRows = 0;
     const prepared = views.map((v, p) => lanes[p]!.batch.prepare(v));
@@ -258,6 +266,19 @@ async function run(
 const q = duckdb.ident;
 
 /**
+ * Which text and date facts are read for every customer: all of them for a sink that did not say
+ * (`keep`), those it keeps otherwise; any when a derived fact might read them; none for a run
+ * that only counts (the distribution reads numbers).
+ */
+function readBy(policy: Policy, options: PopulationOptions, sink: Sink | undefined): (id: string) => boolean {
+  if (Object.values(policy.facts ?? {}).some((f) => f.expr !== undefined)) return () => true;
+  if (sink === undefined) return () => false;
+  if (options.keep === undefined || sink.outcomes) return () => true;
+  const kept = new Set(options.keep);
+  return (id) => kept.has(id);
+}
+
+/**
  * One row per customer that every policy kept, in file order: the key and row, then per policy its
  * level, score and carried facts (numbers and dates as DOUBLE, the rest as they are). Policies read
  * the same file with their own columns; a row one of them dropped is dropped for all, as on the
@@ -294,6 +315,7 @@ function toColumns(
   length: number,
   lanes: readonly Lane[],
   withOutcomes: boolean,
+  lazyKeys: boolean,
 ): { views: CustomerColumns[]; results: BatchResult[]; outcomes?: OutcomeColumns[] } {
   const keys: string[] = new Array(length);
   const rows = new Int32Array(length);
@@ -313,25 +335,28 @@ function toColumns(
   const offsets = lanes.map((lane) => lane.timezone).map((tz) => zoneCalendar(tz));
   let at = 0;
   for (const chunk of chunks) {
-    const columns = chunk.getColumns();
+    const column = (k: number) => chunk.getColumnValues(k);
     const n = chunk.rowCount;
-    for (let i = 0; i < n; i++) {
-      keys[at + i] = String(columns[0]![i]);
-      rows[at + i] = Number(columns[1]![i]);
-    }
+    const rowColumn = column(1);
+    for (let i = 0; i < n; i++) rows[at + i] = Number(rowColumn[i]);
     let k = 2;
     lanes.forEach((lane, p) => {
-      const level = columns[k++]!;
-      const score = columns[k++]!;
+      const level = column(k++);
+      const score = column(k++);
+      const tier = results[p]!.tier;
       for (let i = 0; i < n; i++) {
-        if (level[i] !== null) results[p]!.tier[at + i] = Number(level[i]);
+        if (level[i] !== null) tier[at + i] = Number(level[i]);
         if (score[i] !== null) results[p]!.score[at + i] = Number(score[i]);
       }
       for (const c of lane.carried) {
-        const values = columns[k++]!;
+        const at0 = at;
+        const vector = c.lazy ? chunk.getColumnVector(k++) : undefined;
+        const values = vector
+          ? { length: n, at: (i: number) => (tier[at0 + i] === -1 ? vector.getItem(i) : null) }
+          : column(k++);
         const target = facts[p]![c.id]!;
         for (let i = 0; i < n; i++) {
-          const v = values[i];
+          const v = values.at(i);
           if (v === null || v === undefined) continue;
           if (c.numeric) (target as Float64Array)[at + i] = Number(v);
           else if (c.date) {
@@ -345,11 +370,16 @@ function toColumns(
         const o = outcomes[p]!;
         const into = [...lane.classifiers.map((c) => o.classes[c]!), ...OUTCOMES.map((c) => o[c])];
         for (const target of into) {
-          const values = columns[k++]!;
+          const values = column(k++);
           for (let i = 0; i < n; i++) target[at + i] = values[i] as never;
         }
       }
     });
+    // A run that only counts reads the key of a customer without a tier, for its findings.
+    const keyVector = chunk.getColumnVector(0);
+    for (let i = 0; i < n; i++)
+      if (!lazyKeys || results.some((r) => r.tier[at + i] === -1))
+        keys[at + i] = String(keyVector.getItem(i));
     at += n;
   }
   const views = lanes.map((_, p) => ({ length, keys, rows, facts: facts[p]! }));
