@@ -69,10 +69,13 @@ export async function populationCase(
     for (const t of tier) tiers.set(t, (tiers.get(t) ?? 0) + 1);
   };
   if (kind === 'duckdb') {
-    const run = await evaluatePopulation(policy, { customers: file, engine: 'duckdb', threads: 2 }, (_, r) =>
-      count(r.tier),
-    );
+    // As `eval --summary --engine duckdb` runs it: no consumer per chunk, only the distribution.
+    const run = await evaluatePopulation(policy, { customers: file, engine: 'duckdb', threads: 2 });
     if (run.failed) throw new Error(run.diagnostics.map((d) => d.message).join('; '));
+    run.distribution.tiers.forEach((t, k) => {
+      if (t.customers > 0) tiers.set(k, t.customers);
+    });
+    if (run.distribution.untiered > 0) tiers.set(-1, run.distribution.untiered);
     return tiers;
   }
   if (kind === 'population' || kind === 'parallel') {
@@ -115,7 +118,7 @@ export async function populationCase(
 
 /**
  * DuckDB alone: the policy's query (what `tierwise sql --dialect duckdb` prints) over DuckDB's own
- * read_csv of the file, counted per tier inside DuckDB. No tierwise loader, no diagnostics, no
+ * read_csv (or read_parquet) of the file, counted per tier inside DuckDB. No tierwise loader, no diagnostics, no
  * result crossing into JavaScript: the floor the DuckDB engine's overheads are measured against.
  */
 export async function duckdbQueryAlone(policy: Policy, file: string): Promise<Map<number, number>> {
@@ -127,9 +130,10 @@ export async function duckdbQueryAlone(policy: Policy, file: string): Promise<Ma
     })
   ).connect();
   const literal = `'${file.replaceAll("'", "''")}'`;
-  await connection.run(
-    `CREATE VIEW customers AS SELECT * FROM read_csv(${literal}, header = true, all_varchar = true)`,
-  );
+  const read = file.endsWith('.parquet')
+    ? `read_parquet(${literal})`
+    : `read_csv(${literal}, header = true, all_varchar = true)`;
+  await connection.run(`CREATE VIEW customers AS SELECT * FROM ${read}`);
   const compiled = compileSql(policy, { dialect: duckdb, customers: { name: 'customers', shape: 'source' } });
   if (!isCompiledSql(compiled)) throw new Error(compiled.map((d) => d.message).join('; '));
   const reader = await connection.runAndReadAll(

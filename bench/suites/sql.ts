@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDuck } from '../../src/duckdb/duck.js';
+import type { Policy } from '../../src/policy/schema/policy.js';
+import { duckdb } from '../../src/sql/dialect.js';
 import { writeCustomerCsv } from '../data/customer-csv.js';
 import { bundledPolicy } from '../data/policy.js';
 import { withPrecomputedColumns } from '../data/precomputed.js';
@@ -53,8 +56,52 @@ export async function sqlSuite(options: BenchOptions): Promise<Measurement[]> {
       duck.compared += `; ${(duck.perSecond / measured.get('population')!.perSecond).toFixed(2)}× JS path; ${(duck.perSecond / measured.get('duckdb-query')!.perSecond).toFixed(2)}× DuckDB alone`;
       rmSync(file);
     }
+    out.push(...(await parquetCases(policy, dir, options)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/**
+ * Customers in Parquet at 2.5 and 10 times `--rows` (10M by default): `simulate --engine duckdb`
+ * end to end, whose peak RSS should not grow with the customer count (results stream back a chunk
+ * at a time, DuckDB spills past its limit), against DuckDB running the policy's query alone over
+ * read_parquet. One run each: a 10M-row case takes a minute.
+ */
+async function parquetCases(policy: Policy, dir: string, options: BenchOptions): Promise<Measurement[]> {
+  const out: Measurement[] = [];
+  const timing = runsFor(options, { runs: 1, warmup: 0 }, { runs: 1, warmup: 0 });
+  for (const rows of [Math.round(options.rows * 2.5), options.rows * 10]) {
+    const csv = join(dir, `customers-${rows}.csv`);
+    const expected = writeCustomerCsv(policy, csv, rows);
+    const file = join(dir, `customers-${rows}.parquet`);
+    const duck = await openDuck({ threads: 2 });
+    try {
+      // Typed as a warehouse exports them: numbers DOUBLE, ids and names VARCHAR.
+      await duck.connection.run(
+        `COPY (SELECT * FROM read_csv(${duckdb.text(csv)}, header = true)) TO ${duckdb.text(file)} (FORMAT parquet, COMPRESSION zstd)`,
+      );
+    } finally {
+      duck.close();
+    }
+    rmSync(csv);
+    const label = `${rows.toLocaleString('en-US')} rows (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB Parquet)`;
+    const alone = runChild('duckdb-query', file, timing);
+    same(expected, new Map(alone.tiers), 'DuckDB alone on Parquet');
+    const base = row(
+      alone,
+      `DuckDB alone: the policy’s query over read_parquet, ${label}`,
+      rows,
+      'no loader, no diagnostics',
+    );
+    out.push(base);
+    const simulated = runChild('duckdb-simulate', file, timing);
+    same(expected, new Map(simulated.tiers), 'simulate --engine duckdb on Parquet');
+    const m = row(simulated, `DuckDB engine: simulate --engine duckdb, ${label}`, rows, '');
+    m.compared = `${(m.perSecond / base.perSecond).toFixed(2)}× DuckDB alone`;
+    out.push(m);
+    rmSync(file);
   }
   return out;
 }

@@ -221,7 +221,7 @@ async function run(
       views,
       results,
       outcomes: given,
-    } = toColumns(pending, pendingRows, lanes, outcomes, sink === undefined);
+    } = toColumns(pending, pendingRows, lanes, outcomes, sink === undefined || options.keysUnread === true);
     pending = [];
     pendingRows = 0;
     const prepared = views.map((v, p) => lanes[p]!.batch.prepare(v));

@@ -42,6 +42,11 @@ export interface PopulationOptions {
    * every fact.
    */
   keep?: readonly string[];
+  /**
+   * `onChunk` never reads the customers' keys (a simulation counts): the DuckDB engine then
+   * decodes only the keys of customers without a tier, for their findings.
+   */
+  keysUnread?: boolean;
   /** Worker threads for large CSV files (evaluatePopulationParallel); the machine's cores by default. */
   workers?: number;
   /** Called after each chunk with the customers read so far (for a progress bar). */

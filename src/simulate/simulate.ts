@@ -35,7 +35,7 @@ export async function simulate(policy: Policy, options: SimulateOptions): Promis
   const builder = new SimulationBuilder(policy, options.kpis);
   const run = await evaluatePopulationParallel(
     policy,
-    { ...options, keep: builder.keep() },
+    { ...options, keep: builder.keep(), keysUnread: true },
     (chunk, result) => builder.add(chunk, result),
   );
   return builder.build(run, options);
@@ -252,5 +252,19 @@ function classCounts(counts: ReadonlyMap<string, number>): Record<string, Record
 function allConditionFacts(policy: Policy): string[] {
   const conditional =
     Object.keys(policy.classifiers ?? {}).length > 0 || (policy.rerating?.triggers ?? []).length > 0;
-  return conditional ? Object.keys(policy.facts ?? {}) : [];
+  if (!conditional) return [];
+  const facts = policy.facts ?? {};
+  // A derived fact reads others, which a walk of the conditions would not see: then keep them all.
+  if (Object.values(facts).some((f) => f.expr !== undefined)) return Object.keys(facts);
+  const read = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node !== null && typeof node === 'object')
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'fact' && typeof value === 'string') read.add(value);
+        else walk(value);
+      }
+  };
+  walk([policy.classifiers, policy.rerating?.triggers, policy.conditions]);
+  return Object.keys(facts).filter((id) => read.has(id));
 }

@@ -219,6 +219,16 @@ describe('eval --format parquet', () => {
 });
 
 describe('population commands on DuckDB give the JavaScript path’s reports', () => {
+  // Classes and flags are counted from the facts their conditions read, which a run keeps.
+  it.each(policies)('simulate %s', async (name) => {
+    const [duck, js] = await both(
+      ['simulate', '--policy', policy(name), ...data(), '--format', 'json'],
+      ['duckdb', 'js'],
+    );
+    expect(duck.code).toBe(js.code);
+    expect(duck.stdout).toBe(js.stdout);
+  });
+
   const quota = () => ['--policy', policy('seed004-quota.tier.yaml')];
   it.each([
     ['simulate', () => ['simulate', ...quota(), ...data(), '--format', 'json']],
