@@ -49,6 +49,8 @@ const LONGEST_FIRST = [
   'test/registry/sqlite-store.test.ts',
   'test/registry/postgres-store.test.ts',
   'test/e2e/stream.test.ts',
+  'test/e2e/duckdb-engine.test.ts',
+  'test/sql/postgres-fdw.test.ts',
 ];
 
 class LongestFirst extends BaseSequencer {

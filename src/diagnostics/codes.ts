@@ -113,6 +113,7 @@ export const CODES = {
   TW0704: { severity: 'error', title: 'more customers without a tier than allowed' },
   // policies compiled to SQL (src/sql)
   TW0730: { severity: 'error', title: 'policy part cannot be expressed exactly in SQL' },
+  TW0731: { severity: 'error', title: 'DuckDB memory limit is not a size' },
   // personal data where masking cannot reach (src/policy/lint, src/testing)
   TW0710: { severity: 'error', title: 'customer key is personal data' },
   // simulation, diff, calibration, data profile (src/simulate)

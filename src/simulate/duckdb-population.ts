@@ -4,7 +4,14 @@ import { compileBatch } from '../compile/batch.js';
 import type { ReadSummary } from '../data/index.js';
 import { formatInstant } from '../data/index.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { type Duck, type LoadSummary, loadCustomers, loadTransactions, openDuck } from '../duckdb/index.js';
+import {
+  type Duck,
+  type LoadSummary,
+  loadCustomers,
+  loadTransactions,
+  memoryLimitProblem,
+  openDuck,
+} from '../duckdb/index.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { AsOf } from '../facts/asof.js';
 import type { CustomerColumns } from '../facts/columnar.js';
@@ -32,7 +39,7 @@ export async function evaluatePopulationsDuck(
   options: PopulationOptions,
   onChunk?: PopulationChunk,
 ): Promise<PopulationRun[]> {
-  return withDuck(options, (duck) =>
+  return withDuck(policies, options, (duck) =>
     run(duck, policies, options, onChunk && { chunk: (views, results) => onChunk(views, results) }),
   );
 }
@@ -78,7 +85,7 @@ export async function evaluateOutcomesDuck(
     asOf: AsOf | undefined,
   ) => void | Promise<void>,
 ): Promise<PopulationRun> {
-  const [only] = await withDuck(options, (duck) =>
+  const [only] = await withDuck([policy], options, (duck) =>
     run(duck, [policy], options, {
       outcomes: true,
       chunk: (views, results, outcomes, asOfs) => onChunk(views[0]!, results[0]!, outcomes![0]!, asOfs[0]),
@@ -87,7 +94,20 @@ export async function evaluateOutcomesDuck(
   return only!;
 }
 
-async function withDuck<T>(options: PopulationOptions, job: (duck: Duck) => Promise<T>): Promise<T> {
+async function withDuck(
+  policies: readonly Policy[],
+  options: PopulationOptions,
+  job: (duck: Duck) => Promise<PopulationRun[]>,
+): Promise<PopulationRun[]> {
+  const badLimit = memoryLimitProblem();
+  if (badLimit)
+    return policies.map((policy) => ({
+      distribution: new DistributionBuilder(policy).result(false),
+      diagnostics: [badLimit],
+      evaluated: 0,
+      failed: true,
+      engine: 'duckdb',
+    }));
   const duck = await openDuck({ threads: options.threads });
   try {
     return await job(duck);

@@ -126,6 +126,25 @@ describe('eval --engine duckdb', () => {
     expect(parsed).toEqual(csv);
   });
 
+  it('a memory limit that is not a size is TW0731 before anything is read', async () => {
+    process.env.TIERWISE_DUCKDB_MEMORY = 'lots';
+    try {
+      const result = await run([
+        'simulate',
+        '--engine',
+        'duckdb',
+        '--policy',
+        policy('seed004-quota.tier.yaml'),
+        ...data(),
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('TW0731');
+      expect(result.stdout).toBe('');
+    } finally {
+      delete process.env.TIERWISE_DUCKDB_MEMORY;
+    }
+  });
+
   it('a Parquet file given to the JavaScript path says which engine reads it', async () => {
     const result = await run([
       'simulate',

@@ -23,6 +23,9 @@ export const data = {
   notRegularFile: 'the path is not a regular file',
   cannotRead: (p: { detail: string }) => `the file cannot be read: ${p.detail}`,
   rowBeforeHeader: 'the file has a row before its header',
+  duckdbMemory: (p: { given: string }) =>
+    `$TIERWISE_DUCKDB_MEMORY is '${p.given}', which is not a size: the DuckDB engine's memory limit is a number with a unit`,
+  duckdbMemoryHelp: 'set it to e.g. 4GB or 512MB, or unset it for the default of 2GB',
   duckdbUnreadable: (p: { format: string }) => `the file cannot be read as ${p.format}`,
   duckdbUnreadableHelp: (p: { format: string }) =>
     `check that it is a ${p.format} file and that it is complete (not still being written)`,
