@@ -114,6 +114,7 @@ export const CODES = {
   // policies compiled to SQL (src/sql)
   TW0730: { severity: 'error', title: 'policy part cannot be expressed exactly in SQL' },
   TW0731: { severity: 'error', title: 'DuckDB memory limit is not a size' },
+  TW0732: { severity: 'error', title: 'DuckDB ran out of memory' },
   // personal data where masking cannot reach (src/policy/lint, src/testing)
   TW0710: { severity: 'error', title: 'customer key is personal data' },
   // simulation, diff, calibration, data profile (src/simulate)

@@ -20,18 +20,15 @@ export interface DuckOptions {
   threads?: number;
   /**
    * DuckDB's memory limit (`2GB`, `512MB`): past it, tables and intermediate results spill to a
-   * temporary directory removed on close. DEFAULT_MEMORY_LIMIT unless $TIERWISE_DUCKDB_MEMORY
-   * says otherwise.
+   * temporary directory removed on close. $TIERWISE_DUCKDB_MEMORY when not given, else DuckDB's
+   * default (80% of the machine's memory). Not every operator spills: a limit too low for a log's
+   * aggregates stops the query (TW0732), which is why no lower default is set.
    */
   memoryLimit?: string;
 }
 
-/**
- * What an in-memory DuckDB may hold before it spills to disk: enough for a few million customers
- * in memory, and a bound on what ten million take (docs/sql.md#speed-and-memory). DuckDB's own
- * default, 80% of the machine's memory, would let a large file push a shared server into swap.
- */
-export const DEFAULT_MEMORY_LIMIT = '2GB';
+/** A limit for a job that streams (a Parquet copy): it never needs more. */
+export const STREAMING_MEMORY_LIMIT = '1GB';
 
 /**
  * Opens DuckDB with extension auto-install and auto-load off: a query over customer data must
@@ -43,7 +40,8 @@ export async function openDuck(options: DuckOptions = {}): Promise<Duck> {
     autoload_known_extensions: 'false',
   };
   if (options.threads !== undefined) config.threads = String(options.threads);
-  config.memory_limit = options.memoryLimit ?? memoryLimitFromEnv();
+  const limit = options.memoryLimit ?? memoryLimitFromEnv();
+  if (limit !== undefined) config.memory_limit = limit;
   // Spilled data is customer data: in a directory of this process's own, removed on close.
   const spill = mkdtempSync(join(tmpdir(), 'tierwise-duckdb-'));
   config.temp_directory = spill;
@@ -69,12 +67,21 @@ export async function openDuck(options: DuckOptions = {}): Promise<Duck> {
 
 const SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 
-function memoryLimitFromEnv(): string {
+function memoryLimitFromEnv(): string | undefined {
   const given = process.env.TIERWISE_DUCKDB_MEMORY?.trim();
-  if (!given) return DEFAULT_MEMORY_LIMIT;
+  if (!given) return undefined;
   if (!SIZE.test(given))
     throw new Error(`$TIERWISE_DUCKDB_MEMORY must be a size such as 2GB or 512MB, got '${given}'`);
   return given;
+}
+
+/** TW0732 when DuckDB stopped a query at its memory limit; undefined for any other error. */
+export function outOfMemory(error: unknown): Diagnostic | undefined {
+  const text = error instanceof Error ? error.message : String(error);
+  if (!/Out of Memory Error|could not allocate block/.test(text)) return undefined;
+  return diagnostic('TW0732', msg('data.duckdbOutOfMemory', { limit: memoryLimitFromEnv() ?? '' }), {
+    help: msg('data.duckdbOutOfMemoryHelp'),
+  });
 }
 
 /** TW0731 when $TIERWISE_DUCKDB_MEMORY is set to something that is not a size: callers check before openDuck. */

@@ -1,6 +1,6 @@
 import { replaceFileVia } from '../io/atomic-write.js';
 import { duckdb } from '../sql/dialect.js';
-import { DEFAULT_MEMORY_LIMIT, openDuck } from './duck.js';
+import { openDuck, STREAMING_MEMORY_LIMIT } from './duck.js';
 
 const q = duckdb.ident;
 
@@ -18,8 +18,8 @@ export async function csvToParquet(
   target: string,
   columns: readonly { name: string; kind: ColumnKind }[],
 ): Promise<void> {
-  // A copy streams row groups through: DuckDB's default limit is plenty, whatever the engine's.
-  const duck = await openDuck({ memoryLimit: DEFAULT_MEMORY_LIMIT });
+  // A copy streams row groups through, whatever limit the engine is given.
+  const duck = await openDuck({ memoryLimit: STREAMING_MEMORY_LIMIT });
   try {
     const read = `read_csv(${duckdb.text(csv)}, header = true, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns.map((c) => `${duckdb.text(c.name)}: 'VARCHAR'`).join(', ')}})`;
     const select = columns.map((c) => {

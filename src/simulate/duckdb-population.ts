@@ -11,6 +11,7 @@ import {
   loadTransactions,
   memoryLimitProblem,
   openDuck,
+  outOfMemory,
 } from '../duckdb/index.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { AsOf } from '../facts/asof.js';
@@ -99,18 +100,24 @@ async function withDuck(
   options: PopulationOptions,
   job: (duck: Duck) => Promise<PopulationRun[]>,
 ): Promise<PopulationRun[]> {
-  const badLimit = memoryLimitProblem();
-  if (badLimit)
-    return policies.map((policy) => ({
+  const failed = (problem: Diagnostic): PopulationRun[] =>
+    policies.map((policy) => ({
       distribution: new DistributionBuilder(policy).result(false),
-      diagnostics: [badLimit],
+      diagnostics: [problem],
       evaluated: 0,
       failed: true,
       engine: 'duckdb',
     }));
+  const badLimit = memoryLimitProblem();
+  if (badLimit) return failed(badLimit);
   const duck = await openDuck({ threads: options.threads });
   try {
     return await job(duck);
+  } catch (error) {
+    // Not every DuckDB operator spills: past its memory limit a query stops, and says so.
+    const oom = outOfMemory(error);
+    if (oom) return failed(oom);
+    throw error;
   } finally {
     duck.close();
   }

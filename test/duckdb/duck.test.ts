@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryLimitProblem, openDuck } from '../../src/duckdb/duck.js';
+import { memoryLimitProblem, openDuck, outOfMemory } from '../../src/duckdb/duck.js';
 
 const setting = async (name: string) => {
   const duck = await openDuck();
@@ -17,11 +18,31 @@ afterEach(() => {
 });
 
 describe('openDuck', () => {
-  it('bounds DuckDB’s memory at 2 GB unless $TIERWISE_DUCKDB_MEMORY says otherwise', async () => {
-    // DuckDB reports the limit in its own units (GiB of 2^30 bytes for 2 GB of 10^9).
-    expect(await setting('memory_limit')).toMatch(/^1\.8 GiB$/);
+  it('leaves DuckDB’s memory limit its own unless $TIERWISE_DUCKDB_MEMORY sets it', async () => {
+    const plain = await DuckDBInstance.create(':memory:');
+    const connection = await plain.connect();
+    const reader = await connection.runAndReadAll(`SELECT current_setting('memory_limit')`);
+    const duckDefault = String(reader.getRowsJS()[0]![0]);
+    connection.closeSync();
+    plain.closeSync();
+    expect(await setting('memory_limit')).toBe(duckDefault);
+    // DuckDB reports the limit in its own units (MiB of 2^20 bytes for 512 MB of 10^6).
     process.env.TIERWISE_DUCKDB_MEMORY = '512MB';
-    expect(await setting('memory_limit')).toMatch(/^488\.2 MiB$/);
+    expect(await setting('memory_limit')).toBe('488.2 MiB');
+  });
+
+  it('names running out of memory TW0732, and no other error', () => {
+    expect(
+      outOfMemory(new Error('Out of Memory Error: failed to allocate data of size 16.0 MiB')),
+    ).toMatchObject({
+      code: 'TW0732',
+    });
+    expect(
+      outOfMemory(new Error('Failed to append: could not allocate block of size 256.0 KiB')),
+    ).toMatchObject({
+      code: 'TW0732',
+    });
+    expect(outOfMemory(new Error('Conversion Error: Could not convert string'))).toBeUndefined();
   });
 
   it('refuses a limit that is not a size, saying what it expected', async () => {

@@ -145,6 +145,32 @@ describe('eval --engine duckdb', () => {
     }
   });
 
+  it('a query past DuckDB’s memory limit is TW0732 with what to change, in both languages', async () => {
+    process.env.TIERWISE_DUCKDB_MEMORY = '8MB';
+    try {
+      for (const [lang, text] of [
+        ['en', 'raise $TIERWISE_DUCKDB_MEMORY'],
+        ['zh-CN', '请调高'],
+      ]) {
+        const result = await run([
+          'simulate',
+          '--lang',
+          lang!,
+          '--engine',
+          'duckdb',
+          '--policy',
+          policy('seed004-quota.tier.yaml'),
+          ...data(),
+        ]);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain('TW0732');
+        expect(result.stderr).toContain(text);
+      }
+    } finally {
+      delete process.env.TIERWISE_DUCKDB_MEMORY;
+    }
+  });
+
   it('a Parquet file given to the JavaScript path says which engine reads it', async () => {
     const result = await run([
       'simulate',

@@ -25,7 +25,12 @@ export const data = {
   rowBeforeHeader: 'the file has a row before its header',
   duckdbMemory: (p: { given: string }) =>
     `$TIERWISE_DUCKDB_MEMORY is '${p.given}', which is not a size: the DuckDB engine's memory limit is a number with a unit`,
-  duckdbMemoryHelp: 'set it to e.g. 4GB or 512MB, or unset it for the default of 2GB',
+  duckdbMemoryHelp:
+    'set it to e.g. 4GB or 512MB, or unset it for DuckDB’s default (80% of this machine’s memory)',
+  duckdbOutOfMemory: (p: { limit: string }) =>
+    `DuckDB stopped at its memory limit (${p.limit || 'its default, 80% of this machine'}) before the customers were evaluated`,
+  duckdbOutOfMemoryHelp:
+    'raise $TIERWISE_DUCKDB_MEMORY (e.g. 8GB), use fewer --workers (DuckDB threads), or run on a machine with more memory',
   duckdbUnreadable: (p: { format: string }) => `the file cannot be read as ${p.format}`,
   duckdbUnreadableHelp: (p: { format: string }) =>
     `check that it is a ${p.format} file and that it is complete (not still being written)`,

@@ -34,7 +34,11 @@ export const data = {
   rowBeforeHeader: '文件在表头之前还有一行',
   duckdbMemory: (p) =>
     `\`$TIERWISE_DUCKDB_MEMORY\` 的值为 ${key(p.given)}，不是容量：\`DuckDB\` 引擎的内存上限须为带单位的数值`,
-  duckdbMemoryHelp: '请设为如 `4GB` 或 `512MB`，或取消该变量以使用默认值 `2GB`',
+  duckdbMemoryHelp: '请设为如 `4GB` 或 `512MB`，或取消该变量以使用 `DuckDB` 的默认值（本机内存的 80%）',
+  duckdbOutOfMemory: (p) =>
+    `\`DuckDB\` 在评估客户之前达到了内存上限（${p.limit ? key(p.limit) : '默认值：本机内存的 80%'}）`,
+  duckdbOutOfMemoryHelp:
+    '请调高 `$TIERWISE_DUCKDB_MEMORY`（如 `8GB`）、减少 `--workers`（`DuckDB` 线程数），或换用内存更大的机器',
   duckdbUnreadable: (p) => `无法按 ${p.format} 格式读取该文件`,
   duckdbUnreadableHelp: (p) => `请确认这是完整的 ${p.format} 文件（不是仍在写入中的文件）`,
   duckdbTableNeeded: '`DuckDB` 数据库里有多张表，但未指明哪一张存放数据',
