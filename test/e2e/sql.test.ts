@@ -121,4 +121,71 @@ describe('tierwise sql', () => {
     ]);
     expect(badDialect.code).toBe(2);
   });
+
+  it('with --row-column the printed query over the bundled tables gives eval’s tiers and scores; --summation fast uses SUM', async () => {
+    const args = ['sql', '--policy', 'policies/seed004-scorecard.tier.yaml', '--as-of', '2026-11-01'];
+    const query = (more: string[]) => {
+      const printed = tierwise([
+        ...args,
+        '--customers',
+        'crm.customers',
+        '--transactions',
+        'crm.tx',
+        ...more,
+      ]);
+      expect(printed.code, printed.stderr).toBe(0);
+      return printed.stdout.replace(/;\s*$/, '');
+    };
+    const exact = query(['--row-column', '行号']);
+    expect(exact).toContain('"行号"');
+    const fast = query(['--row-column', '行号', '--summation', 'fast']);
+    expect(fast).not.toBe(exact);
+    expect(fast.toLowerCase()).toContain('sum(');
+    const duck = await memoryDuck();
+    try {
+      await duck.run('CREATE SCHEMA crm');
+      await duck.run(
+        `CREATE TABLE crm.customers AS SELECT * FROM read_csv('examples/data/customers.csv', header = true)`,
+      );
+      await duck.run(
+        `CREATE TABLE crm.tx AS SELECT row_number() OVER () AS "行号", * FROM read_csv('examples/data/transactions.csv', header = true)`,
+      );
+      const evaluated = tierwise([
+        'eval',
+        '--policy',
+        'policies/seed004-scorecard.tier.yaml',
+        '--data',
+        'examples/data/customers.csv',
+        '--transactions',
+        'examples/data/transactions.csv',
+        '--as-of',
+        '2026-11-01',
+        '--format',
+        'json',
+      ]);
+      const report = JSON.parse(evaluated.stdout) as {
+        distribution: { tiers: { tier: string }[] };
+        customers: { customer: string; tier: string | null; score: number }[];
+      };
+      const want = new Map(report.customers.map((c) => [c.customer, c]));
+      const tierOf = (level: unknown) =>
+        level === null ? null : report.distribution.tiers[Number(level)]!.tier;
+      for (const [sql, exactly] of [
+        [exact, true],
+        [fast, false],
+      ] as const) {
+        const got = await rows(duck, `SELECT customer, level, score FROM (${sql})`);
+        expect(got).toHaveLength(want.size);
+        for (const r of got) {
+          const w = want.get(String(r.customer))!;
+          expect(tierOf(r.level), String(r.customer)).toBe(w.tier);
+          // fast: the engine's SUM may differ in the last bits of a spend, never by a rounded point.
+          if (exactly) expect(r.score, String(r.customer)).toBe(w.score);
+          else expect(Math.abs(Number(r.score) - w.score)).toBeLessThan(1e-6);
+        }
+      }
+    } finally {
+      duck.closeSync();
+    }
+  });
 });

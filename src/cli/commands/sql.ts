@@ -11,6 +11,8 @@ export interface SqlOptions {
   dialect: DialectName;
   customers: string;
   transactions?: string;
+  rowColumn?: string;
+  summation: 'exact' | 'fast';
   asOf: string;
   out?: string;
   key?: string;
@@ -26,6 +28,8 @@ export function registerSql(program: Command, io: CliIO, h: HelpText): void {
     .addOption(new Option('--dialect <name>', h('sqlDialect')).choices([...DIALECTS]).default('duckdb'))
     .option('--customers <table>', h('sqlCustomers'), 'customers')
     .option('--transactions <table>', h('sqlTransactions'))
+    .option('--row-column <column>', h('sqlRowColumn'))
+    .addOption(new Option('--summation <how>', h('sqlSummation')).choices(['exact', 'fast']).default('exact'))
     .option('--as-of <date>', h('asOf'), 'today')
     .option('--out <file>', h('sqlOut'))
     .option('--mapping <file>', h('mapping'))

@@ -255,6 +255,10 @@ export const cliHelp = {
   sqlPolicy: 'the policy file',
   sqlDialect: 'the SQL dialect written',
   sqlCustomers: 'the customer table, e.g. crm.customers (its columns are the policy’s: 客户编号, …)',
+  sqlRowColumn:
+    'a column of the transaction table numbering its rows in the order the log was written: sums add in that order, as tierwise adds a file (without it, in time order)',
+  sqlSummation:
+    'how aggregates add: exact (the order above, compensated, the same doubles as tierwise) or fast (the engine’s SUM, in any order; can differ in the last digits)',
   sqlTransactions:
     'the transaction table, for facts computed from transactions (its date column a DATE or TIMESTAMP in the policy’s time zone)',
   sqlOut: 'write the query to this file (atomic) instead of stdout',

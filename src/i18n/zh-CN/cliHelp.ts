@@ -211,6 +211,10 @@ export const cliHelp = {
   sqlPolicy: '策略文件',
   sqlDialect: '生成的 `SQL` 方言',
   sqlCustomers: '客户表，例如 `crm.customers`（其列名即策略中的列名：客户编号等）',
+  sqlRowColumn:
+    '交易表中按流水写入顺序为各行编号的列：求和按此顺序进行，与 tierwise 读取文件时一致（不指定则按时间顺序）',
+  sqlSummation:
+    '聚合的求和方式：`exact`（按上述顺序补偿求和，与 tierwise 得到相同的双精度数）或 `fast`（引擎自带的 `SUM`，顺序不定，末位可能不同）',
   sqlTransactions: '交易表，用于由交易计算的事实（日期列为策略时区下的 `DATE` 或 `TIMESTAMP`）',
   sqlOut: '将查询写入此文件（原子写入），而不是标准输出',
   // plan

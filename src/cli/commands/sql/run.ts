@@ -37,7 +37,15 @@ export async function sql(opts: SqlOptions, io: CliIO): Promise<number> {
     dialect,
     asOf,
     customers: { name: opts.customers, shape: 'source' },
-    transactions: opts.transactions === undefined ? undefined : { name: opts.transactions, shape: 'source' },
+    transactions:
+      opts.transactions === undefined
+        ? undefined
+        : {
+            name: opts.transactions,
+            shape: 'source',
+            ...(opts.rowColumn === undefined ? {} : { row: opts.rowColumn }),
+          },
+    summation: opts.summation,
   });
   if (!isCompiledSql(compiled)) {
     reportRun(compiled, io, language);
