@@ -3,6 +3,10 @@
  * `node --import tsx bench/end-to-end/child.ts parse|tierwise|population|parallel|simulate|diff FILE RUNS WARMUP` prints a
  * ChildReport as JSON.
  */
+
+import { loadPolicy } from '../../src/policy/load.js';
+import { simulate } from '../../src/simulate/simulate.js';
+import { FACTS_AS_OF, type FactsFiles } from '../data/facts-log.js';
 import { bundledPolicy } from '../data/policy.js';
 import { withPrecomputedColumns } from '../data/precomputed.js';
 import { type Measurement, measure } from '../harness.js';
@@ -42,6 +46,30 @@ if (kind === 'parse') {
     'rows',
     async () => {
       tiers = await duckdbQueryAlone(policy, file!);
+    },
+    timing,
+  );
+  const rows = [...tiers.values()].reduce((a, b) => a + b, 0);
+  report = { measurement, rows, tiers: [...tiers] };
+} else if (kind === 'facts-js' || kind === 'facts-duckdb' || kind === 'facts-duckdb-csv') {
+  // `file`: the FactsFiles of bench/data/facts-log.ts, as JSON.
+  const files = JSON.parse(file!) as FactsFiles;
+  const policy = (await loadPolicy(files.policy)).policy!;
+  const parquet = kind === 'facts-duckdb';
+  let tiers = new Map<number, number>();
+  const measurement = await measure(
+    'sql',
+    kind,
+    'rows',
+    async () => {
+      const s = await simulate(policy, {
+        customers: parquet ? files.customers.parquet : files.customers.csv,
+        transactions: parquet ? files.transactions.parquet : files.transactions.csv,
+        asOf: FACTS_AS_OF,
+        ...(kind === 'facts-js' ? { workers: 1 } : { engine: 'duckdb' as const, threads: 2 }),
+      });
+      tiers = new Map(s.tiers.map((t, k) => [k, t.customers] as [number, number]));
+      if (s.untiered.customers > 0) tiers.set(-1, s.untiered.customers);
     },
     timing,
   );

@@ -16,7 +16,10 @@ export function runChild(
     | 'diff'
     | 'duckdb'
     | 'duckdb-simulate'
-    | 'duckdb-query',
+    | 'duckdb-query'
+    | 'facts-js'
+    | 'facts-duckdb'
+    | 'facts-duckdb-csv',
   file: string,
   timing: { runs: number; warmup: number },
 ): ChildReport {

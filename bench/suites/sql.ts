@@ -5,6 +5,7 @@ import { openDuck } from '../../src/duckdb/duck.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
 import { duckdb } from '../../src/sql/dialect.js';
 import { writeCustomerCsv } from '../data/customer-csv.js';
+import { writeFactsFiles } from '../data/facts-log.js';
 import { bundledPolicy } from '../data/policy.js';
 import { withPrecomputedColumns } from '../data/precomputed.js';
 import type { ChildReport } from '../end-to-end/child.js';
@@ -57,6 +58,7 @@ export async function sqlSuite(options: BenchOptions): Promise<Measurement[]> {
       rmSync(file);
     }
     out.push(...(await parquetCases(policy, dir, options)));
+    out.push(...(await factsCases(dir, options)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -103,6 +105,48 @@ async function parquetCases(policy: Policy, dir: string, options: BenchOptions):
     out.push(m);
     rmSync(file);
   }
+  return out;
+}
+
+/**
+ * Facts from transactions: `--rows` customers (1M) × 20 times as many transactions (20M), P12M
+ * spend, distinct days, recency and the monthly drop streak, simulated end to end. The DuckDB
+ * engine reads Parquet (and, for a like-for-like figure, the same CSV); the JavaScript fact path
+ * reads the CSV, as it reads no Parquet. One run each.
+ */
+async function factsCases(dir: string, options: BenchOptions): Promise<Measurement[]> {
+  const customers = options.rows;
+  const transactions = options.rows * 20;
+  const files = await writeFactsFiles(dir, customers, transactions);
+  const timing = { runs: 1, warmup: 0 };
+  const size = (f: string) => `${(statSync(f).size / 2 ** 20).toFixed(0)} MiB`;
+  const label = `${customers.toLocaleString('en-US')} customers × ${transactions.toLocaleString('en-US')} transactions`;
+  const js = runChild('facts-js', JSON.stringify(files), timing);
+  const base = row(
+    js,
+    `JavaScript fact path: simulate, ${label} (${size(files.transactions.csv)} CSV)`,
+    customers,
+    '',
+  );
+  const expected = new Map(js.tiers);
+  const out = [base];
+  for (const [kind, what, file] of [
+    ['facts-duckdb', 'DuckDB engine: simulate', `${size(files.transactions.parquet)} Parquet`],
+    ['facts-duckdb-csv', 'DuckDB engine: simulate', `${size(files.transactions.csv)} CSV`],
+  ] as const) {
+    const report = runChild(kind, JSON.stringify(files), timing);
+    same(expected, new Map(report.tiers), `${what} (${file})`);
+    const m = row(report, `${what}, ${label} (${file})`, customers, '');
+    m.compared = `${(m.perSecond / base.perSecond).toFixed(2)}× JS fact path`;
+    out.push(m);
+  }
+  for (const f of [
+    files.customers.csv,
+    files.customers.parquet,
+    files.transactions.csv,
+    files.transactions.parquet,
+  ])
+    rmSync(f);
   return out;
 }
 
