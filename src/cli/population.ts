@@ -33,6 +33,20 @@ export interface DataOptions {
   lang: Language;
 }
 
+/** The files a run reads and how: what the population, fact and evaluation paths take. */
+export function readOptions(
+  opts: Pick<DataOptions, 'data' | 'transactions' | 'onError' | 'encoding' | 'sheet'> & { asOf?: string },
+) {
+  return {
+    customers: opts.data,
+    transactions: opts.transactions,
+    asOf: opts.asOf,
+    onError: opts.onError,
+    encoding: opts.encoding,
+    sheet: opts.sheet,
+  };
+}
+
 export function addDataOptions(command: Command, h: HelpText): Command {
   return command
     .option('--data <file>', h('dataDuck'))

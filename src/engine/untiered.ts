@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/make.js';
 import { msg } from '../i18n/text.js';
-import type { Condition } from '../policy/schema/condition.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { UntieredAllowance } from './allowance.js';
+import { factsRead } from './conditions/facts-read.js';
 import type { CustomerResult } from './evaluate.js';
 
 /**
@@ -98,23 +98,11 @@ export class UntieredTally {
 
 /** Facts read by the tiers' own conditions (named conditions followed) and the matrix axes. */
 function tierFactsOf(policy: Policy): Set<string> {
-  const out = new Set<string>();
-  const named = policy.conditions ?? {};
-  const seen = new Set<string>();
-  const visit = (node: Condition | undefined): void => {
-    if (node === undefined) return;
-    if (node.fact !== undefined) out.add(node.fact);
-    const other = node.value as { fact?: unknown } | undefined;
-    if (other !== null && typeof other === 'object' && typeof other.fact === 'string') out.add(other.fact);
-    for (const child of [...(node.all ?? []), ...(node.any ?? [])]) visit(child);
-    visit(node.not);
-    if (node.condition !== undefined && !seen.has(node.condition)) {
-      seen.add(node.condition);
-      visit(named[node.condition]);
-    }
-  };
   const tiers = policy.tiers;
-  if (tiers?.method === 'criteria') for (const level of tiers.levels) visit(level.when);
+  const out = factsRead(
+    tiers?.method === 'criteria' ? tiers.levels.map((level) => level.when) : [],
+    policy.conditions,
+  );
   if (tiers?.method === 'matrix' && tiers.matrix)
     for (const axis of [tiers.matrix.rows, tiers.matrix.columns])
       if (axis.fact !== undefined) out.add(axis.fact);

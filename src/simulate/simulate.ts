@@ -1,5 +1,6 @@
 import type { BatchResult } from '../compile/batch.js';
 import { compileBatchOutcomes } from '../compile/batch-outcomes.js';
+import { factsRead } from '../engine/conditions/facts-read.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { roundMoney, sumMoney } from '../format/money.js';
 import { approximateSeconds, parseDuration } from '../policy/analysis/duration.js';
@@ -256,15 +257,12 @@ function allConditionFacts(policy: Policy): string[] {
   const facts = policy.facts ?? {};
   // A derived fact reads others, which a walk of the conditions would not see: then keep them all.
   if (Object.values(facts).some((f) => f.expr !== undefined)) return Object.keys(facts);
-  const read = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const item of node) walk(item);
-    else if (node !== null && typeof node === 'object')
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'fact' && typeof value === 'string') read.add(value);
-        else walk(value);
-      }
-  };
-  walk([policy.classifiers, policy.rerating?.triggers, policy.conditions]);
+  const read = factsRead(
+    [
+      ...Object.values(policy.classifiers ?? {}).flatMap((c) => c.rules.map((r) => r.when)),
+      ...(policy.rerating?.triggers ?? []).map((t) => t.when),
+    ],
+    policy.conditions,
+  );
   return Object.keys(facts).filter((id) => read.has(id));
 }

@@ -41,6 +41,7 @@ import {
   untieredExit,
   writeReport,
 } from '../../population/run.js';
+import { readOptions } from '../../population.js';
 import type { EvalOptions } from '../eval.js';
 import { readOverrides, withOverrides } from './overrides.js';
 
@@ -105,12 +106,7 @@ async function evaluateAs(opts: ResultOptions, io: CliIO, used: { value?: Policy
   const runOptions: RunOptions = {
     evaluate,
     explain: opts.explain,
-    customers: opts.data,
-    transactions: opts.transactions,
-    asOf: opts.asOf,
-    onError: opts.onError,
-    encoding: opts.encoding,
-    sheet: opts.sheet,
+    ...readOptions(opts),
     only: opts.customer,
   };
   // The distribution alone needs no object per customer: the batch form reads columns. A policy
@@ -244,12 +240,7 @@ async function summarized(
 ): Promise<number> {
   const run = await evaluatePopulationParallel(policy, {
     workers: opts.workers,
-    customers: opts.data,
-    transactions: opts.transactions,
-    asOf: opts.asOf,
-    onError: opts.onError,
-    encoding: opts.encoding,
-    sheet: opts.sheet,
+    ...readOptions(opts),
     engine,
   });
   reportRun(run.diagnostics, io, opts.lang);
@@ -269,25 +260,11 @@ async function summarized(
  */
 async function onDuck(policy: Policy, opts: ResultOptions, io: CliIO): Promise<number> {
   const options = {
-    customers: opts.data,
-    transactions: opts.transactions,
-    asOf: opts.asOf,
-    onError: opts.onError,
-    encoding: opts.encoding,
-    sheet: opts.sheet,
+    ...readOptions(opts),
     only: opts.customer,
   };
-  const stream = opts.summary || opts.format === 'ndjson' || opts.format === 'csv';
-  if (stream) {
-    const exit = await streamed(
-      policy,
-      (onChunk) => evaluateResultsDuck(policy, options, onChunk),
-      [],
-      opts,
-      io,
-    );
-    return exit;
-  }
+  if (opts.summary || opts.format === 'ndjson' || opts.format === 'csv')
+    return streamed(policy, (onChunk) => evaluateResultsDuck(policy, options, onChunk), [], opts, io);
   const results: CustomerResult[] = [];
   const facts = new Map<string, Record<string, unknown>>();
   const run = await evaluateResultsDuck(policy, options, (chunk, chunkFacts) => {

@@ -15,6 +15,7 @@ import {
   policyFor,
   reportRun,
 } from '../../population/run.js';
+import { readOptions } from '../../population.js';
 import type { FactsOptions } from '../facts.js';
 
 /**
@@ -49,12 +50,7 @@ export async function exportFactsCommand(opts: FactsOptions, io: CliIO): Promise
     run = await exportFacts(
       policy,
       {
-        customers: opts.data,
-        transactions: opts.transactions,
-        asOf: opts.asOf,
-        onError: opts.onError,
-        encoding: opts.encoding,
-        sheet: opts.sheet,
+        ...readOptions(opts),
         only: opts.customer,
       },
       {
