@@ -12,6 +12,28 @@ export interface BatchOutcomes {
 }
 
 /**
+ * The classes and flags BatchOutcomes lists, in its order: each classifier's rule classes and
+ * `otherwise` once each, then each flag a trigger sets once. An engine that decides them itself
+ * (the SQL query) gives them in this order.
+ */
+export function outcomeMembers(policy: Policy): {
+  classes: { classifier: string; cls: string; pick: 'first' | 'all' }[];
+  flags: string[];
+} {
+  const classes = Object.entries(policy.classifiers ?? {}).flatMap(([id, c]) =>
+    [...new Set([...c.rules.map((r) => r.id), ...(c.otherwise ? [c.otherwise.id] : [])])].map((cls) => ({
+      classifier: id,
+      cls,
+      pick: c.pick ?? 'first',
+    })),
+  );
+  const flags = [
+    ...new Set((policy.rerating?.triggers ?? []).flatMap((t) => (t.then.flag ? [t.then.flag] : []))),
+  ];
+  return { classes, flags };
+}
+
+/**
  * Classifiers and re-rating triggers over columns, for simulations: the same compiled
  * conditions and the same class-picking step (collectClasses) as compilePolicy, with the tier
  * and score the batch gave each customer. One row object is refilled per customer.
@@ -24,18 +46,20 @@ export function compileBatchOutcomes(policy: Policy): {
   const classifiers = Object.entries(policy.classifiers ?? {}).map(([id, c]) => ({
     id,
     rules: c.rules.map((r) => test(r.when)),
-    classes: [...c.rules.map((r) => r.id), ...(c.otherwise ? [c.otherwise.id] : [])],
   }));
   const triggers = (policy.rerating?.triggers ?? []).map((t) => ({ flag: t.then.flag, when: test(t.when) }));
-  const flagIds = [...new Set(triggers.flatMap((t) => (t.flag ? [t.flag] : [])))];
+  const members = outcomeMembers(policy);
+  const flagIds = members.flags;
   const levels = (policy.tiers?.levels ?? []).map((l) => l.id);
 
   return {
     run(columns, tier, score) {
       const n = columns.length;
-      const classes = classifiers.flatMap((c) =>
-        [...new Set(c.classes)].map((cls) => ({ classifier: c.id, cls, member: new Uint8Array(n) })),
-      );
+      const classes = members.classes.map(({ classifier, cls }) => ({
+        classifier,
+        cls,
+        member: new Uint8Array(n),
+      }));
       const classIndex = new Map(classes.map((c, k) => [`${c.classifier}\u0000${c.cls}`, k]));
       const flags = flagIds.map((flag) => ({ flag, member: new Uint8Array(n) }));
       if (classifiers.length === 0 && triggers.length === 0) return { classes, flags };

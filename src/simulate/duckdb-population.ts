@@ -1,6 +1,7 @@
 import type { DuckDBDataChunk } from '@duckdb/node-api';
 import type { BatchResult } from '../compile/batch.js';
 import { compileBatch } from '../compile/batch.js';
+import { type BatchOutcomes, outcomeMembers } from '../compile/batch-outcomes.js';
 import type { ReadSummary } from '../data/index.js';
 import { formatInstant } from '../data/index.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
@@ -13,6 +14,7 @@ import {
   openDuck,
   outOfMemory,
 } from '../duckdb/index.js';
+import { doubleColumn, integerColumn } from '../duckdb/vectors.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { AsOf } from '../facts/asof.js';
 import type { CustomerColumns } from '../facts/columnar.js';
@@ -41,7 +43,15 @@ export async function evaluatePopulationsDuck(
   onChunk?: PopulationChunk,
 ): Promise<PopulationRun[]> {
   return withDuck(policies, options, (duck) =>
-    run(duck, policies, options, onChunk && { chunk: (views, results) => onChunk(views, results) }),
+    run(
+      duck,
+      policies,
+      options,
+      onChunk && {
+        chunk: (views, results, _, __, members) => onChunk(views, results, members),
+        members: options.outcomes !== undefined,
+      },
+    ),
   );
 }
 
@@ -67,9 +77,12 @@ interface Sink {
     results: readonly BatchResult[],
     outcomes: readonly OutcomeColumns[] | undefined,
     asOfs: readonly (AsOf | undefined)[],
+    members: readonly BatchOutcomes[] | undefined,
   ): void | Promise<void>;
   /** Select the outcome columns too. */
   outcomes?: boolean;
+  /** Hand over each policy's class and flag memberships as the query decides them. */
+  members?: boolean;
 }
 
 /**
@@ -140,6 +153,8 @@ interface Lane {
   timezone: string;
   /** The policy's classifiers, whose class columns the query gives when the sink asks for outcomes. */
   classifiers: string[];
+  /** The classes and flags whose memberships the query gives when the sink asks for them. */
+  members?: ReturnType<typeof outcomeMembers>;
 }
 
 async function run(
@@ -233,6 +248,7 @@ async function run(
       carried,
       timezone,
       classifiers: compiled.classifiers,
+      members: sink?.members ? outcomeMembers(policy) : undefined,
     });
   }
 
@@ -248,6 +264,7 @@ async function run(
       views,
       results,
       outcomes: given,
+      members,
     } = toColumns(pending, pendingRows, lanes, outcomes, sink === undefined || options.keysUnread === true);
     pending = [];
     pendingRows = 0;
@@ -267,6 +284,7 @@ async function run(
       results,
       given,
       lanes.map((lane) => lane.asOf),
+      members,
     );
   };
   for (;;) {
@@ -300,6 +318,10 @@ const q = duckdb.ident;
 function readBy(policy: Policy, options: PopulationOptions, sink: Sink | undefined): (id: string) => boolean {
   if (Object.values(policy.facts ?? {}).some((f) => f.expr !== undefined)) return () => true;
   if (sink === undefined) return () => false;
+  if (sink.members && options.outcomes) {
+    const kept = new Set(options.outcomes.keep);
+    return (id) => kept.has(id);
+  }
   if (options.keep === undefined || sink.outcomes) return () => true;
   const kept = new Set(options.keep);
   return (id) => kept.has(id);
@@ -312,14 +334,17 @@ function readBy(policy: Policy, options: PopulationOptions, sink: Sink | undefin
  * JavaScript path.
  */
 function resultsQuery(queries: readonly string[], lanes: readonly Lane[], outcomes: boolean): string {
-  const select: string[] = [`r0.${q('customer')}`, `CAST(r0.${q('row')} AS DOUBLE)`];
+  // Numbers come back without NULLs (NaN, -1 for no tier), so that they are read as arrays (./vectors).
+  const double = (column: string) => `coalesce(CAST(${column} AS DOUBLE), ${NAN})`;
+  const select: string[] = [`r0.${q('customer')}`, `CAST(r0.${q('row')} AS INTEGER)`];
   lanes.forEach((lane, p) => {
-    select.push(`CAST(r${p}.${q('level')} AS DOUBLE)`, `r${p}.${q('score')}`);
+    select.push(`coalesce(CAST(r${p}.${q('level')} AS INTEGER), -1)`, double(`r${p}.${q('score')}`));
     for (const c of lane.carried) {
       const column = `r${p}.${q(`fact:${c.id}`)}`;
-      select.push(c.numeric || c.date ? `CAST(${column} AS DOUBLE)` : column);
+      select.push(c.numeric || c.date ? double(column) : column);
     }
     if (outcomes) for (const column of outcomeColumns(lane)) select.push(`r${p}.${q(column)}`);
+    if (lane.members) select.push(...memberColumns(lane.members, `r${p}`));
   });
   const from = queries.map((sql, p) => `(${sql}) r${p}`);
   const joins = from
@@ -327,6 +352,27 @@ function resultsQuery(queries: readonly string[], lanes: readonly Lane[], outcom
     .map((f, k) => `JOIN ${f} ON r${k + 1}.${q('row')} = r0.${q('row')}`)
     .join(' ');
   return `SELECT ${select.join(', ')} FROM ${from[0]} ${joins} ORDER BY r0.${q('row')}`;
+}
+
+const NAN = "CAST('NaN' AS DOUBLE)";
+
+/**
+ * 1 or 0 per class and flag, in outcomeMembers' order, read off the query's class and flag
+ * columns: a `pick: all` classifier's classes and the flags are comma-joined ids, which hold no
+ * comma (ID_PATTERN).
+ */
+function memberColumns(members: ReturnType<typeof outcomeMembers>, r: string): string[] {
+  const listed = (column: string, id: string) =>
+    `coalesce(CAST(list_contains(string_split(${column}, ','), ${duckdb.text(id)}) AS INTEGER), 0)`;
+  return [
+    ...members.classes.map(({ classifier, cls, pick }) => {
+      const column = `${r}.${q(`class_${classifier}`)}`;
+      return pick === 'first'
+        ? `coalesce(CAST(${column} = ${duckdb.text(cls)} AS INTEGER), 0)`
+        : listed(column, cls);
+    }),
+    ...members.flags.map((flag) => listed(`${r}.${q('flags')}`, flag)),
+  ];
 }
 
 /** The query's outcome columns in the order resultsQuery selects them. */
@@ -343,74 +389,107 @@ function toColumns(
   lanes: readonly Lane[],
   withOutcomes: boolean,
   lazyKeys: boolean,
-): { views: CustomerColumns[]; results: BatchResult[]; outcomes?: OutcomeColumns[] } {
+): {
+  views: CustomerColumns[];
+  results: BatchResult[];
+  outcomes?: OutcomeColumns[];
+  members?: BatchOutcomes[];
+} {
   const keys: string[] = new Array(length);
   const rows = new Int32Array(length);
-  const results = lanes.map(() => ({
-    tier: new Int32Array(length).fill(-1),
-    score: new Float64Array(length).fill(Number.NaN),
-  }));
+  const results = lanes.map(() => ({ tier: new Int32Array(length), score: new Float64Array(length) }));
   const facts = lanes.map((lane) => {
     const out: Record<string, Float64Array | unknown[]> = Object.create(null);
     for (const c of lane.carried)
-      out[c.id] = c.numeric
-        ? new Float64Array(length).fill(Number.NaN)
-        : new Array<unknown>(length).fill(undefined);
+      out[c.id] = c.numeric ? new Float64Array(length) : new Array<unknown>(length).fill(undefined);
     return out;
   });
   const outcomes = withOutcomes ? lanes.map((lane) => emptyOutcomes(lane, length)) : undefined;
+  const members = lanes.map((lane) => lane.members && emptyMembers(lane.members, length));
   const offsets = lanes.map((lane) => lane.timezone).map((tz) => zoneCalendar(tz));
+  const instants = new Float64Array(Math.max(0, ...chunks.map((c) => c.rowCount)));
   let at = 0;
   for (const chunk of chunks) {
-    const column = (k: number) => chunk.getColumnValues(k);
     const n = chunk.rowCount;
-    const rowColumn = column(1);
-    for (let i = 0; i < n; i++) rows[at + i] = Number(rowColumn[i]);
+    integerColumn(chunk, 1, rows, at);
     let k = 2;
+    const columns = lanes.map(() => [] as number[]);
     lanes.forEach((lane, p) => {
-      const level = column(k++);
-      const score = column(k++);
-      const tier = results[p]!.tier;
-      for (let i = 0; i < n; i++) {
-        if (level[i] !== null) tier[at + i] = Number(level[i]);
-        if (score[i] !== null) results[p]!.score[at + i] = Number(score[i]);
-      }
+      integerColumn(chunk, k++, results[p]!.tier, at);
+      doubleColumn(chunk, k++, results[p]!.score, at);
       for (const c of lane.carried) {
-        const at0 = at;
-        const vector = c.lazy ? chunk.getColumnVector(k++) : undefined;
-        const values = vector
-          ? { length: n, at: (i: number) => (tier[at0 + i] === -1 ? vector.getItem(i) : null) }
-          : column(k++);
-        const target = facts[p]![c.id]!;
-        for (let i = 0; i < n; i++) {
-          const v = values.at(i);
-          if (v === null || v === undefined) continue;
-          if (c.numeric) (target as Float64Array)[at + i] = Number(v);
-          else if (c.date) {
-            // Dates come back as the instant; the JavaScript readers hold them as ISO text in the zone.
-            const instant = Number(v);
-            target[at + i] = formatInstant(instant, offsets[p]!.offsetAt(instant) / 60_000);
-          } else target[at + i] = v;
-        }
+        if (c.numeric) doubleColumn(chunk, k, facts[p]![c.id] as Float64Array, at);
+        columns[p]!.push(k++);
       }
       if (outcomes) {
         const o = outcomes[p]!;
         const into = [...lane.classifiers.map((c) => o.classes[c]!), ...OUTCOMES.map((c) => o[c])];
         for (const target of into) {
-          const values = column(k++);
+          const values = chunk.getColumnValues(k++);
           for (let i = 0; i < n; i++) target[at + i] = values[i] as never;
         }
       }
+      const m = members[p];
+      if (m) for (const { member } of [...m.classes, ...m.flags]) integerColumn(chunk, k++, member, at);
     });
-    // A run that only counts reads the key of a customer without a tier, for its findings.
+    // Who is read in full: everyone, or (a run that only counts) the customers without a tier,
+    // whose findings need their key and facts.
+    const untiered: number[] = [];
+    for (let i = 0; i < n; i++) if (results.some((r) => r.tier[at + i] === -1)) untiered.push(i);
+    lanes.forEach((lane, p) => {
+      lane.carried.forEach((c, j) => {
+        if (c.numeric) return;
+        const column = columns[p]![j]!;
+        const target = facts[p]![c.id] as unknown[];
+        if (c.date) {
+          // Dates come back as the instant; the JavaScript readers hold them as ISO text in the zone.
+          doubleColumn(chunk, column, instants, 0);
+          const each = (i: number) => {
+            const instant = instants[i]!;
+            if (!Number.isNaN(instant))
+              target[at + i] = formatInstant(instant, offsets[p]!.offsetAt(instant) / 60_000);
+          };
+          if (c.lazy) for (const i of untiered) each(i);
+          else for (let i = 0; i < n; i++) each(i);
+          return;
+        }
+        if (c.lazy) {
+          const vector = chunk.getColumnVector(column);
+          for (const i of untiered) {
+            const v = vector.getItem(i);
+            if (v !== null) target[at + i] = v;
+          }
+          return;
+        }
+        const values = chunk.getColumnValues(column);
+        for (let i = 0; i < n; i++) if (values[i] !== null) target[at + i] = values[i];
+      });
+    });
     const keyVector = chunk.getColumnVector(0);
-    for (let i = 0; i < n; i++)
-      if (!lazyKeys || results.some((r) => r.tier[at + i] === -1))
-        keys[at + i] = String(keyVector.getItem(i));
+    if (lazyKeys) for (const i of untiered) keys[at + i] = String(keyVector.getItem(i));
+    else for (let i = 0; i < n; i++) keys[at + i] = String(keyVector.getItem(i));
     at += n;
   }
   const views = lanes.map((_, p) => ({ length, keys, rows, facts: facts[p]! }));
-  return { views, results, outcomes };
+  const given = members.every((m) => m !== undefined)
+    ? members.map((m) => ({
+        classes: m.classes.map((c) => ({ ...c, member: new Uint8Array(c.member) })),
+        flags: m.flags.map((f) => ({ ...f, member: new Uint8Array(f.member) })),
+      }))
+    : undefined;
+  return { views, results, outcomes, members: given };
+}
+
+/** Memberships as the query gives them (INTEGER), made BatchOutcomes' bytes once a batch is read. */
+function emptyMembers(members: ReturnType<typeof outcomeMembers>, length: number) {
+  return {
+    classes: members.classes.map(({ classifier, cls }) => ({
+      classifier,
+      cls,
+      member: new Int32Array(length),
+    })),
+    flags: members.flags.map((flag) => ({ flag, member: new Int32Array(length) })),
+  };
 }
 
 function emptyOutcomes(lane: Lane, length: number): OutcomeColumns {

@@ -1,9 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
-import type { BatchResult } from '../compile/batch.js';
 import { SNIFF_BYTES, sniffEncoding } from '../data/decode.js';
-import type { CustomerColumns } from '../facts/columnar.js';
 import { openCustomers } from '../facts/customer-source.js';
 import { customerColumns, planAggregates } from '../facts/customers.js';
 import { factPlan, isIdentity } from '../facts/derive.js';
@@ -14,6 +12,7 @@ import {
   type ChunkSource,
   evaluatePopulation,
   evaluatePopulations,
+  type PolicyChunk,
   type PopulationOptions,
   type PopulationRun,
 } from './population.js';
@@ -49,7 +48,7 @@ const DELIMITERS: Record<string, ',' | '\t'> = { '.csv': ',', '.tsv': '\t', '.ta
 export async function evaluatePopulationParallel(
   policy: Policy,
   options: ParallelPopulationOptions,
-  onChunk?: (chunk: CustomerColumns, result: BatchResult) => void,
+  onChunk?: PolicyChunk,
 ): Promise<PopulationRun> {
   const single = () => evaluatePopulation(policy, options, onChunk);
   if (chooseEngine(options.engine, options) === 'duckdb') return single();

@@ -5,6 +5,7 @@ import {
   quotaFacts,
   rankQuota,
 } from '../compile/batch.js';
+import type { BatchOutcomes } from '../compile/batch-outcomes.js';
 import type { ColumnSpec, OnError, ReadSummary } from '../data/index.js';
 import type { EncodingOption } from '../data/types.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
@@ -47,6 +48,12 @@ export interface PopulationOptions {
    * decodes only the keys of customers without a tier, for their findings.
    */
   keysUnread?: boolean;
+  /**
+   * `onChunk` reads each policy's classes and flags (a simulation tallies them). An engine that
+   * decides them in its query (DuckDB) hands them over as `onChunk`'s third argument and then
+   * keeps only these facts of `keep`: the conditions' facts need not cross into JavaScript.
+   */
+  outcomes?: { keep: readonly string[] };
   /** Worker threads for large CSV files (evaluatePopulationParallel); the machine's cores by default. */
   workers?: number;
   /** Called after each chunk with the customers read so far (for a progress bar). */
@@ -61,7 +68,14 @@ export interface PopulationOptions {
  * A chunk of customers as each policy sees them (its own facts, the same customers in the same
  * order) and each policy's tiers (index in policy.tiers.levels, -1: none) and scores.
  */
-export type PopulationChunk = (views: readonly CustomerColumns[], results: readonly BatchResult[]) => void;
+export type PopulationChunk = (
+  views: readonly CustomerColumns[],
+  results: readonly BatchResult[],
+  outcomes?: readonly BatchOutcomes[],
+) => void;
+
+/** PopulationChunk for one policy. */
+export type PolicyChunk = (chunk: CustomerColumns, result: BatchResult, outcomes?: BatchOutcomes) => void;
 
 export interface PopulationRun {
   distribution: Distribution;
@@ -109,9 +123,13 @@ interface Lane {
 export async function evaluatePopulation(
   policy: Policy,
   options: PopulationOptions,
-  onChunk?: (chunk: CustomerColumns, result: BatchResult) => void,
+  onChunk?: PolicyChunk,
 ): Promise<PopulationRun> {
-  const [run] = await evaluatePopulations([policy], options, onChunk && ((v, r) => onChunk(v[0]!, r[0]!)));
+  const [run] = await evaluatePopulations(
+    [policy],
+    options,
+    onChunk && ((v, r, o) => onChunk(v[0]!, r[0]!, o?.[0])),
+  );
   return run!;
 }
 

@@ -1,5 +1,5 @@
 import type { BatchResult } from '../compile/batch.js';
-import { compileBatchOutcomes } from '../compile/batch-outcomes.js';
+import { type BatchOutcomes, compileBatchOutcomes } from '../compile/batch-outcomes.js';
 import { factsRead } from '../engine/conditions/facts-read.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { roundMoney, sumMoney } from '../format/money.js';
@@ -36,8 +36,8 @@ export async function simulate(policy: Policy, options: SimulateOptions): Promis
   const builder = new SimulationBuilder(policy, options.kpis);
   const run = await evaluatePopulationParallel(
     policy,
-    { ...options, keep: builder.keep(), keysUnread: true },
-    (chunk, result) => builder.add(chunk, result),
+    { ...options, keep: builder.keep(), outcomes: { keep: builder.kpis() }, keysUnread: true },
+    (chunk, result, outcomes) => builder.add(chunk, result, outcomes),
   );
   return builder.build(run, options);
 }
@@ -69,9 +69,15 @@ export class SimulationBuilder {
     return [...this.kpiIds, ...allConditionFacts(this.policy)];
   }
 
-  add(chunk: CustomerColumns, result: BatchResult): void {
+  /** What add() reads of the facts when the run gives it the classes and flags. */
+  kpis(): string[] {
+    return [...this.kpiIds];
+  }
+
+  /** `given`: the classes and flags as the engine decided them (DuckDB); else decided here. */
+  add(chunk: CustomerColumns, result: BatchResult, given?: BatchOutcomes): void {
     const { kpiIds, acc } = this;
-    const o = this.outcomes.run(chunk, result.tier, result.score);
+    const o = given ?? this.outcomes.run(chunk, result.tier, result.score);
     for (let i = 0; i < chunk.length; i++) {
       const t = result.tier[i]!;
       const a = acc[t === -1 ? this.levels.length : t]!;
