@@ -71,6 +71,20 @@ function fastNumber(spec: ColumnSpec, raw: string, number: string): FastCell {
   return { when: when.join(' AND '), value: `CASE WHEN ${number} = 0 THEN 0.0::DOUBLE ELSE ${number} END` };
 }
 
+/**
+ * A number column's DOUBLE (Stage.native) as convertValue takes a number: as it is when finite,
+ * whole and safe for an integer, and inside the declared min and max; -0 as 0. The others are
+ * left to convertValue (of their text) for their diagnostic.
+ */
+export function nativeNumber(spec: ColumnSpec, number: string): FastCell {
+  const when = [`isfinite(${number})`];
+  if (spec.type === 'integer')
+    when.push(`${number} = floor(${number})`, `abs(${number}) <= ${Number.MAX_SAFE_INTEGER}`);
+  if (spec.min !== undefined) when.push(`${number} >= ${duckdb.toDouble(duckdb.num(spec.min))}`);
+  if (spec.max !== undefined) when.push(`${number} <= ${duckdb.toDouble(duckdb.num(spec.max))}`);
+  return { when: when.join(' AND '), value: `CASE WHEN ${number} = 0 THEN 0.0::DOUBLE ELSE ${number} END` };
+}
+
 /** Whether a column's fast path reads the cell as a number. */
 export function readsNumber(spec: ColumnSpec): boolean {
   return spec.type === 'number' || spec.type === 'integer';

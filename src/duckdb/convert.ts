@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec } from '../data/index.js';
 import type { ZoneCalendar } from '../facts/zone.js';
 import { duckdb } from '../sql/dialect.js';
-import { blankRow, fastCell, numberCast, readsNumber } from './cells.js';
+import { blankRow, type FastCell, fastCell, nativeNumber, numberCast, readsNumber } from './cells.js';
 import { createDays, readsIsoDays } from './days.js';
 import { CELL, convertSlowCells, lookupName } from './lookup.js';
 import { HELPER, type Stage } from './stage.js';
@@ -60,12 +60,20 @@ export async function convertInto(
  * JavaScript listed in SLOW.
  */
 function readSql(stage: Stage, outputs: readonly Output[], table: string, zone: ZoneCalendar): string {
-  const raw = (k: number) => `a${stage.cells[k]}`;
+  const native = nativeColumns(stage);
+  // A number column is scanned as its DOUBLE (a<i>); its text is only written for a cell to report.
+  const text = (i: number) => (native.has(i) ? `CAST(a${i} AS VARCHAR)` : `a${i}`);
+  const raw = (k: number) => text(stage.cells[k]!);
+  const missing = (k: number) =>
+    native.has(stage.cells[k]!) ? `(${raw(k)} IS NULL)` : `(${raw(k)} IS NULL OR ${raw(k)} = '')`;
   // Numeric cells are cast once, here, and read as n<k> by the fast path.
   const casts = stage.columns.flatMap((spec, k) =>
-    readsNumber(spec) ? [`${numberCast(stage.all[stage.cells[k]!]!)} AS n${k}`] : [],
+    readsNumber(spec) && !native.has(stage.cells[k]!)
+      ? [`${numberCast(stage.all[stage.cells[k]!]!)} AS n${k}`]
+      : [],
   );
-  const scan = `(SELECT ${[`${stage.row} AS tw_row`, ...stage.all.map((cell, i) => `${cell} AS a${i}`), ...casts].join(', ')} FROM ${stage.relation}) r`;
+  const scanned = stage.all.map((cell, i) => `${native.has(i) ? stage.native![i] : cell} AS a${i}`);
+  const scan = `(SELECT ${[`${stage.row} AS tw_row`, ...scanned, ...casts].join(', ')} FROM ${stage.relation}) r`;
   const days = duckdb.ident(HELPER.days(table));
   const joins = stage.columns.flatMap((spec, k) =>
     readsIsoDays(spec) ? [`LEFT JOIN ${days} d${k} ON d${k}.text = r.${raw(k)}`] : [],
@@ -76,17 +84,19 @@ function readSql(stage: Stage, outputs: readonly Output[], table: string, zone: 
     ...stage.columns.map((spec, k) =>
       readsIsoDays(spec)
         ? `d${k}.start_ms AS f${k}, d${k}.local_ms AS l${k}`
-        : `${fastValue(spec, raw(k), `n${k}`)} AS f${k}`,
+        : native.has(stage.cells[k]!)
+          ? `${settledWhen(spec, nativeNumber(spec, `a${stage.cells[k]}`))} AS f${k}`
+          : `${fastValue(spec, raw(k), `n${k}`)} AS f${k}`,
     ),
   ];
   const settled = stage.columns.map((_, k) => `f${k} IS NOT NULL`).join(' OR ') || 'FALSE';
   // A row with a value is not blank: only the others are checked cell by cell.
-  const blank = `CASE WHEN ${settled} THEN FALSE ELSE ${blankRow(stage.all.map((_, i) => `a${i}`))} END`;
-  const unsettled = stage.columns.map((spec, k) => unsettledCell(spec, raw(k), k));
+  const blank = `CASE WHEN ${settled} THEN FALSE ELSE ${blankRow(stage.all.map((_, i) => text(i)))} END`;
+  const unsettled = stage.columns.map((spec, k) => unsettledCell(spec, raw(k), missing(k), k));
   const slow = `CASE WHEN ${blank} THEN NULL WHEN ${unsettled.map((u) => u.when).join(' OR ')} THEN list_filter([${unsettled.map((u) => u.cell).join(', ')}], c -> c IS NOT NULL) END`;
   const outer = [`tw_row`, `${blank} AS ${duckdb.ident(HELPER.blank)}`];
   for (const [k, spec] of stage.columns.entries())
-    outer.push(...plainCells(spec, raw(k), k, outputs[k]!, zone));
+    outer.push(...plainCells(spec, missing(k), k, outputs[k]!, zone));
   outer.push(`${slow} AS ${duckdb.ident(SLOW)}`);
   return `SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${scan} ${joins.join(' ')})`;
 }
@@ -122,27 +132,47 @@ async function setConverted(
 
 /** The cell's value when SQL settles it (fastCell), else NULL. */
 function fastValue(spec: ColumnSpec, raw: string, number: string): string {
-  const fast = fastCell(spec, raw, number);
+  return settledWhen(spec, fastCell(spec, raw, number));
+}
+
+function settledWhen(spec: ColumnSpec, fast: FastCell | undefined): string {
   return fast
     ? `CASE WHEN ${fast.when} THEN ${fast.value} ELSE ${literal(spec.type, undefined)} END`
     : literal(spec.type, undefined);
 }
 
 /**
+ * The file's columns scanned as numbers (Stage.native): those of a number type that only number
+ * facts read. A number column a text fact reads (a phone number as BIGINT) is read as its text.
+ */
+function nativeColumns(stage: Stage): Set<number> {
+  const native = new Set<number>();
+  stage.native?.forEach((expression, i) => {
+    const readers = stage.columns.filter((_, k) => stage.cells[k] === i);
+    if (expression !== undefined && readers.length > 0 && readers.every(readsNumber)) native.add(i);
+  });
+  return native;
+}
+
+/**
  * A cell SQL did not settle, as an entry of the row's list: one only convertValue reads (its
  * text), or an empty required one (TW0605).
  */
-function unsettledCell(spec: ColumnSpec, raw: string, k: number): { when: string; cell: string } {
-  const slow = `(${raw} <> '' AND f${k} IS NULL)`;
-  const when = spec.required ? `(${slow} OR ${raw} IS NULL OR ${raw} = '')` : slow;
+function unsettledCell(
+  spec: ColumnSpec,
+  raw: string,
+  missing: string,
+  k: number,
+): { when: string; cell: string } {
+  const slow = `(NOT ${missing} AND f${k} IS NULL)`;
+  const when = spec.required ? `(${slow} OR ${missing})` : slow;
   const code = spec.required ? `CASE WHEN ${slow} THEN NULL ELSE 'TW0605' END` : 'CAST(NULL AS VARCHAR)';
   return { when, cell: `CASE WHEN ${when} THEN {'k': ${k}, 'raw': ${raw}, 'code': ${code}} END` };
 }
 
 /** A column as the file is read: plain and empty cells settled, the others NULL until converted. */
-function plainCells(spec: ColumnSpec, raw: string, k: number, out: Output, zone: ZoneCalendar): string[] {
+function plainCells(spec: ColumnSpec, missing: string, k: number, out: Output, zone: ZoneCalendar): string[] {
   const empty = emptyValues(spec, zone);
-  const missing = `(${raw} IS NULL OR ${raw} = '')`;
   const columns = [`CASE WHEN ${missing} THEN ${empty.value} ELSE f${k} END AS ${duckdb.ident(out.name)}`];
   if (out.local) {
     const local = readsIsoDays(spec) ? `l${k}` : 'CAST(NULL AS BIGINT)';

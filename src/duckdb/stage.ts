@@ -14,6 +14,12 @@ export interface Stage {
   columns: ColumnSpec[];
   /** Every column of the file, as text. */
   all: string[];
+  /**
+   * Per column of the file, its value as DOUBLE when the file types it as a number (Parquet,
+   * DuckDB tables): such a value is taken as it is, as a number in xlsx or JSON is (convertValue
+   * of a number), with no round trip through text.
+   */
+  native?: (string | undefined)[];
   /** Which of them holds each resolved column. */
   cells: number[];
   /** The record's row number. */

@@ -27,10 +27,14 @@ export interface TypedSource {
 
 const ATTACHED = 'tw_source';
 
+/** DuckDB's number types, as DESCRIBE names them. */
+const NUMERIC = /^(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
+
 /**
  * A Parquet file or a table of a DuckDB database: columns are matched by name (with the mapping,
- * near names and suggestions of resolveColumns), and each value is read as DuckDB writes it as
- * text (`CAST(x AS VARCHAR)`), then converted as a CSV cell is. Rows are numbered from 1 in file
+ * near names and suggestions of resolveColumns). A number column read by a number fact is taken
+ * as the number it is (Stage.native); every other value is read as DuckDB writes it as text
+ * (`CAST(x AS VARCHAR)`), then converted as a CSV cell is. Rows are numbered from 1 in file
  * (or table) order. `key`: the column that must be there (undefined for a transaction log, whose
  * caller checks its own).
  */
@@ -45,7 +49,8 @@ export async function stageTyped(
   const relation = await openRelation(connection, source);
   if ('code' in relation) return fail([relation]);
   const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation.columns}`);
-  const headers = described.getRowsJS().map((r) => String(r[0]));
+  const rows = described.getRowsJS();
+  const headers = rows.map((r) => String(r[0]));
   const resolved = resolveColumns(headers, wanted, source.file);
   if (key !== undefined && unusableHeader(resolved, key)) {
     await relation.close();
@@ -58,6 +63,9 @@ export async function stageTyped(
     columns: resolved.columns,
     cells: resolved.columns.map((c) => headers.indexOf(c.column)),
     all: headers.map(text),
+    native: rows.map((r, i) =>
+      NUMERIC.test(String(r[1])) ? `CAST(${duckdb.ident(headers[i]!)} AS DOUBLE)` : undefined,
+    ),
     row: relation.row,
     diagnostics: resolved.diagnostics,
     reader,

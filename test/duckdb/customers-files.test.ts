@@ -241,6 +241,51 @@ describe('loadCustomers: Parquet and DuckDB tables, columns by header', () => {
     expect(missing.diagnostics[0]!.message).toContain('客户 表');
   });
 
+  it.each(MODES)(
+    'number columns are read as the numbers they are, as JSON numbers are (--on-error %s)',
+    async (mode) => {
+      // Many digits, -0, a fraction for an integer, an unsafe integer, below the min, NULL.
+      const rows: [string, number | null, number | null, number][] = [
+        ['C1', 0.1 + 0.2, 3, 13800000001],
+        ['C2', -0, 2.5, 13800000002],
+        ['C3', -5, 2 ** 53 + 2, 13800000003],
+        ['C4', null, null, 13800000004],
+        ['C5', 1e-7, 42, 13800000005],
+      ];
+      const sql = (v: number | null) => (v === null ? 'NULL' : duckdb.toDouble(duckdb.num(v)));
+      const values = rows
+        .map(
+          ([id, spend, orders, phone]) =>
+            `(${duckdb.text(id)}, ${sql(spend)}, ${sql(orders)}, ${phone}::BIGINT)`,
+        )
+        .join(', ');
+      const path = file('numbers.parquet');
+      await duck.connection.run(
+        `COPY (SELECT * FROM (VALUES ${values}) t("客户编号", "消费", "__proto__", "联系方式")) TO ${duckdb.text(path)} (FORMAT parquet)`,
+      );
+      const json = file(
+        'numbers.json',
+        `[${rows
+          .map(
+            ([id, spend, orders, phone]) =>
+              `{"客户编号":${JSON.stringify(id)},"消费":${spend === null ? 'null' : Object.is(spend, -0) ? '-0' : spend},"__proto__":${orders === null ? 'null' : String(orders)},"联系方式":${phone}}`,
+          )
+          .join(',')}]`,
+      );
+      const summary = await load(path, mode);
+      const js = await jsCustomers(policy, json, mode, summary.columns);
+      expect(summary.failed).toBe(js.failed);
+      const where = (d: { code: string; row?: number; column?: string }) => [d.code, d.row, d.column];
+      // JSON records count from 1, as Parquet rows do.
+      expect(summary.diagnostics.map(where)).toEqual(js.diagnostics.map(where));
+      if (!js.failed) {
+        const got = await tableRows(duck, summary.table);
+        expect(got).toEqual(js.rows);
+        expect(got.find((r) => r.id === 'C1')?.spend).toBe(0.1 + 0.2);
+      }
+    },
+  );
+
   it('a file that is not Parquet is TW0601', async () => {
     const summary = await load(file('broken.parquet', 'not parquet'), 'report');
     expect(summary.failed).toBe(true);
