@@ -3,7 +3,7 @@ import type { ColumnSpec } from '../data/index.js';
 import type { ZoneCalendar } from '../facts/zone.js';
 import { duckdb } from '../sql/dialect.js';
 import { blankRow, type FastCell, fastCell, nativeNumber, numberCast, readsNumber } from './cells.js';
-import { createDays, readsIsoDays } from './days.js';
+import { createDays, DAY_YEARS, readsIsoDays } from './days.js';
 import { CELL, convertSlowCells, lookupName } from './lookup.js';
 import { HELPER, type Stage } from './stage.js';
 import { literal, tableValue } from './values.js';
@@ -35,7 +35,7 @@ export async function convertInto(
   const target = duckdb.ident(table);
   const cellsTable = duckdb.ident(HELPER.cells(table));
   const days = stage.columns.some(readsIsoDays);
-  if (days) await createDays(connection, HELPER.days(table), zone);
+  if (days) await createDays(connection, HELPER.days(table), zone, await dayYears(connection, stage));
   try {
     await connection.run(`CREATE OR REPLACE TABLE ${target} AS ${readSql(stage, outputs, table, zone)}`);
   } finally {
@@ -52,6 +52,26 @@ export async function convertInto(
     for (const k of stage.columns.keys())
       await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(lookupName(table, k))}`);
   }
+}
+
+/**
+ * The years the days table covers: those of the DATE columns read as ISO days (Parquet keeps
+ * their extremes, so this costs no scan), else DAY_YEARS' from 1970 on.
+ */
+async function dayYears(
+  connection: DuckDBConnection,
+  stage: Stage,
+): Promise<{ first: number; last: number }> {
+  const columns = stage.columns.flatMap((spec, k) =>
+    readsIsoDays(spec) ? [stage.dates?.[stage.cells[k]!]] : [],
+  );
+  const text = { first: DAY_YEARS.textFirst, last: DAY_YEARS.last };
+  if (columns.some((c) => c === undefined)) return text;
+  const extremes = columns.flatMap((c) => [`min(year(${c}))`, `max(year(${c}))`]);
+  const reader = await connection.runAndReadAll(`SELECT ${extremes.join(', ')} FROM ${stage.relation}`);
+  const years = (reader.getRowsJS()[0] ?? []).filter((y) => y !== null).map(Number);
+  if (years.length === 0) return { first: 0, last: -1 };
+  return { first: Math.min(...years), last: Math.max(...years) };
 }
 
 /**

@@ -3,9 +3,12 @@ import type { ColumnSpec } from '../data/index.js';
 import type { ZoneCalendar } from '../facts/zone.js';
 import { duckdb } from '../sql/dialect.js';
 
-/** Plain ISO dates of these years are looked up; others go to convertValue like any other cell. */
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2100;
+/**
+ * Plain ISO dates of these years are looked up; others go to convertValue like any other cell,
+ * correctly but more slowly. Each day costs a question to Intl (its zone offset), 0.6 s for two
+ * centuries: a text column gets the years most data has, a DATE column the years it holds.
+ */
+export const DAY_YEARS = { first: 1900, last: 2100, textFirst: 1970 };
 
 /**
  * Whether a date column's plain ISO dates (`2024-03-01`) may be looked up in the days table:
@@ -16,22 +19,27 @@ export function readsIsoDays(spec: ColumnSpec): boolean {
 }
 
 /**
- * Every day of 1900–2100 as `(text, start_ms, local_ms)`: its ISO text, the instant it starts in the
+ * Every day of the years as `(text, start_ms, local_ms)`: its ISO text, the instant it starts in the
  * policy's zone (zone.startOfDate, which the JS reader's instants come from) and that instant's
  * wall-clock ms. A join on the exact text converts a log's dates in SQL: a transaction log holds
- * millions of dates of a few thousand days. 73,000 rows, computed once per load.
+ * millions of dates of a few thousand days. Up to 73,000 rows, computed once per load.
  */
 export async function createDays(
   connection: DuckDBConnection,
   name: string,
   zone: ZoneCalendar,
+  years: { first: number; last: number },
 ): Promise<void> {
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${duckdb.ident(name)} (text VARCHAR, start_ms BIGINT, local_ms BIGINT)`,
   );
   const appender = await connection.createAppender(name);
   try {
-    for (let year = FIRST_YEAR; year <= LAST_YEAR; year++)
+    for (
+      let year = Math.max(years.first, DAY_YEARS.first);
+      year <= Math.min(years.last, DAY_YEARS.last);
+      year++
+    )
       for (let month = 1; month <= 12; month++) {
         const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
         for (let day = 1; day <= days; day++) {

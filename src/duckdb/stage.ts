@@ -20,6 +20,8 @@ export interface Stage {
    * of a number), with no round trip through text.
    */
   native?: (string | undefined)[];
+  /** Per column of the file, the column itself when the file types it as DATE. */
+  dates?: (string | undefined)[];
   /** Which of them holds each resolved column. */
   cells: number[];
   /** The record's row number. */

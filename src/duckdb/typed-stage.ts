@@ -63,6 +63,7 @@ export async function stageTyped(
     columns: resolved.columns,
     cells: resolved.columns.map((c) => headers.indexOf(c.column)),
     all: headers.map(text),
+    dates: rows.map((r, i) => (String(r[1]) === 'DATE' ? duckdb.ident(headers[i]!) : undefined)),
     native: rows.map((r, i) =>
       NUMERIC.test(String(r[1])) ? `CAST(${duckdb.ident(headers[i]!)} AS DOUBLE)` : undefined,
     ),

@@ -52,6 +52,8 @@ export class ZoneCalendar {
   readonly #changes = new Map<number, OffsetChange>();
   /** Local day → its first instant: dates of a customer file repeat, luxon is slow to ask. */
   readonly #starts = new Map<number, number>();
+  /** UTC day → the offset at its first instant: each day's end is the next day's start. */
+  readonly #samples = new Map<number, number>();
 
   /** The zone must be valid (check with isTimeZone first). */
   constructor(timezone: string) {
@@ -66,8 +68,7 @@ export class ZoneCalendar {
 
   offsetAt(at: number): number {
     const utcDay = Math.floor(at / DAY_MS);
-    const offset = this.#offsets.get(utcDay);
-    if (offset === undefined) return this.#learn(utcDay, at);
+    const offset = this.#offsets.get(utcDay) ?? this.#learn(utcDay);
     if (!Number.isNaN(offset)) return offset;
     const change = this.#changes.get(utcDay)!;
     return at < change.at ? change.before : change.after;
@@ -80,7 +81,13 @@ export class ZoneCalendar {
   startOfDay(day: number): number {
     let start = this.#starts.get(day);
     if (start === undefined) {
-      start = DateTime.fromObject(civilDate(day), { zone: this.timezone }).toMillis();
+      // Away from an offset change, local midnight is one instant: the day's UTC midnight moved
+      // by the offset. The days around a change are luxon's to settle (a skipped midnight).
+      const offset = this.#steadyAround(day);
+      start =
+        offset === undefined
+          ? DateTime.fromObject(civilDate(day), { zone: this.timezone }).toMillis()
+          : day * DAY_MS - offset;
       // Bounded: data spans some thousands of days; a hostile file must not grow this forever.
       if (this.#starts.size >= 100_000) this.#starts.clear();
       this.#starts.set(day, start);
@@ -98,24 +105,48 @@ export class ZoneCalendar {
     return this.startOfDay(dayNumber(year, month, day));
   }
 
-  #learn(utcDay: number, at: number): number {
+  /**
+   * The offset over the UTC days around a local day (the day before to the day after, which hold
+   * every instant its midnight can be), or undefined when it changes there.
+   */
+  #steadyAround(day: number): number | undefined {
+    const offset = this.#offsets.get(day) ?? this.#learn(day);
+    if (Number.isNaN(offset)) return undefined;
+    for (const near of [day - 1, day + 1])
+      if ((this.#offsets.get(near) ?? this.#learn(near)) !== offset) return undefined;
+    return offset;
+  }
+
+  /** The UTC day's offset (NaN when it changes that day, and the change in #changes). */
+  #learn(utcDay: number): number {
     const start = utcDay * DAY_MS;
-    const before = this.#minutes(start);
-    const after = this.#minutes(start + DAY_MS - 1);
+    // The offset just before the next day is taken as the one at its start: one question to
+    // Intl per day, not two. A change at that very instant is found by the bisection below.
+    const before = this.#sample(utcDay);
+    const after = this.#sample(utcDay + 1);
     if (before === after) {
       this.#offsets.set(utcDay, before);
       return before;
     }
     let low = start;
-    let high = start + DAY_MS - 1;
+    let high = start + DAY_MS;
     while (high - low > 1) {
       const middle = Math.floor((low + high) / 2);
       if (this.#minutes(middle) === before) low = middle;
       else high = middle;
     }
     this.#offsets.set(utcDay, Number.NaN);
-    this.#changes.set(utcDay, { at: high, before, after });
-    return at < high ? before : after;
+    this.#changes.set(utcDay, { at: high, before, after: this.#minutes(Math.min(high, start + DAY_MS - 1)) });
+    return Number.NaN;
+  }
+
+  #sample(utcDay: number): number {
+    let offset = this.#samples.get(utcDay);
+    if (offset === undefined) {
+      offset = this.#minutes(utcDay * DAY_MS);
+      this.#samples.set(utcDay, offset);
+    }
+    return offset;
   }
 
   #minutes(at: number): number {

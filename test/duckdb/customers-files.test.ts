@@ -69,6 +69,29 @@ describe('loadCustomers: a CSV file read by DuckDB gives what the JS reader give
     else expect(summary.rowsLoaded).toBe(js.rows.length);
   });
 
+  it('dates outside the days table (before 1970, after 2100) are converted all the same', async () => {
+    const rows = ['C1,1955-06-01', 'C2,2024-03-01', 'C3,2150-01-01', 'C4,1969-12-31', 'C5,1970-01-01'];
+    const path = file('old-dates.csv', `客户编号,signed\n${rows.join('\n')}\n`);
+    const summary = await load(path, 'report');
+    expect(summary.reader).toBe('duckdb-csv');
+    await expectSameAsJs(duck, policy, path, summary, 'report');
+    const signed = (await tableRows(duck, summary.table)).map((r) => r.signed);
+    expect(signed.every((v) => typeof v === 'number')).toBe(true);
+  });
+
+  it('a Parquet DATE column: the days table spans its years, and the values are the JS reader’s', async () => {
+    const path = file('dates.parquet');
+    await duck.connection.run(
+      `COPY (SELECT * FROM (VALUES ('C1', DATE '1955-06-01'), ('C2', DATE '2024-03-01'), ('C3', NULL)) t("客户编号", "signed")) TO ${duckdb.text(path)} (FORMAT parquet)`,
+    );
+    const summary = await load(path, 'report');
+    const csv = file('dates-same.csv', await textOf(path));
+    const js = await jsCustomers(policy, csv, 'report', summary.columns);
+    expect(await tableRows(duck, summary.table)).toEqual(
+      js.rows.map((r) => ({ ...r, tw_row: r.tw_row - 1 })),
+    );
+  });
+
   it('every column the policy reads is in the table, hostile headers as data', async () => {
     const summary = await load(file('mixed.csv', CSV), 'report');
     expect(summary.columns).toEqual(Object.keys(policy.facts!));

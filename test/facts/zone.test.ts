@@ -64,6 +64,30 @@ describe('ZoneCalendar day edges', () => {
     );
   });
 
+  it('starts every day where luxon starts it, changes of offset included (1968–1971, 2016–2026)', () => {
+    // Every day, not a sample: the fast path must step aside on exactly the days around a change.
+    for (const zone of [...ZONES, 'America/Havana', 'Asia/Tehran', 'Europe/Lisbon', 'Africa/Casablanca']) {
+      const calendar = new ZoneCalendar(zone);
+      for (const [from, to] of [
+        [dayNumber(1968, 1, 1), dayNumber(1971, 12, 31)],
+        [dayNumber(2016, 1, 1), dayNumber(2026, 12, 31)],
+      ] as const)
+        for (let day = from; day <= to; day++) {
+          const expected = DateTime.fromISO(formatDay(day), { zone }).toMillis();
+          if (calendar.startOfDay(day) !== expected) expect([zone, formatDay(day)]).toBe(expected);
+        }
+    }
+  });
+
+  it('places a change at UTC midnight in the day it starts (London, 1968-02-18)', () => {
+    // British Standard Time began 1968-02-18 at 02:00 GMT; probe the instants either side of a
+    // change wherever it falls, against luxon.
+    const london = new ZoneCalendar('Europe/London');
+    const change = Date.parse('1968-02-18T02:00:00Z');
+    for (const at of [change - 1, change, change + 1, Date.parse('1968-02-18T00:00:00Z') - 1])
+      expect(london.offsetAt(at)).toBe(DateTime.fromMillis(at, { zone: 'Europe/London' }).offset * 60_000);
+  });
+
   it('starts a day whose midnight does not exist at its first wall time', () => {
     // Chile moved clocks from 2022-09-11 00:00 to 01:00.
     const santiago = new ZoneCalendar('America/Santiago');
