@@ -36,11 +36,16 @@ export async function convertInto(
   const cellsTable = duckdb.ident(HELPER.cells(table));
   const days = stage.columns.some(readsIsoDays);
   if (days) await createDays(connection, HELPER.days(table), zone, await dayYears(connection, stage));
+  // The days join may read the file as its build side, in any order; a plain scan keeps the file's
+  // (preserve_insertion_order, on in openDuck), so rowid is the record's place.
+  const byOrder = stage.rowFromOrder !== undefined && !days;
+  const row = byOrder ? 'CAST(NULL AS BIGINT)' : stage.row;
   try {
-    await connection.run(`CREATE OR REPLACE TABLE ${target} AS ${readSql(stage, outputs, table, zone)}`);
+    await connection.run(`CREATE OR REPLACE TABLE ${target} AS ${readSql(stage, outputs, table, zone, row)}`);
   } finally {
     if (days) await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.days(table))}`);
   }
+  if (byOrder) await connection.run(`UPDATE ${target} SET tw_row = rowid + ${stage.rowFromOrder}`);
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE ${cellsTable} AS SELECT tw_row AS row, c.k AS k, c.raw AS raw, c.code AS code FROM (SELECT tw_row, UNNEST(${duckdb.ident(SLOW)}) AS c FROM ${target} WHERE ${duckdb.ident(SLOW)} IS NOT NULL)`,
   );
@@ -79,7 +84,13 @@ async function dayYears(
  * cells converted (ISO dates by their day), blank rows flagged, and the cells left to
  * JavaScript listed in SLOW.
  */
-function readSql(stage: Stage, outputs: readonly Output[], table: string, zone: ZoneCalendar): string {
+function readSql(
+  stage: Stage,
+  outputs: readonly Output[],
+  table: string,
+  zone: ZoneCalendar,
+  row: string,
+): string {
   const native = nativeColumns(stage);
   // A number column is scanned as its DOUBLE (a<i>); its text is only written for a cell to report.
   const text = (i: number) => (native.has(i) ? `CAST(a${i} AS VARCHAR)` : `a${i}`);
@@ -93,7 +104,7 @@ function readSql(stage: Stage, outputs: readonly Output[], table: string, zone: 
       : [],
   );
   const scanned = stage.all.map((cell, i) => `${native.has(i) ? stage.native![i] : cell} AS a${i}`);
-  const scan = `(SELECT ${[`${stage.row} AS tw_row`, ...scanned, ...casts].join(', ')} FROM ${stage.relation}) r`;
+  const scan = `(SELECT ${[`${row} AS tw_row`, ...scanned, ...casts].join(', ')} FROM ${stage.relation}) r`;
   const days = duckdb.ident(HELPER.days(table));
   const joins = stage.columns.flatMap((spec, k) =>
     readsIsoDays(spec) ? [`LEFT JOIN ${days} d${k} ON d${k}.text = r.${raw(k)}`] : [],

@@ -56,6 +56,7 @@ export async function stageCsv(
     all,
     // The header is row 1; blank lines, which the JS reader counts and DuckDB skips, are not there.
     row: 'row_number() OVER () + 1',
+    rowFromOrder: 2,
     diagnostics,
     reader: utf8 ? 'duckdb-csv' : `duckdb-csv-${source.encoding}`,
     close,

@@ -38,6 +38,8 @@ export async function openDuck(options: DuckOptions = {}): Promise<Duck> {
   const config: Record<string, string> = {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
+    // DuckDB's default, relied on: a CSV loads in file order, so rowid numbers its rows (convert.ts).
+    preserve_insertion_order: 'true',
   };
   if (options.threads !== undefined) config.threads = String(options.threads);
   const limit = options.memoryLimit ?? memoryLimitFromEnv();

@@ -26,6 +26,12 @@ export interface Stage {
   cells: number[];
   /** The record's row number. */
   row: string;
+  /**
+   * The row number is the record's place in the file plus this (a CSV's header is row 1): when
+   * nothing in the load can reorder rows (no join), the table's rowid gives it after the load.
+   * `row_number() OVER ()` materializes every column once more: 1.1 s of 2.5 s for a million rows.
+   */
+  rowFromOrder?: number;
   /** About the header: columns found by a near name, columns missing. */
   diagnostics: Diagnostic[];
   reader: string;
