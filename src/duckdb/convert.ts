@@ -6,6 +6,7 @@ import { blankRow, type FastCell, fastCell, nativeNumber, numberCast, readsNumbe
 import { createDays, DAY_YEARS, readsIsoDays } from './days.js';
 import { CELL, convertSlowCells, lookupName } from './lookup.js';
 import { HELPER, type Stage } from './stage.js';
+import { dropRelation } from './table.js';
 import { literal, tableValue } from './values.js';
 
 /** Where a resolved column goes in the table: its value's column and, for a date, its wall-clock ms'. */
@@ -41,7 +42,8 @@ export async function convertInto(
   const byOrder = stage.rowFromOrder !== undefined && !days;
   const row = byOrder ? 'CAST(NULL AS BIGINT)' : stage.row;
   try {
-    await connection.run(`CREATE OR REPLACE TABLE ${target} AS ${readSql(stage, outputs, table, zone, row)}`);
+    await dropRelation(connection, table);
+    await connection.run(`CREATE TABLE ${target} AS ${readSql(stage, outputs, table, zone, row)}`);
   } finally {
     if (days) await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.days(table))}`);
   }
@@ -57,6 +59,43 @@ export async function convertInto(
     for (const k of stage.columns.keys())
       await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(lookupName(table, k))}`);
   }
+}
+
+/**
+ * The file as a view, without a copy, when it has nothing to report: no cell the fast path does
+ * not settle (hence no bad cell), no blank row, every needed value present and no key twice.
+ * That is one pass that only counts, far cheaper than writing the table; a file with something
+ * to report is undefined, and converted into a table as usual. The rows it holds, else.
+ * The relation must outlive the view (a Parquet file; not an attached database).
+ */
+export async function cleanView(
+  connection: DuckDBConnection,
+  stage: Stage,
+  outputs: readonly Output[],
+  table: string,
+  zone: ZoneCalendar,
+  check: { key?: number; needed: readonly number[] },
+): Promise<number | undefined> {
+  const daysTable = duckdb.ident(HELPER.days(table));
+  const days = stage.columns.some(readsIsoDays);
+  if (days) await createDays(connection, HELPER.days(table), zone, await dayYears(connection, stage));
+  const column = (k: number) => duckdb.ident(outputs[k]!.name);
+  const has = check.needed.map((k) => `${column(k)} IS NOT NULL`).join(' AND ') || 'TRUE';
+  const keys = check.key === undefined ? 'count(*)' : `count(DISTINCT ${column(check.key)})`;
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*), count(*) FILTER (WHERE ${duckdb.ident(HELPER.blank)} OR ${duckdb.ident(SLOW)} IS NOT NULL OR NOT (${has})), ${keys} FROM (${readSql(stage, outputs, table, zone, stage.row)})`,
+  );
+  const [rows, bad, distinct] = (reader.getRowsJS()[0] ?? []).map(Number);
+  if (rows === undefined || bad !== 0 || distinct !== rows) {
+    if (days) await connection.run(`DROP TABLE IF EXISTS temp.${daysTable}`);
+    return undefined;
+  }
+  // The days table stays: the view joins it.
+  await dropRelation(connection, table);
+  await connection.run(
+    `CREATE VIEW ${duckdb.ident(table)} AS ${readSql(stage, outputs, table, zone, stage.row, true)}`,
+  );
+  return rows;
 }
 
 /**
@@ -90,19 +129,28 @@ function readSql(
   table: string,
   zone: ZoneCalendar,
   row: string,
+  clean = false,
 ): string {
   const native = nativeColumns(stage);
   // A number column is scanned as its DOUBLE (a<i>); its text is only written for a cell to report.
   const text = (i: number) => (native.has(i) ? `CAST(a${i} AS VARCHAR)` : `a${i}`);
   const raw = (k: number) => text(stage.cells[k]!);
   const missing = (k: number) =>
-    native.has(stage.cells[k]!) ? `(${raw(k)} IS NULL)` : `(${raw(k)} IS NULL OR ${raw(k)} = '')`;
+    native.has(stage.cells[k]!) ? `(a${stage.cells[k]} IS NULL)` : `(${raw(k)} IS NULL OR ${raw(k)} = '')`;
   // Numeric cells are cast once, here, and read as n<k> by the fast path.
   const casts = stage.columns.flatMap((spec, k) =>
     readsNumber(spec) && !native.has(stage.cells[k]!)
       ? [`${numberCast(stage.all[stage.cells[k]!]!)} AS n${k}`]
       : [],
   );
+  // A file checked clean (cleanView) has every non-empty cell on the fast path: its value needs no test.
+  function cellValue(spec: ColumnSpec, k: number): string {
+    const fast = native.has(stage.cells[k]!)
+      ? nativeNumber(spec, `a${stage.cells[k]}`)
+      : fastCell(spec, raw(k), `n${k}`);
+    if (!clean) return settledWhen(spec, fast);
+    return fast?.value ?? literal(spec.type, undefined);
+  }
   const scanned = stage.all.map((cell, i) => `${native.has(i) ? stage.native![i] : cell} AS a${i}`);
   const scan = `(SELECT ${[`${row} AS tw_row`, ...scanned, ...casts].join(', ')} FROM ${stage.relation}) r`;
   const days = duckdb.ident(HELPER.days(table));
@@ -115,11 +163,16 @@ function readSql(
     ...stage.columns.map((spec, k) =>
       readsIsoDays(spec)
         ? `d${k}.start_ms AS f${k}, d${k}.local_ms AS l${k}`
-        : native.has(stage.cells[k]!)
-          ? `${settledWhen(spec, nativeNumber(spec, `a${stage.cells[k]}`))} AS f${k}`
-          : `${fastValue(spec, raw(k), `n${k}`)} AS f${k}`,
+        : `${cellValue(spec, k)} AS f${k}`,
     ),
   ];
+  if (clean) {
+    const values = [
+      'tw_row',
+      ...stage.columns.flatMap((spec, k) => plainCells(spec, missing(k), k, outputs[k]!, zone)),
+    ];
+    return `SELECT ${values.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${scan} ${joins.join(' ')})`;
+  }
   const settled = stage.columns.map((_, k) => `f${k} IS NOT NULL`).join(' OR ') || 'FALSE';
   // A row with a value is not blank: only the others are checked cell by cell.
   const blank = `CASE WHEN ${settled} THEN FALSE ELSE ${blankRow(stage.all.map((_, i) => text(i)))} END`;
@@ -162,10 +215,6 @@ async function setConverted(
 }
 
 /** The cell's value when SQL settles it (fastCell), else NULL. */
-function fastValue(spec: ColumnSpec, raw: string, number: string): string {
-  return settledWhen(spec, fastCell(spec, raw, number));
-}
-
 function settledWhen(spec: ColumnSpec, fast: FastCell | undefined): string {
   return fast
     ? `CASE WHEN ${fast.when} THEN ${fast.value} ELSE ${literal(spec.type, undefined)} END`

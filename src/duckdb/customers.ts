@@ -11,7 +11,6 @@ import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { duckdb } from '../sql/dialect.js';
 import { stageCsv } from './csv-stage.js';
 import type { Duck } from './duck.js';
 import { appendCustomersJs } from './js-customers.js';
@@ -19,6 +18,7 @@ import { loadStaged } from './load-stage.js';
 import { mappedPolicy } from './mapping.js';
 import type { Stage } from './stage.js';
 import { failedLoad, type LoadOptions, type LoadSummary } from './summary.js';
+import { dropRelation } from './table.js';
 import { stageTyped, typedFormat } from './typed-stage.js';
 
 export interface LoadCustomersOptions extends LoadOptions {
@@ -74,6 +74,7 @@ export async function loadCustomers(
       needed: [key],
       zone,
       early,
+      view: true,
     });
     if (loaded) return loaded;
   }
@@ -119,7 +120,7 @@ async function jsLoad(
 ): Promise<LoadSummary> {
   const source = sourceOptions(file, options, maxDiagnostics);
   const read = await appendCustomersJs(connection, source, columns, keyFact, table, zone);
-  if (read.failed) await connection.run(`DROP TABLE IF EXISTS ${duckdb.ident(table)}`);
+  if (read.failed) await dropRelation(connection, table);
   const rowsRead = read.summary?.rowsRead ?? 0;
   return {
     table,

@@ -5,10 +5,11 @@ import { diagnostic } from '../diagnostics/make.js';
 import type { ZoneCalendar } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
 import { duckdb } from '../sql/dialect.js';
-import { convertInto, type Output } from './convert.js';
+import { cleanView, convertInto, type Output } from './convert.js';
 import { settle } from './settle.js';
 import { HELPER, type Stage } from './stage.js';
 import { failedLoad, type LoadSummary } from './summary.js';
+import { dropRelation } from './table.js';
 
 export interface StagedLoad {
   table: string;
@@ -20,6 +21,11 @@ export interface StagedLoad {
   zone: ZoneCalendar;
   /** Diagnostics before the file's (the mapping's). */
   early: Diagnostic[];
+  /**
+   * A Parquet file with nothing to report is read in place, through a view (cleanView): the query
+   * reads it again rather than a copy of it in memory.
+   */
+  view?: boolean;
 }
 
 /**
@@ -34,10 +40,27 @@ export async function loadStaged(
 ): Promise<LoadSummary | undefined> {
   const columns = load.outputs.flatMap((o) => (o.local ? [o.name, o.local] : [o.name]));
   try {
+    if (load.view && stage.reader === 'duckdb-parquet') {
+      // An unreadable file is the table path's to report.
+      const rows = await cleanView(connection, stage, load.outputs, load.table, load.zone, {
+        key: load.key?.k,
+        needed: load.needed,
+      }).catch(() => undefined);
+      if (rows !== undefined)
+        return {
+          table: load.table,
+          rowsLoaded: rows,
+          rowsDropped: 0,
+          diagnostics: [...load.early, ...stage.diagnostics],
+          columns,
+          failed: false,
+          reader: stage.reader,
+        };
+    }
     try {
       await convertInto(connection, stage, load.outputs, load.table, load.zone);
     } catch {
-      await connection.run(`DROP TABLE IF EXISTS ${duckdb.ident(load.table)}`);
+      await dropRelation(connection, load.table);
       await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.cells(load.table))}`);
       if (stage.reader.startsWith('duckdb-csv')) return undefined;
       const format = stage.reader === 'duckdb-parquet' ? 'Parquet' : 'DuckDB';

@@ -2,7 +2,6 @@ import { type ColumnSpec, DEFAULT_MAX_DIAGNOSTICS, openRecords, resolveColumns }
 import { transactionLog, unusableLogHeader } from '../facts/customers.js';
 import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { duckdb } from '../sql/dialect.js';
 import { stageCsv } from './csv-stage.js';
 import type { Duck } from './duck.js';
 import { appendTransactionsJs } from './js-transactions.js';
@@ -10,7 +9,7 @@ import { loadStaged } from './load-stage.js';
 import { mappedPolicy } from './mapping.js';
 import type { Stage } from './stage.js';
 import { failedLoad, type LoadOptions, type LoadSummary } from './summary.js';
-import { createTable } from './table.js';
+import { createTable, dropRelation } from './table.js';
 import { stageTyped, typedFormat } from './typed-stage.js';
 import { sqlType } from './values.js';
 
@@ -86,7 +85,7 @@ export async function loadTransactions(
       maxDiagnostics,
       zone,
     });
-    if (read.failed) await connection.run(`DROP TABLE IF EXISTS ${duckdb.ident(table)}`);
+    if (read.failed) await dropRelation(connection, table);
     return {
       table,
       rowsLoaded: read.rowsLoaded,

@@ -253,7 +253,8 @@ async function run(
   }
 
   const outcomes = sink?.outcomes === true;
-  const result = await duck.connection.stream(resultsQuery(queries, lanes, outcomes));
+  const lazyKeys = sink === undefined || options.keysUnread === true;
+  const result = await duck.connection.stream(resultsQuery(queries, lanes, outcomes, lazyKeys));
   const size = options.chunkSize ?? 8192;
   let evaluated = 0;
   let pending: DuckDBDataChunk[] = [];
@@ -265,7 +266,7 @@ async function run(
       results,
       outcomes: given,
       members,
-    } = toColumns(pending, pendingRows, lanes, outcomes, sink === undefined || options.keysUnread === true);
+    } = toColumns(pending, pendingRows, lanes, outcomes, lazyKeys);
     pending = [];
     pendingRows = 0;
     const prepared = views.map((v, p) => lanes[p]!.batch.prepare(v));
@@ -333,14 +334,25 @@ function readBy(policy: Policy, options: PopulationOptions, sink: Sink | undefin
  * the same file with their own columns; a row one of them dropped is dropped for all, as on the
  * JavaScript path.
  */
-function resultsQuery(queries: readonly string[], lanes: readonly Lane[], outcomes: boolean): string {
+function resultsQuery(
+  queries: readonly string[],
+  lanes: readonly Lane[],
+  outcomes: boolean,
+  lazyKeys: boolean,
+): string {
   // Numbers come back without NULLs (NaN, -1 for no tier), so that they are read as arrays (./vectors).
   const double = (column: string) => `coalesce(CAST(${column} AS DOUBLE), ${NAN})`;
-  const select: string[] = [`r0.${q('customer')}`, `CAST(r0.${q('row')} AS INTEGER)`];
+  // What is read only for customers without a tier is given only for them: text sorted into file
+  // order for every customer and then left unread cost more than the policy's query.
+  const untiered = lanes.map((_, p) => `r${p}.${q('level')} IS NULL`).join(' OR ');
+  const lazy = (column: string) => `CASE WHEN ${untiered} THEN ${column} END`;
+  const key = `r0.${q('customer')}`;
+  const select: string[] = [lazyKeys ? lazy(key) : key, `CAST(r0.${q('row')} AS INTEGER)`];
   lanes.forEach((lane, p) => {
     select.push(`coalesce(CAST(r${p}.${q('level')} AS INTEGER), -1)`, double(`r${p}.${q('score')}`));
     for (const c of lane.carried) {
-      const column = `r${p}.${q(`fact:${c.id}`)}`;
+      const given = `r${p}.${q(`fact:${c.id}`)}`;
+      const column = c.lazy ? lazy(given) : given;
       select.push(c.numeric || c.date ? double(column) : column);
     }
     if (outcomes) for (const column of outcomeColumns(lane)) select.push(`r${p}.${q(column)}`);

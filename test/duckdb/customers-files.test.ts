@@ -244,6 +244,41 @@ describe('loadCustomers: Parquet and DuckDB tables, columns by header', () => {
     },
   );
 
+  it('a Parquet file with nothing to report is read in place (a view), to the same values', async () => {
+    const clean = [ROWS[0]!, 'C4,Delta,138-0000-0004,5,low,0,2024-03-01,4,', 'C7,,,,,,,,2'];
+    const csv = file('clean.csv', `${HEADER}\n${clean.join('\n')}\n`);
+    const path = file('clean.parquet');
+    const cols = `"客户编号", ${duckdb.ident(HOSTILE)}, "联系方式", TRY_CAST("消费" AS DOUBLE) AS "消费", "level", "vip", TRY_CAST("signed" AS DATE) AS "signed", "__proto__", "score"`;
+    await duck.connection.run(
+      `COPY (SELECT ${cols} FROM read_csv(${duckdb.text(csv)}, all_varchar = true, header = true)) TO ${duckdb.text(path)} (FORMAT parquet)`,
+    );
+    for (const mode of MODES) {
+      const summary = await load(path, mode, { table: 'clean_customers' });
+      const kind = await duck.connection.runAndReadAll(
+        "SELECT count(*) FROM duckdb_views() WHERE view_name = 'clean_customers'",
+      );
+      expect(Number(kind.getRowsJS()[0]![0])).toBe(1);
+      const js = await jsCustomers(policy, file('clean-same.csv', await textOf(path)), mode, summary.columns);
+      expect(summary.diagnostics).toEqual([]);
+      expect(js.diagnostics).toEqual([]);
+      expect(summary.rowsLoaded).toBe(3);
+      expect(await tableRows(duck, summary.table)).toEqual(
+        js.rows.map((r) => ({ ...r, tw_row: r.tw_row - 1 })),
+      );
+    }
+    // One bad cell and the same file is a table, with its finding.
+    const dirty = file('dirty.parquet');
+    await duck.connection.run(
+      `COPY (SELECT * REPLACE ('maybe' AS "vip") FROM read_parquet(${duckdb.text(path)})) TO ${duckdb.text(dirty)} (FORMAT parquet)`,
+    );
+    const summary = await load(dirty, 'report', { table: 'dirty_customers' });
+    expect(summary.diagnostics.map((d) => d.code)).toEqual(['TW0603', 'TW0603', 'TW0603']);
+    const tables = await duck.connection.runAndReadAll(
+      "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'dirty_customers'",
+    );
+    expect(Number(tables.getRowsJS()[0]![0])).toBe(1);
+  });
+
   it('a DuckDB database file, by table', async () => {
     const path = file('warehouse.duckdb');
     const other = await openDuck({ path, threads: 1 });
