@@ -2,7 +2,15 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnSpec } from '../data/index.js';
 import type { ZoneCalendar } from '../facts/zone.js';
 import { duckdb } from '../sql/dialect.js';
-import { blankRow, type FastCell, fastCell, nativeNumber, numberCast, readsNumber } from './cells.js';
+import {
+  blankRow,
+  type FastCell,
+  fastCell,
+  nativeNumber,
+  numberCast,
+  readsNumber,
+  TRIMMED,
+} from './cells.js';
 import { createDays, DAY_YEARS, readsIsoDays } from './days.js';
 import { CELL, convertSlowCells, lookupName } from './lookup.js';
 import { HELPER, type Stage } from './stage.js';
@@ -61,6 +69,12 @@ export async function convertInto(
   }
 }
 
+/** What cleanView checks besides the cells: the key column, and the columns a row must have. */
+export interface CleanCheck {
+  key?: number;
+  needed: readonly number[];
+}
+
 /**
  * The file as a view, without a copy, when it has nothing to report: no cell the fast path does
  * not settle (hence no bad cell), no blank row, every needed value present and no key twice.
@@ -74,17 +88,14 @@ export async function cleanView(
   outputs: readonly Output[],
   table: string,
   zone: ZoneCalendar,
-  check: { key?: number; needed: readonly number[] },
+  check: CleanCheck,
 ): Promise<number | undefined> {
+  // Without a needed column a blank row would pass the check.
+  if (check.needed.length === 0) return undefined;
   const daysTable = duckdb.ident(HELPER.days(table));
   const days = stage.columns.some(readsIsoDays);
   if (days) await createDays(connection, HELPER.days(table), zone, await dayYears(connection, stage));
-  const column = (k: number) => duckdb.ident(outputs[k]!.name);
-  const has = check.needed.map((k) => `${column(k)} IS NOT NULL`).join(' AND ') || 'TRUE';
-  const keys = check.key === undefined ? 'count(*)' : `count(DISTINCT ${column(check.key)})`;
-  const reader = await connection.runAndReadAll(
-    `SELECT count(*), count(*) FILTER (WHERE ${duckdb.ident(HELPER.blank)} OR ${duckdb.ident(SLOW)} IS NOT NULL OR NOT (${has})), ${keys} FROM (${readSql(stage, outputs, table, zone, stage.row)})`,
-  );
+  const reader = await connection.runAndReadAll(readSql(stage, outputs, table, zone, stage.row, { check }));
   const [rows, bad, distinct] = (reader.getRowsJS()[0] ?? []).map(Number);
   if (rows === undefined || bad !== 0 || distinct !== rows) {
     if (days) await connection.run(`DROP TABLE IF EXISTS temp.${daysTable}`);
@@ -93,7 +104,7 @@ export async function cleanView(
   // The days table stays: the view joins it.
   await dropRelation(connection, table);
   await connection.run(
-    `CREATE VIEW ${duckdb.ident(table)} AS ${readSql(stage, outputs, table, zone, stage.row, true)}`,
+    `CREATE VIEW ${duckdb.ident(table)} AS ${readSql(stage, outputs, table, zone, stage.row, 'view')}`,
   );
   return rows;
 }
@@ -129,8 +140,9 @@ function readSql(
   table: string,
   zone: ZoneCalendar,
   row: string,
-  clean = false,
+  mode: 'table' | 'view' | { check: CleanCheck } = 'table',
 ): string {
+  const clean = mode !== 'table';
   const native = nativeColumns(stage);
   // A number column is scanned as its DOUBLE (a<i>); its text is only written for a cell to report.
   const text = (i: number) => (native.has(i) ? `CAST(a${i} AS VARCHAR)` : `a${i}`);
@@ -144,10 +156,10 @@ function readSql(
       : [],
   );
   // A file checked clean (cleanView) has every non-empty cell on the fast path: its value needs no test.
+  const fastOf = (spec: ColumnSpec, k: number) =>
+    native.has(stage.cells[k]!) ? nativeNumber(spec, `a${stage.cells[k]}`) : fastCell(spec, raw(k), `n${k}`);
   function cellValue(spec: ColumnSpec, k: number): string {
-    const fast = native.has(stage.cells[k]!)
-      ? nativeNumber(spec, `a${stage.cells[k]}`)
-      : fastCell(spec, raw(k), `n${k}`);
+    const fast = fastOf(spec, k);
     if (!clean) return settledWhen(spec, fast);
     return fast?.value ?? literal(spec.type, undefined);
   }
@@ -166,6 +178,30 @@ function readSql(
         : `${cellValue(spec, k)} AS f${k}`,
     ),
   ];
+  if (typeof mode === 'object') {
+    // Every cell empty or on the fast path, required and needed ones present: a blank row has no
+    // key, so it fails too. Keys are told apart by their hash: a collision only costs the table path.
+    const { key, needed } = mode.check;
+    // Text is checked for what trim() would remove by one pattern over the row's texts joined:
+    // a regular expression per cell costs more than everything else here.
+    const texts = stage.columns.flatMap((spec, k) => (spec.type === 'string' ? [raw(k)] : []));
+    const ok = stage.columns.flatMap((spec, k) => {
+      const fast = readsIsoDays(spec)
+        ? `d${k}.start_ms IS NOT NULL`
+        : spec.type === 'string'
+          ? 'TRUE'
+          : (fastOf(spec, k)?.when ?? 'FALSE');
+      const present = spec.required || needed.includes(k);
+      return [present ? `(NOT ${missing(k)} AND ${fast})` : `(${missing(k)} OR ${fast})`];
+    });
+    if (texts.length > 0)
+      ok.push(
+        `NOT regexp_matches(concat_ws(chr(1), ${texts.join(', ')}), ${duckdb.text(`(^|\\x01)${TRIMMED}|${TRIMMED}(\\x01|$)`)})`,
+      );
+    const keys =
+      key === undefined ? 'count(*)' : `count(DISTINCT hash(${cellValue(stage.columns[key]!, key)}))`;
+    return `SELECT count(*), count(*) FILTER (WHERE NOT (${ok.join(' AND ') || 'TRUE'})), ${keys} FROM ${scan} ${joins.join(' ')}`;
+  }
   if (clean) {
     const values = [
       'tw_row',

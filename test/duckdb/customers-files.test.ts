@@ -266,6 +266,18 @@ describe('loadCustomers: Parquet and DuckDB tables, columns by header', () => {
         js.rows.map((r) => ({ ...r, tw_row: r.tw_row - 1 })),
       );
     }
+    // Text with a space to trim: no finding, but the table path's trimmed value.
+    const spaced = file('spaced.parquet');
+    await duck.connection.run(
+      `COPY (SELECT * REPLACE (CASE WHEN "客户编号" = 'C4' THEN ' Delta' ELSE ${duckdb.ident(HOSTILE)} END AS ${duckdb.ident(HOSTILE)}) FROM read_parquet(${duckdb.text(path)})) TO ${duckdb.text(spaced)} (FORMAT parquet)`,
+    );
+    const trimmed = await load(spaced, 'report', { table: 'spaced_customers' });
+    expect(trimmed.diagnostics).toEqual([]);
+    const views = await duck.connection.runAndReadAll(
+      "SELECT count(*) FROM duckdb_views() WHERE view_name = 'spaced_customers'",
+    );
+    expect(Number(views.getRowsJS()[0]![0])).toBe(0);
+    expect((await tableRows(duck, trimmed.table)).find((r) => r.id === 'C4')?.name).toBe('Delta');
     // One bad cell and the same file is a table, with its finding.
     const dirty = file('dirty.parquet');
     await duck.connection.run(
