@@ -132,7 +132,8 @@ async function dayYears(
 /**
  * The one read of the file: each row numbered as the file is scanned (before any join), plain
  * cells converted (ISO dates by their day), blank rows flagged, and the cells left to
- * JavaScript listed in SLOW.
+ * JavaScript listed in SLOW. `view`: the values alone, for a file checked clean; `check`: the
+ * counts cleanView decides by (rows, rows with anything to report, distinct key hashes).
  */
 function readSql(
   stage: Stage,
