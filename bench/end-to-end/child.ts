@@ -24,6 +24,26 @@ export interface ChildReport {
 const [kind, file, runs, warmup] = process.argv.slice(2);
 const timing = { runs: Number(runs), warmup: Number(warmup) };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** A case that ends in tier counts: measured, with its rows and tiers reported for checking. */
+async function tieredCase(
+  suite: string,
+  name: string,
+  run: () => Promise<Map<number, number>>,
+): Promise<ChildReport> {
+  let tiers = new Map<number, number>();
+  const measurement = await measure(
+    suite,
+    name,
+    'rows',
+    async () => {
+      tiers = await run();
+    },
+    timing,
+  );
+  const rows = [...tiers.values()].reduce((a, b) => a + b, 0);
+  return { measurement, rows, tiers: [...tiers] };
+}
+
 let report: ChildReport;
 if (kind === 'parse') {
   let rows = 0;
@@ -39,42 +59,23 @@ if (kind === 'parse') {
   report = { measurement, rows };
 } else if (kind === 'duckdb-query') {
   const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
-  let tiers = new Map<number, number>();
-  const measurement = await measure(
-    'sql',
-    kind,
-    'rows',
-    async () => {
-      tiers = await duckdbQueryAlone(policy, file!);
-    },
-    timing,
-  );
-  const rows = [...tiers.values()].reduce((a, b) => a + b, 0);
-  report = { measurement, rows, tiers: [...tiers] };
+  report = await tieredCase('sql', kind, () => duckdbQueryAlone(policy, file!));
 } else if (kind === 'facts-js' || kind === 'facts-duckdb' || kind === 'facts-duckdb-csv') {
   // `file`: the FactsFiles of bench/data/facts-log.ts, as JSON.
   const files = JSON.parse(file!) as FactsFiles;
   const policy = (await loadPolicy(files.policy)).policy!;
   const parquet = kind === 'facts-duckdb';
-  let tiers = new Map<number, number>();
-  const measurement = await measure(
-    'sql',
-    kind,
-    'rows',
-    async () => {
-      const s = await simulate(policy, {
-        customers: parquet ? files.customers.parquet : files.customers.csv,
-        transactions: parquet ? files.transactions.parquet : files.transactions.csv,
-        asOf: FACTS_AS_OF,
-        ...(kind === 'facts-js' ? { workers: 1 } : { engine: 'duckdb' as const, threads: 2 }),
-      });
-      tiers = new Map(s.tiers.map((t, k) => [k, t.customers] as [number, number]));
-      if (s.untiered.customers > 0) tiers.set(-1, s.untiered.customers);
-    },
-    timing,
-  );
-  const rows = [...tiers.values()].reduce((a, b) => a + b, 0);
-  report = { measurement, rows, tiers: [...tiers] };
+  report = await tieredCase('sql', kind, async () => {
+    const s = await simulate(policy, {
+      customers: parquet ? files.customers.parquet : files.customers.csv,
+      transactions: parquet ? files.transactions.parquet : files.transactions.csv,
+      asOf: FACTS_AS_OF,
+      ...(kind === 'facts-js' ? { workers: 1 } : { engine: 'duckdb' as const, threads: 2 }),
+    });
+    const tiers = new Map(s.tiers.map((t, k) => [k, t.customers] as [number, number]));
+    if (s.untiered.customers > 0) tiers.set(-1, s.untiered.customers);
+    return tiers;
+  });
 } else if (
   kind === 'population' ||
   kind === 'parallel' ||
@@ -84,18 +85,7 @@ if (kind === 'parse') {
   kind === 'duckdb-simulate'
 ) {
   const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
-  let tiers = new Map<number, number>();
-  const measurement = await measure(
-    'end-to-end',
-    kind,
-    'rows',
-    async () => {
-      tiers = await populationCase(kind, policy, file!);
-    },
-    timing,
-  );
-  const rows = [...tiers.values()].reduce((a, b) => a + b, 0);
-  report = { measurement, rows, tiers: [...tiers] };
+  report = await tieredCase('end-to-end', kind, () => populationCase(kind, policy, file!));
 } else {
   const policy = withPrecomputedColumns(await bundledPolicy('seed004-scorecard'));
   const loads: number[] = [];

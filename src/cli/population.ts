@@ -33,10 +33,24 @@ export interface DataOptions {
   lang: Language;
 }
 
-/** The files a run reads and how: what the population, fact and evaluation paths take. */
-export function readOptions(
-  opts: Pick<DataOptions, 'data' | 'transactions' | 'onError' | 'encoding' | 'sheet'> & { asOf?: string },
-) {
+type ReadFlags = Pick<DataOptions, 'data' | 'transactions' | 'onError' | 'encoding' | 'sheet'> & {
+  asOf?: string;
+};
+
+/**
+ * The files a run reads and how: what the population, fact, evaluation and re-rating paths take.
+ * `asOf` keeps the command's own type (required where the command requires it).
+ */
+export function readOptions<O extends ReadFlags>(
+  opts: O,
+): {
+  customers?: string;
+  transactions?: string;
+  asOf: O['asOf'];
+  onError: OnError;
+  encoding: EncodingOption;
+  sheet?: string;
+} {
   return {
     customers: opts.data,
     transactions: opts.transactions,

@@ -136,7 +136,8 @@ export class ZoneCalendar {
       else high = middle;
     }
     this.#offsets.set(utcDay, Number.NaN);
-    this.#changes.set(utcDay, { at: high, before, after: this.#minutes(Math.min(high, start + DAY_MS - 1)) });
+    // At most one change a day (see the class): the offset after it is the next day's.
+    this.#changes.set(utcDay, { at: high, before, after });
     return Number.NaN;
   }
 

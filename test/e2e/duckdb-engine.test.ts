@@ -126,48 +126,40 @@ describe('eval --engine duckdb', () => {
     expect(parsed).toEqual(csv);
   });
 
-  it('a memory limit that is not a size is TW0731 before anything is read', async () => {
-    process.env.TIERWISE_DUCKDB_MEMORY = 'lots';
+  /** simulate on DuckDB with $TIERWISE_DUCKDB_MEMORY set for this one run. */
+  async function simulateWithMemory(limit: string, ...extra: string[]) {
+    process.env.TIERWISE_DUCKDB_MEMORY = limit;
     try {
-      const result = await run([
+      return await run([
         'simulate',
+        ...extra,
         '--engine',
         'duckdb',
         '--policy',
         policy('seed004-quota.tier.yaml'),
         ...data(),
       ]);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain('TW0731');
-      expect(result.stdout).toBe('');
     } finally {
       delete process.env.TIERWISE_DUCKDB_MEMORY;
     }
+  }
+
+  it('a memory limit that is not a size is TW0731 before anything is read', async () => {
+    const result = await simulateWithMemory('lots');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('TW0731');
+    expect(result.stdout).toBe('');
   });
 
   it('a query past DuckDB’s memory limit is TW0732 with what to change, in both languages', async () => {
-    process.env.TIERWISE_DUCKDB_MEMORY = '8MB';
-    try {
-      for (const [lang, text] of [
-        ['en', 'raise $TIERWISE_DUCKDB_MEMORY'],
-        ['zh-CN', '请调高'],
-      ]) {
-        const result = await run([
-          'simulate',
-          '--lang',
-          lang!,
-          '--engine',
-          'duckdb',
-          '--policy',
-          policy('seed004-quota.tier.yaml'),
-          ...data(),
-        ]);
-        expect(result.code).toBe(1);
-        expect(result.stderr).toContain('TW0732');
-        expect(result.stderr).toContain(text);
-      }
-    } finally {
-      delete process.env.TIERWISE_DUCKDB_MEMORY;
+    for (const [lang, text] of [
+      ['en', 'raise $TIERWISE_DUCKDB_MEMORY'],
+      ['zh-CN', '请调高'],
+    ]) {
+      const result = await simulateWithMemory('8MB', '--lang', lang!);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('TW0732');
+      expect(result.stderr).toContain(text);
     }
   });
 

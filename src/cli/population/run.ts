@@ -20,7 +20,7 @@ import { chooseEngine } from '../../simulate/engine-choice.js';
 import { tiersNeeded } from '../../simulate/needs-tiers.js';
 import type { PopulationOptions } from '../../simulate/population.js';
 import { type CliIO, EXIT } from '../io.js';
-import type { DataOptions } from '../population.js';
+import { type DataOptions, readOptions } from '../population.js';
 import type { RemoteOptions } from '../remote.js';
 
 /**
@@ -85,12 +85,7 @@ export function engineNote(
 export function populationOptions(opts: DataOptions, io: CliIO): PopulationOptions & { stop(): void } {
   const bar = progressBar(opts.data, io, opts.lang);
   return {
-    customers: opts.data,
-    transactions: opts.transactions,
-    asOf: opts.asOf,
-    onError: opts.onError,
-    encoding: opts.encoding,
-    sheet: opts.sheet,
+    ...readOptions(opts),
     workers: opts.workers,
     engine: opts.engine,
     threads: opts.workers,

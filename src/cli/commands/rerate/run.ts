@@ -16,6 +16,7 @@ import {
   reportRun,
   untieredExit,
 } from '../../population/run.js';
+import { readOptions } from '../../population.js';
 import type { RerateOptions } from '../rerate.js';
 
 export async function rerateCommand(opts: RerateOptions, io: CliIO): Promise<number> {
@@ -25,12 +26,7 @@ export async function rerateCommand(opts: RerateOptions, io: CliIO): Promise<num
   if (typeof policy === 'number') return policy;
   const job = await rerateJob(policy, {
     state: opts.state,
-    customers: opts.data,
-    transactions: opts.transactions,
-    asOf: opts.asOf,
-    onError: opts.onError,
-    encoding: opts.encoding,
-    sheet: opts.sheet,
+    ...readOptions(opts),
   });
   reportRun(job.diagnostics, io, opts.lang);
   if (job.failed || !job.outcome) return failedExit(job.diagnostics, ['TW0601', 'TW0640']);
