@@ -2,6 +2,7 @@ import { roundMoney } from '../format/money.js';
 import { ExactSum } from '../format/sum.js';
 import type { Policy } from '../policy/schema/policy.js';
 import type { CustomerResult } from './evaluate.js';
+import type { TierTally } from './tally.js';
 import { type UntieredCause, UntieredTally } from './untiered.js';
 
 export interface TierShare {
@@ -66,7 +67,7 @@ export class DistributionBuilder {
       level,
       customers: 0,
       revenue: new ExactSum(),
-      scoreSum: 0,
+      scoreSum: new ExactSum(),
       scored: 0,
     }));
   }
@@ -89,7 +90,7 @@ export class DistributionBuilder {
       row.customers++;
       if (typeof revenue === 'number') row.revenue.add(revenue);
       if (result.score !== undefined) {
-        row.scoreSum += result.score;
+        row.scoreSum.add(result.score);
         row.scored++;
       }
     }
@@ -113,10 +114,32 @@ export class DistributionBuilder {
       row.customers++;
       if (known) row.revenue.add(value);
       if (!Number.isNaN(score[i]!)) {
-        row.scoreSum += score[i]!;
+        row.scoreSum.add(score[i]!);
         row.scored++;
       }
     }
+  }
+
+  /**
+   * Customers already counted per tier where they are (DuckDB): `tally` holds each tier in
+   * policy order, then those without one. Sums are exact, so the figures are the ones addColumns
+   * gives for the same customers in any order.
+   */
+  addTally(tally: readonly TierTally[]): void {
+    tally.forEach((t, k) => {
+      this.customers += t.customers;
+      const revenue = this.revenueFact ? t.facts[this.revenueFact]?.sum : undefined;
+      if (revenue) this.totalRevenue.merge(revenue);
+      const row = this.rows[k];
+      if (!row) {
+        if (this.tiered) this.untiered += t.customers;
+        return;
+      }
+      row.customers += t.customers;
+      if (revenue) row.revenue.merge(revenue);
+      row.scoreSum.merge(t.score.sum);
+      row.scored += t.score.count;
+    });
   }
 
   /**
@@ -146,7 +169,7 @@ export class DistributionBuilder {
           customers: r.customers,
           share: n === 0 ? 0 : r.customers / n,
           ...(money ? { revenue, revenueShare: total === 0 ? 0 : revenue / total } : {}),
-          ...(r.scored > 0 ? { averageScore: r.scoreSum / r.scored } : {}),
+          ...(r.scored > 0 ? { averageScore: r.scoreSum.value / r.scored } : {}),
         };
       }),
     };

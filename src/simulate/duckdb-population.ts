@@ -16,6 +16,7 @@ import {
 } from '../duckdb/index.js';
 import { doubleColumn, integerColumn } from '../duckdb/vectors.js';
 import { DistributionBuilder } from '../engine/distribution.js';
+import type { TierTally } from '../engine/tally.js';
 import type { AsOf } from '../facts/asof.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { planAggregates, unknownCustomers } from '../facts/customers.js';
@@ -25,6 +26,7 @@ import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { duckdb } from '../sql/dialect.js';
 import { compileSql, isCompiledSql } from '../sql/query.js';
+import { memberColumns, type TallyPlan, tallyPolicy } from './duckdb-tally.js';
 import { CustomerFindings } from './findings.js';
 import type { PopulationChunk, PopulationOptions, PopulationRun } from './population.js';
 
@@ -42,6 +44,7 @@ export async function evaluatePopulationsDuck(
   options: PopulationOptions,
   onChunk?: PopulationChunk,
 ): Promise<PopulationRun[]> {
+  const tally = policies.length === 1 ? options.outcomes?.tally : undefined;
   return withDuck(policies, options, (duck) =>
     run(
       duck,
@@ -50,6 +53,7 @@ export async function evaluatePopulationsDuck(
       onChunk && {
         chunk: (views, results, _, __, members) => onChunk(views, results, members),
         members: options.outcomes !== undefined,
+        tally: tally && { sums: options.outcomes!.keep, give: tally },
       },
     ),
   );
@@ -83,6 +87,11 @@ interface Sink {
   outcomes?: boolean;
   /** Hand over each policy's class and flag memberships as the query decides them. */
   members?: boolean;
+  /**
+   * Per-tier figures (with the exact sums of `sums` facts) in place of chunks, when the run can
+   * count inside DuckDB (tallyPlan); otherwise the chunks come as usual.
+   */
+  tally?: { sums: readonly string[]; give(tally: readonly TierTally[]): void };
 }
 
 /**
@@ -252,50 +261,49 @@ async function run(
     });
   }
 
-  const outcomes = sink?.outcomes === true;
-  const lazyKeys = sink === undefined || options.keysUnread === true;
-  const result = await duck.connection.stream(resultsQuery(queries, lanes, outcomes, lazyKeys));
   const size = options.chunkSize ?? 8192;
   let evaluated = 0;
-  let pending: DuckDBDataChunk[] = [];
-  let pendingRows = 0;
-  const flush = async () => {
-    if (pendingRows === 0) return;
-    const {
-      views,
-      results,
-      outcomes: given,
-      members,
-    } = toColumns(pending, pendingRows, lanes, outcomes, lazyKeys);
-    pending = [];
-    pendingRows = 0;
-    const prepared = views.map((v, p) => lanes[p]!.batch.prepare(v));
-    lanes.forEach((lane, p) => {
-      lane.builder.addColumns(
-        results[p]!.tier,
-        results[p]!.score,
-        lane.revenueFact ? prepared[p]!.facts[lane.revenueFact] : undefined,
-      );
-      lane.findings.add(prepared[p]!, results[p]!);
-    });
-    evaluated += prepared[0]!.length;
+  const plan = tallyPlan(lanes, sink);
+  if (plan) {
+    // Counted inside DuckDB: only the customers without a tier cross, for their findings.
+    const lane = lanes[0]!;
+    const levels = lane.policy.tiers!.levels.length;
+    const tally = await tallyPolicy(duck, queries[0]!, levels, plan);
+    lane.builder.addTally(tally);
+    sink?.tally?.give(tally);
+    evaluated = tally.reduce((n, t) => n + t.customers, 0);
     options.onProgress?.(evaluated);
-    await sink?.chunk(
-      prepared,
-      results,
-      given,
-      lanes.map((lane) => lane.asOf),
-      members,
-    );
-  };
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    pending.push(chunk);
-    pendingRows += chunk.rowCount;
-    if (pendingRows >= size) await flush();
+    if (tally[levels]!.customers > 0)
+      await streamChunks(duck, resultsQuery(queries, lanes, false, false, true), size, (chunks, rows) => {
+        const { views, results } = toColumns(chunks, rows, lanes, false, false);
+        lane.findings.add(lane.batch.prepare(views[0]!), results[0]!);
+      });
+  } else {
+    const outcomes = sink?.outcomes === true;
+    const lazyKeys = sink === undefined || options.keysUnread === true;
+    const sql = resultsQuery(queries, lanes, outcomes, lazyKeys, false);
+    await streamChunks(duck, sql, size, async (chunks, rows) => {
+      const { views, results, outcomes: given, members } = toColumns(chunks, rows, lanes, outcomes, lazyKeys);
+      const prepared = views.map((v, p) => lanes[p]!.batch.prepare(v));
+      lanes.forEach((lane, p) => {
+        lane.builder.addColumns(
+          results[p]!.tier,
+          results[p]!.score,
+          lane.revenueFact ? prepared[p]!.facts[lane.revenueFact] : undefined,
+        );
+        lane.findings.add(prepared[p]!, results[p]!);
+      });
+      evaluated += prepared[0]!.length;
+      options.onProgress?.(evaluated);
+      await sink?.chunk(
+        prepared,
+        results,
+        given,
+        lanes.map((lane) => lane.asOf),
+        members,
+      );
+    });
   }
-  await flush();
   for (const lane of lanes) lane.builder.addUntieredCauses(lane.findings.causes());
   return lanes.map((lane) => ({
     distribution: lane.builder.result(lane.revenueFact !== undefined),
@@ -310,6 +318,58 @@ async function run(
 }
 
 const q = duckdb.ident;
+
+/** A query's rows, `size` at a time (in DuckDB's chunks of 2,048), each batch awaited before the next. */
+async function streamChunks(
+  duck: Duck,
+  sql: string,
+  size: number,
+  onRows: (chunks: DuckDBDataChunk[], rows: number) => void | Promise<void>,
+): Promise<void> {
+  const result = await duck.connection.stream(sql);
+  let pending: DuckDBDataChunk[] = [];
+  let rows = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    const done = !chunk || chunk.rowCount === 0;
+    if (!done) {
+      pending.push(chunk);
+      rows += chunk.rowCount;
+    }
+    if (rows > 0 && (done || rows >= size)) {
+      const batch = pending;
+      const n = rows;
+      pending = [];
+      rows = 0;
+      await onRows(batch, n);
+    }
+    if (done) return;
+  }
+}
+
+/**
+ * What a run counts inside DuckDB, or undefined when it must read every customer's result: one
+ * policy with tiers, a sink that takes per-tier figures (or none: a distribution alone), and the
+ * facts it sums read from the file or the log. A derived fact's value is JavaScript's to compute
+ * (batch.prepare); a run summing one reads the customers. Summed facts the file lacks add nothing,
+ * as on the JavaScript path, and so do facts that are not numbers.
+ */
+function tallyPlan(lanes: readonly Lane[], sink: Sink | undefined): TallyPlan | undefined {
+  if (lanes.length !== 1) return undefined;
+  const [lane] = lanes as [Lane];
+  if (lane.policy.tiers === undefined) return undefined;
+  if (sink !== undefined && sink.tally === undefined) return undefined;
+  const wanted = [
+    ...new Set([...(lane.revenueFact ? [lane.revenueFact] : []), ...(sink?.tally?.sums ?? [])]),
+  ];
+  const facts = lane.policy.facts ?? {};
+  if (wanted.some((id) => facts[id]?.expr !== undefined)) return undefined;
+  const numbers = new Set(lane.carried.filter((c) => c.numeric).map((c) => c.id));
+  return {
+    facts: wanted.filter((id) => numbers.has(id)),
+    members: sink?.tally ? outcomeMembers(lane.policy) : undefined,
+  };
+}
 
 /**
  * Which text and date facts are read for every customer: all of them for a sink that did not say
@@ -339,6 +399,7 @@ function resultsQuery(
   lanes: readonly Lane[],
   outcomes: boolean,
   lazyKeys: boolean,
+  untieredOnly: boolean,
 ): string {
   // Numbers come back without NULLs (NaN, -1 for no tier), so that they are read as arrays (./vectors).
   const double = (column: string) => `coalesce(CAST(${column} AS DOUBLE), ${NAN})`;
@@ -363,29 +424,11 @@ function resultsQuery(
     .slice(1)
     .map((f, k) => `JOIN ${f} ON r${k + 1}.${q('row')} = r0.${q('row')}`)
     .join(' ');
-  return `SELECT ${select.join(', ')} FROM ${from[0]} ${joins} ORDER BY r0.${q('row')}`;
+  const where = untieredOnly ? `WHERE ${untiered}` : '';
+  return `SELECT ${select.join(', ')} FROM ${from[0]} ${joins} ${where} ORDER BY r0.${q('row')}`;
 }
 
 const NAN = "CAST('NaN' AS DOUBLE)";
-
-/**
- * 1 or 0 per class and flag, in outcomeMembers' order, read off the query's class and flag
- * columns: a `pick: all` classifier's classes and the flags are comma-joined ids, which hold no
- * comma (ID_PATTERN).
- */
-function memberColumns(members: ReturnType<typeof outcomeMembers>, r: string): string[] {
-  const listed = (column: string, id: string) =>
-    `coalesce(CAST(list_contains(string_split(${column}, ','), ${duckdb.text(id)}) AS INTEGER), 0)`;
-  return [
-    ...members.classes.map(({ classifier, cls, pick }) => {
-      const column = `${r}.${q(`class_${classifier}`)}`;
-      return pick === 'first'
-        ? `coalesce(CAST(${column} = ${duckdb.text(cls)} AS INTEGER), 0)`
-        : listed(column, cls);
-    }),
-    ...members.flags.map((flag) => listed(`${r}.${q('flags')}`, flag)),
-  ];
-}
 
 /** The query's outcome columns in the order resultsQuery selects them. */
 const OUTCOMES = ['flags', 'notify', 'triggers', 'rerate', 'sla', 'entitlements'] as const;

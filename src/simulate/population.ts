@@ -10,6 +10,7 @@ import type { ColumnSpec, OnError, ReadSummary } from '../data/index.js';
 import type { EncodingOption } from '../data/types.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { type Distribution, DistributionBuilder } from '../engine/distribution.js';
+import type { TierTally } from '../engine/tally.js';
 import type { AggregatePlan } from '../facts/aggregate.js';
 import type { AsOf } from '../facts/asof.js';
 import { type CustomerColumns, customerColumnChunks } from '../facts/columnar.js';
@@ -52,8 +53,11 @@ export interface PopulationOptions {
    * `onChunk` reads each policy's classes and flags (a simulation tallies them). An engine that
    * decides them in its query (DuckDB) hands them over as `onChunk`'s third argument and then
    * keeps only these facts of `keep`: the conditions' facts need not cross into JavaScript.
+   * With `tally`, an engine that can count where the customers are (DuckDB, one policy with
+   * tiers) hands over per-tier figures instead of chunks: customers, classes, flags, and the
+   * exact sums of the `keep` facts; `onChunk` is then not called.
    */
-  outcomes?: { keep: readonly string[] };
+  outcomes?: { keep: readonly string[]; tally?: (tally: readonly TierTally[]) => void };
   /** Worker threads for large CSV files (evaluatePopulationParallel); the machine's cores by default. */
   workers?: number;
   /** Called after each chunk with the customers read so far (for a progress bar). */

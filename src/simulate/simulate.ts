@@ -1,8 +1,10 @@
 import type { BatchResult } from '../compile/batch.js';
-import { type BatchOutcomes, compileBatchOutcomes } from '../compile/batch-outcomes.js';
+import { type BatchOutcomes, compileBatchOutcomes, outcomeMembers } from '../compile/batch-outcomes.js';
 import { factsRead } from '../engine/conditions/facts-read.js';
+import type { TierTally } from '../engine/tally.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { roundMoney, sumMoney } from '../format/money.js';
+import { ExactSum } from '../format/sum.js';
 import { approximateSeconds, parseDuration } from '../policy/analysis/duration.js';
 import { parsePercentMicros, SCALE } from '../policy/analysis/percent.js';
 import type { Policy } from '../policy/schema/policy.js';
@@ -36,7 +38,12 @@ export async function simulate(policy: Policy, options: SimulateOptions): Promis
   const builder = new SimulationBuilder(policy, options.kpis);
   const run = await evaluatePopulationParallel(
     policy,
-    { ...options, keep: builder.keep(), outcomes: { keep: builder.kpis() }, keysUnread: true },
+    {
+      ...options,
+      keep: builder.keep(),
+      outcomes: { keep: builder.kpis(), tally: (tally) => builder.addTally(tally) },
+      keysUnread: true,
+    },
     (chunk, result, outcomes) => builder.add(chunk, result, outcomes),
   );
   return builder.build(run, options);
@@ -48,6 +55,12 @@ export class SimulationBuilder {
   private readonly outcomes;
   private readonly acc: TierAccumulator[];
   private readonly levels;
+  /**
+   * Flags and classes are listed in the policy's order, not in the order customers first showed
+   * them: an engine that counts them in its query (DuckDB) sees no such order.
+   */
+  private readonly flagOrder: Map<string, number>;
+  private readonly classOrder: Map<string, number>;
 
   constructor(
     private readonly policy: Policy,
@@ -61,6 +74,9 @@ export class SimulationBuilder {
         .map(([id]) => id);
     this.levels = policy.tiers?.levels ?? [];
     this.outcomes = compileBatchOutcomes(policy);
+    const members = outcomeMembers(policy);
+    this.flagOrder = new Map(members.flags.map((f, i) => [f, i]));
+    this.classOrder = new Map(members.classes.map((c, i) => [`${c.classifier}\u0000${c.cls}`, i]));
     this.acc = [...this.levels.map(() => new TierAccumulator(this.kpiIds)), new TierAccumulator(this.kpiIds)];
   }
 
@@ -85,7 +101,7 @@ export class SimulationBuilder {
       for (let k = 0; k < kpiIds.length; k++) {
         const v = chunk.facts[kpiIds[k]!]?.[i];
         if (typeof v === 'number' && !Number.isNaN(v)) {
-          a.kpiSum[k]! += v;
+          a.kpiSum[k]!.add(v);
           a.kpiCount[k]!++;
         }
       }
@@ -96,6 +112,22 @@ export class SimulationBuilder {
         a.classes.set(key, (a.classes.get(key) ?? 0) + 1);
       }
     }
+  }
+
+  /** Customers counted per tier where they are (DuckDB): each tier in policy order, then the untiered. */
+  addTally(tally: readonly TierTally[]): void {
+    tally.forEach((t, k) => {
+      const a = this.acc[k]!;
+      a.customers += t.customers;
+      this.kpiIds.forEach((id, j) => {
+        const kpi = t.facts[id];
+        if (!kpi) return;
+        a.kpiSum[j]!.merge(kpi.sum);
+        a.kpiCount[j]! += kpi.count;
+      });
+      for (const [flag, n] of t.flags) a.flags.set(flag, (a.flags.get(flag) ?? 0) + n);
+      for (const [key, n] of t.classes) a.classes.set(key, (a.classes.get(key) ?? 0) + n);
+    });
   }
 
   build(run: PopulationRun, data: { customers?: string; transactions?: string }): Simulation {
@@ -123,10 +155,10 @@ export class SimulationBuilder {
           : {}),
         service: serviceLoad(level, customers),
         kpis: Object.fromEntries(
-          kpiIds.map((id, j) => [id, a.kpiCount[j]! > 0 ? a.kpiSum[j]! / a.kpiCount[j]! : undefined]),
+          kpiIds.map((id, j) => [id, a.kpiCount[j]! > 0 ? a.kpiSum[j]!.value / a.kpiCount[j]! : undefined]),
         ),
-        flags: Object.fromEntries(a.flags),
-        classes: classCounts(a.classes),
+        flags: Object.fromEntries(inPolicyOrder(a.flags, this.flagOrder)),
+        classes: classCounts(inPolicyOrder(a.classes, this.classOrder)),
       };
     };
     const tiers = levels.map((_, k) => figures(k));
@@ -173,14 +205,16 @@ export class SimulationBuilder {
           customers: everyone.reduce((n, t) => n + (t.classes[id]?.[r.id] ?? 0), 0),
         })),
       })),
-      flags: [...new Set(everyone.flatMap((t) => Object.keys(t.flags)))].map((flag) => {
-        const label = policy.rerating?.triggers?.find((x) => x.then.flag === flag)?.label;
-        return {
-          flag,
-          ...(label ? { label } : {}),
-          customers: everyone.reduce((n, t) => n + (t.flags[flag] ?? 0), 0),
-        };
-      }),
+      flags: inPolicyOrder(new Map(everyone.flatMap((t) => Object.entries(t.flags))), this.flagOrder).map(
+        ([flag]) => {
+          const label = policy.rerating?.triggers?.find((x) => x.then.flag === flag)?.label;
+          return {
+            flag,
+            ...(label ? { label } : {}),
+            customers: everyone.reduce((n, t) => n + (t.flags[flag] ?? 0), 0),
+          };
+        },
+      ),
       actionLabels: actionLabels(levels),
       failed: run.failed,
       diagnostics: run.diagnostics,
@@ -198,13 +232,13 @@ function untieredRevenue(d: PopulationRun['distribution']): number | undefined {
 
 class TierAccumulator {
   customers = 0;
-  readonly kpiSum: Float64Array;
+  readonly kpiSum: ExactSum[];
   readonly kpiCount: Float64Array;
   readonly flags = new Map<string, number>();
   readonly classes = new Map<string, number>();
 
   constructor(kpis: readonly string[]) {
-    this.kpiSum = new Float64Array(kpis.length);
+    this.kpiSum = kpis.map(() => new ExactSum());
     this.kpiCount = new Float64Array(kpis.length);
   }
 }
@@ -245,7 +279,12 @@ export function sumService(loads: readonly ServiceLoad[]): ServiceLoad {
   };
 }
 
-function classCounts(counts: ReadonlyMap<string, number>): Record<string, Record<string, number>> {
+function inPolicyOrder(counts: ReadonlyMap<string, number>, order: ReadonlyMap<string, number>) {
+  const rank = (key: string) => order.get(key) ?? Number.MAX_SAFE_INTEGER;
+  return [...counts].sort(([a], [b]) => rank(a) - rank(b));
+}
+
+function classCounts(counts: Iterable<[string, number]>): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
   for (const [key, n] of counts) {
     const [classifier, cls] = key.split('\u0000') as [string, string];

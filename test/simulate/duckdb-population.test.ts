@@ -14,6 +14,7 @@ import {
   evaluatePopulations,
   type PopulationOptions,
 } from '../../src/simulate/population.js';
+import { simulate } from '../../src/simulate/simulate.js';
 import { LONG_TESTS } from '../helpers/runs.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -149,5 +150,48 @@ describe('evaluatePopulation on DuckDB', () => {
     expect(fromParquet.run.engine).toBe('duckdb');
     expect(fromParquet.seen.map((s) => [s.key, s.tier])).toEqual(fromCsv.seen.map((s) => [s.key, s.tier]));
     expect(fromParquet.run.distribution).toEqual(fromCsv.run.distribution);
+  });
+
+  it('a simulation counts inside DuckDB: the figures the JS path gives, untiered customers and their findings included', async () => {
+    const lines = readFileSync(DATA.customers, 'utf8').split('\n');
+    // Three customers without a fact to score them by: no tier, and a finding each.
+    for (const i of [3, 7, 11])
+      lines[i] = lines[i]!.split(',')
+        .map((c, k) => (k < 5 ? c : ''))
+        .join(',');
+    const file = join(dir, 'untiered.csv');
+    writeFileSync(file, lines.join('\n'));
+    for (const name of ['seed004-scorecard.tier.yaml', 'seed000-classifiers.tier.yaml']) {
+      const policy = await bundled(name);
+      const options = { ...DATA, customers: file };
+      const js = await simulate(policy, { ...options, engine: 'js' });
+      const duck = await simulate(policy, { ...options, engine: 'duckdb', threads: 1 });
+      expect(duck, name).toEqual(js);
+      expect(JSON.stringify(duck), name).toBe(JSON.stringify(js));
+      // Counted in the query: per-tier figures are handed over, no chunk of customers.
+      let chunks = 0;
+      const tallies: number[] = [];
+      await evaluatePopulation(
+        policy,
+        {
+          ...options,
+          engine: 'duckdb',
+          threads: 1,
+          outcomes: { keep: [], tally: (t) => tallies.push(t.reduce((n, x) => n + x.customers, 0)) },
+        },
+        () => {
+          chunks++;
+        },
+      );
+      expect([chunks, tallies], name).toEqual([0, [js.customers]]);
+    }
+    const scorecard = await simulate(await bundled('seed004-scorecard.tier.yaml'), {
+      ...DATA,
+      customers: file,
+      engine: 'duckdb',
+    });
+    expect(scorecard.untiered.customers).toBe(3);
+    expect(scorecard.untieredCauses.length).toBeGreaterThan(0);
+    expect(scorecard.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning')).toBe(true);
   });
 });

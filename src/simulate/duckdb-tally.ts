@@ -1,0 +1,207 @@
+import type { outcomeMembers } from '../compile/batch-outcomes.js';
+import type { Duck } from '../duckdb/index.js';
+import { emptyTally, type TierTally } from '../engine/tally.js';
+import { duckdb } from '../sql/dialect.js';
+
+const q = duckdb.ident;
+
+/** What a tally counts besides customers: the facts summed, and the classes and flags. */
+export interface TallyPlan {
+  /** Facts summed per tier, each a `fact:<id>` column of the policy's query. */
+  facts: readonly string[];
+  members?: ReturnType<typeof outcomeMembers>;
+}
+
+/**
+ * Per-tier figures of a policy's query computed inside DuckDB, so that no customer crosses into
+ * JavaScript: customers, each class and flag, and the score's and facts' sums.
+ *
+ * The sums must be the exact sums JavaScript takes (ExactSum), whatever order DuckDB adds in, so
+ * values are cut into integers that HUGEINT sums exactly and JavaScript adds back with their
+ * powers of two (ExactSum.addScaled): as fixed point when every value allows (tallyFixedPoint),
+ * else by binary exponent (tallyByExponent), which takes any double and costs a third more.
+ */
+export async function tallyPolicy(
+  duck: Duck,
+  policyQuery: string,
+  levels: number,
+  plan: TallyPlan,
+): Promise<TierTally[]> {
+  return (
+    (await tallyFixedPoint(duck, policyQuery, levels, plan)) ??
+    tallyByExponent(duck, policyQuery, levels, plan)
+  );
+}
+
+/** The policy query's level (-1: none), values to sum (v<i>: the score, then the facts) and members (b<j>). */
+function tallyInput(policyQuery: string, plan: TallyPlan) {
+  const values = [q('score'), ...plan.facts.map((id) => q(`fact:${id}`))];
+  const members = plan.members ? memberColumns(plan.members, 'r') : [];
+  const columns = [
+    `coalesce(CAST(r.${q('level')} AS INTEGER), -1) AS l`,
+    ...values.map((c, i) => `CAST(r.${c} AS DOUBLE) AS v${i}`),
+    ...members.map((m, j) => `${m} AS b${j}`),
+  ];
+  return {
+    n: values.length,
+    sql: `SELECT ${columns.join(', ')} FROM (${policyQuery}) r`,
+    passed: ['l', ...values.map((_, i) => `v${i}`), ...members.map((_, j) => `b${j}`)],
+    /** Each tier's counts, in the order tierCounts reads them. */
+    counts: ['count(*)', ...values.map((_, i) => `count(v${i})`), ...members.map((_, j) => `sum(b${j})`)],
+  };
+}
+
+/** A tier's counts as tallyInput's `counts` select them, from `at` in the row. */
+function tierCounts(t: TierTally, row: readonly unknown[], at: number, n: number, plan: TallyPlan): void {
+  let k = at;
+  t.customers += Number(row[k++]);
+  for (let i = 0; i < n; i++) valueSum(t, i, plan).count += Number(row[k++]);
+  for (const { classifier, cls } of plan.members?.classes ?? [])
+    add(t.classes, `${classifier}\u0000${cls}`, Number(row[k++]));
+  for (const flag of plan.members?.flags ?? []) add(t.flags, flag, Number(row[k++]));
+}
+
+const valueSum = (t: TierTally, i: number, plan: TallyPlan) =>
+  i === 0 ? t.score : t.facts[plan.facts[i - 1]!]!;
+
+const emptyTallies = (levels: number, plan: TallyPlan) =>
+  Array.from({ length: levels + 1 }, () => emptyTally(plan.facts));
+
+/**
+ * Each value as its integer part and its fraction × 2^88, both exact as HUGEINT and summed as
+ * such, when every value lies within 2^-36 and 2^80 of zero (or is zero): a fraction's lowest bit
+ * is then no smaller than 2^-88, and neither sum can leave HUGEINT before 2^39 customers. Undefined
+ * when a value does not: one count says so, in the same pass.
+ */
+export async function tallyFixedPoint(
+  duck: Duck,
+  policyQuery: string,
+  levels: number,
+  plan: TallyPlan,
+): Promise<TierTally[] | undefined> {
+  const input = tallyInput(policyQuery, plan);
+  const { n } = input;
+  const ok = (i: number) =>
+    `(abs(v${i}) < ${2 ** FIXED_MAX_BITS} AND (v${i} = 0 OR abs(v${i}) >= ${2 ** -FIXED_MIN_BITS}))`;
+  const parts = Array.from({ length: n }, (_, i) => [
+    `CASE WHEN ${ok(i)} THEN CAST(trunc(v${i}) AS HUGEINT) END AS h${i}`,
+    `CASE WHEN ${ok(i)} THEN CAST((v${i} - trunc(v${i})) * ${2 ** FRACTION_BITS} AS HUGEINT) END AS f${i}`,
+  ]).flat();
+  const outside = Array.from({ length: n }, (_, i) => `NOT ${ok(i)}`).join(' OR ');
+  const select = [
+    'l',
+    ...input.counts,
+    ...Array.from({ length: n }, (_, i) => [`sum(h${i})`, `sum(f${i})`]).flat(),
+    `count(*) FILTER (WHERE ${outside})`,
+  ];
+  const reader = await duck.connection.runAndReadAll(
+    `SELECT ${select.join(', ')} FROM (SELECT ${[...input.passed, ...parts].join(', ')} FROM (${input.sql})) GROUP BY l`,
+  );
+  const rows = reader.getRows();
+  if (rows.some((row) => Number(row[row.length - 1]) > 0)) return undefined;
+  const tally = emptyTallies(levels, plan);
+  for (const row of rows) {
+    const level = Number(row[0]);
+    const t = tally[level === -1 ? levels : level]!;
+    tierCounts(t, row, 1, n, plan);
+    const at = 1 + input.counts.length;
+    for (let i = 0; i < n; i++) {
+      const sum = valueSum(t, i, plan).sum;
+      const whole = row[at + 2 * i];
+      const fraction = row[at + 2 * i + 1];
+      if (whole !== null) sum.addScaled(BigInt(whole as bigint), 0);
+      if (fraction !== null) sum.addScaled(BigInt(fraction as bigint), -FRACTION_BITS);
+    }
+  }
+  return tally;
+}
+
+const FIXED_MAX_BITS = 80;
+const FIXED_MIN_BITS = 36;
+const FRACTION_BITS = 88;
+
+/**
+ * Each value cut into its 53-bit integer mantissa and its binary exponent, the mantissas summed
+ * per exponent (grouping sets, one per value) as HUGEINT. The exponent comes from log2, which may
+ * miss by one next to a power of two: it is checked against the powers of two around it
+ * (pow(2, n) is exact).
+ */
+export async function tallyByExponent(
+  duck: Duck,
+  policyQuery: string,
+  levels: number,
+  plan: TallyPlan,
+): Promise<TierTally[]> {
+  const input = tallyInput(policyQuery, plan);
+  const { n, passed } = input;
+  const each = <T>(f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+  // The exponent as log2 gives it, bounded below by the subnormals' (whose mantissa is scaled as theirs).
+  const rough = each(
+    (i) =>
+      `CASE WHEN v${i} <> 0 THEN greatest(CAST(floor(log2(abs(v${i}))) AS INTEGER), ${MIN_EXPONENT}) END AS g${i}`,
+  );
+  const exact = each(
+    (i) =>
+      `g${i} + CASE WHEN abs(v${i}) >= pow(2.0, g${i} + 1) THEN 1 WHEN g${i} > ${MIN_EXPONENT} AND abs(v${i}) < pow(2.0, g${i}) THEN -1 ELSE 0 END AS e${i}`,
+  );
+  // Scaled by 2^(52 − e) in two steps: 2^1074 itself is no double.
+  const mantissa = each((i) => {
+    const shift = `(52 - e${i})`;
+    return `CAST(v${i} * pow(2.0, ${shift} // 2) * pow(2.0, ${shift} - ${shift} // 2) AS BIGINT) AS m${i}`;
+  });
+  const staged = `SELECT ${[...passed, ...each((i) => `e${i}`), ...mantissa].join(', ')} FROM (SELECT ${[...passed, ...exact].join(', ')} FROM (SELECT ${[...passed, ...rough].join(', ')} FROM (${input.sql})))`;
+  const select = [
+    'l',
+    ...each((i) => `GROUPING(e${i})`),
+    ...each((i) => `e${i}`),
+    ...input.counts,
+    ...each((i) => `sum(m${i})`),
+  ];
+  const sets = ['(l)', ...each((i) => `(l, e${i})`)];
+  const reader = await duck.connection.runAndReadAll(
+    `SELECT ${select.join(', ')} FROM (${staged}) GROUP BY GROUPING SETS (${sets.join(', ')})`,
+  );
+  const tally = emptyTallies(levels, plan);
+  for (const row of reader.getRows()) {
+    const level = Number(row[0]);
+    const t = tally[level === -1 ? levels : level]!;
+    // GROUPING() is 0 for the exponent a row of the set (l, e<i>) is grouped by.
+    const which = each((i) => Number(row[1 + i]) === 0).indexOf(true);
+    if (which === -1) {
+      tierCounts(t, row, 1 + 2 * n, n, plan);
+      continue;
+    }
+    const exponent = row[1 + n + which];
+    const mantissas = row[1 + 2 * n + input.counts.length + which];
+    // Zeros and missing values have no exponent and add nothing.
+    if (exponent === null || mantissas === null) continue;
+    valueSum(t, which, plan).sum.addScaled(BigInt(mantissas as bigint), Number(exponent) - 52);
+  }
+  return tally;
+}
+
+/** The smallest normal double's exponent: a subnormal's mantissa is read at this scale. */
+const MIN_EXPONENT = -1022;
+
+function add(counts: Map<string, number>, key: string, n: number): void {
+  if (n > 0) counts.set(key, (counts.get(key) ?? 0) + n);
+}
+
+/**
+ * 1 or 0 per class and flag, in outcomeMembers' order, read off the query's class and flag
+ * columns: a `pick: all` classifier's classes and the flags are comma-joined ids, which hold no
+ * comma (ID_PATTERN).
+ */
+export function memberColumns(members: ReturnType<typeof outcomeMembers>, r: string): string[] {
+  const listed = (column: string, id: string) =>
+    `coalesce(CAST(list_contains(string_split(${column}, ','), ${duckdb.text(id)}) AS INTEGER), 0)`;
+  return [
+    ...members.classes.map(({ classifier, cls, pick }) => {
+      const column = `${r}.${q(`class_${classifier}`)}`;
+      return pick === 'first'
+        ? `coalesce(CAST(${column} = ${duckdb.text(cls)} AS INTEGER), 0)`
+        : listed(column, cls);
+    }),
+    ...members.flags.map((flag) => listed(`${r}.${q('flags')}`, flag)),
+  ];
+}
