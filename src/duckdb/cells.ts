@@ -57,6 +57,18 @@ export function fastCell(spec: ColumnSpec, raw: string, number = numberCast(raw)
 }
 
 /**
+ * A text cell as convertValue takes it, in SQL: what trim() removes at either end removed, and
+ * NULL when nothing is left (an empty cell). The pattern that removes runs only on cells that
+ * have something to remove.
+ */
+export function trimmedText(raw: string): string {
+  const start = duckdb.text(`^${TRIMMED}`);
+  const end = duckdb.text(`${TRIMMED}$`);
+  const ends = duckdb.text(`^${TRIMMED}+|${TRIMMED}+$`);
+  return `nullif(CASE WHEN regexp_matches(${raw}, ${start}) OR regexp_matches(${raw}, ${end}) THEN regexp_replace(${raw}, ${ends}, '', 'g') ELSE ${raw} END, '')`;
+}
+
+/**
  * parseNumberText's plain form (-?\d{1,15}(\.\d{1,6})?): at most 15 significant digits, which
  * a double holds exactly, so DuckDB's correctly rounded cast gives the number JavaScript gives.
  * Values outside the declared min and max, and fractions for integers, are left to convertValue

@@ -9,7 +9,7 @@ import {
   nativeNumber,
   numberCast,
   readsNumber,
-  TRIMMED,
+  trimmedText,
 } from './cells.js';
 import { createDays, DAY_YEARS, readsIsoDays } from './days.js';
 import { CELL, convertSlowCells, lookupName } from './lookup.js';
@@ -156,9 +156,15 @@ function readSql(
       ? [`${numberCast(stage.all[stage.cells[k]!]!)} AS n${k}`]
       : [],
   );
-  // A file checked clean (cleanView) has every non-empty cell on the fast path: its value needs no test.
-  const fastOf = (spec: ColumnSpec, k: number) =>
-    native.has(stage.cells[k]!) ? nativeNumber(spec, `a${stage.cells[k]}`) : fastCell(spec, raw(k), `n${k}`);
+  // A file checked clean (cleanView) has every non-empty cell on the fast path: its value needs no
+  // test. Its text is trimmed where it is read: a view computes only the columns a query reads, so
+  // names and phones a policy never looks at cost nothing (the table path sends a cell with space
+  // to trim to convertValue instead).
+  const fastOf = (spec: ColumnSpec, k: number): FastCell | undefined => {
+    if (native.has(stage.cells[k]!)) return nativeNumber(spec, `a${stage.cells[k]}`);
+    if (clean && spec.type === 'string') return { when: 'TRUE', value: trimmedText(raw(k)) };
+    return fastCell(spec, raw(k), `n${k}`);
+  };
   function cellValue(spec: ColumnSpec, k: number): string {
     const fast = fastOf(spec, k);
     if (!clean) return settledWhen(spec, fast);
@@ -183,30 +189,25 @@ function readSql(
     // Every cell empty or on the fast path, required and needed ones present: a blank row has no
     // key, so it fails too. Keys are told apart by their hash: a collision only costs the table path.
     const { key, needed } = mode.check;
-    // Text is checked for what trim() would remove by one pattern over the row's texts joined:
-    // a regular expression per cell costs more than everything else here.
-    const texts = stage.columns.flatMap((spec, k) => (spec.type === 'string' ? [raw(k)] : []));
     const ok = stage.columns.flatMap((spec, k) => {
-      const fast = readsIsoDays(spec)
-        ? `d${k}.start_ms IS NOT NULL`
-        : spec.type === 'string'
-          ? 'TRUE'
-          : (fastOf(spec, k)?.when ?? 'FALSE');
       const present = spec.required || needed.includes(k);
+      // Any text is a string's value; one that must be there must hold more than space.
+      if (spec.type === 'string' && !native.has(stage.cells[k]!))
+        return present ? [`(${trimmedText(raw(k))} IS NOT NULL)`] : [];
+      const fast = readsIsoDays(spec) ? `d${k}.start_ms IS NOT NULL` : (fastOf(spec, k)?.when ?? 'FALSE');
       return [present ? `(NOT ${missing(k)} AND ${fast})` : `(${missing(k)} OR ${fast})`];
     });
-    if (texts.length > 0)
-      ok.push(
-        `NOT regexp_matches(concat_ws(chr(1), ${texts.join(', ')}), ${duckdb.text(`(^|\\x01)${TRIMMED}|${TRIMMED}(\\x01|$)`)})`,
-      );
     const keys =
       key === undefined ? 'count(*)' : `count(DISTINCT hash(${cellValue(stage.columns[key]!, key)}))`;
     return `SELECT count(*), count(*) FILTER (WHERE NOT (${ok.join(' AND ') || 'TRUE'})), ${keys} FROM ${scan} ${joins.join(' ')}`;
   }
   if (clean) {
+    // A text cell of spaces alone is empty once trimmed.
+    const empty = (spec: ColumnSpec, k: number) =>
+      spec.type === 'string' && !native.has(stage.cells[k]!) ? `(f${k} IS NULL)` : missing(k);
     const values = [
       'tw_row',
-      ...stage.columns.flatMap((spec, k) => plainCells(spec, missing(k), k, outputs[k]!, zone)),
+      ...stage.columns.flatMap((spec, k) => plainCells(spec, empty(spec, k), k, outputs[k]!, zone)),
     ];
     return `SELECT ${values.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${scan} ${joins.join(' ')})`;
   }

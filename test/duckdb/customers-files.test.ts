@@ -266,18 +266,43 @@ describe('loadCustomers: Parquet and DuckDB tables, columns by header', () => {
         js.rows.map((r) => ({ ...r, tw_row: r.tw_row - 1 })),
       );
     }
-    // Text with a space to trim: no finding, but the table path's trimmed value.
+    // Space to trim of every kind trim() removes, on keys, names and phones, and a name of spaces
+    // alone (empty: the default): no finding, still a view, and the values the JS reader gives.
+    const chars = (codes: number[]) => codes.map((c) => `chr(${c})`).join(' || ');
     const spaced = file('spaced.parquet');
+    const name = `CASE "客户编号" WHEN 'C4' THEN ${chars([12288, 32])} || 'Delta' || ${chars([65279, 8232])} WHEN 'C7' THEN ${chars([160, 9, 5760, 8287])} ELSE ${chars([8192, 8202, 8239])} || ${duckdb.ident(HOSTILE)} || ${chars([10, 11, 12, 13, 8233])} END`;
     await duck.connection.run(
-      `COPY (SELECT * REPLACE (CASE WHEN "客户编号" = 'C4' THEN ' Delta' ELSE ${duckdb.ident(HOSTILE)} END AS ${duckdb.ident(HOSTILE)}) FROM read_parquet(${duckdb.text(path)})) TO ${duckdb.text(spaced)} (FORMAT parquet)`,
+      `COPY (SELECT * REPLACE (${chars([9, 32])} || "客户编号" || ${chars([12288])} AS "客户编号", ${name} AS ${duckdb.ident(HOSTILE)}, "联系方式" || ${chars([32])} AS "联系方式") FROM read_parquet(${duckdb.text(path)})) TO ${duckdb.text(spaced)} (FORMAT parquet)`,
     );
-    const trimmed = await load(spaced, 'report', { table: 'spaced_customers' });
-    expect(trimmed.diagnostics).toEqual([]);
-    const views = await duck.connection.runAndReadAll(
-      "SELECT count(*) FROM duckdb_views() WHERE view_name = 'spaced_customers'",
-    );
-    expect(Number(views.getRowsJS()[0]![0])).toBe(0);
-    expect((await tableRows(duck, trimmed.table)).find((r) => r.id === 'C4')?.name).toBe('Delta');
+    const named = {
+      ...policy,
+      facts: { ...policy.facts, name: { ...policy.facts!.name!, default: '(none)' } },
+    };
+    for (const mode of MODES) {
+      const trimmed = await loadCustomers(duck, named as Policy, spaced, {
+        onError: mode,
+        table: 'spaced_customers',
+      });
+      expect(trimmed.diagnostics).toEqual([]);
+      const views = await duck.connection.runAndReadAll(
+        "SELECT count(*) FROM duckdb_views() WHERE view_name = 'spaced_customers'",
+      );
+      expect(Number(views.getRowsJS()[0]![0])).toBe(1);
+      const js = await jsCustomers(
+        named as Policy,
+        file('spaced-same.csv', await textOf(spaced)),
+        mode,
+        trimmed.columns,
+      );
+      expect(js.diagnostics).toEqual([]);
+      const rows = await tableRows(duck, trimmed.table);
+      expect(rows).toEqual(js.rows.map((r) => ({ ...r, tw_row: r.tw_row - 1 })));
+      expect(rows.map((r) => [r.id, r.name])).toEqual([
+        ['C1', 'Alpha'],
+        ['C4', 'Delta'],
+        ['C7', '(none)'],
+      ]);
+    }
     // One bad cell and the same file is a table, with its finding.
     const dirty = file('dirty.parquet');
     await duck.connection.run(
