@@ -14,6 +14,7 @@ import {
   openDuck,
   outOfMemory,
 } from '../duckdb/index.js';
+import { sumsNeedNoOrder } from '../duckdb/unordered-sums.js';
 import { doubleColumn, integerColumn } from '../duckdb/vectors.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { TierTally } from '../engine/tally.js';
@@ -235,8 +236,14 @@ async function run(
         const numeric = f.type === 'number' || f.type === 'integer';
         return { id, numeric, date: f.type === 'date', lazy: !numeric && !wanted(id) };
       });
+    // Sums in any order when they give the fold's doubles: the fold sorts each customer's rows.
+    const summation =
+      transactions !== undefined && (await sumsNeedNoOrder(duck.connection, transactions, policy))
+        ? 'unordered'
+        : 'exact';
     const compiled = compileSql(policy, {
       dialect: duckdb,
+      summation,
       customers: { name: customers.table, shape: 'typed', columns: customers.columns, row: 'tw_row' },
       // tw_row is the log's file order, which sums must add in to be the JavaScript path's doubles.
       transactions:

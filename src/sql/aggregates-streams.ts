@@ -5,9 +5,11 @@ import type { Dialect } from './dialect.js';
 
 /**
  * `exact`: every sum is Neumaier's in the log's row order, the same double src/facts gives.
+ * `unordered`: the exact sum rounded once, in any order (Dialect.unorderedSum; `exact` where the
+ * dialect has none): the same double as `exact` for a log src/duckdb/unordered-sums.ts has checked.
  * `fast`: the engine's plain SUM, in whatever order it adds; may differ in the last bits.
  */
-export type Summation = 'exact' | 'fast';
+export type Summation = 'exact' | 'unordered' | 'fast';
 
 /**
  * What the facts sharing one window and one field read (src/facts/stream.ts StreamSpec, as SQL):
@@ -127,7 +129,8 @@ function rowsOf(stream: Stream, context: StreamContext): Builder {
   if (needs.sum) groups.push('all');
   if (needs.monthSpend || needs.periods.get('month')?.totals) groups.push('month');
   for (const per of ['day', 'week'] as const) if (needs.periods.get(per)?.totals) groups.push(per);
-  const exact = context.summation === 'exact';
+  const unordered = context.summation === 'unordered' ? d.unorderedSum : undefined;
+  const exact = context.summation !== 'fast' && unordered === undefined;
   const sumBefore = d.sumBefore;
   if (exact && sumBefore && groups.length > 0) {
     const before = groups.map((g) => {
@@ -138,9 +141,11 @@ function rowsOf(stream: Stream, context: StreamContext): Builder {
     rows = `${name}_b`;
   }
   const sum = (group: Period | 'all') =>
-    exact
-      ? d.compensatedSum(c('n'), context.order, c(`before_${group}`))
-      : `COALESCE(SUM(${c('n')}), ${d.num(0)})`;
+    unordered
+      ? unordered(c('n'))
+      : exact
+        ? d.compensatedSum(c('n'), context.order, c(`before_${group}`))
+        : `COALESCE(SUM(${c('n')}), ${d.num(0)})`;
   return { d, c, customer, name, rows, sum, ctes };
 }
 

@@ -71,6 +71,12 @@ export interface Dialect {
   readonly sumBefore:
     | ((value: string, partition: readonly string[], order: readonly string[]) => string)
     | undefined;
+  /**
+   * The exact sum of a group's DOUBLEs rounded once, in whatever order the engine adds: an
+   * aggregate expression, or undefined where the dialect has no exact integer wide enough. It is
+   * compensatedSum's double for values that src/duckdb/unordered-sums.ts has checked (see there).
+   */
+  readonly unorderedSum: ((value: string) => string) | undefined;
 }
 
 /**
@@ -112,6 +118,7 @@ interface Parts {
   plusMonths: (date: string, months: string) => string;
   compensatedSum: (parts: SumParts) => string;
   sumBefore?: (value: string, partition: readonly string[], order: readonly string[]) => string;
+  unorderedSum?: (value: string) => string;
 }
 
 /** What a dialect's compensated sum is written from: literals and the error of one addition. */
@@ -169,6 +176,7 @@ function dialect(parts: Parts): Dialect {
     compensatedSum: (value, order, before) =>
       parts.compensatedSum({ value, order, before, zero: cast('0', double), error: roundingError }),
     sumBefore: parts.sumBefore,
+    unorderedSum: parts.unorderedSum,
   };
 }
 
@@ -194,7 +202,21 @@ export const duckdb: Dialect = dialect({
     const start = `{${keys(() => zero)}'s': ${zero}, 'c': ${zero}}`;
     return `COALESCE(list_transform([list_reduce(list_sort(list(${row}) FILTER (WHERE ${value} IS NOT NULL)), lambda a, e: ${fold}, ${start})], lambda r: r.s + r.c)[1], ${zero})`;
   },
+  // The plain SUM, plus its error found exactly: every value is its integer part and its fraction
+  // × 2^88, both exact as HUGEINT, and so is the plain sum (a multiple of 2^-88 below 2^79 for
+  // values the check let through); their difference is the error, converted once.
+  unorderedSum: (value) => {
+    const scale = `(CAST(1 AS HUGEINT) << ${FRACTION_BITS})`;
+    const whole = (x: string) => `CAST(trunc(${x}) AS HUGEINT)`;
+    const fraction = (x: string) => `CAST((${x} - trunc(${x})) * ${2 ** FRACTION_BITS} AS HUGEINT)`;
+    const plain = `SUM(${value})`;
+    const error = `(SUM(${whole(value)}) - ${whole(plain)}) * ${scale} + (SUM(${fraction(value)}) - ${fraction(plain)})`;
+    return `COALESCE(${plain} + CAST(${error} AS DOUBLE) * ${2 ** -FRACTION_BITS}, CAST(0 AS DOUBLE))`;
+  },
 });
+
+/** The binary digits of a fraction unorderedSum keeps: values from 2^-36 up are exact with them. */
+export const FRACTION_BITS = 88;
 
 export const postgres: Dialect = dialect({
   name: 'postgres',
