@@ -14,7 +14,7 @@ import {
   openDuck,
   outOfMemory,
 } from '../duckdb/index.js';
-import { sumsNeedNoOrder } from '../duckdb/unordered-sums.js';
+import { type LogSurvey, surveyLog } from '../duckdb/log-survey.js';
 import { doubleColumn, integerColumn } from '../duckdb/vectors.js';
 import { DistributionBuilder } from '../engine/distribution.js';
 import type { TierTally } from '../engine/tally.js';
@@ -210,6 +210,7 @@ async function run(
     customersSummary ??= readSummaryOf(customers);
     if (customers.failed) return failAll(shared, { customersSummary });
     let transactions: string | undefined;
+    let survey: LogSurvey | undefined;
     if (joinLog) {
       const log = await loadTransactions(duck, policy, options.transactions!, {
         ...load,
@@ -220,8 +221,18 @@ async function run(
       transactionsSummary ??= readSummaryOf(log);
       if (log.failed) return failAll(shared, { customersSummary, transactionsSummary });
       transactions = log.table;
-      if (first)
-        shared.push(...(await strangers(duck, policy, customers.table, log.table, options.transactions!)));
+      // TW0609 as the JS reader gives it, once: log rows whose customer the customer table lacks.
+      const key = Object.entries(policy.facts ?? {}).find(([, f]) => f.key);
+      survey = await surveyLog(
+        duck.connection,
+        log.table,
+        policy,
+        first && key ? { table: customers.table, key: key[0] } : undefined,
+      );
+      if (survey.strangers) {
+        const { count, row, id } = survey.strangers;
+        shared.push(unknownCustomers(options.transactions!, count, { row, id }, key?.[1].pii === true));
+      }
     }
 
     const timezone = policy.metadata.timezone ?? DEFAULT_TIMEZONE;
@@ -237,10 +248,7 @@ async function run(
         return { id, numeric, date: f.type === 'date', lazy: !numeric && !wanted(id) };
       });
     // Sums in any order when they give the fold's doubles: the fold sorts each customer's rows.
-    const summation =
-      transactions !== undefined && (await sumsNeedNoOrder(duck.connection, transactions, policy))
-        ? 'unordered'
-        : 'exact';
+    const summation = survey?.unordered ? 'unordered' : 'exact';
     const compiled = compileSql(policy, {
       dialect: duckdb,
       summation,
@@ -581,27 +589,4 @@ function readSummaryOf(load: LoadSummary): ReadSummary {
     diagnosticsOmitted: 0,
     stopped: load.failed,
   };
-}
-
-/** TW0609 as the JS reader gives it: log rows whose customer the customer table does not hold. */
-async function strangers(
-  duck: Duck,
-  policy: Policy,
-  customers: string,
-  transactions: string,
-  file: string,
-): Promise<Diagnostic[]> {
-  const entries = Object.entries(policy.facts ?? {});
-  const key = entries.find(([, f]) => f.key)?.[0];
-  if (key === undefined) return [];
-  const reader = await duck.connection.runAndReadAll(
-    `SELECT count(*) AS n, arg_min(t.${q('customer')}, t.${q('tw_row')}) AS id, CAST(min(t.${q('tw_row')}) AS DOUBLE) AS row
-     FROM ${q(transactions)} t
-     WHERE t.${q('customer')} IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM ${q(customers)} c WHERE c.${q(key)} = t.${q('customer')})`,
-  );
-  const [n, id, row] = reader.getRows()[0] ?? [];
-  if (!n || Number(n) === 0) return [];
-  const pii = entries.some(([, f]) => f.key && f.pii);
-  return [unknownCustomers(file, Number(n), { row: Number(row), id: String(id) }, pii)];
 }

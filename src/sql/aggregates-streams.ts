@@ -6,7 +6,7 @@ import type { Dialect } from './dialect.js';
 /**
  * `exact`: every sum is Neumaier's in the log's row order, the same double src/facts gives.
  * `unordered`: the exact sum rounded once, in any order (Dialect.unorderedSum; `exact` where the
- * dialect has none): the same double as `exact` for a log src/duckdb/unordered-sums.ts has checked.
+ * dialect has none): the same double as `exact` for a log src/duckdb/log-survey.ts has checked.
  * `fast`: the engine's plain SUM, in whatever order it adds; may differ in the last bits.
  */
 export type Summation = 'exact' | 'unordered' | 'fast';

@@ -74,7 +74,7 @@ export interface Dialect {
   /**
    * The exact sum of a group's DOUBLEs rounded once, in whatever order the engine adds: an
    * aggregate expression, or undefined where the dialect has no exact integer wide enough. It is
-   * compensatedSum's double for values that src/duckdb/unordered-sums.ts has checked (see there).
+   * compensatedSum's double for values that src/duckdb/log-survey.ts has checked (see there).
    */
   readonly unorderedSum: ((value: string) => string) | undefined;
 }

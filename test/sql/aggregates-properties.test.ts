@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sumsNeedNoOrder } from '../../src/duckdb/unordered-sums.js';
+import { sumsNeedNoOrder } from '../../src/duckdb/log-survey.js';
 import { aggregateSql } from '../../src/sql/aggregates.js';
 import type { Summation } from '../../src/sql/aggregates-streams.js';
 import { duckdb } from '../../src/sql/dialect.js';
