@@ -194,4 +194,22 @@ describe('evaluatePopulation on DuckDB', () => {
     expect(scorecard.untieredCauses.length).toBeGreaterThan(0);
     expect(scorecard.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning')).toBe(true);
   });
+
+  it('transactions of customers the file lacks: the same TW0609 (how many, the first row and id) on both paths', async () => {
+    const policy = await bundled('seed004-scorecard.tier.yaml');
+    const lines = readFileSync(DATA.transactions, 'utf8').trimEnd().split('\n');
+    const stranger = (id: string, line: string) => [id, ...line.split(',').slice(1)].join(',');
+    lines.splice(40, 0, stranger('C-NOBODY-1', lines[40]!));
+    lines.push(stranger('C-NOBODY-2', lines[7]!), stranger('C-NOBODY-1', lines[8]!));
+    const file = join(dir, 'strangers.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const options = { ...DATA, transactions: file };
+    const js = await traced(policy, { ...options, engine: 'js' });
+    const duck = await traced(policy, { ...options, engine: 'duckdb', threads: 1 });
+    const found = js.run.diagnostics.filter((d) => d.code === 'TW0609');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.row).toBe(41);
+    expect(found[0]!.message).toContain('C-NOBODY-1');
+    expectSameRuns(js, duck);
+  });
 });
