@@ -252,6 +252,7 @@ async function run(
     const compiled = compileSql(policy, {
       dialect: duckdb,
       summation,
+      members: true,
       customers: { name: customers.table, shape: 'typed', columns: customers.columns, row: 'tw_row' },
       // tw_row is the log's file order, which sums must add in to be the JavaScript path's doubles.
       transactions:

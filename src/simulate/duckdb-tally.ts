@@ -188,20 +188,17 @@ function add(counts: Map<string, number>, key: string, n: number): void {
 }
 
 /**
- * 1 or 0 per class and flag, in outcomeMembers' order, read off the query's class and flag
- * columns: a `pick: all` classifier's classes and the flags are comma-joined ids, which hold no
- * comma (ID_PATTERN).
+ * 1 or 0 per class and flag, in outcomeMembers' order, read off a query compiled with `members`:
+ * a `pick: first` classifier's class column, the other memberships' own columns.
  */
 export function memberColumns(members: ReturnType<typeof outcomeMembers>, r: string): string[] {
-  const listed = (column: string, id: string) =>
-    `coalesce(CAST(list_contains(string_split(${column}, ','), ${duckdb.text(id)}) AS INTEGER), 0)`;
+  const one = (column: string) => `CAST(${r}.${q(column)} AS INTEGER)`;
   return [
-    ...members.classes.map(({ classifier, cls, pick }) => {
-      const column = `${r}.${q(`class_${classifier}`)}`;
-      return pick === 'first'
-        ? `coalesce(CAST(${column} = ${duckdb.text(cls)} AS INTEGER), 0)`
-        : listed(column, cls);
-    }),
-    ...members.flags.map((flag) => listed(`${r}.${q('flags')}`, flag)),
+    ...members.classes.map(({ classifier, cls, pick }) =>
+      pick === 'first'
+        ? `coalesce(CAST(${r}.${q(`class_${classifier}`)} = ${duckdb.text(cls)} AS INTEGER), 0)`
+        : one(`class:${classifier}:${cls}`),
+    ),
+    ...members.flags.map((flag) => one(`flag:${flag}`)),
   ];
 }

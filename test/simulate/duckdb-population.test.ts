@@ -212,4 +212,17 @@ describe('evaluatePopulation on DuckDB', () => {
     expect(found[0]!.message).toContain('C-NOBODY-1');
     expectSameRuns(js, duck);
   });
+
+  it('classes that pick all, with an otherwise and an id two rules share: counted in the query as on the JS path', async () => {
+    const policy = structuredClone(await bundled('seed000-classifiers.tier.yaml'));
+    const needs = policy.classifiers!.needTags!;
+    needs.otherwise = { id: 'no-stated-need', label: { 'zh-CN': '无', en: 'None' } };
+    // Two rules giving one class: a customer in both is counted once.
+    needs.rules[1] = { ...needs.rules[1]!, id: 'price-sensitive' };
+    const js = await simulate(policy, { ...DATA, engine: 'js' });
+    const duck = await simulate(policy, { ...DATA, engine: 'duckdb', threads: 1 });
+    const counts = js.classifiers.find((c) => c.id === 'needTags')!.classes;
+    expect(counts.find((c) => c.id === 'no-stated-need')!.customers).toBeGreaterThan(0);
+    expect(duck).toEqual(js);
+  });
 });
