@@ -284,20 +284,25 @@ async function run(
     // Counted inside DuckDB: only the customers without a tier cross, for their findings.
     const lane = lanes[0]!;
     const levels = lane.policy.tiers!.levels.length;
-    const tally = await tallyPolicy(duck, queries[0]!, levels, plan);
+    const tally = await tallyPolicy(duck.connection, queries[0]!, levels, plan);
     lane.builder.addTally(tally);
     sink?.tally?.give(tally);
     evaluated = tally.reduce((n, t) => n + t.customers, 0);
     options.onProgress?.(evaluated);
     if (tally[levels]!.customers > 0)
-      await streamChunks(duck, resultsQuery(queries, lanes, false, false, true), size, (chunks, rows) => {
-        const { views, results } = toColumns(chunks, rows, lanes, false, false);
-        lane.findings.add(lane.batch.prepare(views[0]!), results[0]!);
-      });
+      await streamChunks(
+        duck,
+        resultsQuery(queries, lanes, { outcomes: false, lazyKeys: false, untieredOnly: true }),
+        size,
+        (chunks, rows) => {
+          const { views, results } = toColumns(chunks, rows, lanes, false, false);
+          lane.findings.add(lane.batch.prepare(views[0]!), results[0]!);
+        },
+      );
   } else {
     const outcomes = sink?.outcomes === true;
     const lazyKeys = sink === undefined || options.keysUnread === true;
-    const sql = resultsQuery(queries, lanes, outcomes, lazyKeys, false);
+    const sql = resultsQuery(queries, lanes, { outcomes, lazyKeys, untieredOnly: false });
     await streamChunks(duck, sql, size, async (chunks, rows) => {
       const { views, results, outcomes: given, members } = toColumns(chunks, rows, lanes, outcomes, lazyKeys);
       const prepared = views.map((v, p) => lanes[p]!.batch.prepare(v));
@@ -413,9 +418,18 @@ function readBy(policy: Policy, options: PopulationOptions, sink: Sink | undefin
 function resultsQuery(
   queries: readonly string[],
   lanes: readonly Lane[],
-  outcomes: boolean,
-  lazyKeys: boolean,
-  untieredOnly: boolean,
+  {
+    outcomes,
+    lazyKeys,
+    untieredOnly,
+  }: {
+    /** Select the outcome columns too. */
+    outcomes: boolean;
+    /** Keys only of customers without a tier. */
+    lazyKeys: boolean;
+    /** Only customers without a tier (a run that counted the others inside DuckDB). */
+    untieredOnly: boolean;
+  },
 ): string {
   // Numbers come back without NULLs (NaN, -1 for no tier), so that they are read as arrays (./vectors).
   const double = (column: string) => `coalesce(CAST(${column} AS DOUBLE), ${NAN})`;

@@ -1,5 +1,5 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { outcomeMembers } from '../compile/batch-outcomes.js';
-import type { Duck } from '../duckdb/index.js';
 import { emptyTally, type TierTally } from '../engine/tally.js';
 import { duckdb } from '../sql/dialect.js';
 
@@ -22,14 +22,14 @@ export interface TallyPlan {
  * else by binary exponent (tallyByExponent), which takes any double and costs a third more.
  */
 export async function tallyPolicy(
-  duck: Duck,
+  connection: DuckDBConnection,
   policyQuery: string,
   levels: number,
   plan: TallyPlan,
 ): Promise<TierTally[]> {
   return (
-    (await tallyFixedPoint(duck, policyQuery, levels, plan)) ??
-    tallyByExponent(duck, policyQuery, levels, plan)
+    (await tallyFixedPoint(connection, policyQuery, levels, plan)) ??
+    tallyByExponent(connection, policyQuery, levels, plan)
   );
 }
 
@@ -74,7 +74,7 @@ const emptyTallies = (levels: number, plan: TallyPlan) =>
  * when a value does not: one count says so, in the same pass.
  */
 export async function tallyFixedPoint(
-  duck: Duck,
+  connection: DuckDBConnection,
   policyQuery: string,
   levels: number,
   plan: TallyPlan,
@@ -94,7 +94,7 @@ export async function tallyFixedPoint(
     ...Array.from({ length: n }, (_, i) => [`sum(h${i})`, `sum(f${i})`]).flat(),
     `count(*) FILTER (WHERE ${outside})`,
   ];
-  const reader = await duck.connection.runAndReadAll(
+  const reader = await connection.runAndReadAll(
     `SELECT ${select.join(', ')} FROM (SELECT ${[...input.passed, ...parts].join(', ')} FROM (${input.sql})) GROUP BY l`,
   );
   const rows = reader.getRows();
@@ -127,7 +127,7 @@ const FRACTION_BITS = 88;
  * (pow(2, n) is exact).
  */
 export async function tallyByExponent(
-  duck: Duck,
+  connection: DuckDBConnection,
   policyQuery: string,
   levels: number,
   plan: TallyPlan,
@@ -158,7 +158,7 @@ export async function tallyByExponent(
     ...each((i) => `sum(m${i})`),
   ];
   const sets = ['(l)', ...each((i) => `(l, e${i})`)];
-  const reader = await duck.connection.runAndReadAll(
+  const reader = await connection.runAndReadAll(
     `SELECT ${select.join(', ')} FROM (${staged}) GROUP BY GROUPING SETS (${sets.join(', ')})`,
   );
   const tally = emptyTallies(levels, plan);

@@ -42,9 +42,9 @@ function expectSums(tally: TierTally[], rows: Rows) {
 async function expectExact(rows: Rows, fixed?: boolean) {
   const query = policyQuery(rows);
   const plan = { facts: ['x'] };
-  expectSums(await tallyPolicy(duck, query, 2, plan), rows);
-  expectSums(await tallyByExponent(duck, query, 2, plan), rows);
-  const fixedPoint = await tallyFixedPoint(duck, query, 2, plan);
+  expectSums(await tallyPolicy(duck.connection, query, 2, plan), rows);
+  expectSums(await tallyByExponent(duck.connection, query, 2, plan), rows);
+  const fixedPoint = await tallyFixedPoint(duck.connection, query, 2, plan);
   if (fixed !== undefined) expect(fixedPoint !== undefined).toBe(fixed);
   if (fixedPoint) expectSums(fixedPoint, rows);
 }
