@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Policy } from '../policy/schema/policy.js';
-import { duckdb } from '../sql/dialect.js';
+import { duckdb, SMALLEST_BITS } from '../sql/dialect.js';
 
 const q = duckdb.ident;
 
@@ -37,14 +37,15 @@ export async function surveyLog(
   connection: DuckDBConnection,
   table: string,
   policy: Policy,
-  customers?: { table: string; key: string },
+  options: {
+    /** The log table's columns (LoadSummary.columns): a summed field the log lacks sums nothing. */
+    columns?: readonly string[];
+    /** The customer table and its key column, to find the log's strangers. */
+    customers?: { table: string; key: string };
+  } = {},
 ): Promise<LogSurvey> {
-  const columns = await connection.runAndReadAll(
-    `SELECT column_name FROM duckdb_columns() WHERE table_name = ${duckdb.text(table)}`,
-  );
-  const present = new Set(columns.getRows().map((r) => String(r[0])));
-  // A field the log lacks sums nothing.
-  const fields = summedFields(policy).filter((f) => present.has(f));
+  const { columns, customers } = options;
+  const fields = summedFields(policy).filter((f) => columns === undefined || columns.includes(f));
   if (fields.length === 0 && customers === undefined) return { unordered: true };
   const max = Number.MAX_VALUE;
   // The values a stream sums: finite ones (src/sql/aggregates-streams.ts rowsOf).
@@ -59,7 +60,7 @@ export async function surveyLog(
       `count(v${i}) AS n${i}`,
       `sum(abs(v${i})) AS a${i}`,
       `min(abs(v${i})) FILTER (WHERE v${i} <> 0) AS m${i}`,
-      `bool_and(v${i} = 0 OR abs(v${i}) >= ${2 ** -36} AND abs(v${i}) < ${2 ** 78}) AS r${i}`,
+      `bool_and(v${i} = 0 OR abs(v${i}) >= ${2 ** -SMALLEST_BITS} AND abs(v${i}) < ${2 ** 78}) AS r${i}`,
     ]),
   ];
   const fine =

@@ -223,12 +223,10 @@ async function run(
       transactions = log.table;
       // TW0609 as the JS reader gives it, once: log rows whose customer the customer table lacks.
       const key = Object.entries(policy.facts ?? {}).find(([, f]) => f.key);
-      survey = await surveyLog(
-        duck.connection,
-        log.table,
-        policy,
-        first && key ? { table: customers.table, key: key[0] } : undefined,
-      );
+      survey = await surveyLog(duck.connection, log.table, policy, {
+        columns: log.columns,
+        customers: first && key ? { table: customers.table, key: key[0] } : undefined,
+      });
       if (survey.strangers) {
         const { count, row, id } = survey.strangers;
         shared.push(unknownCustomers(options.transactions!, count, { row, id }, key?.[1].pii === true));
@@ -388,7 +386,7 @@ function tallyPlan(lanes: readonly Lane[], sink: Sink | undefined): TallyPlan | 
   const numbers = new Set(lane.carried.filter((c) => c.numeric).map((c) => c.id));
   return {
     facts: wanted.filter((id) => numbers.has(id)),
-    members: sink?.tally ? outcomeMembers(lane.policy) : undefined,
+    members: lane.members,
   };
 }
 

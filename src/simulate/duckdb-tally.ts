@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { outcomeMembers } from '../compile/batch-outcomes.js';
 import { emptyTally, type TierTally } from '../engine/tally.js';
-import { duckdb } from '../sql/dialect.js';
+import { duckdb, FRACTION_BITS, SMALLEST_BITS } from '../sql/dialect.js';
 
 const q = duckdb.ident;
 
@@ -82,7 +82,7 @@ export async function tallyFixedPoint(
   const input = tallyInput(policyQuery, plan);
   const { n } = input;
   const ok = (i: number) =>
-    `(abs(v${i}) < ${2 ** FIXED_MAX_BITS} AND (v${i} = 0 OR abs(v${i}) >= ${2 ** -FIXED_MIN_BITS}))`;
+    `(abs(v${i}) < ${2 ** FIXED_MAX_BITS} AND (v${i} = 0 OR abs(v${i}) >= ${2 ** -SMALLEST_BITS}))`;
   const parts = Array.from({ length: n }, (_, i) => [
     `CASE WHEN ${ok(i)} THEN CAST(trunc(v${i}) AS HUGEINT) END AS h${i}`,
     `CASE WHEN ${ok(i)} THEN CAST((v${i} - trunc(v${i})) * ${2 ** FRACTION_BITS} AS HUGEINT) END AS f${i}`,
@@ -117,8 +117,6 @@ export async function tallyFixedPoint(
 }
 
 const FIXED_MAX_BITS = 80;
-const FIXED_MIN_BITS = 36;
-const FRACTION_BITS = 88;
 
 /**
  * Each value cut into its 53-bit integer mantissa and its binary exponent, the mantissas summed

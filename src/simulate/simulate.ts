@@ -1,7 +1,7 @@
 import type { BatchResult } from '../compile/batch.js';
 import { type BatchOutcomes, compileBatchOutcomes, outcomeMembers } from '../compile/batch-outcomes.js';
 import { factsRead } from '../engine/conditions/facts-read.js';
-import type { TierTally } from '../engine/tally.js';
+import type { TierTally, ValueSum } from '../engine/tally.js';
 import type { CustomerColumns } from '../facts/columnar.js';
 import { roundMoney, sumMoney } from '../format/money.js';
 import { ExactSum } from '../format/sum.js';
@@ -101,8 +101,8 @@ export class SimulationBuilder {
       for (let k = 0; k < kpiIds.length; k++) {
         const v = chunk.facts[kpiIds[k]!]?.[i];
         if (typeof v === 'number' && !Number.isNaN(v)) {
-          a.kpiSum[k]!.add(v);
-          a.kpiCount[k]!++;
+          a.kpis[k]!.sum.add(v);
+          a.kpis[k]!.count++;
         }
       }
       for (const f of o.flags) if (f.member[i]) a.flags.set(f.flag, (a.flags.get(f.flag) ?? 0) + 1);
@@ -122,8 +122,8 @@ export class SimulationBuilder {
       this.kpiIds.forEach((id, j) => {
         const kpi = t.facts[id];
         if (!kpi) return;
-        a.kpiSum[j]!.merge(kpi.sum);
-        a.kpiCount[j]! += kpi.count;
+        a.kpis[j]!.sum.merge(kpi.sum);
+        a.kpis[j]!.count += kpi.count;
       });
       for (const [flag, n] of t.flags) a.flags.set(flag, (a.flags.get(flag) ?? 0) + n);
       for (const [key, n] of t.classes) a.classes.set(key, (a.classes.get(key) ?? 0) + n);
@@ -155,7 +155,10 @@ export class SimulationBuilder {
           : {}),
         service: serviceLoad(level, customers),
         kpis: Object.fromEntries(
-          kpiIds.map((id, j) => [id, a.kpiCount[j]! > 0 ? a.kpiSum[j]!.value / a.kpiCount[j]! : undefined]),
+          kpiIds.map((id, j) => {
+            const { sum, count } = a.kpis[j]!;
+            return [id, count > 0 ? sum.value / count : undefined];
+          }),
         ),
         flags: Object.fromEntries(inPolicyOrder(a.flags, this.flagOrder)),
         classes: classCounts(inPolicyOrder(a.classes, this.classOrder)),
@@ -232,14 +235,13 @@ function untieredRevenue(d: PopulationRun['distribution']): number | undefined {
 
 class TierAccumulator {
   customers = 0;
-  readonly kpiSum: ExactSum[];
-  readonly kpiCount: Float64Array;
+  /** Per KPI fact, in kpiIds' order. */
+  readonly kpis: ValueSum[];
   readonly flags = new Map<string, number>();
   readonly classes = new Map<string, number>();
 
   constructor(kpis: readonly string[]) {
-    this.kpiSum = kpis.map(() => new ExactSum());
-    this.kpiCount = new Float64Array(kpis.length);
+    this.kpis = kpis.map(() => ({ sum: new ExactSum(), count: 0 }));
   }
 }
 

@@ -215,8 +215,13 @@ export const duckdb: Dialect = dialect({
   },
 });
 
-/** The binary digits of a fraction unorderedSum keeps: values from 2^-36 up are exact with them. */
+/**
+ * Fixed point as DuckDB's exact sums write a DOUBLE (unorderedSum, src/simulate/duckdb-tally.ts):
+ * its integer part, and its fraction × 2^FRACTION_BITS, both HUGEINT. A value from
+ * 2^-SMALLEST_BITS up has its last bit at 2^-88 or above (53 bits), so both parts are exact.
+ */
 export const FRACTION_BITS = 88;
+export const SMALLEST_BITS = FRACTION_BITS - 52;
 
 export const postgres: Dialect = dialect({
   name: 'postgres',
