@@ -69,18 +69,106 @@ export async function convertInto(
   }
 }
 
-/** What cleanView checks besides the cells: the key column, and the columns a row must have. */
+/** What a checked view checks besides the cells: the key column, and the columns a row must have. */
 export interface CleanCheck {
   key?: number;
   needed: readonly number[];
 }
 
 /**
- * The file as a view, without a copy, when it has nothing to report: no cell the fast path does
- * not settle (hence no bad cell), no blank row, every needed value present and no key twice.
- * That is one pass that only counts, far cheaper than writing the table; a file with something
- * to report is undefined, and converted into a table as usual. The rows it holds, else.
- * The relation must outlive the view (a Parquet file; not an attached database).
+ * The file as a view, without a copy, with two columns besides the values (HELPER.ok, HELPER.key):
+ * whether the row has nothing to report (every non-empty cell on the fast path, hence no bad cell;
+ * not blank; required and needed values present), and the hash of its key. A count over them
+ * (viewCounts) says whether the view holds what the table path would load; only then may it be
+ * read as the customers. `row`: the row number (a CSV's costs a window over every column, which
+ * DuckDB computes even when nothing reads it: a count that needs none passes NULL). False when
+ * no count can tell (no needed column: a blank row would pass). The relation must outlive the
+ * view (a file; not an attached database).
+ */
+export async function checkedView(
+  connection: DuckDBConnection,
+  stage: Stage,
+  outputs: readonly Output[],
+  table: string,
+  zone: ZoneCalendar,
+  check: CleanCheck,
+  row = stage.row,
+): Promise<boolean> {
+  if (check.needed.length === 0) return false;
+  if (stage.columns.some(readsIsoDays))
+    await createDays(connection, HELPER.days(table), zone, await dayYears(connection, stage));
+  await dropRelation(connection, table);
+  await connection.run(viewSql(stage, outputs, table, zone, row, check));
+  return true;
+}
+
+/**
+ * A checked view once its counts passed: the values alone, rows numbered, as the customers table
+ * (whoever reads it with `*` sees no helper column). Its days table stays.
+ */
+export async function settledView(
+  connection: DuckDBConnection,
+  stage: Stage,
+  outputs: readonly Output[],
+  table: string,
+  zone: ZoneCalendar,
+): Promise<void> {
+  await connection.run(viewSql(stage, outputs, table, zone, stage.row));
+}
+
+function viewSql(
+  stage: Stage,
+  outputs: readonly Output[],
+  table: string,
+  zone: ZoneCalendar,
+  row: string,
+  check?: CleanCheck,
+): string {
+  return `CREATE OR REPLACE VIEW ${duckdb.ident(table)} AS ${readSql(stage, outputs, table, zone, row, { view: check })}`;
+}
+
+/** What a checked view holds: its rows, those with something to report, and its distinct keys. */
+export interface ViewCounts {
+  rows: number;
+  bad: number;
+  distinct: number;
+}
+
+export async function viewCounts(connection: DuckDBConnection, table: string): Promise<ViewCounts> {
+  const { ok, key } = HELPER;
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*), count(*) FILTER (WHERE NOT ${duckdb.ident(ok)}), count(DISTINCT ${duckdb.ident(key)}) FROM ${duckdb.ident(table)}`,
+  );
+  const [rows = 0, bad = 0, distinct = 0] = (reader.getRowsJS()[0] ?? []).map(Number);
+  return { rows, bad, distinct };
+}
+
+/** The checked view's distinct keys: its only pass over them when a count read its rows already. */
+export async function distinctKeys(connection: DuckDBConnection, table: string): Promise<number> {
+  const reader = await connection.runAndReadAll(
+    `SELECT count(DISTINCT ${duckdb.ident(HELPER.key)}) FROM ${duckdb.ident(table)}`,
+  );
+  return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+}
+
+/**
+ * Keys are told apart by their hash: equal counts prove every key distinct, and a collision only
+ * costs the table path.
+ */
+export function isClean(counts: ViewCounts): boolean {
+  return counts.bad === 0 && counts.distinct === counts.rows;
+}
+
+/** A checked view and what it needs (the days table), dropped. */
+export async function dropView(connection: DuckDBConnection, table: string): Promise<void> {
+  await dropRelation(connection, table);
+  await connection.run(`DROP TABLE IF EXISTS temp.${duckdb.ident(HELPER.days(table))}`);
+}
+
+/**
+ * The file as a checked view when it has nothing to report: one pass that only counts, far
+ * cheaper than writing the table. A file with something to report is undefined, and converted
+ * into a table as usual. The rows it holds, else.
  */
 export async function cleanView(
   connection: DuckDBConnection,
@@ -90,23 +178,14 @@ export async function cleanView(
   zone: ZoneCalendar,
   check: CleanCheck,
 ): Promise<number | undefined> {
-  // Without a needed column a blank row would pass the check.
-  if (check.needed.length === 0) return undefined;
-  const daysTable = duckdb.ident(HELPER.days(table));
-  const days = stage.columns.some(readsIsoDays);
-  if (days) await createDays(connection, HELPER.days(table), zone, await dayYears(connection, stage));
-  const reader = await connection.runAndReadAll(readSql(stage, outputs, table, zone, stage.row, { check }));
-  const [rows, bad, distinct] = (reader.getRowsJS()[0] ?? []).map(Number);
-  if (rows === undefined || bad !== 0 || distinct !== rows) {
-    if (days) await connection.run(`DROP TABLE IF EXISTS temp.${daysTable}`);
-    return undefined;
+  if (!(await checkedView(connection, stage, outputs, table, zone, check))) return undefined;
+  const counts = await viewCounts(connection, table);
+  if (isClean(counts)) {
+    await settledView(connection, stage, outputs, table, zone);
+    return counts.rows;
   }
-  // The days table stays: the view joins it.
-  await dropRelation(connection, table);
-  await connection.run(
-    `CREATE VIEW ${duckdb.ident(table)} AS ${readSql(stage, outputs, table, zone, stage.row, 'view')}`,
-  );
-  return rows;
+  await dropView(connection, table);
+  return undefined;
 }
 
 /**
@@ -132,8 +211,8 @@ async function dayYears(
 /**
  * The one read of the file: each row numbered as the file is scanned (before any join), plain
  * cells converted (ISO dates by their day), blank rows flagged, and the cells left to
- * JavaScript listed in SLOW. `view`: the values alone, for a file checked clean; `check`: the
- * counts cleanView decides by (rows, rows with anything to report, distinct key hashes).
+ * JavaScript listed in SLOW. `view`: the values with the columns a count checks them by
+ * (checkedView).
  */
 function readSql(
   stage: Stage,
@@ -141,7 +220,7 @@ function readSql(
   table: string,
   zone: ZoneCalendar,
   row: string,
-  mode: 'table' | 'view' | { check: CleanCheck } = 'table',
+  mode: 'table' | { view?: CleanCheck } = 'table',
 ): string {
   const clean = mode !== 'table';
   const native = nativeColumns(stage);
@@ -151,11 +230,10 @@ function readSql(
   const missing = (k: number) =>
     native.has(stage.cells[k]!) ? `(a${stage.cells[k]} IS NULL)` : `(${raw(k)} IS NULL OR ${raw(k)} = '')`;
   // Numeric cells are cast once, here, and read as n<k> by the fast path.
-  const casts = stage.columns.flatMap((spec, k) =>
-    readsNumber(spec) && !native.has(stage.cells[k]!)
-      ? [`${numberCast(stage.all[stage.cells[k]!]!)} AS n${k}`]
-      : [],
+  const cast = stage.columns.flatMap((spec, k) =>
+    readsNumber(spec) && !native.has(stage.cells[k]!) ? [k] : [],
   );
+  const casts = cast.map((k) => `${numberCast(stage.all[stage.cells[k]!]!)} AS n${k}`);
   // A file checked clean (cleanView) has every non-empty cell on the fast path: its value needs no
   // test. Its text is trimmed where it is read: a view computes only the columns a query reads, so
   // names and phones a policy never looks at cost nothing (the table path sends a cell with space
@@ -185,22 +263,6 @@ function readSql(
         : `${cellValue(spec, k)} AS f${k}`,
     ),
   ];
-  if (typeof mode === 'object') {
-    // Every cell empty or on the fast path, required and needed ones present: a blank row has no
-    // key, so it fails too. Keys are told apart by their hash: a collision only costs the table path.
-    const { key, needed } = mode.check;
-    const ok = stage.columns.flatMap((spec, k) => {
-      const present = spec.required || needed.includes(k);
-      // Any text is a string's value; one that must be there must hold more than space.
-      if (spec.type === 'string' && !native.has(stage.cells[k]!))
-        return present ? [`(${trimmedText(raw(k))} IS NOT NULL)`] : [];
-      const fast = readsIsoDays(spec) ? `d${k}.start_ms IS NOT NULL` : (fastOf(spec, k)?.when ?? 'FALSE');
-      return [present ? `(NOT ${missing(k)} AND ${fast})` : `(${missing(k)} OR ${fast})`];
-    });
-    const keys =
-      key === undefined ? 'count(*)' : `count(DISTINCT hash(${cellValue(stage.columns[key]!, key)}))`;
-    return `SELECT count(*), count(*) FILTER (WHERE NOT (${ok.join(' AND ') || 'TRUE'})), ${keys} FROM ${scan} ${joins.join(' ')}`;
-  }
   if (clean) {
     // A text cell of spaces alone is empty once trimmed.
     const empty = (spec: ColumnSpec, k: number) =>
@@ -209,6 +271,25 @@ function readSql(
       'tw_row',
       ...stage.columns.flatMap((spec, k) => plainCells(spec, empty(spec, k), k, outputs[k]!, zone)),
     ];
+    if (mode.view === undefined)
+      return `SELECT ${values.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${scan} ${joins.join(' ')})`;
+    const { key, needed } = mode.view;
+    // The fast path's tests read the casts.
+    inner.push(...cast.map((k) => `n${k}`));
+    // Every cell empty or on the fast path, required and needed ones present: a blank row has no
+    // key, so it is not ok either.
+    const ok = stage.columns.flatMap((spec, k) => {
+      const present = spec.required || needed.includes(k);
+      // Any text is a string's value; one that must be there must hold more than space.
+      if (spec.type === 'string' && !native.has(stage.cells[k]!))
+        return present ? [`(f${k} IS NOT NULL)`] : [];
+      const fast = readsIsoDays(spec) ? `f${k} IS NOT NULL` : (fastOf(spec, k)?.when ?? 'FALSE');
+      return [present ? `(NOT ${missing(k)} AND ${fast})` : `(${missing(k)} OR ${fast})`];
+    });
+    values.push(
+      `coalesce(${ok.join(' AND ') || 'TRUE'}, FALSE) AS ${duckdb.ident(HELPER.ok)}`,
+      `${key === undefined ? 'NULL' : `hash(f${key})`} AS ${duckdb.ident(HELPER.key)}`,
+    );
     return `SELECT ${values.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${scan} ${joins.join(' ')})`;
   }
   const settled = stage.columns.map((_, k) => `f${k} IS NOT NULL`).join(' OR ') || 'FALSE';

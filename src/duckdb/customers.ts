@@ -14,7 +14,7 @@ import type { Policy } from '../policy/schema/policy.js';
 import { stageCsv } from './csv-stage.js';
 import type { Duck } from './duck.js';
 import { appendCustomersJs } from './js-customers.js';
-import { loadStaged } from './load-stage.js';
+import { loadStaged, provisionalLoad } from './load-stage.js';
 import { mappedPolicy } from './mapping.js';
 import type { Stage } from './stage.js';
 import { failedLoad, type LoadOptions, type LoadSummary } from './summary.js';
@@ -29,6 +29,11 @@ export interface LoadCustomersOptions extends LoadOptions {
   useTransactions?: boolean;
   /** As in the JS loader: a column no customer can be tiered without ends the load. On by default. */
   essential?: boolean;
+  /**
+   * The caller counts the rows in a pass of its own before it trusts them (a tally): a file DuckDB
+   * reads in place may be loaded as an unchecked view (LoadSummary.provisional).
+   */
+  provisional?: boolean;
 }
 
 /**
@@ -65,7 +70,7 @@ export async function loadCustomers(
   if ('failed' in staged) return failedLoad(table, [...early, ...staged.diagnostics], staged.reader);
   if ('relation' in staged) {
     const key = staged.columns.findIndex((c) => c.id === keyFact);
-    const loaded = await loadStaged(connection, staged, {
+    const load = {
       table,
       outputs: staged.columns.map((c) => ({ name: c.id })),
       onError: options.onError,
@@ -75,7 +80,13 @@ export async function loadCustomers(
       zone,
       early,
       view: true,
-    });
+    };
+    if (options.provisional) {
+      const settle = () => loadCustomers(duck, policy, file, { ...options, provisional: false });
+      const provisional = await provisionalLoad(connection, staged, load, settle);
+      if (provisional) return provisional;
+    }
+    const loaded = await loadStaged(connection, staged, load);
     if (loaded) return loaded;
   }
   return jsLoad(connection, file, options, staged.columns, keyFact, table, zone, early, maxDiagnostics);

@@ -5,7 +5,15 @@ import { diagnostic } from '../diagnostics/make.js';
 import type { ZoneCalendar } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
 import { duckdb } from '../sql/dialect.js';
-import { cleanView, convertInto, type Output } from './convert.js';
+import {
+  checkedView,
+  cleanView,
+  convertInto,
+  distinctKeys,
+  dropView,
+  type Output,
+  settledView,
+} from './convert.js';
 import { settle } from './settle.js';
 import { HELPER, type Stage } from './stage.js';
 import { failedLoad, type LoadSummary } from './summary.js';
@@ -80,4 +88,61 @@ export async function loadStaged(
   } finally {
     await stage.close();
   }
+}
+
+/**
+ * The file as a checked view whose rows are counted by the caller's own pass (LoadSummary.provisional),
+ * or undefined where a view cannot be had: a file DuckDB reads in place (Parquet, a UTF-8 CSV),
+ * a key to count. A counting run then reads the file once instead of twice, checks and all; a
+ * file with something to report costs that pass more, and is then loaded as usual (`settle`).
+ * A CSV's view numbers no rows until the count has passed (its window over every column would
+ * cost the count a third more); the confirmed view holds the values alone, as cleanView's does.
+ */
+export async function provisionalLoad(
+  connection: DuckDBConnection,
+  stage: Stage,
+  load: StagedLoad,
+  settle: () => Promise<LoadSummary>,
+): Promise<LoadSummary | undefined> {
+  if (stage.reader !== 'duckdb-parquet' && stage.reader !== 'duckdb-csv') return undefined;
+  if (load.key === undefined) return undefined;
+  const view = (row: string) =>
+    checkedView(
+      connection,
+      stage,
+      load.outputs,
+      load.table,
+      load.zone,
+      { key: load.key?.k, needed: load.needed },
+      row,
+    );
+  const numbered = stage.rowFromOrder === undefined;
+  const made = await view(numbered ? stage.row : 'CAST(NULL AS BIGINT)').catch(() => false);
+  if (!made) return undefined;
+  // The relation is the file itself: the view outlives the stage.
+  await stage.close();
+  const loaded = (rows: number): LoadSummary => ({
+    table: load.table,
+    rowsLoaded: rows,
+    rowsDropped: 0,
+    diagnostics: [...load.early, ...stage.diagnostics],
+    columns: load.outputs.flatMap((o) => (o.local ? [o.name, o.local] : [o.name])),
+    failed: false,
+    reader: stage.reader,
+  });
+  return {
+    ...loaded(0),
+    provisional: {
+      ok: HELPER.ok,
+      async confirm(rows, bad) {
+        if (bad > 0 || (await distinctKeys(connection, load.table)) !== rows) return undefined;
+        await settledView(connection, stage, load.outputs, load.table, load.zone);
+        return loaded(rows);
+      },
+      async settle() {
+        await dropView(connection, load.table);
+        return settle();
+      },
+    },
+  };
 }

@@ -49,4 +49,10 @@ export const HELPER = {
   cells: (table: string) => `${table}$cells`,
   /** src/duckdb/days.ts */
   days: (table: string) => `${table}$days`,
+  /**
+   * A view's columns a count checks the file by (src/duckdb/convert.ts checkedView): whether the
+   * row has nothing to report, and the hash of its key.
+   */
+  ok: 'tw$ok',
+  key: 'tw$key',
 };

@@ -31,6 +31,25 @@ export interface LoadSummary {
   failed: boolean;
   /** Which reader did the work: `duckdb-csv`, `duckdb-parquet`, `duckdb-database`, or `js-<format>`. */
   reader: string;
+  /**
+   * The rows are not checked yet (LoadCustomersOptions.provisional): `table` is a view of the file
+   * whose rows the caller's own pass counts (by HELPER.ok) before it may trust what it read. Its
+   * rowsLoaded is 0 until then.
+   */
+  provisional?: ProvisionalLoad;
+}
+
+export interface ProvisionalLoad {
+  /** The view's BOOLEAN column: the row has nothing to report. */
+  ok: string;
+  /**
+   * The caller's pass read `rows` rows, `bad` of them not ok: the load as the table path would
+   * have given it when the file has nothing to report (its keys distinct too), with the rows
+   * numbered; undefined otherwise, and the view is to be settled.
+   */
+  confirm(rows: number, bad: number): Promise<LoadSummary | undefined>;
+  /** The file loaded and settled as a file with something to report is, in place of the view. */
+  settle(): Promise<LoadSummary>;
 }
 
 /** A load that ended before any row was read. */

@@ -13,6 +13,7 @@ import {
   memoryLimitProblem,
   openDuck,
   outOfMemory,
+  type ProvisionalLoad,
 } from '../duckdb/index.js';
 import { type LogSurvey, surveyLog } from '../duckdb/log-survey.js';
 import { doubleColumn, integerColumn } from '../duckdb/vectors.js';
@@ -27,7 +28,7 @@ import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { duckdb } from '../sql/dialect.js';
 import { compileSql, isCompiledSql } from '../sql/query.js';
-import { memberColumns, type TallyPlan, tallyPolicy } from './duckdb-tally.js';
+import { memberColumns, type Tally, type TallyPlan, tallyPolicy } from './duckdb-tally.js';
 import { CustomerFindings } from './findings.js';
 import type { PopulationChunk, PopulationOptions, PopulationRun } from './population.js';
 
@@ -187,6 +188,9 @@ async function run(
   const queries: string[] = [];
   let customersSummary: PopulationRun['customersSummary'];
   let transactionsSummary: PopulationRun['transactionsSummary'];
+  const counting = mayTally(policies, sink);
+  // A counting run without a log may read a clean file once: counted and checked in one pass.
+  let provisional: { load: ProvisionalLoad; query: string } | undefined;
   for (const [p, policy] of policies.entries()) {
     const aggregates = Object.values(policy.facts ?? {}).some((f) => f.aggregate !== undefined);
     const joinLog = options.transactions !== undefined && aggregates;
@@ -204,6 +208,7 @@ async function run(
       ...load,
       table: `tw_customers_${p}`,
       useTransactions: options.transactions !== undefined,
+      provisional: counting && !joinLog,
     });
     // The same file read for each policy: its row findings are said once.
     if (p === 0) shared.push(...customers.diagnostics);
@@ -247,19 +252,26 @@ async function run(
       });
     // Sums in any order when they give the fold's doubles: the fold sorts each customer's rows.
     const summation = survey?.unordered ? 'unordered' : 'exact';
-    const compiled = compileSql(policy, {
-      dialect: duckdb,
-      summation,
-      members: true,
-      customers: { name: customers.table, shape: 'typed', columns: customers.columns, row: 'tw_row' },
-      // tw_row is the log's file order, which sums must add in to be the JavaScript path's doubles.
-      transactions:
-        transactions === undefined ? undefined : { name: transactions, shape: 'typed', row: 'tw_row' },
-      asOf: measured.asOf,
-      carry: carried.map((c) => c.id),
-    });
+    const compile = (pass?: string[]) =>
+      compileSql(policy, {
+        dialect: duckdb,
+        summation,
+        members: true,
+        customers: { name: customers.table, shape: 'typed', columns: customers.columns, row: 'tw_row', pass },
+        // tw_row is the log's file order, which sums must add in to be the JavaScript path's doubles.
+        transactions:
+          transactions === undefined ? undefined : { name: transactions, shape: 'typed', row: 'tw_row' },
+        asOf: measured.asOf,
+        carry: carried.map((c) => c.id),
+      });
+    const compiled = compile();
     if (!isCompiledSql(compiled)) return failAll(compiled);
     queries.push(compiled.sql);
+    if (customers.provisional) {
+      const checked = compile([customers.provisional.ok]);
+      if (!isCompiledSql(checked)) return failAll(checked);
+      provisional = { load: customers.provisional, query: checked.sql };
+    }
     lanes.push({
       policy,
       notes,
@@ -282,7 +294,19 @@ async function run(
     // Counted inside DuckDB: only the customers without a tier cross, for their findings.
     const lane = lanes[0]!;
     const levels = lane.policy.tiers!.levels.length;
-    const tally = await tallyPolicy(duck.connection, queries[0]!, levels, plan);
+    const counted = provisional && (await checkedTally(duck, provisional, levels, plan));
+    if (provisional && !counted) {
+      // Something to report: the file is loaded as usual, and counted again.
+      const settled = await provisional.load.settle();
+      shared.splice(0, shared.length, ...settled.diagnostics);
+      customersSummary = readSummaryOf(settled);
+      if (settled.failed) return failAll(shared, { customersSummary });
+    } else if (counted) {
+      customersSummary = readSummaryOf(counted.load);
+    }
+    const tally = counted
+      ? counted.tiers
+      : (await tallyPolicy(duck.connection, queries[0]!, levels, plan)).tiers;
     lane.builder.addTally(tally);
     sink?.tally?.give(tally);
     evaluated = tally.reduce((n, t) => n + t.customers, 0);
@@ -367,27 +391,63 @@ async function streamChunks(
 }
 
 /**
- * What a run counts inside DuckDB, or undefined when it must read every customer's result: one
- * policy with tiers, a sink that takes per-tier figures (or none: a distribution alone), and the
- * facts it sums read from the file or the log. A derived fact's value is JavaScript's to compute
- * (batch.prepare); a run summing one reads the customers. Summed facts the file lacks add nothing,
- * as on the JavaScript path, and so do facts that are not numbers.
+ * Whether a run can count inside DuckDB instead of reading every customer's result: one policy
+ * with tiers, a sink that takes per-tier figures (or none: a distribution alone), and no fact to
+ * sum that is derived. A derived fact's value is JavaScript's to compute (batch.prepare); a run
+ * summing one reads the customers.
+ */
+function mayTally(policies: readonly Policy[], sink: Sink | undefined): boolean {
+  if (policies.length !== 1 || policies[0]!.tiers === undefined) return false;
+  if (sink !== undefined && sink.tally === undefined) return false;
+  const facts = policies[0]!.facts ?? {};
+  return !summed(policies[0]!, sink).some((id) => facts[id]?.expr !== undefined);
+}
+
+/** The facts a run sums per tier: the revenue fact, and those the sink asks for. */
+function summed(policy: Policy, sink: Sink | undefined): string[] {
+  const revenue = Object.entries(policy.facts ?? {}).find(([, f]) => f.revenue)?.[0];
+  return [...new Set([...(revenue ? [revenue] : []), ...(sink?.tally?.sums ?? [])])];
+}
+
+/**
+ * What a run counts inside DuckDB (mayTally), or undefined when it must read every customer's
+ * result. Summed facts the file lacks add nothing, as on the JavaScript path, and so do facts
+ * that are not numbers.
  */
 function tallyPlan(lanes: readonly Lane[], sink: Sink | undefined): TallyPlan | undefined {
-  if (lanes.length !== 1) return undefined;
-  const [lane] = lanes as [Lane];
-  if (lane.policy.tiers === undefined) return undefined;
-  if (sink !== undefined && sink.tally === undefined) return undefined;
-  const wanted = [
-    ...new Set([...(lane.revenueFact ? [lane.revenueFact] : []), ...(sink?.tally?.sums ?? [])]),
-  ];
-  const facts = lane.policy.facts ?? {};
-  if (wanted.some((id) => facts[id]?.expr !== undefined)) return undefined;
+  const [lane] = lanes;
+  if (!lane || !mayTally([lane.policy], sink) || lanes.length !== 1) return undefined;
   const numbers = new Set(lane.carried.filter((c) => c.numeric).map((c) => c.id));
   return {
-    facts: wanted.filter((id) => numbers.has(id)),
+    facts: summed(lane.policy, sink).filter((id) => numbers.has(id)),
     members: lane.members,
   };
+}
+
+/**
+ * A provisional load counted with its check in the same pass: the tally, and the load it
+ * confirms, when the file has nothing to report; undefined when it has, or when DuckDB's reader
+ * refused it on the way (strict mode: a malformed row), and the view is to be settled.
+ */
+async function checkedTally(
+  duck: Duck,
+  provisional: { load: ProvisionalLoad; query: string },
+  levels: number,
+  plan: TallyPlan,
+): Promise<{ tiers: TierTally[]; load: LoadSummary } | undefined> {
+  let tally: Tally;
+  try {
+    tally = await tallyPolicy(duck.connection, provisional.query, levels, {
+      ...plan,
+      ok: provisional.load.ok,
+    });
+  } catch (error) {
+    if (outOfMemory(error)) throw error;
+    return undefined;
+  }
+  const rows = tally.tiers.reduce((n, t) => n + t.customers, tally.rejected);
+  const load = await provisional.load.confirm(rows, tally.rejected);
+  return load && { tiers: tally.tiers, load };
 }
 
 /**

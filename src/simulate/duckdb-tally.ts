@@ -10,7 +10,21 @@ export interface TallyPlan {
   /** Facts summed per tier, each a `fact:<id>` column of the policy's query. */
   facts: readonly string[];
   members?: ReturnType<typeof outcomeMembers>;
+  /**
+   * A BOOLEAN column of the policy's query: rows where it is not true are counted apart, as
+   * `rejected`, and in no tier (a provisional load's check, src/duckdb/load-stage.ts).
+   */
+  ok?: string;
 }
+
+/** Per-tier figures (the untiered last), and the rows `ok` rejected. */
+export interface Tally {
+  tiers: TierTally[];
+  rejected: number;
+}
+
+/** The level a row `ok` rejects is given. */
+const REJECTED = -2;
 
 /**
  * Per-tier figures of a policy's query computed inside DuckDB, so that no customer crosses into
@@ -26,7 +40,7 @@ export async function tallyPolicy(
   policyQuery: string,
   levels: number,
   plan: TallyPlan,
-): Promise<TierTally[]> {
+): Promise<Tally> {
   return (
     (await tallyFixedPoint(connection, policyQuery, levels, plan)) ??
     tallyByExponent(connection, policyQuery, levels, plan)
@@ -37,8 +51,9 @@ export async function tallyPolicy(
 function tallyInput(policyQuery: string, plan: TallyPlan) {
   const values = [q('score'), ...plan.facts.map((id) => q(`fact:${id}`))];
   const members = plan.members ? memberColumns(plan.members, 'r') : [];
+  const level = `coalesce(CAST(r.${q('level')} AS INTEGER), -1)`;
   const columns = [
-    `coalesce(CAST(r.${q('level')} AS INTEGER), -1) AS l`,
+    `${plan.ok ? `CASE WHEN r.${q(plan.ok)} THEN ${level} ELSE ${REJECTED} END` : level} AS l`,
     ...values.map((c, i) => `CAST(r.${c} AS DOUBLE) AS v${i}`),
     ...members.map((m, j) => `${m} AS b${j}`),
   ];
@@ -64,8 +79,10 @@ function tierCounts(t: TierTally, row: readonly unknown[], at: number, n: number
 const valueSum = (t: TierTally, i: number, plan: TallyPlan) =>
   i === 0 ? t.score : t.facts[plan.facts[i - 1]!]!;
 
-const emptyTallies = (levels: number, plan: TallyPlan) =>
-  Array.from({ length: levels + 1 }, () => emptyTally(plan.facts));
+const emptyTallies = (levels: number, plan: TallyPlan): Tally => ({
+  tiers: Array.from({ length: levels + 1 }, () => emptyTally(plan.facts)),
+  rejected: 0,
+});
 
 /**
  * Each value as its integer part and its fraction × 2^88, both exact as HUGEINT and summed as
@@ -78,7 +95,7 @@ export async function tallyFixedPoint(
   policyQuery: string,
   levels: number,
   plan: TallyPlan,
-): Promise<TierTally[] | undefined> {
+): Promise<Tally | undefined> {
   const input = tallyInput(policyQuery, plan);
   const { n } = input;
   const ok = (i: number) =>
@@ -102,7 +119,11 @@ export async function tallyFixedPoint(
   const tally = emptyTallies(levels, plan);
   for (const row of rows) {
     const level = Number(row[0]);
-    const t = tally[level === -1 ? levels : level]!;
+    if (level === REJECTED) {
+      tally.rejected += Number(row[1]);
+      continue;
+    }
+    const t = tally.tiers[level === -1 ? levels : level]!;
     tierCounts(t, row, 1, n, plan);
     const at = 1 + input.counts.length;
     for (let i = 0; i < n; i++) {
@@ -129,7 +150,7 @@ export async function tallyByExponent(
   policyQuery: string,
   levels: number,
   plan: TallyPlan,
-): Promise<TierTally[]> {
+): Promise<Tally> {
   const input = tallyInput(policyQuery, plan);
   const { n, passed } = input;
   const each = <T>(f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
@@ -162,9 +183,13 @@ export async function tallyByExponent(
   const tally = emptyTallies(levels, plan);
   for (const row of reader.getRows()) {
     const level = Number(row[0]);
-    const t = tally[level === -1 ? levels : level]!;
     // GROUPING() is 0 for the exponent a row of the set (l, e<i>) is grouped by.
     const which = each((i) => Number(row[1 + i]) === 0).indexOf(true);
+    if (level === REJECTED) {
+      if (which === -1) tally.rejected += Number(row[1 + 2 * n]);
+      continue;
+    }
+    const t = tally.tiers[level === -1 ? levels : level]!;
     if (which === -1) {
       tierCounts(t, row, 1 + 2 * n, n, plan);
       continue;

@@ -35,6 +35,11 @@ export interface Relation {
    * by. Transactions, either shape: the order sums add in, as src/facts adds the log's rows.
    */
   row?: string;
+  /**
+   * Customers, typed: columns of the relation given back as they are, under their own names, a
+   * caller's own per-row values (a load's checks, src/duckdb/load-stage.ts provisionalLoad).
+   */
+  pass?: readonly string[];
 }
 
 export interface SqlOptions {
@@ -156,11 +161,16 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
   const ROW = '$row';
   const row = options.customers.shape === 'typed' && options.customers.row !== undefined;
   if (row) staged.push(`${id(options.customers.row!)} AS ${id(ROW)}`);
+  // `$` begins no fact id: the passed columns keep clear of the facts on their way through.
+  const passed = options.customers.shape === 'typed' ? (options.customers.pass ?? []) : [];
+  const inner = (column: string) => `$pass:${column}`;
+  staged.push(...passed.map((column) => `${id(column)} AS ${id(inner(column))}`));
   ctes.push(['tw_input', `SELECT ${staged.join(', ') || `${id(keyFact)}`} FROM ${customers}`]);
 
   const present = new Set(inputs.map(([f]) => f));
   let facts0 = inputs.map(([f, fact]) => withDefault(d, `c.${id(f)}`, fact, timezone, f));
   if (row) facts0.push(`c.${id(ROW)} AS ${id(ROW)}`);
+  facts0.push(...passed.map((column) => `c.${id(inner(column))} AS ${id(inner(column))}`));
   if (aggregated.length > 0) {
     if (!options.asOf) throw new Untranslatable('facts from transactions without an as-of', '/facts');
     const tx = options.transactions!;
@@ -194,7 +204,7 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
     ctes.push(['tw_facts', `SELECT ${facts0.join(', ') || `c.${id(keyFact)}`} FROM tw_input c`]);
   }
   let last = 'tw_facts';
-  const columns = [...present, ...(row ? [ROW] : [])];
+  const columns = [...present, ...(row ? [ROW] : []), ...passed.map(inner)];
 
   const read =
     (known: ReadonlySet<string>) =>
@@ -380,6 +390,10 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
   if (row) {
     out.push(`${id(ROW)} AS ${id('row')}`);
     outColumns.push('row');
+  }
+  for (const column of passed) {
+    out.push(`${id(inner(column))} AS ${id(column)}`);
+    outColumns.push(column);
   }
   for (const fact of options.carry ?? []) {
     const value = factScope.read(fact);

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Duck, openDuck } from '../../src/duckdb/index.js';
-import type { TierTally } from '../../src/engine/tally.js';
 import { exactSum } from '../../src/format/sum.js';
-import { tallyByExponent, tallyFixedPoint, tallyPolicy } from '../../src/simulate/duckdb-tally.js';
+import {
+  type Tally,
+  tallyByExponent,
+  tallyFixedPoint,
+  tallyPolicy,
+} from '../../src/simulate/duckdb-tally.js';
 
 let duck: Duck;
 beforeAll(async () => {
@@ -24,7 +28,8 @@ function policyQuery(rows: readonly [number | null, number | null, number | null
 
 type Rows = readonly [number | null, number | null, number | null][];
 
-function expectSums(tally: TierTally[], rows: Rows) {
+function expectSums({ tiers: tally, rejected }: Tally, rows: Rows) {
+  expect(rejected).toBe(0);
   for (let k = 0; k <= 2; k++) {
     const mine = rows.filter(([l]) => (l ?? 2) === k);
     const scores = mine.flatMap(([, s]) => (s === null ? [] : [s]));
