@@ -43,6 +43,12 @@ export interface RowErrorPolicy {
    * diagnostics, for readers that convert cells without building mapRecord's result.
    */
   keepClean(): void;
+  /**
+   * A row it kept that the reader then left out (no key; a later duplicate of a key): skipped
+   * after all, so that rowsKept counts the customers read, as the DuckDB loader counts them.
+   * `finding`: the code the reader reported the row by, counted in byCode (TW0607).
+   */
+  drop(finding?: string): void;
   /** Collected diagnostics, in row order (warnings and notes included, in every mode but skip). */
   diagnostics(): Diagnostic[];
   summary(): ReadSummary;
@@ -91,6 +97,11 @@ export function rowErrorPolicy(mode: OnError, maxDiagnostics = DEFAULT_MAX_DIAGN
       if (stopped) throw new Error('rowErrorPolicy.keepClean called after it said stop');
       rowsRead++;
       rowsKept++;
+    },
+    drop(finding) {
+      rowsKept--;
+      rowsSkipped++;
+      if (finding !== undefined) byCode[finding] = (byCode[finding] ?? 0) + 1;
     },
     diagnostics: () => [...collected],
     summary: () => ({

@@ -74,6 +74,7 @@ export async function* customerColumnChunks(
     const duplicate = register.claim(key, record.row);
     if (duplicate) {
       duplicates.add(duplicate);
+      policy.drop(duplicate.code);
       continue;
     }
     put(key, record.row, row.values);

@@ -190,6 +190,11 @@ export class DuplicateKeys {
     else this.omitted++;
   }
 
+  /** Every duplicate found, collected or not. */
+  get count(): number {
+    return this.kept.length + this.omitted;
+  }
+
   /** Duplicates counted elsewhere (the DuckDB loader counts them in SQL) and not collected. */
   omit(count: number): void {
     this.omitted += count;

@@ -227,11 +227,15 @@ export async function* customerChunks(
     }
     if (decision.action === 'skip') continue;
     const id = decision.values[keyFact];
-    if (id === undefined) continue;
+    if (id === undefined) {
+      policy.drop();
+      continue;
+    }
     const key = String(id);
     const duplicate = keys.claim(key, record.row);
     if (duplicate) {
       duplicates.add(duplicate);
+      policy.drop(duplicate.code);
       continue;
     }
     chunk.push({ id: key, facts: decision.values, row: record.row });

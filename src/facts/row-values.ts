@@ -13,7 +13,7 @@ export interface RowValues {
  * One record → the wanted columns' values for the columnar readers (this thread's and the
  * workers'). Cells go through fastConverter; a row with any cell it cannot settle goes through
  * mapRecord and the row error policy, exactly as the object reader does. `stop`: the policy ends
- * reading here; undefined: the row is skipped or has no key.
+ * reading here; undefined: the row is skipped or has no key (dropped: RowErrorPolicy.drop).
  */
 export class RowReader {
   private readonly converters;
@@ -54,14 +54,18 @@ export class RowReader {
     if (clean) {
       this.policy.keepClean();
       const id = cells[this.keyIndex];
-      return id === undefined ? undefined : { key: String(id), values: cells };
+      if (id !== undefined) return { key: String(id), values: cells };
+      this.policy.drop();
+      return undefined;
     }
     const decision = this.policy.admit(record, mapRecord(record, this.columns, this.file));
     if (decision.action === 'stop') return 'stop';
     if (decision.action === 'skip') return undefined;
     const values = decision.values;
     const id = values[this.keyFact];
-    return id === undefined ? undefined : { key: String(id), values: this.columns.map((c) => values[c.id]) };
+    if (id !== undefined) return { key: String(id), values: this.columns.map((c) => values[c.id]) };
+    this.policy.drop();
+    return undefined;
   }
 
   /** Which cell holds each column, worked out once per file layout (a missing header reads as undefined). */

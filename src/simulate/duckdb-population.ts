@@ -290,6 +290,15 @@ async function run(
   const size = options.chunkSize ?? 8192;
   let evaluated = 0;
   const plan = tallyPlan(lanes, sink);
+  /** The file loaded as usual in place of its unchecked view; false when that load failed. */
+  const settle = async (load: ProvisionalLoad): Promise<boolean> => {
+    const settled = await load.settle();
+    shared.splice(0, shared.length, ...settled.diagnostics);
+    customersSummary = readSummaryOf(settled);
+    return !settled.failed;
+  };
+  // Never read an unchecked view row by row: what is not counted is loaded as usual first.
+  if (provisional && !plan && !(await settle(provisional.load))) return failAll(shared, { customersSummary });
   if (plan) {
     // Counted inside DuckDB: only the customers without a tier cross, for their findings.
     const lane = lanes[0]!;
@@ -297,10 +306,7 @@ async function run(
     const counted = provisional && (await checkedTally(duck, provisional, levels, plan));
     if (provisional && !counted) {
       // Something to report: the file is loaded as usual, and counted again.
-      const settled = await provisional.load.settle();
-      shared.splice(0, shared.length, ...settled.diagnostics);
-      customersSummary = readSummaryOf(settled);
-      if (settled.failed) return failAll(shared, { customersSummary });
+      if (!(await settle(provisional.load))) return failAll(shared, { customersSummary });
     } else if (counted) {
       customersSummary = readSummaryOf(counted.load);
     }

@@ -54,7 +54,7 @@ export async function* parallelColumnChunks(read: ParallelRead): AsyncGenerator<
   };
   const end = (failed: boolean): ReadEnd => ({
     diagnostics: [...read.diagnostics, ...duplicates.diagnostics(), ...rows.diagnostics()],
-    summary: rows.summary(),
+    summary: rows.summary(duplicates.count),
     failed,
   });
   try {
@@ -201,12 +201,15 @@ class RowsRead {
     return [...this.collected];
   }
 
-  summary(): ReadSummary {
+  /** `duplicates`: rows the ranges kept that were later duplicates of a key (RowErrorPolicy.drop). */
+  summary(duplicates: number): ReadSummary {
+    const byCode = { ...this.byCode };
+    if (duplicates > 0) byCode.TW0607 = (byCode.TW0607 ?? 0) + duplicates;
     return {
       rowsRead: this.rowsRead,
-      rowsKept: this.rowsKept,
-      rowsSkipped: this.rowsSkipped,
-      byCode: { ...this.byCode },
+      rowsKept: this.rowsKept - duplicates,
+      rowsSkipped: this.rowsSkipped + duplicates,
+      byCode,
       diagnosticsOmitted: this.collectable - this.collected.length,
       stopped: this.stopped,
     };

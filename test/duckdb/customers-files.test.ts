@@ -397,3 +397,52 @@ async function textOf(parquet: string): Promise<string> {
   const { readFileSync } = await import('node:fs');
   return readFileSync(out, 'utf8');
 }
+
+describe('loadCustomers provisional: an unchecked view whose rows the caller counts', () => {
+  const clean = [ROWS[0]!, 'C4,Delta,138-0000-0004,5,low,0,2024-03-01,4,', 'C7,,,,,,,,2'];
+  const counts = async (table: string) => {
+    const reader = await duck.connection.runAndReadAll(
+      `SELECT count(*), count(*) FILTER (WHERE NOT "tw$ok") FROM ${duckdb.ident(table)}`,
+    );
+    const [rows, bad] = reader.getRowsJS()[0]!.map(Number);
+    return { rows: rows!, bad: bad! };
+  };
+
+  it('a clean file: the count confirms it, and the view then holds the values alone, rows numbered', async () => {
+    const path = file('provisional-clean.csv', `${HEADER}\n${clean.join('\n')}\n`);
+    const summary = await load(path, 'report', { table: 'prov', provisional: true });
+    expect(summary.provisional).toBeDefined();
+    expect(summary.rowsLoaded).toBe(0);
+    const { rows, bad } = await counts(summary.table);
+    expect([rows, bad]).toEqual([3, 0]);
+    const confirmed = await summary.provisional!.confirm(rows, bad);
+    expect(confirmed).toMatchObject({ rowsLoaded: 3, rowsDropped: 0, failed: false, diagnostics: [] });
+    const js = await jsCustomers(policy, path, 'report', confirmed!.columns);
+    expect(await tableRows(duck, confirmed!.table)).toEqual(js.rows);
+  });
+
+  it.each([
+    ['a bad cell', `${HEADER}\n${ROWS.join('\n')}\n`],
+    ['a duplicate key, every cell clean', `${HEADER}\n${[...clean, clean[0]!].join('\n')}\n`],
+  ])('%s: the count does not confirm it; settled, it is the table load', async (name, text) => {
+    const path = file(`provisional-${name.length}.csv`, text);
+    const summary = await load(path, 'report', { table: 'prov', provisional: true });
+    expect(summary.provisional).toBeDefined();
+    const { rows, bad } = await counts(summary.table);
+    expect(await summary.provisional!.confirm(rows, bad)).toBeUndefined();
+    const settled = await summary.provisional!.settle();
+    expect(settled.provisional).toBeUndefined();
+    const settledRows = await tableRows(duck, settled.table);
+    const table = await load(path, 'report', { table: 'prov_table' });
+    expect({ ...settled, table: '' }).toEqual({ ...table, table: '' });
+    expect(settledRows).toEqual(await tableRows(duck, table.table));
+    expect(settled.diagnostics.length, name).toBeGreaterThan(0);
+  });
+
+  it('a file DuckDB does not read in place (xlsx, GBK) has no provisional load', async () => {
+    const gbk = file('provisional-gbk.csv', concat(hex('bfcdbba7b1e0bac5'), ',score\nC1,1\n'));
+    const summary = await load(gbk, 'report', { table: 'prov_gbk', provisional: true, encoding: 'gbk' });
+    expect(summary.provisional).toBeUndefined();
+    expect(summary.rowsLoaded).toBe(1);
+  });
+});

@@ -226,3 +226,90 @@ describe('evaluatePopulation on DuckDB', () => {
     expect(duck).toEqual(js);
   });
 });
+
+describe('a counting run without a log reads the file once, checked as it counts', () => {
+  // Seed 004's scorecard with its transaction aggregates precomputed in the customer file, as a
+  // CRM export holds them: a run that needs no log.
+  const AGGREGATES: Record<string, (i: number) => number> = {
+    spend12m: (i) => (i * 7919) % 400_000,
+    avgOrderValue: (i) => (i * 31) % 2_000,
+    spendDropStreakMonths: (i) => i % 4,
+    monthsWithoutPurchase: (i) => i % 3,
+  };
+  const scorecard = async (): Promise<Policy> => {
+    const policy = await bundled('seed004-scorecard.tier.yaml');
+    const facts = Object.entries(policy.facts ?? {}).map(([id, f]) =>
+      id in AGGREGATES ? [id, { ...f, column: id }] : [id, f],
+    );
+    return { ...policy, facts: Object.fromEntries(facts) };
+  };
+  const lines = readFileSync(DATA.customers, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .slice(0, 300)
+    .map((line, i) =>
+      [line, ...Object.entries(AGGREGATES).map(([id, value]) => (i === 0 ? id : String(value(i))))].join(','),
+    );
+  const edited = (edit: (rows: string[]) => void) => {
+    const rows = [...lines];
+    edit(rows);
+    return `${rows.join('\n')}\n`;
+  };
+  const setCell = (rows: string[], i: number, k: number, value: string) => {
+    const cells = rows[i]!.split(',');
+    cells[k] = value;
+    rows[i] = cells.join(',');
+  };
+  // Each file but the first has something to report: the count falls back to the table load, and
+  // what is reported (and counted) is what the JS reader gives.
+  const variants: [string, string][] = [
+    ['clean', edited(() => {})],
+    ['a bad number', edited((rows) => setCell(rows, 5, 6, 'not-a-number'))],
+    ['a blank key', edited((rows) => setCell(rows, 9, 0, ''))],
+    ['a key of spaces', edited((rows) => setCell(rows, 9, 0, '  '))],
+    ['a duplicate key', edited((rows) => rows.push(rows[12]!))],
+    ['a blank row', edited((rows) => rows.splice(20, 0, ','.repeat(lines[0]!.split(',').length - 1)))],
+    ['a short row', edited((rows) => rows.splice(20, 0, 'C-SHORT,名称'))],
+    ['a long row', edited((rows) => rows.splice(20, 0, `${rows[20]},extra`))],
+    ['a needed fact missing', edited((rows) => setCell(rows, 30, 6, ''))],
+  ];
+  const OPTIONS = { asOf: DATA.asOf, threads: 1 };
+
+  it.each(variants)('%s (CSV): the JS path’s figures, findings and read summary', async (name, text) => {
+    const policy = await scorecard();
+    const file = join(dir, `once-${variants.findIndex(([n]) => n === name)}.csv`);
+    writeFileSync(file, text);
+    const js = await simulate(policy, { ...OPTIONS, customers: file, engine: 'js' });
+    const duck = await simulate(policy, { ...OPTIONS, customers: file, engine: 'duckdb' });
+    expect(duck).toEqual(js);
+    expect(js.customers, name).toBeGreaterThan(250);
+    if (name === 'clean') expect(js.diagnostics).toEqual([]);
+    if (/bad|key|short|long/.test(name)) expect(js.diagnostics.length, name).toBeGreaterThan(0);
+  });
+
+  it.each(variants.filter(([name]) => !/short|long/.test(name)))(
+    '%s (Parquet of text): what a run that reads every customer gives',
+    async (name, text) => {
+      const policy = await scorecard();
+      const n = variants.findIndex(([v]) => v === name);
+      const csv = join(dir, `once-p${n}.csv`);
+      const parquet = join(dir, `once-p${n}.parquet`);
+      writeFileSync(csv, text);
+      const instance = await DuckDBInstance.create(':memory:', { autoload_known_extensions: 'false' });
+      const connection = await instance.connect();
+      const path = (p: string) => `'${p.replaceAll("'", "''")}'`;
+      await connection.run(
+        `COPY (SELECT * FROM read_csv(${path(csv)}, all_varchar = true, header = true)) TO ${path(parquet)} (FORMAT parquet)`,
+      );
+      connection.closeSync();
+      const options = { ...OPTIONS, customers: parquet, engine: 'duckdb' as const };
+      // No onChunk: the run counts (provisional view); with one it reads every customer (table or checked view).
+      const counted = await evaluatePopulation(policy, options);
+      const read = await evaluatePopulation(policy, options, () => {});
+      expect(counted.failed).toBe(false);
+      expect(counted).toEqual(read);
+      const js = await simulate(policy, { ...OPTIONS, customers: csv, engine: 'js' });
+      expect(counted.distribution.customers).toBe(js.customers);
+    },
+  );
+});

@@ -135,4 +135,29 @@ describe('tallyPolicy: sums inside DuckDB', () => {
       { numRuns: 40 },
     );
   });
+
+  it('rows a check rejects (plan.ok false) are counted apart, in no tier and no sum, however the sums are taken', async () => {
+    const rows: Rows = [
+      [0, 1.5, 10],
+      [1, 2.25, 0.1],
+      [null, 3, 7],
+      [0, 4, 40],
+      [1, 0.5, null],
+    ];
+    const rejected = new Set([1, 3]);
+    const query = `SELECT level, score, "fact:x", ok FROM (VALUES ${rows
+      .map(([l, s, x], i) => `(${l ?? 'NULL'}, ${literal(s)}, ${literal(x)}, ${!rejected.has(i)})`)
+      .join(', ')}) t(level, score, "fact:x", ok)`;
+    const accepted = rows.filter((_, i) => !rejected.has(i));
+    const plan = { facts: ['x'], ok: 'ok' };
+    for (const tally of [
+      await tallyPolicy(duck.connection, query, 2, plan),
+      await tallyByExponent(duck.connection, query, 2, plan),
+      await tallyFixedPoint(duck.connection, query, 2, plan),
+    ]) {
+      expect(tally).toBeDefined();
+      expectSums({ ...tally!, rejected: 0 }, accepted);
+      expect(tally!.rejected).toBe(2);
+    }
+  });
 });
