@@ -6,6 +6,7 @@ import { compilePolicy } from '../../src/compile/policy.js';
 import { type AsOf, parseAsOf } from '../../src/facts/asof.js';
 import { loadCustomers } from '../../src/facts/customers.js';
 import { loadPolicy } from '../../src/policy/load.js';
+import type { Policy } from '../../src/policy/schema/policy.js';
 import { DIALECTS, dialectOf } from '../../src/sql/dialect.js';
 import { compileSql, isCompiledSql } from '../../src/sql/query.js';
 import { bundledPolicies } from '../helpers/runs.js';
@@ -16,6 +17,21 @@ const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.
 const POLICIES = readdirSync(at('policies')).filter((f) => f.endsWith('.tier.yaml'));
 
 let connection: DuckDBConnection;
+
+/** The JavaScript path's customers of a bundled policy, read once for both comparisons. */
+const loaded = new Map<string, ReturnType<typeof loadCustomers>>();
+function customersOf(file: string, policy: Policy) {
+  let customers = loaded.get(file);
+  if (!customers) {
+    customers = loadCustomers(policy, {
+      customers: at('examples/data/customers.csv'),
+      transactions: at('examples/data/transactions.csv'),
+      asOf: '2026-11-01',
+    });
+    loaded.set(file, customers);
+  }
+  return customers;
+}
 beforeAll(async () => {
   connection = await memoryDuck();
 });
@@ -27,11 +43,7 @@ describe('every bundled policy × the bundled data, facts computed by the JavaSc
     async (file) => {
       const { policy } = await loadPolicy(at(`policies/${file}`));
       const asOf = parseAsOf('2026-11-01', { timezone: policy!.metadata.timezone }) as AsOf;
-      const { customers, failed } = await loadCustomers(policy!, {
-        customers: at('examples/data/customers.csv'),
-        transactions: at('examples/data/transactions.csv'),
-        asOf: '2026-11-01',
-      });
+      const { customers, failed } = await customersOf(file, policy!);
       expect(failed).toBe(false);
       const compiled = compileSql(policy!, {
         dialect: dialectOf('duckdb'),
@@ -57,11 +69,7 @@ describe('every bundled policy × the bundled data, facts computed by the JavaSc
     async (file) => {
       const { policy } = await loadPolicy(at(`policies/${file}`));
       const asOf = parseAsOf('2026-11-01', { timezone: policy!.metadata.timezone }) as AsOf;
-      const { customers } = await loadCustomers(policy!, {
-        customers: at('examples/data/customers.csv'),
-        transactions: at('examples/data/transactions.csv'),
-        asOf: '2026-11-01',
-      });
+      const { customers } = await customersOf(file, policy!);
       const some = customers.filter((_, i) => i % 5 === 0);
       await connection.run('CREATE SCHEMA IF NOT EXISTS crm');
       await insertFacts(connection, policy!, some, 'crm_customers', 'source');
