@@ -1,7 +1,7 @@
 import { SPEND_DROP_SHARE } from '../facts/monthly.js';
 import type { Period } from '../policy/schema/facts.js';
 import { weekOfDaySql } from './aggregates-calendar.js';
-import type { Dialect } from './dialect.js';
+import type { Cte, Dialect } from './dialect.js';
 
 /**
  * `exact`: every sum is Neumaier's in the log's row order, the same double src/facts gives.
@@ -74,14 +74,14 @@ interface Builder {
   rows: string;
   /** The sum of `$n` over a group (all the customer's rows, or a day, week or month of them). */
   sum: (group: Period | 'all') => string;
-  ctes: [string, string][];
+  ctes: Cte[];
 }
 
 export function streamCtes(
   stream: Stream,
   context: StreamContext,
 ): {
-  ctes: [string, string][];
+  ctes: Cte[];
   tables: StreamTables;
 } {
   const b = rowsOf(stream, context);
@@ -119,8 +119,12 @@ function rowsOf(stream: Stream, context: StreamContext): Builder {
   if (needs.months || needs.monthSpend || needs.periods.has('month'))
     columns.push(`${d.monthOfDay(day)} AS ${c('month')}`);
   if (needs.periods.has('week')) columns.push(`${weekOfDaySql(d, day)} AS ${c('week')}`);
-  const ctes: [string, string][] = [
-    [name, `SELECT ${columns.join(', ')} FROM ${context.input} WHERE ${conditions.join(' AND ')}`],
+  const ctes: Cte[] = [
+    [
+      name,
+      `SELECT ${columns.join(', ')} FROM ${context.input} WHERE ${conditions.join(' AND ')}`,
+      context.summation === 'fast',
+    ],
   ];
   let rows = name;
 

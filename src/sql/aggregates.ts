@@ -8,7 +8,7 @@ import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { internal, type Stream, type StreamNeeds, type Summation, streamCtes } from './aggregates-streams.js';
 import { factValueSql, type StreamColumns } from './aggregates-values.js';
-import type { Dialect } from './dialect.js';
+import type { Cte, Dialect } from './dialect.js';
 import { dayOf } from './zone.js';
 
 export type { Summation } from './aggregates-streams.js';
@@ -20,7 +20,7 @@ export type { Summation } from './aggregates-streams.js';
  */
 export interface AggregateSql {
   /** CTEs the select reads, placed before it in the query's WITH; every name starts `tw_agg_`. */
-  ctes: [name: string, body: string][];
+  ctes: Cte[];
   /** One row per customer with transactions: `customer` and one column per aggregate fact id. */
   select: string;
   /** Per aggregate fact: its value (SQL) for a customer with no transactions at all. */
@@ -92,12 +92,17 @@ export function aggregateSql(
   const inputs = new Set(all.flatMap((s) => (s.field !== undefined && s.field !== 'NULL' ? [s.field] : [])));
   const where = [`at_ms <= ${d.int(upTo)}`];
   if (Number.isFinite(after)) where.unshift(`at_ms > ${d.int(after)}`);
-  const ctes: [string, string][] = [
+  // Plain sums group the log's rows as they are: the row stages are inlined, so that each grouping
+  // reads the log itself and can run where its partitions live (docs/sql.md, postgres_fdw). An
+  // exact sum reads a running window first, which no engine sends away.
+  const inline = options.summation === 'fast';
+  const ctes: Cte[] = [
     [
       'tw_agg_in',
       `SELECT ${[customer, 'at_ms', `${d.intDivFloor('local_ms', d.int(DAY_MS))} AS ${c('day')}`, ...(row ? [row] : []), ...inputs].join(', ')} FROM ${relation} WHERE ${where.join(' AND ')}`,
+      inline,
     ],
-    ['tw_agg_customers', `SELECT DISTINCT ${customer} FROM tw_agg_in`],
+    ['tw_agg_customers', `SELECT DISTINCT ${customer} FROM tw_agg_in`, inline],
   ];
   const context = {
     dialect: d,

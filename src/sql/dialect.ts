@@ -11,6 +11,9 @@ import { DIALECTS, type DialectName } from './dialect-names.js';
 
 export { DIALECTS, type DialectName };
 
+/** One CTE of a query: its name, its body, and whether it is a stage to inline (Dialect.cte). */
+export type Cte = [name: string, body: string, inline?: boolean];
+
 export interface Dialect {
   readonly name: DialectName;
   /** A quoted identifier: any text, including `客户编号` or `a"; drop table x; --`, is a name. */
@@ -49,8 +52,12 @@ export interface Dialect {
   wallMs(timestamp: string): string;
   /** A TIMESTAMP from a wall-clock text 'yyyy-MM-dd HH:mm:ss.SSS'. */
   readonly timestamp: string;
-  /** `name AS (body)` of one CTE. */
-  cte(name: string, body: string): string;
+  /**
+   * `name AS (body)` of one CTE. `inline`: a stage of plain rows that the engine should fold into
+   * the queries reading it (PostgreSQL: NOT MATERIALIZED), so that a grouping above it reads the
+   * table itself and can be sent where the table lives (postgres_fdw's partitionwise aggregates).
+   */
+  cte(name: string, body: string, inline?: boolean): string;
   /** The calendar month, year × 12 + month − 1 as src/facts/calendar.ts numbers it, of a day number. */
   monthOfDay(days: string): string;
   /** The day of the month (1–31) of a day number. */
@@ -115,6 +122,8 @@ interface Parts {
   wallMs: (timestamp: string) => string;
   varchar?: string;
   cteKeyword?: string;
+  /** The keyword of a CTE to inline (Dialect.cte's `inline`), where cteKeyword materializes the rest. */
+  inlineKeyword?: string;
   plusMonths: (date: string, months: string) => string;
   compensatedSum: (parts: SumParts) => string;
   sumBefore?: (value: string, partition: readonly string[], order: readonly string[]) => string;
@@ -165,7 +174,10 @@ function dialect(parts: Parts): Dialect {
     dayOfDate: parts.dayOfDate,
     wallMs: parts.wallMs,
     timestamp: 'TIMESTAMP',
-    cte: (name, body) => `${name} AS ${parts.cteKeyword ? `${parts.cteKeyword} ` : ''}(\n  ${body}\n)`,
+    cte: (name, body, inline) => {
+      const keyword = inline ? parts.inlineKeyword : parts.cteKeyword;
+      return `${name} AS ${keyword ? `${keyword} ` : ''}(\n  ${body}\n)`;
+    },
     // EXTRACT on a date is standard in all four; PostgreSQL gives NUMERIC, hence the casts.
     monthOfDay: (days) => {
       const date = parts.dateOfDay(days);
@@ -234,6 +246,7 @@ export const postgres: Dialect = dialect({
   // each stage reads the one below several times, so the copies multiply stage by stage until the
   // planner runs out of memory. Each stage is computed once instead.
   cteKeyword: 'MATERIALIZED',
+  inlineKeyword: 'NOT MATERIALIZED',
   dateOfDay: (days) => `(DATE '1970-01-01' + CAST(${days} AS INTEGER))`,
   dayOfDate: (date) => `CAST((${date} - DATE '1970-01-01') AS BIGINT)`,
   wallMs: (ts) => `CAST(ROUND(EXTRACT(EPOCH FROM CAST(${ts} AS TIMESTAMP)) * 1000) AS BIGINT)`,

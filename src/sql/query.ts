@@ -12,7 +12,7 @@ import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { aggregateSql, type Summation } from './aggregates.js';
 import { conditionSql } from './conditions.js';
-import type { Dialect } from './dialect.js';
+import type { Cte, Dialect } from './dialect.js';
 import { expressionSql } from './expressions.js';
 import { type Column, type Kind, NULL_COLUMN, type Scope, Untranslatable } from './scope.js';
 import { pointsSql, roundingSql, scoreSql, totalSql } from './scoring.js';
@@ -145,7 +145,7 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
   );
   const aggregated =
     useTransactions && !options.factsComplete ? facts.filter(([, f]) => f.aggregate !== undefined) : [];
-  const ctes: [string, string][] = [];
+  const ctes: Cte[] = [];
 
   // 1. Inputs, typed and named by fact id.
   const customers = relationSql(d, options.customers.name);
@@ -179,7 +179,7 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
       tx.shape === 'typed'
         ? `SELECT * FROM ${txName}`
         : stageTransactions(policy, d, txName, timezone, tx.row);
-    ctes.push(['tw_transactions_in', txSource]);
+    ctes.push(['tw_transactions_in', txSource, options.summation === 'fast']);
     const aggregates = aggregateSql(policy, options.asOf, d, 'tw_transactions_in', {
       row: tx.row === undefined ? undefined : tx.shape === 'typed' ? tx.row : 'tw_row',
       summation: options.summation,
@@ -472,7 +472,7 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
   out.push(`${byLevel((i) => json(levels[i]!.entitlements))} AS ${id('entitlements')}`);
   outColumns.push('triggers', 'flags', 'notify', 'rerate', 'sla', 'entitlements');
 
-  const sql = `WITH\n${ctes.map(([name, body]) => d.cte(name, body)).join(',\n')}\nSELECT ${out.join(',\n  ')}\nFROM tw_tiered`;
+  const sql = `WITH\n${ctes.map(([name, body, inline]) => d.cte(name, body, inline)).join(',\n')}\nSELECT ${out.join(',\n  ')}\nFROM tw_tiered`;
   return { sql, columns: outColumns, classifiers: classifiers.map(([c]) => c) };
 }
 

@@ -162,5 +162,32 @@ else
       const shipped = await remote(aggregateQuery(postgres, compiled, 'tw_keys'));
       expect(shipped).toHaveLength(1);
       expect(shipped[0]).toMatch(/FROM public\.tw_log_1 WHERE \(\(at_ms <= \d+::bigint\)\)$/);
+
+      // With plain sums (`--summation fast`) the row stages are inlined and every per-customer
+      // grouping is sent to the shard; the answer is the single table's, sums to rounding.
+      const fast = aggregateSql(policy, asOf, postgres, 'tw_log', { row: 'tw_row', summation: 'fast' });
+      if (Array.isArray(fast)) throw new Error(JSON.stringify(fast));
+      const grouped = (await remote(aggregateQuery(postgres, fast, 'tw_keys'))).filter((sql) =>
+        /GROUP BY/.test(sql),
+      );
+      // The 12-month totals, the month totals the drop streak reads, the recency stream's totals.
+      expect(grouped.length).toBeGreaterThanOrEqual(3);
+      for (const sql of grouped) expect(sql).toMatch(/FROM public\.tw_log_1 .*GROUP BY/);
+      const fastAnswer = async (table: string) => {
+        const sql = aggregateSql(policy, asOf, postgres, table, { row: 'tw_row', summation: 'fast' });
+        if (Array.isArray(sql)) throw new Error(JSON.stringify(sql));
+        return (await a.query(`${aggregateQuery(postgres, sql, 'tw_keys')} ORDER BY 1`)).rows as Record<
+          string,
+          unknown
+        >[];
+      };
+      const [shardsFast, wholeFast] = [await fastAnswer('tw_log'), await fastAnswer('tw_log_single')];
+      expect(shardsFast).toHaveLength(wholeFast.length);
+      shardsFast.forEach((row, i) => {
+        for (const [column, value] of Object.entries(wholeFast[i]!)) {
+          if (typeof value === 'number') expect(row[column] as number).toBeCloseTo(value, 6);
+          else expect(row[column], column).toEqual(value);
+        }
+      });
     });
   });

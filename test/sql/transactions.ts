@@ -125,7 +125,7 @@ export function aggregateQuery(d: Dialect, aggregates: AggregateSql, keys: strin
     (f) => `CASE WHEN a.${id('customer')} IS NULL THEN ${f.absent} ELSE a.${id(f.id)} END AS ${id(f.id)}`,
   );
   const ctes = [...aggregates.ctes, ['tw_aggregates', aggregates.select] as const];
-  return `WITH\n${ctes.map(([name, body]) => d.cte(name, body)).join(',\n')}\nSELECT k.id AS ${id('customer')}, ${values.join(', ')} FROM ${keys} k LEFT JOIN tw_aggregates a ON a.${id('customer')} = k.id`;
+  return `WITH\n${ctes.map(([name, body, inline]) => d.cte(name, body, inline)).join(',\n')}\nSELECT k.id AS ${id('customer')}, ${values.join(', ')} FROM ${keys} k LEFT JOIN tw_aggregates a ON a.${id('customer')} = k.id`;
 }
 
 /** A fact as SQL gave it back, in the JavaScript path's terms: a date as its ISO text's instant. */
