@@ -87,43 +87,36 @@ export interface CleanCheck {
  */
 export async function checkedView(
   connection: DuckDBConnection,
-  stage: Stage,
-  outputs: readonly Output[],
-  table: string,
-  zone: ZoneCalendar,
+  view: FileView,
   check: CleanCheck,
-  row = stage.row,
+  row = view.stage.row,
 ): Promise<boolean> {
   if (check.needed.length === 0) return false;
+  const { stage, table, zone } = view;
   if (stage.columns.some(readsIsoDays))
     await createDays(connection, HELPER.days(table), zone, await dayYears(connection, stage));
   await dropRelation(connection, table);
-  await connection.run(viewSql(stage, outputs, table, zone, row, check));
+  await connection.run(viewSql(view, row, check));
   return true;
+}
+
+/** A staged file read in place: which file, its columns' names, the view's name and the zone. */
+export interface FileView {
+  stage: Stage;
+  outputs: readonly Output[];
+  table: string;
+  zone: ZoneCalendar;
 }
 
 /**
  * A checked view once its counts passed: the values alone, rows numbered, as the customers table
  * (whoever reads it with `*` sees no helper column). Its days table stays.
  */
-export async function settledView(
-  connection: DuckDBConnection,
-  stage: Stage,
-  outputs: readonly Output[],
-  table: string,
-  zone: ZoneCalendar,
-): Promise<void> {
-  await connection.run(viewSql(stage, outputs, table, zone, stage.row));
+export async function settledView(connection: DuckDBConnection, view: FileView): Promise<void> {
+  await connection.run(viewSql(view, view.stage.row));
 }
 
-function viewSql(
-  stage: Stage,
-  outputs: readonly Output[],
-  table: string,
-  zone: ZoneCalendar,
-  row: string,
-  check?: CleanCheck,
-): string {
+function viewSql({ stage, outputs, table, zone }: FileView, row: string, check?: CleanCheck): string {
   return `CREATE OR REPLACE VIEW ${duckdb.ident(table)} AS ${readSql(stage, outputs, table, zone, row, { view: check })}`;
 }
 
@@ -172,19 +165,16 @@ export async function dropView(connection: DuckDBConnection, table: string): Pro
  */
 export async function cleanView(
   connection: DuckDBConnection,
-  stage: Stage,
-  outputs: readonly Output[],
-  table: string,
-  zone: ZoneCalendar,
+  view: FileView,
   check: CleanCheck,
 ): Promise<number | undefined> {
-  if (!(await checkedView(connection, stage, outputs, table, zone, check))) return undefined;
-  const counts = await viewCounts(connection, table);
+  if (!(await checkedView(connection, view, check))) return undefined;
+  const counts = await viewCounts(connection, view.table);
   if (isClean(counts)) {
-    await settledView(connection, stage, outputs, table, zone);
+    await settledView(connection, view);
     return counts.rows;
   }
-  await dropView(connection, table);
+  await dropView(connection, view.table);
   return undefined;
 }
 

@@ -6,11 +6,13 @@ import type { ZoneCalendar } from '../facts/zone.js';
 import { msg } from '../i18n/text.js';
 import { duckdb } from '../sql/dialect.js';
 import {
+  type CleanCheck,
   checkedView,
   cleanView,
   convertInto,
   distinctKeys,
   dropView,
+  type FileView,
   type Output,
   settledView,
 } from './convert.js';
@@ -46,24 +48,11 @@ export async function loadStaged(
   stage: Stage,
   load: StagedLoad,
 ): Promise<LoadSummary | undefined> {
-  const columns = load.outputs.flatMap((o) => (o.local ? [o.name, o.local] : [o.name]));
   try {
     if (load.view && stage.reader === 'duckdb-parquet') {
       // An unreadable file is the table path's to report.
-      const rows = await cleanView(connection, stage, load.outputs, load.table, load.zone, {
-        key: load.key?.k,
-        needed: load.needed,
-      }).catch(() => undefined);
-      if (rows !== undefined)
-        return {
-          table: load.table,
-          rowsLoaded: rows,
-          rowsDropped: 0,
-          diagnostics: [...load.early, ...stage.diagnostics],
-          columns,
-          failed: false,
-          reader: stage.reader,
-        };
+      const rows = await cleanView(connection, fileView(stage, load), checkOf(load)).catch(() => undefined);
+      if (rows !== undefined) return readInPlace(stage, load, rows);
     }
     try {
       await convertInto(connection, stage, load.outputs, load.table, load.zone);
@@ -77,13 +66,10 @@ export async function loadStaged(
     }
     const settled = await settle(connection, { ...load, stage });
     return {
-      table: load.table,
-      rowsLoaded: settled.rowsLoaded,
+      ...readInPlace(stage, load, settled.rowsLoaded),
       rowsDropped: settled.rowsRead - settled.rowsLoaded,
       diagnostics: [...load.early, ...stage.diagnostics, ...settled.diagnostics],
-      columns,
       failed: settled.failed,
-      reader: stage.reader,
     };
   } finally {
     await stage.close();
@@ -106,22 +92,40 @@ export async function provisionalLoad(
 ): Promise<LoadSummary | undefined> {
   if (stage.reader !== 'duckdb-parquet' && stage.reader !== 'duckdb-csv') return undefined;
   if (load.key === undefined) return undefined;
-  const view = (row: string) =>
-    checkedView(
-      connection,
-      stage,
-      load.outputs,
-      load.table,
-      load.zone,
-      { key: load.key?.k, needed: load.needed },
-      row,
-    );
-  const numbered = stage.rowFromOrder === undefined;
-  const made = await view(numbered ? stage.row : 'CAST(NULL AS BIGINT)').catch(() => false);
+  const view = fileView(stage, load);
+  const row = stage.rowFromOrder === undefined ? stage.row : 'CAST(NULL AS BIGINT)';
+  const made = await checkedView(connection, view, checkOf(load), row).catch(() => false);
   if (!made) return undefined;
   // The relation is the file itself: the view outlives the stage.
   await stage.close();
-  const loaded = (rows: number): LoadSummary => ({
+  return {
+    ...readInPlace(stage, load, 0),
+    provisional: {
+      ok: HELPER.ok,
+      async confirm(rows, bad) {
+        if (bad > 0 || (await distinctKeys(connection, load.table)) !== rows) return undefined;
+        await settledView(connection, view);
+        return readInPlace(stage, load, rows);
+      },
+      async settle() {
+        await dropView(connection, load.table);
+        return settle();
+      },
+    },
+  };
+}
+
+function fileView(stage: Stage, load: StagedLoad): FileView {
+  return { stage, outputs: load.outputs, table: load.table, zone: load.zone };
+}
+
+function checkOf(load: StagedLoad): CleanCheck {
+  return { key: load.key?.k, needed: load.needed };
+}
+
+/** A load's summary as a file read in place gives it: nothing dropped, nothing to report but the header's. */
+function readInPlace(stage: Stage, load: StagedLoad, rows: number): LoadSummary {
+  return {
     table: load.table,
     rowsLoaded: rows,
     rowsDropped: 0,
@@ -129,20 +133,5 @@ export async function provisionalLoad(
     columns: load.outputs.flatMap((o) => (o.local ? [o.name, o.local] : [o.name])),
     failed: false,
     reader: stage.reader,
-  });
-  return {
-    ...loaded(0),
-    provisional: {
-      ok: HELPER.ok,
-      async confirm(rows, bad) {
-        if (bad > 0 || (await distinctKeys(connection, load.table)) !== rows) return undefined;
-        await settledView(connection, stage, load.outputs, load.table, load.zone);
-        return loaded(rows);
-      },
-      async settle() {
-        await dropView(connection, load.table);
-        return settle();
-      },
-    },
   };
 }
