@@ -88,6 +88,30 @@ describe('every bundled policy × the bundled data, facts computed by the JavaSc
     },
   );
 
+  it('columns passed through (Relation.pass) come back under their own names beside each result', async () => {
+    const file = 'seed004-quota.tier.yaml';
+    const { policy } = await loadPolicy(at(`policies/${file}`));
+    const asOf = parseAsOf('2026-11-01', { timezone: policy!.metadata.timezone }) as AsOf;
+    const { customers } = await customersOf(file, policy!);
+    await insertFacts(connection, policy!, customers);
+    const key = Object.entries(policy!.facts ?? {}).find(([, f]) => f.key)![0];
+    // A name no fact has, with the characters a helper column has.
+    await connection.run(
+      `CREATE OR REPLACE VIEW tw_passing AS SELECT *, "${key}" || '!' AS "tw$check" FROM tw_customers`,
+    );
+    const compiled = compileSql(policy!, {
+      dialect: dialectOf('duckdb'),
+      customers: { name: 'tw_passing', shape: 'typed', pass: ['tw$check'] },
+      asOf,
+      factsComplete: true,
+    });
+    if (!isCompiledSql(compiled)) throw new Error(JSON.stringify(compiled));
+    expect(compiled.columns).toContain('tw$check');
+    const got = await rows(connection, compiled.sql);
+    expect(got).toHaveLength(customers.length);
+    for (const row of got) expect(row['tw$check']).toBe(`${row.customer}!`);
+  });
+
   it.each(POLICIES)('%s: a query is written for every dialect, from warehouse tables too', async (file) => {
     const { policy } = await loadPolicy(at(`policies/${file}`));
     const asOf = parseAsOf('2026-11-01', { timezone: policy!.metadata.timezone }) as AsOf;
