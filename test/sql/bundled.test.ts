@@ -109,7 +109,7 @@ describe('every bundled policy × the bundled data, facts computed by the JavaSc
     expect(compiled.columns).toContain('tw$check');
     const got = await rows(connection, compiled.sql);
     expect(got).toHaveLength(customers.length);
-    for (const row of got) expect(row['tw$check']).toBe(`${row.customer}!`);
+    for (const row of got) expect(row.tw$check).toBe(`${row.customer}!`);
   });
 
   it.each(POLICIES)('%s: a query is written for every dialect, from warehouse tables too', async (file) => {
