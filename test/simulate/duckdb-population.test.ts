@@ -275,7 +275,11 @@ describe('a counting run without a log reads the file once, checked as it counts
   ];
   const OPTIONS = { asOf: DATA.asOf, threads: 1 };
 
-  it.each(variants)('%s (CSV): the JS path’s figures, findings and read summary', async (name, text) => {
+  // The quick run takes one file of each way the count can fail to confirm: a cell, a key, a row.
+  const csvVariants = variants.filter(([name]) =>
+    sized(/clean|bad|blank key|duplicate|short/, /./).test(name),
+  );
+  it.each(csvVariants)('%s (CSV): the JS path’s figures, findings and read summary', async (name, text) => {
     const policy = await scorecard();
     const file = join(dir, `once-${variants.findIndex(([n]) => n === name)}.csv`);
     writeFileSync(file, text);
