@@ -121,13 +121,13 @@ function viewSql({ stage, outputs, table, zone }: FileView, row: string, check?:
 }
 
 /** What a checked view holds: its rows, those with something to report, and its distinct keys. */
-export interface ViewCounts {
+interface ViewCounts {
   rows: number;
   bad: number;
   distinct: number;
 }
 
-export async function viewCounts(connection: DuckDBConnection, table: string): Promise<ViewCounts> {
+async function viewCounts(connection: DuckDBConnection, table: string): Promise<ViewCounts> {
   const { ok, key } = HELPER;
   const reader = await connection.runAndReadAll(
     `SELECT count(*), count(*) FILTER (WHERE NOT ${duckdb.ident(ok)}), count(DISTINCT ${duckdb.ident(key)}) FROM ${duckdb.ident(table)}`,
@@ -148,7 +148,7 @@ export async function distinctKeys(connection: DuckDBConnection, table: string):
  * Keys are told apart by their hash: equal counts prove every key distinct, and a collision only
  * costs the table path.
  */
-export function isClean(counts: ViewCounts): boolean {
+function isClean(counts: ViewCounts): boolean {
   return counts.bad === 0 && counts.distinct === counts.rows;
 }
 

@@ -52,7 +52,7 @@ export async function loadStaged(
     if (load.view && stage.reader === 'duckdb-parquet') {
       // An unreadable file is the table path's to report.
       const rows = await cleanView(connection, fileView(stage, load), checkOf(load)).catch(() => undefined);
-      if (rows !== undefined) return readInPlace(stage, load, rows);
+      if (rows !== undefined) return loaded(stage, load, rows);
     }
     try {
       await convertInto(connection, stage, load.outputs, load.table, load.zone);
@@ -66,7 +66,7 @@ export async function loadStaged(
     }
     const settled = await settle(connection, { ...load, stage });
     return {
-      ...readInPlace(stage, load, settled.rowsLoaded),
+      ...loaded(stage, load, settled.rowsLoaded),
       rowsDropped: settled.rowsRead - settled.rowsLoaded,
       diagnostics: [...load.early, ...stage.diagnostics, ...settled.diagnostics],
       failed: settled.failed,
@@ -99,13 +99,13 @@ export async function provisionalLoad(
   // The relation is the file itself: the view outlives the stage.
   await stage.close();
   return {
-    ...readInPlace(stage, load, 0),
+    ...loaded(stage, load, 0),
     provisional: {
       ok: HELPER.ok,
       async confirm(rows, bad) {
         if (bad > 0 || (await distinctKeys(connection, load.table)) !== rows) return undefined;
         await settledView(connection, view);
-        return readInPlace(stage, load, rows);
+        return loaded(stage, load, rows);
       },
       async settle() {
         await dropView(connection, load.table);
@@ -123,8 +123,8 @@ function checkOf(load: StagedLoad): CleanCheck {
   return { key: load.key?.k, needed: load.needed };
 }
 
-/** A load's summary as a file read in place gives it: nothing dropped, nothing to report but the header's. */
-function readInPlace(stage: Stage, load: StagedLoad, rows: number): LoadSummary {
+/** A load of `rows` rows with nothing dropped and nothing to report but the header's (a file read in place). */
+function loaded(stage: Stage, load: StagedLoad, rows: number): LoadSummary {
   return {
     table: load.table,
     rowsLoaded: rows,

@@ -304,15 +304,10 @@ async function run(
     const lane = lanes[0]!;
     const levels = lane.policy.tiers!.levels.length;
     const counted = provisional && (await checkedTally(duck, provisional, levels, plan));
-    if (provisional && !counted) {
-      // Something to report: the file is loaded as usual, and counted again.
-      if (!(await settle(provisional.load))) return failAll(shared, { customersSummary });
-    } else if (counted) {
-      customersSummary = readSummaryOf(counted.load);
-    }
-    const tally = counted
-      ? counted.tiers
-      : (await tallyPolicy(duck.connection, queries[0]!, levels, plan)).tiers;
+    if (counted) customersSummary = readSummaryOf(counted.load);
+    // Something to report: the file is loaded as usual, and counted again.
+    else if (provisional && !(await settle(provisional.load))) return failAll(shared, { customersSummary });
+    const tally = counted?.tiers ?? (await tallyPolicy(duck.connection, queries[0]!, levels, plan)).tiers;
     lane.builder.addTally(tally);
     sink?.tally?.give(tally);
     evaluated = tally.reduce((n, t) => n + t.customers, 0);
