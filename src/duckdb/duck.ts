@@ -56,6 +56,7 @@ export async function openDuck(options: DuckOptions = {}): Promise<Duck> {
     throw error;
   }
   const connection = await instance.connect();
+  LIMITS.set(connection, limit);
   return {
     instance,
     connection,
@@ -68,6 +69,43 @@ export async function openDuck(options: DuckOptions = {}): Promise<Duck> {
 }
 
 const SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/** Each connection openDuck made, and the memory limit it was opened with (undefined: DuckDB's default). */
+const LIMITS = new WeakMap<DuckDBConnection, string | undefined>();
+
+/**
+ * `job` run under a memory limit of `bytes` when that is lower than the one the connection was
+ * opened with, which is then given back exactly (DuckDB prints its limit rounded, so what it
+ * prints is not set back). For a pass whose hash table grows with the data: under a small limit
+ * DuckDB partitions it and spills what does not fit. A limit too low for DuckDB's own buffers
+ * costs a second run under the usual one. A connection openDuck did not open runs `job` as it is.
+ */
+export async function underMemoryLimit<T>(
+  connection: DuckDBConnection,
+  bytes: number,
+  job: () => Promise<T>,
+): Promise<T> {
+  if (!LIMITS.has(connection)) return job();
+  const opened = LIMITS.get(connection);
+  if (opened !== undefined && bytesOf(opened) <= bytes) return job();
+  await connection.run(`SET memory_limit = '${bytes}B'`);
+  try {
+    return await job();
+  } catch (error) {
+    if (!outOfMemory(error)) throw error;
+  } finally {
+    // RESET gives DuckDB's default (80% of the machine's memory), the limit openDuck left unset.
+    await connection.run(opened === undefined ? 'RESET memory_limit' : `SET memory_limit = '${opened}'`);
+  }
+  return job();
+}
+
+function bytesOf(size: string): number {
+  const [, number, unit] = /^(\d+(?:\.\d+)?)\s*([KMGT])(i?)B$/i.exec(size.trim()) ?? [];
+  if (number === undefined) return Number.POSITIVE_INFINITY;
+  const binary = /i/i.test(size);
+  return Number(number) * (binary ? 1024 : 1000) ** ' KMGT'.indexOf(unit!.toUpperCase());
+}
 
 function memoryLimitFromEnv(): string | undefined {
   const given = process.env.TIERWISE_DUCKDB_MEMORY?.trim();

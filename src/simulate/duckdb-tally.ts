@@ -85,10 +85,12 @@ const emptyTallies = (levels: number, plan: TallyPlan): Tally => ({
 });
 
 /**
- * Each value as its integer part and its fraction × 2^88, both exact as HUGEINT and summed as
- * such, when every value lies within 2^-36 and 2^80 of zero (or is zero): a fraction's lowest bit
- * is then no smaller than 2^-88, and neither sum can leave HUGEINT before 2^39 customers. Undefined
- * when a value does not: one count says so, in the same pass.
+ * Each value as three BIGINTs summed exactly (a sum of BIGINT is a HUGEINT): its integer part, and
+ * its fraction's two halves (× 2^44, then what is left × 2^88), when every value lies within
+ * 2^-36 and 2^62 of zero (or is zero): a fraction's lowest bit is then no smaller than 2^-88, and
+ * each part is an exact double that a BIGINT holds. Undefined when a value does not: one count
+ * says so, in the same pass, and such a pass's sums are never read. BIGINT parts cost half what
+ * HUGEINT casts did.
  */
 export async function tallyFixedPoint(
   connection: DuckDBConnection,
@@ -100,20 +102,25 @@ export async function tallyFixedPoint(
   const { n } = input;
   const ok = (i: number) =>
     `(abs(v${i}) < ${2 ** FIXED_MAX_BITS} AND (v${i} = 0 OR abs(v${i}) >= ${2 ** -SMALLEST_BITS}))`;
+  // TRY_CAST: a value outside (an infinity, NaN) must not stop the query before its count.
+  const halves = Array.from({ length: n }, (_, i) => [
+    `TRY_CAST(trunc(v${i}) AS BIGINT) AS h${i}`,
+    `(v${i} - trunc(v${i})) * ${2 ** HALF_BITS} AS a${i}`,
+  ]).flat();
   const parts = Array.from({ length: n }, (_, i) => [
-    `CASE WHEN ${ok(i)} THEN CAST(trunc(v${i}) AS HUGEINT) END AS h${i}`,
-    `CASE WHEN ${ok(i)} THEN CAST((v${i} - trunc(v${i})) * ${2 ** FRACTION_BITS} AS HUGEINT) END AS f${i}`,
+    `h${i}`,
+    `TRY_CAST(trunc(a${i}) AS BIGINT) AS f${i}`,
+    `TRY_CAST((a${i} - trunc(a${i})) * ${2 ** HALF_BITS} AS BIGINT) AS g${i}`,
   ]).flat();
   const outside = Array.from({ length: n }, (_, i) => `NOT ${ok(i)}`).join(' OR ');
   const select = [
     'l',
     ...input.counts,
-    ...Array.from({ length: n }, (_, i) => [`sum(h${i})`, `sum(f${i})`]).flat(),
+    ...Array.from({ length: n }, (_, i) => [`sum(h${i})`, `sum(f${i})`, `sum(g${i})`]).flat(),
     `count(*) FILTER (WHERE ${outside})`,
   ];
-  const reader = await connection.runAndReadAll(
-    `SELECT ${select.join(', ')} FROM (SELECT ${[...input.passed, ...parts].join(', ')} FROM (${input.sql})) GROUP BY l`,
-  );
+  const staged = `SELECT ${[...input.passed, ...parts].join(', ')} FROM (SELECT ${[...input.passed, ...halves].join(', ')} FROM (${input.sql}))`;
+  const reader = await connection.runAndReadAll(`SELECT ${select.join(', ')} FROM (${staged}) GROUP BY l`);
   const rows = reader.getRows();
   if (rows.some((row) => Number(row[row.length - 1]) > 0)) return undefined;
   const tally = emptyTallies(levels, plan);
@@ -128,16 +135,18 @@ export async function tallyFixedPoint(
     const at = 1 + input.counts.length;
     for (let i = 0; i < n; i++) {
       const sum = valueSum(t, i, plan).sum;
-      const whole = row[at + 2 * i];
-      const fraction = row[at + 2 * i + 1];
-      if (whole !== null) sum.addScaled(BigInt(whole as bigint), 0);
-      if (fraction !== null) sum.addScaled(BigInt(fraction as bigint), -FRACTION_BITS);
+      for (const [j, scale] of [0, -HALF_BITS, -2 * HALF_BITS].entries()) {
+        const part = row[at + 3 * i + j];
+        if (part !== null) sum.addScaled(BigInt(part as bigint), scale);
+      }
     }
   }
   return tally;
 }
 
-const FIXED_MAX_BITS = 80;
+const FIXED_MAX_BITS = 62;
+/** Half the fraction's bits: 2 × 44 = FRACTION_BITS. */
+const HALF_BITS = FRACTION_BITS / 2;
 
 /**
  * Each value cut into its 53-bit integer mantissa and its binary exponent, the mantissas summed

@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryLimitProblem, openDuck, outOfMemory } from '../../src/duckdb/duck.js';
+import {
+  type Duck,
+  memoryLimitProblem,
+  openDuck,
+  outOfMemory,
+  underMemoryLimit,
+} from '../../src/duckdb/duck.js';
 
 const setting = async (name: string) => {
   const duck = await openDuck();
@@ -64,5 +70,60 @@ describe('openDuck', () => {
     expect(existsSync(spill)).toBe(true);
     duck.close();
     expect(existsSync(spill)).toBe(false);
+  });
+});
+
+describe('underMemoryLimit', () => {
+  const limitOf = async (connection: Duck['connection']) =>
+    String((await connection.runAndReadAll(`SELECT current_setting('memory_limit')`)).getRowsJS()[0]![0]);
+  const MiB = 2 ** 20;
+
+  it.each([
+    ['DuckDB’s default', undefined],
+    ['a limit given', '2GB'],
+  ])('lowers %s for the job alone, and gives it back exactly', async (_, memoryLimit) => {
+    const duck = await openDuck(memoryLimit ? { memoryLimit } : {});
+    try {
+      const before = await limitOf(duck.connection);
+      const inside = await underMemoryLimit(duck.connection, 64 * MiB, () => limitOf(duck.connection));
+      expect(inside).toBe('64.0 MiB');
+      expect(await limitOf(duck.connection)).toBe(before);
+      // A job that fails still gives the limit back, and its error is the caller's.
+      const failing = underMemoryLimit(duck.connection, 64 * MiB, async () => {
+        throw new Error('Binder Error: no such column');
+      });
+      await expect(failing).rejects.toThrow('Binder Error');
+      expect(await limitOf(duck.connection)).toBe(before);
+    } finally {
+      duck.close();
+    }
+  });
+
+  it('keeps a limit already lower', async () => {
+    const duck = await openDuck({ memoryLimit: '32MB' });
+    try {
+      const before = await limitOf(duck.connection);
+      expect(await underMemoryLimit(duck.connection, 64 * MiB, () => limitOf(duck.connection))).toBe(before);
+    } finally {
+      duck.close();
+    }
+  });
+
+  it('runs a job that ran out of memory again under the usual limit', async () => {
+    const duck = await openDuck();
+    try {
+      const before = await limitOf(duck.connection);
+      const seen: string[] = [];
+      const result = await underMemoryLimit(duck.connection, 64 * MiB, async () => {
+        seen.push(await limitOf(duck.connection));
+        if (seen.length === 1)
+          throw new Error('Out of Memory Error: could not allocate block of size 256 KiB');
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect(seen).toEqual(['64.0 MiB', before]);
+    } finally {
+      duck.close();
+    }
   });
 });

@@ -89,17 +89,19 @@ describe('tallyPolicy: sums inside DuckDB', () => {
     );
     await expectExact([[0, 1.7976931348623157e308, 1e308]], false);
     await expectExact([], true);
-    // Fixed point's edges: 2^-36 and just below 2^80 are in; a value past either is not.
+    // Fixed point's edges: 2^-36 and just below 2^62 are in; a value past either is not.
     await expectExact(
       [
-        [0, 2 ** -36, 2 ** 80 - 2 ** 27],
+        [0, 2 ** -36, 2 ** 62 - 2 ** 9],
         [0, -(2 ** -36), 0.1],
-        [1, 1e-9, -(2 ** 79)],
+        [1, 1e-9, -(2 ** 61)],
+        [1, 2 ** 40 + 2 ** -12, -(2 ** 62 - 2 ** 9)],
       ],
       true,
     );
     await expectExact([[0, 2 ** -36 * (1 - 2 ** -53), 1]], false);
-    await expectExact([[0, 1, 2 ** 80]], false);
+    await expectExact([[0, 1, 2 ** 62]], false);
+    await expectExact([[0, -(2 ** 62), 1]], false);
   });
 
   it('property: random levels, scores and facts give the sums and counts JavaScript takes', async () => {
