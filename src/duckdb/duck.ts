@@ -88,16 +88,30 @@ export async function underMemoryLimit<T>(
   if (!LIMITS.has(connection)) return job();
   const opened = LIMITS.get(connection);
   if (opened !== undefined && bytesOf(opened) <= bytes) return job();
+  const restore = opened ?? (await defaultLimit(connection));
+  if (restore === undefined) return job();
   await connection.run(`SET memory_limit = '${bytes}B'`);
   try {
     return await job();
   } catch (error) {
     if (!outOfMemory(error)) throw error;
   } finally {
-    // RESET gives DuckDB's default (80% of the machine's memory), the limit openDuck left unset.
-    await connection.run(opened === undefined ? 'RESET memory_limit' : `SET memory_limit = '${opened}'`);
+    await connection.run(`SET memory_limit = '${restore}'`);
   }
   return job();
+}
+
+/**
+ * DuckDB's default limit (80% of the machine's memory) as a size to set it back to: `RESET
+ * memory_limit` puts the setting back but leaves the buffer pool at the lower limit (DuckDB
+ * 1.5). DuckDB prints the limit truncated to a tenth of its unit, so half a tenth more is set:
+ * within 0.05 GiB of the default, and printed as it was.
+ */
+async function defaultLimit(connection: DuckDBConnection): Promise<string | undefined> {
+  const reader = await connection.runAndReadAll("SELECT current_setting('memory_limit')");
+  const [, number, unit] = /^(\d+(?:\.\d+)?)\s*([KMGTPE])iB$/.exec(String(reader.getRowsJS()[0]?.[0])) ?? [];
+  if (number === undefined) return undefined;
+  return `${Math.floor((Number(number) + 0.05) * 1024 ** ' KMGTPE'.indexOf(unit!))}B`;
 }
 
 function bytesOf(size: string): number {

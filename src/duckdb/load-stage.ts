@@ -103,7 +103,7 @@ export async function provisionalLoad(
     provisional: {
       ok: HELPER.ok,
       async confirm(rows, bad) {
-        if (bad > 0 || (await distinctKeys(connection, load.table)) !== rows) return undefined;
+        if (bad > 0 || (await distinctKeys(connection, view)) !== rows) return undefined;
         await settledView(connection, view);
         return loaded(stage, load, rows);
       },
