@@ -39,7 +39,26 @@ export function formatSigned(n: number, digits = 0): string {
 }
 
 function group(rounded: number, digits: number, minimum = 0): string {
-  return rounded.toLocaleString('en-US', { minimumFractionDigits: minimum, maximumFractionDigits: digits });
+  return grouping(minimum, digits).format(rounded);
+}
+
+/**
+ * One formatter per pair of digit settings: toLocaleString builds a new Intl.NumberFormat on every
+ * call, which was most of the time `eval --explain` spent on 3,000 customers.
+ */
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+
+function grouping(minimum: number, digits: number): Intl.NumberFormat {
+  const key = `${minimum}:${digits}`;
+  let formatter = FORMATTERS.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: minimum,
+      maximumFractionDigits: digits,
+    });
+    FORMATTERS.set(key, formatter);
+  }
+  return formatter;
 }
 
 /**

@@ -326,10 +326,12 @@ describe('CSV streaming', () => {
     const out = createWriteStream(path);
     out.write('客户编号,客户名称,行业,近12个月消费金额,订单数,最近购买日期,复购率,是否活跃\n');
     const ROWS = 200_000;
+    // What toLocaleString('en-US') writes, without a formatter made afresh for each of the rows.
+    const grouped = new Intl.NumberFormat('en-US');
     for (let start = 0; start < ROWS; start += 10_000) {
       let chunk = '';
       for (let i = start; i < start + 10_000; i++) {
-        chunk += `C${2024000000 + i},公司${i},零售,"${(i * 37).toLocaleString('en-US')}.50",${i % 50},2024-03-01,${i % 100}%,是\n`;
+        chunk += `C${2024000000 + i},公司${i},零售,"${grouped.format(i * 37)}.50",${i % 50},2024-03-01,${i % 100}%,是\n`;
       }
       out.write(chunk);
     }

@@ -16,14 +16,36 @@ import { formatPolicyText, MAX_FLOW_WIDTH } from '../../src/policy/fmt.js';
 import { parsePolicyText } from '../../src/policy/parse.js';
 import { propertyRuns } from '../helpers/runs.js';
 
+/**
+ * Parsing and formatting are pure, and the properties below run with one seed, so they draw the
+ * same files: what one property parsed or formatted, the next reads back instead of doing again.
+ */
+const formatted = new Map<string, string>();
+const parsed = new Map<string, ReturnType<typeof parsePolicyText>>();
+
 /** Formats text that stands alone (no file, so no `$schema` line is added). */
 function fmt(text: string): string {
-  const result = formatPolicyText(text);
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return result.text!;
+  let out = formatted.get(text);
+  if (out === undefined) {
+    const result = formatPolicyText(text);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    out = result.text!;
+    formatted.set(text, out);
+  }
+  return out;
 }
 
-const data = (text: string) => parsePolicyText(text).value;
+function parse(text: string): ReturnType<typeof parsePolicyText> {
+  let result = parsed.get(text);
+  if (result === undefined) {
+    result = parsePolicyText(text);
+    parsed.set(text, result);
+  }
+  return result;
+}
+
+const data = (text: string) => parse(text).value;
+const parses = (text: string) => !parse(text).diagnostics.some((d) => d.severity === 'error');
 
 const MARK = /¤\d+¤/g;
 const id = fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,7}$/);
@@ -189,7 +211,7 @@ describe('properties over generated policy files', () => {
     fc.assert(
       fc.property(file, (generated) => {
         const input = render(generated);
-        fc.pre(!parsePolicyText(input).diagnostics.some((d) => d.severity === 'error'));
+        fc.pre(parses(input));
         const once = fmt(input);
         expect(data(once)).toEqual(data(input));
         expect((once.match(MARK) ?? []).sort()).toEqual((input.match(MARK) ?? []).sort());
@@ -203,7 +225,7 @@ describe('properties over generated policy files', () => {
     fc.assert(
       fc.property(file, (generated) => {
         const input = render(generated);
-        fc.pre(!parsePolicyText(input).diagnostics.some((d) => d.severity === 'error'));
+        fc.pre(parses(input));
         const out = fmt(input);
         visit(parseDocument(out), (_key, node) => {
           if (!isCollection(node) || !node.flow || !node.range) return;
@@ -224,9 +246,7 @@ describe('properties over generated policy files', () => {
       fc.property(file, fc.integer(), fc.constantFrom(2, 4), (generated, restyle, indent) => {
         const input = render(generated, { comments: false });
         const restyled = render({ ...generated, indent }, { comments: false, restyle });
-        fc.pre(
-          [input, restyled].every((t) => !parsePolicyText(t).diagnostics.some((d) => d.severity === 'error')),
-        );
+        fc.pre([input, restyled].every(parses));
         expect(fmt(restyled)).toBe(fmt(input));
       }),
       runs,
@@ -237,13 +257,15 @@ describe('properties over generated policy files', () => {
     fc.assert(
       fc.property(file, (generated) => {
         const input = render(generated, { comments: false });
-        fc.pre(!parsePolicyText(input).diagnostics.some((d) => d.severity === 'error'));
+        fc.pre(parses(input));
         const out = fmt(input);
         forEachBlock(out, (node, prefix, depth) => {
-          const holdsText = nodesIn(node).some((n) => isScalar(n) && String(n.value).includes('\n'));
-          const holdsCollections = nodesIn(node).some((n) => n !== node && isCollection(n));
+          const nodes = nodesIn(node);
+          const holdsText = nodes.some((n) => isScalar(n) && String(n.value).includes('\n'));
+          const holdsCollections = nodes.some((n) => n !== node && isCollection(n));
           if (holdsText || (depth === 1 && holdsCollections)) return;
-          expect(columns(prefix + inline(node)), `${prefix}${inline(node)}`).toBeGreaterThan(MAX_FLOW_WIDTH);
+          const line = prefix + inline(node);
+          expect(columns(line), line).toBeGreaterThan(MAX_FLOW_WIDTH);
         });
       }),
       runs,

@@ -9,14 +9,18 @@ import type { Policy } from '../../src/policy/schema/policy.js';
 import { rerateJob } from '../../src/rerate/job.js';
 import { rerateRules, stateNextReview } from '../../src/rerate/rules.js';
 import { readState, renderState } from '../../src/rerate/state.js';
+import { bundledSample } from '../helpers/sample-data.js';
 
 const DATA = { customers: 'examples/data/customers.csv', transactions: 'examples/data/transactions.csv' };
 let quota: Policy;
 let dir: string;
+/** The job at the close of Q2 from no state: the first two tests read the same run. */
+let fromNoState: Awaited<ReturnType<typeof rerateJob>>;
 
 beforeAll(async () => {
   quota = (await loadPolicy('policies/seed004-quota.tier.yaml')).policy!;
   dir = mkdtempSync(join(tmpdir(), 'tw-rerate-'));
+  fromNoState = await rerateJob(quota, { ...DATA, asOf: '2025-06-30' });
 });
 
 const file = (name: string, text: string) => {
@@ -27,7 +31,7 @@ const file = (name: string, text: string) => {
 
 describe('rerateJob on the bundled data (seed004-quota: calendar quarters, a VIP band, a month of grace)', () => {
   it('rates everyone afresh from no state, with the tiers eval gives', async () => {
-    const job = await rerateJob(quota, { ...DATA, asOf: '2025-06-30' });
+    const job = fromNoState;
     expect(job.failed).toBe(false);
     const outcome = job.outcome!;
     expect(outcome.states).toHaveLength(3000);
@@ -50,7 +54,7 @@ describe('rerateJob on the bundled data (seed004-quota: calendar quarters, a VIP
   });
 
   it('carries a state through CSV and re-rates it: nobody due in between moves down, bands and grace hold', async () => {
-    const first = (await rerateJob(quota, { ...DATA, asOf: '2025-06-30' })).outcome!;
+    const first = fromNoState.outcome!;
     const text = renderState('csv', first.states, 'Asia/Shanghai', rerateRules(quota));
     const read = await readState(file('state.csv', text), {
       tiers: ['vip', 'key', 'standard', 'watch'],
@@ -87,24 +91,27 @@ describe('rerateJob on the bundled data (seed004-quota: calendar quarters, a VIP
   });
 
   it('reports bad state rows where they are, a state from the future, and customers the data lacks', async () => {
+    // What is checked here is the state file; the customers read beside it are a backdrop, so a
+    // sample of the bundled data (every fifth customer; all under TIERWISE_LONG_TESTS=1) does.
+    const SAMPLE = bundledSample();
     const bad = file('bad.csv', 'customer,tier,ratedAt\nC2012001,gold,2025-06-30\nC2012002,vip,2025-02-30\n');
-    const job = await rerateJob(quota, { ...DATA, state: bad, asOf: '2025-09-30' });
+    const job = await rerateJob(quota, { ...SAMPLE, state: bad, asOf: '2025-09-30' });
     const found = job.diagnostics
       .filter((d) => d.severity === 'error')
       .map((d) => `${d.code} ${d.row} ${d.column}`);
     expect(found).toEqual(['TW1420 2 tier', 'TW0604 3 ratedAt']);
     expect(job.failed).toBe(false);
     expect(
-      (await rerateJob(quota, { ...DATA, state: bad, asOf: '2025-09-30', onError: 'fail' })).failed,
+      (await rerateJob(quota, { ...SAMPLE, state: bad, asOf: '2025-09-30', onError: 'fail' })).failed,
     ).toBe(true);
 
     const future = file('future.csv', '客户编号,等级,评级日期\nC2012001,vip,2025-12-31\n');
-    const late = await rerateJob(quota, { ...DATA, state: future, asOf: '2025-09-30' });
+    const late = await rerateJob(quota, { ...SAMPLE, state: future, asOf: '2025-09-30' });
     expect(late.failed).toBe(true);
     expect(late.diagnostics.map((d) => d.code)).toEqual(['TW1423']);
 
     const gone = file('gone.csv', 'customer,tier,ratedAt,manager\nX-LEFT,vip,2025-06-30,am-07\n');
-    const kept = await rerateJob(quota, { ...DATA, state: gone, asOf: '2025-09-30' });
+    const kept = await rerateJob(quota, { ...SAMPLE, state: gone, asOf: '2025-09-30' });
     expect(kept.diagnostics.map((d) => d.code)).toContain('TW1422');
     expect(kept.outcome!.states.at(-1)).toEqual({
       customer: 'X-LEFT',
@@ -115,7 +122,7 @@ describe('rerateJob on the bundled data (seed004-quota: calendar quarters, a VIP
     });
 
     const zone = file('zone.csv', 'customer,tier,ratedAt,timezone\nC2012001,vip,2025-06-30,Europe/Berlin\n');
-    const other = await rerateJob(quota, { ...DATA, state: zone, asOf: '2025-09-30' });
+    const other = await rerateJob(quota, { ...SAMPLE, state: zone, asOf: '2025-09-30' });
     expect(other.diagnostics.map((d) => d.code)).toContain('TW1421');
   });
 });

@@ -4,18 +4,21 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type ServerApp } from '../../src/server/app.js';
 import { tierwiseInProcess } from '../e2e/cli.js';
-import { fixtureDeps, type Json, json, POLICIES, ROOT, VIEWER } from './fixture-deps.js';
+import { type Json, json, POLICIES, ROOT, VIEWER } from './fixture-deps.js';
 import { type SeededApp, seededApp } from './seeded-app.js';
+import { SAMPLE, sampledDeps } from './shared-sample.js';
 
 const text = (name: string) => readFileSync(join(POLICIES, `${name}.tier.yaml`), 'utf8');
 const VIP_85 = text('seed004-scorecard').replace('minScore: 90', 'minScore: 85');
 const AS_OF = '2025-01-01';
 const DATA = { dataset: 'ds-1', transactionsDataset: 'ds-2', asOf: AS_OF };
 
+// The stored datasets and the CLI read the same sample of the bundled data: a draft must answer
+// as the stored policy or the CLI does on the same files, which needs every tier, not every row.
 let server: ServerApp;
 let dir: string;
 beforeAll(async () => {
-  server = createApp(await fixtureDeps());
+  server = createApp(await sampledDeps());
   dir = mkdtempSync(join(tmpdir(), 'tierwise-whatif-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,9 +48,9 @@ describe('the population endpoints run a draft in place of a stored policy', () 
       '--to',
       relative(ROOT, file),
       '--data',
-      'examples/data/customers.csv',
+      SAMPLE.customers,
       '--transactions',
-      'examples/data/transactions.csv',
+      SAMPLE.transactions,
       '--as-of',
       AS_OF,
       '--limit',
@@ -58,8 +61,8 @@ describe('the population endpoints run a draft in place of a stored policy', () 
     const expected = cli.stdout
       .replaceAll('"policies/seed004-scorecard.tier.yaml"', '"seed004-scorecard@1"')
       .replaceAll(JSON.stringify(relative(ROOT, file)), '"vip85.tier.yaml"')
-      .replaceAll('"examples/data/customers.csv"', '"ds-1"')
-      .replaceAll('"examples/data/transactions.csv"', '"ds-2"');
+      .replaceAll(JSON.stringify(SAMPLE.customers), '"ds-1"')
+      .replaceAll(JSON.stringify(SAMPLE.transactions), '"ds-2"');
     const body = await json(res);
     expect(body).toEqual(JSON.parse(expected));
     expect(body.moversTotal).toBeGreaterThan(0);

@@ -167,6 +167,10 @@ describe('evaluatePopulationParallel: messy files', () => {
     expect(run.evaluated).toBe(60);
   });
 
+  // 64-byte ranges hold a row or two: each bad row, and each duplicate apart from the row it
+  // repeats, in a range of its own; in 5000-byte ranges the first duplicate shares its original's
+  // range. The long run adds ranges of a couple of dozen rows between the two.
+  const BAD_ROW_CUTS = sized([64, 5000], [64, 700, 5000]);
   it.each(ON_ERROR)('duplicates and bad rows in different ranges, --on-error %s', async (onError) => {
     const lines = [HEADER, ...rows(300)];
     lines[40] = 'C00003,duplicate of row 5,10,1';
@@ -177,7 +181,7 @@ describe('evaluatePopulationParallel: messy files', () => {
     lines[260] = ',no key,5,1';
     lines[270] = 'C00270,negative,-5,1';
     for (const policy of [await thresholds(), await quota()]) {
-      for (const rangeBytes of [64, 700, 5000]) {
+      for (const rangeBytes of BAD_ROW_CUTS) {
         const run = await expectSame(policy, {
           customers: file(`${lines.join('\n')}\n`),
           rangeBytes,

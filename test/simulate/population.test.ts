@@ -6,7 +6,8 @@ import { runEvaluation } from '../../src/engine/run.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/schema/policy.js';
 import { evaluatePopulation, evaluatePopulations } from '../../src/simulate/population.js';
-import { bundledPolicies } from '../helpers/runs.js';
+import { bundledPolicies, sized } from '../helpers/runs.js';
+import { bundledSample } from '../helpers/sample-data.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const POLICIES = readdirSync(at('policies')).filter((f) => f.endsWith('.tier.yaml'));
@@ -91,14 +92,18 @@ describe('evaluatePopulation: the batch form over columns', () => {
     expect(streamed.distribution).toEqual(expected.distribution);
   });
 
+  // Every fifth bundled customer (all of them under TIERWISE_LONG_TESTS=1), in chunks a fifth the
+  // size: each side still reads the customer file in several chunks, of other sizes than the other's.
+  const sample = { ...bundledSample(), asOf: DATA.asOf };
+  const [ONE_PASS, ALONE] = sized([180, 220], [900, 1100]);
   it.each([
-    ['with the transaction log', DATA],
-    ['from the customer file alone', { customers: DATA.customers }],
+    ['with the transaction log', sample],
+    ['from the customer file alone', { customers: sample.customers }],
   ])('several policies in one pass give what each gives alone (%s)', async (_, data) => {
     const files = ['seed004-quota.tier.yaml', 'seed004-scorecard.tier.yaml', 'retail-scorecard.tier.yaml'];
     const policies = await Promise.all(files.map(bundled));
     const together: string[][] = policies.map(() => []);
-    const runs = await evaluatePopulations(policies, { ...data, chunkSize: 900 }, (views, results) => {
+    const runs = await evaluatePopulations(policies, { ...data, chunkSize: ONE_PASS }, (views, results) => {
       results.forEach((r, p) => {
         for (let i = 0; i < views[p]!.length; i++)
           together[p]!.push(`${views[p]!.keys[i]} ${r.tier[i]} ${r.score[i]}`);
@@ -106,7 +111,7 @@ describe('evaluatePopulation: the batch form over columns', () => {
     });
     for (const [p, policy] of policies.entries()) {
       const alone: string[] = [];
-      const run = await evaluatePopulation(policy, { ...data, chunkSize: 1100 }, (chunk, r) => {
+      const run = await evaluatePopulation(policy, { ...data, chunkSize: ALONE }, (chunk, r) => {
         for (let i = 0; i < chunk.length; i++) alone.push(`${chunk.keys[i]} ${r.tier[i]} ${r.score[i]}`);
       });
       expect(together[p]).toEqual(alone);

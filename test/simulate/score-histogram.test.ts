@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.js';
 import { binOf, edgesOf, scoreHistogram } from '../../src/simulate/score-histogram.js';
 import { simulate } from '../../src/simulate/simulate.js';
+import { bundledSample } from '../helpers/sample-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-histogram-'));
 
@@ -52,12 +53,9 @@ describe('scoreHistogram', () => {
   it('agrees with simulate on the bundled scorecard and example data: the same customers per tier', async () => {
     const root = join(import.meta.dirname, '..', '..');
     const { policy } = await loadPolicy(join(root, 'policies', 'seed004-scorecard.tier.yaml'));
-    const options = {
-      customers: join(root, 'examples', 'data', 'customers.csv'),
-      transactions: join(root, 'examples', 'data', 'transactions.csv'),
-      asOf: '2025-01-01',
-      workers: 1,
-    };
+    // Every fifth bundled customer (all under TIERWISE_LONG_TESTS=1): both read the same files,
+    // and the sample has customers in every tier, VIPs too (2 of its 600; 5 of all 3,000).
+    const options = { ...bundledSample(), asOf: '2025-01-01', workers: 1 };
     const [histogram, simulation] = await Promise.all([
       scoreHistogram(policy!, options),
       simulate(policy!, options),

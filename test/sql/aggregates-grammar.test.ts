@@ -22,9 +22,13 @@ const GRAMMARS: [Dialect, SparkSQL | TrinoSQL][] = [
 const problems = (parser: SparkSQL | TrinoSQL, sql: string) =>
   parser.validate(sql).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`);
 
+/** The bundled policies, loaded once for both grammars. */
+let loaded: ReturnType<typeof bundled> | undefined;
+
 describe.each(GRAMMARS)('the %s aggregates, read by that dialect’s grammar', (dialect, parser) => {
   it('the aggregates of lifetimes-rfm and seed004-scorecard parse', async () => {
-    const policy = merged((await bundled()).filter((b) => POLICIES.includes(b.file)));
+    loaded ??= bundled();
+    const policy = merged((await loaded).filter((b) => POLICIES.includes(b.file)));
     const asOf = parseAsOf('2026-11-01', { timezone: policy.metadata.timezone }) as AsOf;
     const compiled = aggregateSql(policy, asOf, dialect, 'tw_transactions_in', { row: 'tw_row' });
     if (Array.isArray(compiled)) throw new Error(JSON.stringify(compiled));

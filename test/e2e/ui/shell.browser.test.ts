@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sized } from '../../helpers/runs.js';
 import {
   axeViolations,
   browserAvailable,
@@ -16,7 +17,8 @@ describe.runIf(browserAvailable)('the editor shell in Chromium', () => {
   let server: UiServer;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startUiServer();
+    // Nothing here reads the customers: they only take time to seed.
+    server = await startUiServer({ customers: sized(500, Number.POSITIVE_INFINITY) });
     browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type ConsoleMessage, chromium, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileData } from '../../../src/profile/index.js';
 import { renderProfile } from '../../../src/report/profile/render.js';
@@ -91,6 +91,7 @@ const HANG_GUARD = 120_000;
 
 describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM})`, () => {
   let browser: Browser;
+  let page: Page;
   let dir: string;
 
   beforeAll(async () => {
@@ -100,6 +101,11 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
       timeout: HANG_GUARD,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
+    // One page opens every report in turn, from an empty document each time. A new page per report
+    // cost a renderer process and ECharts (a megabyte inlined in each report) compiled anew: two
+    // seconds a report on a loaded machine, where the same renderer reuses the compiled script.
+    page = await browser.newPage();
+    page.setDefaultTimeout(HANG_GUARD);
   });
 
   afterAll(async () => {
@@ -111,17 +117,19 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
   async function open(name: string, html: string, width = 1280): Promise<Rendered> {
     const file = join(dir, `${name}.html`);
     writeFileSync(file, html);
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    page.setDefaultTimeout(HANG_GUARD);
+    await page.setViewportSize({ width, height: 900 });
     const errors: string[] = [];
     const requests: string[] = [];
-    page.on('console', (m) => {
+    const onConsole = (m: ConsoleMessage) => {
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`page: ${e.message}`));
-    page.on('request', (r) => {
+    };
+    const onPageError = (e: Error) => errors.push(`page: ${e.message}`);
+    const onRequest = (r: Request) => {
       if (!r.url().startsWith('file:')) requests.push(r.url());
-    });
+    };
+    page.on('console', onConsole);
+    page.on('pageerror', onPageError);
+    page.on('request', onRequest);
     try {
       await page.goto(pathToFileURL(file).href);
       // The profile page has no charts to wait for.
@@ -169,7 +177,11 @@ describe.skipIf(!available)(`simulation reports in headless Chromium (${CHROMIUM
         tooltipMode: drawn.map((c) => c.tooltipMode),
       };
     } finally {
-      await page.close();
+      // What the report does as it goes is not heard, as when its own page was closed.
+      page.off('console', onConsole);
+      page.off('pageerror', onPageError);
+      page.off('request', onRequest);
+      await page.goto('about:blank');
     }
   }
 
