@@ -2,18 +2,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
+import { bundledSample } from '../helpers/sample-data.js';
+import { tierwiseInProcess as inProcess } from './cli.js';
 
 /** eval, simulate, diff and calibrate take a policy artifact wherever they take a policy file. */
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-e2e-artifact-commands-'));
-const DATA = [
-  '--data',
-  'examples/data/customers.csv',
-  '--transactions',
-  'examples/data/transactions.csv',
-  '--as-of',
-  '2026-11-01',
-];
+// Every fifth bundled customer (all of them under TIERWISE_LONG_TESTS=1): what is compared is
+// where the policy comes from, not how many customers it rates; the sample still has VIPs and
+// customers that move between the two policies.
+const SAMPLE = bundledSample();
+const DATA = ['--data', SAMPLE.customers, '--transactions', SAMPLE.transactions, '--as-of', '2026-11-01'];
 const signed = join(dir, 'retail-signed.tierpkg.tgz');
 const unsigned = join(dir, 'retail-unsigned.tierpkg.tgz');
 const pub = join(dir, 'release.pub.pem');
@@ -96,8 +94,10 @@ describe('population commands and eval on artifacts', () => {
     }
   });
 
-  it('say an unsigned artifact was not signature-checked when no key is configured', () => {
-    const run = tierwise(['eval', '--policy', unsigned, ...DATA, '--summary']);
+  // In process, as the rest of this file: the built binary reads artifacts in artifact.test.ts and
+  // hostile-cli.test.ts.
+  it('say an unsigned artifact was not signature-checked when no key is configured', async () => {
+    const run = await inProcess(['eval', '--policy', unsigned, ...DATA, '--summary']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('TW1013');
   });

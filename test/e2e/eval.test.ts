@@ -73,18 +73,19 @@ describe('tierwise eval', () => {
     expect(r.stderr).toContain('evaluated 3 customers from 3 rows');
   });
 
-  it('--summary honours --format: csv, json and ndjson as well as the table', () => {
-    const csv = run('--summary', '--format', 'csv');
+  // In process: the run above already covers the binary's streams and exit status for eval.
+  it('--summary honours --format: csv, json and ndjson as well as the table', async () => {
+    const csv = await runInProcess('--summary', '--format', 'csv');
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n')[0]).toBe(
       'tier,tier_zh,tier_en,customers,share_percent,revenue,revenue_share_percent,average_score',
     );
     expect(csv.stdout).toContain('\r\nvip,VIP客户,VIP,1,33.4,800000,88.9,80\r\n');
-    const json = JSON.parse(run('--summary', '--format', 'json').stdout);
+    const json = JSON.parse((await runInProcess('--summary', '--format', 'json')).stdout);
     expect(json).toMatchObject({ customers: 3, untiered: 1, revenue: 900000, currency: 'CNY' });
-    const ndjson = run('--summary', '--format', 'ndjson').stdout.trimEnd().split('\n');
+    const ndjson = (await runInProcess('--summary', '--format', 'ndjson')).stdout.trimEnd().split('\n');
     expect(ndjson.map((l) => JSON.parse(l).tier)).toEqual(['vip', 'watch', null]);
-    const zh = run('--summary', '--lang', 'zh-CN').stdout;
+    const zh = (await runInProcess('--summary', '--lang', 'zh-CN')).stdout;
     expect(zh).toMatch(/^VIP客户 \[vip\]\s+1\s+33\.4%/m);
     expect(zh).toMatch(/^合计\s+3\s+100\.0%/m);
   });

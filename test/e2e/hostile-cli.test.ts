@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledSample } from '../helpers/sample-data.js';
 import { tierwiseInProcess as inProcess, ROOT } from './cli.js';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 const POLICY = 'policies/seed004-scorecard.tier.yaml';
-const DATA = ['--data', 'examples/data/customers.csv', '--transactions', 'examples/data/transactions.csv'];
+// Every fifth bundled customer (all of them under TIERWISE_LONG_TESTS=1): a FIFO or a key that is
+// no key is refused whatever the data, and a report that cannot be written is one whatever its size.
+const SAMPLE = bundledSample();
+const DATA = ['--data', SAMPLE.customers, '--transactions', SAMPLE.transactions];
 let dir: string;
 /** An unsigned artifact of POLICY, built once for the tests that need one. */
 let artifact: string;

@@ -7,7 +7,8 @@ import { registryDeps } from '../../src/server/registry-deps.js';
 import { registryRoutes } from '../../src/server/routes/registry/index.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
 import { actor, freshRegistry, ok, policyText, publishText } from '../registry/fixture.js';
-import { ROOT, tierwiseInProcess } from './cli.js';
+import { tierwiseInProcess } from './cli.js';
+import { bundledSampleWith } from './shared-fixtures.js';
 
 /**
  * Seed 004's review of an adjustment, end to end through the CLI against a server in this process
@@ -20,10 +21,11 @@ let server: RunningServer;
 let context: Awaited<ReturnType<typeof freshRegistry>>;
 const secrets: Record<string, string> = {};
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-override-e2e-'));
-const CUSTOMERS = join(ROOT, 'examples/data/customers.csv');
-const TRANSACTIONS = join(ROOT, 'examples/data/transactions.csv');
 // C2012002 (深圳立新汽车配件): 88 points under seed004-scorecard as of 2026-11-30, key.
 const CUSTOMER = 'C2012002';
+// Every fifth bundled customer and C2012002 (all of them under TIERWISE_LONG_TESTS=1): its tier
+// comes from its own rows, and what the test follows is the override, not the population.
+const { customers: CUSTOMERS, transactions: TRANSACTIONS } = bundledSampleWith(CUSTOMER);
 
 beforeAll(async () => {
   context = await freshRegistry('2026-12-01T00:00:00.000Z');

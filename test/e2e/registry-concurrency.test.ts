@@ -11,7 +11,9 @@ import { registryDeps } from '../../src/server/registry-deps.js';
 import { registryRoutes } from '../../src/server/routes/registry/index.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
 import { planPostgres, startPostgres, type TestPostgres } from '../helpers/postgres.js';
+import { sized } from '../helpers/runs.js';
 import { ROOT } from './cli.js';
+import { bundledPoliciesFolder } from './shared-fixtures.js';
 
 /**
  * 1,000 publish requests against one base version, all in flight at once over HTTP: exactly one
@@ -20,7 +22,11 @@ import { ROOT } from './cli.js';
  * hand, on PostgreSQL with two registries (two servers) over the same database.
  */
 const REQUESTS = 1000;
-const CHANGES = 50;
+// The requests go round-robin over this many approved change requests, so they race both as
+// different changes on the same base and as the same change many times over. Ten by default:
+// preparing one takes three content checks, most of the test's time; the 1,000 requests are still
+// all in flight at once. 50 under TIERWISE_LONG_TESTS=1.
+const CHANGES = sized(10, 50);
 const POLICY = 'retail-scorecard';
 const source = readFileSync(join(ROOT, 'policies/retail-scorecard.tier.yaml'), 'utf8');
 
@@ -66,9 +72,12 @@ async function get(url: string, path: string, secret: string): Promise<any> {
   return response.json();
 }
 
+// The raced policy and its base: the other bundled policies play no part in the race.
+const POLICIES = bundledPoliciesFolder('seed004-scorecard.tier.yaml', 'retail-scorecard.tier.yaml');
+
 /** Seeds the registry (once) and returns the demo tokens' secrets. */
 async function seed(registry: Registry): Promise<Record<string, string>> {
-  const seeded = await seedRegistry(registry, { policies: join(ROOT, 'policies'), datasets: [] });
+  const seeded = await seedRegistry(registry, { policies: POLICIES, datasets: [] });
   expect(seeded.diagnostics).toEqual([]);
   return Object.fromEntries(seeded.tokens.map((t) => [t.name, t.secret]));
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledSample } from '../helpers/sample-data.js';
 import { ROOT, tierwiseAsync } from './cli.js';
 
 /**
@@ -254,11 +255,14 @@ describe('the registry over HTTP', () => {
   });
 
   it('eval --server runs what the business unit has in force, as the same file would run locally', async () => {
+    // Every fifth bundled customer (all of them under TIERWISE_LONG_TESTS=1): what is compared is
+    // where the policy comes from, and the sample's summary has every tier.
+    const sample = bundledSample();
     const data = [
       '--data',
-      'examples/data/customers.csv',
+      sample.customers,
       '--transactions',
-      'examples/data/transactions.csv',
+      sample.transactions,
       '--as-of',
       '2026-11-01',
       '--summary',

@@ -2,10 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundledSample } from '../helpers/sample-data.js';
 import { memoryDuck, rows } from '../sql/harness.js';
-import { tierwise } from './cli.js';
+import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
 
 let dir: string;
+// Every fifth bundled customer (all of them under TIERWISE_LONG_TESTS=1) for the query that must
+// give eval's tiers and scores: every tier and segment is there, and the bundled data as a whole
+// runs through the SQL path in test/sql/bundled*.test.ts.
+const SAMPLE = bundledSample();
 /** Column names and values that would be SQL if they were pasted rather than quoted. */
 const HOSTILE = `apiVersion: tierwise/v1
 kind: TierPolicy
@@ -34,9 +39,11 @@ beforeAll(() => {
 });
 
 describe('tierwise sql', () => {
-  it('prints a query for each dialect, headed by policy, version, as-of and columns', () => {
+  it('prints a query for each dialect, headed by policy, version, as-of and columns', async () => {
     for (const dialect of ['duckdb', 'postgres', 'spark', 'trino']) {
-      const r = tierwise([
+      // The built binary for one dialect (the query on stdout, nothing on stderr, exit 0); the
+      // same command in process for the others.
+      const r = await (dialect === 'duckdb' ? tierwise : inProcess)([
         'sql',
         '--policy',
         'policies/seed001-five-factor.tier.yaml',
@@ -59,7 +66,7 @@ describe('tierwise sql', () => {
   });
 
   it('quotes hostile column names and values, and the query runs on DuckDB with them as data', async () => {
-    const r = tierwise(['sql', '--policy', join(dir, 'hostile.tier.yaml'), '--customers', 'people']);
+    const r = await inProcess(['sql', '--policy', join(dir, 'hostile.tier.yaml'), '--customers', 'people']);
     expect(r.code).toBe(0);
     const duck = await memoryDuck();
     await duck.run(
@@ -71,18 +78,19 @@ describe('tierwise sql', () => {
     // The table is still there: nothing in a name was run.
     expect(await rows(duck, 'SELECT CAST(count(*) AS INTEGER) AS n FROM people')).toEqual([{ n: 3 }]);
     duck.closeSync();
-    const spark = tierwise(['sql', '--policy', join(dir, 'hostile.tier.yaml'), '--dialect', 'spark']);
+    const spark = await inProcess(['sql', '--policy', join(dir, 'hostile.tier.yaml'), '--dialect', 'spark']);
     expect(spark.stdout).toContain("`it's ``odd```");
     expect(spark.stdout).toContain("'o\\'brien \\\\ co'");
   });
 
-  it('refuses what a dialect cannot compute exactly (exit 1, TW0730 at its place), in Chinese too', () => {
+  it('refuses what a dialect cannot compute exactly (exit 1, TW0730 at its place), in Chinese too', async () => {
+    // The built binary: exit 1 with the diagnostic on stderr and nothing on stdout.
     const r = tierwise(['sql', '--policy', join(dir, 'modulo.tier.yaml'), '--dialect', 'postgres']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('TW0730');
     expect(r.stderr).toContain("'%' in postgres SQL");
-    const zh = tierwise([
+    const zh = await inProcess([
       'sql',
       '--policy',
       join(dir, 'modulo.tier.yaml'),
@@ -92,13 +100,16 @@ describe('tierwise sql', () => {
       'zh-CN',
     ]);
     expect(zh.stderr).toContain('无法在 postgres SQL 中精确表达');
-    expect(tierwise(['sql', '--policy', join(dir, 'modulo.tier.yaml'), '--dialect', 'duckdb']).code).toBe(0);
+    expect(
+      (await inProcess(['sql', '--policy', join(dir, 'modulo.tier.yaml'), '--dialect', 'duckdb'])).code,
+    ).toBe(0);
   });
 
-  it('needs the transaction table when facts come from transactions, reads --as-of strictly, writes --out atomically', () => {
-    const noLog = tierwise(['sql', '--policy', 'policies/seed004-scorecard.tier.yaml']);
+  it('needs the transaction table when facts come from transactions, reads --as-of strictly, writes --out atomically', async () => {
+    const noLog = await inProcess(['sql', '--policy', 'policies/seed004-scorecard.tier.yaml']);
     expect(noLog.code).toBe(1);
     expect(noLog.stderr).toContain('TW0602');
+    // The built binary: a usage error exits 2.
     const badDate = tierwise([
       'sql',
       '--policy',
@@ -109,10 +120,16 @@ describe('tierwise sql', () => {
     expect(badDate.code).toBe(2);
     expect(badDate.stderr).toContain('TW0506');
     const out = join(dir, 'query.sql');
-    const written = tierwise(['sql', '--policy', 'policies/seed001-five-factor.tier.yaml', '--out', out]);
+    const written = await inProcess([
+      'sql',
+      '--policy',
+      'policies/seed001-five-factor.tier.yaml',
+      '--out',
+      out,
+    ]);
     expect(written.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^-- tierwise/);
-    const badDialect = tierwise([
+    const badDialect = await inProcess([
       'sql',
       '--policy',
       'policies/seed001-five-factor.tier.yaml',
@@ -124,8 +141,8 @@ describe('tierwise sql', () => {
 
   it('with --row-column the printed query over the bundled tables gives eval’s tiers and scores; --summation fast uses SUM', async () => {
     const args = ['sql', '--policy', 'policies/seed004-scorecard.tier.yaml', '--as-of', '2026-11-01'];
-    const query = (more: string[]) => {
-      const printed = tierwise([
+    const query = async (more: string[]) => {
+      const printed = await inProcess([
         ...args,
         '--customers',
         'crm.customers',
@@ -136,28 +153,28 @@ describe('tierwise sql', () => {
       expect(printed.code, printed.stderr).toBe(0);
       return printed.stdout.replace(/;\s*$/, '');
     };
-    const exact = query(['--row-column', '行号']);
+    const exact = await query(['--row-column', '行号']);
     expect(exact).toContain('"行号"');
-    const fast = query(['--row-column', '行号', '--summation', 'fast']);
+    const fast = await query(['--row-column', '行号', '--summation', 'fast']);
     expect(fast).not.toBe(exact);
     expect(fast.toLowerCase()).toContain('sum(');
     const duck = await memoryDuck();
     try {
       await duck.run('CREATE SCHEMA crm');
       await duck.run(
-        `CREATE TABLE crm.customers AS SELECT * FROM read_csv('examples/data/customers.csv', header = true)`,
+        `CREATE TABLE crm.customers AS SELECT * FROM read_csv('${SAMPLE.customers}', header = true)`,
       );
       await duck.run(
-        `CREATE TABLE crm.tx AS SELECT row_number() OVER () AS "行号", * FROM read_csv('examples/data/transactions.csv', header = true)`,
+        `CREATE TABLE crm.tx AS SELECT row_number() OVER () AS "行号", * FROM read_csv('${SAMPLE.transactions}', header = true)`,
       );
-      const evaluated = tierwise([
+      const evaluated = await inProcess([
         'eval',
         '--policy',
         'policies/seed004-scorecard.tier.yaml',
         '--data',
-        'examples/data/customers.csv',
+        SAMPLE.customers,
         '--transactions',
-        'examples/data/transactions.csv',
+        SAMPLE.transactions,
         '--as-of',
         '2026-11-01',
         '--format',
