@@ -21,7 +21,7 @@ const DATE = '#date';
  * at_ms, local_ms, <field>…)`, the staged shape compileSql's aggregates read: the instant of each
  * transaction, its wall-clock ms in the policy's zone, and its fields typed. Rows, values and
  * diagnostics are readTransactions' (src/facts/customers.ts); which customers the log names is
- * the aggregates' business (TW0609 and TW0632 are not given here).
+ * for the run to say once the log is folded (./log-survey.ts TW0609, ./breaches.ts TW0632).
  */
 export async function loadTransactions(
   duck: Duck,

@@ -18,6 +18,7 @@ import {
   type AggregatePlan,
   type CustomerAccumulator,
   compileAggregates,
+  type DomainBreach,
   isAggregatePlan,
 } from './aggregate.js';
 import { type AsOf, isAsOf, parseAsOf } from './asof.js';
@@ -401,6 +402,33 @@ export function unknownCustomers(
   );
 }
 
+/** TW0632: one customer's aggregate the log put outside the fact's declared min or max. */
+export function breachDiagnostic(
+  key: string,
+  breach: DomainBreach,
+  file: string,
+  keyIsPii: boolean,
+): Diagnostic {
+  // The same words as a cell outside the domain (TW0631).
+  const problem = outOfRange(
+    breach.value,
+    { type: 'number', [breach.bound]: breach.limit },
+    { mask: breach.pii },
+  )!;
+  const customer = keyIsPii ? String(maskValue(key)) : key;
+  return diagnostic('TW0632', msg('facts.aggregateOutOfRange', { customer, fact: breach.fact, problem }), {
+    file,
+    row: breach.row,
+    help: msg(
+      breach.row === undefined ? 'facts.aggregateOutOfRangeHelp' : 'facts.aggregateOutOfRangeRowHelp',
+      {
+        fact: breach.fact,
+        bound: breach.bound,
+      },
+    ),
+  });
+}
+
 /**
  * TW0632 for each customer whose aggregate the log put outside the fact's declared min or max
  * (the accumulator has left the fact missing). A customer is not a row of the log, so `skip` has
@@ -417,27 +445,8 @@ function domainDiagnostics(
   for (const [key, accumulator] of accumulators) {
     for (const breach of accumulator.breaches()) {
       count++;
-      if (diagnostics.length >= DEFAULT_MAX_DIAGNOSTICS) continue;
-      // The same words as a cell outside the domain (TW0631).
-      const problem = outOfRange(
-        breach.value,
-        { type: 'number', [breach.bound]: breach.limit },
-        { mask: breach.pii },
-      )!;
-      const customer = keyIsPii ? String(maskValue(key)) : key;
-      diagnostics.push(
-        diagnostic('TW0632', msg('facts.aggregateOutOfRange', { customer, fact: breach.fact, problem }), {
-          file,
-          row: breach.row,
-          help: msg(
-            breach.row === undefined ? 'facts.aggregateOutOfRangeHelp' : 'facts.aggregateOutOfRangeRowHelp',
-            {
-              fact: breach.fact,
-              bound: breach.bound,
-            },
-          ),
-        }),
-      );
+      if (diagnostics.length < DEFAULT_MAX_DIAGNOSTICS)
+        diagnostics.push(breachDiagnostic(key, breach, file, keyIsPii));
     }
   }
   return { diagnostics, count };

@@ -5,6 +5,7 @@ import { type BatchOutcomes, outcomeMembers } from '../compile/batch-outcomes.js
 import type { ReadSummary } from '../data/index.js';
 import { formatInstant } from '../data/index.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { domainBreaches } from '../duckdb/breaches.js';
 import {
   type Duck,
   type LoadSummary,
@@ -27,7 +28,7 @@ import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { duckdb } from '../sql/dialect.js';
-import { compileSql, isCompiledSql } from '../sql/query.js';
+import { compileAggregateSql, compileSql, isCompiledAggregates, isCompiledSql } from '../sql/query.js';
 import { memberColumns, type Tally, type TallyPlan, tallyPolicy } from './duckdb-tally.js';
 import { CustomerFindings } from './findings.js';
 import type { PopulationChunk, PopulationOptions, PopulationRun } from './population.js';
@@ -155,6 +156,10 @@ interface Lane {
   revenueFact?: string;
   asOf?: AsOf;
   notes: Diagnostic[];
+  /** TW0632: the aggregates this policy's log took outside their declared domain. */
+  breaches: Diagnostic[];
+  /** The log's read summary, with this policy's TW0632 counted. */
+  transactionsSummary: ReadSummary | undefined;
   /**
    * Facts given back beside each result, and which of them are dates (epoch ms in SQL). A text or
    * date fact nobody downstream reads is `lazy`: decoded only for customers left without a tier,
@@ -184,6 +189,8 @@ async function run(
       ...extra,
     }));
   const shared: Diagnostic[] = [];
+  // TW0609, said after each policy's TW0632 as the JS reader orders them.
+  const strangers: Diagnostic[] = [];
   const lanes: Lane[] = [];
   const queries: string[] = [];
   let customersSummary: PopulationRun['customersSummary'];
@@ -216,6 +223,7 @@ async function run(
     if (customers.failed) return failAll(shared, { customersSummary });
     let transactions: string | undefined;
     let survey: LogSurvey | undefined;
+    const key = Object.entries(policy.facts ?? {}).find(([, f]) => f.key);
     if (joinLog) {
       const log = await loadTransactions(duck, policy, options.transactions!, {
         ...load,
@@ -227,14 +235,13 @@ async function run(
       if (log.failed) return failAll(shared, { customersSummary, transactionsSummary });
       transactions = log.table;
       // TW0609 as the JS reader gives it, once: log rows whose customer the customer table lacks.
-      const key = Object.entries(policy.facts ?? {}).find(([, f]) => f.key);
       survey = await surveyLog(duck.connection, log.table, policy, {
         columns: log.columns,
         customers: first && key ? { table: customers.table, key: key[0] } : undefined,
       });
       if (survey.strangers) {
         const { count, row, id } = survey.strangers;
-        shared.push(unknownCustomers(options.transactions!, count, { row, id }, key?.[1].pii === true));
+        strangers.push(unknownCustomers(options.transactions!, count, { row, id }, key?.[1].pii === true));
       }
     }
 
@@ -252,18 +259,60 @@ async function run(
       });
     // Sums in any order when they give the fold's doubles: the fold sorts each customer's rows.
     const summation = survey?.unordered ? 'unordered' : 'exact';
+    const inputs = {
+      dialect: duckdb,
+      summation,
+      members: true,
+      customers: { name: customers.table, shape: 'typed', columns: customers.columns, row: 'tw_row' },
+      // tw_row is the log's file order, which sums must add in to be the JavaScript path's doubles.
+      transactions:
+        transactions === undefined
+          ? undefined
+          : ({ name: transactions, shape: 'typed', row: 'tw_row' } as const),
+      asOf: measured.asOf,
+      carry: carried.map((c) => c.id),
+    } as const;
+    // The log folded once into a table: the tiers read it, and so does the report of aggregates
+    // out of their declared domain (TW0632).
+    let aggregated: string | undefined;
+    const breaches: Diagnostic[] = [];
+    let laneLog = transactionsSummary;
+    if (transactions !== undefined) {
+      aggregated = `tw_aggregates_${p}`;
+      const folded = compileAggregateSql(policy, { ...inputs, transactions: inputs.transactions! });
+      if (!isCompiledAggregates(folded)) return failAll(folded);
+      await duck.connection.run(`CREATE OR REPLACE TEMP TABLE ${q(aggregated)} AS ${folded.sql}`);
+      const mode = options.onError ?? 'report';
+      const found = await domainBreaches(
+        duck.connection,
+        {
+          aggregates: aggregated,
+          customers: customers.table,
+          log: transactions,
+          foldRows: (log) => {
+            const part = { ...inputs.transactions!, name: log };
+            const rows = compileAggregateSql(policy, { ...inputs, transactions: part }, 'rows');
+            // The same policy and inputs compiled a moment ago: only a bug can refuse them now.
+            if (!isCompiledAggregates(rows)) throw new Error(String(rows[0]?.message));
+            return rows.sql;
+          },
+          key: key![0],
+          bounded: folded.bounded,
+          file: options.transactions!,
+          keyIsPii: key?.[1].pii === true,
+        },
+        mode !== 'skip',
+      );
+      breaches.push(...found.diagnostics);
+      if (found.count > 0 && laneLog) {
+        const byCode = { ...laneLog.byCode, TW0632: (laneLog.byCode.TW0632 ?? 0) + found.count };
+        laneLog = { ...laneLog, byCode, ...(mode === 'fail' ? { stopped: true } : {}) };
+        if (mode === 'fail')
+          return failAll([...shared, ...breaches], { customersSummary, transactionsSummary: laneLog });
+      }
+    }
     const compile = (pass?: string[]) =>
-      compileSql(policy, {
-        dialect: duckdb,
-        summation,
-        members: true,
-        customers: { name: customers.table, shape: 'typed', columns: customers.columns, row: 'tw_row', pass },
-        // tw_row is the log's file order, which sums must add in to be the JavaScript path's doubles.
-        transactions:
-          transactions === undefined ? undefined : { name: transactions, shape: 'typed', row: 'tw_row' },
-        asOf: measured.asOf,
-        carry: carried.map((c) => c.id),
-      });
+      compileSql(policy, { ...inputs, customers: { ...inputs.customers, pass }, aggregated });
     const compiled = compile();
     if (!isCompiledSql(compiled)) return failAll(compiled);
     queries.push(compiled.sql);
@@ -278,6 +327,8 @@ async function run(
       builder: new DistributionBuilder(policy),
       findings: new CustomerFindings(policy, measured.asOf),
       batch: compileBatch(policy, { asOf: measured.asOf }),
+      breaches,
+      transactionsSummary: laneLog,
       revenueFact: facts.find(([, f]) => f.revenue)?.[0],
       asOf: measured.asOf,
       carried,
@@ -351,9 +402,9 @@ async function run(
   for (const lane of lanes) lane.builder.addUntieredCauses(lane.findings.causes());
   return lanes.map((lane) => ({
     distribution: lane.builder.result(lane.revenueFact !== undefined),
-    diagnostics: [...lane.notes, ...shared, ...lane.findings.diagnostics()],
+    diagnostics: [...lane.notes, ...shared, ...lane.breaches, ...strangers, ...lane.findings.diagnostics()],
     customersSummary,
-    transactionsSummary,
+    transactionsSummary: lane.transactionsSummary,
     asOf: lane.asOf,
     evaluated,
     failed: false,

@@ -40,6 +40,8 @@ export interface StreamNeeds {
   monthSpend: boolean;
   /** Purchase periods (facts with `per`), and whether their totals are read. */
   periods: Map<Period, { totals: boolean }>;
+  /** The log rows of the smallest and the largest value: what a fact out of its domain names. */
+  rows: boolean;
 }
 
 /** The CTEs a stream's facts read, by what they hold; each has one row per customer. */
@@ -55,6 +57,8 @@ export interface StreamContext {
   input: string;
   /** The columns the log's rows are added in, for compensated sums. */
   order: readonly string[];
+  /** The column numbering the log's rows, when it has one (the rows `needs.rows` names). */
+  row?: string;
   summation: Summation;
   /** Day number of a zone instant expression. */
   dayOf: (instant: string) => string;
@@ -165,6 +169,13 @@ function customerTotals(b: Builder, needs: StreamNeeds, context: StreamContext):
     `MAX(at_ms) AS ${c('last')}`,
   ];
   if (needs.sum) totals.push(`${b.sum('all')} AS ${c('sum')}`);
+  if (needs.rows) {
+    const extremeRow = b.d.extremeRow;
+    if (!extremeRow || context.row === undefined)
+      throw new Error('extreme rows need a row column and a dialect that names them');
+    for (const which of ['min', 'max'] as const)
+      totals.push(`${extremeRow(c('n'), context.row, which)} AS ${c(`${which}_row`)}`);
+  }
   if (needs.days) totals.push(`COUNT(DISTINCT ${c('day')}) AS ${c('days')}`);
   if (needs.months) totals.push(`COUNT(DISTINCT ${c('month')}) AS ${c('months')}`);
   b.ctes.push([`${name}_t`, `SELECT ${customer}, ${totals.join(', ')} FROM ${b.rows} GROUP BY ${customer}`]);

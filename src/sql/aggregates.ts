@@ -25,6 +25,22 @@ export interface AggregateSql {
   select: string;
   /** Per aggregate fact: its value (SQL) for a customer with no transactions at all. */
   facts: { id: string; absent: string }[];
+  /** With `breaches`: the facts with a declared min or max, whose domain the select checks. */
+  bounded: BoundedFact[];
+}
+
+/**
+ * An aggregate fact with a declared min or max. With `breaches`, the select gives its value before
+ * the domain check as `raw:<id>`, and with `rows` the log row of the stream's value that took it
+ * out as `at:<id>` (src/facts DomainBreach.row; NULL when inside, or when no value of the field did).
+ */
+export interface BoundedFact {
+  id: string;
+  min: number;
+  max: number;
+  pii: boolean;
+  /** Its value for a customer with no transactions at all (a count of 0 under `min: 1`). */
+  absent: number | undefined;
 }
 
 export interface AggregateSqlOptions {
@@ -35,6 +51,12 @@ export interface AggregateSqlOptions {
   row?: string;
   /** `exact` by default. */
   summation?: Summation;
+  /**
+   * Give each bounded fact's value before its domain check (`values`), and the log row that took it
+   * out (`rows`, which needs `row` and costs two aggregates a row: asked only for the few
+   * customers a report lists). See AggregateSql.bounded.
+   */
+  breaches?: 'values' | 'rows';
 }
 
 type AggregateFact = Fact & { aggregate: NonNullable<Fact['aggregate']> };
@@ -75,11 +97,20 @@ export function aggregateSql(
         lastDay: zone.dayOf(bounds.upTo),
         field: fact.of === undefined ? undefined : field ? d.ident(fact.of) : 'NULL',
         numeric: field !== undefined && (field.type ?? 'number') !== 'string' && field.type !== 'boolean',
-        needs: { sum: false, days: false, months: false, ends: false, monthSpend: false, periods: new Map() },
+        needs: {
+          sum: false,
+          days: false,
+          months: false,
+          ends: false,
+          monthSpend: false,
+          periods: new Map(),
+          rows: false,
+        },
       };
       streams.set(key, stream);
     }
     need(stream.needs, fact);
+    if (options.breaches === 'rows' && isBounded(fact)) stream.needs.rows = true;
     streamOf.set(id, stream);
   }
 
@@ -108,6 +139,7 @@ export function aggregateSql(
     dialect: d,
     input: 'tw_agg_in',
     order: row ? [row] : ['at_ms', c('n')],
+    row,
     summation: options.summation ?? 'exact',
     dayOf: (instant: string) => dayOf(d, instant, asOf.timezone),
   } as const;
@@ -130,16 +162,50 @@ export function aggregateSql(
     });
   }
 
-  const absent = plan.accumulator().result();
-  const values = facts.map(([id, fact]) => {
-    const value = factValueSql(d, fact, columns.get(streamOf.get(id)!)!, asOf.day);
-    return `${fact.type === 'date' ? d.toBigint(value) : inDomain(d, d.toDouble(value), fact)} AS ${d.ident(id)}`;
+  const empty = plan.accumulator();
+  const absent = empty.result();
+  const absentBreaches = new Map(empty.breaches().map((b) => [b.fact, b.value]));
+  const bounded: BoundedFact[] = [];
+  const values = facts.flatMap(([id, fact]) => {
+    const stream = columns.get(streamOf.get(id)!)!;
+    const value = factValueSql(d, fact, stream, asOf.day);
+    if (fact.type === 'date') return [`${d.toBigint(value)} AS ${d.ident(id)}`];
+    const checked = `${inDomain(d, d.toDouble(value), fact)} AS ${d.ident(id)}`;
+    if (!options.breaches || !isBounded(fact)) return [checked];
+    const limits = { min: fact.min ?? Number.NEGATIVE_INFINITY, max: fact.max ?? Number.POSITIVE_INFINITY };
+    bounded.push({
+      id,
+      ...limits,
+      pii: fact.pii === true,
+      absent: absentBreaches.get(id) ?? (absent[id] as number | undefined),
+    });
+    const raw = d.toDouble(value);
+    const given = [checked, `${raw} AS ${d.ident(`raw:${id}`)}`];
+    if (options.breaches !== 'rows') return given;
+    const at = `CASE WHEN ${outside(d, raw, fact, 'min')} THEN ${stream.base('min_row')} WHEN ${outside(d, raw, fact, 'max')} THEN ${stream.base('max_row')} ELSE NULL END`;
+    return [...given, `${at} AS ${d.ident(`at:${id}`)}`];
   });
   return {
     ctes,
     select: `SELECT k.${customer}, ${values.join(', ')} FROM tw_agg_customers k ${joins.join(' ')}`,
     facts: facts.map(([id, fact]) => ({ id, absent: literal(d, absent[id], fact) })),
+    bounded,
   };
+}
+
+/** A number fact with a declared min or max: one a log can take out of its domain (TW0632). */
+function isBounded(fact: Fact): boolean {
+  return fact.type !== 'date' && (fact.min !== undefined || fact.max !== undefined);
+}
+
+/** `value` beyond the fact's declared `min` or `max` (FALSE when it declares none). */
+function outside(d: Dialect, value: string, fact: Fact, bound: 'min' | 'max'): string {
+  const limit = fact[bound];
+  if (limit === undefined) return 'FALSE';
+  // NaN is inside, as JavaScript compares it; DuckDB and PostgreSQL put it above everything.
+  return bound === 'min'
+    ? `${value} < ${d.num(limit)}`
+    : `(${value} > ${d.num(limit)} AND ${value} <= ${d.infinity})`;
 }
 
 /** What each fact makes its stream keep (src/facts definitions' `keeps`, in SQL terms). */
@@ -185,10 +251,10 @@ function need(needs: StreamNeeds, fact: AggregateFact): void {
  * a query has no diagnostics to give, so the fact is simply NULL and its `missing` rule applies).
  */
 function inDomain(d: Dialect, value: string, fact: Fact): string {
-  const outside: string[] = [];
-  if (fact.min !== undefined) outside.push(`${value} < ${d.num(fact.min)}`);
-  if (fact.max !== undefined) outside.push(`${value} > ${d.num(fact.max)}`);
-  return outside.length === 0 ? value : `CASE WHEN ${outside.join(' OR ')} THEN NULL ELSE ${value} END`;
+  const out = (['min', 'max'] as const)
+    .filter((b) => fact[b] !== undefined)
+    .map((b) => outside(d, value, fact, b));
+  return out.length === 0 ? value : `CASE WHEN ${out.join(' OR ')} THEN NULL ELSE ${value} END`;
 }
 
 /** The JavaScript value of a customer without transactions, as a typed SQL literal. */

@@ -84,6 +84,13 @@ export interface Dialect {
    * compensatedSum's double for values that src/duckdb/log-survey.ts has checked (see there).
    */
   readonly unorderedSum: ((value: string) => string) | undefined;
+  /**
+   * The row of a group's smallest (`min`) or largest (`max`) non-NULL value, the first in `row`
+   * order among equal ones, as src/facts/stream.ts keeps minRow and maxRow (−0 equals 0 there):
+   * an aggregate expression, NULL when the group has no value; undefined where the dialect has
+   * none (only the DuckDB engine names the row of an aggregate out of its domain, TW0632).
+   */
+  readonly extremeRow: ((value: string, row: string, which: 'min' | 'max') => string) | undefined;
 }
 
 /**
@@ -128,6 +135,7 @@ interface Parts {
   compensatedSum: (parts: SumParts) => string;
   sumBefore?: (value: string, partition: readonly string[], order: readonly string[]) => string;
   unorderedSum?: (value: string) => string;
+  extremeRow?: (value: string, row: string, which: 'min' | 'max') => string;
 }
 
 /** What a dialect's compensated sum is written from: literals and the error of one addition. */
@@ -189,6 +197,7 @@ function dialect(parts: Parts): Dialect {
       parts.compensatedSum({ value, order, before, zero: cast('0', double), error: roundingError }),
     sumBefore: parts.sumBefore,
     unorderedSum: parts.unorderedSum,
+    extremeRow: parts.extremeRow,
   };
 }
 
@@ -224,6 +233,13 @@ export const duckdb: Dialect = dialect({
     const plain = `SUM(${value})`;
     const error = `(SUM(${whole(value)}) - ${whole(plain)}) * ${scale} + (SUM(${fraction(value)}) - ${fraction(plain)})`;
     return `COALESCE(${plain} + CAST(${error} AS DOUBLE) * ${2 ** -FRACTION_BITS}, CAST(0 AS DOUBLE))`;
+  },
+  // Structs order by their fields in turn: the value, then the row (negated for the largest, so
+  // that the first row still wins a tie). DuckDB, like JavaScript, holds −0 equal to 0.
+  extremeRow: (value, row, which) => {
+    const sign = which === 'min' ? '' : '-';
+    const pair = `CASE WHEN ${value} IS NOT NULL THEN {'v': ${value}, 'r': ${sign}CAST(${row} AS BIGINT)} END`;
+    return `(${sign}((${which.toUpperCase()}(${pair})).r))`;
   },
 });
 

@@ -10,7 +10,7 @@ import { msg } from '../i18n/text.js';
 import { factColumn, readsCustomerColumn } from '../policy/columns.js';
 import type { Fact } from '../policy/schema/facts.js';
 import type { Policy } from '../policy/schema/policy.js';
-import { aggregateSql, type Summation } from './aggregates.js';
+import { aggregateSql, type BoundedFact, type Summation } from './aggregates.js';
 import { conditionSql } from './conditions.js';
 import type { Cte, Dialect } from './dialect.js';
 import { expressionSql } from './expressions.js';
@@ -63,6 +63,11 @@ export interface SqlOptions {
    * the lists again costs a second per ten million customers.
    */
   members?: boolean;
+  /**
+   * A relation holding the transaction aggregates already, as compileAggregateSql's query gives
+   * them for the same policy, as-of and log: read in place of folding `transactions` again.
+   */
+  aggregated?: string;
 }
 
 /** The columns of the query's result, in order; class columns are `class_<classifier id>`. */
@@ -86,21 +91,84 @@ export function compileSql(policy: Policy, options: SqlOptions): CompiledSql | D
     return build(resolveDates(policy, options.asOf), options);
   } catch (error) {
     if (!(error instanceof Untranslatable)) throw error;
-    return [
-      diagnostic(
-        'TW0730',
-        msg('warehouse.untranslatable', { what: error.what, dialect: options.dialect.name }),
-        {
-          pointer: error.pointer,
-          help: msg('warehouse.untranslatableHelp'),
-        },
-      ),
-    ];
+    return untranslatable(error, options.dialect);
   }
 }
 
 export function isCompiledSql(value: CompiledSql | Diagnostic[]): value is CompiledSql {
   return !Array.isArray(value);
+}
+
+export function isCompiledAggregates(value: CompiledAggregates | Diagnostic[]): value is CompiledAggregates {
+  return !Array.isArray(value);
+}
+
+/** The transaction aggregates alone, for a caller that keeps them (SqlOptions.aggregated). */
+export interface CompiledAggregates {
+  /** One row per customer of the log: `customer`, each aggregate fact, and the breach columns. */
+  sql: string;
+  /** The facts whose domain the rows check: `raw:<id>` and `at:<id>` (src/sql/aggregates.ts). */
+  bounded: BoundedFact[];
+}
+
+/**
+ * The query of the policy's transaction aggregates, one row per customer of the log, with each
+ * bounded fact's raw value (and with `rows` the log row that took it out, for which the dialect
+ * must name extreme rows, Dialect.extremeRow, and the log number its rows): what the DuckDB engine
+ * keeps in a table, so that the log is folded once for both the tiers and the report of facts
+ * out of their domain (TW0632).
+ */
+export function compileAggregateSql(
+  policy: Policy,
+  options: SqlOptions & { transactions: Relation },
+  breaches: 'values' | 'rows' = 'values',
+): CompiledAggregates | Diagnostic[] {
+  try {
+    const resolved = resolveDates(policy, options.asOf);
+    const timezone = resolved.metadata.timezone ?? DEFAULT_TIMEZONE;
+    const aggregates = aggregatesOf(resolved, options, timezone, breaches);
+    const d = options.dialect;
+    const sql = `WITH\n${aggregates.ctes.map(([name, body, inline]) => d.cte(name, body, inline)).join(',\n')}\n${aggregates.select}`;
+    return { sql, bounded: aggregates.bounded };
+  } catch (error) {
+    if (!(error instanceof Untranslatable)) throw error;
+    return untranslatable(error, options.dialect);
+  }
+}
+
+/** The log staged and folded into aggregates: the CTEs, and the select of one row per customer. */
+function aggregatesOf(
+  policy: Policy,
+  options: SqlOptions,
+  timezone: string,
+  breaches: 'values' | 'rows' | undefined,
+) {
+  const d = options.dialect;
+  if (!options.asOf) throw new Untranslatable('facts from transactions without an as-of', '/facts');
+  const tx = options.transactions!;
+  const txName = relationSql(d, tx.name);
+  const txSource =
+    tx.shape === 'typed' ? `SELECT * FROM ${txName}` : stageTransactions(policy, d, txName, timezone, tx.row);
+  const aggregates = aggregateSql(policy, options.asOf, d, 'tw_transactions_in', {
+    row: tx.row === undefined ? undefined : tx.shape === 'typed' ? tx.row : 'tw_row',
+    summation: options.summation,
+    breaches,
+  });
+  if (Array.isArray(aggregates)) {
+    const first = aggregates[0];
+    throw new Untranslatable(first ? String(first.message) : 'an aggregate', first?.pointer ?? '/facts');
+  }
+  const ctes: Cte[] = [['tw_transactions_in', txSource, options.summation === 'fast'], ...aggregates.ctes];
+  return { ...aggregates, ctes };
+}
+
+function untranslatable(error: Untranslatable, dialect: Dialect): Diagnostic[] {
+  return [
+    diagnostic('TW0730', msg('warehouse.untranslatable', { what: error.what, dialect: dialect.name }), {
+      pointer: error.pointer,
+      help: msg('warehouse.untranslatableHelp'),
+    }),
+  ];
 }
 
 function kindOfFact(fact: Fact): Kind {
@@ -172,23 +240,9 @@ function build(policy: Policy, options: SqlOptions): CompiledSql {
   if (row) facts0.push(`c.${id(ROW)} AS ${id(ROW)}`);
   facts0.push(...passed.map((column) => `c.${id(inner(column))} AS ${id(inner(column))}`));
   if (aggregated.length > 0) {
-    if (!options.asOf) throw new Untranslatable('facts from transactions without an as-of', '/facts');
-    const tx = options.transactions!;
-    const txName = relationSql(d, tx.name);
-    const txSource =
-      tx.shape === 'typed'
-        ? `SELECT * FROM ${txName}`
-        : stageTransactions(policy, d, txName, timezone, tx.row);
-    ctes.push(['tw_transactions_in', txSource, options.summation === 'fast']);
-    const aggregates = aggregateSql(policy, options.asOf, d, 'tw_transactions_in', {
-      row: tx.row === undefined ? undefined : tx.shape === 'typed' ? tx.row : 'tw_row',
-      summation: options.summation,
-    });
-    if (Array.isArray(aggregates)) {
-      const first = aggregates[0];
-      throw new Untranslatable(first ? String(first.message) : 'an aggregate', first?.pointer ?? '/facts');
-    }
-    ctes.push(...aggregates.ctes, ['tw_aggregates', aggregates.select]);
+    const aggregates = aggregatesOf(policy, options, timezone, undefined);
+    if (options.aggregated === undefined) ctes.push(...aggregates.ctes, ['tw_aggregates', aggregates.select]);
+    else ctes.push(['tw_aggregates', `SELECT * FROM ${relationSql(d, options.aggregated)}`]);
     const absent = new Map(aggregates.facts.map((f) => [f.id, f.absent]));
     for (const [f, fact] of aggregated) {
       const value = `CASE WHEN a.${id('customer')} IS NULL THEN ${absent.get(f) ?? 'NULL'} ELSE a.${id(f)} END`;

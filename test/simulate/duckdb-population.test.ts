@@ -213,6 +213,81 @@ describe('evaluatePopulation on DuckDB', () => {
     expectSameRuns(js, duck);
   });
 
+  it('aggregates out of their declared domain: the same TW0632 (customer, fact, value, log row), counts and tiers in every --on-error mode', async () => {
+    const policy = structuredClone(await bundled('seed004-rfm.tier.yaml'));
+    const facts = policy.facts!;
+    // A count of 0 under `min: 1` is out for every customer without an order in the window (no log
+    // row to name); a spend above `max` names its first largest row, one below `min` its smallest.
+    facts.orders12m = { ...facts.orders12m!, min: 1 };
+    facts.ordersLastMonth = {
+      type: 'integer',
+      min: 1,
+      from: 'transactions',
+      aggregate: 'count',
+      window: 'P1M',
+    };
+    facts.spend12m = { ...facts.spend12m!, max: 5e8 };
+    // The smallest amount: under `min: 1` only where a 0 or −0 was paid, which are equal (the
+    // first of them names the breach, whichever sign it has).
+    facts.smallest = {
+      type: 'number',
+      min: 1,
+      from: 'transactions',
+      aggregate: 'min',
+      of: 'amount',
+      window: 'P12M',
+    };
+    // The first 300 customers, and one without a single transaction (the aggregates of nothing).
+    const people = readFileSync(DATA.customers, 'utf8').trimEnd().split('\n').slice(0, 301);
+    const keys = people.slice(1, 4).map((line) => line.split(',')[0]!);
+    people.splice(100, 0, ['C-NO-LOG', ...people[100]!.split(',').slice(1)].join(','));
+    const customers = join(dir, 'domain-customers.csv');
+    writeFileSync(customers, `${people.join('\n')}\n`);
+    const lines = readFileSync(DATA.transactions, 'utf8').trimEnd().split('\n');
+    // Inside the 12 months before the as-of.
+    const paid = (key: string, amount: string) => `${key},2026-10-15,${amount}`;
+    // Two equal largest amounts (the first names the breach), a refund, −0 then 0.
+    lines.splice(30, 0, paid(keys[0]!, '300000000'));
+    lines.push(
+      paid(keys[0]!, '300000000'),
+      paid(keys[1]!, '-99999999'),
+      paid(keys[2]!, '-0'),
+      paid(keys[2]!, '0'),
+    );
+    const rows = { largest: 31, refund: lines.length - 2, zero: lines.length - 1 };
+    const file = join(dir, 'domain.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    for (const onError of ['report', 'skip', 'fail'] as const) {
+      const options = { ...DATA, customers, transactions: file, onError };
+      const js = await traced(policy, { ...options, engine: 'js' });
+      const duck = await traced(policy, { ...options, engine: 'duckdb', threads: 1 });
+      expectSameRuns(js, duck);
+      expect(duck.run.transactionsSummary, onError).toEqual(js.run.transactionsSummary);
+      expect(js.run.transactionsSummary!.byCode.TW0632, onError).toBeGreaterThan(3);
+      const found = js.run.diagnostics.filter((d) => d.code === 'TW0632');
+      if (onError === 'skip') expect(found).toEqual([]);
+      else {
+        const named = found.map((d) => d.row);
+        for (const row of Object.values(rows)) expect(named, `${onError} row ${row}`).toContain(row);
+        expect(found.some((d) => d.row === undefined)).toBe(true);
+        expect(found.some((d) => String(d.message).includes('C-NO-LOG'))).toBe(true);
+      }
+      if (onError === 'fail') expect(js.run.failed).toBe(true);
+    }
+    // Counted inside DuckDB (a simulation): the same report.
+    const counted = { ...DATA, customers, transactions: file };
+    expect(await simulate(policy, { ...counted, engine: 'duckdb', threads: 1 })).toEqual(
+      await simulate(policy, { ...counted, engine: 'js' }),
+    );
+    // More than are listed: every customer is out, and both list the first thousand in file order.
+    facts.orders12m = { ...facts.orders12m!, min: 1e6 };
+    const js = await traced(policy, { ...DATA, engine: 'js' });
+    const duck = await traced(policy, { ...DATA, engine: 'duckdb', threads: 1 });
+    expectSameRuns(js, duck);
+    expect(duck.run.transactionsSummary).toEqual(js.run.transactionsSummary);
+    expect(js.run.diagnostics.filter((d) => d.code === 'TW0632')).toHaveLength(1000);
+  });
+
   it('classes that pick all, with an otherwise and an id two rules share: counted in the query as on the JS path', async () => {
     const policy = structuredClone(await bundled('seed000-classifiers.tier.yaml'));
     const needs = policy.classifiers!.needTags!;
