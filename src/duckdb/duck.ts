@@ -68,8 +68,6 @@ export async function openDuck(options: DuckOptions = {}): Promise<Duck> {
   };
 }
 
-const SIZE = /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
-
 /** Each connection openDuck made, and the memory limit it was opened with (undefined: DuckDB's default). */
 const LIMITS = new WeakMap<DuckDBConnection, string | undefined>();
 
@@ -87,7 +85,7 @@ export async function underMemoryLimit<T>(
 ): Promise<T> {
   if (!LIMITS.has(connection)) return job();
   const opened = LIMITS.get(connection);
-  if (opened !== undefined && bytesOf(opened) <= bytes) return job();
+  if (opened !== undefined && (bytesOfSize(opened) ?? Number.POSITIVE_INFINITY) <= bytes) return job();
   const restore = opened ?? (await defaultLimit(connection));
   if (restore === undefined) return job();
   await connection.run(`SET memory_limit = '${bytes}B'`);
@@ -109,22 +107,28 @@ export async function underMemoryLimit<T>(
  */
 async function defaultLimit(connection: DuckDBConnection): Promise<string | undefined> {
   const reader = await connection.runAndReadAll("SELECT current_setting('memory_limit')");
-  const [, number, unit] = /^(\d+(?:\.\d+)?)\s*([KMGTPE])iB$/.exec(String(reader.getRowsJS()[0]?.[0])) ?? [];
-  if (number === undefined) return undefined;
-  return `${Math.floor((Number(number) + 0.05) * 1024 ** ' KMGTPE'.indexOf(unit!))}B`;
+  const printed = String(reader.getRowsJS()[0]?.[0]);
+  const bytes = bytesOfSize(printed, 'KMGTPE');
+  const unit = bytesOfSize(printed.replace(/^[\d.]+/, '1'), 'KMGTPE');
+  if (bytes === undefined || unit === undefined) return undefined;
+  return `${Math.floor(bytes + 0.05 * unit)}B`;
 }
 
-function bytesOf(size: string): number {
-  const [, number, unit] = /^(\d+(?:\.\d+)?)\s*([KMGT])(i?)B$/i.exec(size.trim()) ?? [];
-  if (number === undefined) return Number.POSITIVE_INFINITY;
-  const binary = /i/i.test(size);
-  return Number(number) * (binary ? 1024 : 1000) ** ' KMGT'.indexOf(unit!.toUpperCase());
+/**
+ * The bytes of a size as DuckDB reads one (`2GB`, `512 MiB`, `1.5GiB`: a KB is 1,000 bytes, a KiB
+ * 1,024), of the units given; undefined for anything else.
+ */
+function bytesOfSize(size: string, units = 'KMGT'): number | undefined {
+  const [, number, unit, binary] = /^(\d+(?:\.\d+)?)\s*([A-Z])(i?)B$/i.exec(size.trim()) ?? [];
+  const power = unit === undefined ? -1 : units.indexOf(unit.toUpperCase());
+  if (number === undefined || power < 0) return undefined;
+  return Number(number) * (binary ? 1024 : 1000) ** (power + 1);
 }
 
 function memoryLimitFromEnv(): string | undefined {
   const given = process.env.TIERWISE_DUCKDB_MEMORY?.trim();
   if (!given) return undefined;
-  if (!SIZE.test(given))
+  if (bytesOfSize(given) === undefined)
     throw new Error(`$TIERWISE_DUCKDB_MEMORY must be a size such as 2GB or 512MB, got '${given}'`);
   return given;
 }
@@ -141,7 +145,7 @@ export function outOfMemory(error: unknown): Diagnostic | undefined {
 /** TW0731 when $TIERWISE_DUCKDB_MEMORY is set to something that is not a size: callers check before openDuck. */
 export function memoryLimitProblem(): Diagnostic | undefined {
   const given = process.env.TIERWISE_DUCKDB_MEMORY?.trim();
-  if (!given || SIZE.test(given)) return undefined;
+  if (!given || bytesOfSize(given) !== undefined) return undefined;
   return diagnostic('TW0731', msg('data.duckdbMemory', { given }), {
     help: msg('data.duckdbMemoryHelp'),
   });
