@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { applyColumnMapping, readColumnMapping } from '../policy/mapping/index.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { type LoadFromOptions, loadPolicyFrom } from './load.js';
 
@@ -33,6 +32,8 @@ export async function loadPoliciesFrom(
   if (loaded.some((l) => !l.policy)) return { diagnostics, sources };
   const policies = loaded.map((l) => l.policy!);
   if (options.mapping === undefined) return { policies, diagnostics, sources };
+  // The mapping's schema (TypeBox, ajv) loads only with a mapping: every population command starts here.
+  const { applyColumnMapping, readColumnMapping } = await import('../policy/mapping/index.js');
   const read = await readColumnMapping(options.mapping, options);
   for (const [file, text] of read.sources) sources.set(file, text);
   diagnostics.push(...read.diagnostics);

@@ -89,4 +89,11 @@ describe('what the CLI loads at start', () => {
     ).toEqual([]);
     expect(modules).not.toContain('policy/schema/json-schema.ts');
   });
+
+  it('serves the registry and its API without DuckDB or pg until a request needs them', () => {
+    // registry-crash.test.ts restarts its server many times; a SQLite registry never needs pg.
+    const { packages } = reached('cli/commands/serve/run.ts');
+    expect(packages).not.toContain('@duckdb/node-api');
+    expect(packages).not.toContain('pg');
+  });
 });

@@ -3,7 +3,7 @@ import { diagnostic } from '../../diagnostics/make.js';
 import { msg } from '../../i18n/text.js';
 import type { OpenFailure } from './failure.js';
 import { parseLocation, passwordOf } from './location.js';
-import { type PostgresOptions, PostgresStore } from './postgres.js';
+import type { PostgresOptions } from './postgres.js';
 import { type SqliteOptions, SqliteStore } from './sqlite.js';
 import type { Store } from './store.js';
 
@@ -28,6 +28,8 @@ export async function openStore(location?: string, options: OpenStoreOptions = {
     const opened = await SqliteStore.open(where.path, options);
     return opened.ok ? { store: opened.store } : { diagnostic: failed(opened.failure, where.path) };
   }
+  // pg loads only for a PostgreSQL store: most registries are SQLite files.
+  const { PostgresStore } = await import('./postgres.js');
   const opened = await PostgresStore.open(where.url, options);
   if (opened.ok) return { store: opened.store };
   return { diagnostic: failed(scrub(opened.failure, passwordOf(where.url)), where.shown) };

@@ -3,10 +3,7 @@ import type { Context } from 'hono';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { isRefusal } from '../../registry/outcome.js';
 import { renderCalibration, renderDiff, renderSimulation } from '../../report/simulation/index.js';
-import { calibrate } from '../../simulate/calibrate.js';
-import { diffPolicies } from '../../simulate/diff.js';
 import type { PopulationOptions } from '../../simulate/population.js';
-import { simulate } from '../../simulate/simulate.js';
 import type { ServerDeps } from '../deps.js';
 import type { ServerEnv } from '../env.js';
 import { type PopulationFiles, populationFiles, renamed, renamedText } from '../population/data.js';
@@ -82,6 +79,9 @@ const simulateRoute: Route<SimulateRequest> = {
     const resolved = await policyToRun(body, 'simulate', '/draft', deps, c);
     if (isRefusal(resolved)) return refuse(c, resolved);
     const language = c.get('language');
+    // The population code, and DuckDB beneath it, loads with the first request that runs it (here
+    // and in the two routes below): a server start need not pay for it.
+    const { simulate } = await import('../../simulate/simulate.js');
     return withData(c, body, deps, async (population) => {
       const simulation = await simulate(resolved.policy, { ...population, kpis: body.kpis });
       return { ...simulation, json: () => renderSimulation('json', simulation, { lang: language }) };
@@ -106,6 +106,7 @@ const diffRoute: Route<DiffRequest> = {
     const to = await policyToRun(sideChoice(body.to), 'diff', '/to', deps, c);
     if (isRefusal(to)) return refuse(c, to);
     const language = c.get('language');
+    const { diffPolicies } = await import('../../simulate/diff.js');
     return withData(c, body, deps, async (population) => {
       const diff = await diffPolicies(from, to, {
         ...population,
@@ -132,6 +133,7 @@ const calibrateRoute: Route<CalibrateRequest> = {
     const resolved = await policyToRun(body, 'calibrate', '/draft', deps, c);
     if (isRefusal(resolved)) return refuse(c, resolved);
     const language = c.get('language');
+    const { calibrate } = await import('../../simulate/calibrate.js');
     return withData(c, body, deps, async (population) => {
       const result = await calibrate(resolved, {
         ...population,

@@ -3,7 +3,6 @@ import { diagnostic } from '../../diagnostics/make.js';
 import { msg } from '../../i18n/text.js';
 import type { Policy } from '../../policy/schema/policy.js';
 import { isRefusal, type Refusal } from '../../registry/outcome.js';
-import { scoreHistogram } from '../../simulate/score-histogram.js';
 import type { ServerDeps } from '../deps.js';
 import { draftPolicy } from '../draft.js';
 import type { ServerEnv } from '../env.js';
@@ -73,6 +72,8 @@ const scoresRoute: Route<ScoresRequest> = {
         ],
       });
     const language = c.get('language');
+    // As in ./population.ts: the population code and DuckDB load with the first request.
+    const { scoreHistogram } = await import('../../simulate/score-histogram.js');
     return withData(c, body, deps, async (population) => {
       const { failed, diagnostics, ...histogram } = await scoreHistogram(chosen.policy, {
         ...population,

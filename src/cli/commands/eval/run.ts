@@ -7,7 +7,6 @@ import type { ReadSummary } from '../../../data/index.js';
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import { hasErrors } from '../../../diagnostics/diagnostic.js';
 import { escapeUnsafe } from '../../../diagnostics/render/width.js';
-import { csvToParquet } from '../../../duckdb/parquet-out.js';
 import { tierDistribution } from '../../../engine/distribution.js';
 import type { CustomerResult } from '../../../engine/evaluate.js';
 import {
@@ -26,7 +25,6 @@ import { renderDistribution } from '../../../report/distribution.js';
 import type { ResultFormat } from '../../../report/formats.js';
 import { renderResults, resultColumns } from '../../../report/results.js';
 import { writtenLine } from '../../../report/written.js';
-import { evaluateResultsDuck } from '../../../simulate/duckdb-results.js';
 import { chooseEngine, onlyDuckReads } from '../../../simulate/engine-choice.js';
 import { evaluatePopulationParallel } from '../../../simulate/parallel.js';
 import type { PopulationRun } from '../../../simulate/population.js';
@@ -68,6 +66,7 @@ async function toParquet(opts: EvalOptions, io: CliIO): Promise<number> {
     if (!existsSync(csv) || policy.value === undefined) return code;
     try {
       const columns = resultColumns(policy.value, { explain: opts.explain, withFacts: opts.facts });
+      const { csvToParquet } = await import('../../../duckdb/parquet-out.js');
       await csvToParquet(csv, opts.out, columns);
     } catch (error) {
       io.err(`${cannotWrite(opts.lang, opts.out, error)}\n`);
@@ -259,6 +258,8 @@ async function summarized(
  * a table or JSON holds them for the distribution that closes the report, as on the JavaScript path.
  */
 async function onDuck(policy: Policy, opts: ResultOptions, io: CliIO): Promise<number> {
+  // DuckDB loads for the runs that use it: its bindings cost a JavaScript run most of its start.
+  const { evaluateResultsDuck } = await import('../../../simulate/duckdb-results.js');
   const options = {
     ...readOptions(opts),
     only: opts.customer,

@@ -5,7 +5,6 @@ import { isRefusal } from '../../../registry/outcome.js';
 import type { Registry } from '../../../registry/registry.js';
 import { reviewActions } from '../../../registry/review-actions.js';
 import { renderDiff } from '../../../report/simulation/index.js';
-import { diffPolicies } from '../../../simulate/diff.js';
 import { refuse } from '../../respond.js';
 import type { Route } from '../../route.js';
 import { CheckedChangeRequest } from '../../schemas/registry.js';
@@ -113,6 +112,8 @@ export function reviewRoutes(registry: Registry): Route[] {
       const sides = impactSides(compared);
       if (isRefusal(sides)) return refuse(c, sides);
       const language = c.get('language');
+      // As in ../population.ts: the population code and DuckDB load with the first impact asked.
+      const { diffPolicies } = await import('../../../simulate/diff.js');
       return withData(c, body, deps, async (population) => {
         const diff = await diffPolicies(sides.from, sides.to, {
           ...population,
