@@ -128,13 +128,16 @@ interface ViewCounts {
   distinct: number;
 }
 
-async function viewCounts(connection: DuckDBConnection, table: string): Promise<ViewCounts> {
+/** The view's rows, bad rows and distinct keys in one pass, under the key pass's limit (distinctKeys). */
+async function viewCounts(connection: DuckDBConnection, view: FileView): Promise<ViewCounts> {
   const { ok, key } = HELPER;
-  const reader = await connection.runAndReadAll(
-    `SELECT count(*), count(*) FILTER (WHERE NOT ${duckdb.ident(ok)}), count(DISTINCT ${duckdb.ident(key)}) FROM ${duckdb.ident(table)}`,
-  );
-  const [rows = 0, bad = 0, distinct = 0] = (reader.getRowsJS()[0] ?? []).map(Number);
-  return { rows, bad, distinct };
+  return underMemoryLimit(connection, keyPassLimit(view), async () => {
+    const reader = await connection.runAndReadAll(
+      `SELECT count(*), count(*) FILTER (WHERE NOT ${duckdb.ident(ok)}), count(DISTINCT ${duckdb.ident(key)}) FROM ${duckdb.ident(view.table)}`,
+    );
+    const [rows = 0, bad = 0, distinct = 0] = (reader.getRowsJS()[0] ?? []).map(Number);
+    return { rows, bad, distinct };
+  });
 }
 
 /**
@@ -147,8 +150,7 @@ async function viewCounts(connection: DuckDBConnection, table: string): Promise<
  * its buffers take 32 MiB a thread.
  */
 export async function distinctKeys(connection: DuckDBConnection, view: FileView): Promise<number> {
-  const limit = view.stage.reader === 'duckdb-csv' ? 256 * MiB : 64 * MiB;
-  return underMemoryLimit(connection, limit, async () => {
+  return underMemoryLimit(connection, keyPassLimit(view), async () => {
     const reader = await connection.runAndReadAll(
       `SELECT count(DISTINCT ${duckdb.ident(HELPER.key)}) FROM ${duckdb.ident(view.table)}`,
     );
@@ -157,6 +159,10 @@ export async function distinctKeys(connection: DuckDBConnection, view: FileView)
 }
 
 const MiB = 2 ** 20;
+
+function keyPassLimit(view: FileView): number {
+  return view.stage.reader === 'duckdb-csv' ? 256 * MiB : 64 * MiB;
+}
 
 /**
  * Keys are told apart by their hash: equal counts prove every key distinct, and a collision only
@@ -183,7 +189,7 @@ export async function cleanView(
   check: CleanCheck,
 ): Promise<number | undefined> {
   if (!(await checkedView(connection, view, check))) return undefined;
-  const counts = await viewCounts(connection, view.table);
+  const counts = await viewCounts(connection, view);
   if (isClean(counts)) {
     await settledView(connection, view);
     return counts.rows;

@@ -16,7 +16,10 @@ export function renderTable(
   // A cell is one line: a control character in a customer id (a line break, an ESC) is spelled out.
   header = header.map((cell) => escapeUnsafe(cell));
   rows = rows.map((row) => row.map((cell) => escapeUnsafe(cell)));
-  const widths = header.map((h, i) => Math.max(textWidth(h), ...rows.map((r) => textWidth(r[i] ?? ''))));
+  // A loop, not Math.max(...column): a spread of a million rows' widths overflows the call stack.
+  const widths = header.map((h) => textWidth(h));
+  for (const row of rows)
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, textWidth(row[i] ?? ''));
   const pad = (text: string, i: number) => {
     const space = ' '.repeat(Math.max(0, widths[i]! - textWidth(text)));
     return numeric[i] ? space + text : text + space;

@@ -26,6 +26,14 @@ describe('control characters in report text', () => {
     expect(new Set(tierColumn).size).toBe(1);
   });
 
+  it('lays out a table of a million rows (a whole population on the terminal, or in --out)', () => {
+    // Before: the widths were a Math.max over every row's width as arguments, past the stack's size.
+    const rows = Array.from({ length: 1_000_000 }, (_, i) => [`customer-${i}`, i % 7 === 0 ? '重点客户' : 'base']);
+    const lines = renderTable(['customer', 'tier'], rows).split('\n');
+    expect(lines).toHaveLength(1_000_002);
+    expect(lines[1]).toBe(`${'-'.repeat('customer-999999'.length)}  ${'-'.repeat(8)}`);
+  });
+
   it('writes DEL, C1 and bidi controls in JSON as \\u escapes: the same value, nothing for a terminal to obey', () => {
     const value = { customer: 'A\u009b2J\u007f\u202e', note: 'x\u001by' };
     const json = escapeJsonControls(JSON.stringify(value, null, 2));
