@@ -64,8 +64,10 @@ export async function evaluatePopulationsDuck(
 
 /**
  * The outcome columns of a chunk as the SQL query gives them, row by row: each classifier's
- * classes, the flags, notices and triggers (comma-joined, '' for none), whether to re-rate, and the
- * tier's SLA and entitlements as JSON text. What `eval` writes per customer besides tier and score.
+ * classes, the flags, notices and triggers (comma-joined, '' for none) and whether to re-rate.
+ * What `eval` writes per customer besides tier and score, and the tier's SLA and entitlements,
+ * which are the level's own (the query's JSON of them, read and parsed per customer, cost more
+ * than the rest of a row).
  */
 export interface OutcomeColumns {
   classes: Record<string, (string | null)[]>;
@@ -73,8 +75,6 @@ export interface OutcomeColumns {
   notify: (string | null)[];
   triggers: (string | null)[];
   rerate: (boolean | null)[];
-  sla: (string | null)[];
-  entitlements: (string | null)[];
 }
 
 /** What a run hands over chunk by chunk: awaited, so a consumer writing a file holds DuckDB back. */
@@ -571,7 +571,7 @@ function resultsQuery(
 const NAN = "CAST('NaN' AS DOUBLE)";
 
 /** The query's outcome columns in the order resultsQuery selects them. */
-const OUTCOMES = ['flags', 'notify', 'triggers', 'rerate', 'sla', 'entitlements'] as const;
+const OUTCOMES = ['flags', 'notify', 'triggers', 'rerate'] as const;
 
 function outcomeColumns(lane: Lane): string[] {
   return [...lane.classifiers.map((c) => `class_${c}`), ...OUTCOMES];
@@ -697,8 +697,6 @@ function emptyOutcomes(lane: Lane, length: number): OutcomeColumns {
     notify: column(),
     triggers: column(),
     rerate: column(),
-    sla: column(),
-    entitlements: column(),
   };
 }
 

@@ -81,8 +81,8 @@ function resultAt(
   levels: NonNullable<Policy['tiers']>['levels'],
 ): CustomerResult {
   const list = (v: string | null | undefined) => (typeof v === 'string' && v !== '' ? v.split(',') : []);
-  const json = (v: string | null | undefined) => (typeof v === 'string' ? JSON.parse(v) : undefined);
   const level = result.tier[i]!;
+  const tier = level >= 0 ? levels[level] : undefined;
   const score = result.score[i]!;
   const classes: Record<string, string[]> = {};
   for (const [c, column] of Object.entries(o.classes)) classes[c] = list(column[i]);
@@ -90,10 +90,11 @@ function resultAt(
     customer: view.keys[i]!,
     row: view.rows[i],
     score: Number.isNaN(score) ? undefined : score,
-    tier: level >= 0 ? levels[level]?.id : undefined,
+    tier: tier?.id,
     decision: level >= 0 ? { method: 'sql', level } : { method: 'none', reason: msg('explain.notScored') },
-    sla: json(o.sla[i]),
-    entitlements: json(o.entitlements[i]),
+    // The level's own, as the JavaScript engine gives them.
+    sla: tier?.sla,
+    entitlements: tier?.entitlements,
     classes,
     flags: list(o.flags[i]),
     notify: list(o.notify[i]),
