@@ -219,24 +219,13 @@ describe('evaluatePopulation on DuckDB', () => {
     // A count of 0 under `min: 1` is out for every customer without an order in the window (no log
     // row to name); a spend above `max` names its first largest row, one below `min` its smallest.
     facts.orders12m = { ...facts.orders12m!, min: 1 };
-    facts.ordersLastMonth = {
-      type: 'integer',
-      min: 1,
-      from: 'transactions',
-      aggregate: 'count',
-      window: 'P1M',
-    };
+    const atLeastOne = (type: 'integer' | 'number', aggregate: 'count' | 'min', window: string) =>
+      ({ type, min: 1, from: 'transactions', aggregate, window }) as const;
+    facts.ordersLastMonth = atLeastOne('integer', 'count', 'P1M');
     facts.spend12m = { ...facts.spend12m!, max: 5e8 };
     // The smallest amount: under `min: 1` only where a 0 or −0 was paid, which are equal (the
     // first of them names the breach, whichever sign it has).
-    facts.smallest = {
-      type: 'number',
-      min: 1,
-      from: 'transactions',
-      aggregate: 'min',
-      of: 'amount',
-      window: 'P12M',
-    };
+    facts.smallest = { ...atLeastOne('number', 'min', 'P12M'), of: 'amount' };
     // The first 300 customers, and one without a single transaction (the aggregates of nothing).
     const people = readFileSync(DATA.customers, 'utf8').trimEnd().split('\n').slice(0, 301);
     const keys = people.slice(1, 4).map((line) => line.split(',')[0]!);
