@@ -85,6 +85,13 @@ function bundledData(dir: string, customers: number): { customers: string; trans
   return subset;
 }
 
+/**
+ * How long a step may wait for what the server computes (a what-if, an impact, a publish) to show:
+ * a hang guard, not a bet on speed. The suite runs a worker more than the machine has cores, and
+ * the machine may be shared, so a step that takes a second alone can take many times that.
+ */
+export const PATIENTLY = { timeout: 120_000 };
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sized } from '../../helpers/runs.js';
-import { axeViolations, browserAvailable, launchBrowser, startUiServer, type UiServer } from './harness.js';
+import {
+  axeViolations,
+  browserAvailable,
+  launchBrowser,
+  PATIENTLY,
+  startUiServer,
+  type UiServer,
+} from './harness.js';
 
 if (!browserAvailable)
   console.warn('journey.browser.test: skipped, no /usr/bin/chromium or no built editor (npm run build)');
@@ -59,16 +66,16 @@ describe.runIf(browserAvailable)('the analyst-to-approver journey, by keyboard a
     await tabTo(analyst, /^seed004-scorecard$/);
     await analyst.keyboard.press('Enter');
     const slider = analyst.getByRole('slider', { name: /VIP/ });
-    await expect.poll(() => slider.inputValue(), { timeout: 30_000 }).toBe('90');
+    await expect.poll(() => slider.inputValue(), PATIENTLY).toBe('90');
     const whatif = analyst.locator('tw-policy-editor tw-whatif');
     const vipRow = whatif.getByRole('row', { name: /^VIP/ });
-    await expect.poll(() => vipRow.count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => vipRow.count(), PATIENTLY).toBe(1);
     const before = await vipRow.textContent();
     await tabTo(analyst, /VIP threshold/);
     for (let i = 0; i < 5; i++) await analyst.keyboard.press('ArrowLeft');
     expect(await slider.inputValue()).toBe('85');
     // The what-if beside the form re-runs on the draft: more customers are VIP than published.
-    await expect.poll(() => vipRow.textContent(), { timeout: 60_000 }).not.toBe(before);
+    await expect.poll(() => vipRow.textContent(), PATIENTLY).not.toBe(before);
     // A change of thresholds is a minor change (docs/versions.md): the version goes up with it.
     await tabTo(analyst, /^Version$/);
     await analyst.keyboard.press('ControlOrMeta+A');
@@ -79,7 +86,7 @@ describe.runIf(browserAvailable)('the analyst-to-approver journey, by keyboard a
     await tabTo(analyst, /^Submit for review$/);
     await analyst.keyboard.press('Enter');
     const link = analyst.locator('tw-policy-editor a[href^="#/review/"]');
-    await link.waitFor({ timeout: 30_000 });
+    await link.waitFor(PATIENTLY);
     const id = decodeURIComponent((await link.getAttribute('href'))!.slice('#/review/'.length));
     expect(await axeViolations(analyst)).toEqual([]);
 
@@ -110,16 +117,14 @@ describe.runIf(browserAvailable)('the analyst-to-approver journey, by keyboard a
     await approver.keyboard.type('85 matches what retail already does');
     await tabTo(approver, /^Approve$/);
     await approver.keyboard.press('Enter');
-    await expect
-      .poll(() => approver.getByRole('status').textContent(), { timeout: 30_000 })
-      .toContain('Approved');
+    await expect.poll(() => approver.getByRole('status').textContent(), PATIENTLY).toContain('Approved');
     // "Effective now" is ticked unless the approver picks a date.
     await tabTo(approver, /^Publish$/);
     await approver.keyboard.press('Enter');
     // The alerts ride along so that a refusal reads as the server's diagnostic, not as a timeout.
     const outcome = async () =>
       `${await approver.getByRole('status').allTextContents()} ${await approver.getByRole('alert').allTextContents()}`;
-    await expect.poll(outcome, { timeout: 30_000 }).toContain('Published');
+    await expect.poll(outcome, PATIENTLY).toContain('Published');
     expect(await axeViolations(approver)).toEqual([]);
 
     // What is in force now answers with the new tier.

@@ -8,6 +8,7 @@ import {
   axeViolations,
   browserAvailable,
   launchBrowser,
+  PATIENTLY,
   signIn,
   startUiServer,
   type UiServer,
@@ -63,9 +64,6 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
     await server?.close();
   });
 
-  // Waits, not time limits: a loaded machine may take seconds to run the impact.
-  const patiently = { timeout: 20_000 };
-
   const open = async (page: Page, hash: string) => {
     await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
   };
@@ -76,7 +74,7 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
     const retail = page
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: 'retail-scorecard' }) });
-    await expect.poll(() => retail.count(), patiently).toBe(1);
+    await expect.poll(() => retail.count(), PATIENTLY).toBe(1);
     expect(await retail.textContent()).toContain('published');
     expect(await retail.textContent()).toMatch(/\+08:00/);
     expect(await retail.getByRole('link', { name: new RegExp(`Review ${request}`) }).count()).toBe(1);
@@ -84,7 +82,7 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Search').fill('retail-score');
-    await expect.poll(() => page.getByRole('heading', { name: /headquarters/ }).count(), patiently).toBe(0);
+    await expect.poll(() => page.getByRole('heading', { name: /headquarters/ }).count(), PATIENTLY).toBe(0);
     expect(await page.getByRole('link', { name: 'retail-scorecard' }).count()).toBe(1);
     await page.getByLabel('Search').fill('');
 
@@ -102,7 +100,7 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
     const page = await browser.newPage();
     await signIn(page, server, 'demo-analyst');
     await open(page, `#/review/${request}`);
-    await expect.poll(() => page.getByRole('button', { name: 'Withdraw' }).count(), patiently).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Withdraw' }).count(), PATIENTLY).toBe(1);
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Roll back' }).count()).toBe(0);
@@ -114,12 +112,12 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
     await signIn(page, server, 'demo-approver');
     await open(page, '#/review');
     const link = page.getByRole('link', { name: request, exact: true });
-    await expect.poll(() => link.count(), patiently).toBe(1);
+    await expect.poll(() => link.count(), PATIENTLY).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await link.click();
 
     const semantic = page.getByRole('region', { name: 'What changes' });
-    await expect.poll(() => semantic.textContent(), patiently).toContain('minor');
+    await expect.poll(() => semantic.textContent(), PATIENTLY).toContain('minor');
     expect(
       await semantic.getByRole('list', { name: 'Changes' }).getByRole('listitem').count(),
     ).toBeGreaterThan(0);
@@ -127,7 +125,7 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
     expect(await yaml.getByRole('row').filter({ hasText: 'minScore: 80' }).textContent()).toMatch(/added/);
     expect(await yaml.getByRole('row').filter({ hasText: 'minScore: 85' }).textContent()).toMatch(/removed/);
     const impact = page.getByRole('table', { name: 'Customers per tier, before and after' });
-    await expect.poll(() => impact.getByRole('row').count(), patiently).toBeGreaterThan(2);
+    await expect.poll(() => impact.getByRole('row').count(), PATIENTLY).toBeGreaterThan(2);
     expect(await page.getByRole('region', { name: 'Population impact' }).textContent()).toMatch(/move up/);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -140,24 +138,24 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
       ),
     ).toBe('Approve');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('status').textContent(), patiently).toContain('Approved.');
+    await expect.poll(() => page.getByRole('status').textContent(), PATIENTLY).toContain('Approved.');
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
 
     await page.getByLabel('Effective now').uncheck();
     await page.getByLabel('Effective from').fill('2027-01-01T00:00');
     expect(await page.getByLabel('UTC offset').inputValue()).toBe('+08:00');
     await page.getByRole('button', { name: 'Publish' }).click();
-    await expect.poll(() => page.getByRole('status').textContent(), patiently).toContain('Published.');
+    await expect.poll(() => page.getByRole('status').textContent(), PATIENTLY).toContain('Published.');
 
     expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('VIP from 80');
 
     // Two versions now: an approver of the unit is offered to roll back to the earlier one.
-    await expect.poll(() => page.getByLabel('To version').inputValue(), patiently).toBe('retail-scorecard@1');
+    await expect.poll(() => page.getByLabel('To version').inputValue(), PATIENTLY).toBe('retail-scorecard@1');
     expect(await page.getByRole('button', { name: 'Roll back' }).count()).toBe(1);
 
     const timeline = page.getByRole('region', { name: 'Audit timeline' });
-    await expect.poll(() => timeline.textContent(), patiently).toContain('change published');
+    await expect.poll(() => timeline.textContent(), PATIENTLY).toContain('change published');
     const text = (await timeline.textContent()) ?? '';
     for (const step of [
       'change drafted',
@@ -171,7 +169,7 @@ describe.runIf(browserAvailable)('policies and review in Chromium', () => {
     // The policies list shows the new version as scheduled from the date given.
     await open(page, '#/policies');
     const retail = page.getByRole('row').filter({ hasText: 'retail-scorecard' });
-    await expect.poll(() => retail.textContent(), patiently).toContain('2027-01-01T00:00+08:00');
+    await expect.poll(() => retail.textContent(), PATIENTLY).toContain('2027-01-01T00:00+08:00');
     await page.close();
   });
 });

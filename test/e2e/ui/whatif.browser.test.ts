@@ -7,6 +7,7 @@ import {
   axeViolations,
   browserAvailable,
   launchBrowser,
+  PATIENTLY,
   signIn,
   startUiServer,
   type UiServer,
@@ -78,7 +79,7 @@ describe.runIf(browserAvailable)('what-if and customer pages in Chromium', () =>
     const page = await browser.newPage();
     await signIn(page, server, 'demo-analyst');
     await page.goto(`${server.url}/${WHATIF}`);
-    await expect.poll(async () => total(await tierCounts(page), 0), { timeout: 30_000 }).toBe(3000);
+    await expect.poll(async () => total(await tierCounts(page), 0), PATIENTLY).toBe(3000);
     expect(total(await tierCounts(page), 1)).toBe(3000);
     expect(await page.getByRole('status').first().textContent()).not.toContain('Running');
     // The heatmap's text alternative: the matrix as a table.
@@ -93,7 +94,7 @@ describe.runIf(browserAvailable)('what-if and customer pages in Chromium', () =>
       mimeType: 'text/csv',
       buffer: bytes,
     });
-    await expect.poll(async () => total(await tierCounts(page), 0), { timeout: 30_000 }).toBe(40);
+    await expect.poll(async () => total(await tierCounts(page), 0), PATIENTLY).toBe(40);
     expect(
       await page.getByLabel('Customers', { exact: true }).locator('option:checked').textContent(),
     ).toContain('客户-GBK.csv');
@@ -114,14 +115,14 @@ describe.runIf(browserAvailable)('what-if and customer pages in Chromium', () =>
     `);
     await page.getByText(/The draft against what retail publishes/).waitFor();
     await expect
-      .poll(async () => (await page.locator('tw-whatif p.movers').textContent()) ?? '', { timeout: 30_000 })
+      .poll(async () => (await page.locator('tw-whatif p.movers').textContent()) ?? '', PATIENTLY)
       .toMatch(/^[1-9][\d,]* customers change tier/);
     const counts = await tierCounts(page);
     expect(counts.vip![1]).toBeGreaterThan(counts.vip![0]);
 
     await page.getByLabel('Share (%)').fill('10');
     await page.getByRole('button', { name: 'Suggest threshold' }).click();
-    await page.getByText(/Suggested threshold for VIP/).waitFor({ timeout: 30_000 });
+    await page.getByText(/Suggested threshold for VIP/).waitFor(PATIENTLY);
     await page.getByRole('table', { name: /when a weight moves/ }).waitFor();
     await page.getByRole('button', { name: 'Apply to draft' }).click();
     const applied = (await page.evaluate('window.applied')) as { tier: string; threshold: number }[];
@@ -148,7 +149,7 @@ describe.runIf(browserAvailable)('what-if and customer pages in Chromium', () =>
     await page.getByLabel('As of').fill('2025-01-01');
     await page.getByLabel('Customer id').fill('C2012001');
     await page.getByRole('button', { name: 'Look up' }).click();
-    await page.locator('tw-customer dd.tier').waitFor({ timeout: 30_000 });
+    await page.locator('tw-customer dd.tier').waitFor(PATIENTLY);
     expect(await page.locator('tw-customer dd.tier').textContent()).toMatch(/^(VIP|Key|Standard|Watch)$/);
     expect(await page.locator('tw-customer dd.decided').textContent()).toMatch(/score \d+ ≥ \d+/);
     await page.getByRole('table', { name: 'Points and contribution per dimension and metric' }).waitFor();
