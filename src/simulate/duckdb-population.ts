@@ -171,6 +171,13 @@ interface Lane {
   classifiers: string[];
   /** The classes and flags whose memberships the query gives when the sink asks for them. */
   members?: ReturnType<typeof outcomeMembers>;
+  /**
+   * The query gives its rows in file order by itself: it only selects, filters and computes from
+   * the customer table, which DuckDB keeps in order (preserve_insertion_order; a join or a
+   * quota's ranking window would not). Its results then need no sort, which for a file written
+   * out customer by customer held every row in memory before the first was written.
+   */
+  inOrder: boolean;
 }
 
 async function run(
@@ -335,6 +342,7 @@ async function run(
       timezone,
       classifiers: compiled.classifiers,
       members: sink?.members ? outcomeMembers(policy) : undefined,
+      inOrder: !joinLog && policy.tiers?.method !== 'quota',
     });
   }
 
@@ -565,7 +573,8 @@ function resultsQuery(
     .map((f, k) => `JOIN ${f} ON r${k + 1}.${q('row')} = r0.${q('row')}`)
     .join(' ');
   const where = untieredOnly ? `WHERE ${untiered}` : '';
-  return `SELECT ${select.join(', ')} FROM ${from[0]} ${joins} ${where} ORDER BY r0.${q('row')}`;
+  const inOrder = lanes.length === 1 && lanes[0]!.inOrder;
+  return `SELECT ${select.join(', ')} FROM ${from[0]} ${joins} ${where} ${inOrder ? '' : `ORDER BY r0.${q('row')}`}`;
 }
 
 const NAN = "CAST('NaN' AS DOUBLE)";
