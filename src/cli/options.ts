@@ -68,6 +68,49 @@ export function refuseEmptyValues(command: Command, h: HelpText): void {
   for (const sub of command.commands) refuseEmptyValues(sub, h);
 }
 
+/** Report formats a file's extension names, for `--out` without `--format`. */
+const EXTENSION_FORMATS: Readonly<Record<string, string>> = {
+  '.csv': 'csv',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.parquet': 'parquet',
+  '.md': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** Commands whose `--out` is the state they leave for the next run, not the report `--format` shapes. */
+const STATE_OUT = new Set(['replay', 'rerate']);
+
+/**
+ * A report written with `--out results.csv` is a CSV unless `--format` says otherwise: on every
+ * command with both options (but STATE_OUT), an extension naming one of the command's formats
+ * stands for `--format`. Without it, `--out results.csv` wrote the terminal table into the file,
+ * and `--out x.parquet` a text file named Parquet.
+ */
+export function formatFollowsOut(command: Command, h: HelpText): void {
+  for (const sub of command.commands) formatFollowsOut(sub, h);
+  if (STATE_OUT.has(command.name())) return;
+  const options = command.options as Option[];
+  const format = options.find((o) => o.long === '--format');
+  const out = options.find((o) => o.long === '--out');
+  const choices = format?.argChoices;
+  if (choices && out) {
+    out.description = `${out.description} ${h('outFormatFollows')}`;
+    command.hook('preAction', (self) => {
+      const file = self.getOptionValue('out');
+      // Not given: a default, or none at all (diff picks its own by mode).
+      const given = self.getOptionValueSource('format');
+      if (typeof file !== 'string' || (given !== undefined && given !== 'default')) return;
+      const dot = file.lastIndexOf('.');
+      const named = dot < 0 ? undefined : EXTENSION_FORMATS[file.slice(dot).toLowerCase()];
+      if (named !== undefined && choices.includes(named))
+        self.setOptionValueWithSource('format', named, 'implied');
+    });
+  }
+}
+
 /** --server, --business-unit, --token, --at: run what a tierwise server has published (src/cli/remote.ts). */
 export function serverOptions(command: Command, h: HelpText): Command {
   return command

@@ -43,6 +43,8 @@ export const cliHelp = {
   allowance: 'expected a number of customers (25), a share (5%) or all',
   byteCount:
     'expected a whole number of bytes from 1 to 9007199254740991, optionally with KiB, MiB or GiB (64KiB)',
+  outFormatFollows:
+    '(without --format, the format its extension names: .csv, .json, .ndjson, .parquet, .md, .html)',
   emptyValue: 'the value is empty (an unset variable?): give a value or leave the option out',
   // the program
   program: 'Policy-as-code for customer tiering (客户分级)',

@@ -35,6 +35,8 @@ export const cliHelp = {
   wholeMonths: '请给出月数：1 或更大的整数',
   allowanceShare: '比例最多为 100%',
   byteCount: '应为 1 到 9007199254740991 之间的整数字节数，可带单位 `KiB`、`MiB` 或 `GiB`（如 `64KiB`）',
+  outFormatFollows:
+    '（未给出 `--format` 时，按文件扩展名定格式：`.csv`、`.json`、`.ndjson`、`.parquet`、`.md`、`.html`）',
   emptyValue: '值为空（变量未设置？）：请给出一个值，或不使用该选项',
   allowance: '应为客户数（如 25）、比例（如 5%）或 `all`',
   program: '以代码管理客户分级策略',
