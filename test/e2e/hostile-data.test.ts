@@ -199,6 +199,18 @@ describe('declared min and max', () => {
     const fail = await inProcess([...args, '--on-error', 'fail']);
     expect(fail.code).toBe(1);
     expect(fail.stderr).toContain('TW0632');
+    // The DuckDB engine reports the same, and stops the same way.
+    const duck = await inProcess([...args, '--engine', 'duckdb']);
+    expect(duck.code).toBe(0);
+    expect(duck.stderr).toContain('evaluated on DuckDB');
+    expect(duck.stderr).toContain(
+      'error[TW0632]: customer C1: spend12m, computed from the transaction log, -99099999 is below 0',
+    );
+    expect(duck.stderr).toContain('tx.csv row 3');
+    expect(JSON.parse(duck.stdout)).toEqual(report);
+    const duckFail = await inProcess([...args, '--engine', 'duckdb', '--on-error', 'fail']);
+    expect(duckFail.code).toBe(1);
+    expect(duckFail.stderr).toContain('TW0632');
   });
 });
 
