@@ -24,7 +24,7 @@ import { registerToken } from './commands/token.js';
 import { registerVerify } from './commands/verify.js';
 import { argvLanguage, commanderMessage, helpConfiguration, helpText } from './help.js';
 import { type CliIO, EXIT, processIO } from './io.js';
-import { formatFollowsOut, refuseEmptyValues } from './options.js';
+import { formatFollowsOut, outCheckedFirst, refuseEmptyValues } from './options.js';
 
 /**
  * The program, its help and its usage errors in `language`: the one a command line asks for
@@ -65,6 +65,7 @@ export function buildProgram(io: CliIO, language = argvLanguage([])): Command {
   registerVerify(program, io, h);
   refuseEmptyValues(program, h);
   formatFollowsOut(program, h);
+  outCheckedFirst(program, language);
   return program;
 }
 

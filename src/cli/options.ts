@@ -1,7 +1,8 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { parseAllowance } from '../engine/allowance.js';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/language.js';
 import { environmentLanguage, type HelpText } from './help.js';
+import { EXIT } from './io.js';
 
 export { LANGUAGE_ENV } from './help.js';
 
@@ -109,6 +110,28 @@ export function formatFollowsOut(command: Command, h: HelpText): void {
         self.setOptionValueWithSource('format', named, 'implied');
     });
   }
+}
+
+/**
+ * `--out` is checked before the command does its work: a missing folder or a read-only place is a
+ * usage error at once, not after every customer was evaluated (nothing is written either way).
+ * keygen's `--out` names two files by a prefix, which it checks itself.
+ */
+export function outCheckedFirst(command: Command, language: Language): void {
+  for (const sub of command.commands) outCheckedFirst(sub, language);
+  if (command.name() === 'keygen' || !(command.options as Option[]).some((o) => o.long === '--out')) return;
+  command.hook('preAction', async (self) => {
+    const file = self.getOptionValue('out');
+    if (typeof file !== 'string') return;
+    try {
+      const { probeWritable } = await import('../io/atomic-write.js');
+      await probeWritable(file);
+    } catch (error) {
+      const { cannotWrite } = await import('./population/run.js');
+      const lang = isLanguage(self.getOptionValue('lang')) ? self.getOptionValue('lang') : language;
+      throw new CommanderError(EXIT.usage, 'tierwise.outUnwritable', cannotWrite(lang, file, error));
+    }
+  });
 }
 
 /** --server, --business-unit, --token, --at: run what a tierwise server has published (src/cli/remote.ts). */

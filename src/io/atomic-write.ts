@@ -80,6 +80,21 @@ async function destination(path: string): Promise<{ target: string; existing?: S
 }
 
 /**
+ * Throws what writeFileAtomic would throw for `path` before it wrote anything (a missing folder, no
+ * permission, a directory), leaving nothing behind: a command checks its --out before the work
+ * that fills it. A device or pipe is not opened: a reader of a FIFO would take the probe's close
+ * for the end of the output.
+ */
+export async function probeWritable(path: string): Promise<void> {
+  const { target, direct } = await destination(path);
+  if (direct) return;
+  const temp = tempBeside(target);
+  const handle = await open(temp, 'wx');
+  await handle.close();
+  await rm(temp, { force: true });
+}
+
+/**
  * Replaces a file's content all at once: readers (and a crash) see the old file or the new one,
  * never half of each. The data goes to a temporary file beside the target (rename is atomic only
  * within one file system), is flushed to disk, then renamed over the target. On any failure the

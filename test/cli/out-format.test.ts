@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,28 @@ describe('--out without --format: the format its extension names', () => {
           .replace(/\s+/g, ' '),
       ).toContain(words);
     }
+  });
+});
+
+describe('--out is checked before the work that fills it', () => {
+  it('a missing folder is exit 2 at once, nothing evaluated, nothing left behind', async () => {
+    // A bad cell, which a run that read the file would report before writing.
+    const lines = readFileSync(SAMPLE.customers, 'utf8').split('\n');
+    const cells = lines[3]!.split(',');
+    cells[6] = 'not-a-number';
+    lines[3] = cells.join(',');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, lines.join('\n'));
+    const args = RUN.map((a) => (a === SAMPLE.customers ? bad : a));
+    for (const command of ['eval', 'simulate']) {
+      const run = await tierwiseInProcess([command, ...args, '--out', join(dir, 'missing', 'r.json')]);
+      expect(run.code, command).toBe(2);
+      expect(run.stderr, command).toContain('no such file; nothing was written');
+      expect(run.stderr, command).not.toMatch(/TW0\d{3}|evaluated|simulated/);
+    }
+    const kept = join(dir, 'kept');
+    mkdirSync(kept);
+    expect((await tierwiseInProcess(['eval', ...RUN, '--out', join(kept, 'r.csv')])).code).toBe(0);
+    expect(readdirSync(kept)).toEqual(['r.csv']);
   });
 });
