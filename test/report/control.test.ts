@@ -28,7 +28,10 @@ describe('control characters in report text', () => {
 
   it('lays out a table of a million rows (a whole population on the terminal, or in --out)', () => {
     // Before: the widths were a Math.max over every row's width as arguments, past the stack's size.
-    const rows = Array.from({ length: 1_000_000 }, (_, i) => [`customer-${i}`, i % 7 === 0 ? '重点客户' : 'base']);
+    const rows = Array.from({ length: 1_000_000 }, (_, i) => [
+      `customer-${i}`,
+      i % 7 === 0 ? '重点客户' : 'base',
+    ]);
     const lines = renderTable(['customer', 'tier'], rows).split('\n');
     expect(lines).toHaveLength(1_000_002);
     expect(lines[1]).toBe(`${'-'.repeat('customer-999999'.length)}  ${'-'.repeat(8)}`);
