@@ -21,7 +21,6 @@ import { missingLogDiagnostics, requiredFacts } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { ColumnStore } from './column-store.js';
-import { evaluatePopulationsDuck } from './duckdb-population.js';
 import { chooseEngine, type PopulationEngine } from './engine-choice.js';
 import { CustomerFindings } from './findings.js';
 
@@ -148,8 +147,11 @@ export async function evaluatePopulations(
   onChunk?: PopulationChunk,
   source?: (specs: ColumnSpec[], keyFact: string) => ChunkSource,
 ): Promise<PopulationRun[]> {
-  if (!source && chooseEngine(given.engine, given) === 'duckdb')
+  if (!source && chooseEngine(given.engine, given) === 'duckdb') {
+    // DuckDB's bindings load for the runs that use them: most of a small JavaScript run's start.
+    const { evaluatePopulationsDuck } = await import('./duckdb-population.js');
     return evaluatePopulationsDuck(policies, given, onChunk);
+  }
   const options = withLogCustomers(policies[0] ?? {}, given);
   const joinLog = (p: Policy) =>
     options.transactions !== undefined && Object.values(p.facts ?? {}).some((f) => f.aggregate !== undefined);

@@ -96,4 +96,14 @@ describe('what the CLI loads at start', () => {
     expect(packages).not.toContain('@duckdb/node-api');
     expect(packages).not.toContain('pg');
   });
+
+  it('evaluates, simulates and compares on the JavaScript path without loading DuckDB', () => {
+    // Its bindings were 0.4 CPU-s of every small eval: the DuckDB engine loads them when it runs.
+    for (const entry of [
+      'cli/commands/eval/run.ts',
+      'cli/commands/simulate/run.ts',
+      'cli/commands/diff/run.ts',
+    ])
+      expect(reached(entry).packages, entry).not.toContain('@duckdb/node-api');
+  });
 });
