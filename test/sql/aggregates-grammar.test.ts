@@ -14,9 +14,9 @@ import { aggregateQuery } from './transactions.js';
  * row order: `fast` and the time order change only the sums' arguments.
  */
 const POLICIES = ['lifetimes-rfm.tier.yaml', 'seed004-scorecard.tier.yaml'];
-const GRAMMARS: [Dialect, SparkSQL | TrinoSQL][] = [
-  [spark, new SparkSQL()],
-  [trino, new TrinoSQL()],
+const GRAMMARS: { name: string; dialect: Dialect; parser: SparkSQL | TrinoSQL }[] = [
+  { name: spark.name, dialect: spark, parser: new SparkSQL() },
+  { name: trino.name, dialect: trino, parser: new TrinoSQL() },
 ];
 
 const problems = (parser: SparkSQL | TrinoSQL, sql: string) =>
@@ -25,7 +25,7 @@ const problems = (parser: SparkSQL | TrinoSQL, sql: string) =>
 /** The bundled policies, loaded once for both grammars. */
 let loaded: ReturnType<typeof bundled> | undefined;
 
-describe.each(GRAMMARS)('the %s aggregates, read by that dialect’s grammar', (dialect, parser) => {
+describe.each(GRAMMARS)('the $name aggregates, read by that dialect’s grammar', ({ dialect, parser }) => {
   it('the aggregates of lifetimes-rfm and seed004-scorecard parse', async () => {
     loaded ??= bundled();
     const policy = merged((await loaded).filter((b) => POLICIES.includes(b.file)));

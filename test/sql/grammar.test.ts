@@ -15,16 +15,16 @@ import { propertyRuns } from '../helpers/runs.js';
  * warehouse-shaped dates) and some random ones.
  */
 const POLICIES = ['seed004-quota', 'lifetimes-rfm'];
-const GRAMMARS: [Dialect, SparkSQL | TrinoSQL][] = [
-  [spark, new SparkSQL()],
-  [trino, new TrinoSQL()],
+const GRAMMARS: { name: string; dialect: Dialect; parser: SparkSQL | TrinoSQL }[] = [
+  { name: spark.name, dialect: spark, parser: new SparkSQL() },
+  { name: trino.name, dialect: trino, parser: new TrinoSQL() },
 ];
 const at = (path: string) => new URL(`../../${path}`, import.meta.url).pathname;
 
 const problems = (parser: SparkSQL | TrinoSQL, sql: string) =>
   parser.validate(sql).map((e) => `${e.startLine}:${e.startColumn} ${e.message}`);
 
-describe.each(GRAMMARS)('the %s query, read by that dialect’s grammar', (dialect, parser) => {
+describe.each(GRAMMARS)('the $name query, read by that dialect’s grammar', ({ dialect, parser }) => {
   it('the grammar rejects what is not its SQL (the check can fail)', () => {
     expect(problems(parser, 'SELECT (a FROM t')).not.toEqual([]);
   });
