@@ -226,13 +226,23 @@ describe('evaluatePopulation on DuckDB', () => {
     // The smallest amount: under `min: 1` only where a 0 or −0 was paid, which are equal (the
     // first of them names the breach, whichever sign it has).
     facts.smallest = { ...atLeastOne('number', 'min', 'P12M'), of: 'amount' };
+    const everyone = readFileSync(DATA.customers, 'utf8').trimEnd().split('\n');
+    const log = readFileSync(DATA.transactions, 'utf8').trimEnd().split('\n');
+    // The log of these customers, and a few lines of others (TW0609, said after TW0632).
+    const logOf = (people: readonly string[]) => {
+      const ids = new Set(people.map((line) => line.split(',')[0]));
+      return [log[0]!, ...log.slice(1).filter((line, i) => ids.has(line.split(',')[0]) || i % 500 === 0)];
+    };
+    const write = (name: string, lines: readonly string[]) => {
+      writeFileSync(join(dir, name), `${lines.join('\n')}\n`);
+      return join(dir, name);
+    };
     // The first 300 customers, and one without a single transaction (the aggregates of nothing).
-    const people = readFileSync(DATA.customers, 'utf8').trimEnd().split('\n').slice(0, 301);
+    const people = everyone.slice(0, 301);
     const keys = people.slice(1, 4).map((line) => line.split(',')[0]!);
     people.splice(100, 0, ['C-NO-LOG', ...people[100]!.split(',').slice(1)].join(','));
-    const customers = join(dir, 'domain-customers.csv');
-    writeFileSync(customers, `${people.join('\n')}\n`);
-    const lines = readFileSync(DATA.transactions, 'utf8').trimEnd().split('\n');
+    const customers = write('domain-customers.csv', people);
+    const lines = logOf(people);
     // Inside the 12 months before the as-of.
     const paid = (key: string, amount: string) => `${key},2026-10-15,${amount}`;
     // Two equal largest amounts (the first names the breach), a refund, −0 then 0.
@@ -244,8 +254,7 @@ describe('evaluatePopulation on DuckDB', () => {
       paid(keys[2]!, '0'),
     );
     const rows = { largest: 31, refund: lines.length - 2, zero: lines.length - 1 };
-    const file = join(dir, 'domain.csv');
-    writeFileSync(file, `${lines.join('\n')}\n`);
+    const file = write('domain.csv', lines);
     for (const onError of ['report', 'skip', 'fail'] as const) {
       const options = { ...DATA, customers, transactions: file, onError };
       const js = await traced(policy, { ...options, engine: 'js' });
@@ -260,6 +269,10 @@ describe('evaluatePopulation on DuckDB', () => {
         for (const row of Object.values(rows)) expect(named, `${onError} row ${row}`).toContain(row);
         expect(found.some((d) => d.row === undefined)).toBe(true);
         expect(found.some((d) => String(d.message).includes('C-NO-LOG'))).toBe(true);
+        // `fail` stops at the first, before the log's strangers are said.
+        const codes = js.run.diagnostics.map((d) => d.code);
+        if (onError === 'report') expect(codes.lastIndexOf('TW0632')).toBeLessThan(codes.indexOf('TW0609'));
+        else expect(codes).not.toContain('TW0609');
       }
       if (onError === 'fail') expect(js.run.failed).toBe(true);
     }
@@ -270,8 +283,14 @@ describe('evaluatePopulation on DuckDB', () => {
     );
     // More than are listed: every customer is out, and both list the first thousand in file order.
     facts.orders12m = { ...facts.orders12m!, min: 1e6 };
-    const js = await traced(policy, { ...DATA, engine: 'js' });
-    const duck = await traced(policy, { ...DATA, engine: 'duckdb', threads: 1 });
+    const many = everyone.slice(0, 1201);
+    const more = {
+      ...DATA,
+      customers: write('many.csv', many),
+      transactions: write('many-log.csv', logOf(many)),
+    };
+    const js = await traced(policy, { ...more, engine: 'js' });
+    const duck = await traced(policy, { ...more, engine: 'duckdb', threads: 1 });
     expectSameRuns(js, duck);
     expect(duck.run.transactionsSummary).toEqual(js.run.transactionsSummary);
     expect(js.run.diagnostics.filter((d) => d.code === 'TW0632')).toHaveLength(1000);
