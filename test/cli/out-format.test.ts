@@ -3,19 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tierwiseInProcess } from '../e2e/cli.js';
-import { bundledSample } from '../helpers/sample-data.js';
+import { bundledSample, sampleRun } from '../helpers/sample-data.js';
 
 const SAMPLE = bundledSample();
-const RUN = [
-  '--policy',
-  'policies/seed004-scorecard.tier.yaml',
-  '--data',
-  SAMPLE.customers,
-  '--transactions',
-  SAMPLE.transactions,
-  '--as-of',
-  '2026-11-01',
-];
+const RUN = sampleRun();
 const dir = mkdtempSync(join(tmpdir(), 'tierwise-out-format-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledSample } from '../helpers/sample-data.js';
+import { bundledSample, sampleRun } from '../helpers/sample-data.js';
 import { memoryDuck, rows } from '../sql/harness.js';
 import { tierwiseInProcess as inProcess, tierwise } from './cli.js';
 
@@ -167,19 +167,7 @@ describe('tierwise sql', () => {
       await duck.run(
         `CREATE TABLE crm.tx AS SELECT row_number() OVER () AS "行号", * FROM read_csv('${SAMPLE.transactions}', header = true)`,
       );
-      const evaluated = await inProcess([
-        'eval',
-        '--policy',
-        'policies/seed004-scorecard.tier.yaml',
-        '--data',
-        SAMPLE.customers,
-        '--transactions',
-        SAMPLE.transactions,
-        '--as-of',
-        '2026-11-01',
-        '--format',
-        'json',
-      ]);
+      const evaluated = await inProcess(['eval', ...sampleRun(), '--format', 'json']);
       const report = JSON.parse(evaluated.stdout) as {
         distribution: { tiers: { tier: string }[] };
         customers: { customer: string; tier: string | null; score: number }[];

@@ -29,3 +29,9 @@ export function bundledSample(): { customers: string; transactions: string } {
   made = { customers, transactions };
   return made;
 }
+
+/** A population command's arguments over the sample: the policy, both files and the bundled as-of. */
+export function sampleRun(policy = 'policies/seed004-scorecard.tier.yaml'): string[] {
+  const { customers, transactions } = bundledSample();
+  return ['--policy', policy, '--data', customers, '--transactions', transactions, '--as-of', '2026-11-01'];
+}
