@@ -3,7 +3,7 @@ import { DEFAULT_MAX_DIAGNOSTICS } from '../data/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DomainBreach } from '../facts/aggregate.js';
 import { breachDiagnostic } from '../facts/customers.js';
-import type { BoundedFact } from '../sql/aggregates.js';
+import { type BoundedFact, beyond } from '../sql/aggregates.js';
 import { duckdb } from '../sql/dialect.js';
 
 const q = duckdb.ident;
@@ -43,15 +43,10 @@ export async function domainBreaches(
     return `CASE WHEN a.${q('customer')} IS NULL THEN ${absent} ELSE a.${q(`raw:${fact.id}`)} END AS v${i}`;
   });
   const customers = `SELECT ${q(source.key)} AS ${q('customer')}, min(tw_row) AS tw_row FROM ${q(source.customers)} WHERE ${q(source.key)} IS NOT NULL GROUP BY 1`;
-  // Below min, or above max and no NaN, which JavaScript's comparisons leave inside (DuckDB's
-  // put NaN above everything).
-  const out = bounded.map((fact, i) => {
-    const tests = [];
-    if (fact.min !== Number.NEGATIVE_INFINITY) tests.push(`v${i} < ${duckdb.num(fact.min)}`);
-    if (fact.max !== Number.POSITIVE_INFINITY)
-      tests.push(`(v${i} > ${duckdb.num(fact.max)} AND v${i} <= ${duckdb.infinity})`);
-    return `coalesce(${tests.join(' OR ') || 'FALSE'}, FALSE) AS o${i}`;
-  });
+  const out = bounded.map(
+    (fact, i) =>
+      `coalesce(${beyond(duckdb, `v${i}`, 'min', fact.min)} OR ${beyond(duckdb, `v${i}`, 'max', fact.max)}, FALSE) AS o${i}`,
+  );
   const rows = `SELECT *, ${out.join(', ')} FROM (SELECT k.tw_row, CAST(k.${q('customer')} AS VARCHAR) AS ${q('customer')}, ${values.join(', ')} FROM (${customers}) k LEFT JOIN ${q(source.aggregates)} a ON a.${q('customer')} = k.${q('customer')})`;
   const anyOut = bounded.map((_, i) => `o${i}`).join(' OR ');
   const counted = await connection.runAndReadAll(

@@ -28,7 +28,14 @@ import { missingLogDiagnostics } from '../facts/requirements.js';
 import { DEFAULT_TIMEZONE, zoneCalendar } from '../facts/zone.js';
 import type { Policy } from '../policy/schema/policy.js';
 import { duckdb } from '../sql/dialect.js';
-import { compileAggregateSql, compileSql, isCompiledAggregates, isCompiledSql } from '../sql/query.js';
+import {
+  compileAggregateSql,
+  compileSql,
+  isCompiledAggregates,
+  isCompiledSql,
+  type Relation,
+  type SqlOptions,
+} from '../sql/query.js';
 import { memberColumns, type Tally, type TallyPlan, tallyPolicy } from './duckdb-tally.js';
 import { CustomerFindings } from './findings.js';
 import type { PopulationChunk, PopulationOptions, PopulationRun } from './population.js';
@@ -230,7 +237,6 @@ async function run(
     if (customers.failed) return failAll(shared, { customersSummary });
     let transactions: string | undefined;
     let survey: LogSurvey | undefined;
-    const key = Object.entries(policy.facts ?? {}).find(([, f]) => f.key);
     if (joinLog) {
       const log = await loadTransactions(duck, policy, options.transactions!, {
         ...load,
@@ -242,6 +248,7 @@ async function run(
       if (log.failed) return failAll(shared, { customersSummary, transactionsSummary });
       transactions = log.table;
       // TW0609 as the JS reader gives it, once: log rows whose customer the customer table lacks.
+      const key = Object.entries(policy.facts ?? {}).find(([, f]) => f.key);
       survey = await surveyLog(duck.connection, log.table, policy, {
         columns: log.columns,
         customers: first && key ? { table: customers.table, key: key[0] } : undefined,
@@ -279,40 +286,27 @@ async function run(
       asOf: measured.asOf,
       carry: carried.map((c) => c.id),
     } as const;
-    // The log folded once into a table: the tiers read it, and so does the report of aggregates
-    // out of their declared domain (TW0632).
     let aggregated: string | undefined;
     const breaches: Diagnostic[] = [];
     let laneLog = transactionsSummary;
-    if (transactions !== undefined) {
-      aggregated = `tw_aggregates_${p}`;
-      const folded = compileAggregateSql(policy, { ...inputs, transactions: inputs.transactions! });
-      if (!isCompiledAggregates(folded)) return failAll(folded);
-      await duck.connection.run(`CREATE OR REPLACE TEMP TABLE ${q(aggregated)} AS ${folded.sql}`);
+    if (inputs.transactions !== undefined) {
       const mode = options.onError ?? 'report';
-      const found = await domainBreaches(
-        duck.connection,
+      const folded = await foldLog(
+        duck,
+        policy,
+        { ...inputs, transactions: inputs.transactions },
         {
-          aggregates: aggregated,
+          table: `tw_aggregates_${p}`,
           customers: customers.table,
-          log: transactions,
-          foldRows: (log) => {
-            const part = { ...inputs.transactions!, name: log };
-            const rows = compileAggregateSql(policy, { ...inputs, transactions: part }, 'rows');
-            // The same policy and inputs compiled a moment ago: only a bug can refuse them now.
-            if (!isCompiledAggregates(rows)) throw new Error(String(rows[0]?.message));
-            return rows.sql;
-          },
-          key: key![0],
-          bounded: folded.bounded,
           file: options.transactions!,
-          keyIsPii: key?.[1].pii === true,
+          list: mode !== 'skip',
         },
-        mode !== 'skip',
       );
-      breaches.push(...found.diagnostics);
-      if (found.count > 0 && laneLog) {
-        const byCode = { ...laneLog.byCode, TW0632: (laneLog.byCode.TW0632 ?? 0) + found.count };
+      if (isDiagnostics(folded)) return failAll(folded);
+      aggregated = folded.table;
+      breaches.push(...folded.diagnostics);
+      if (folded.count > 0 && laneLog) {
+        const byCode = { ...laneLog.byCode, TW0632: (laneLog.byCode.TW0632 ?? 0) + folded.count };
         laneLog = { ...laneLog, byCode, ...(mode === 'fail' ? { stopped: true } : {}) };
         if (mode === 'fail')
           return failAll([...shared, ...breaches], { customersSummary, transactionsSummary: laneLog });
@@ -421,6 +415,48 @@ async function run(
 }
 
 const q = duckdb.ident;
+
+const isDiagnostics = (value: unknown): value is Diagnostic[] => Array.isArray(value);
+
+/**
+ * The log folded once into a table of per-customer aggregates, which the policy's query reads in
+ * place of folding it again, and the aggregates it took outside their declared domain (TW0632,
+ * src/duckdb/breaches.ts; listed unless `list` is false, counted always).
+ */
+async function foldLog(
+  duck: Duck,
+  policy: Policy,
+  inputs: SqlOptions & { transactions: Relation },
+  where: { table: string; customers: string; file: string; list: boolean },
+): Promise<{ table: string; diagnostics: Diagnostic[]; count: number } | Diagnostic[]> {
+  const folded = compileAggregateSql(policy, inputs);
+  if (!isCompiledAggregates(folded)) return folded;
+  await duck.connection.run(`CREATE OR REPLACE TEMP TABLE ${q(where.table)} AS ${folded.sql}`);
+  const key = Object.entries(policy.facts ?? {}).find(([, f]) => f.key);
+  // Without a key the policy's query refuses the policy (TW0730): nothing to check against.
+  if (!key) return { table: where.table, diagnostics: [], count: 0 };
+  const found = await domainBreaches(
+    duck.connection,
+    {
+      aggregates: where.table,
+      customers: where.customers,
+      log: inputs.transactions.name,
+      foldRows: (log) => {
+        const part = { ...inputs.transactions, name: log };
+        const rows = compileAggregateSql(policy, { ...inputs, transactions: part }, 'rows');
+        // The same policy and inputs compiled a moment ago: only a bug can refuse them now.
+        if (!isCompiledAggregates(rows)) throw new Error(String(rows[0]?.message));
+        return rows.sql;
+      },
+      key: key[0],
+      bounded: folded.bounded,
+      file: where.file,
+      keyIsPii: key[1].pii === true,
+    },
+    where.list,
+  );
+  return { table: where.table, ...found };
+}
 
 /** A query's rows, `size` at a time (in DuckDB's chunks of 2,048), each batch awaited before the next. */
 async function streamChunks(

@@ -200,9 +200,15 @@ function isBounded(fact: Fact): boolean {
 
 /** `value` beyond the fact's declared `min` or `max` (FALSE when it declares none). */
 function outside(d: Dialect, value: string, fact: Fact, bound: 'min' | 'max'): string {
-  const limit = fact[bound];
-  if (limit === undefined) return 'FALSE';
-  // NaN is inside, as JavaScript compares it; DuckDB and PostgreSQL put it above everything.
+  return beyond(d, value, bound, fact[bound]);
+}
+
+/**
+ * `value` below a `min` or above a `max` as src/facts compares them: NaN is inside, as in
+ * JavaScript, where DuckDB and PostgreSQL put it above everything. FALSE for no (or an infinite) limit.
+ */
+export function beyond(d: Dialect, value: string, bound: 'min' | 'max', limit: number | undefined): string {
+  if (limit === undefined || !Number.isFinite(limit)) return 'FALSE';
   return bound === 'min'
     ? `${value} < ${d.num(limit)}`
     : `(${value} > ${d.num(limit)} AND ${value} <= ${d.infinity})`;

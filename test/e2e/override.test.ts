@@ -6,9 +6,9 @@ import { LOCAL_ADMIN } from '../../src/registry/tokens.js';
 import { registryDeps } from '../../src/server/registry-deps.js';
 import { registryRoutes } from '../../src/server/routes/registry/index.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
+import { bundledSampleWith } from '../helpers/sample-data.js';
 import { actor, freshRegistry, ok, policyText, publishText } from '../registry/fixture.js';
 import { tierwiseInProcess } from './cli.js';
-import { bundledSampleWith } from './shared-fixtures.js';
 
 /**
  * Seed 004's review of an adjustment, end to end through the CLI against a server in this process

@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sized } from './runs.js';
 
 let made: { customers: string; transactions: string } | undefined;
+
+const bundled = (file: string) => fileURLToPath(new URL(`../../examples/data/${file}`, import.meta.url));
 
 /**
  * The bundled customers and their transactions, every fifth customer by default (all of them
@@ -12,13 +15,23 @@ let made: { customers: string; transactions: string } | undefined;
  * is still there; counts in what the commands print are the sample's.
  */
 export function bundledSample(): { customers: string; transactions: string } {
-  if (made) return made;
+  made ??= bundledSampleWith();
+  return made;
+}
+
+/**
+ * bundledSample plus the customers a test names, whichever fifth they fall on: for a test about
+ * one customer's journey, whose tier comes from that customer's own rows. Written anew each call.
+ */
+export function bundledSampleWith(...named: string[]): { customers: string; transactions: string } {
   const every = sized(5, 1);
   const dir = mkdtempSync(join(tmpdir(), 'tw-sample-'));
-  const [header, ...rows] = readFileSync('examples/data/customers.csv', 'utf8').trimEnd().split('\n');
-  const kept = rows.filter((_, i) => i % every === 0);
+  const [header, ...rows] = readFileSync(bundled('customers.csv'), 'utf8').trimEnd().split('\n');
+  const kept = rows.filter((line, i) => i % every === 0 || named.includes(line.split(',')[0]!));
+  const missing = named.filter((id) => !kept.some((line) => line.startsWith(`${id},`)));
+  if (missing.length > 0) throw new Error(`no bundled customer ${missing.join(', ')}`);
   const ids = new Set(kept.map((line) => line.split(',')[0]));
-  const [logHeader, ...log] = readFileSync('examples/data/transactions.csv', 'utf8').trimEnd().split('\n');
+  const [logHeader, ...log] = readFileSync(bundled('transactions.csv'), 'utf8').trimEnd().split('\n');
   const customers = join(dir, 'customers.csv');
   const transactions = join(dir, 'transactions.csv');
   writeFileSync(customers, `${[header, ...kept].join('\n')}\n`);
@@ -26,8 +39,7 @@ export function bundledSample(): { customers: string; transactions: string } {
     transactions,
     `${[logHeader, ...log.filter((line) => ids.has(line.split(',')[0]))].join('\n')}\n`,
   );
-  made = { customers, transactions };
-  return made;
+  return { customers, transactions };
 }
 
 /** A population command's arguments over the sample: the policy, both files and the bundled as-of. */
